@@ -1,0 +1,109 @@
+//! `claims add`: log one claim by hand.
+
+use clap::Args;
+use uuid::Uuid;
+
+use super::{Context, day, tag, text, url};
+use crate::error::{Error, Result};
+use crate::model::{Day, SourceKind, Status, short_id};
+use crate::store::{NewClaim, NewEvent, now_timestamp};
+
+/// `claims add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Who made the claim: a source's name or alias (case-insensitive).
+    #[arg(long, value_name = "SOURCE")]
+    pub by: String,
+    /// The claim, stated so that it can be checked.
+    #[arg(long, value_parser = text)]
+    pub text: String,
+    /// The article it was reported in: its URL, full UUID or short id.
+    #[arg(long, value_name = "URL|ID")]
+    pub article: Option<String>,
+    /// The claim's verbatim words.
+    #[arg(long, value_parser = text)]
+    pub quote: Option<String>,
+    /// When the claim was made (YYYY-MM-DD).
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub said_on: Option<Day>,
+    /// A tag; repeatable.
+    #[arg(long = "tag", value_parser = tag, value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Create SOURCE with this kind if no source has that name.
+    #[arg(long, value_name = "KIND")]
+    pub new_source: Option<SourceKind>,
+    /// The status to log it with [default: unverified].
+    #[arg(long, default_value_t = Status::Unverified)]
+    pub status: Status,
+    /// A note for the history entry that logs it.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Evidence URL for the logging entry; repeatable.
+    #[arg(long = "evidence", value_parser = url, value_name = "URL")]
+    pub evidence: Vec<String>,
+    /// A verdict label kept verbatim ("Mostly False").
+    #[arg(long, value_parser = text, value_name = "LABEL")]
+    pub rating: Option<String>,
+}
+
+pub(super) async fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
+    let actor = ctx.actor.clone();
+    let id = ctx
+        .store
+        .write(async |store| {
+            let source = match (store.find_source(&args.by).await?, args.new_source) {
+                (Some(source), _) => source,
+                (None, Some(kind)) => store.add_source(&args.by, kind, None).await?,
+                (None, None) => {
+                    let suggestions = store.similar_sources(&args.by).await?;
+                    return Err(Error::UnknownSource {
+                        name: args.by.clone(),
+                        suggestions,
+                    });
+                }
+            };
+            let article = match &args.article {
+                Some(given) => Some(store.resolve_article(given).await?),
+                None => None,
+            };
+            let article_key = article.as_ref().map(|a| a.key);
+            if let Some(existing) = store
+                .find_duplicate(source.key, article_key, args.said_on, &args.text)
+                .await?
+            {
+                return Err(Error::Conflict(format!(
+                    "{} already has this claim logged as {}",
+                    source.name,
+                    short_id(&existing)
+                )));
+            }
+            // A UUIDv7 whose short id another claim already shows would make
+            // that short id ambiguous; draw again (32 random bits: rare).
+            let mut id = Uuid::now_v7();
+            while store.short_id_taken(&id).await? {
+                id = Uuid::now_v7();
+            }
+            let claim = NewClaim {
+                id,
+                source_key: source.key,
+                article_key,
+                text: args.text.clone(),
+                quote: args.quote.clone(),
+                said_on: args.said_on,
+                tags: args.tags.clone(),
+                history: vec![NewEvent {
+                    to: args.status,
+                    rating: args.rating.clone(),
+                    note: args.note.clone(),
+                    evidence: args.evidence.clone(),
+                    actor: actor.clone(),
+                    at: now_timestamp(),
+                }],
+            };
+            store.insert_claims(std::slice::from_ref(&claim)).await?;
+            Ok(id)
+        })
+        .await?;
+    ctx.out.line(short_id(&id));
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! `claims article ...`: the published pieces that claims come from.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::{Context, day, text, url};
+use crate::error::{Error, Result};
+use crate::model::{Article, Day, short_id};
+use crate::render::{Format, Record, or_empty};
+use crate::store::ClaimFilter;
+
+/// Article subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ArticleCommand {
+    /// Log an article, optionally with a snapshot of its text.
+    Add(AddArticle),
+    /// List articles, newest first.
+    List,
+    /// Show an article (by URL or id) and its claims.
+    Show {
+        /// The article's URL, full UUID or short id (a unique prefix of 4+ hex digits).
+        article: String,
+    },
+}
+
+/// `claims article add`.
+#[derive(Debug, Args)]
+pub struct AddArticle {
+    /// The article's URL (unique).
+    #[arg(value_parser = url)]
+    pub url: String,
+    /// Its headline.
+    #[arg(long, value_parser = text)]
+    pub title: String,
+    /// Who published it.
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// When it was published (YYYY-MM-DD).
+    #[arg(long, value_parser = day)]
+    pub published: Option<Day>,
+    /// A UTF-8 text file with the article's body, kept as a snapshot with its SHA-256.
+    #[arg(long, value_name = "FILE")]
+    pub body: Option<PathBuf>,
+}
+
+pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()> {
+    match command {
+        ArticleCommand::Add(args) => {
+            let body = args.body.as_deref().map(read_utf8).transpose()?;
+            let article = ctx
+                .store
+                .write(async |store| {
+                    store
+                        .add_article(
+                            &args.url,
+                            &args.title,
+                            args.publisher.as_deref(),
+                            args.published,
+                            body.as_deref(),
+                        )
+                        .await
+                })
+                .await?;
+            ctx.out.line(short_id(&article.id));
+        }
+        ArticleCommand::List => {
+            let articles = ctx.store.list_articles().await?;
+            ctx.out.records(&articles)?;
+        }
+        ArticleCommand::Show { article } => {
+            let article = ctx.store.resolve_article(&article).await?;
+            let filter = ClaimFilter {
+                article: Some(article.key),
+                ..ClaimFilter::default()
+            };
+            let mut claims = ctx.store.list_claims(&filter).await?;
+            claims.sort_by_key(|c| c.key); // the order they were logged in: the article's order
+            match ctx.out.format {
+                Format::Json => {
+                    #[derive(serde::Serialize)]
+                    struct ArticleWithClaims<'a> {
+                        #[serde(flatten)]
+                        article: &'a Article,
+                        claim_list: &'a [crate::model::Claim],
+                    }
+                    ctx.out.json(&ArticleWithClaims {
+                        article: &article,
+                        claim_list: &claims,
+                    })?;
+                }
+                Format::Csv => ctx.out.records(&claims)?,
+                Format::Table | Format::Markdown => {
+                    ctx.out.heading(&article.title);
+                    ctx.out.fields(&[
+                        ("Id", article.id.to_string()),
+                        ("URL", article.url.clone()),
+                        ("Publisher", or_empty(&article.publisher)),
+                        ("Published", or_empty(&article.published_on)),
+                        (
+                            "Snapshot",
+                            match (&article.body_sha256, article.body_chars) {
+                                (Some(sha), Some(chars)) => format!("{chars} characters, SHA-256 {sha}"),
+                                _ => "none".to_string(),
+                            },
+                        ),
+                        ("Claims", article.claims.to_string()),
+                    ]);
+                    if !claims.is_empty() {
+                        ctx.out.records(&claims)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads a text file that must be UTF-8; invalid bytes are an error naming
+/// their offset.
+pub(super) fn read_utf8(path: &std::path::Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::ReadFile {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::invalid(format!(
+            "{} is not UTF-8 text: invalid byte at offset {}",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+impl Record for Article {
+    const HEADERS: &'static [&'static str] = &["Id", "Published", "Publisher", "Title", "Claims", "URL"];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            short_id(&self.id),
+            or_empty(&self.published_on),
+            or_empty(&self.publisher),
+            self.title.clone(),
+            self.claims.to_string(),
+            self.url.clone(),
+        ]
+    }
+    const CSV_HEADERS: &'static [&'static str] = &[
+        "id",
+        "url",
+        "title",
+        "publisher",
+        "published_on",
+        "body_sha256",
+        "claims",
+        "created_at",
+    ];
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.url.clone(),
+            self.title.clone(),
+            or_empty(&self.publisher),
+            or_empty(&self.published_on),
+            or_empty(&self.body_sha256),
+            self.claims.to_string(),
+            self.created_at.clone(),
+        ]
+    }
+}

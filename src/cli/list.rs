@@ -1,0 +1,129 @@
+//! `claims list`: the claims that pass a set of filters. The filters are
+//! shared with `claims report`.
+
+use clap::Args;
+
+use super::{Context, day, tag};
+use crate::error::Result;
+use crate::model::{Claim, Day, Status, short_id};
+use crate::render::{Record, or_empty};
+use crate::store::{ClaimFilter, Store};
+
+/// Filters over claims, shared by `list` and `report`.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Only claims by this source (name or alias).
+    #[arg(long, value_name = "SOURCE")]
+    pub by: Option<String>,
+    /// Only claims with this status; repeatable, or comma-separated.
+    #[arg(long = "status", value_delimiter = ',', value_name = "STATUS")]
+    pub statuses: Vec<Status>,
+    /// Only claims from this article (URL, full UUID or short id).
+    #[arg(long, value_name = "URL|ID")]
+    pub article: Option<String>,
+    /// Only claims with this tag.
+    #[arg(long, value_parser = tag, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Only claims made on or after this day (YYYY-MM-DD).
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub since: Option<Day>,
+    /// Only claims made on or before this day (YYYY-MM-DD).
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub until: Option<Day>,
+    /// Only claims whose text or quote contains this text (ASCII letters match either case).
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+impl FilterArgs {
+    /// Resolves names and ids into a store filter.
+    pub(super) async fn resolve(&self, store: &mut Store) -> Result<ClaimFilter> {
+        let mut filter = ClaimFilter {
+            statuses: self.statuses.clone(),
+            tag: self.tag.clone(),
+            since: self.since,
+            until: self.until,
+            search: self.search.clone(),
+            ..ClaimFilter::default()
+        };
+        if let Some(by) = &self.by {
+            filter.sources.push(store.resolve_source(by).await?.key);
+        }
+        if let Some(article) = &self.article {
+            filter.article = Some(store.resolve_article(article).await?.key);
+        }
+        if let (Some(since), Some(until)) = (self.since, self.until)
+            && since > until
+        {
+            return Err(crate::Error::invalid(format!(
+                "--since {since} is after --until {until}"
+            )));
+        }
+        Ok(filter)
+    }
+}
+
+/// `claims list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Print at most this many claims.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+}
+
+pub(super) async fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
+    let mut filter = args.filters.resolve(&mut ctx.store).await?;
+    filter.limit = args.limit.map(i64::from);
+    let claims = ctx.store.list_claims(&filter).await?;
+    ctx.out.records(&claims)
+}
+
+impl Record for Claim {
+    const HEADERS: &'static [&'static str] = &["Id", "Said on", "Source", "Status", "Claim", "Tags"];
+    fn cells(&self) -> Vec<String> {
+        let status = match &self.rating {
+            Some(rating) => format!("{} ({rating})", self.status),
+            None => self.status.to_string(),
+        };
+        vec![
+            short_id(&self.id),
+            or_empty(&self.said_on),
+            self.source.clone(),
+            status,
+            self.text.clone(),
+            self.tags.join(", "),
+        ]
+    }
+    const CSV_HEADERS: &'static [&'static str] = &[
+        "id",
+        "source",
+        "text",
+        "quote",
+        "said_on",
+        "status",
+        "rating",
+        "tags",
+        "article_id",
+        "article_url",
+        "created_at",
+        "updated_at",
+    ];
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.source.clone(),
+            self.text.clone(),
+            or_empty(&self.quote),
+            or_empty(&self.said_on),
+            self.status.to_string(),
+            or_empty(&self.rating),
+            self.tags.join("; "),
+            self.article_id.map(|id| id.to_string()).unwrap_or_default(),
+            or_empty(&self.article_url),
+            self.created_at.clone(),
+            self.updated_at.clone(),
+        ]
+    }
+}

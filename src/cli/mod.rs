@@ -1,0 +1,174 @@
+//! The `claims` command line: clap definitions and the dispatch to one
+//! module per command. Each command module turns its flags into store calls
+//! and prints what comes back; none of them speaks SQL.
+
+mod add;
+mod article;
+mod link;
+mod list;
+mod mark;
+mod report;
+mod show;
+mod source;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::{Error, Result};
+use crate::model::{Day, Status};
+use crate::render::{Format, Output};
+use crate::store::{self, Store};
+
+/// Track claims from news articles: who said what, and whether it held up.
+#[derive(Debug, Parser)]
+#[command(name = "claims", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The database file [default: $XDG_DATA_HOME/claimtrack/claims.db, else ~/.local/share/claimtrack/claims.db].
+    #[arg(long, global = true, env = "CLAIMS_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// How to print records: table (for people), csv, json or markdown.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
+    pub format: Format,
+
+    /// Who is making this change, recorded in the history [default: $USER].
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub actor: Option<String>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, list and show the sources that make claims.
+    #[command(subcommand)]
+    Source(source::SourceCommand),
+    /// Add, list and show articles that claims come from.
+    #[command(subcommand)]
+    Article(article::ArticleCommand),
+    /// Log a claim; prints its short id.
+    Add(add::AddArgs),
+    /// Change a claim's status, appending to its history.
+    Mark(mark::MarkArgs),
+    /// Mark a claim confirmed (shortcut for `mark ID confirmed`).
+    Confirm(mark::ShortcutArgs),
+    /// Mark a claim disputed (shortcut for `mark ID disputed`).
+    Dispute(mark::ShortcutArgs),
+    /// Mark a claim refuted (shortcut for `mark ID refuted`).
+    Refute(mark::ShortcutArgs),
+    /// Link two claims: `claims link A contradicts B`.
+    Link(link::LinkArgs),
+    /// Show a claim: its source, article, links and whole history.
+    Show(show::ShowArgs),
+    /// List claims, newest first, with filters.
+    List(list::ListArgs),
+    /// Per-source report: claims per source and how many held up.
+    Report(report::ReportArgs),
+}
+
+/// What every command gets: the open store, the output, who is acting.
+pub struct Context {
+    /// The database.
+    pub store: Store,
+    /// Where records are printed.
+    pub out: Output,
+    /// Who is making changes (`--as`, else `$USER`).
+    pub actor: String,
+}
+
+/// Runs a parsed command line against its database, printing to stdout.
+pub async fn run(cli: Cli) -> Result<()> {
+    let path = match &cli.db {
+        Some(path) => path.clone(),
+        None => store::default_path().ok_or_else(|| {
+            Error::invalid(
+                "cannot find a home folder for the default database; pass --db PATH or set CLAIMS_DB",
+            )
+        })?,
+    };
+    let store = Store::open(&path).await?;
+    let actor = cli
+        .actor
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| "unknown".to_string());
+    let mut ctx = Context {
+        store,
+        out: Output::stdout(cli.format),
+        actor,
+    };
+    let result = dispatch(cli.command, &mut ctx).await;
+    // Print what was produced even when a later step failed: a partial
+    // listing is never written, but a message about what was done is.
+    ctx.out.flush()?;
+    result
+}
+
+/// Runs one command in a context; the tests call this with a captured output.
+pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
+    match command {
+        Command::Source(cmd) => source::run(cmd, ctx).await,
+        Command::Article(cmd) => article::run(cmd, ctx).await,
+        Command::Add(args) => add::run(args, ctx).await,
+        Command::Mark(args) => mark::run(args, ctx).await,
+        Command::Confirm(args) => mark::run(args.with_status(Status::Confirmed), ctx).await,
+        Command::Dispute(args) => mark::run(args.with_status(Status::Disputed), ctx).await,
+        Command::Refute(args) => mark::run(args.with_status(Status::Refuted), ctx).await,
+        Command::Link(args) => link::run(args, ctx).await,
+        Command::Show(args) => show::run(args, ctx).await,
+        Command::List(args) => list::run(args, ctx).await,
+        Command::Report(args) => report::run(args, ctx).await,
+    }
+}
+
+/// Parses a `YYYY-MM-DD` flag value.
+fn day(given: &str) -> std::result::Result<Day, String> {
+    given.parse::<Day>().map_err(|e| e.to_string())
+}
+
+/// Checks that a flag value is a URL (scheme, no spaces): evidence and
+/// article links must be followable.
+fn url(given: &str) -> std::result::Result<String, String> {
+    let trimmed = given.trim();
+    let scheme_end = trimmed.find("://");
+    let scheme_ok = scheme_end.is_some_and(|end| {
+        end > 0
+            && trimmed[..end]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    let rest_ok = scheme_end.is_some_and(|end| trimmed.len() > end + 3);
+    if !scheme_ok || !rest_ok || trimmed.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "'{given}' is not a URL (expected something like https://example.org/page)"
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Checks a free-text flag: not empty once trimmed.
+fn text(given: &str) -> std::result::Result<String, String> {
+    let trimmed = given.trim();
+    if trimmed.is_empty() {
+        return Err("it cannot be empty".to_string());
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Checks a tag: not empty, no control characters, no ';' (the separator
+/// of tag lists in CSV).
+fn tag(given: &str) -> std::result::Result<String, String> {
+    let trimmed = given.trim();
+    if trimmed.is_empty() || trimmed.contains(';') || trimmed.chars().any(char::is_control) {
+        return Err(format!(
+            "'{given}' is not a tag (tags are non-empty, without ';' or control characters)"
+        ));
+    }
+    Ok(trimmed.to_string())
+}

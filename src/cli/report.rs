@@ -1,0 +1,269 @@
+//! `claims report`: one row per source with its claims per status, how much
+//! of what was checked held up, and the date of its latest claim.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Context;
+use super::list::FilterArgs;
+use crate::error::Result;
+use crate::model::{Claim, Day, Status};
+use crate::render::{Format, Record, or_empty};
+use crate::store::ReportRow;
+
+/// `claims report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Report on one source (name or alias): its claims grouped by status.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Also count a source's claims under the organizations it speaks for (inside the role's dates).
+    #[arg(long)]
+    pub rollup: bool,
+    /// Statuses as they stood at the end of this day (UTC), from the history; claims logged later are left out.
+    #[arg(long, value_parser = super::day, value_name = "DATE")]
+    pub as_of: Option<Day>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+pub(super) async fn run(args: ReportArgs, ctx: &mut Context) -> Result<()> {
+    let mut filter = args.filters.resolve(&mut ctx.store).await?;
+    filter.as_of = args.as_of;
+    if let Some(name) = &args.source {
+        let source = ctx.store.resolve_source(name).await?;
+        if args.rollup {
+            filter.credited_to = Some(source.key);
+        } else {
+            filter.sources = vec![source.key];
+        }
+        let claims = ctx.store.list_claims(&filter).await?;
+        return print_source(ctx, &source.name, args.as_of, claims);
+    }
+    let report = ctx.store.report(&filter, args.rollup).await?;
+    match ctx.out.format {
+        Format::Json => ctx.out.json(&report),
+        Format::Csv if args.rollup => {
+            let rows: Vec<RollupRow> = report.rows.into_iter().map(RollupRow).collect();
+            ctx.out.records(&rows)
+        }
+        Format::Csv => ctx.out.records(&report.rows),
+        Format::Table | Format::Markdown => {
+            print_table(ctx, &report.rows, args.rollup, args.as_of);
+            Ok(())
+        }
+    }
+}
+
+/// The report for people: only the status columns that have a claim in
+/// them, so that the table fits a terminal (CSV and JSON keep them all).
+fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, as_of: Option<Day>) {
+    let shown: Vec<Status> = Status::ALL
+        .iter()
+        .copied()
+        .filter(|s| rows.iter().any(|row| row.count(*s) > 0))
+        .collect();
+    let mut headers = vec!["Source", "Kind", "Total"];
+    headers.extend(
+        shown
+            .iter()
+            .map(|s| REPORT_HEADERS[3 + Status::ALL.iter().position(|x| x == s).unwrap_or(0)]),
+    );
+    headers.extend(["Held up", "Latest"]);
+    if rollup {
+        headers.push("Includes");
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![row.source.clone(), row.kind.to_string(), row.total.to_string()];
+            cells.extend(shown.iter().map(|s| row.count(*s).to_string()));
+            cells.push(percent(row.held_up));
+            cells.push(or_empty(&row.latest_claim));
+            if rollup {
+                cells.push(RollupRow::via_text(row, "\n"));
+            }
+            cells
+        })
+        .collect();
+    if let Some(as_of) = as_of {
+        ctx.out
+            .heading(&format!("Statuses as of the end of {as_of} (UTC)"));
+    }
+    ctx.out.grid(&headers, &cells, None);
+}
+
+/// Grouped by status, in the documented order of statuses.
+fn print_source(ctx: &mut Context, source: &str, as_of: Option<Day>, claims: Vec<Claim>) -> Result<()> {
+    let groups: Vec<(Status, Vec<Claim>)> = Status::ALL
+        .iter()
+        .map(|status| {
+            (
+                *status,
+                claims
+                    .iter()
+                    .filter(|c| c.status == *status)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, group)| !group.is_empty())
+        .collect();
+    match ctx.out.format {
+        Format::Json => {
+            #[derive(Serialize)]
+            struct SourceReport<'a> {
+                source: &'a str,
+                as_of: Option<String>,
+                total: usize,
+                statuses: serde_json::Map<String, serde_json::Value>,
+            }
+            let mut statuses = serde_json::Map::new();
+            for (status, group) in &groups {
+                statuses.insert(
+                    status.to_string(),
+                    serde_json::to_value(group).map_err(std::io::Error::other)?,
+                );
+            }
+            let total = claims.len();
+            ctx.out.json(&SourceReport {
+                source,
+                as_of: as_of.map(|d| d.to_string()),
+                total,
+                statuses,
+            })
+        }
+        Format::Csv => {
+            let sorted: Vec<Claim> = groups.into_iter().flat_map(|(_, group)| group).collect();
+            ctx.out.records(&sorted)
+        }
+        Format::Table | Format::Markdown => {
+            let when = as_of.map(|d| format!(" as of {d}")).unwrap_or_default();
+            ctx.out
+                .heading(&format!("{source}: {} claims{when}", claims.len()));
+            for (status, group) in &groups {
+                ctx.out.heading(&format!("{status} ({})", group.len()));
+                ctx.out.records(group)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn percent(share: Option<f64>) -> String {
+    share
+        .map(|s| format!("{:.0}%", s * 100.0))
+        .unwrap_or_else(|| "-".to_string())
+}
+
+fn report_cells(row: &ReportRow) -> Vec<String> {
+    let mut cells = vec![row.source.clone(), row.kind.to_string(), row.total.to_string()];
+    cells.extend(Status::ALL.iter().map(|s| row.count(*s).to_string()));
+    cells.push(percent(row.held_up));
+    cells.push(or_empty(&row.latest_claim));
+    cells
+}
+
+fn report_csv_cells(row: &ReportRow) -> Vec<String> {
+    let mut cells = vec![row.source.clone(), row.kind.to_string(), row.total.to_string()];
+    cells.extend(Status::ALL.iter().map(|s| row.count(*s).to_string()));
+    cells.push(row.held_up.map(|h| format!("{h:.4}")).unwrap_or_default());
+    cells.push(or_empty(&row.latest_claim));
+    cells
+}
+
+const REPORT_HEADERS: &[&str] = &[
+    "Source",
+    "Kind",
+    "Total",
+    "Unverified",
+    "Disputed",
+    "Confirmed",
+    "Refuted",
+    "Unverifiable",
+    "Retracted",
+    "Held up",
+    "Latest",
+];
+
+const REPORT_CSV_HEADERS: &[&str] = &[
+    "source",
+    "kind",
+    "total",
+    "unverified",
+    "disputed",
+    "confirmed",
+    "refuted",
+    "unverifiable",
+    "retracted",
+    "held_up",
+    "latest_claim",
+];
+
+impl Record for ReportRow {
+    const HEADERS: &'static [&'static str] = REPORT_HEADERS;
+    fn cells(&self) -> Vec<String> {
+        report_cells(self)
+    }
+    const CSV_HEADERS: &'static [&'static str] = REPORT_CSV_HEADERS;
+    fn csv_cells(&self) -> Vec<String> {
+        report_csv_cells(self)
+    }
+}
+
+/// A report row printed with `--rollup`: one more column saying which of
+/// its claims came from the sources that speak for it.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct RollupRow(ReportRow);
+
+impl RollupRow {
+    fn via_text(row: &ReportRow, separator: &str) -> String {
+        row.via
+            .iter()
+            .map(|share| format!("{} via {}", share.claims, share.speaker))
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+}
+
+impl Record for RollupRow {
+    const HEADERS: &'static [&'static str] = &[
+        "Source",
+        "Kind",
+        "Total",
+        "Unverified",
+        "Disputed",
+        "Confirmed",
+        "Refuted",
+        "Unverifiable",
+        "Retracted",
+        "Held up",
+        "Latest",
+        "Includes",
+    ];
+    fn cells(&self) -> Vec<String> {
+        let mut cells = report_cells(&self.0);
+        cells.push(Self::via_text(&self.0, "\n"));
+        cells
+    }
+    const CSV_HEADERS: &'static [&'static str] = &[
+        "source",
+        "kind",
+        "total",
+        "unverified",
+        "disputed",
+        "confirmed",
+        "refuted",
+        "unverifiable",
+        "retracted",
+        "held_up",
+        "latest_claim",
+        "includes",
+    ];
+    fn csv_cells(&self) -> Vec<String> {
+        let mut cells = report_csv_cells(&self.0);
+        cells.push(Self::via_text(&self.0, "; "));
+        cells
+    }
+}

@@ -1,0 +1,178 @@
+//! `claims show ID`: one claim with its source, article, links in both
+//! directions and its whole status history.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Context;
+use crate::error::Result;
+use crate::model::{Article, Claim, ClaimLink, StatusEvent, short_id};
+use crate::render::{Format, Record, or_empty};
+use crate::store::SourceSummary;
+
+/// `claims show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The claim: full UUID or short id (a unique prefix of 4+ hex digits).
+    pub id: String,
+}
+
+/// Everything `show` prints, as one JSON object.
+#[derive(Serialize)]
+struct ClaimDetail {
+    #[serde(flatten)]
+    claim: Claim,
+    source_detail: SourceSummary,
+    article: Option<Article>,
+    links: Vec<ClaimLink>,
+    history: Vec<StatusEvent>,
+}
+
+pub(super) async fn run(args: ShowArgs, ctx: &mut Context) -> Result<()> {
+    let store = &mut ctx.store;
+    let claim = store.resolve_claim(&args.id).await?;
+    let source = store.resolve_source(&claim.source).await?;
+    let source_detail = store.source_summary(source).await?;
+    let article = match &claim.article_url {
+        Some(url) => store.find_article_by_url(url).await?,
+        None => None,
+    };
+    let links = store.links_of(claim.key).await?;
+    let history = store.history(claim.key).await?;
+    let detail = ClaimDetail {
+        claim,
+        source_detail,
+        article,
+        links,
+        history,
+    };
+    match ctx.out.format {
+        Format::Json => ctx.out.json(&detail),
+        Format::Csv => ctx.out.records(&detail.history),
+        Format::Table | Format::Markdown => print_detail(ctx, &detail),
+    }
+}
+
+fn print_detail(ctx: &mut Context, detail: &ClaimDetail) -> Result<()> {
+    let claim = &detail.claim;
+    let out = &mut ctx.out;
+    out.heading(&format!("Claim {}", short_id(&claim.id)));
+    let source = &detail.source_detail.source;
+    let mut fields = vec![
+        ("Id", claim.id.to_string()),
+        ("Source", format!("{} ({})", source.name, source.kind)),
+        ("Claim", claim.text.clone()),
+    ];
+    if let Some(quote) = &claim.quote {
+        fields.push(("Quote", format!("“{quote}”")));
+    }
+    fields.push(("Said on", or_empty(&claim.said_on)));
+    fields.push(("Status", claim.status.to_string()));
+    if let Some(rating) = &claim.rating {
+        fields.push(("Rating", rating.clone()));
+    }
+    if !claim.tags.is_empty() {
+        fields.push(("Tags", claim.tags.join(", ")));
+    }
+    if let Some(article) = &detail.article {
+        let mut line = article.title.clone();
+        if let Some(publisher) = &article.publisher {
+            line.push_str(&format!(", {publisher}"));
+        }
+        if let Some(day) = &article.published_on {
+            line.push_str(&format!(", {day}"));
+        }
+        fields.push((
+            "Article",
+            format!("{line} [{}]\n{}", short_id(&article.id), article.url),
+        ));
+    }
+    let speaks_for: Vec<String> = detail
+        .source_detail
+        .speaks_for
+        .iter()
+        .map(|l| {
+            if l.role.is_empty() {
+                l.organization.clone()
+            } else {
+                format!("{} ({})", l.organization, l.role)
+            }
+        })
+        .collect();
+    if !speaks_for.is_empty() {
+        fields.push(("Speaks for", speaks_for.join("; ")));
+    }
+    fields.push(("Logged", claim.created_at.clone()));
+    out.fields(&fields);
+
+    if !detail.links.is_empty() {
+        out.heading("Links");
+        let rows: Vec<Vec<String>> = detail
+            .links
+            .iter()
+            .map(|link| {
+                let name = |id: &uuid::Uuid| {
+                    if *id == claim.id {
+                        "this".to_string()
+                    } else {
+                        short_id(id)
+                    }
+                };
+                vec![
+                    name(&link.from_id),
+                    link.relation.to_string(),
+                    name(&link.to_id),
+                    link.other_source.clone(),
+                    link.other_text.clone(),
+                ]
+            })
+            .collect();
+        out.grid(
+            &["Claim", "Relation", "Claim", "Other source", "Other claim"],
+            &rows,
+            None,
+        );
+    }
+    out.heading("History");
+    out.records(&detail.history)
+}
+
+impl Record for StatusEvent {
+    const HEADERS: &'static [&'static str] =
+        &["When (UTC)", "From", "Status", "Rating", "By", "Note", "Evidence"];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.at.get(..19).unwrap_or(&self.at).replace('T', " "),
+            self.from
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "(logged)".to_string()),
+            self.to.to_string(),
+            or_empty(&self.rating),
+            self.actor.clone(),
+            or_empty(&self.note),
+            self.evidence.join("\n"),
+        ]
+    }
+    const CSV_HEADERS: &'static [&'static str] = &[
+        "claim_id",
+        "at",
+        "from_status",
+        "to_status",
+        "rating",
+        "actor",
+        "note",
+        "evidence",
+    ];
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.claim_id.to_string(),
+            self.at.clone(),
+            self.from.map(|s| s.to_string()).unwrap_or_default(),
+            self.to.to_string(),
+            or_empty(&self.rating),
+            self.actor.clone(),
+            or_empty(&self.note),
+            self.evidence.join("; "),
+        ]
+    }
+}

@@ -1,0 +1,228 @@
+//! `claims source ...`: the people and bodies that make claims.
+
+use clap::{Args, Subcommand};
+
+use super::{Context, day, text};
+use crate::error::Result;
+use crate::model::{Day, SourceKind};
+use crate::render::{Format, Record, or_empty};
+use crate::store::SourceSummary;
+
+/// Source subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// Add a source: `claims source add "Dmitry Peskov" --kind person --alias Peskov`.
+    Add(AddSource),
+    /// List every source with its aliases and claim count.
+    List,
+    /// Show one source (by name or alias): aliases, who it speaks for, claims.
+    Show {
+        /// Name or alias.
+        name: String,
+    },
+    /// Give a source another name it goes by.
+    Alias {
+        /// Name or alias of the source.
+        name: String,
+        /// The new alias (unique across all sources).
+        alias: String,
+    },
+    /// Record that a source speaks for an organization.
+    SpeaksFor(SpeaksForArgs),
+}
+
+/// `claims source add`.
+#[derive(Debug, Args)]
+pub struct AddSource {
+    /// The source's name (unique, case-insensitive).
+    #[arg(value_parser = text)]
+    pub name: String,
+    /// person, organization, government, agency, media or group.
+    #[arg(long)]
+    pub kind: SourceKind,
+    /// Another name it goes by ("Peskov", "Putin's spokesman"); repeatable.
+    #[arg(long = "alias", value_name = "ALIAS")]
+    pub aliases: Vec<String>,
+    /// What or who it is.
+    #[arg(long)]
+    pub description: Option<String>,
+    /// An organization (name or alias) this source speaks for.
+    #[arg(long, value_name = "ORG")]
+    pub speaks_for: Option<String>,
+    /// The role in which it speaks for ORG ("press secretary").
+    #[arg(long, requires = "speaks_for")]
+    pub role: Option<String>,
+    /// First day of that role (YYYY-MM-DD).
+    #[arg(long, value_parser = day, requires = "speaks_for")]
+    pub since: Option<Day>,
+    /// Last day of that role (YYYY-MM-DD).
+    #[arg(long, value_parser = day, requires = "speaks_for")]
+    pub until: Option<Day>,
+}
+
+/// `claims source speaks-for`.
+#[derive(Debug, Args)]
+pub struct SpeaksForArgs {
+    /// Who speaks (name or alias).
+    pub speaker: String,
+    /// The organization spoken for (name or alias).
+    pub organization: String,
+    /// The role ("press secretary").
+    #[arg(long)]
+    pub role: Option<String>,
+    /// First day of that role (YYYY-MM-DD).
+    #[arg(long, value_parser = day)]
+    pub since: Option<Day>,
+    /// Last day of that role (YYYY-MM-DD).
+    #[arg(long, value_parser = day)]
+    pub until: Option<Day>,
+}
+
+pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()> {
+    match command {
+        SourceCommand::Add(args) => {
+            let name = ctx
+                .store
+                .write(async |store| {
+                    let source = store
+                        .add_source(&args.name, args.kind, args.description.as_deref())
+                        .await?;
+                    for alias in &args.aliases {
+                        store.add_alias(&source, alias).await?;
+                    }
+                    if let Some(org) = &args.speaks_for {
+                        let org = store.resolve_source(org).await?;
+                        let role = args.role.as_deref().unwrap_or("");
+                        store
+                            .add_speaks_for(&source, &org, role, args.since, args.until)
+                            .await?;
+                    }
+                    Ok(source.name)
+                })
+                .await?;
+            ctx.out.line(format!("added source {name}"));
+        }
+        SourceCommand::List => {
+            let sources = ctx.store.list_sources().await?;
+            ctx.out.records(&sources)?;
+        }
+        SourceCommand::Show { name } => {
+            let source = ctx.store.resolve_source(&name).await?;
+            let summary = ctx.store.source_summary(source).await?;
+            show(ctx, &summary)?;
+        }
+        SourceCommand::Alias { name, alias } => {
+            let (source, added) = ctx
+                .store
+                .write(async |store| {
+                    let source = store.resolve_source(&name).await?;
+                    let added = store.add_alias(&source, &alias).await?;
+                    Ok((source.name, added))
+                })
+                .await?;
+            let alias = alias.trim();
+            ctx.out.line(if added {
+                format!("'{alias}' is now an alias of {source}")
+            } else {
+                format!("'{alias}' already names {source}; nothing changed")
+            });
+        }
+        SourceCommand::SpeaksFor(args) => {
+            let (speaker, org, added) = ctx
+                .store
+                .write(async |store| {
+                    let speaker = store.resolve_source(&args.speaker).await?;
+                    let org = store.resolve_source(&args.organization).await?;
+                    let role = args.role.as_deref().unwrap_or("");
+                    let added = store
+                        .add_speaks_for(&speaker, &org, role, args.since, args.until)
+                        .await?;
+                    Ok((speaker.name, org.name, added))
+                })
+                .await?;
+            ctx.out.line(if added {
+                format!("{speaker} now speaks for {org}")
+            } else {
+                format!("{speaker} already speaks for {org} in that role; nothing changed")
+            });
+        }
+    }
+    Ok(())
+}
+
+fn show(ctx: &mut Context, summary: &SourceSummary) -> Result<()> {
+    match ctx.out.format {
+        Format::Json => ctx.out.json(summary),
+        Format::Csv => ctx.out.records(std::slice::from_ref(summary)),
+        Format::Table | Format::Markdown => {
+            let source = &summary.source;
+            ctx.out.heading(&source.name);
+            ctx.out.fields(&[
+                ("Kind", source.kind.to_string()),
+                ("Aliases", source.aliases.join(", ")),
+                ("Description", or_empty(&source.description)),
+                ("Claims", summary.claims.to_string()),
+            ]);
+            if !summary.speaks_for.is_empty() || !summary.spoken_for_by.is_empty() {
+                let rows: Vec<Vec<String>> = summary
+                    .speaks_for
+                    .iter()
+                    .chain(&summary.spoken_for_by)
+                    .map(|link| {
+                        vec![
+                            link.speaker.clone(),
+                            link.organization.clone(),
+                            link.role.clone(),
+                            or_empty(&link.since),
+                            or_empty(&link.until),
+                        ]
+                    })
+                    .collect();
+                ctx.out.heading("Speaks for");
+                ctx.out.grid(
+                    &["Speaker", "Organization", "Role", "Since", "Until"],
+                    &rows,
+                    None,
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn speaks_for_text(summary: &SourceSummary) -> String {
+    summary
+        .speaks_for
+        .iter()
+        .map(|link| match link.role.as_str() {
+            "" => link.organization.clone(),
+            role => format!("{} ({role})", link.organization),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl Record for SourceSummary {
+    const HEADERS: &'static [&'static str] = &["Source", "Kind", "Aliases", "Speaks for", "Claims"];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.source.name.clone(),
+            self.source.kind.to_string(),
+            self.source.aliases.join(", "),
+            speaks_for_text(self),
+            self.claims.to_string(),
+        ]
+    }
+    const CSV_HEADERS: &'static [&'static str] =
+        &["name", "kind", "description", "aliases", "speaks_for", "claims"];
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.source.name.clone(),
+            self.source.kind.to_string(),
+            or_empty(&self.source.description),
+            self.source.aliases.join("; "),
+            speaks_for_text(self),
+            self.claims.to_string(),
+        ]
+    }
+}

@@ -1,0 +1,543 @@
+//! Claims, their tags, their status history and the links between them.
+//! Writes go through one batched path, [`Store::insert_claims`], whether a
+//! person logs one claim or an import loads a million.
+
+use sqlx::{QueryBuilder, Row, Sqlite};
+use uuid::Uuid;
+
+use super::{Store, parse_id, refusal};
+use crate::error::{Error, Result};
+use crate::model::{Claim, ClaimLink, Day, Relation, Status, StatusEvent, short_id};
+
+/// The plan of a short-id lookup, for the test that pins it to an index.
+pub(super) const LOOKUP_EXPLAIN: &str = "EXPLAIN QUERY PLAN SELECT id, uuid FROM claims WHERE short_id >= 'abcd' AND short_id < 'abcdg' ORDER BY id LIMIT 10";
+
+/// Rows per multi-row INSERT: well under SQLite's bound-parameter limit
+/// (32,766) at the widest table's eleven columns.
+const BATCH_ROWS: usize = 1000;
+
+/// A claim to be written, with its whole history (at least one event: the
+/// one that logged it).
+#[derive(Debug, Clone)]
+pub struct NewClaim {
+    /// Its public id.
+    pub id: Uuid,
+    /// Who made it (internal key of the source).
+    pub source_key: i64,
+    /// Where it was reported (internal key of the article).
+    pub article_key: Option<i64>,
+    /// The claim, stated so it can be checked.
+    pub text: String,
+    /// The verbatim words.
+    pub quote: Option<String>,
+    /// When it was made.
+    pub said_on: Option<Day>,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// Its history, oldest first; the first event logs it.
+    pub history: Vec<NewEvent>,
+}
+
+/// A status event to append.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    /// The new status.
+    pub to: Status,
+    /// A verdict label, kept verbatim.
+    pub rating: Option<String>,
+    /// Why.
+    pub note: Option<String>,
+    /// Evidence URLs.
+    pub evidence: Vec<String>,
+    /// Who records it.
+    pub actor: String,
+    /// When (a stored UTC timestamp).
+    pub at: String,
+}
+
+/// Which claims `list` and `report` look at. Empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    /// Only claims by these sources (internal keys).
+    pub sources: Vec<i64>,
+    /// Only claims credited to this source (internal key): its own, and
+    /// those its speakers made while they spoke for it (`--rollup`).
+    pub credited_to: Option<i64>,
+    /// Only claims in one of these statuses (as of `as_of` when set).
+    pub statuses: Vec<Status>,
+    /// Only claims from this article (internal key).
+    pub article: Option<i64>,
+    /// Only claims with this tag (ASCII case-insensitive).
+    pub tag: Option<String>,
+    /// Only claims made on or after this day.
+    pub since: Option<Day>,
+    /// Only claims made on or before this day.
+    pub until: Option<Day>,
+    /// Only claims whose text or quote contains this (ASCII case-insensitive).
+    pub search: Option<String>,
+    /// Statuses as they stood at the end of this day (UTC), from the history;
+    /// claims first recorded later are left out.
+    pub as_of: Option<Day>,
+    /// At most this many claims.
+    pub limit: Option<i64>,
+}
+
+impl ClaimFilter {
+    /// Pushes `FROM claims c ...` with the as-of history join when asked,
+    /// and returns the expression that is each claim's status.
+    pub(super) fn push_from(&self, sql: &mut QueryBuilder<Sqlite>) -> &'static str {
+        sql.push(" FROM claims c");
+        match self.as_of {
+            None => "c.status",
+            Some(day) => {
+                // SQLite returns the bare column `to_status` from the row that
+                // holds max(id): each claim's latest event before the cut-off.
+                sql.push(
+                    " JOIN (SELECT claim_id, to_status AS status, max(id) AS last_event
+                     FROM status_events WHERE at < ",
+                )
+                .push_bind(day.end_cutoff())
+                .push(" GROUP BY claim_id) h ON h.claim_id = c.id");
+                "h.status"
+            }
+        }
+    }
+
+    /// Pushes ` WHERE ...` (always, possibly `WHERE 1`) for every filter set.
+    /// `source_column` is what `sources` filters: the claim's own source, or
+    /// in a roll-up the organization it is credited to.
+    pub(super) fn push_where(
+        &self,
+        sql: &mut QueryBuilder<Sqlite>,
+        status: &'static str,
+        source_column: &'static str,
+    ) {
+        sql.push(" WHERE 1");
+        if let Some(org) = self.credited_to {
+            sql.push(" AND (c.source_id = ")
+                .push_bind(org)
+                .push(
+                    " OR EXISTS (SELECT 1 FROM speaks_for f WHERE f.speaker_id = c.source_id AND f.org_id = ",
+                )
+                .push_bind(org)
+                .push(" AND ")
+                .push(IN_ROLE)
+                .push("))");
+        }
+        if !self.sources.is_empty() {
+            sql.push(" AND ").push(source_column).push(" IN (");
+            let mut list = sql.separated(", ");
+            for key in &self.sources {
+                list.push_bind(*key);
+            }
+            sql.push(")");
+        }
+        if !self.statuses.is_empty() {
+            sql.push(" AND ").push(status).push(" IN (");
+            let mut list = sql.separated(", ");
+            for s in &self.statuses {
+                list.push_bind(s.as_str());
+            }
+            sql.push(")");
+        }
+        if let Some(article) = self.article {
+            sql.push(" AND c.article_id = ").push_bind(article);
+        }
+        if let Some(tag) = &self.tag {
+            sql.push(" AND EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ")
+                .push_bind(tag.trim().to_string())
+                .push(")");
+        }
+        if let Some(since) = self.since {
+            sql.push(" AND c.said_on >= ").push_bind(since.to_string());
+        }
+        if let Some(until) = self.until {
+            sql.push(" AND c.said_on <= ").push_bind(until.to_string());
+        }
+        if let Some(search) = &self.search {
+            let pattern = format!("%{}%", escape_like(search));
+            sql.push(" AND (c.text LIKE ")
+                .push_bind(pattern.clone())
+                .push(" ESCAPE '\\' OR c.quote LIKE ")
+                .push_bind(pattern)
+                .push(" ESCAPE '\\')");
+        }
+    }
+}
+
+/// A claim `c` falls inside speaks-for link `f`'s date range (an open end,
+/// or a claim with no date, counts as inside).
+pub(super) const IN_ROLE: &str = "(f.since IS NULL OR c.said_on IS NULL OR c.said_on >= f.since)
+    AND (f.until IS NULL OR c.said_on IS NULL OR c.said_on <= f.until)";
+
+/// Escapes LIKE's wildcards so that a search for "50%" means those characters.
+fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(ch);
+    }
+    escaped
+}
+
+impl Store {
+    /// Writes claims with their tags and histories in multi-row INSERTs.
+    /// Must run inside [`Store::write`]: keys are assigned from the current
+    /// maximum, which is safe only under the transaction's write lock.
+    /// Returns each claim's internal key, in order.
+    pub async fn insert_claims(&mut self, claims: &[NewClaim]) -> Result<Vec<i64>> {
+        for claim in claims {
+            if claim.history.is_empty() {
+                return Err(Error::invalid(format!("claim {} has no history", claim.id)));
+            }
+            if claim.text.trim().is_empty() {
+                return Err(Error::invalid("a claim's text cannot be empty"));
+            }
+        }
+        let first: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM claims")
+            .fetch_one(self.conn())
+            .await?;
+        let keys: Vec<i64> = (first..).take(claims.len()).collect();
+        for (chunk_index, chunk) in claims.chunks(BATCH_ROWS).enumerate() {
+            let base = chunk_index * BATCH_ROWS;
+            let mut sql = QueryBuilder::new(
+                "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at) ",
+            );
+            sql.push_values(chunk.iter().enumerate(), |mut row, (i, claim)| {
+                // The claim is written in its final state, so that the
+                // trigger that follows each event has nothing to update.
+                let last = claim.history.last().expect("checked above");
+                let rating = claim.history.iter().rev().find_map(|e| e.rating.clone());
+                let updated = claim
+                    .history
+                    .iter()
+                    .map(|e| e.at.as_str())
+                    .max()
+                    .unwrap_or(&last.at);
+                row.push_bind(keys[base + i])
+                    .push_bind(claim.id)
+                    .push_bind(claim.article_key)
+                    .push_bind(claim.source_key)
+                    .push_bind(claim.text.trim().to_string())
+                    .push_bind(claim.quote.clone())
+                    .push_bind(claim.said_on.map(|d| d.to_string()))
+                    .push_bind(last.to.as_str())
+                    .push_bind(rating)
+                    .push_bind(claim.history[0].at.clone())
+                    .push_bind(updated.to_string());
+            });
+            sql.build()
+                .execute(self.conn())
+                .await
+                .map_err(|e| refused_or_failed(e, "claim"))?;
+
+            let tags: Vec<(i64, &str)> = chunk
+                .iter()
+                .enumerate()
+                .flat_map(|(i, claim)| {
+                    let key = keys[base + i];
+                    claim.tags.iter().map(move |t| (key, t.as_str()))
+                })
+                .collect();
+            for tag_chunk in tags.chunks(BATCH_ROWS) {
+                let mut sql = QueryBuilder::new("INSERT OR IGNORE INTO claim_tags (claim_id, tag) ");
+                sql.push_values(tag_chunk, |mut row, (key, tag)| {
+                    row.push_bind(*key).push_bind(tag.trim().to_string());
+                });
+                sql.build().execute(self.conn()).await?;
+            }
+
+            let events: Vec<(i64, Option<Status>, &NewEvent)> = chunk
+                .iter()
+                .enumerate()
+                .flat_map(|(i, claim)| {
+                    let key = keys[base + i];
+                    let froms = std::iter::once(None).chain(claim.history.iter().map(|e| Some(e.to)));
+                    froms
+                        .zip(claim.history.iter())
+                        .map(move |(from, event)| (key, from, event))
+                })
+                .collect();
+            for event_chunk in events.chunks(BATCH_ROWS) {
+                self.insert_events(event_chunk).await?;
+            }
+        }
+        Ok(keys)
+    }
+
+    async fn insert_events(&mut self, events: &[(i64, Option<Status>, &NewEvent)]) -> Result<()> {
+        let mut sql = QueryBuilder::new(
+            "INSERT INTO status_events (claim_id, from_status, to_status, rating, note, evidence, actor, at) ",
+        );
+        sql.push_values(events, |mut row, (key, from, event)| {
+            row.push_bind(*key)
+                .push_bind(from.map(Status::as_str))
+                .push_bind(event.to.as_str())
+                .push_bind(event.rating.clone())
+                .push_bind(event.note.clone())
+                .push_bind(serde_json::to_string(&event.evidence).expect("a list of strings serializes"))
+                .push_bind(event.actor.clone())
+                .push_bind(event.at.clone());
+        });
+        sql.build()
+            .execute(self.conn())
+            .await
+            .map_err(|e| refused_or_failed(e, "status event"))?;
+        Ok(())
+    }
+
+    /// Appends one event to a claim's history, continuing from the status
+    /// the claim has now. Must run inside [`Store::write`].
+    pub async fn append_event(&mut self, claim_key: i64, event: &NewEvent) -> Result<StatusEvent> {
+        let current: String = sqlx::query_scalar("SELECT status FROM claims WHERE id = ?")
+            .bind(claim_key)
+            .fetch_one(self.conn())
+            .await?;
+        let from: Status = current.parse()?;
+        self.insert_events(&[(claim_key, Some(from), event)]).await?;
+        Ok(self
+            .history(claim_key)
+            .await?
+            .pop()
+            .expect("an event was just appended"))
+    }
+
+    /// Whether a claim with this source, article, day and text is already
+    /// logged; returns its id.
+    pub async fn find_duplicate(
+        &mut self,
+        source_key: i64,
+        article_key: Option<i64>,
+        said_on: Option<Day>,
+        text: &str,
+    ) -> Result<Option<Uuid>> {
+        Ok(sqlx::query_scalar(
+            "SELECT uuid FROM claims WHERE source_id = ? AND article_id IS ? AND said_on IS ? AND text = ? LIMIT 1",
+        )
+        .bind(source_key)
+        .bind(article_key)
+        .bind(said_on.map(|d| d.to_string()))
+        .bind(text.trim())
+        .fetch_optional(self.conn())
+        .await?)
+    }
+
+    /// Whether some claim already shows this short id.
+    pub async fn short_id_taken(&mut self, id: &Uuid) -> Result<bool> {
+        let taken: Option<i64> = sqlx::query_scalar("SELECT 1 FROM claims WHERE short_id = ? LIMIT 1")
+            .bind(short_id(id))
+            .fetch_optional(self.conn())
+            .await?;
+        Ok(taken.is_some())
+    }
+
+    /// The claim named by `given`: a full UUID or a unique prefix (4 to 8
+    /// hex digits) of a short id.
+    pub async fn resolve_claim(&mut self, given: &str) -> Result<Claim> {
+        let query = parse_id("claim", given)?;
+        let matches = self.match_ids("claims", &query, 10).await?;
+        match matches.as_slice() {
+            [] => Err(Error::NotFound {
+                kind: "claim",
+                given: given.to_string(),
+            }),
+            [(key, _)] => self.claim(*key).await,
+            many => {
+                let mut candidates = Vec::new();
+                for (key, _) in many {
+                    let claim = self.claim(*key).await?;
+                    candidates.push(format!(
+                        "{} ({}: {})",
+                        claim.id,
+                        claim.source,
+                        excerpt(&claim.text, 40)
+                    ));
+                }
+                Err(Error::AmbiguousId {
+                    kind: "claim",
+                    given: given.to_string(),
+                    candidates,
+                })
+            }
+        }
+    }
+
+    /// One claim by internal key.
+    pub async fn claim(&mut self, key: i64) -> Result<Claim> {
+        let filter = ClaimFilter::default();
+        let mut sql = claim_select(&filter);
+        sql.push(" AND c.id = ").push_bind(key);
+        let row = sql.build().fetch_one(self.conn()).await?;
+        claim_from_row(&row)
+    }
+
+    /// The claims that pass `filter`, newest first (by the day they were made;
+    /// in logging order within a day).
+    pub async fn list_claims(&mut self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        let mut sql = claim_select(filter);
+        sql.push(" ORDER BY c.said_on IS NULL, c.said_on DESC, c.id");
+        if let Some(limit) = filter.limit {
+            sql.push(" LIMIT ").push_bind(limit);
+        }
+        let rows = sql.build().fetch_all(self.conn()).await?;
+        rows.iter().map(claim_from_row).collect()
+    }
+
+    /// A claim's status history, oldest first.
+    pub async fn history(&mut self, claim_key: i64) -> Result<Vec<StatusEvent>> {
+        let rows = sqlx::query(
+            "SELECT c.uuid, e.from_status, e.to_status, e.rating, e.note, e.evidence, e.actor, e.at
+             FROM status_events e JOIN claims c ON c.id = e.claim_id
+             WHERE e.claim_id = ? ORDER BY e.id",
+        )
+        .bind(claim_key)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let from: Option<String> = row.try_get("from_status")?;
+                let to: String = row.try_get("to_status")?;
+                let evidence: String = row.try_get("evidence")?;
+                Ok(StatusEvent {
+                    claim_id: row.try_get("uuid")?,
+                    from: from.map(|s| s.parse()).transpose()?,
+                    to: to.parse()?,
+                    rating: row.try_get("rating")?,
+                    note: row.try_get("note")?,
+                    evidence: serde_json::from_str(&evidence)
+                        .map_err(|e| Error::invalid(format!("stored evidence is not a JSON list: {e}")))?,
+                    actor: row.try_get("actor")?,
+                    at: row.try_get("at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Links `from` to `to`. Returns false when that link already existed.
+    pub async fn add_link(
+        &mut self,
+        from: &Claim,
+        relation: Relation,
+        to: &Claim,
+        actor: &str,
+    ) -> Result<bool> {
+        if from.key == to.key {
+            return Err(Error::invalid(format!(
+                "claim {} cannot be linked to itself",
+                short_id(&from.id)
+            )));
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO claim_links (from_claim, relation, to_claim, actor, created_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(from.key)
+        .bind(relation.as_str())
+        .bind(to.key)
+        .bind(actor)
+        .bind(super::now_timestamp())
+        .execute(self.conn())
+        .await?;
+        Ok(inserted.rows_affected() > 0)
+    }
+
+    /// Every link from or to a claim: outgoing first, then incoming.
+    pub async fn links_of(&mut self, claim_key: i64) -> Result<Vec<ClaimLink>> {
+        let rows = sqlx::query(
+            "SELECT f.uuid AS from_id, l.relation, t.uuid AS to_id, s.name AS other_source, o.text AS other_text,
+                    l.from_claim = ?1 AS outgoing
+             FROM claim_links l
+             JOIN claims f ON f.id = l.from_claim
+             JOIN claims t ON t.id = l.to_claim
+             JOIN claims o ON o.id = CASE WHEN l.from_claim = ?1 THEN l.to_claim ELSE l.from_claim END
+             JOIN sources s ON s.id = o.source_id
+             WHERE l.from_claim = ?1 OR l.to_claim = ?1
+             ORDER BY outgoing DESC, l.relation, o.id",
+        )
+        .bind(claim_key)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let relation: String = row.try_get("relation")?;
+                Ok(ClaimLink {
+                    from_id: row.try_get("from_id")?,
+                    relation: relation.parse()?,
+                    to_id: row.try_get("to_id")?,
+                    other_source: row.try_get("other_source")?,
+                    other_text: row.try_get("other_text")?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// `SELECT <claim columns> FROM claims c ... WHERE <filter>`, ready for more
+/// `AND` conditions.
+fn claim_select(filter: &ClaimFilter) -> QueryBuilder<Sqlite> {
+    let mut sql = QueryBuilder::new("SELECT c.id, c.uuid, s.name AS source, c.text, c.quote, c.said_on,");
+    sql.push(
+        " a.uuid AS article_uuid, a.url AS article_url,
+          (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags,
+          c.rating, c.created_at, c.updated_at, ",
+    );
+    // The status column depends on the as-of join, which comes after the
+    // column list; push the join into a second builder to learn its name.
+    let mut from = QueryBuilder::new("");
+    let status = filter.push_from(&mut from);
+    sql.push(status).push(" AS status");
+    filter.push_from(&mut sql);
+    sql.push(" JOIN sources s ON s.id = c.source_id LEFT JOIN articles a ON a.id = c.article_id");
+    filter.push_where(&mut sql, status, "c.source_id");
+    sql
+}
+
+fn claim_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Claim> {
+    let status: String = row.try_get("status")?;
+    let tags: Option<String> = row.try_get("tags")?;
+    let mut tags: Vec<String> = tags
+        .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default();
+    tags.sort_by_key(|t| t.to_lowercase());
+    Ok(Claim {
+        key: row.try_get("id")?,
+        id: row.try_get("uuid")?,
+        source: row.try_get("source")?,
+        text: row.try_get("text")?,
+        quote: row.try_get("quote")?,
+        said_on: row.try_get("said_on")?,
+        article_id: row.try_get("article_uuid")?,
+        article_url: row.try_get("article_url")?,
+        tags,
+        status: status.parse()?,
+        rating: row.try_get("rating")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+/// The first `chars` characters of `text`, with an ellipsis when cut.
+pub fn excerpt(text: &str, chars: usize) -> String {
+    let mut cut: String = text.chars().take(chars).collect();
+    if text.chars().nth(chars).is_some() {
+        cut.push('…');
+    }
+    cut
+}
+
+/// A database refusal (a trigger, a CHECK) becomes input error naming what
+/// was refused; anything else stays a failure.
+fn refused_or_failed(error: sqlx::Error, what: &str) -> Error {
+    match refusal(&error) {
+        Some(message)
+            if message.contains("constraint")
+                || message.contains("history")
+                || message.contains("append-only") =>
+        {
+            Error::invalid(format!("the database refused the {what}: {message}"))
+        }
+        _ => Error::Database(error),
+    }
+}

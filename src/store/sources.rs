@@ -1,0 +1,273 @@
+//! Sources, their aliases and who speaks for whom.
+
+use serde::Serialize;
+use sqlx::Row;
+
+use super::{Store, fold_name, now_timestamp, refusal};
+use crate::error::{Error, Result};
+use crate::model::{Day, Source, SourceKind, SpeaksFor};
+
+/// A source with its claim counts, as `source list` and `source show` print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceSummary {
+    /// The source itself.
+    #[serde(flatten)]
+    pub source: Source,
+    /// Organizations it speaks for.
+    pub speaks_for: Vec<SpeaksFor>,
+    /// Sources that speak for it.
+    pub spoken_for_by: Vec<SpeaksFor>,
+    /// How many claims it made.
+    pub claims: i64,
+}
+
+impl Store {
+    /// Adds a source. Its name may not be taken, as a name or an alias.
+    pub async fn add_source(
+        &mut self,
+        name: &str,
+        kind: SourceKind,
+        description: Option<&str>,
+    ) -> Result<Source> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::invalid("a source name cannot be empty"));
+        }
+        let key = fold_name(name);
+        if let Some(existing) = self.find_source(name).await? {
+            return Err(Error::Conflict(if fold_name(&existing.name) == key {
+                format!("source '{name}' already exists")
+            } else {
+                format!("'{name}' is already an alias of source '{}'", existing.name)
+            }));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO sources (name, name_key, kind, description, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(name)
+        .bind(&key)
+        .bind(kind.as_str())
+        .bind(description.map(str::trim).filter(|d| !d.is_empty()))
+        .bind(now_timestamp())
+        .fetch_one(self.conn())
+        .await?;
+        Ok(Source {
+            key: id,
+            name: name.to_string(),
+            kind,
+            description: description.map(str::to_string),
+            aliases: vec![],
+        })
+    }
+
+    /// Gives `source` another name. Returns false when it already had it.
+    pub async fn add_alias(&mut self, source: &Source, alias: &str) -> Result<bool> {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            return Err(Error::invalid("an alias cannot be empty"));
+        }
+        if let Some(owner) = self.find_source(alias).await? {
+            if owner.key == source.key {
+                return Ok(false);
+            }
+            return Err(Error::Conflict(format!(
+                "alias '{alias}' is already taken by source '{}'",
+                owner.name
+            )));
+        }
+        sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES (?, ?, ?)")
+            .bind(fold_name(alias))
+            .bind(alias)
+            .bind(source.key)
+            .execute(self.conn())
+            .await?;
+        Ok(true)
+    }
+
+    /// Records that `speaker` speaks for `organization` in `role`, over an
+    /// optional date range. Returns false when that link already existed.
+    pub async fn add_speaks_for(
+        &mut self,
+        speaker: &Source,
+        organization: &Source,
+        role: &str,
+        since: Option<Day>,
+        until: Option<Day>,
+    ) -> Result<bool> {
+        if speaker.key == organization.key {
+            return Err(Error::invalid(format!(
+                "'{}' cannot speak for itself",
+                speaker.name
+            )));
+        }
+        if organization.kind == SourceKind::Person {
+            return Err(Error::invalid(format!(
+                "'{}' is a person; a source speaks for an organization, government, agency, media outlet or group",
+                organization.name
+            )));
+        }
+        if let (Some(since), Some(until)) = (since, until)
+            && since > until
+        {
+            return Err(Error::invalid(format!(
+                "the role's start {since} is after its end {until}"
+            )));
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO speaks_for (speaker_id, org_id, role, since, until) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(speaker.key)
+        .bind(organization.key)
+        .bind(role.trim())
+        .bind(since.map(|d| d.to_string()))
+        .bind(until.map(|d| d.to_string()))
+        .execute(self.conn())
+        .await
+        .map_err(|e| match refusal(&e) {
+            Some(message) => Error::invalid(message),
+            None => Error::Database(e),
+        })?;
+        Ok(inserted.rows_affected() > 0)
+    }
+
+    /// The source whose name or alias is `name` (matched case-insensitively,
+    /// white space collapsed), if any.
+    pub async fn find_source(&mut self, name: &str) -> Result<Option<Source>> {
+        let key = fold_name(name);
+        let row = sqlx::query(
+            "SELECT s.id, s.name, s.kind, s.description FROM sources s WHERE s.name_key = ?1
+             UNION ALL
+             SELECT s.id, s.name, s.kind, s.description
+             FROM source_aliases a JOIN sources s ON s.id = a.source_id WHERE a.alias_key = ?1
+             LIMIT 1",
+        )
+        .bind(&key)
+        .fetch_optional(self.conn())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let mut source = source_from_row(&row)?;
+        source.aliases = self.aliases_of(source.key).await?;
+        Ok(Some(source))
+    }
+
+    /// Like [`Store::find_source`], but an unknown name is an error that
+    /// suggests the closest known names.
+    pub async fn resolve_source(&mut self, name: &str) -> Result<Source> {
+        match self.find_source(name).await? {
+            Some(source) => Ok(source),
+            None => Err(Error::UnknownSource {
+                name: name.to_string(),
+                suggestions: self.similar_sources(name).await?,
+            }),
+        }
+    }
+
+    /// Up to three known source names that look like `name`, closest first:
+    /// names or aliases within a small edit distance, or containing it as a
+    /// word ("Peskov" suggests "Dmitry Peskov").
+    pub async fn similar_sources(&mut self, name: &str) -> Result<Vec<String>> {
+        let wanted = fold_name(name);
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT name, name_key FROM sources
+             UNION ALL
+             SELECT s.name, a.alias_key FROM source_aliases a JOIN sources s ON s.id = a.source_id",
+        )
+        .fetch_all(self.conn())
+        .await?;
+        let mut scored: Vec<(f64, String)> = rows
+            .into_iter()
+            .filter_map(|(display, key)| {
+                let similarity = strsim::normalized_damerau_levenshtein(&wanted, &key);
+                let contains = !wanted.is_empty()
+                    && (key.split(' ').any(|w| w == wanted)
+                        || wanted.split(' ').any(|w| w.len() > 3 && key.contains(w)));
+                let score = if contains {
+                    similarity.max(0.75)
+                } else {
+                    similarity
+                };
+                (score >= 0.6).then_some((score, display))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut names: Vec<String> = Vec::new();
+        for (_, display) in scored {
+            if !names.contains(&display) {
+                names.push(display);
+            }
+        }
+        names.truncate(3);
+        Ok(names)
+    }
+
+    /// Every source with its aliases, links and claim count, most claims first.
+    pub async fn list_sources(&mut self) -> Result<Vec<SourceSummary>> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.name, s.kind, s.description,
+                    (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claims
+             FROM sources s ORDER BY claims DESC, s.name_key",
+        )
+        .fetch_all(self.conn())
+        .await?;
+        let mut summaries = Vec::with_capacity(rows.len());
+        for row in rows {
+            let source = source_from_row(&row)?;
+            let claims: i64 = row.try_get("claims")?;
+            summaries.push(self.summarize(source, claims).await?);
+        }
+        Ok(summaries)
+    }
+
+    /// One source with its aliases, links and claim count.
+    pub async fn source_summary(&mut self, source: Source) -> Result<SourceSummary> {
+        let claims: i64 = sqlx::query_scalar("SELECT count(*) FROM claims WHERE source_id = ?")
+            .bind(source.key)
+            .fetch_one(self.conn())
+            .await?;
+        self.summarize(source, claims).await
+    }
+
+    async fn summarize(&mut self, mut source: Source, claims: i64) -> Result<SourceSummary> {
+        source.aliases = self.aliases_of(source.key).await?;
+        let speaks_for = self.speaks_for_links("f.speaker_id", source.key).await?;
+        let spoken_for_by = self.speaks_for_links("f.org_id", source.key).await?;
+        Ok(SourceSummary {
+            source,
+            speaks_for,
+            spoken_for_by,
+            claims,
+        })
+    }
+
+    async fn aliases_of(&mut self, key: i64) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT alias FROM source_aliases WHERE source_id = ? ORDER BY alias_key")
+                .bind(key)
+                .fetch_all(self.conn())
+                .await?,
+        )
+    }
+
+    /// The speaks-for links whose `column` (speaker or organization) is `key`.
+    async fn speaks_for_links(&mut self, column: &'static str, key: i64) -> Result<Vec<SpeaksFor>> {
+        let mut query = sqlx::QueryBuilder::new(
+            "SELECT p.name AS speaker, o.name AS organization, f.role, f.since, f.until
+             FROM speaks_for f JOIN sources p ON p.id = f.speaker_id JOIN sources o ON o.id = f.org_id WHERE ",
+        );
+        query.push(column).push(" = ").push_bind(key);
+        query.push(" ORDER BY p.name_key, o.name_key, f.role");
+        Ok(query.build_query_as::<SpeaksFor>().fetch_all(self.conn()).await?)
+    }
+}
+
+fn source_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Source> {
+    let kind: String = row.try_get("kind")?;
+    Ok(Source {
+        key: row.try_get("id")?,
+        name: row.try_get("name")?,
+        kind: kind.parse()?,
+        description: row.try_get("description")?,
+        aliases: vec![],
+    })
+}
