@@ -1,1 +1,496 @@
+//! Unit tests of the store on in-memory databases: the schema's own
+//! guarantees (append-only history, status follows history, unique names),
+//! the batched write path, lookups and reports.
 
+use uuid::Uuid;
+
+use super::*;
+use crate::model::{Day, Relation, SourceKind, Status};
+use crate::store::{ClaimFilter, NewClaim, NewEvent};
+
+fn event(to: Status, at: &str) -> NewEvent {
+    NewEvent {
+        to,
+        rating: None,
+        note: None,
+        evidence: vec![],
+        actor: "test".into(),
+        at: at.into(),
+    }
+}
+
+fn claim(id: Uuid, source_key: i64, text: &str, said_on: Option<&str>, history: Vec<NewEvent>) -> NewClaim {
+    NewClaim {
+        id,
+        source_key,
+        article_key: None,
+        text: text.into(),
+        quote: None,
+        said_on: said_on.map(|d| d.parse::<Day>().unwrap()),
+        tags: vec![],
+        history,
+    }
+}
+
+/// A store with Peskov speaking for the Kremlin since 2012-05-21, and one
+/// claim each: Peskov's confirmed (logged 2017-12-18, confirmed 2017-12-20),
+/// the Kremlin's unverified (logged 2017-12-19).
+async fn seeded() -> (Store, Uuid, Uuid) {
+    let mut store = Store::open_in_memory().await.unwrap();
+    let peskov = Uuid::now_v7();
+    let kremlin_claim = Uuid::now_v7();
+    store
+        .write(async |s| {
+            let kremlin = s.add_source("Kremlin", SourceKind::Organization, None).await?;
+            let person = s.add_source("Dmitry Peskov", SourceKind::Person, None).await?;
+            s.add_alias(&person, "Peskov").await?;
+            s.add_speaks_for(
+                &person,
+                &kremlin,
+                "press secretary",
+                Some("2012-05-21".parse()?),
+                None,
+            )
+            .await?;
+            s.insert_claims(&[
+                claim(
+                    peskov,
+                    person.key,
+                    "The CIA tip-off helped save many lives",
+                    Some("2017-12-18"),
+                    vec![
+                        event(Status::Unverified, "2017-12-18T10:00:00.000000Z"),
+                        event(Status::Confirmed, "2017-12-20T10:00:00.000000Z"),
+                    ],
+                ),
+                claim(
+                    kremlin_claim,
+                    kremlin.key,
+                    "Putin thanked Trump",
+                    Some("2017-12-17"),
+                    vec![event(Status::Unverified, "2017-12-19T08:00:00.000000Z")],
+                ),
+            ])
+            .await?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    (store, peskov, kremlin_claim)
+}
+
+async fn raw(store: &mut Store, sql: &'static str) -> std::result::Result<u64, String> {
+    sqlx::query(sql)
+        .execute(store.conn())
+        .await
+        .map(|r| r.rows_affected())
+        .map_err(|e| e.to_string())
+}
+
+#[tokio::test]
+async fn the_database_refuses_to_change_or_delete_history() {
+    let (mut store, _, _) = seeded().await;
+    let update = raw(&mut store, "UPDATE status_events SET note = 'rewritten'")
+        .await
+        .unwrap_err();
+    assert!(update.contains("append-only"), "{update}");
+    let delete = raw(&mut store, "DELETE FROM status_events").await.unwrap_err();
+    assert!(delete.contains("append-only"), "{delete}");
+    let delete_claim = raw(&mut store, "DELETE FROM claims").await.unwrap_err();
+    assert!(delete_claim.contains("append-only"), "{delete_claim}");
+    let events: i64 = sqlx::query_scalar("SELECT count(*) FROM status_events")
+        .fetch_one(store.conn())
+        .await
+        .unwrap();
+    assert_eq!(events, 3);
+}
+
+#[tokio::test]
+async fn a_status_changes_only_through_an_event_that_continues_the_chain() {
+    let (mut store, peskov, _) = seeded().await;
+    let direct = raw(&mut store, "UPDATE claims SET status = 'refuted'")
+        .await
+        .unwrap_err();
+    assert!(direct.contains("only by appending"), "{direct}");
+    // An event claiming to start from a status the claim is not in.
+    let broken = raw(
+        &mut store,
+        "INSERT INTO status_events (claim_id, from_status, to_status, actor, at)
+         VALUES (1, 'disputed', 'refuted', 'x', '2018-01-01T00:00:00.000000Z')",
+    )
+    .await
+    .unwrap_err();
+    assert!(broken.contains("does not continue"), "{broken}");
+
+    let claim = store.resolve_claim(&peskov.to_string()).await.unwrap();
+    assert_eq!(claim.status, Status::Confirmed);
+    let appended = store
+        .write(async |s| {
+            s.append_event(
+                claim.key,
+                &NewEvent {
+                    rating: Some("False".into()),
+                    ..event(Status::Refuted, "2018-01-02T00:00:00.000000Z")
+                },
+            )
+            .await
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (appended.from, appended.to),
+        (Some(Status::Confirmed), Status::Refuted)
+    );
+    let claim = store.claim(claim.key).await.unwrap();
+    assert_eq!(claim.status, Status::Refuted);
+    assert_eq!(claim.rating.as_deref(), Some("False"));
+    assert_eq!(claim.updated_at, "2018-01-02T00:00:00.000000Z");
+    let history = store.history(claim.key).await.unwrap();
+    let chain: Vec<(Option<Status>, Status)> = history.iter().map(|e| (e.from, e.to)).collect();
+    assert_eq!(
+        chain,
+        vec![
+            (None, Status::Unverified),
+            (Some(Status::Unverified), Status::Confirmed),
+            (Some(Status::Confirmed), Status::Refuted)
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_failed_write_leaves_nothing_behind() {
+    let (mut store, _, _) = seeded().await;
+    let result: Result<()> = store
+        .write(async |s| {
+            s.add_source("Vladimir Putin", SourceKind::Person, None).await?;
+            s.add_source("peskov", SourceKind::Person, None).await?; // an alias: refused
+            Ok(())
+        })
+        .await;
+    assert!(matches!(result, Err(Error::Conflict(_))), "{result:?}");
+    assert!(store.find_source("Vladimir Putin").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn names_and_aliases_are_unique_across_sources_and_match_folded() {
+    let (mut store, _, _) = seeded().await;
+    let found = store.find_source("  dmitry   PESKOV ").await.unwrap().unwrap();
+    assert_eq!(found.name, "Dmitry Peskov");
+    assert_eq!(
+        store.find_source("peskov").await.unwrap().unwrap().name,
+        "Dmitry Peskov"
+    );
+
+    let kremlin = store.find_source("kremlin").await.unwrap().unwrap();
+    let taken = store
+        .write(async |s| s.add_alias(&kremlin, "PESKOV").await)
+        .await
+        .unwrap_err();
+    assert!(
+        taken
+            .to_string()
+            .contains("already taken by source 'Dmitry Peskov'"),
+        "{taken}"
+    );
+    // The database itself refuses an alias that is another source's name.
+    let raw_alias = raw(
+        &mut store,
+        "INSERT INTO source_aliases (alias_key, alias, source_id) VALUES ('dmitry peskov', 'Dmitry Peskov', 1)",
+    )
+    .await
+    .unwrap_err();
+    assert!(raw_alias.contains("another source"), "{raw_alias}");
+
+    // Unicode names fold too, which SQLite's NOCASE would not do.
+    store
+        .write(async |s| s.add_source("Песков", SourceKind::Person, None).await)
+        .await
+        .unwrap();
+    assert_eq!(store.find_source("ПЕСКОВ").await.unwrap().unwrap().name, "Песков");
+}
+
+#[tokio::test]
+async fn unknown_names_suggest_the_closest_sources() {
+    let (mut store, _, _) = seeded().await;
+    assert_eq!(
+        store.similar_sources("Peskv").await.unwrap(),
+        vec!["Dmitry Peskov"]
+    );
+    assert_eq!(store.similar_sources("Kremln").await.unwrap(), vec!["Kremlin"]);
+    assert!(store.similar_sources("White House").await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn short_id_prefixes_resolve_through_the_index() {
+    let (mut store, peskov, _) = seeded().await;
+    let short = crate::model::short_id(&peskov);
+    assert_eq!(store.resolve_claim(&short[..4]).await.unwrap().id, peskov);
+    assert_eq!(
+        store.resolve_claim(&short.to_uppercase()).await.unwrap().id,
+        peskov
+    );
+    assert_eq!(
+        store
+            .resolve_claim(&peskov.simple().to_string())
+            .await
+            .unwrap()
+            .id,
+        peskov
+    );
+    assert!(matches!(store.resolve_claim("abc").await, Err(Error::Invalid(_))));
+    assert!(matches!(
+        store.resolve_claim("zzzz").await,
+        Err(Error::Invalid(_))
+    ));
+
+    let plan = store.explain_claim_lookup().await.unwrap().join(" | ");
+    assert!(
+        plan.contains("INDEX claims_short_id"),
+        "the lookup must search the index: {plan}"
+    );
+    assert!(!plan.contains("SCAN claims"), "{plan}");
+}
+
+#[tokio::test]
+async fn an_ambiguous_prefix_lists_every_candidate() {
+    let (mut store, _, _) = seeded().await;
+    let first = Uuid::parse_str("01939c4e-0000-7000-8000-0000abcd0001").unwrap();
+    let second = Uuid::parse_str("01939c4e-0000-7000-8000-0000abcd0002").unwrap();
+    store
+        .write(async |s| {
+            let source = s.resolve_source("Kremlin").await?;
+            let at = "2017-12-19T00:00:00.000000Z";
+            s.insert_claims(&[
+                claim(
+                    first,
+                    source.key,
+                    "one",
+                    None,
+                    vec![event(Status::Unverified, at)],
+                ),
+                claim(
+                    second,
+                    source.key,
+                    "two",
+                    None,
+                    vec![event(Status::Unverified, at)],
+                ),
+            ])
+            .await
+        })
+        .await
+        .unwrap();
+    match store.resolve_claim("abcd").await {
+        Err(Error::AmbiguousId { candidates, .. }) => {
+            assert_eq!(candidates.len(), 2);
+            assert!(
+                candidates[0].contains(&first.to_string()) && candidates[1].contains(&second.to_string())
+            );
+        }
+        other => panic!("expected an ambiguous id, got {other:?}"),
+    }
+    assert_eq!(store.resolve_claim("abcd0002").await.unwrap().id, second);
+}
+
+#[tokio::test]
+async fn reports_count_per_source_roll_up_and_look_back_in_time() {
+    let (mut store, _, _) = seeded().await;
+    let plain = store.report(&ClaimFilter::default(), false).await.unwrap();
+    let rows: Vec<(&str, i64, i64, i64)> = plain
+        .rows
+        .iter()
+        .map(|r| (r.source.as_str(), r.total, r.confirmed, r.unverified))
+        .collect();
+    assert_eq!(rows, vec![("Dmitry Peskov", 1, 1, 0), ("Kremlin", 1, 0, 1)]);
+    assert_eq!(plain.rows[0].held_up, Some(1.0));
+
+    let rolled = store.report(&ClaimFilter::default(), true).await.unwrap();
+    assert_eq!(rolled.rows[0].source, "Kremlin");
+    assert_eq!((rolled.rows[0].total, rolled.rows[0].confirmed), (2, 1));
+    assert_eq!(rolled.rows[0].via.len(), 1);
+    assert_eq!(
+        (
+            rolled.rows[0].via[0].speaker.as_str(),
+            rolled.rows[0].via[0].claims
+        ),
+        ("Dmitry Peskov", 1)
+    );
+
+    // As of 2017-12-18: Peskov's claim was logged (unverified), the
+    // Kremlin's not yet.
+    let then = ClaimFilter {
+        as_of: Some("2017-12-18".parse().unwrap()),
+        ..ClaimFilter::default()
+    };
+    let past = store.report(&then, false).await.unwrap();
+    let rows: Vec<(&str, i64, i64)> = past
+        .rows
+        .iter()
+        .map(|r| (r.source.as_str(), r.total, r.unverified))
+        .collect();
+    assert_eq!(rows, vec![("Dmitry Peskov", 1, 1)]);
+    let later = ClaimFilter {
+        as_of: Some("2017-12-20".parse().unwrap()),
+        ..ClaimFilter::default()
+    };
+    let rows = store.report(&later, false).await.unwrap().rows;
+    assert_eq!(rows.iter().map(|r| r.confirmed).sum::<i64>(), 1);
+    assert_eq!(rows.iter().map(|r| r.total).sum::<i64>(), 2);
+
+    // A status filter applies to the status as of that day.
+    let unverified_then = ClaimFilter {
+        statuses: vec![Status::Unverified],
+        ..then.clone()
+    };
+    assert_eq!(store.list_claims(&unverified_then).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_rollup_only_credits_claims_made_inside_the_role() {
+    let (mut store, _, _) = seeded().await;
+    store
+        .write(async |s| {
+            let peskov = s.resolve_source("Peskov").await?;
+            s.insert_claims(&[claim(
+                Uuid::now_v7(),
+                peskov.key,
+                "Said before he spoke for the Kremlin",
+                Some("2010-01-01"),
+                vec![event(Status::Unverified, "2017-12-19T00:00:00.000000Z")],
+            )])
+            .await
+        })
+        .await
+        .unwrap();
+    let rolled = store.report(&ClaimFilter::default(), true).await.unwrap();
+    let kremlin = rolled.rows.iter().find(|r| r.source == "Kremlin").unwrap();
+    assert_eq!(kremlin.total, 2, "the 2010 claim predates the role");
+    let peskov = rolled.rows.iter().find(|r| r.source == "Dmitry Peskov").unwrap();
+    assert_eq!(peskov.total, 2);
+
+    let credited = ClaimFilter {
+        credited_to: Some(store.resolve_source("Kremlin").await.unwrap().key),
+        ..ClaimFilter::default()
+    };
+    assert_eq!(store.list_claims(&credited).await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn filters_combine() {
+    let (mut store, _, _) = seeded().await;
+    let peskov = store.resolve_source("peskov").await.unwrap();
+    let by = ClaimFilter {
+        sources: vec![peskov.key],
+        ..ClaimFilter::default()
+    };
+    assert_eq!(store.list_claims(&by).await.unwrap().len(), 1);
+    let search = ClaimFilter {
+        search: Some("cia TIP".into()),
+        ..ClaimFilter::default()
+    };
+    assert_eq!(store.list_claims(&search).await.unwrap().len(), 1);
+    let wildcard = ClaimFilter {
+        search: Some("%".into()),
+        ..ClaimFilter::default()
+    };
+    assert!(
+        store.list_claims(&wildcard).await.unwrap().is_empty(),
+        "% is a character, not a wildcard"
+    );
+    let since = ClaimFilter {
+        since: Some("2017-12-18".parse().unwrap()),
+        ..ClaimFilter::default()
+    };
+    assert_eq!(store.list_claims(&since).await.unwrap().len(), 1);
+    let until = ClaimFilter {
+        until: Some("2017-12-17".parse().unwrap()),
+        ..ClaimFilter::default()
+    };
+    assert_eq!(
+        store.list_claims(&until).await.unwrap()[0].text,
+        "Putin thanked Trump"
+    );
+    let status = ClaimFilter {
+        statuses: vec![Status::Confirmed, Status::Refuted],
+        ..ClaimFilter::default()
+    };
+    assert_eq!(store.list_claims(&status).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn links_are_seen_from_both_ends_and_never_to_oneself() {
+    let (mut store, peskov, kremlin) = seeded().await;
+    let a = store.resolve_claim(&peskov.to_string()).await.unwrap();
+    let b = store.resolve_claim(&kremlin.to_string()).await.unwrap();
+    let added = store
+        .write(async |s| s.add_link(&a, Relation::Supports, &b, "t").await)
+        .await
+        .unwrap();
+    assert!(added);
+    let again = store
+        .write(async |s| s.add_link(&a, Relation::Supports, &b, "t").await)
+        .await
+        .unwrap();
+    assert!(!again);
+    let from_b = store.links_of(b.key).await.unwrap();
+    assert_eq!(from_b.len(), 1);
+    assert_eq!((from_b[0].from_id, from_b[0].to_id), (peskov, kremlin));
+    assert_eq!(from_b[0].other_source, "Dmitry Peskov");
+    let itself = store
+        .write(async |s| s.add_link(&a, Relation::Repeats, &a, "t").await)
+        .await
+        .unwrap_err();
+    assert!(itself.to_string().contains("itself"), "{itself}");
+}
+
+#[tokio::test]
+async fn a_batch_spanning_many_insert_statements_keeps_every_row() {
+    let mut store = Store::open_in_memory().await.unwrap();
+    let n = 2_500; // more than two batches of BATCH_ROWS
+    let written = store
+        .write(async |s| {
+            let source = s.add_source("Bulk", SourceKind::Group, None).await?;
+            let claims: Vec<NewClaim> = (0..n)
+                .map(|i| NewClaim {
+                    tags: vec![format!("t{}", i % 3)],
+                    ..claim(
+                        Uuid::now_v7(),
+                        source.key,
+                        &format!("claim {i}"),
+                        None,
+                        vec![
+                            event(Status::Unverified, "2020-01-01T00:00:00.000000Z"),
+                            event(Status::Disputed, "2020-01-02T00:00:00.000000Z"),
+                        ],
+                    )
+                })
+                .collect();
+            s.insert_claims(&claims).await
+        })
+        .await
+        .unwrap();
+    assert_eq!(written.len(), n);
+    let report = store.report(&ClaimFilter::default(), false).await.unwrap();
+    assert_eq!(
+        (report.rows[0].total, report.rows[0].disputed),
+        (n as i64, n as i64)
+    );
+    let tagged = ClaimFilter {
+        tag: Some("T1".into()),
+        ..ClaimFilter::default()
+    };
+    assert_eq!(store.list_claims(&tagged).await.unwrap().len(), n / 3);
+    let events: i64 = sqlx::query_scalar("SELECT count(*) FROM status_events")
+        .fetch_one(store.conn())
+        .await
+        .unwrap();
+    assert_eq!(events, 2 * n as i64);
+    assert_eq!(store.integrity_check().await.unwrap(), "ok");
+}
+
+#[test]
+fn timestamps_are_fixed_width_utc() {
+    let at = time::macros::datetime!(2017-12-18 09:30:05.123456 +03:00);
+    assert_eq!(format_timestamp(at), "2017-12-18T06:30:05.123456Z");
+    assert_eq!(now_timestamp().len(), "2017-12-18T06:30:05.123456Z".len());
+}

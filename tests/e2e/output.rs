@@ -1,0 +1,177 @@
+//! How output behaves: into a closed pipe, on a terminal-less run, with
+//! text that tries to steer the terminal.
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use claimtrack::model::{SourceKind, Status};
+use claimtrack::store::{NewClaim, NewEvent, Store};
+
+use super::harness::{Env, block_on};
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let env = Env::new();
+    // Far more than a pipe buffer holds, so that `claims` is still writing
+    // when the reader goes away.
+    block_on(async {
+        let mut store = Store::open(&env.db).await.unwrap();
+        store
+            .write(async |s| {
+                let source = s.add_source("Bulk", SourceKind::Group, None).await?;
+                let claims: Vec<NewClaim> = (0..3000)
+                    .map(|i| NewClaim {
+                        id: uuid::Uuid::now_v7(),
+                        source_key: source.key,
+                        article_key: None,
+                        text: format!("claim number {i} with some words to make the line longer"),
+                        quote: None,
+                        said_on: None,
+                        tags: vec![],
+                        history: vec![NewEvent {
+                            to: Status::Unverified,
+                            rating: None,
+                            note: None,
+                            evidence: vec![],
+                            actor: "t".into(),
+                            at: "2020-01-01T00:00:00.000000Z".into(),
+                        }],
+                    })
+                    .collect();
+                s.insert_claims(&claims).await
+            })
+            .await
+            .unwrap();
+    });
+    for format in ["csv", "table", "json"] {
+        let mut child = env
+            .command(&["list", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty());
+        // The reader (and the pipe) is gone now, like `| head -1`.
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn hostile_text_is_shown_inert_in_tables_and_exact_in_json() {
+    let env = Env::new();
+    let hostile = "Fake\x1b[2J\x1b[31m RED\rOVERWRITE \u{202e}desrever";
+    let id = env.ok(&[
+        "add",
+        "--by",
+        "Agent\x1b]0;pwned\x07",
+        "--new-source",
+        "person",
+        "--text",
+        hostile,
+    ]);
+    let table = env.ok(&["list"]);
+    assert!(
+        !table.contains('\x1b') && !table.contains('\r') && !table.contains('\u{202e}'),
+        "{table:?}"
+    );
+    assert!(table.contains("\\u{1b}[2J"), "{table}");
+    let report = env.ok(&["report", "--format", "markdown"]);
+    assert!(!report.contains('\x1b') && !report.contains('\x07'), "{report:?}");
+    let shown = env.ok(&["show", id.trim()]);
+    assert!(!shown.contains('\x1b'), "{shown:?}");
+    // Scripts get the text exactly as it was given.
+    let json: serde_json::Value = serde_json::from_str(&env.ok(&["list", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["text"], hostile);
+}
+
+#[test]
+fn text_round_trips_exactly_through_add_and_json() {
+    let env = Env::new();
+    let texts = [
+        "Песков заявил, что «информация ЦРУ помогла»",
+        "قال المتحدث إن المعلومات ساعدت",
+        "Robert'); DROP TABLE claims;-- \"quoted\" 100% _under_",
+        "e\u{301} combining, 🇺🇦 flags, 👩‍👩‍👧 families",
+    ];
+    for text in texts {
+        env.ok(&[
+            "add",
+            "--by",
+            "Multilingual",
+            "--new-source",
+            "media",
+            "--text",
+            text,
+        ]);
+    }
+    let json: serde_json::Value = serde_json::from_str(&env.ok(&["list", "--format", "json"])).unwrap();
+    let mut got: Vec<String> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap().to_string())
+        .collect();
+    got.sort();
+    let mut want: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+    want.sort();
+    assert_eq!(got, want);
+    let searched = env.ok(&["list", "--search", "100%", "--format", "csv"]);
+    assert_eq!(searched.lines().count(), 2, "{searched}");
+}
+
+#[test]
+fn colour_only_on_a_terminal() {
+    // Tests run with stdout piped: never colour, whatever NO_COLOR says.
+    let env = Env::new();
+    env.ok(&[
+        "add",
+        "--by",
+        "A",
+        "--new-source",
+        "person",
+        "--text",
+        "x",
+        "--status",
+        "refuted",
+    ]);
+    let out = env.command(&["list"]).env("NO_COLOR", "1").output().unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains('\x1b'));
+    let plain = env.ok(&["list"]);
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+}
+
+#[test]
+fn tables_fit_the_width_they_are_given() {
+    let env = Env::new();
+    let long = "word ".repeat(60);
+    env.ok(&[
+        "add",
+        "--by",
+        "Wordy",
+        "--new-source",
+        "person",
+        "--text",
+        long.trim(),
+    ]);
+    let out = env.command(&["list"]).env("COLUMNS", "80").output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    for line in table.lines() {
+        assert!(line.chars().count() <= 80, "line wider than 80: {line}");
+    }
+    assert!(table.lines().count() > 5, "the long claim wraps: {table}");
+}
