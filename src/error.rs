@@ -90,6 +90,14 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// Problems found in claim files, each naming `file:line:column`.
+    #[error("{}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
+    Files(Vec<crate::claimfile::Problem>),
+
+    /// A check found what it looks for: quotes that no longer anchor.
+    #[error("{0}")]
+    Verification(String),
+
     /// The database refused or failed an operation.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -129,8 +137,9 @@ impl Error {
             | Error::DatabasePath { .. }
             | Error::NotClaimtrack { .. }
             | Error::NewerSchema { .. }
-            | Error::ReadFile { .. } => 2,
-            Error::Database(_) | Error::Migrate(_) | Error::Io(_) => 1,
+            | Error::ReadFile { .. }
+            | Error::Files(_) => 2,
+            Error::Verification(_) | Error::Database(_) | Error::Migrate(_) | Error::Io(_) => 1,
         }
     }
 

@@ -10,6 +10,8 @@
 //! command line, runs [`cli::run`] and maps errors to exit codes.
 #![deny(missing_docs)]
 
+pub mod anchor;
+pub mod claimfile;
 pub mod cli;
 pub mod error;
 pub mod model;

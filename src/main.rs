@@ -25,7 +25,10 @@ fn main() -> ExitCode {
         // `claims list | head -1`: the reader has all it wanted.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("claims: {error}");
+            // Claim-file errors come one per line, each with its file:line:column.
+            for line in error.to_string().lines() {
+                eprintln!("claims: {line}");
+            }
             ExitCode::from(error.exit_code())
         }
     }

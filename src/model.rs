@@ -185,6 +185,15 @@ pub fn short_id(id: &Uuid) -> String {
     simple[24..].to_string()
 }
 
+/// The first `chars` characters of `text`, with an ellipsis when cut.
+pub fn excerpt(text: &str, chars: usize) -> String {
+    let mut cut: String = text.chars().take(chars).collect();
+    if text.chars().nth(chars).is_some() {
+        cut.push('…');
+    }
+    cut
+}
+
 /// A person or body that makes claims.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {

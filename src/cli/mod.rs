@@ -4,12 +4,15 @@
 
 mod add;
 mod article;
+mod export;
+mod import;
 mod link;
 mod list;
 mod mark;
 mod report;
 mod show;
 mod source;
+mod verify;
 
 use std::path::PathBuf;
 
@@ -68,6 +71,12 @@ pub enum Command {
     List(list::ListArgs),
     /// Per-source report: claims per source and how many held up.
     Report(report::ReportArgs),
+    /// Load claim files (TOML) or folders of them; all or nothing, and importing twice changes nothing.
+    Import(import::ImportArgs),
+    /// Write every article's claims out as claim files, one per article.
+    Export(export::ExportArgs),
+    /// Re-check every quote against its article's snapshot; list quotes that no longer anchor.
+    Verify,
 }
 
 /// What every command gets: the open store, the output, who is acting.
@@ -124,6 +133,9 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Show(args) => show::run(args, ctx).await,
         Command::List(args) => list::run(args, ctx).await,
         Command::Report(args) => report::run(args, ctx).await,
+        Command::Import(args) => import::run(args, ctx).await,
+        Command::Export(args) => export::run(args, ctx).await,
+        Command::Verify => verify::run(ctx).await,
     }
 }
 

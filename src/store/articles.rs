@@ -148,3 +148,28 @@ fn article_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Article> {
         claims: row.try_get("claims")?,
     })
 }
+
+impl Store {
+    /// Changes an article's title, publisher, date and body snapshot.
+    pub async fn update_article(
+        &mut self,
+        key: i64,
+        title: &str,
+        publisher: Option<&str>,
+        published_on: Option<Day>,
+        body: Option<&str>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE articles SET title = ?, publisher = ?, published_on = ?, body = ?, body_sha256 = ? WHERE id = ?",
+        )
+        .bind(title)
+        .bind(publisher)
+        .bind(published_on.map(|d| d.to_string()))
+        .bind(body)
+        .bind(body.map(body_digest))
+        .bind(key)
+        .execute(self.conn())
+        .await?;
+        Ok(())
+    }
+}

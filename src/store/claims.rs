@@ -6,8 +6,9 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 use uuid::Uuid;
 
 use super::{Store, parse_id, refusal};
+use crate::anchor::QuoteAnchor;
 use crate::error::{Error, Result};
-use crate::model::{Claim, ClaimLink, Day, Relation, Status, StatusEvent, short_id};
+use crate::model::{Claim, ClaimLink, Day, Relation, Status, StatusEvent, excerpt, short_id};
 
 /// The plan of a short-id lookup, for the test that pins it to an index.
 pub(super) const LOOKUP_EXPLAIN: &str = "EXPLAIN QUERY PLAN SELECT id, uuid FROM claims WHERE short_id >= 'abcd' AND short_id < 'abcdg' ORDER BY id LIMIT 10";
@@ -67,6 +68,8 @@ pub struct ClaimFilter {
     pub statuses: Vec<Status>,
     /// Only claims from this article (internal key).
     pub article: Option<i64>,
+    /// Only claims that come from no article.
+    pub without_article: bool,
     /// Only claims with this tag (ASCII case-insensitive).
     pub tag: Option<String>,
     /// Only claims made on or after this day.
@@ -142,6 +145,9 @@ impl ClaimFilter {
         }
         if let Some(article) = self.article {
             sql.push(" AND c.article_id = ").push_bind(article);
+        }
+        if self.without_article {
+            sql.push(" AND c.article_id IS NULL");
         }
         if let Some(tag) = &self.tag {
             sql.push(" AND EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ")
@@ -474,6 +480,132 @@ impl Store {
     }
 }
 
+/// A quote to check against its article's snapshot.
+#[derive(Debug, Clone)]
+pub struct QuoteToVerify {
+    /// The claim's internal key.
+    pub key: i64,
+    /// The claim's id.
+    pub id: Uuid,
+    /// The claim's source.
+    pub source: String,
+    /// The quote.
+    pub quote: String,
+    /// The article's URL.
+    pub article_url: String,
+    /// The snapshot.
+    pub body: String,
+    /// The stored anchor, if any.
+    pub anchor: Option<QuoteAnchor>,
+}
+
+impl Store {
+    /// The claim with this exact id, if any.
+    pub async fn claim_by_id(&mut self, id: &Uuid) -> Result<Option<Claim>> {
+        let matches = self.match_ids("claims", &super::IdQuery::Full(*id), 1).await?;
+        match matches.first() {
+            Some((key, _)) => Ok(Some(self.claim(*key).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Rewrites a claim's descriptive fields (not its status: that only
+    /// moves through the history).
+    pub async fn update_claim(
+        &mut self,
+        key: i64,
+        source_key: i64,
+        article_key: Option<i64>,
+        text: &str,
+        quote: Option<&str>,
+        said_on: Option<Day>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE claims SET source_id = ?, article_id = ?, text = ?, quote = ?, said_on = ? WHERE id = ?",
+        )
+        .bind(source_key)
+        .bind(article_key)
+        .bind(text.trim())
+        .bind(quote)
+        .bind(said_on.map(|d| d.to_string()))
+        .bind(key)
+        .execute(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// Replaces a claim's tags.
+    pub async fn set_tags(&mut self, key: i64, tags: &[String]) -> Result<()> {
+        sqlx::query("DELETE FROM claim_tags WHERE claim_id = ?")
+            .bind(key)
+            .execute(self.conn())
+            .await?;
+        if tags.is_empty() {
+            return Ok(());
+        }
+        let mut sql = QueryBuilder::new("INSERT OR IGNORE INTO claim_tags (claim_id, tag) ");
+        sql.push_values(tags, |mut row, tag| {
+            row.push_bind(key).push_bind(tag.trim().to_string());
+        });
+        sql.build().execute(self.conn()).await?;
+        Ok(())
+    }
+
+    /// Stores (or clears) where a claim's quote stands in its article's snapshot.
+    pub async fn set_quote_anchor(&mut self, key: i64, anchor: Option<&QuoteAnchor>) -> Result<()> {
+        sqlx::query("UPDATE claims SET quote_start = ?, quote_end = ?, quote_prefix = ?, quote_suffix = ? WHERE id = ?")
+            .bind(anchor.map(|a| a.start as i64))
+            .bind(anchor.map(|a| a.end as i64))
+            .bind(anchor.map(|a| a.prefix.clone()))
+            .bind(anchor.map(|a| a.suffix.clone()))
+            .bind(key)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Every claim with a quote whose article has a snapshot, with its anchor.
+    pub async fn quotes_to_verify(&mut self) -> Result<Vec<QuoteToVerify>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.uuid, s.name AS source, c.quote, a.url, a.body,
+                    c.quote_start, c.quote_end, c.quote_prefix, c.quote_suffix
+             FROM claims c JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = c.source_id
+             WHERE c.quote IS NOT NULL AND a.body IS NOT NULL
+             ORDER BY a.url, c.id",
+        )
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let start: Option<i64> = row.try_get("quote_start")?;
+                let end: Option<i64> = row.try_get("quote_end")?;
+                let anchor = match (start, end) {
+                    (Some(start), Some(end)) => Some(QuoteAnchor {
+                        start: start as usize,
+                        end: end as usize,
+                        prefix: row
+                            .try_get::<Option<String>, _>("quote_prefix")?
+                            .unwrap_or_default(),
+                        suffix: row
+                            .try_get::<Option<String>, _>("quote_suffix")?
+                            .unwrap_or_default(),
+                    }),
+                    _ => None,
+                };
+                Ok(QuoteToVerify {
+                    key: row.try_get("id")?,
+                    id: row.try_get("uuid")?,
+                    source: row.try_get("source")?,
+                    quote: row.try_get("quote")?,
+                    article_url: row.try_get("url")?,
+                    body: row.try_get("body")?,
+                    anchor,
+                })
+            })
+            .collect()
+    }
+}
+
 /// `SELECT <claim columns> FROM claims c ... WHERE <filter>`, ready for more
 /// `AND` conditions.
 fn claim_select(filter: &ClaimFilter) -> QueryBuilder<Sqlite> {
@@ -516,15 +648,6 @@ fn claim_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Claim> {
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
     })
-}
-
-/// The first `chars` characters of `text`, with an ellipsis when cut.
-pub fn excerpt(text: &str, chars: usize) -> String {
-    let mut cut: String = text.chars().take(chars).collect();
-    if text.chars().nth(chars).is_some() {
-        cut.push('…');
-    }
-    cut
 }
 
 /// A database refusal (a trigger, a CHECK) becomes input error naming what

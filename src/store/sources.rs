@@ -271,3 +271,21 @@ fn source_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Source> {
         aliases: vec![],
     })
 }
+
+impl Store {
+    /// Changes a source's kind and description.
+    pub async fn update_source(
+        &mut self,
+        key: i64,
+        kind: SourceKind,
+        description: Option<&str>,
+    ) -> Result<()> {
+        sqlx::query("UPDATE sources SET kind = ?, description = ? WHERE id = ?")
+            .bind(kind.as_str())
+            .bind(description)
+            .bind(key)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,276 @@
+//! `claims export`: one claim file per article, plus `no-article.toml` for
+//! claims that come from no article (and sources that made no claim).
+//!
+//! Output is deterministic: records in a fixed order, every string escaped
+//! the same way, so that export → import into an empty database → export
+//! gives byte-identical files, and a diff between two exports shows only
+//! what changed. Each file is written to a temporary name and renamed, so
+//! an interrupted export never leaves half a file in place of a good one.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::model::{Article, Claim, short_id};
+use crate::store::{ClaimFilter, SourceSummary, Store, fold_name};
+
+/// The file that holds claims with no article.
+pub const NO_ARTICLE_FILE: &str = "no-article.toml";
+
+/// Writes every article's claim file into `dir` (created if needed).
+/// Returns the files written, in order.
+pub async fn export_dir(store: &mut Store, dir: &Path) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::ReadFile {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut articles = store.list_articles().await?;
+    articles.sort_by(|a, b| a.url.cmp(&b.url));
+    let mut taken: HashSet<String> = HashSet::from([NO_ARTICLE_FILE.to_string()]);
+    let mut written = Vec::new();
+    for article in &articles {
+        let mut name = format!("{}.toml", file_stem(article));
+        if !taken.insert(name.to_lowercase()) {
+            name = format!("{}-{}.toml", file_stem(article), short_id(&article.id));
+            taken.insert(name.to_lowercase());
+        }
+        let text = render_file(store, Some(article)).await?;
+        written.push(write_atomically(dir, &name, &text)?);
+    }
+    let rest = render_file(store, None).await?;
+    if rest.contains("[[") {
+        written.push(write_atomically(dir, NO_ARTICLE_FILE, &rest)?);
+    }
+    Ok(written)
+}
+
+/// A safe file name for an article: its publication day and a slug of its
+/// title, ASCII letters, digits and hyphens only (never a path, never a
+/// hidden file), at most 60 characters of slug.
+fn file_stem(article: &Article) -> String {
+    let mut slug = String::new();
+    for word in article
+        .title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if slug.len() + word.len() + 1 > 60 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    if slug.is_empty() {
+        slug.push_str("article");
+    }
+    let day = article.published_on.as_deref().unwrap_or("undated");
+    format!("{day}-{slug}")
+}
+
+fn write_atomically(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
+    let path = dir.join(name);
+    let temporary = dir.join(format!(".{name}.partial"));
+    let io = |source| Error::ReadFile {
+        path: path.clone(),
+        source,
+    };
+    std::fs::write(&temporary, text).map_err(io)?;
+    std::fs::rename(&temporary, &path).map_err(io)?;
+    Ok(path)
+}
+
+/// The claim file of one article, or with `None`, of the claims without an
+/// article and the sources that made no claim.
+pub async fn render_file(store: &mut Store, article: Option<&Article>) -> Result<String> {
+    let filter = match article {
+        Some(article) => ClaimFilter {
+            article: Some(article.key),
+            ..ClaimFilter::default()
+        },
+        None => ClaimFilter {
+            without_article: true,
+            ..ClaimFilter::default()
+        },
+    };
+    let mut claims = store.list_claims(&filter).await?;
+    claims.sort_by_key(|c| c.key);
+
+    let mut out = String::new();
+    match article {
+        Some(article) => {
+            out.push_str("# A claimtrack claim file: one article, the sources it cites and their claims.\n");
+            out.push_str("# Reference: docs/file-format.md\n\n[article]\n");
+            field(&mut out, "url", &article.url);
+            field(&mut out, "title", &article.title);
+            optional(&mut out, "publisher", &article.publisher);
+            if let Some(day) = &article.published_on {
+                let _ = writeln!(out, "published = {day}");
+            }
+            if let Some(body) = store.article_body(article.key).await? {
+                let _ = writeln!(out, "body = {}", multiline(&body));
+            }
+        }
+        None => out.push_str("# A claimtrack claim file: claims that come from no article.\n# Reference: docs/file-format.md\n"),
+    }
+
+    // Sources: those whose claims are here, and everything they speak for.
+    let mut names: BTreeSet<String> = claims.iter().map(|c| c.source.clone()).collect();
+    if article.is_none() {
+        for summary in store.list_sources().await? {
+            if summary.claims == 0 {
+                names.insert(summary.source.name.clone());
+            }
+        }
+    }
+    let mut sources: BTreeMap<String, SourceSummary> = BTreeMap::new();
+    let mut pending: Vec<String> = names.into_iter().collect();
+    while let Some(name) = pending.pop() {
+        if sources.contains_key(&fold_name(&name)) {
+            continue;
+        }
+        let source = store.resolve_source(&name).await?;
+        let summary = store.source_summary(source).await?;
+        pending.extend(summary.speaks_for.iter().map(|l| l.organization.clone()));
+        sources.insert(fold_name(&name), summary);
+    }
+    for summary in sources.values() {
+        write_source(&mut out, summary);
+    }
+
+    let mut links = Vec::new();
+    for claim in &claims {
+        write_claim(&mut out, claim);
+        for event in store.history(claim.key).await? {
+            out.push_str("\n[[claims.history]]\n");
+            field(&mut out, "status", event.to.as_str());
+            let _ = writeln!(out, "at = {}", event.at);
+            field(&mut out, "by", &event.actor);
+            optional(&mut out, "note", &event.note);
+            optional(&mut out, "rating", &event.rating);
+            list(&mut out, "evidence", &event.evidence);
+        }
+        let mut outgoing: Vec<_> = store
+            .links_of(claim.key)
+            .await?
+            .into_iter()
+            .filter(|l| l.from_id == claim.id)
+            .collect();
+        outgoing.sort_by_key(|l| (l.relation, l.to_id.to_string()));
+        links.extend(outgoing);
+    }
+    for link in links {
+        out.push_str("\n[[links]]\n");
+        field(&mut out, "from", &link.from_id.to_string());
+        field(&mut out, "relation", link.relation.as_str());
+        field(&mut out, "to", &link.to_id.to_string());
+    }
+    Ok(out)
+}
+
+fn write_source(out: &mut String, summary: &SourceSummary) {
+    let source = &summary.source;
+    out.push_str("\n[[sources]]\n");
+    field(out, "name", &source.name);
+    field(out, "kind", source.kind.as_str());
+    optional(out, "description", &source.description);
+    list(out, "aliases", &source.aliases);
+    if !summary.speaks_for.is_empty() {
+        out.push_str("speaks_for = [\n");
+        for link in &summary.speaks_for {
+            let _ = write!(out, "  {{ organization = {}", quoted(&link.organization));
+            if !link.role.is_empty() {
+                let _ = write!(out, ", role = {}", quoted(&link.role));
+            }
+            if let Some(since) = &link.since {
+                let _ = write!(out, ", since = {since}");
+            }
+            if let Some(until) = &link.until {
+                let _ = write!(out, ", until = {until}");
+            }
+            out.push_str(" },\n");
+        }
+        out.push_str("]\n");
+    }
+}
+
+fn write_claim(out: &mut String, claim: &Claim) {
+    out.push_str("\n[[claims]]\n");
+    field(out, "id", &claim.id.to_string());
+    field(out, "by", &claim.source);
+    field(out, "text", &claim.text);
+    optional(out, "quote", &claim.quote);
+    if let Some(day) = &claim.said_on {
+        let _ = writeln!(out, "said_on = {day}");
+    }
+    field(out, "status", claim.status.as_str());
+    optional(out, "rating", &claim.rating);
+    list(out, "tags", &claim.tags);
+}
+
+fn field(out: &mut String, name: &str, value: &str) {
+    let _ = writeln!(out, "{name} = {}", quoted(value));
+}
+
+fn optional(out: &mut String, name: &str, value: &Option<String>) {
+    if let Some(value) = value {
+        field(out, name, value);
+    }
+}
+
+fn list(out: &mut String, name: &str, values: &[String]) {
+    if !values.is_empty() {
+        let items: Vec<String> = values.iter().map(|v| quoted(v)).collect();
+        let _ = writeln!(out, "{name} = [{}]", items.join(", "));
+    }
+}
+
+/// A TOML basic string. Every character TOML forbids raw, and every one
+/// that could be misread (quotes, backslashes, carriage returns), is escaped,
+/// so that any text round-trips byte for byte.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    escape_into(&mut out, text, false);
+    out.push('"');
+    out
+}
+
+/// A TOML multi-line basic string, for article bodies: readable in a diff,
+/// with line feeds kept as they are and everything else escaped as in
+/// [`quoted`].
+fn multiline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str("\"\"\"\n");
+    escape_into(&mut out, text, true);
+    out.push_str("\"\"\"");
+    out
+}
+
+#[cfg(test)]
+pub(super) fn multiline_for_tests(text: &str) -> String {
+    multiline(text)
+}
+
+fn escape_into(out: &mut String, text: &str, keep_newlines: bool) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // In a multi-line string a lone quote may stand raw; one that
+            // another quote follows, or that ends the text, could close it.
+            '"' if keep_newlines && !matches!(chars.peek(), Some('"') | None) => out.push('"'),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+}
