@@ -191,15 +191,15 @@ async fn write(path: &Path, n: usize) -> (Duration, (String, String)) {
                         vec![]
                     },
                     history,
+                    anchor: None,
                 };
                 first.get_or_insert_with(|| short_id(&claim.id));
                 batch.push(claim);
-                if batch.len() == batch.capacity() {
-                    s.insert_claims(&batch).await?;
-                    batch.clear();
+                if batch.len() == 10_000 {
+                    s.insert_claims(std::mem::take(&mut batch)).await?;
                 }
             }
-            s.insert_claims(&batch).await?;
+            s.insert_claims(batch).await?;
             Ok((first.unwrap_or_default(), sources[source_count / 2].name.clone()))
         })
         .await

@@ -33,27 +33,44 @@ pub struct QuoteAnchor {
 /// Finds `quote` in `body`. Among several occurrences, the one whose context
 /// best matches `hint` (a previous anchor) wins, else the first.
 pub fn find(body: &str, quote: &str, hint: Option<&QuoteAnchor>) -> Option<QuoteAnchor> {
-    let body_chars: Vec<char> = body.chars().collect();
     let quote = quote.trim();
     if quote.is_empty() {
         return None;
     }
-    let exact: Vec<char> = quote.chars().collect();
-    let mut spans = occurrences(&body_chars, &exact);
-    if spans.is_empty() {
+    // The common case: the quote stands verbatim. A byte search finds it
+    // without turning the body into characters; only the matches are
+    // converted to code-point offsets.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let quote_chars = quote.chars().count();
+    let (mut counted_bytes, mut counted_chars) = (0, 0);
+    for byte in memchr::memmem::find_iter(body.as_bytes(), quote.as_bytes()) {
+        counted_chars += body[counted_bytes..byte].chars().count();
+        counted_bytes = byte;
+        spans.push((counted_chars, counted_chars + quote_chars));
+    }
+    let body_chars: Vec<char>;
+    let chars: &[char] = if spans.is_empty() {
+        body_chars = body.chars().collect();
         let (folded_body, positions) = fold(&body_chars);
-        let (folded_quote, _) = fold(&exact);
-        let folded_quote: Vec<char> = trim_chars(&folded_quote);
+        let exact: Vec<char> = quote.chars().collect();
+        let folded_quote: Vec<char> = trim_chars(&fold(&exact).0);
         spans = occurrences(&folded_body, &folded_quote)
             .into_iter()
             .map(|(s, e)| (positions[s], positions[e - 1] + 1))
             .collect();
-    }
+        &body_chars
+    } else if spans.len() == 1 && hint.is_none() {
+        let (start, end) = spans[0];
+        return Some(anchor_in(body, start, end));
+    } else {
+        body_chars = body.chars().collect();
+        &body_chars
+    };
     let best = spans.into_iter().max_by_key(|(start, end)| {
-        let score = hint.map_or(0, |h| context_score(&body_chars, *start, *end, h));
+        let score = hint.map_or(0, |h| context_score(chars, *start, *end, h));
         (score, std::cmp::Reverse(*start))
     })?;
-    Some(anchor_at(&body_chars, best.0, best.1))
+    Some(anchor_at(chars, best.0, best.1))
 }
 
 /// Whether `anchor` still holds in `body` for `quote`: the characters at its
@@ -67,6 +84,31 @@ pub fn holds(body: &str, quote: &str, anchor: &QuoteAnchor) -> bool {
     let wanted: Vec<char> = quote.trim().chars().collect();
     let same = at == wanted || trim_chars(&fold(&at).0) == trim_chars(&fold(&wanted).0);
     same && anchor_at(&chars, anchor.start, anchor.end) == *anchor
+}
+
+/// [`anchor_at`] on a string, walking it once instead of collecting it.
+fn anchor_in(body: &str, start: usize, end: usize) -> QuoteAnchor {
+    let from = start.saturating_sub(CONTEXT_CHARS);
+    let mut prefix = String::new();
+    let mut suffix = String::new();
+    for (i, c) in body
+        .chars()
+        .enumerate()
+        .skip(from)
+        .take_while(|(i, _)| *i < end + CONTEXT_CHARS)
+    {
+        if i < start {
+            prefix.push(c);
+        } else if i >= end {
+            suffix.push(c);
+        }
+    }
+    QuoteAnchor {
+        start,
+        end,
+        prefix,
+        suffix,
+    }
 }
 
 fn anchor_at(chars: &[char], start: usize, end: usize) -> QuoteAnchor {
@@ -183,6 +225,20 @@ mod tests {
         assert!(second.prefix.ends_with("said it "));
         assert!(holds(BODY, "helped save many lives", &first));
         assert!(holds(BODY, "helped save many lives", &second));
+    }
+
+    #[test]
+    fn the_fast_path_and_the_general_path_agree() {
+        let body = "Ünïcödé «prefix» the quoted words — and the rest of it, the quoted words again.";
+        let fast = find(body, "the quoted words", None).unwrap();
+        let chars: Vec<char> = body.chars().collect();
+        assert_eq!(fast, anchor_at(&chars, fast.start, fast.end));
+        assert_eq!(
+            chars[fast.start..fast.end].iter().collect::<String>(),
+            "the quoted words"
+        );
+        let hinted = find(body, "the quoted words", Some(&fast)).unwrap();
+        assert_eq!(hinted, fast);
     }
 
     #[test]

@@ -1,23 +1,28 @@
-//! `claims import`: loads checked claim files into the store.
+//! `claims import`: loads checked claim files into the store, one file at a
+//! time, inside the caller's one transaction.
 //!
 //! Import is idempotent. Sources and articles are matched by name and URL,
 //! claims by id (given, or derived from article URL + source + text). A file
-//! that says nothing new changes nothing. New history entries at the end of
-//! a claim's history are appended, and a `status` (or `rating`) that differs
+//! that says nothing new changes nothing. New entries at the end of a
+//! claim's history are appended, and a `status` (or `rating`) that differs
 //! from the database's is recorded as a new event: history is never
-//! rewritten. Everything runs inside the caller's one transaction; any
-//! problem is collected with its `file:line:column`, and the import fails
-//! as a whole.
+//! rewritten.
+//!
+//! Files stream through [`Importer::add`]: each is checked against what the
+//! run has seen (ids, declared sources, aliases), written, and dropped, so
+//! memory does not grow with the number of files. Links and speaks-for
+//! links wait until every file is in, since they may point into a later
+//! file. Every problem is collected with its `file:line:column`; any
+//! problem fails the import as a whole (the caller rolls back).
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{ClaimFile, ClaimSpec, Loc, Problem, SourceSpec};
-use crate::anchor;
+use super::{ClaimFile, ClaimSpec, EventSpec, LinkSpec, Loc, Problem, SourceSpec, SpeaksForSpec};
 use crate::error::{Error, Result};
-use crate::model::{Source, Status};
+use crate::model::{Relation, Source, SourceKind, Status};
 use crate::store::{NewClaim, NewEvent, Store, fold_name, now_timestamp};
 
 /// How to import.
@@ -73,35 +78,376 @@ impl ImportSummary {
     }
 }
 
-/// Imports `files` into `store`. Must run inside [`Store::write`].
+/// What happened to one source in this run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+/// A link whose ends are known by id, waiting for every file to be in.
+struct PendingLink {
+    from: (std::result::Result<Uuid, String>, Loc),
+    relation: Relation,
+    to: (std::result::Result<Uuid, String>, Loc),
+}
+
+/// One import run. Feed it files with [`Importer::add`], then [`Importer::finish`].
+pub struct Importer<'o> {
+    options: &'o ImportOptions,
+    now: String,
+    summary: ImportSummary,
+    problems: Vec<Problem>,
+    /// Every claim id seen in this run, and where.
+    ids: HashMap<Uuid, Loc>,
+    /// Declared sources by folded name: kind and where.
+    declared: HashMap<String, (SourceKind, Loc)>,
+    /// Declared aliases by folded alias: owner's name and where.
+    aliases: HashMap<String, (String, Loc)>,
+    /// Sources looked up or created in this run, by folded name or alias.
+    known: HashMap<String, Source>,
+    outcomes: HashMap<String, Outcome>,
+    speaks_for: Vec<(String, SpeaksForSpec)>,
+    links: Vec<PendingLink>,
+    /// New claims not yet written: they go in batches across files, since
+    /// each statement costs a round trip to the database thread.
+    pending: Vec<NewClaim>,
+    /// Whether the database held claims / articles when the run began: if
+    /// not, only this run's own records can match, and the lookups that
+    /// idempotence needs are answered from memory instead.
+    had_claims: Option<bool>,
+    had_articles: bool,
+    /// Articles written in this run, by URL.
+    articles: HashMap<String, i64>,
+}
+
+/// How many new claims are written per batch.
+const FLUSH_CLAIMS: usize = 5000;
+
+/// Imports whole files at once (for callers that already hold them).
 pub async fn import(
     store: &mut Store,
-    files: &[ClaimFile],
+    files: Vec<ClaimFile>,
     options: &ImportOptions,
 ) -> Result<ImportSummary> {
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut summary = ImportSummary {
-        files: files.len(),
-        ..ImportSummary::default()
-    };
-    check_run(files, &mut problems);
-    if !problems.is_empty() {
-        return Err(Error::Files(problems));
+    let mut importer = Importer::new(options);
+    for file in files {
+        importer.add(store, file).await?;
+    }
+    importer.finish(store).await
+}
+
+impl<'o> Importer<'o> {
+    /// A new run. Must be used inside one [`Store::write`].
+    pub fn new(options: &'o ImportOptions) -> Self {
+        Importer {
+            options,
+            now: now_timestamp(),
+            summary: ImportSummary::default(),
+            problems: Vec::new(),
+            ids: HashMap::new(),
+            declared: HashMap::new(),
+            aliases: HashMap::new(),
+            known: HashMap::new(),
+            outcomes: HashMap::new(),
+            speaks_for: Vec::new(),
+            links: Vec::new(),
+            pending: Vec::new(),
+            had_claims: None,
+            had_articles: true,
+            articles: HashMap::new(),
+        }
     }
 
-    import_sources(store, files, &mut summary, &mut problems).await?;
+    /// Records problems found before a file could be parsed.
+    pub fn reject(&mut self, problems: Vec<Problem>) {
+        self.summary.files += 1;
+        self.problems.extend(problems);
+    }
 
-    // Articles, by URL.
-    let mut article_keys: Vec<Option<i64>> = Vec::with_capacity(files.len());
-    for file in files {
-        let Some(spec) = &file.article else {
-            article_keys.push(None);
-            continue;
-        };
-        let key = match store.find_article_by_url(&spec.url).await? {
+    /// Whether any problem has been found so far.
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// Checks and writes one file.
+    pub async fn add(&mut self, store: &mut Store, file: ClaimFile) -> Result<()> {
+        self.summary.files += 1;
+        let problems_before = self.problems.len();
+        for source in &file.sources {
+            self.check_declaration(source);
+        }
+        for claim in &file.claims {
+            match self.ids.get(&claim.id) {
+                Some(first) => self.problems.push(Problem {
+                    loc: claim.id_loc.clone(),
+                    message: format!(
+                        "duplicate claim id {} (first at {first}); a claim without an id is identified by its article, source and text",
+                        claim.id
+                    ),
+                }),
+                None => {
+                    self.ids.insert(claim.id, claim.id_loc.clone());
+                }
+            }
+        }
+        if self.problems.len() > problems_before {
+            return Ok(()); // the run fails; writing this file would only add noise
+        }
+        if self.had_claims.is_none() {
+            let (claims, articles) = store.has_claims_and_articles().await?;
+            self.had_claims = Some(claims);
+            self.had_articles = articles;
+        }
+        for source in &file.sources {
+            self.write_source(store, source).await?;
+        }
+        let article = self.write_article(store, &file).await?;
+        self.write_claims(store, &file, article).await?;
+        let keys: HashMap<&str, Uuid> = file
+            .claims
+            .iter()
+            .filter_map(|c| c.key.as_deref().map(|k| (k, c.id)))
+            .collect();
+        for LinkSpec { from, relation, to } in file.links {
+            let end = |(name, loc): (String, Loc)| {
+                let id = keys
+                    .get(name.as_str())
+                    .copied()
+                    .or_else(|| Uuid::parse_str(&name).ok())
+                    .ok_or(name);
+                (id, loc)
+            };
+            self.links.push(PendingLink {
+                from: end(from),
+                relation,
+                to: end(to),
+            });
+        }
+        Ok(())
+    }
+
+    /// Writes what waited for every file (speaks-for links, claim links) and
+    /// returns the summary, or every problem found.
+    pub async fn finish(mut self, store: &mut Store) -> Result<ImportSummary> {
+        store.insert_claims(std::mem::take(&mut self.pending)).await?;
+        for (speaker, link) in std::mem::take(&mut self.speaks_for) {
+            let (Some(speaker), Some(org)) = (
+                self.source(store, &speaker).await?,
+                self.source(store, &link.organization).await?,
+            ) else {
+                self.problems.push(Problem {
+                    loc: link.loc.clone(),
+                    message: format!(
+                        "source '{}' is used but not declared in [[sources]] or known",
+                        link.organization
+                    ),
+                });
+                continue;
+            };
+            match store
+                .add_speaks_for(&speaker, &org, &link.role, link.since, link.until)
+                .await
+            {
+                Ok(added) => self.note_source(&speaker.name, added),
+                Err(Error::Invalid(message)) => self.problems.push(Problem {
+                    loc: link.loc,
+                    message,
+                }),
+                Err(other) => return Err(other),
+            }
+        }
+        for link in std::mem::take(&mut self.links) {
+            let mut ends = Vec::with_capacity(2);
+            for (id, loc) in [link.from, link.to] {
+                let claim = match &id {
+                    Ok(id) => store.claim_by_id(id).await?,
+                    Err(_) => None,
+                };
+                match claim {
+                    Some(claim) => ends.push((claim, loc)),
+                    None => {
+                        let name = id.map_or_else(|name| name, |id| id.to_string());
+                        self.problems.push(Problem {
+                            loc,
+                            message: format!(
+                                "link to unknown claim '{name}': not a key in this file nor the id of a claim"
+                            ),
+                        });
+                    }
+                }
+            }
+            if let [(from, loc), (to, _)] = ends.as_slice() {
+                match store.add_link(from, link.relation, to, "import").await {
+                    Ok(true) => self.summary.links.added += 1,
+                    Ok(false) => self.summary.links.unchanged += 1,
+                    Err(Error::Invalid(message)) => self.problems.push(Problem {
+                        loc: loc.clone(),
+                        message,
+                    }),
+                    Err(other) => return Err(other),
+                }
+            }
+        }
+        for outcome in self.outcomes.values() {
+            match outcome {
+                Outcome::Added => self.summary.sources.added += 1,
+                Outcome::Updated => self.summary.sources.updated += 1,
+                Outcome::Unchanged => self.summary.sources.unchanged += 1,
+            }
+        }
+        if self.problems.is_empty() {
+            Ok(self.summary)
+        } else {
+            Err(Error::Files(self.problems))
+        }
+    }
+
+    /// A source declared twice differently, or an alias given to two sources.
+    fn check_declaration(&mut self, source: &SourceSpec) {
+        let key = fold_name(&source.name);
+        match self.declared.get(&key) {
+            Some((kind, first)) if *kind != source.kind => self.problems.push(Problem {
+                loc: source.loc.clone(),
+                message: format!(
+                    "source '{}' is declared as {} here but as {kind} at {first}",
+                    source.name, source.kind
+                ),
+            }),
+            Some(_) => {}
             None => {
-                summary.articles.added += 1;
-                store
+                if let Some((owner, first)) = self.aliases.get(&key) {
+                    self.problems.push(Problem {
+                        loc: source.loc.clone(),
+                        message: format!("'{}' is already an alias of '{owner}' ({first})", source.name),
+                    });
+                }
+                self.declared
+                    .insert(key.clone(), (source.kind, source.loc.clone()));
+            }
+        }
+        for (alias, loc) in &source.aliases {
+            let alias_key = fold_name(alias);
+            let problem = match (self.aliases.get(&alias_key), self.declared.get(&alias_key)) {
+                (Some((owner, first)), _) if fold_name(owner) != key => Some(format!(
+                    "alias '{alias}' is claimed by both '{owner}' ({first}) and '{}'",
+                    source.name
+                )),
+                (_, Some((_, named))) if alias_key != key => Some(format!(
+                    "alias '{alias}' of '{}' is the name of another source (declared at {named})",
+                    source.name
+                )),
+                _ => None,
+            };
+            match problem {
+                Some(message) => self.problems.push(Problem {
+                    loc: loc.clone(),
+                    message,
+                }),
+                None => {
+                    self.aliases
+                        .entry(alias_key)
+                        .or_insert_with(|| (source.name.clone(), loc.clone()));
+                }
+            }
+        }
+    }
+
+    /// The source a name or alias means, from this run's cache or the store.
+    async fn source(&mut self, store: &mut Store, name: &str) -> Result<Option<Source>> {
+        let key = fold_name(name);
+        if let Some(source) = self.known.get(&key) {
+            return Ok(Some(source.clone()));
+        }
+        let found = store.find_source(name).await?;
+        if let Some(source) = &found {
+            self.known.insert(key, source.clone());
+        }
+        Ok(found)
+    }
+
+    fn note_source(&mut self, name: &str, changed: bool) {
+        let entry = self.outcomes.entry(fold_name(name)).or_insert(Outcome::Unchanged);
+        if changed && *entry == Outcome::Unchanged {
+            *entry = Outcome::Updated;
+        }
+    }
+
+    async fn write_source(&mut self, store: &mut Store, spec: &SourceSpec) -> Result<()> {
+        let key = fold_name(&spec.name);
+        let mut changed = false;
+        let source = match self.source(store, &spec.name).await? {
+            Some(existing) if fold_name(&existing.name) != key => {
+                self.problems.push(Problem {
+                    loc: spec.loc.clone(),
+                    message: format!(
+                        "'{}' is already an alias of source '{}'",
+                        spec.name, existing.name
+                    ),
+                });
+                return Ok(());
+            }
+            Some(existing) => {
+                let description = spec.description.clone().or(existing.description.clone());
+                if existing.kind != spec.kind || description != existing.description {
+                    store
+                        .update_source(existing.key, spec.kind, description.as_deref())
+                        .await?;
+                    let updated = Source {
+                        kind: spec.kind,
+                        description,
+                        ..existing.clone()
+                    };
+                    self.known.insert(key.clone(), updated);
+                    changed = true;
+                }
+                existing
+            }
+            None => {
+                self.outcomes.insert(key.clone(), Outcome::Added);
+                let created = store
+                    .add_source(&spec.name, spec.kind, spec.description.as_deref())
+                    .await?;
+                self.known.insert(key.clone(), created.clone());
+                created
+            }
+        };
+        for (alias, loc) in &spec.aliases {
+            match self.source(store, alias).await? {
+                Some(owner) if owner.key == source.key => {}
+                Some(owner) => self.problems.push(Problem {
+                    loc: loc.clone(),
+                    message: format!("alias '{alias}' is already taken by source '{}'", owner.name),
+                }),
+                None => {
+                    store.add_alias(&source, alias).await?;
+                    self.known.insert(fold_name(alias), source.clone());
+                    changed = true;
+                }
+            }
+        }
+        self.note_source(&spec.name, changed);
+        for link in &spec.speaks_for {
+            self.speaks_for.push((spec.name.clone(), link.clone()));
+        }
+        Ok(())
+    }
+
+    /// Creates or updates the file's article; returns its key and body.
+    async fn write_article(&mut self, store: &mut Store, file: &ClaimFile) -> Result<Option<i64>> {
+        let Some(spec) = &file.article else {
+            return Ok(None);
+        };
+        let existing = match self.articles.get(&spec.url) {
+            Some(key) => Some(store.article(*key).await?),
+            None if self.had_articles => store.find_article_by_url(&spec.url).await?,
+            None => None,
+        };
+        let key = match existing {
+            None => {
+                self.summary.articles.added += 1;
+                let key = store
                     .add_article(
                         &spec.url,
                         &spec.title,
@@ -110,19 +456,20 @@ pub async fn import(
                         spec.body.as_deref(),
                     )
                     .await?
-                    .key
+                    .key;
+                self.articles.insert(spec.url.clone(), key);
+                key
             }
             Some(existing) => {
                 let body = store.article_body(existing.key).await?;
-                let published = existing.published_on.clone();
                 let same = existing.title == spec.title
                     && existing.publisher == spec.publisher
-                    && published == spec.published.map(|d| d.to_string())
+                    && existing.published_on == spec.published.map(|d| d.to_string())
                     && body == spec.body;
                 if same {
-                    summary.articles.unchanged += 1;
+                    self.summary.articles.unchanged += 1;
                 } else {
-                    summary.articles.updated += 1;
+                    self.summary.articles.updated += 1;
                     store
                         .update_article(
                             existing.key,
@@ -136,19 +483,28 @@ pub async fn import(
                 existing.key
             }
         };
-        article_keys.push(Some(key));
+        Ok(Some(key))
     }
 
-    // Claims: new ones in one batch, existing ones reconciled.
-    let now = now_timestamp();
-    let mut new_claims: Vec<NewClaim> = Vec::new();
-    // Existing claims carry whether their fields changed; new ones None.
-    let mut reconcile: Vec<(i64, &ClaimSpec, Option<bool>)> = Vec::new();
-    let mut fresh: Vec<(usize, &ClaimSpec)> = Vec::new();
-    for (file, article_key) in files.iter().zip(&article_keys) {
+    /// New claims go in one batch, with their reconciling event and quote
+    /// anchor computed in memory; existing claims are reconciled one by one.
+    async fn write_claims(
+        &mut self,
+        store: &mut Store,
+        file: &ClaimFile,
+        article: Option<i64>,
+    ) -> Result<()> {
+        let body = file.article.as_ref().and_then(|a| a.body.as_deref());
+        let existing = if self.had_claims == Some(false) {
+            HashMap::new()
+        } else {
+            let ids: Vec<Uuid> = file.claims.iter().map(|c| c.id).collect();
+            store.existing_claims(&ids).await?
+        };
+        let mut fresh = Vec::new();
         for spec in &file.claims {
-            let Some(source) = store.find_source(&spec.by.0).await? else {
-                problems.push(Problem {
+            let Some(source) = self.source(store, &spec.by.0).await? else {
+                self.problems.push(Problem {
                     loc: spec.by.1.clone(),
                     message: format!(
                         "source '{}' is used but not declared in [[sources]] or known",
@@ -157,227 +513,57 @@ pub async fn import(
                 });
                 continue;
             };
-            match store.claim_by_id(&spec.id).await? {
-                Some(existing) => {
+            if let (Some((quote, loc)), Some(_), None) = (&spec.quote, body, &spec.anchor) {
+                let problem = Problem {
+                    loc: loc.clone(),
+                    message: format!(
+                        "quote '{}' is not in the article's snapshot",
+                        crate::model::excerpt(quote, 60)
+                    ),
+                };
+                if self.options.allow_orphans {
+                    self.summary.orphans.push(problem);
+                } else {
+                    self.problems.push(problem);
+                }
+            }
+            let anchor = spec.anchor.clone();
+            match existing.get(&spec.id) {
+                Some(key) => {
                     let changed =
-                        update_fields(store, existing.key, &existing, spec, source.key, *article_key).await?;
-                    reconcile.push((existing.key, spec, Some(changed)));
+                        update_fields(store, *key, spec, source.key, article, anchor.as_ref()).await?;
+                    let appended = reconcile_history(store, *key, spec, self.options, &self.now).await?;
+                    self.summary.events_added += appended;
+                    if changed || appended > 0 {
+                        self.summary.claims.updated += 1;
+                    } else {
+                        self.summary.claims.unchanged += 1;
+                    }
                 }
-                None => {
-                    fresh.push((new_claims.len(), spec));
-                    new_claims.push(new_claim(spec, &source, *article_key, options, &now));
-                }
+                None => fresh.push(new_claim(spec, &source, article, anchor, self.options, &self.now)),
             }
         }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Files(problems));
-    }
-    summary.claims.added = new_claims.len();
-    summary.events_added += new_claims.iter().map(|c| c.history.len()).sum::<usize>();
-    let keys = store.insert_claims(&new_claims).await?;
-    reconcile.extend(fresh.iter().map(|(i, spec)| (keys[*i], *spec, None)));
-    for (key, spec, fields_changed) in reconcile {
-        let appended = reconcile_history(store, key, spec, options, &now).await?;
-        summary.events_added += appended;
-        match fields_changed {
-            None => {}
-            Some(changed) if changed || appended > 0 => summary.claims.updated += 1,
-            Some(_) => summary.claims.unchanged += 1,
+        self.summary.claims.added += fresh.len();
+        self.summary.events_added += fresh.iter().map(|c| c.history.len()).sum::<usize>();
+        self.pending.extend(fresh);
+        if self.pending.len() >= FLUSH_CLAIMS {
+            store.insert_claims(std::mem::take(&mut self.pending)).await?;
         }
-    }
-
-    anchor_quotes(store, files, options, &mut summary, &mut problems).await?;
-    link_claims(store, files, &mut summary, &mut problems).await?;
-
-    if problems.is_empty() {
-        Ok(summary)
-    } else {
-        Err(Error::Files(problems))
+        Ok(())
     }
 }
 
-/// Problems visible without the database: one id used twice in the run, a
-/// source declared twice differently, an alias given to two sources.
-fn check_run(files: &[ClaimFile], problems: &mut Vec<Problem>) {
-    let mut ids: HashMap<Uuid, Loc> = HashMap::new();
-    for spec in files.iter().flat_map(|f| &f.claims) {
-        if let Some(first) = ids.get(&spec.id) {
-            problems.push(Problem {
-                loc: spec.id_loc.clone(),
-                message: format!("duplicate claim id {} (first at {first}); a claim without an id is identified by its article, source and text", spec.id),
-            });
-        } else {
-            ids.insert(spec.id, spec.id_loc.clone());
-        }
-    }
-    let mut kinds: HashMap<String, &SourceSpec> = HashMap::new();
-    let mut owners: HashMap<String, (&str, &Loc)> = HashMap::new();
-    for source in files.iter().flat_map(|f| &f.sources) {
-        let key = fold_name(&source.name);
-        match kinds.get(&key) {
-            Some(first) if first.kind != source.kind => problems.push(Problem {
-                loc: source.loc.clone(),
-                message: format!(
-                    "source '{}' is declared as {} here but as {} at {}",
-                    source.name, source.kind, first.kind, first.loc
-                ),
-            }),
-            Some(_) => {}
-            None => {
-                kinds.insert(key.clone(), source);
-            }
-        }
-        for (alias, loc) in &source.aliases {
-            let alias_key = fold_name(alias);
-            match owners.get(&alias_key) {
-                Some((owner, first)) if fold_name(owner) != key => problems.push(Problem {
-                    loc: loc.clone(),
-                    message: format!(
-                        "alias '{alias}' is claimed by both '{owner}' ({first}) and '{}'",
-                        source.name
-                    ),
-                }),
-                _ => {
-                    owners.insert(alias_key, (&source.name, loc));
-                }
-            }
-        }
-    }
-    for (alias_key, (owner, loc)) in &owners {
-        if let Some(named) = kinds.get(alias_key)
-            && fold_name(owner) != fold_name(&named.name)
-        {
-            problems.push(Problem {
-                loc: (*loc).clone(),
-                message: format!(
-                    "alias '{}' of '{owner}' is the name of another source (declared at {})",
-                    named.name, named.loc
-                ),
-            });
-        }
-    }
-}
-
-/// Creates or updates every declared source, its aliases, then the
-/// speaks-for links (once every source exists).
-async fn import_sources(
-    store: &mut Store,
-    files: &[ClaimFile],
-    summary: &mut ImportSummary,
-    problems: &mut Vec<Problem>,
-) -> Result<()> {
-    // Each source is counted once per run, however many files declare it.
-    let mut outcome: HashMap<String, Outcome> = HashMap::new();
-    for spec in files.iter().flat_map(|f| &f.sources) {
-        let key = fold_name(&spec.name);
-        let mut changed = false;
-        let source = match store.find_source(&spec.name).await? {
-            Some(existing) if fold_name(&existing.name) != key => {
-                problems.push(Problem {
-                    loc: spec.loc.clone(),
-                    message: format!(
-                        "'{}' is already an alias of source '{}'",
-                        spec.name, existing.name
-                    ),
-                });
-                continue;
-            }
-            Some(existing) => {
-                let description = spec.description.clone().or(existing.description.clone());
-                if existing.kind != spec.kind || description != existing.description {
-                    store
-                        .update_source(existing.key, spec.kind, description.as_deref())
-                        .await?;
-                    changed = true;
-                }
-                existing
-            }
-            None => {
-                outcome.insert(key.clone(), Outcome::Added);
-                store
-                    .add_source(&spec.name, spec.kind, spec.description.as_deref())
-                    .await?
-            }
-        };
-        for (alias, loc) in &spec.aliases {
-            match store.find_source(alias).await? {
-                Some(owner) if owner.key == source.key => {}
-                Some(owner) => problems.push(Problem {
-                    loc: loc.clone(),
-                    message: format!("alias '{alias}' is already taken by source '{}'", owner.name),
-                }),
-                None => {
-                    store.add_alias(&source, alias).await?;
-                    changed = true;
-                }
-            }
-        }
-        note_outcome(&mut outcome, key, changed);
-    }
-    for spec in files.iter().flat_map(|f| &f.sources) {
-        let Some(speaker) = store.find_source(&spec.name).await? else {
-            continue;
-        };
-        for link in &spec.speaks_for {
-            let Some(org) = store.find_source(&link.organization).await? else {
-                problems.push(Problem {
-                    loc: link.loc.clone(),
-                    message: format!(
-                        "source '{}' is used but not declared in [[sources]] or known",
-                        link.organization
-                    ),
-                });
-                continue;
-            };
-            match store
-                .add_speaks_for(&speaker, &org, &link.role, link.since, link.until)
-                .await
-            {
-                Ok(added) => note_outcome(&mut outcome, fold_name(&spec.name), added),
-                Err(Error::Invalid(message)) => problems.push(Problem {
-                    loc: link.loc.clone(),
-                    message,
-                }),
-                Err(other) => return Err(other),
-            }
-        }
-    }
-    for result in outcome.values() {
-        match result {
-            Outcome::Added => summary.sources.added += 1,
-            Outcome::Updated => summary.sources.updated += 1,
-            Outcome::Unchanged => summary.sources.unchanged += 1,
-        }
-    }
-    Ok(())
-}
-
-/// What happened to one source in this run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Outcome {
-    Added,
-    Updated,
-    Unchanged,
-}
-
-/// Records a change to an existing source: an added one stays added, an
-/// unchanged one becomes updated.
-fn note_outcome(outcome: &mut HashMap<String, Outcome>, key: String, changed: bool) {
-    let entry = outcome.entry(key).or_insert(Outcome::Unchanged);
-    if changed && *entry == Outcome::Unchanged {
-        *entry = Outcome::Updated;
-    }
-}
-
+/// A new claim with its history: the file's, or one event that logs it;
+/// plus an event for a status or rating the file sets beyond that history.
 fn new_claim(
     spec: &ClaimSpec,
     source: &Source,
     article_key: Option<i64>,
+    anchor: Option<crate::anchor::QuoteAnchor>,
     options: &ImportOptions,
     now: &str,
 ) -> NewClaim {
-    let history = if spec.history.is_empty() {
+    let mut history: Vec<NewEvent> = if spec.history.is_empty() {
         vec![NewEvent {
             to: spec.status.unwrap_or(Status::Unverified),
             rating: spec.rating.clone(),
@@ -389,6 +575,11 @@ fn new_claim(
     } else {
         spec.history.iter().map(|e| event_of(e, options)).collect()
     };
+    let last = history.last().map(|e| e.to).unwrap_or(Status::Unverified);
+    let rating = history.iter().rev().find_map(|e| e.rating.clone());
+    if let Some(event) = status_event(spec, last, rating.as_deref(), options, now) {
+        history.push(event);
+    }
     NewClaim {
         id: spec.id,
         source_key: source.key,
@@ -398,10 +589,32 @@ fn new_claim(
         said_on: spec.said_on,
         tags: spec.tags.clone(),
         history,
+        anchor,
     }
 }
 
-fn event_of(spec: &super::EventSpec, options: &ImportOptions) -> NewEvent {
+/// The event that records a `status` or `rating` the file sets and the
+/// history does not end with.
+fn status_event(
+    spec: &ClaimSpec,
+    current: Status,
+    current_rating: Option<&str>,
+    options: &ImportOptions,
+    now: &str,
+) -> Option<NewEvent> {
+    let status = spec.status.unwrap_or(current);
+    let rating_differs = spec.rating.is_some() && spec.rating.as_deref() != current_rating;
+    (status != current || rating_differs).then(|| NewEvent {
+        to: status,
+        rating: spec.rating.clone().filter(|_| rating_differs),
+        note: Some(format!("set by claim file {}", spec.loc.file.display())),
+        evidence: vec![],
+        actor: options.actor.clone(),
+        at: now.to_string(),
+    })
+}
+
+fn event_of(spec: &EventSpec, options: &ImportOptions) -> NewEvent {
     NewEvent {
         to: spec.status,
         rating: spec.rating.clone(),
@@ -412,24 +625,21 @@ fn event_of(spec: &super::EventSpec, options: &ImportOptions) -> NewEvent {
     }
 }
 
-/// Brings an existing claim's descriptive fields in line with the file.
+/// Brings an existing claim's descriptive fields, tags and anchor in line
+/// with the file. Returns whether anything changed.
 async fn update_fields(
     store: &mut Store,
     key: i64,
-    existing: &crate::model::Claim,
     spec: &ClaimSpec,
     source_key: i64,
     article_key: Option<i64>,
+    anchor: Option<&crate::anchor::QuoteAnchor>,
 ) -> Result<bool> {
-    let current_source = store.find_source(&existing.source).await?.map(|s| s.key);
-    let current_article = match &existing.article_url {
-        Some(url) => store.find_article_by_url(url).await?.map(|a| a.key),
-        None => None,
-    };
+    let existing = store.claim(key).await?;
+    let current = store.claim_keys(key).await?;
     let quote = spec.quote.as_ref().map(|q| q.0.clone());
     let said_on = spec.said_on.map(|d| d.to_string());
-    let fields_same = current_source == Some(source_key)
-        && current_article == article_key
+    let fields_same = current == (source_key, article_key)
         && existing.text == spec.text
         && existing.quote == quote
         && existing.said_on == said_on;
@@ -456,6 +666,9 @@ async fn update_fields(
     if !tags_same {
         store.set_tags(key, &wanted).await?;
     }
+    // The anchor is derived from the quote and snapshot: keep it current,
+    // without counting it as a change of its own.
+    store.set_quote_anchor(key, anchor).await?;
     Ok(!fields_same || !tags_same)
 }
 
@@ -484,109 +697,9 @@ async fn reconcile_history(
         }
     }
     let claim = store.claim(key).await?;
-    let status = spec.status.unwrap_or(claim.status);
-    let rating_differs = spec.rating.is_some() && spec.rating != claim.rating;
-    if status != claim.status || rating_differs {
-        let file = spec.loc.file.display();
-        let event = NewEvent {
-            to: status,
-            rating: spec.rating.clone().filter(|_| rating_differs),
-            note: Some(format!("set by claim file {file}")),
-            evidence: vec![],
-            actor: options.actor.clone(),
-            at: now.to_string(),
-        };
+    if let Some(event) = status_event(spec, claim.status, claim.rating.as_deref(), options, now) {
         store.append_event(key, &event).await?;
         appended += 1;
     }
     Ok(appended)
-}
-
-/// Anchors every quote in its article's snapshot.
-async fn anchor_quotes(
-    store: &mut Store,
-    files: &[ClaimFile],
-    options: &ImportOptions,
-    summary: &mut ImportSummary,
-    problems: &mut Vec<Problem>,
-) -> Result<()> {
-    for file in files {
-        let Some(body) = file.article.as_ref().and_then(|a| a.body.as_deref()) else {
-            continue;
-        };
-        for spec in &file.claims {
-            let Some((quote, loc)) = &spec.quote else { continue };
-            let Some(claim) = store.claim_by_id(&spec.id).await? else {
-                continue;
-            };
-            match anchor::find(body, quote, None) {
-                Some(found) => store.set_quote_anchor(claim.key, Some(&found)).await?,
-                None => {
-                    store.set_quote_anchor(claim.key, None).await?;
-                    let problem = Problem {
-                        loc: loc.clone(),
-                        message: format!(
-                            "quote '{}' is not in the article's snapshot",
-                            crate::model::excerpt(quote, 60)
-                        ),
-                    };
-                    if options.allow_orphans {
-                        summary.orphans.push(problem);
-                    } else {
-                        problems.push(problem);
-                    }
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Links claims named by a local key (in the same file) or an id.
-async fn link_claims(
-    store: &mut Store,
-    files: &[ClaimFile],
-    summary: &mut ImportSummary,
-    problems: &mut Vec<Problem>,
-) -> Result<()> {
-    for file in files {
-        let keys: HashMap<&str, Uuid> = file
-            .claims
-            .iter()
-            .filter_map(|c| c.key.as_deref().map(|k| (k, c.id)))
-            .collect();
-        for link in &file.links {
-            let mut ends = Vec::with_capacity(2);
-            for (name, loc) in [&link.from, &link.to] {
-                let claim = match keys.get(name.as_str()) {
-                    Some(id) => store.claim_by_id(id).await?,
-                    None => match Uuid::parse_str(name) {
-                        Ok(id) => store.claim_by_id(&id).await?,
-                        Err(_) => None,
-                    },
-                };
-                match claim {
-                    Some(claim) => ends.push(claim),
-                    None => problems.push(Problem {
-                        loc: loc.clone(),
-                        message: format!(
-                            "link to unknown claim '{name}': not a key in this file nor the id of a claim"
-                        ),
-                    }),
-                }
-            }
-            if let [from, to] = ends.as_slice() {
-                match store.add_link(from, link.relation, to, "import").await {
-                    Ok(true) => summary.links.added += 1,
-                    Ok(false) => summary.links.unchanged += 1,
-                    Err(Error::Invalid(message)) => problems.push(Problem {
-                        loc: link.from.1.clone(),
-                        message,
-                    }),
-                    Err(other) => return Err(other),
-                }
-            }
-        }
-    }
-    Ok(())
 }

@@ -22,7 +22,7 @@ use uuid::Uuid;
 use crate::model::{Day, Relation, SourceKind, Status};
 
 pub use export::{export_dir, render_file};
-pub use import::{ImportOptions, ImportSummary, Tally, import};
+pub use import::{ImportOptions, ImportSummary, Importer, Tally, import};
 
 /// A place in a claim file: `file:line:column` (1-based; the column counts characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +137,9 @@ pub struct ClaimSpec {
     pub text: String,
     /// Verbatim words, and where they stand.
     pub quote: Option<(String, Loc)>,
+    /// Where the quote stands in the article's snapshot, when there is one
+    /// and the quote is found in it (computed while parsing).
+    pub anchor: Option<crate::anchor::QuoteAnchor>,
     /// When it was made.
     pub said_on: Option<Day>,
     /// Its current status, when the file says.
@@ -562,6 +565,16 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
             });
         }
         let id_loc = c.id.as_ref().map_or_else(|| loc.clone(), |id| locate.of(id));
+        let quote = c
+            .quote
+            .as_ref()
+            .map(|q| (q.get_ref().clone(), locate.of(q)))
+            .filter(|(q, _)| !q.trim().is_empty());
+        let body = article.as_ref().and_then(|a| a.body.as_deref());
+        let anchor = quote
+            .as_ref()
+            .zip(body)
+            .and_then(|((q, _), body)| crate::anchor::find(body, q, None));
         claims.push(ClaimSpec {
             loc,
             id,
@@ -569,11 +582,8 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
             key,
             by: (c.by.get_ref().trim().to_string(), locate.of(&c.by)),
             text,
-            quote: c
-                .quote
-                .as_ref()
-                .map(|q| (q.get_ref().clone(), locate.of(q)))
-                .filter(|(q, _)| !q.trim().is_empty()),
+            quote,
+            anchor,
             said_on: c
                 .said_on
                 .as_ref()

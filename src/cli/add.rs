@@ -79,6 +79,20 @@ pub(super) async fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
             }
             // A UUIDv7 whose short id another claim already shows would make
             // that short id ambiguous; draw again (32 random bits: rare).
+            // A quote from an article with a snapshot is anchored in it.
+            let anchor = match (&article, &args.quote) {
+                (Some(article), Some(quote)) => match store.article_body(article.key).await? {
+                    Some(body) => {
+                        let found = crate::anchor::find(&body, quote, None);
+                        if found.is_none() {
+                            eprintln!("claims: warning: the quote is not in the article's snapshot; `claims verify` will list it");
+                        }
+                        found
+                    }
+                    None => None,
+                },
+                _ => None,
+            };
             let mut id = Uuid::now_v7();
             while store.short_id_taken(&id).await? {
                 id = Uuid::now_v7();
@@ -99,8 +113,9 @@ pub(super) async fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
                     actor: actor.clone(),
                     at: now_timestamp(),
                 }],
+                anchor,
             };
-            store.insert_claims(std::slice::from_ref(&claim)).await?;
+            store.insert_claims(vec![claim]).await?;
             Ok(id)
         })
         .await?;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::Context;
-use crate::claimfile::{self, ImportOptions, ImportSummary, Loc, Problem, Tally};
+use crate::claimfile::{self, ImportOptions, ImportSummary, Importer, Loc, Problem, Tally};
 use crate::error::{Error, Result};
 use crate::render::Format;
 
@@ -28,47 +28,41 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     }
     paths.sort();
     paths.dedup();
-    let mut files = Vec::with_capacity(paths.len());
-    let mut problems: Vec<Problem> = Vec::new();
-    for path in &paths {
-        let bytes = std::fs::read(path).map_err(|source| Error::ReadFile {
-            path: path.clone(),
-            source,
-        })?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let offset = e.utf8_error().valid_up_to();
-                let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or("");
-                let line = valid.matches('\n').count() + 1;
-                let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                problems.push(Problem {
-                    loc: Loc {
-                        file: path.clone(),
-                        line,
-                        column,
-                    },
-                    message: format!("not UTF-8 text: invalid byte at offset {offset}"),
-                });
-                continue;
-            }
-        };
-        match claimfile::parse(path, &text) {
-            Ok(file) => files.push(file),
-            Err(found) => problems.extend(found),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Files(problems));
-    }
     let options = ImportOptions {
         actor: ctx.actor.clone(),
         allow_orphans: args.allow_orphans,
     };
+    // A second thread reads and parses the files (anchoring quotes) while
+    // this one writes the previous ones: both cores work. The channel holds
+    // a few files at most, so memory does not grow with the file count.
+    let (sender, receiver) = std::sync::mpsc::sync_channel(4);
+    let reader = std::thread::spawn(move || {
+        for path in paths {
+            if sender.send(read_claim_file(&path)).is_err() {
+                break; // the import stopped early
+            }
+        }
+    });
+    // Files stream through one transaction. Any problem in any file rolls
+    // the whole import back.
     let summary = ctx
         .store
-        .write(async |store| claimfile::import(store, &files, &options).await)
-        .await?;
+        .write(async |store| {
+            let mut importer = Importer::new(&options);
+            while let Ok(parsed) = receiver.recv() {
+                match parsed? {
+                    Ok(file) if !importer.has_problems() => importer.add(store, file).await?,
+                    // After a problem, files are still checked but no longer written.
+                    Ok(_) => importer.reject(vec![]),
+                    Err(problems) => importer.reject(problems),
+                }
+            }
+            importer.finish(store).await
+        })
+        .await;
+    drop(receiver);
+    let _ = reader.join();
+    let summary = summary?;
     for orphan in &summary.orphans {
         eprintln!("claims: warning: {orphan}");
     }
@@ -77,6 +71,33 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         _ => ctx.out.line(describe(&summary)),
     }
     Ok(())
+}
+
+/// Reads and parses one claim file: `Ok(Err(problems))` when it is not a
+/// valid claim file, `Err` when it cannot be read at all.
+fn read_claim_file(path: &Path) -> Result<std::result::Result<claimfile::ClaimFile, Vec<Problem>>> {
+    let bytes = std::fs::read(path).map_err(|source| Error::ReadFile {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or("");
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            return Ok(Err(vec![Problem {
+                loc: Loc {
+                    file: path.to_path_buf(),
+                    line,
+                    column,
+                },
+                message: format!("not UTF-8 text: invalid byte at offset {offset}"),
+            }]));
+        }
+    };
+    Ok(claimfile::parse(path, &text))
 }
 
 /// Files named directly, and `*.toml` files found under folders.

@@ -43,23 +43,34 @@ impl Store {
             return Err(Error::invalid("an article title cannot be empty"));
         }
         let id = Uuid::now_v7();
-        sqlx::query(
+        let created_at = now_timestamp();
+        let publisher = publisher.map(str::trim).filter(|p| !p.is_empty());
+        let key: i64 = sqlx::query_scalar(
             "INSERT INTO articles (uuid, url, title, publisher, published_on, body, body_sha256, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(id)
         .bind(url)
         .bind(title)
-        .bind(publisher.map(str::trim).filter(|p| !p.is_empty()))
+        .bind(publisher)
         .bind(published_on.map(|d| d.to_string()))
         .bind(body)
         .bind(body.map(body_digest))
-        .bind(now_timestamp())
-        .execute(self.conn())
+        .bind(&created_at)
+        .fetch_one(self.conn())
         .await?;
-        self.find_article_by_url(url)
-            .await?
-            .ok_or_else(|| Error::invalid(format!("article {url} vanished while being logged")))
+        Ok(Article {
+            key,
+            id,
+            url: url.to_string(),
+            title: title.to_string(),
+            publisher: publisher.map(str::to_string),
+            published_on: published_on.map(|d| d.to_string()),
+            body_sha256: body.map(body_digest),
+            body_chars: body.map(|b| b.chars().count() as i64),
+            created_at,
+            claims: 0,
+        })
     }
 
     /// The article with this exact URL.

@@ -14,7 +14,7 @@ use crate::model::{Claim, ClaimLink, Day, Relation, Status, StatusEvent, excerpt
 pub(super) const LOOKUP_EXPLAIN: &str = "EXPLAIN QUERY PLAN SELECT id, uuid FROM claims WHERE short_id >= 'abcd' AND short_id < 'abcdg' ORDER BY id LIMIT 10";
 
 /// Rows per multi-row INSERT: well under SQLite's bound-parameter limit
-/// (32,766) at the widest table's eleven columns.
+/// (32,766) at the widest table's fifteen columns.
 const BATCH_ROWS: usize = 1000;
 
 /// A claim to be written, with its whole history (at least one event: the
@@ -37,6 +37,8 @@ pub struct NewClaim {
     pub tags: Vec<String>,
     /// Its history, oldest first; the first event logs it.
     pub history: Vec<NewEvent>,
+    /// Where its quote stands in the article's snapshot.
+    pub anchor: Option<QuoteAnchor>,
 }
 
 /// A status event to append.
@@ -193,8 +195,8 @@ impl Store {
     /// Must run inside [`Store::write`]: keys are assigned from the current
     /// maximum, which is safe only under the transaction's write lock.
     /// Returns each claim's internal key, in order.
-    pub async fn insert_claims(&mut self, claims: &[NewClaim]) -> Result<Vec<i64>> {
-        for claim in claims {
+    pub async fn insert_claims(&mut self, claims: Vec<NewClaim>) -> Result<Vec<i64>> {
+        for claim in &claims {
             if claim.history.is_empty() {
                 return Err(Error::invalid(format!("claim {} has no history", claim.id)));
             }
@@ -202,51 +204,79 @@ impl Store {
                 return Err(Error::invalid("a claim's text cannot be empty"));
             }
         }
+        if claims.is_empty() {
+            return Ok(vec![]);
+        }
         let first: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM claims")
             .fetch_one(self.conn())
             .await?;
         let keys: Vec<i64> = (first..).take(claims.len()).collect();
-        for (chunk_index, chunk) in claims.chunks(BATCH_ROWS).enumerate() {
-            let base = chunk_index * BATCH_ROWS;
-            let mut sql = QueryBuilder::new(
-                "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at) ",
-            );
-            sql.push_values(chunk.iter().enumerate(), |mut row, (i, claim)| {
+        let mut rest = claims.into_iter().zip(keys.iter().copied()).peekable();
+        while rest.peek().is_some() {
+            // Owned values move into the statement's arguments: a bulk
+            // import copies each string once, not twice.
+            let mut rows = Vec::with_capacity(BATCH_ROWS);
+            let mut tags: Vec<(i64, String)> = Vec::new();
+            let mut events: Vec<(i64, Option<Status>, NewEvent)> = Vec::new();
+            for (mut claim, key) in rest.by_ref().take(BATCH_ROWS) {
                 // The claim is written in its final state, so that the
                 // trigger that follows each event has nothing to update.
-                let last = claim.history.last().expect("checked above");
+                let last = claim.history.last().map(|e| e.to).unwrap_or(Status::Unverified);
                 let rating = claim.history.iter().rev().find_map(|e| e.rating.clone());
                 let updated = claim
                     .history
                     .iter()
-                    .map(|e| e.at.as_str())
+                    .map(|e| e.at.clone())
                     .max()
-                    .unwrap_or(&last.at);
-                row.push_bind(keys[base + i])
+                    .unwrap_or_default();
+                let created = claim.history[0].at.clone();
+                tags.extend(claim.tags.drain(..).map(|t| (key, t)));
+                let mut from = None;
+                for event in claim.history.drain(..) {
+                    let to = event.to;
+                    events.push((key, from, event));
+                    from = Some(to);
+                }
+                rows.push((key, claim, last, rating, created, updated));
+            }
+            let mut sql = QueryBuilder::new(
+                "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
+                 quote_start, quote_end, quote_prefix, quote_suffix) ",
+            );
+            sql.push_values(rows, |mut row, (key, claim, last, rating, created, updated)| {
+                let (start, end, prefix, suffix) = match claim.anchor {
+                    Some(a) => (
+                        Some(a.start as i64),
+                        Some(a.end as i64),
+                        Some(a.prefix),
+                        Some(a.suffix),
+                    ),
+                    None => (None, None, None, None),
+                };
+                let text = match claim.text.trim() {
+                    trimmed if trimmed.len() == claim.text.len() => claim.text,
+                    trimmed => trimmed.to_string(),
+                };
+                row.push_bind(key)
                     .push_bind(claim.id)
                     .push_bind(claim.article_key)
                     .push_bind(claim.source_key)
-                    .push_bind(claim.text.trim().to_string())
-                    .push_bind(claim.quote.clone())
+                    .push_bind(text)
+                    .push_bind(claim.quote)
                     .push_bind(claim.said_on.map(|d| d.to_string()))
-                    .push_bind(last.to.as_str())
+                    .push_bind(last.as_str())
                     .push_bind(rating)
-                    .push_bind(claim.history[0].at.clone())
-                    .push_bind(updated.to_string());
+                    .push_bind(created)
+                    .push_bind(updated)
+                    .push_bind(start)
+                    .push_bind(end)
+                    .push_bind(prefix)
+                    .push_bind(suffix);
             });
             sql.build()
                 .execute(self.conn())
                 .await
                 .map_err(|e| refused_or_failed(e, "claim"))?;
-
-            let tags: Vec<(i64, &str)> = chunk
-                .iter()
-                .enumerate()
-                .flat_map(|(i, claim)| {
-                    let key = keys[base + i];
-                    claim.tags.iter().map(move |t| (key, t.as_str()))
-                })
-                .collect();
             for tag_chunk in tags.chunks(BATCH_ROWS) {
                 let mut sql = QueryBuilder::new("INSERT OR IGNORE INTO claim_tags (claim_id, tag) ");
                 sql.push_values(tag_chunk, |mut row, (key, tag)| {
@@ -254,38 +284,32 @@ impl Store {
                 });
                 sql.build().execute(self.conn()).await?;
             }
-
-            let events: Vec<(i64, Option<Status>, &NewEvent)> = chunk
-                .iter()
-                .enumerate()
-                .flat_map(|(i, claim)| {
-                    let key = keys[base + i];
-                    let froms = std::iter::once(None).chain(claim.history.iter().map(|e| Some(e.to)));
-                    froms
-                        .zip(claim.history.iter())
-                        .map(move |(from, event)| (key, from, event))
-                })
-                .collect();
-            for event_chunk in events.chunks(BATCH_ROWS) {
-                self.insert_events(event_chunk).await?;
+            while !events.is_empty() {
+                let chunk: Vec<_> = events.drain(..events.len().min(BATCH_ROWS)).collect();
+                self.insert_events(chunk).await?;
             }
         }
         Ok(keys)
     }
 
-    async fn insert_events(&mut self, events: &[(i64, Option<Status>, &NewEvent)]) -> Result<()> {
+    async fn insert_events(&mut self, events: Vec<(i64, Option<Status>, NewEvent)>) -> Result<()> {
         let mut sql = QueryBuilder::new(
             "INSERT INTO status_events (claim_id, from_status, to_status, rating, note, evidence, actor, at) ",
         );
         sql.push_values(events, |mut row, (key, from, event)| {
-            row.push_bind(*key)
+            let evidence = if event.evidence.is_empty() {
+                "[]".to_string()
+            } else {
+                serde_json::to_string(&event.evidence).expect("a list of strings serializes")
+            };
+            row.push_bind(key)
                 .push_bind(from.map(Status::as_str))
                 .push_bind(event.to.as_str())
-                .push_bind(event.rating.clone())
-                .push_bind(event.note.clone())
-                .push_bind(serde_json::to_string(&event.evidence).expect("a list of strings serializes"))
-                .push_bind(event.actor.clone())
-                .push_bind(event.at.clone());
+                .push_bind(event.rating)
+                .push_bind(event.note)
+                .push_bind(evidence)
+                .push_bind(event.actor)
+                .push_bind(event.at);
         });
         sql.build()
             .execute(self.conn())
@@ -302,7 +326,8 @@ impl Store {
             .fetch_one(self.conn())
             .await?;
         let from: Status = current.parse()?;
-        self.insert_events(&[(claim_key, Some(from), event)]).await?;
+        self.insert_events(vec![(claim_key, Some(from), event.clone())])
+            .await?;
         Ok(self
             .history(claim_key)
             .await?
@@ -500,6 +525,41 @@ pub struct QuoteToVerify {
 }
 
 impl Store {
+    /// Whether the database holds any claim, and any article.
+    pub async fn has_claims_and_articles(&mut self) -> Result<(bool, bool)> {
+        Ok(
+            sqlx::query_as("SELECT EXISTS (SELECT 1 FROM claims), EXISTS (SELECT 1 FROM articles)")
+                .fetch_one(self.conn())
+                .await?,
+        )
+    }
+
+    /// Which of these ids are already claims: id to internal key.
+    pub async fn existing_claims(&mut self, ids: &[Uuid]) -> Result<std::collections::HashMap<Uuid, i64>> {
+        let mut found = std::collections::HashMap::new();
+        for chunk in ids.chunks(BATCH_ROWS) {
+            let mut sql = QueryBuilder::new("SELECT uuid, id FROM claims WHERE uuid IN (");
+            let mut list = sql.separated(", ");
+            for id in chunk {
+                list.push_bind(*id);
+            }
+            sql.push(")");
+            let rows: Vec<(Uuid, i64)> = sql.build_query_as().fetch_all(self.conn()).await?;
+            found.extend(rows);
+        }
+        Ok(found)
+    }
+
+    /// A claim's source and article, as internal keys.
+    pub async fn claim_keys(&mut self, key: i64) -> Result<(i64, Option<i64>)> {
+        Ok(
+            sqlx::query_as("SELECT source_id, article_id FROM claims WHERE id = ?")
+                .bind(key)
+                .fetch_one(self.conn())
+                .await?,
+        )
+    }
+
     /// The claim with this exact id, if any.
     pub async fn claim_by_id(&mut self, id: &Uuid) -> Result<Option<Claim>> {
         let matches = self.match_ids("claims", &super::IdQuery::Full(*id), 1).await?;

@@ -100,7 +100,10 @@ impl Store {
             // A bulk write in one transaction spills SQLite's default 2 MB
             // page cache into the WAL again and again; 64 MiB keeps the hot
             // index pages in memory (a ceiling, not an allocation).
-            .pragma("cache_size", "-65536");
+            .pragma("cache_size", "-65536")
+            // Statement journals (for a multi-row INSERT that could fail
+            // halfway) stay in memory instead of temporary files.
+            .pragma("temp_store", "MEMORY");
         let conn = SqliteConnection::connect_with(&options)
             .await
             .map_err(|e| open_error(&path, e))?;

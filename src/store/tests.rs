@@ -29,6 +29,7 @@ fn claim(id: Uuid, source_key: i64, text: &str, said_on: Option<&str>, history: 
         said_on: said_on.map(|d| d.parse::<Day>().unwrap()),
         tags: vec![],
         history,
+        anchor: None,
     }
 }
 
@@ -52,7 +53,7 @@ async fn seeded() -> (Store, Uuid, Uuid) {
                 None,
             )
             .await?;
-            s.insert_claims(&[
+            s.insert_claims(vec![
                 claim(
                     peskov,
                     person.key,
@@ -260,7 +261,7 @@ async fn an_ambiguous_prefix_lists_every_candidate() {
         .write(async |s| {
             let source = s.resolve_source("Kremlin").await?;
             let at = "2017-12-19T00:00:00.000000Z";
-            s.insert_claims(&[
+            s.insert_claims(vec![
                 claim(
                     first,
                     source.key,
@@ -351,7 +352,7 @@ async fn a_rollup_only_credits_claims_made_inside_the_role() {
     store
         .write(async |s| {
             let peskov = s.resolve_source("Peskov").await?;
-            s.insert_claims(&[claim(
+            s.insert_claims(vec![claim(
                 Uuid::now_v7(),
                 peskov.key,
                 "Said before he spoke for the Kremlin",
@@ -465,7 +466,7 @@ async fn a_batch_spanning_many_insert_statements_keeps_every_row() {
                     )
                 })
                 .collect();
-            s.insert_claims(&claims).await
+            s.insert_claims(claims).await
         })
         .await
         .unwrap();

@@ -223,8 +223,9 @@ fn an_ambiguous_prefix_lists_the_candidates() {
                     said_on: None,
                     tags: vec![],
                     history: vec![event.clone()],
+                    anchor: None,
                 };
-                s.insert_claims(&[claim(first, "one"), claim(second, "two")])
+                s.insert_claims(vec![claim(first, "one"), claim(second, "two")])
                     .await
             })
             .await

@@ -36,9 +36,10 @@ fn a_reader_that_stops_early_is_not_an_error() {
                             actor: "t".into(),
                             at: "2020-01-01T00:00:00.000000Z".into(),
                         }],
+                        anchor: None,
                     })
                     .collect();
-                s.insert_claims(&claims).await
+                s.insert_claims(claims).await
             })
             .await
             .unwrap();
