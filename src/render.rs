@@ -17,6 +17,12 @@ use crate::model::Status;
 /// Columns whose widest cell is at most this wide are never wrapped.
 const SHORT_COLUMN: u16 = 20;
 
+/// The narrowest the main text column may become.
+const MIN_TEXT_COLUMN: u16 = 12;
+
+/// The widest a long column other than the widest one may grow.
+const SECONDARY_COLUMN: u16 = 16;
+
 /// How records are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -182,20 +188,9 @@ impl Output {
                 }
             }));
         }
-        // Short values (ids, dates, counts, statuses) never wrap; only the
-        // long text columns give up width to fit the terminal.
-        let widths = table.column_max_content_widths();
-        let constraints: Vec<ColumnConstraint> = widths
-            .iter()
-            .map(|w| {
-                if *w <= SHORT_COLUMN {
-                    ColumnConstraint::ContentWidth
-                } else {
-                    ColumnConstraint::LowerBoundary(Width::Fixed(SHORT_COLUMN))
-                }
-            })
-            .collect();
-        table.set_constraints(constraints);
+        if let Some(constraints) = column_constraints(&table.column_max_content_widths(), terminal_width()) {
+            table.set_constraints(constraints);
+        }
         let text = table.to_string();
         self.line(trim_lines(&text));
     }
@@ -221,6 +216,44 @@ impl Output {
         stdout.flush()?;
         self.buffer.clear();
         Ok(())
+    }
+}
+
+/// How columns share a limited width. Short values (ids, dates, counts,
+/// statuses) never wrap; the widest column (the claim, the note) takes what
+/// is left; other long columns (tags, sources) are held to a modest width so
+/// that the text people read is not squeezed into a ribbon. `None` when the
+/// short columns alone would not fit: then every column wraps as needed.
+fn column_constraints(widths: &[u16], available: Option<u16>) -> Option<Vec<ColumnConstraint>> {
+    let widest = widths.iter().enumerate().max_by_key(|(_, w)| **w).map(|(i, _)| i);
+    let constraints: Vec<ColumnConstraint> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match *w {
+            w if w <= SHORT_COLUMN => ColumnConstraint::ContentWidth,
+            _ if Some(i) == widest => ColumnConstraint::LowerBoundary(Width::Fixed(MIN_TEXT_COLUMN)),
+            _ => ColumnConstraint::Boundaries {
+                lower: Width::Fixed(12),
+                upper: Width::Fixed(SECONDARY_COLUMN),
+            },
+        })
+        .collect();
+    // What the constraints need at the least: short columns whole, long
+    // ones at their lower bound, three characters of border per column.
+    let needed: u32 = widths
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match *w {
+            w if w <= SHORT_COLUMN => u32::from(w),
+            _ if Some(i) == widest => u32::from(MIN_TEXT_COLUMN),
+            _ => 12,
+        })
+        .sum::<u32>()
+        + 3 * widths.len() as u32
+        + 1;
+    match available {
+        Some(width) if needed > u32::from(width) => None,
+        _ => Some(constraints),
     }
 }
 

@@ -175,4 +175,30 @@ fn tables_fit_the_width_they_are_given() {
         assert!(line.chars().count() <= 80, "line wider than 80: {line}");
     }
     assert!(table.lines().count() > 5, "the long claim wraps: {table}");
+    // A report with every status column still fits a narrow terminal.
+    for status in ["disputed", "confirmed", "refuted", "unverifiable", "retracted"] {
+        env.ok(&[
+            "add",
+            "--by",
+            "A Source With A Long Name",
+            "--new-source",
+            "organization",
+            "--text",
+            status,
+            "--status",
+            status,
+        ]);
+    }
+    for width in ["60", "80", "100"] {
+        let out = env.command(&["report"]).env("COLUMNS", width).output().unwrap();
+        let report = String::from_utf8(out.stdout).unwrap();
+        let limit: usize = width.parse().unwrap();
+        for line in report.lines() {
+            assert!(
+                line.chars().count() <= limit,
+                "report line wider than {width}: {line}"
+            );
+        }
+        assert!(report.lines().count() > 3, "{report}");
+    }
 }
