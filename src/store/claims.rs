@@ -212,106 +212,33 @@ impl Store {
             .await?;
         let keys: Vec<i64> = (first..).take(claims.len()).collect();
         let mut rest = claims.into_iter().zip(keys.iter().copied()).peekable();
-        while rest.peek().is_some() {
-            // Owned values move into the statement's arguments: a bulk
-            // import copies each string once, not twice.
-            let mut rows = Vec::with_capacity(BATCH_ROWS);
-            let mut tags: Vec<(i64, String)> = Vec::new();
-            let mut events: Vec<(i64, Option<Status>, NewEvent)> = Vec::new();
-            for (mut claim, key) in rest.by_ref().take(BATCH_ROWS) {
-                // The claim is written in its final state, so that the
-                // trigger that follows each event has nothing to update.
-                let last = claim.history.last().map(|e| e.to).unwrap_or(Status::Unverified);
-                let rating = claim.history.iter().rev().find_map(|e| e.rating.clone());
-                let updated = claim
-                    .history
-                    .iter()
-                    .map(|e| e.at.clone())
-                    .max()
-                    .unwrap_or_default();
-                let created = claim.history[0].at.clone();
-                tags.extend(claim.tags.drain(..).map(|t| (key, t)));
-                let mut from = None;
-                for event in claim.history.drain(..) {
-                    let to = event.to;
-                    events.push((key, from, event));
-                    from = Some(to);
+        // Pipelined: while the database thread runs one chunk's statements,
+        // this thread builds the next chunk's, so both cores work.
+        let mut next = Some(build_chunk(rest.by_ref().take(BATCH_ROWS).collect()));
+        while let Some(statements) = next.take() {
+            let following: Vec<(NewClaim, i64)> = rest.by_ref().take(BATCH_ROWS).collect();
+            let conn = self.conn();
+            let run = async move {
+                for (what, mut statement) in statements {
+                    statement
+                        .build()
+                        .execute(&mut *conn)
+                        .await
+                        .map_err(|e| refused_or_failed(e, what))?;
                 }
-                rows.push((key, claim, last, rating, created, updated));
-            }
-            let mut sql = QueryBuilder::new(
-                "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
-                 quote_start, quote_end, quote_prefix, quote_suffix) ",
-            );
-            sql.push_values(rows, |mut row, (key, claim, last, rating, created, updated)| {
-                let (start, end, prefix, suffix) = match claim.anchor {
-                    Some(a) => (
-                        Some(a.start as i64),
-                        Some(a.end as i64),
-                        Some(a.prefix),
-                        Some(a.suffix),
-                    ),
-                    None => (None, None, None, None),
-                };
-                let text = match claim.text.trim() {
-                    trimmed if trimmed.len() == claim.text.len() => claim.text,
-                    trimmed => trimmed.to_string(),
-                };
-                row.push_bind(key)
-                    .push_bind(claim.id)
-                    .push_bind(claim.article_key)
-                    .push_bind(claim.source_key)
-                    .push_bind(text)
-                    .push_bind(claim.quote)
-                    .push_bind(claim.said_on.map(|d| d.to_string()))
-                    .push_bind(last.as_str())
-                    .push_bind(rating)
-                    .push_bind(created)
-                    .push_bind(updated)
-                    .push_bind(start)
-                    .push_bind(end)
-                    .push_bind(prefix)
-                    .push_bind(suffix);
-            });
-            sql.build()
-                .execute(self.conn())
-                .await
-                .map_err(|e| refused_or_failed(e, "claim"))?;
-            for tag_chunk in tags.chunks(BATCH_ROWS) {
-                let mut sql = QueryBuilder::new("INSERT OR IGNORE INTO claim_tags (claim_id, tag) ");
-                sql.push_values(tag_chunk, |mut row, (key, tag)| {
-                    row.push_bind(*key).push_bind(tag.trim().to_string());
-                });
-                sql.build().execute(self.conn()).await?;
-            }
-            while !events.is_empty() {
-                let chunk: Vec<_> = events.drain(..events.len().min(BATCH_ROWS)).collect();
-                self.insert_events(chunk).await?;
-            }
+                Ok::<(), Error>(())
+            };
+            let build = async move { (!following.is_empty()).then(|| build_chunk(following)) };
+            let (ran, built) = tokio::join!(run, build);
+            ran?;
+            next = built;
         }
         Ok(keys)
     }
 
     async fn insert_events(&mut self, events: Vec<(i64, Option<Status>, NewEvent)>) -> Result<()> {
-        let mut sql = QueryBuilder::new(
-            "INSERT INTO status_events (claim_id, from_status, to_status, rating, note, evidence, actor, at) ",
-        );
-        sql.push_values(events, |mut row, (key, from, event)| {
-            let evidence = if event.evidence.is_empty() {
-                "[]".to_string()
-            } else {
-                serde_json::to_string(&event.evidence).expect("a list of strings serializes")
-            };
-            row.push_bind(key)
-                .push_bind(from.map(Status::as_str))
-                .push_bind(event.to.as_str())
-                .push_bind(event.rating)
-                .push_bind(event.note)
-                .push_bind(evidence)
-                .push_bind(event.actor)
-                .push_bind(event.at);
-        });
-        sql.build()
+        events_statement(events)
+            .build()
             .execute(self.conn())
             .await
             .map_err(|e| refused_or_failed(e, "status event"))?;
@@ -664,6 +591,106 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// The statements that write one chunk of claims (at most [`BATCH_ROWS`]),
+/// each named for error messages. Owned values move into the arguments: a
+/// bulk import copies each string once, not twice.
+fn build_chunk(chunk: Vec<(NewClaim, i64)>) -> Vec<(&'static str, QueryBuilder<Sqlite>)> {
+    let mut rows = Vec::with_capacity(chunk.len());
+    let mut tags: Vec<(i64, String)> = Vec::new();
+    let mut events: Vec<(i64, Option<Status>, NewEvent)> = Vec::new();
+    for (mut claim, key) in chunk {
+        // The claim is written in its final state, so that the trigger that
+        // follows each event has nothing to update.
+        let last = claim.history.last().map(|e| e.to).unwrap_or(Status::Unverified);
+        let rating = claim.history.iter().rev().find_map(|e| e.rating.clone());
+        let updated = claim
+            .history
+            .iter()
+            .map(|e| e.at.clone())
+            .max()
+            .unwrap_or_default();
+        let created = claim.history[0].at.clone();
+        tags.extend(claim.tags.drain(..).map(|t| (key, t)));
+        let mut from = None;
+        for event in claim.history.drain(..) {
+            let to = event.to;
+            events.push((key, from, event));
+            from = Some(to);
+        }
+        rows.push((key, claim, last, rating, created, updated));
+    }
+    let mut sql = QueryBuilder::new(
+        "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
+         quote_start, quote_end, quote_prefix, quote_suffix) ",
+    );
+    sql.push_values(rows, |mut row, (key, claim, last, rating, created, updated)| {
+        let (start, end, prefix, suffix) = match claim.anchor {
+            Some(a) => (
+                Some(a.start as i64),
+                Some(a.end as i64),
+                Some(a.prefix),
+                Some(a.suffix),
+            ),
+            None => (None, None, None, None),
+        };
+        let text = match claim.text.trim() {
+            trimmed if trimmed.len() == claim.text.len() => claim.text,
+            trimmed => trimmed.to_string(),
+        };
+        row.push_bind(key)
+            .push_bind(claim.id)
+            .push_bind(claim.article_key)
+            .push_bind(claim.source_key)
+            .push_bind(text)
+            .push_bind(claim.quote)
+            .push_bind(claim.said_on.map(|d| d.to_string()))
+            .push_bind(last.as_str())
+            .push_bind(rating)
+            .push_bind(created)
+            .push_bind(updated)
+            .push_bind(start)
+            .push_bind(end)
+            .push_bind(prefix)
+            .push_bind(suffix);
+    });
+    let mut statements = vec![("claim", sql)];
+    for tag_chunk in tags.chunks(BATCH_ROWS) {
+        let mut sql = QueryBuilder::new("INSERT OR IGNORE INTO claim_tags (claim_id, tag) ");
+        sql.push_values(tag_chunk, |mut row, (key, tag)| {
+            row.push_bind(*key).push_bind(tag.trim().to_string());
+        });
+        statements.push(("tag", sql));
+    }
+    while !events.is_empty() {
+        let chunk: Vec<_> = events.drain(..events.len().min(BATCH_ROWS)).collect();
+        statements.push(("status event", events_statement(chunk)));
+    }
+    statements
+}
+
+/// One multi-row INSERT of status events.
+fn events_statement(events: Vec<(i64, Option<Status>, NewEvent)>) -> QueryBuilder<Sqlite> {
+    let mut sql = QueryBuilder::new(
+        "INSERT INTO status_events (claim_id, from_status, to_status, rating, note, evidence, actor, at) ",
+    );
+    sql.push_values(events, |mut row, (key, from, event)| {
+        let evidence = if event.evidence.is_empty() {
+            "[]".to_string()
+        } else {
+            serde_json::to_string(&event.evidence).expect("a list of strings serializes")
+        };
+        row.push_bind(key)
+            .push_bind(from.map(Status::as_str))
+            .push_bind(event.to.as_str())
+            .push_bind(event.rating)
+            .push_bind(event.note)
+            .push_bind(evidence)
+            .push_bind(event.actor)
+            .push_bind(event.at);
+    });
+    sql
 }
 
 /// `SELECT <claim columns> FROM claims c ... WHERE <filter>`, ready for more
