@@ -36,13 +36,15 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     // this one writes the previous ones: both cores work. The channel holds
     // a few files at most, so memory does not grow with the file count.
     let (sender, receiver) = std::sync::mpsc::sync_channel(4);
-    let reader = std::thread::spawn(move || {
-        for path in paths {
-            if sender.send(read_claim_file(&path)).is_err() {
-                break; // the import stopped early
+    let reader = std::thread::Builder::new()
+        .name("claims-reader".into())
+        .spawn(move || {
+            for path in paths {
+                if sender.send(read_claim_file(&path)).is_err() {
+                    break; // the import stopped early
+                }
             }
-        }
-    });
+        })?;
     // Files stream through one transaction. Any problem in any file rolls
     // the whole import back.
     let summary = ctx
