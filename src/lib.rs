@@ -14,6 +14,7 @@ pub mod anchor;
 pub mod claimfile;
 pub mod cli;
 pub mod error;
+pub mod extract;
 pub mod model;
 pub mod render;
 pub mod store;

@@ -241,17 +241,12 @@ pub fn quoted(text: &str) -> String {
 /// A TOML multi-line basic string, for article bodies: readable in a diff,
 /// with line feeds kept as they are and everything else escaped as in
 /// [`quoted`].
-fn multiline(text: &str) -> String {
+pub fn multiline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     out.push_str("\"\"\"\n");
     escape_into(&mut out, text, true);
     out.push_str("\"\"\"");
     out
-}
-
-#[cfg(test)]
-pub(super) fn multiline_for_tests(text: &str) -> String {
-    multiline(text)
 }
 
 fn escape_into(out: &mut String, text: &str, keep_newlines: bool) {

@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 use crate::model::{Day, Relation, SourceKind, Status};
 
-pub use export::{export_dir, render_file};
+pub use export::{export_dir, multiline, quoted, render_file};
 pub use import::{ImportOptions, ImportSummary, Importer, Tally, import};
 
 /// A place in a claim file: `file:line:column` (1-based; the column counts characters).

@@ -192,7 +192,7 @@ fn quoted_strings_survive_a_toml_round_trip() {
         let single = format!("v = {}\n", export::quoted(text));
         let value: toml::Table = toml::from_str(&single).unwrap_or_else(|e| panic!("{single:?}: {e}"));
         assert_eq!(value["v"].as_str().unwrap(), text, "{single:?}");
-        let multi = format!("v = {}\n", export::multiline_for_tests(text));
+        let multi = format!("v = {}\n", export::multiline(text));
         let value: toml::Table = toml::from_str(&multi).unwrap_or_else(|e| panic!("{multi:?}: {e}"));
         assert_eq!(value["v"].as_str().unwrap(), text, "{multi:?}");
     }

@@ -5,6 +5,7 @@
 mod add;
 mod article;
 mod export;
+mod extract;
 mod import;
 mod link;
 mod list;
@@ -77,6 +78,10 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Re-check every quote against its article's snapshot; list quotes that no longer anchor.
     Verify,
+    /// Propose the attributed claims of an article's text (table, JSON, a claim-file draft, or --import).
+    Extract(extract::ExtractArgs),
+    /// Score `extract` against annotated attributions (brat standoff, as PolNeAR ships them).
+    Evaluate(extract::EvaluateArgs),
 }
 
 /// What every command gets: the open store, the output, who is acting.
@@ -91,32 +96,54 @@ pub struct Context {
 
 /// Runs a parsed command line against its database, printing to stdout.
 pub async fn run(cli: Cli) -> Result<()> {
+    // Commands that need no database, or only one named explicitly.
+    match cli.command {
+        Command::Evaluate(args) => {
+            let mut out = Output::stdout(cli.format);
+            let result = extract::evaluate(args, &mut out);
+            out.flush()?;
+            return result;
+        }
+        Command::Extract(args) => {
+            let store = match (&cli.db, args.import) {
+                (Some(path), _) => Some(Store::open(path).await?),
+                (None, true) => Some(Store::open(&default_db()?).await?),
+                (None, false) => None,
+            };
+            let mut out = Output::stdout(cli.format);
+            let result = extract::run(args, store, &mut out, &actor(&cli.actor)).await;
+            out.flush()?;
+            return result;
+        }
+        _ => {}
+    }
     let path = match &cli.db {
         Some(path) => path.clone(),
-        None => store::default_path().ok_or_else(|| {
-            Error::invalid(
-                "cannot find a home folder for the default database; pass --db PATH or set CLAIMS_DB",
-            )
-        })?,
+        None => default_db()?,
     };
     let store = Store::open(&path).await?;
-    let actor = cli
-        .actor
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .map(|a| a.trim().to_string())
-        .filter(|a| !a.is_empty())
-        .unwrap_or_else(|| "unknown".to_string());
-    let mut ctx = Context {
-        store,
-        out: Output::stdout(cli.format),
-        actor,
-    };
+    let mut ctx = Context { store, out: Output::stdout(cli.format), actor: actor(&cli.actor) };
     let result = dispatch(cli.command, &mut ctx).await;
     // Print what was produced even when a later step failed: a partial
     // listing is never written, but a message about what was done is.
     ctx.out.flush()?;
     result
+}
+
+fn default_db() -> Result<PathBuf> {
+    store::default_path().ok_or_else(|| {
+        Error::invalid("cannot find a home folder for the default database; pass --db PATH or set CLAIMS_DB")
+    })
+}
+
+/// Who is acting: `--as`, else `$USER`, else "unknown".
+fn actor(given: &Option<String>) -> String {
+    given
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| "unknown".to_string())
 }
 
 /// Runs one command in a context; the tests call this with a captured output.
@@ -136,6 +163,9 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Import(args) => import::run(args, ctx).await,
         Command::Export(args) => export::run(args, ctx).await,
         Command::Verify => verify::run(ctx).await,
+        Command::Extract(_) | Command::Evaluate(_) => {
+            Err(Error::invalid("extract and evaluate run without a database context"))
+        }
     }
 }
 

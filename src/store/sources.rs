@@ -273,6 +273,17 @@ fn source_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Source> {
 }
 
 impl Store {
+    /// Every folded name and alias, mapped to its source's display name.
+    pub async fn source_names(&mut self) -> Result<std::collections::HashMap<String, String>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT name_key, name FROM sources
+             UNION ALL SELECT a.alias_key, s.name FROM source_aliases a JOIN sources s ON s.id = a.source_id",
+        )
+        .fetch_all(self.conn())
+        .await?;
+        Ok(rows.into_iter().collect())
+    }
+
     /// Changes a source's kind and description.
     pub async fn update_source(
         &mut self,

@@ -1,0 +1,196 @@
+//! `claims extract FILE|-`: propose the attributed claims of an article,
+//! as a table, JSON, a claim-file draft to review, or straight into the
+//! database. `claims evaluate DIR` scores the extractor on annotated text.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{day, url};
+use crate::claimfile::{self, ImportOptions};
+use crate::error::{Error, Result};
+use crate::extract::{self, Proposal};
+use crate::model::Day;
+use crate::render::{Format, Output, Record};
+use crate::store::Store;
+
+/// `claims extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The article's text, UTF-8; `-` reads standard input.
+    pub file: PathBuf,
+    /// Replace invalid UTF-8 instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+    /// The article's URL (needed for --draft and --import).
+    #[arg(long, value_parser = url)]
+    pub url: Option<String>,
+    /// The article's title [default: its first line].
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Who published it.
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// When it was published (YYYY-MM-DD).
+    #[arg(long, value_parser = day)]
+    pub published: Option<Day>,
+    /// Write a claim file to review and `claims import` (statuses unverified, the text as snapshot).
+    #[arg(long, value_name = "PATH")]
+    pub draft: Option<PathBuf>,
+    /// Import the proposals straight into the database.
+    #[arg(long)]
+    pub import: bool,
+}
+
+/// `claims evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// A folder in brat-standoff layout: text/NAME.txt and attributions/NAME_ANNOTATOR.ann (PolNeAR's).
+    pub dir: PathBuf,
+    /// Print up to N wrong proposals and N missed attributions per article to stderr.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub show_errors: usize,
+}
+
+/// Runs `extract`; `store` is the database when one was named (or when
+/// importing), whose sources and aliases then resolve speakers.
+pub(super) async fn run(args: ExtractArgs, store: Option<Store>, out: &mut Output, actor: &str) -> Result<()> {
+    let text = read_input(&args.file, args.lossy)?;
+    let mut store = store;
+    let known = match store.as_mut() {
+        Some(store) => store.source_names().await?,
+        None => HashMap::new(),
+    };
+    let proposals = extract::extract(&text, &known);
+    if args.draft.is_some() || args.import {
+        let Some(url) = &args.url else {
+            return Err(Error::invalid("--draft and --import need the article's --url"));
+        };
+        let draft = draft_file(&args, url, &text, &proposals);
+        if let Some(path) = &args.draft {
+            std::fs::write(path, &draft).map_err(|source| Error::ReadFile { path: path.clone(), source })?;
+            eprintln!("claims: wrote {} proposals to {}", proposals.len(), path.display());
+        }
+        if args.import {
+            let store = store.as_mut().ok_or_else(|| Error::invalid("--import needs a database"))?;
+            let path = args.draft.clone().unwrap_or_else(|| PathBuf::from("<extracted>"));
+            let file = claimfile::parse(&path, &draft).map_err(Error::Files)?;
+            let options = ImportOptions { actor: actor.to_string(), allow_orphans: true };
+            let summary = store.write(async |s| claimfile::import(s, vec![file], &options).await).await?;
+            eprintln!("claims: imported {} claims ({} already there)", summary.claims.added, summary.claims.unchanged);
+        }
+    }
+    match out.format {
+        Format::Json => out.json(&proposals),
+        _ => out.records(&proposals),
+    }
+}
+
+/// Runs `evaluate`.
+pub(super) fn evaluate(args: EvaluateArgs, ctx_out: &mut Output) -> Result<()> {
+    let score = extract::evaluate::evaluate_dir(&args.dir, args.show_errors)?;
+    match ctx_out.format {
+        Format::Json => ctx_out.json(&serde_json::json!({
+            "articles": score.articles, "proposed": score.proposed, "correct": score.correct,
+            "gold": score.gold, "found": score.found,
+            "precision": score.precision(), "recall": score.recall(), "f1": score.f1(),
+        })),
+        _ => {
+            ctx_out.line(format!(
+                "{} articles: {} proposals, {} correct; {} gold attributions, {} found",
+                score.articles, score.proposed, score.correct, score.gold, score.found
+            ));
+            ctx_out.line(format!(
+                "precision {:.3}  recall {:.3}  F1 {:.3}",
+                score.precision(),
+                score.recall(),
+                score.f1()
+            ));
+            Ok(())
+        }
+    }
+}
+
+fn read_input(file: &std::path::Path, lossy: bool) -> Result<String> {
+    let mut bytes = Vec::new();
+    if file.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes)?;
+    } else {
+        bytes = std::fs::read(file).map_err(|source| Error::ReadFile { path: file.to_path_buf(), source })?;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => Err(Error::invalid(format!(
+            "{} is not UTF-8 text: invalid byte at offset {} (pass --lossy to replace it)",
+            file.display(),
+            e.utf8_error().valid_up_to()
+        ))),
+    }
+}
+
+/// A claim file of the proposals, for a person to review and import.
+fn draft_file(args: &ExtractArgs, url: &str, text: &str, proposals: &[Proposal]) -> String {
+    use crate::claimfile::quoted;
+    let title = args.title.clone().unwrap_or_else(|| {
+        text.lines().map(str::trim).find(|l| l.len() > 20).unwrap_or("Untitled").to_string()
+    });
+    let mut out = String::from("# Drafted by `claims extract`: review every claim, then `claims import` this file.\n\n[article]\n");
+    out.push_str(&format!("url = {}\ntitle = {}\n", quoted(url), quoted(&title)));
+    if let Some(publisher) = &args.publisher {
+        out.push_str(&format!("publisher = {}\n", quoted(publisher)));
+    }
+    if let Some(day) = args.published {
+        out.push_str(&format!("published = {day}\n"));
+    }
+    out.push_str(&format!("body = {}\n", crate::claimfile::multiline(text)));
+    let mut sources: Vec<&str> = proposals.iter().map(|p| p.source.as_str()).collect();
+    sources.sort_by_key(|s| s.to_lowercase());
+    sources.dedup_by_key(|s| s.to_lowercase());
+    for source in sources {
+        // A guess for the reviewer to correct: two capitalized words look
+        // like a person's name.
+        let words: Vec<&str> = source.split_whitespace().collect();
+        let person = words.len() >= 2 && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let kind = if person { "person" } else { "organization" };
+        out.push_str(&format!("\n[[sources]]\nname = {}\nkind = \"{kind}\"\n", quoted(source)));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for p in proposals {
+        if !seen.insert((p.source.to_lowercase(), p.content.text.clone())) {
+            continue;
+        }
+        out.push_str(&format!("\n[[claims]]\nby = {}\ntext = {}\n", quoted(&p.source), quoted(&p.content.text)));
+        if let Some(quote) = &p.quote {
+            out.push_str(&format!("quote = {}\n", quoted(quote)));
+        }
+        out.push_str("status = \"unverified\"\n");
+    }
+    out
+}
+
+impl Record for Proposal {
+    const HEADERS: &'static [&'static str] = &["Source", "Cue", "Claim", "Confidence"];
+    fn cells(&self) -> Vec<String> {
+        vec![self.source.clone(), self.cue.text.clone(), self.content.text.clone(), format!("{:.2}", self.confidence)]
+    }
+    const CSV_HEADERS: &'static [&'static str] =
+        &["source", "mention", "mention_start", "mention_end", "cue", "content", "content_start", "content_end", "quote", "confidence", "pattern"];
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.source.clone(),
+            self.mention.text.clone(),
+            self.mention.start.to_string(),
+            self.mention.end.to_string(),
+            self.cue.text.clone(),
+            self.content.text.clone(),
+            self.content.start.to_string(),
+            self.content.end.to_string(),
+            self.quote.clone().unwrap_or_default(),
+            format!("{:.2}", self.confidence),
+            self.pattern.to_string(),
+        ]
+    }
+}

@@ -1,0 +1,202 @@
+//! Scoring proposals against attributions annotated in brat standoff, as
+//! PolNeAR ships them (`text/NAME.txt`, `attributions/NAME_ANNOTATOR.ann`;
+//! code-point offsets, discontinuous spans as `start end;start end`).
+//!
+//! - Gold, for recall: every attribution with a Source whose cue is a speech
+//!   or report verb.
+//! - A proposal is right, for precision, when it matches any annotated
+//!   attribution with a Source: the contents share at least 30% of the
+//!   shorter of the two, and the mention overlaps the Source.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::text::Span;
+use super::{Proposal, cues};
+use crate::error::{Error, Result};
+
+/// One annotated attribution.
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    /// The Source's spans (empty when it has none).
+    pub source: Vec<Span>,
+    /// The Cue's spans.
+    pub cue: Vec<Span>,
+    /// The Content's spans (with Content2).
+    pub content: Vec<Span>,
+    /// The cue's text.
+    pub cue_text: String,
+}
+
+impl Attribution {
+    /// Whether its cue is a speech or report verb (gold for recall).
+    pub fn is_speech(&self) -> bool {
+        !self.source.is_empty() && self.cue_text.split(|c: char| !c.is_alphanumeric()).any(cues::is_speech_verb)
+    }
+}
+
+/// Reads one `.ann` file.
+pub fn read_ann(text: &str) -> Vec<Attribution> {
+    let mut spans: HashMap<&str, (String, Vec<Span>, String)> = HashMap::new();
+    let mut events = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.splitn(3, '\t');
+        let (Some(id), Some(middle)) = (fields.next(), fields.next()) else { continue };
+        let surface = fields.next().unwrap_or("").to_string();
+        if id.starts_with('T') {
+            let (kind, offsets) = middle.split_once(' ').unwrap_or((middle, ""));
+            let parts: Vec<Span> = offsets
+                .split(';')
+                .filter_map(|p| {
+                    let (s, e) = p.trim().split_once(' ')?;
+                    Some(Span::new(s.parse().ok()?, e.parse().ok()?))
+                })
+                .collect();
+            spans.insert(id, (kind.to_string(), parts, surface));
+        } else if id.starts_with('E') {
+            events.push(middle.to_string());
+        }
+    }
+    events
+        .iter()
+        .map(|event| {
+            let mut attribution = Attribution::default();
+            for role in event.split_whitespace() {
+                let Some((name, target)) = role.split_once(':') else { continue };
+                let Some((_, parts, surface)) = spans.get(target) else { continue };
+                match name.trim_end_matches(char::is_numeric) {
+                    "Source" => attribution.source.extend(parts),
+                    "Cue" => {
+                        attribution.cue.extend(parts);
+                        attribution.cue_text = surface.clone();
+                    }
+                    "Content" => attribution.content.extend(parts),
+                    _ => {}
+                }
+            }
+            attribution
+        })
+        .collect()
+}
+
+fn overlap(a: &[Span], b: &[Span]) -> usize {
+    a.iter().map(|x| b.iter().map(|y| x.overlap(y)).sum::<usize>()).sum()
+}
+
+fn length(spans: &[Span]) -> usize {
+    spans.iter().map(Span::len).sum()
+}
+
+/// Whether a proposal matches an attribution by the rules above.
+pub fn matches(proposal: &Proposal, gold: &Attribution) -> bool {
+    if gold.source.is_empty() {
+        return false;
+    }
+    let content = [proposal.content.span()];
+    let shared = overlap(&content, &gold.content);
+    let shorter = length(&content).min(length(&gold.content)).max(1);
+    let mention = [proposal.mention.span()];
+    shared * 10 >= shorter * 3 && overlap(&mention, &gold.source) > 0
+}
+
+/// Precision, recall and F1 over a set of articles.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Score {
+    /// Articles scored.
+    pub articles: usize,
+    /// Proposals made.
+    pub proposed: usize,
+    /// Proposals that match an annotated attribution.
+    pub correct: usize,
+    /// Gold attributions (speech cues with a Source).
+    pub gold: usize,
+    /// Gold attributions some proposal matches.
+    pub found: usize,
+}
+
+impl Score {
+    /// correct / proposed.
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.proposed)
+    }
+    /// found / gold.
+    pub fn recall(&self) -> f64 {
+        ratio(self.found, self.gold)
+    }
+    /// Harmonic mean of the two.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+    /// Adds one article's proposals against its annotations (every
+    /// annotator's file counts: a proposal is right if any annotator
+    /// marked it; each annotator's gold counts for recall).
+    pub fn add(&mut self, proposals: &[Proposal], annotations: &[Vec<Attribution>]) {
+        self.articles += 1;
+        self.proposed += proposals.len();
+        self.correct += proposals.iter().filter(|p| annotations.iter().flatten().any(|g| matches(p, g))).count();
+        for gold in annotations.iter().flatten().filter(|g| g.is_speech()) {
+            self.gold += 1;
+            if proposals.iter().any(|p| matches(p, gold)) {
+                self.found += 1;
+            }
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Scores `extract` over a brat folder (`text/`, `attributions/`).
+/// With `show_errors`, prints that many wrong proposals and missed
+/// attributions to standard error, for error analysis.
+pub fn evaluate_dir(dir: &Path, show_errors: usize) -> Result<Score> {
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).map_err(|source| Error::ReadFile { path: path.to_path_buf(), source })
+    };
+    let texts = dir.join("text");
+    let annotations = dir.join("attributions");
+    let mut names: Vec<String> = std::fs::read_dir(&texts)
+        .map_err(|source| Error::ReadFile { path: texts.clone(), source })?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let mut ann_files: Vec<String> = std::fs::read_dir(&annotations)
+        .map_err(|source| Error::ReadFile { path: annotations.clone(), source })?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    ann_files.sort();
+    let mut score = Score::default();
+    let known = HashMap::new();
+    for name in names {
+        let stem = name.trim_end_matches(".txt");
+        let files: Vec<&String> = ann_files
+            .iter()
+            .filter(|a| a.rsplit_once('_').is_some_and(|(s, _)| s == stem))
+            .collect();
+        if files.is_empty() {
+            continue;
+        }
+        let text = read(&texts.join(&name))?;
+        let gold: Vec<Vec<Attribution>> =
+            files.iter().map(|f| read(&annotations.join(f)).map(|t| read_ann(&t))).collect::<Result<_>>()?;
+        let proposals = super::extract(&text, &known);
+        if show_errors > 0 {
+            let chars: Vec<char> = text.chars().collect();
+            let cut = |spans: &[Span]| spans.iter().map(|s| chars[s.start.min(chars.len())..s.end.min(chars.len())].iter().collect::<String>()).collect::<Vec<_>>().join(" … ");
+            for p in proposals.iter().filter(|p| !gold.iter().flatten().any(|g| matches(p, g))).take(show_errors) {
+                eprintln!("WRONG {name}: [{}] {} | {} | {}", p.pattern, p.mention.text, p.cue.text, crate::model::excerpt(&p.content.text, 90));
+            }
+            for g in gold.iter().flatten().filter(|g| g.is_speech() && !proposals.iter().any(|p| matches(p, g))).take(show_errors) {
+                eprintln!("MISSED {name}: {} | {} | {}", cut(&g.source), g.cue_text, crate::model::excerpt(&cut(&g.content), 90));
+            }
+        }
+        score.add(&proposals, &gold);
+    }
+    Ok(score)
+}

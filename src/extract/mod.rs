@@ -1,0 +1,535 @@
+//! `claims extract`: propose the attributed claims of an article from its
+//! text, offline, with no model: clean-up, sentences, quotations, reporting
+//! cues, a handful of attribution patterns, and a per-article table of
+//! speakers that resolves surnames, roles and pronouns.
+
+mod cues;
+pub mod evaluate;
+pub mod text;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use text::{Span, Text};
+use text::Token;
+
+/// A proposed attribution.
+#[derive(Debug, Clone, Serialize)]
+pub struct Proposal {
+    /// The speaker, resolved to a source name.
+    pub source: String,
+    /// The speaker as written at this place.
+    pub mention: Piece,
+    /// The reporting cue ("said", "according to").
+    pub cue: Piece,
+    /// What is claimed.
+    pub content: Piece,
+    /// The verbatim words when the claim is a direct quote.
+    pub quote: Option<String>,
+    /// How sure the pattern is, 0..1.
+    pub confidence: f64,
+    /// Which rule found it.
+    pub pattern: &'static str,
+}
+
+/// A span of the input with its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Piece {
+    /// The text.
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last.
+    pub end: usize,
+}
+
+impl Piece {
+    fn of(text: &Text, span: Span) -> Piece {
+        Piece { text: text.slice(span), start: span.start, end: span.end }
+    }
+
+    /// The span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+const OPEN_QUOTES: &str = "\"“‘«„";
+const CLOSE_QUOTES: &str = "\"”’»“";
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Proposes the attributed claims of `input`. `known` maps folded names and
+/// aliases of known sources to their display names (from the database).
+pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
+    let text = Text::new(input);
+    let mut speakers = Speakers::new(known);
+    let mut out: Vec<Proposal> = Vec::new();
+    for sentence in text::sentences(&text) {
+        let tokens = text::tokens(&text, sentence);
+        speakers.learn(&tokens);
+        if is_headline(&tokens) {
+            continue;
+        }
+        let found = match_sentence(&tokens);
+        for raw in found {
+            let mention = text.trim(raw.mention, ",.;:\"“”");
+            let content = text.trim(raw.content, ",.;: ");
+            if mention.is_empty() || content.len() < 3 {
+                continue;
+            }
+            let mention_text = text.slice(mention);
+            let source = speakers.resolve(&mention_text);
+            let quote = raw.quoted.then(|| text.slice(content));
+            out.push(Proposal {
+                source,
+                mention: Piece::of(&text, mention),
+                cue: Piece::of(&text, raw.cue),
+                content: Piece::of(&text, content),
+                quote,
+                confidence: raw.confidence,
+                pattern: raw.pattern,
+            });
+        }
+    }
+    out
+}
+
+/// A headline: most words capitalized and no closing punctuation.
+fn is_headline(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    let ends = tokens.last().is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | "\"" | "”"));
+    words.len() >= 4 && !ends && words.iter().filter(|w| w.capitalized()).count() * 10 >= words.len() * 7
+}
+
+/// A match before its speaker is resolved.
+struct RawMatch {
+    mention: Span,
+    cue: Span,
+    content: Span,
+    quoted: bool,
+    confidence: f64,
+    pattern: &'static str,
+}
+
+fn is_open_quote(t: &Token) -> bool {
+    (t.text.chars().count() == 1 && OPEN_QUOTES.contains(t.text.as_str())) || t.text == "''" || t.text == "``"
+}
+
+fn is_close_quote(t: &Token) -> bool {
+    (t.text.chars().count() == 1 && CLOSE_QUOTES.contains(t.text.as_str())) || t.text == "''"
+}
+
+fn is_cue(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if !cues::is_cue_word(&t.text) {
+        return false;
+    }
+    // "the report", "a claim", "Peskov's remarks", "the alleged plot":
+    // nouns and adjectives, not cues.
+    if i > 0 {
+        let previous = tokens[i - 1].lower();
+        let determiner = matches!(
+            previous.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "these" | "those" | "our" | "my" | "your"
+        );
+        let possessive = previous.ends_with("'s") || previous.ends_with("’s") || previous.ends_with('\'');
+        if (determiner || possessive) && (cues::is_ambiguous_noun(&t.text) || t.lower().ends_with("ed")) {
+            return false;
+        }
+    }
+    // "by saying", "to say", "will say": not something said here.
+    if i > 0 {
+        let previous = tokens[i - 1].lower();
+        let infinitive_or_gerund = matches!(
+            previous.as_str(),
+            "to" | "by" | "without" | "for" | "of" | "about" | "before" | "after" | "while" | "will" | "would" | "can"
+                | "could" | "should" | "may" | "might" | "must" | "not" | "never" | "didn't" | "doesn't" | "don't"
+                | "won't" | "wouldn't" | "cannot" | "can't" | "didn’t" | "doesn’t" | "don’t" | "won’t"
+        );
+        if infinitive_or_gerund {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether tokens[from..to] can be a speaker: a short phrase with a name,
+/// a pronoun, or a noun such as "officials" or "the agency".
+fn plausible_speaker(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    if words.is_empty() || words.len() > 9 {
+        return false;
+    }
+    if tokens.iter().any(|t| is_open_quote(t) || is_close_quote(t)) {
+        return false;
+    }
+    let first = words[0].lower();
+    if ["that", "which", "who", "what", "when", "if", "as", "but", "and", "because", "while", "so", "then", "also"]
+        .contains(&first.as_str())
+    {
+        return false;
+    }
+    // A speaker starts with a name, a pronoun, or a determiner: "has in
+    // the past repeatedly" is the rest of a clause, not a speaker.
+    if PREPOSITIONS.contains(&first.as_str()) || ["i", "you", "we", "let's", "let’s", "every", "people"].contains(&first.as_str()) {
+        return false;
+    }
+    let starts_well = words[0].capitalized()
+        || PRONOUNS.contains(&first.as_str())
+        || DETERMINERS.contains(&first.as_str())
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || SPEAKER_NOUNS.contains(&first.as_str());
+    if !starts_well {
+        return false;
+    }
+    // "President Trump appreciated the call and told": two clauses, not a
+    // speaker; "Smith and Jones" is fine.
+    // ("Federal and state officials" is a speaker too: only a past-tense
+    // verb shows a second clause.)
+    let has_and = words.iter().any(|w| w.lower() == "and");
+    if has_and && words.iter().any(|w| !w.capitalized() && w.lower().ends_with("ed")) {
+        return false;
+    }
+    // Verbs inside the phrase mean it is a clause ("the official who was").
+    if words.iter().any(|w| matches!(w.lower().as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "should" | "did" | "does" | "do" | "not" | "who" | "which" | "that")) {
+        return false;
+    }
+    true
+}
+
+/// Words that may stand before a speaker: "But Flynn said", "where
+/// experts say".
+const LEADING: &[&str] = &[
+    "but", "and", "so", "yet", "still", "however", "meanwhile", "now", "then", "instead", "where", "while", "though",
+    "although", "because", "as", "when", "also", "indeed", "moreover", "later", "earlier", "separately",
+];
+
+/// Words that may stand between a speaker and the cue: "has said",
+/// "is saying", "also said", "repeatedly claimed".
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "also", "repeatedly", "later", "then", "again", "previously",
+    "publicly", "reportedly", "once", "recently", "often", "further", "quickly", "flatly", "strongly", "firmly",
+    "already", "even", "just", "finally", "initially", "first", "privately", "separately", "explicitly",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "to", "by", "for", "with", "without", "from", "since", "until",
+    "under", "over", "about", "among", "into", "through", "like", "unlike", "despite", "once", "although", "though",
+    "it", "there", "here", "now", "still", "yet", "even", "just", "only", "meanwhile", "however", "instead",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "some", "many", "several",
+    "two", "three", "both", "other", "another", "one", "most", "few", "all", "each", "every", "no", "senior", "top",
+];
+
+/// Lowercase nouns that commonly head a speaker phrase with no determiner.
+const SPEAKER_NOUNS: &[&str] = &[
+    "officials", "sources", "critics", "experts", "analysts", "aides", "advisers", "lawmakers", "democrats",
+    "republicans", "police", "prosecutors", "witnesses", "residents", "supporters", "opponents", "investigators",
+    "authorities", "researchers", "economists", "scientists", "voters", "people", "observers", "diplomats",
+];
+
+fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
+    let mut out = Vec::new();
+    let n = tokens.len();
+    if n < 3 {
+        return out;
+    }
+    let sentence = Span::new(tokens[0].span.start, tokens[n - 1].span.end);
+
+    // "According to NP, S"
+    if n > 3 && tokens[0].lower() == "according" && tokens[1].lower() == "to" {
+        if let Some(comma) = (2..n).find(|&i| tokens[i].text == ",") {
+            out.push(RawMatch {
+                mention: Span::new(tokens[2].span.start, tokens[comma].span.start),
+                cue: Span::new(tokens[0].span.start, tokens[1].span.end),
+                content: Span::new(tokens[comma].span.end, sentence.end),
+                quoted: false,
+                confidence: 0.8,
+                pattern: "according-to-np-s",
+            });
+            return out;
+        }
+    }
+    // "S, according to NP."
+    if let Some(a) = (1..n.saturating_sub(2)).find(|&i| tokens[i].lower() == "according" && tokens[i + 1].lower() == "to") {
+        if a > 1 && tokens[a - 1].text == "," {
+            out.push(RawMatch {
+                mention: Span::new(tokens[a + 1].span.end, sentence.end),
+                cue: Span::new(tokens[a].span.start, tokens[a + 1].span.end),
+                content: Span::new(sentence.start, tokens[a - 1].span.start),
+                quoted: false,
+                confidence: 0.8,
+                pattern: "s-according-to-np",
+            });
+            return out;
+        }
+    }
+
+    for c in 0..n {
+        if !is_cue(tokens, c) {
+            continue;
+        }
+        // ""Q," NP said." or ""Q," said NP."
+        if let Some(close) = (0..c).rev().find(|&i| is_close_quote(&tokens[i])) {
+            let open = (0..close).find(|&i| is_open_quote(&tokens[i]));
+            let comma_after = close + 1 < c && tokens[close + 1].text == "," || (close > 0 && tokens[close - 1].text == ",");
+            if let (Some(open), true) = (open, comma_after) {
+                let after_close = if tokens[close + 1].text == "," { close + 2 } else { close + 1 };
+                let (mention, pattern) = if after_close < c && plausible_speaker(&tokens[after_close..c]) {
+                    (Span::new(tokens[after_close].span.start, tokens[c - 1].span.end), "quote-np-cue")
+                } else {
+                    let end = (c + 1..n).find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";")).unwrap_or(n);
+                    if end <= c + 1 || !plausible_speaker(&tokens[c + 1..end]) {
+                        continue;
+                    }
+                    (Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end), "quote-cue-np")
+                };
+                out.push(RawMatch {
+                    mention,
+                    cue: tokens[c].span,
+                    content: Span::new(tokens[open].span.end, tokens[close].span.start),
+                    quoted: true,
+                    confidence: 0.9,
+                    pattern,
+                });
+                break;
+            }
+        }
+        // "S, NP said." (the cue at the end of the sentence)
+        let rest_is_tail = tokens[c + 1..].iter().all(|t| !t.is_word() || matches!(t.lower().as_str(), "on" | "in" | "a" | "an" | "the" | "statement" | "interview" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "reporters" | "told"));
+        if c > 2 && rest_is_tail {
+            if let Some(comma) = (0..c).rev().find(|&i| tokens[i].text == "," || is_close_quote(&tokens[i])) {
+                if comma + 1 < c && comma > 1 && plausible_speaker(&tokens[comma + 1..c]) {
+                    let (content_start, quoted) = match tokens[..comma].iter().position(is_open_quote) {
+                        Some(open) if open == 0 => (tokens[0].span.end, true),
+                        _ => (sentence.start, false),
+                    };
+                    out.push(RawMatch {
+                        mention: Span::new(tokens[comma + 1].span.start, tokens[c - 1].span.end),
+                        cue: tokens[c].span,
+                        content: Span::new(content_start, tokens[comma].span.start),
+                        quoted,
+                        confidence: 0.85,
+                        pattern: "s-np-cue",
+                    });
+                    break;
+                }
+            }
+        }
+        // "NP said (that) S", also "NP has said", "NP, a spokesman, said"
+        if c > 0 && c + 2 < n {
+            // Auxiliaries and adverbs between the speaker and the cue.
+            let mut np_end = c;
+            while np_end > 0 && AUXILIARIES.contains(&tokens[np_end - 1].lower().as_str()) {
+                np_end -= 1;
+            }
+            // An appositive: "Scott Pruitt, the attorney general, said".
+            if np_end > 0 && tokens[np_end - 1].text == "," {
+                if let Some(open) = (0..np_end - 1).rev().find(|&i| tokens[i].text == ",") {
+                    if open > 0 && tokens[open - 1].capitalized() {
+                        np_end = open;
+                    }
+                }
+            }
+            let boundary =
+                (0..np_end).rev().find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":") || is_close_quote(&tokens[i]));
+            let mut np_start = boundary.map_or(0, |b| b + 1);
+            // "But Flynn said", ", and he said", "where experts say": the
+            // speaker follows the conjunction.
+            while np_start < np_end && LEADING.contains(&tokens[np_start].lower().as_str()) {
+                np_start += 1;
+            }
+            if np_start < np_end && plausible_speaker(&tokens[np_start..np_end]) {
+                let mut k = c + 1;
+                // "told reporters", "said Monday", "said in a statement"
+                k = skip_after_cue(tokens, k);
+                // "told The Huffington Post on Thursday": the addressee is not
+                // what was said.
+                if matches!(tokens[c].lower().as_str(), "told" | "tells" | "telling" | "tell") {
+                    while k < n && tokens[k].capitalized() {
+                        k = skip_after_cue(tokens, k + 1);
+                    }
+                }
+                let remaining_words = tokens[k.min(n)..].iter().filter(|t| t.is_word()).count();
+                let opens_quote = k < n && is_open_quote(&tokens[k]);
+                if remaining_words < 3 && !(opens_quote && remaining_words > 0) {
+                    continue;
+                }
+                if k < n && tokens[k].text != "." {
+                    let quoted = is_open_quote(&tokens[k]);
+                    let start = if quoted { tokens[k].span.end } else { tokens[k].span.start };
+                    let end = if quoted {
+                        (k + 1..n).find(|&i| is_close_quote(&tokens[i])).map_or(sentence.end, |i| tokens[i].span.start)
+                    } else {
+                        sentence.end
+                    };
+                    out.push(RawMatch {
+                        mention: Span::new(tokens[np_start].span.start, tokens[np_end - 1].span.end),
+                        cue: tokens[c].span,
+                        content: Span::new(start, end),
+                        quoted,
+                        confidence: 0.75,
+                        pattern: "np-cue-s",
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The article's people and organizations, learned from full mentions, so
+/// that later surname-only mentions and pronouns resolve to them.
+struct Speakers<'k> {
+    known: &'k HashMap<String, String>,
+    /// Surname (lowercase) to the full name first seen with it.
+    surnames: HashMap<String, String>,
+    /// The last person named as a speaker, for "he"/"she".
+    last_person: Option<String>,
+    /// The last speaker of any kind, for "they"/"it".
+    last_any: Option<String>,
+}
+
+impl<'k> Speakers<'k> {
+    fn new(known: &'k HashMap<String, String>) -> Self {
+        Speakers { known, surnames: HashMap::new(), last_person: None, last_any: None }
+    }
+
+    /// Learns full names (two or more capitalized words) from a sentence.
+    fn learn(&mut self, tokens: &[Token]) {
+        let mut run: Vec<&str> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let capitalized = t.is_word() && t.capitalized() && !(i == 0 && FUNCTION_WORDS.contains(&t.lower().as_str()));
+            if capitalized {
+                run.push(&t.text);
+            }
+            if !capitalized || i + 1 == tokens.len() {
+                let start = run
+                    .iter()
+                    .rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+                    .map_or(0, |t| t + 1);
+                let mut name: Vec<String> = run[start..].iter().map(|w| w.to_string()).collect();
+                if let Some(last) = name.last_mut() {
+                    *last = last.trim_end_matches("'s").trim_end_matches("’s").to_string();
+                }
+                if name.len() >= 2 {
+                    let surname = name[name.len() - 1].to_lowercase();
+                    self.surnames.entry(surname).or_insert(name.join(" "));
+                }
+                run.clear();
+            }
+        }
+    }
+
+    /// The source a mention refers to.
+    fn resolve(&mut self, mention: &str) -> String {
+        let folded = crate::store::fold_name(mention);
+        if let Some(name) = self.known.get(&folded) {
+            return self.remember(name.clone(), true);
+        }
+        if PRONOUNS.contains(&folded.as_str()) {
+            let previous = if matches!(folded.as_str(), "he" | "she") { &self.last_person } else { &self.last_any };
+            if let Some(name) = previous.clone() {
+                return name;
+            }
+            return mention.to_string();
+        }
+        // The trailing run of capitalized words is the name: "Kremlin
+        // spokesman Dmitry Peskov" -> "Dmitry Peskov"; a possessive role
+        // phrase ("Putin's spokesman") is kept whole.
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        let tail: Vec<&str> = words
+            .iter()
+            .rev()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .copied()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        // "the ambassador to Russia": the name is the object of a
+        // preposition, and the phrase itself names the speaker.
+        let after_preposition = words.len() > tail.len()
+            && matches!(words[words.len() - tail.len() - 1].to_lowercase().as_str(), "to" | "of" | "for" | "from" | "in" | "at" | "on" | "with");
+        if tail.is_empty()
+            || after_preposition
+            || words.last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        {
+            return self.remember(mention.to_string(), false);
+        }
+        let tail: Vec<&str> = tail.iter().map(|w| w.trim_end_matches("'s").trim_end_matches("’s")).collect();
+        // Titles are part of the phrase, not the name: the name is what
+        // follows the last one ("U.S. President Donald Trump").
+        let tail: Vec<&str> = match tail.iter().rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())) {
+            Some(last) if last + 1 < tail.len() => tail[last + 1..].to_vec(),
+            _ => tail,
+        };
+        let name = tail.join(" ");
+        if let Some(known) = self.known.get(&crate::store::fold_name(&name)) {
+            return self.remember(known.clone(), true);
+        }
+        if tail.len() == 1 {
+            if let Some(full) = self.surnames.get(&name.to_lowercase()) {
+                return self.remember(full.clone(), true);
+            }
+        }
+        self.remember(name, tail.len() >= 2)
+    }
+
+    fn remember(&mut self, name: String, person_like: bool) -> String {
+        if person_like {
+            self.last_person = Some(name.clone());
+        }
+        self.last_any = Some(name.clone());
+        name
+    }
+}
+
+/// Skips what stands between a cue and what was said: "said on Monday
+/// that", "told reporters", "said in a statement", "said last week".
+fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
+    const DAYS: &[&str] =
+        &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"];
+    const SINGLE: &[&str] = &[
+        "reporters", "journalists", "him", "her", "them", "us", "me", "that", "earlier", "later", "recently", "again",
+        "also", ",", ":", "previously", "repeatedly", "publicly", "privately", "then", "morning", "afternoon",
+        "evening", "night",
+    ];
+    let word = |i: usize| tokens.get(i).map(|t| t.lower()).unwrap_or_default();
+    loop {
+        let w = word(k);
+        if SINGLE.contains(&w.as_str()) || DAYS.contains(&w.as_str()) {
+            k += 1;
+        } else if w == "on" && DAYS.contains(&word(k + 1).as_str()) {
+            k += 2;
+        } else if matches!(w.as_str(), "last" | "this" | "next") && matches!(word(k + 1).as_str(), "week" | "month" | "year" | "weekend") {
+            k += 2;
+        } else if w == "in"
+            && matches!(word(k + 1).as_str(), "a" | "an" | "his" | "her" | "their" | "its" | "the")
+            && matches!(word(k + 2).as_str(), "statement" | "interview" | "tweet" | "speech" | "letter" | "email" | "post" | "remarks")
+        {
+            k += 3;
+        } else {
+            return k;
+        }
+    }
+}
+
+/// Capitalized words that are titles, not names.
+const TITLES: &[&str] = &[
+    "president", "vice", "mayor", "senator", "sen", "governor", "gov", "representative", "rep", "mr", "mrs", "ms",
+    "dr", "secretary", "minister", "prime", "ambassador", "director", "chairman", "chairwoman", "chair", "spokesman",
+    "spokeswoman", "spokesperson", "general", "gen", "judge", "justice", "pope", "king", "queen", "prince",
+    "chancellor", "speaker", "leader", "attorney", "adviser", "advisor", "commissioner", "sheriff", "chief",
+    "professor", "prof", "candidate", "nominee", "democrat", "republican", "sgt", "col", "lt", "capt", "officer",
+];
+
+const FUNCTION_WORDS: &[&str] =
+    &["the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "before", "when", "while", "if", "it", "this", "that"];
+
+#[cfg(test)]
+mod tests;

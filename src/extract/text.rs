@@ -1,0 +1,273 @@
+//! The article as characters: code-point offsets (what PolNeAR and the
+//! `--format json` output use), scraper clean-up, sentences and tokens.
+
+/// A span of code points, end-exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Span {
+    /// First code point.
+    pub start: usize,
+    /// One past the last.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// How many code points it covers.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// Whether it covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many code points it shares with `other`.
+    pub fn overlap(&self, other: &Span) -> usize {
+        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+    }
+}
+
+/// The text as code points, with helpers to read spans back.
+pub struct Text {
+    chars: Vec<char>,
+}
+
+impl Text {
+    /// Wraps a text.
+    pub fn new(text: &str) -> Text {
+        Text { chars: text.chars().collect() }
+    }
+
+    /// The characters.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> String {
+        self.chars[span.start.min(self.chars.len())..span.end.min(self.chars.len())].iter().collect()
+    }
+
+    /// `span` without white space and the given punctuation at its ends.
+    pub fn trim(&self, span: Span, punctuation: &str) -> Span {
+        let strip = |c: char| c.is_whitespace() || punctuation.contains(c);
+        let mut start = span.start;
+        let mut end = span.end.min(self.chars.len());
+        while start < end && strip(self.chars[start]) {
+            start += 1;
+        }
+        while end > start && strip(self.chars[end - 1]) {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+}
+
+/// A word or punctuation mark.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Where it stands.
+    pub span: Span,
+    /// Its text.
+    pub text: String,
+}
+
+impl Token {
+    /// Lowercase text.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    /// Whether it starts with an uppercase letter.
+    pub fn capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether it is a word (not punctuation).
+    pub fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_alphanumeric())
+    }
+}
+
+/// Splits a span into tokens: words (letters, digits, inner apostrophes,
+/// hyphens and periods, as in "U.S." or "don't") and single punctuation marks.
+pub fn tokens(text: &Text, span: Span) -> Vec<Token> {
+    let chars = text.chars();
+    let mut out = Vec::new();
+    let mut i = span.start;
+    while i < span.end {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            while i < span.end {
+                let c = chars[i];
+                let inner = matches!(c, '\'' | '’' | '-' | '.')
+                    && i + 1 < span.end
+                    && chars[i + 1].is_alphanumeric()
+                    && i > start;
+                if c.is_alphanumeric() || inner {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its final period when it is an abbreviation.
+            if i < span.end && chars[i] == '.' && is_abbreviation(&chars[start..i]) {
+                i += 1;
+            }
+        } else if (c == '\'' && chars.get(i + 1) == Some(&'\'')) || (c == '`' && chars.get(i + 1) == Some(&'`')) {
+            // '' and `` are quotation marks in some newspapers' text.
+            i += 2;
+        } else {
+            i += 1;
+        }
+        let span = Span::new(start, i);
+        out.push(Token { span, text: text.slice(span) });
+    }
+    out
+}
+
+/// Words that end with a period without ending a sentence.
+fn is_abbreviation(word: &[char]) -> bool {
+    let w: String = word.iter().collect::<String>().to_lowercase();
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "corp",
+        "co", "ltd", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "pres", "sec", "dept", "ft", "mt",
+    ];
+    // Single capital letters are initials ("Vladimir V. Putin"); dotted
+    // acronyms ("C.I.A") are abbreviations.
+    (word.len() == 1 && word[0].is_uppercase()) || w.contains('.') || ABBREVIATIONS.contains(&w.as_str())
+}
+
+/// Lines a scraper leaves around a story: navigation, "Breaking News",
+/// share and footer blocks, a caption repeated on the next line.
+fn is_boilerplate(line: &str, previous: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    const MARKERS: &[&str] = &[
+        "accessibility links", "breaking news", "share this", "share on", "follow us", "subscribe",
+        "all rights reserved", "copyright", "related stories", "advertisement", "read more", "sign up",
+        "click here", "with reporting by", "image", "photo:", "©",
+    ];
+    let short = t.chars().count() < 40;
+    (short && MARKERS.iter().any(|m| lower.contains(m)))
+        || lower.starts_with("with reporting by")
+        || t.starts_with('•')
+        || (!previous.trim().is_empty() && t == previous.trim())
+}
+
+/// The sentences of a text, as spans, skipping scraper boilerplate.
+/// Paragraph and line breaks end sentences; so does `. ! ?` (after any
+/// closing quote) when the next word starts a sentence, unless the period
+/// belongs to an abbreviation or an initial.
+pub fn sentences(text: &Text) -> Vec<Span> {
+    let chars = text.chars();
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let mut previous_line = String::new();
+    while line_start < chars.len() {
+        let line_end = chars[line_start..].iter().position(|c| *c == '\n').map_or(chars.len(), |p| line_start + p);
+        let line: String = chars[line_start..line_end].iter().collect();
+        if !is_boilerplate(&line, &previous_line) {
+            split_line(text, Span::new(line_start, line_end), &mut out);
+        }
+        if !line.trim().is_empty() {
+            previous_line = line;
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
+    let chars = text.chars();
+    let mut start = line.start;
+    let mut i = line.start;
+    while i < line.end {
+        let c = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            let mut end = i + 1;
+            while end < line.end && matches!(chars[end], '"' | '”' | '’' | '\'' | ')') {
+                end += 1;
+            }
+            let next_word = (end..line.end).find(|&j| !chars[j].is_whitespace());
+            let at_space = end < line.end && chars[end].is_whitespace();
+            let starts_sentence = next_word.is_some_and(|j| {
+                chars[j].is_uppercase() || chars[j].is_ascii_digit() || matches!(chars[j], '"' | '“' | '‘' | '(')
+            });
+            let word_start = (line.start..i).rev().find(|&j| chars[j].is_whitespace()).map_or(line.start, |j| j + 1);
+            let abbreviation = c == '.' && is_abbreviation(&chars[word_start..i]);
+            if at_space && starts_sentence && !abbreviation {
+                push_trimmed(text, Span::new(start, end), out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, Span::new(start, line.end), out);
+}
+
+fn push_trimmed(text: &Text, span: Span, out: &mut Vec<Span>) {
+    let trimmed = text.trim(span, "");
+    if !trimmed.is_empty() {
+        out.push(trimmed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<String> {
+        let t = Text::new(text);
+        sentences(&t).into_iter().map(|s| t.slice(s)).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            split("Mr. Peskov met U.S. officials in St. Petersburg on Dec. 18. Vladimir V. Putin called. The C.I.A. agreed."),
+            vec!["Mr. Peskov met U.S. officials in St. Petersburg on Dec. 18.", "Vladimir V. Putin called.", "The C.I.A. agreed."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said it was “exemplary.” Then he left. “Really?” she asked."),
+            vec!["He said it was “exemplary.”", "Then he left.", "“Really?” she asked."]
+        );
+    }
+
+    #[test]
+    fn scraper_boilerplate_is_skipped_but_offsets_stay_true() {
+        let text = "Accessibility links\n\nBreaking News\n\nA caption.\nA caption.\n\nPeskov said so.\n";
+        let t = Text::new(text);
+        let spans = sentences(&t);
+        let found: Vec<String> = spans.iter().map(|s| t.slice(*s)).collect();
+        assert_eq!(found, vec!["A caption.", "Peskov said so."]);
+        assert_eq!(spans[1].start, text.chars().position(|c| c == 'P').unwrap());
+    }
+
+    #[test]
+    fn tokens_keep_dotted_acronyms_and_apostrophes() {
+        let t = Text::new("The U.S. president's aide didn't say.");
+        let words: Vec<String> = tokens(&t, Span::new(0, t.chars().len())).into_iter().map(|w| w.text).collect();
+        assert_eq!(words, vec!["The", "U.S.", "president's", "aide", "didn't", "say", "."]);
+    }
+}
