@@ -56,7 +56,12 @@ pub struct EvaluateArgs {
 
 /// Runs `extract`; `store` is the database when one was named (or when
 /// importing), whose sources and aliases then resolve speakers.
-pub(super) async fn run(args: ExtractArgs, store: Option<Store>, out: &mut Output, actor: &str) -> Result<()> {
+pub(super) async fn run(
+    args: ExtractArgs,
+    store: Option<Store>,
+    out: &mut Output,
+    actor: &str,
+) -> Result<()> {
     let text = read_input(&args.file, args.lossy)?;
     let mut store = store;
     let known = match store.as_mut() {
@@ -70,16 +75,33 @@ pub(super) async fn run(args: ExtractArgs, store: Option<Store>, out: &mut Outpu
         };
         let draft = draft_file(&args, url, &text, &proposals);
         if let Some(path) = &args.draft {
-            std::fs::write(path, &draft).map_err(|source| Error::ReadFile { path: path.clone(), source })?;
-            eprintln!("claims: wrote {} proposals to {}", proposals.len(), path.display());
+            std::fs::write(path, &draft).map_err(|source| Error::ReadFile {
+                path: path.clone(),
+                source,
+            })?;
+            eprintln!(
+                "claims: wrote {} proposals to {}",
+                proposals.len(),
+                path.display()
+            );
         }
         if args.import {
-            let store = store.as_mut().ok_or_else(|| Error::invalid("--import needs a database"))?;
+            let store = store
+                .as_mut()
+                .ok_or_else(|| Error::invalid("--import needs a database"))?;
             let path = args.draft.clone().unwrap_or_else(|| PathBuf::from("<extracted>"));
             let file = claimfile::parse(&path, &draft).map_err(Error::Files)?;
-            let options = ImportOptions { actor: actor.to_string(), allow_orphans: true };
-            let summary = store.write(async |s| claimfile::import(s, vec![file], &options).await).await?;
-            eprintln!("claims: imported {} claims ({} already there)", summary.claims.added, summary.claims.unchanged);
+            let options = ImportOptions {
+                actor: actor.to_string(),
+                allow_orphans: true,
+            };
+            let summary = store
+                .write(async |s| claimfile::import(s, vec![file], &options).await)
+                .await?;
+            eprintln!(
+                "claims: imported {} claims ({} already there)",
+                summary.claims.added, summary.claims.unchanged
+            );
         }
     }
     match out.format {
@@ -118,7 +140,10 @@ fn read_input(file: &std::path::Path, lossy: bool) -> Result<String> {
     if file.as_os_str() == "-" {
         std::io::stdin().read_to_end(&mut bytes)?;
     } else {
-        bytes = std::fs::read(file).map_err(|source| Error::ReadFile { path: file.to_path_buf(), source })?;
+        bytes = std::fs::read(file).map_err(|source| Error::ReadFile {
+            path: file.to_path_buf(),
+            source,
+        })?;
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
@@ -135,9 +160,15 @@ fn read_input(file: &std::path::Path, lossy: bool) -> Result<String> {
 fn draft_file(args: &ExtractArgs, url: &str, text: &str, proposals: &[Proposal]) -> String {
     use crate::claimfile::quoted;
     let title = args.title.clone().unwrap_or_else(|| {
-        text.lines().map(str::trim).find(|l| l.len() > 20).unwrap_or("Untitled").to_string()
+        text.lines()
+            .map(str::trim)
+            .find(|l| l.len() > 20)
+            .unwrap_or("Untitled")
+            .to_string()
     });
-    let mut out = String::from("# Drafted by `claims extract`: review every claim, then `claims import` this file.\n\n[article]\n");
+    let mut out = String::from(
+        "# Drafted by `claims extract`: review every claim, then `claims import` this file.\n\n[article]\n",
+    );
     out.push_str(&format!("url = {}\ntitle = {}\n", quoted(url), quoted(&title)));
     if let Some(publisher) = &args.publisher {
         out.push_str(&format!("publisher = {}\n", quoted(publisher)));
@@ -153,16 +184,26 @@ fn draft_file(args: &ExtractArgs, url: &str, text: &str, proposals: &[Proposal])
         // A guess for the reviewer to correct: two capitalized words look
         // like a person's name.
         let words: Vec<&str> = source.split_whitespace().collect();
-        let person = words.len() >= 2 && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let person = words.len() >= 2
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
         let kind = if person { "person" } else { "organization" };
-        out.push_str(&format!("\n[[sources]]\nname = {}\nkind = \"{kind}\"\n", quoted(source)));
+        out.push_str(&format!(
+            "\n[[sources]]\nname = {}\nkind = \"{kind}\"\n",
+            quoted(source)
+        ));
     }
     let mut seen = std::collections::HashSet::new();
     for p in proposals {
         if !seen.insert((p.source.to_lowercase(), p.content.text.clone())) {
             continue;
         }
-        out.push_str(&format!("\n[[claims]]\nby = {}\ntext = {}\n", quoted(&p.source), quoted(&p.content.text)));
+        out.push_str(&format!(
+            "\n[[claims]]\nby = {}\ntext = {}\n",
+            quoted(&p.source),
+            quoted(&p.content.text)
+        ));
         if let Some(quote) = &p.quote {
             out.push_str(&format!("quote = {}\n", quoted(quote)));
         }
@@ -174,10 +215,26 @@ fn draft_file(args: &ExtractArgs, url: &str, text: &str, proposals: &[Proposal])
 impl Record for Proposal {
     const HEADERS: &'static [&'static str] = &["Source", "Cue", "Claim", "Confidence"];
     fn cells(&self) -> Vec<String> {
-        vec![self.source.clone(), self.cue.text.clone(), self.content.text.clone(), format!("{:.2}", self.confidence)]
+        vec![
+            self.source.clone(),
+            self.cue.text.clone(),
+            self.content.text.clone(),
+            format!("{:.2}", self.confidence),
+        ]
     }
-    const CSV_HEADERS: &'static [&'static str] =
-        &["source", "mention", "mention_start", "mention_end", "cue", "content", "content_start", "content_end", "quote", "confidence", "pattern"];
+    const CSV_HEADERS: &'static [&'static str] = &[
+        "source",
+        "mention",
+        "mention_start",
+        "mention_end",
+        "cue",
+        "content",
+        "content_start",
+        "content_end",
+        "quote",
+        "confidence",
+        "pattern",
+    ];
     fn csv_cells(&self) -> Vec<String> {
         vec![
             self.source.clone(),

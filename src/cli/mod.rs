@@ -78,7 +78,7 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Re-check every quote against its article's snapshot; list quotes that no longer anchor.
     Verify,
-    /// Propose the attributed claims of an article's text (table, JSON, a claim-file draft, or --import).
+    /// Propose the attributed claims of an article's text: a table, JSON, or a claim-file draft.
     Extract(extract::ExtractArgs),
     /// Score `extract` against annotated attributions (brat standoff, as PolNeAR ships them).
     Evaluate(extract::EvaluateArgs),
@@ -122,7 +122,11 @@ pub async fn run(cli: Cli) -> Result<()> {
         None => default_db()?,
     };
     let store = Store::open(&path).await?;
-    let mut ctx = Context { store, out: Output::stdout(cli.format), actor: actor(&cli.actor) };
+    let mut ctx = Context {
+        store,
+        out: Output::stdout(cli.format),
+        actor: actor(&cli.actor),
+    };
     let result = dispatch(cli.command, &mut ctx).await;
     // Print what was produced even when a later step failed: a partial
     // listing is never written, but a message about what was done is.
@@ -163,9 +167,9 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Import(args) => import::run(args, ctx).await,
         Command::Export(args) => export::run(args, ctx).await,
         Command::Verify => verify::run(ctx).await,
-        Command::Extract(_) | Command::Evaluate(_) => {
-            Err(Error::invalid("extract and evaluate run without a database context"))
-        }
+        Command::Extract(_) | Command::Evaluate(_) => Err(Error::invalid(
+            "extract and evaluate run without a database context",
+        )),
     }
 }
 

@@ -33,7 +33,11 @@ pub struct Attribution {
 impl Attribution {
     /// Whether its cue is a speech or report verb (gold for recall).
     pub fn is_speech(&self) -> bool {
-        !self.source.is_empty() && self.cue_text.split(|c: char| !c.is_alphanumeric()).any(cues::is_speech_verb)
+        !self.source.is_empty()
+            && self
+                .cue_text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(cues::is_speech_verb)
     }
 }
 
@@ -43,7 +47,9 @@ pub fn read_ann(text: &str) -> Vec<Attribution> {
     let mut events = Vec::new();
     for line in text.lines() {
         let mut fields = line.splitn(3, '\t');
-        let (Some(id), Some(middle)) = (fields.next(), fields.next()) else { continue };
+        let (Some(id), Some(middle)) = (fields.next(), fields.next()) else {
+            continue;
+        };
         let surface = fields.next().unwrap_or("").to_string();
         if id.starts_with('T') {
             let (kind, offsets) = middle.split_once(' ').unwrap_or((middle, ""));
@@ -64,8 +70,12 @@ pub fn read_ann(text: &str) -> Vec<Attribution> {
         .map(|event| {
             let mut attribution = Attribution::default();
             for role in event.split_whitespace() {
-                let Some((name, target)) = role.split_once(':') else { continue };
-                let Some((_, parts, surface)) = spans.get(target) else { continue };
+                let Some((name, target)) = role.split_once(':') else {
+                    continue;
+                };
+                let Some((_, parts, surface)) = spans.get(target) else {
+                    continue;
+                };
                 match name.trim_end_matches(char::is_numeric) {
                     "Source" => attribution.source.extend(parts),
                     "Cue" => {
@@ -82,7 +92,9 @@ pub fn read_ann(text: &str) -> Vec<Attribution> {
 }
 
 fn overlap(a: &[Span], b: &[Span]) -> usize {
-    a.iter().map(|x| b.iter().map(|y| x.overlap(y)).sum::<usize>()).sum()
+    a.iter()
+        .map(|x| b.iter().map(|y| x.overlap(y)).sum::<usize>())
+        .sum()
 }
 
 fn length(spans: &[Span]) -> usize {
@@ -136,7 +148,10 @@ impl Score {
     pub fn add(&mut self, proposals: &[Proposal], annotations: &[Vec<Attribution>]) {
         self.articles += 1;
         self.proposed += proposals.len();
-        self.correct += proposals.iter().filter(|p| annotations.iter().flatten().any(|g| matches(p, g))).count();
+        self.correct += proposals
+            .iter()
+            .filter(|p| annotations.iter().flatten().any(|g| matches(p, g)))
+            .count();
         for gold in annotations.iter().flatten().filter(|g| g.is_speech()) {
             self.gold += 1;
             if proposals.iter().any(|p| matches(p, gold)) {
@@ -155,18 +170,27 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// attributions to standard error, for error analysis.
 pub fn evaluate_dir(dir: &Path, show_errors: usize) -> Result<Score> {
     let read = |path: &Path| {
-        std::fs::read_to_string(path).map_err(|source| Error::ReadFile { path: path.to_path_buf(), source })
+        std::fs::read_to_string(path).map_err(|source| Error::ReadFile {
+            path: path.to_path_buf(),
+            source,
+        })
     };
     let texts = dir.join("text");
     let annotations = dir.join("attributions");
     let mut names: Vec<String> = std::fs::read_dir(&texts)
-        .map_err(|source| Error::ReadFile { path: texts.clone(), source })?
+        .map_err(|source| Error::ReadFile {
+            path: texts.clone(),
+            source,
+        })?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with(".txt"))
         .collect();
     names.sort();
     let mut ann_files: Vec<String> = std::fs::read_dir(&annotations)
-        .map_err(|source| Error::ReadFile { path: annotations.clone(), source })?
+        .map_err(|source| Error::ReadFile {
+            path: annotations.clone(),
+            source,
+        })?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with(".ann"))
         .collect();
@@ -183,17 +207,49 @@ pub fn evaluate_dir(dir: &Path, show_errors: usize) -> Result<Score> {
             continue;
         }
         let text = read(&texts.join(&name))?;
-        let gold: Vec<Vec<Attribution>> =
-            files.iter().map(|f| read(&annotations.join(f)).map(|t| read_ann(&t))).collect::<Result<_>>()?;
+        let gold: Vec<Vec<Attribution>> = files
+            .iter()
+            .map(|f| read(&annotations.join(f)).map(|t| read_ann(&t)))
+            .collect::<Result<_>>()?;
         let proposals = super::extract(&text, &known);
         if show_errors > 0 {
             let chars: Vec<char> = text.chars().collect();
-            let cut = |spans: &[Span]| spans.iter().map(|s| chars[s.start.min(chars.len())..s.end.min(chars.len())].iter().collect::<String>()).collect::<Vec<_>>().join(" … ");
-            for p in proposals.iter().filter(|p| !gold.iter().flatten().any(|g| matches(p, g))).take(show_errors) {
-                eprintln!("WRONG {name}: [{}] {} | {} | {}", p.pattern, p.mention.text, p.cue.text, crate::model::excerpt(&p.content.text, 90));
+            let cut = |spans: &[Span]| {
+                spans
+                    .iter()
+                    .map(|s| {
+                        chars[s.start.min(chars.len())..s.end.min(chars.len())]
+                            .iter()
+                            .collect::<String>()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" … ")
+            };
+            for p in proposals
+                .iter()
+                .filter(|p| !gold.iter().flatten().any(|g| matches(p, g)))
+                .take(show_errors)
+            {
+                eprintln!(
+                    "WRONG {name}: [{}] {} | {} | {}",
+                    p.pattern,
+                    p.mention.text,
+                    p.cue.text,
+                    crate::model::excerpt(&p.content.text, 90)
+                );
             }
-            for g in gold.iter().flatten().filter(|g| g.is_speech() && !proposals.iter().any(|p| matches(p, g))).take(show_errors) {
-                eprintln!("MISSED {name}: {} | {} | {}", cut(&g.source), g.cue_text, crate::model::excerpt(&cut(&g.content), 90));
+            for g in gold
+                .iter()
+                .flatten()
+                .filter(|g| g.is_speech() && !proposals.iter().any(|p| matches(p, g)))
+                .take(show_errors)
+            {
+                eprintln!(
+                    "MISSED {name}: {} | {} | {}",
+                    cut(&g.source),
+                    g.cue_text,
+                    crate::model::excerpt(&cut(&g.content), 90)
+                );
             }
         }
         score.add(&proposals, &gold);

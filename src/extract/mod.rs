@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use text::{Span, Text};
 use text::Token;
+pub use text::{Span, Text};
 
 /// A proposed attribution.
 #[derive(Debug, Clone, Serialize)]
@@ -46,7 +46,11 @@ pub struct Piece {
 
 impl Piece {
     fn of(text: &Text, span: Span) -> Piece {
-        Piece { text: text.slice(span), start: span.start, end: span.end }
+        Piece {
+            text: text.slice(span),
+            start: span.start,
+            end: span.end,
+        }
     }
 
     /// The span.
@@ -65,22 +69,54 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     let text = Text::new(input);
     let mut speakers = Speakers::new(known);
     let mut out: Vec<Proposal> = Vec::new();
+    // The last direct quote's speaker, for a quote sentence that follows
+    // with no cue of its own ("..., the White House said. "President
+    // Trump appreciated the call ...").
+    let mut quoting: Option<(String, Piece, Piece)> = None;
     for sentence in text::sentences(&text) {
         let tokens = text::tokens(&text, sentence);
         speakers.learn(&tokens);
         if is_headline(&tokens) {
+            quoting = None;
             continue;
         }
         let found = match_sentence(&tokens);
+        if found.is_empty() {
+            if let (Some((source, mention, cue)), Some(content)) = (&quoting, whole_quote(&tokens)) {
+                out.push(Proposal {
+                    source: source.clone(),
+                    mention: mention.clone(),
+                    cue: cue.clone(),
+                    content: Piece::of(&text, content),
+                    quote: Some(text.slice(content)),
+                    confidence: 0.6,
+                    pattern: "quote-inherits-speaker",
+                });
+                continue;
+            }
+            quoting = None;
+            continue;
+        }
+        quoting = None;
         for raw in found {
             let mention = text.trim(raw.mention, ",.;:\"“”");
             let content = text.trim(raw.content, ",.;: ");
             if mention.is_empty() || content.len() < 3 {
                 continue;
             }
+            if !plausible_content(&text::tokens(&text, content), raw.quoted) {
+                continue;
+            }
             let mention_text = text.slice(mention);
             let source = speakers.resolve(&mention_text);
             let quote = raw.quoted.then(|| text.slice(content));
+            if raw.quoted {
+                quoting = Some((
+                    source.clone(),
+                    Piece::of(&text, mention),
+                    Piece::of(&text, raw.cue),
+                ));
+            }
             out.push(Proposal {
                 source,
                 mention: Piece::of(&text, mention),
@@ -95,10 +131,75 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     out
 }
 
+/// Where the name that ends tokens[from..to] starts: a run of capitalized
+/// words, optionally followed by a speaker noun ("Russian authorities")
+/// and preceded by "the". `None` when the phrase does not end in a name.
+fn trailing_name(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
+    let mut i = to;
+    if i > from && SPEAKER_NOUNS.contains(&tokens[i - 1].lower().as_str()) {
+        i -= 1;
+    }
+    let end_of_name = i;
+    while i > from && tokens[i - 1].is_word() && tokens[i - 1].capitalized() {
+        i -= 1;
+    }
+    if i == end_of_name {
+        return None;
+    }
+    if i > from && tokens[i - 1].lower() == "the" {
+        i -= 1;
+    }
+    Some(i)
+}
+
+/// Whether a span can be what was claimed: not a title ("Face the
+/// Nation", "A Change Is Gonna Come") and not a phrase that only starts
+/// with a preposition or conjunction ("on Fox News", "when she resigned").
+fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    let Some(first) = words.first() else { return false };
+    // A direct quote may start with any word ("And we will win").
+    if !quoted
+        && matches!(
+            first.lower().as_str(),
+            "on" | "when" | "and" | "while" | "because" | "compared" | "or" | "but" | "what"
+        )
+    {
+        return false;
+    }
+    let capitalized = words.iter().filter(|w| w.capitalized()).count();
+    !(words.len() <= 6 && capitalized * 10 >= words.len() * 6)
+}
+
+/// Where the sentence's opening subject ends: a pronoun, or a run of
+/// capitalized words (with "the") at its start.
+fn opening_subject(tokens: &[Token]) -> Option<usize> {
+    let first = tokens.first()?;
+    if PRONOUNS.contains(&first.lower().as_str()) && first.lower() != "i" {
+        return Some(1);
+    }
+    let start = usize::from(first.lower() == "the");
+    let end = (start..tokens.len()).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
+    (end > start).then_some(end)
+}
+
+/// The inside of a sentence that is one direct quote, if it is one.
+fn whole_quote(tokens: &[Token]) -> Option<Span> {
+    let first = tokens.first()?;
+    let last = tokens
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.text.as_str(), "." | "!" | "?"))?;
+    (is_open_quote(first) && is_close_quote(last) && tokens.len() > 4)
+        .then(|| Span::new(first.span.end, last.span.start))
+}
+
 /// A headline: most words capitalized and no closing punctuation.
 fn is_headline(tokens: &[Token]) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
-    let ends = tokens.last().is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | "\"" | "”"));
+    let ends = tokens
+        .last()
+        .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | "\"" | "”"));
     words.len() >= 4 && !ends && words.iter().filter(|w| w.capitalized()).count() * 10 >= words.len() * 7
 }
 
@@ -131,21 +232,84 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         let previous = tokens[i - 1].lower();
         let determiner = matches!(
             previous.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "these" | "those" | "our" | "my" | "your"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "our"
+                | "my"
+                | "your"
         );
         let possessive = previous.ends_with("'s") || previous.ends_with("’s") || previous.ends_with('\'');
         if (determiner || possessive) && (cues::is_ambiguous_noun(&t.text) || t.lower().ends_with("ed")) {
             return false;
         }
     }
+    // "Republican claims –", "Fifth Amendment claims": a plural noun
+    // unless what follows starts a clause.
+    if matches!(
+        t.lower().as_str(),
+        "claims" | "reports" | "remarks" | "notes" | "charges"
+    ) && !tokens
+        .get(i + 1)
+        .is_some_and(|n| n.lower() == "that" || (n.is_word() && !n.capitalized()))
+    {
+        return false;
+    }
+    if t.text.chars().all(|c| c.is_uppercase()) && t.text.len() > 1 {
+        return false; // "QUESTIONABLE MEDICAL CLAIMS": a heading
+    }
+    // "were announced by", "was told": passive, the speaker is elsewhere.
+    if i > 0
+        && matches!(
+            tokens[i - 1].lower().as_str(),
+            "was" | "were" | "been" | "be" | "being" | "is" | "are"
+        )
+        && (t.lower().ends_with("ed") || matches!(t.lower().as_str(), "told" | "said" | "written"))
+    {
+        return false;
+    }
     // "by saying", "to say", "will say": not something said here.
     if i > 0 {
         let previous = tokens[i - 1].lower();
         let infinitive_or_gerund = matches!(
             previous.as_str(),
-            "to" | "by" | "without" | "for" | "of" | "about" | "before" | "after" | "while" | "will" | "would" | "can"
-                | "could" | "should" | "may" | "might" | "must" | "not" | "never" | "didn't" | "doesn't" | "don't"
-                | "won't" | "wouldn't" | "cannot" | "can't" | "didn’t" | "doesn’t" | "don’t" | "won’t"
+            "to" | "by"
+                | "without"
+                | "for"
+                | "of"
+                | "about"
+                | "before"
+                | "after"
+                | "while"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "not"
+                | "never"
+                | "didn't"
+                | "doesn't"
+                | "don't"
+                | "won't"
+                | "wouldn't"
+                | "cannot"
+                | "can't"
+                | "didn’t"
+                | "doesn’t"
+                | "don’t"
+                | "won’t"
         );
         if infinitive_or_gerund {
             return false;
@@ -165,14 +329,19 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
         return false;
     }
     let first = words[0].lower();
-    if ["that", "which", "who", "what", "when", "if", "as", "but", "and", "because", "while", "so", "then", "also"]
-        .contains(&first.as_str())
+    if [
+        "that", "which", "who", "what", "when", "if", "as", "but", "and", "because", "while", "so", "then",
+        "also",
+    ]
+    .contains(&first.as_str())
     {
         return false;
     }
     // A speaker starts with a name, a pronoun, or a determiner: "has in
     // the past repeatedly" is the rest of a clause, not a speaker.
-    if PREPOSITIONS.contains(&first.as_str()) || ["i", "you", "we", "let's", "let’s", "every", "people"].contains(&first.as_str()) {
+    if PREPOSITIONS.contains(&first.as_str())
+        || ["i", "you", "we", "let's", "let’s", "every", "people"].contains(&first.as_str())
+    {
         return false;
     }
     let starts_well = words[0].capitalized()
@@ -188,11 +357,39 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     // ("Federal and state officials" is a speaker too: only a past-tense
     // verb shows a second clause.)
     let has_and = words.iter().any(|w| w.lower() == "and");
-    if has_and && words.iter().any(|w| !w.capitalized() && w.lower().ends_with("ed")) {
+    if has_and
+        && words
+            .iter()
+            .any(|w| !w.capitalized() && w.lower().ends_with("ed"))
+    {
         return false;
     }
     // Verbs inside the phrase mean it is a clause ("the official who was").
-    if words.iter().any(|w| matches!(w.lower().as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "should" | "did" | "does" | "do" | "not" | "who" | "which" | "that")) {
+    if words.iter().any(|w| {
+        matches!(
+            w.lower().as_str(),
+            "is" | "was"
+                | "were"
+                | "are"
+                | "be"
+                | "been"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+                | "who"
+                | "which"
+                | "that"
+        )
+    }) {
         return false;
     }
     true
@@ -201,34 +398,141 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
 /// Words that may stand before a speaker: "But Flynn said", "where
 /// experts say".
 const LEADING: &[&str] = &[
-    "but", "and", "so", "yet", "still", "however", "meanwhile", "now", "then", "instead", "where", "while", "though",
-    "although", "because", "as", "when", "also", "indeed", "moreover", "later", "earlier", "separately",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "however",
+    "meanwhile",
+    "now",
+    "then",
+    "instead",
+    "where",
+    "while",
+    "though",
+    "although",
+    "because",
+    "as",
+    "when",
+    "also",
+    "indeed",
+    "moreover",
+    "later",
+    "earlier",
+    "separately",
 ];
 
 /// Words that may stand between a speaker and the cue: "has said",
 /// "is saying", "also said", "repeatedly claimed".
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "was", "were", "are", "also", "repeatedly", "later", "then", "again", "previously",
-    "publicly", "reportedly", "once", "recently", "often", "further", "quickly", "flatly", "strongly", "firmly",
-    "already", "even", "just", "finally", "initially", "first", "privately", "separately", "explicitly",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "also",
+    "repeatedly",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "publicly",
+    "reportedly",
+    "once",
+    "recently",
+    "often",
+    "further",
+    "quickly",
+    "flatly",
+    "strongly",
+    "firmly",
+    "already",
+    "even",
+    "just",
+    "finally",
+    "initially",
+    "first",
+    "privately",
+    "separately",
+    "explicitly",
 ];
 
 const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "to", "by", "for", "with", "without", "from", "since", "until",
-    "under", "over", "about", "among", "into", "through", "like", "unlike", "despite", "once", "although", "though",
-    "it", "there", "here", "now", "still", "yet", "even", "just", "only", "meanwhile", "however", "instead",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "by",
+    "for",
+    "with",
+    "without",
+    "from",
+    "since",
+    "until",
+    "under",
+    "over",
+    "about",
+    "among",
+    "into",
+    "through",
+    "like",
+    "unlike",
+    "despite",
+    "once",
+    "although",
+    "though",
+    "there",
+    "here",
+    "now",
+    "still",
+    "yet",
+    "even",
+    "just",
+    "only",
+    "meanwhile",
+    "however",
+    "instead",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "some", "many", "several",
-    "two", "three", "both", "other", "another", "one", "most", "few", "all", "each", "every", "no", "senior", "top",
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "some", "many",
+    "several", "two", "three", "both", "other", "another", "one", "most", "few", "all", "each", "every",
+    "no", "senior", "top",
 ];
 
 /// Lowercase nouns that commonly head a speaker phrase with no determiner.
 const SPEAKER_NOUNS: &[&str] = &[
-    "officials", "sources", "critics", "experts", "analysts", "aides", "advisers", "lawmakers", "democrats",
-    "republicans", "police", "prosecutors", "witnesses", "residents", "supporters", "opponents", "investigators",
-    "authorities", "researchers", "economists", "scientists", "voters", "people", "observers", "diplomats",
+    "officials",
+    "sources",
+    "critics",
+    "experts",
+    "analysts",
+    "aides",
+    "advisers",
+    "lawmakers",
+    "democrats",
+    "republicans",
+    "police",
+    "prosecutors",
+    "witnesses",
+    "residents",
+    "supporters",
+    "opponents",
+    "investigators",
+    "authorities",
+    "researchers",
+    "economists",
+    "scientists",
+    "voters",
+    "people",
+    "observers",
+    "diplomats",
 ];
 
 fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
@@ -240,32 +544,36 @@ fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
     let sentence = Span::new(tokens[0].span.start, tokens[n - 1].span.end);
 
     // "According to NP, S"
-    if n > 3 && tokens[0].lower() == "according" && tokens[1].lower() == "to" {
-        if let Some(comma) = (2..n).find(|&i| tokens[i].text == ",") {
-            out.push(RawMatch {
-                mention: Span::new(tokens[2].span.start, tokens[comma].span.start),
-                cue: Span::new(tokens[0].span.start, tokens[1].span.end),
-                content: Span::new(tokens[comma].span.end, sentence.end),
-                quoted: false,
-                confidence: 0.8,
-                pattern: "according-to-np-s",
-            });
-            return out;
-        }
+    if n > 3
+        && tokens[0].lower() == "according"
+        && tokens[1].lower() == "to"
+        && let Some(comma) = (2..n).find(|&i| tokens[i].text == ",")
+    {
+        out.push(RawMatch {
+            mention: Span::new(tokens[2].span.start, tokens[comma].span.start),
+            cue: Span::new(tokens[0].span.start, tokens[1].span.end),
+            content: Span::new(tokens[comma].span.end, sentence.end),
+            quoted: false,
+            confidence: 0.8,
+            pattern: "according-to-np-s",
+        });
+        return out;
     }
     // "S, according to NP."
-    if let Some(a) = (1..n.saturating_sub(2)).find(|&i| tokens[i].lower() == "according" && tokens[i + 1].lower() == "to") {
-        if a > 1 && tokens[a - 1].text == "," {
-            out.push(RawMatch {
-                mention: Span::new(tokens[a + 1].span.end, sentence.end),
-                cue: Span::new(tokens[a].span.start, tokens[a + 1].span.end),
-                content: Span::new(sentence.start, tokens[a - 1].span.start),
-                quoted: false,
-                confidence: 0.8,
-                pattern: "s-according-to-np",
-            });
-            return out;
-        }
+    if let Some(a) =
+        (1..n.saturating_sub(2)).find(|&i| tokens[i].lower() == "according" && tokens[i + 1].lower() == "to")
+        && a > 1
+        && tokens[a - 1].text == ","
+    {
+        out.push(RawMatch {
+            mention: Span::new(tokens[a + 1].span.end, sentence.end),
+            cue: Span::new(tokens[a].span.start, tokens[a + 1].span.end),
+            content: Span::new(sentence.start, tokens[a - 1].span.start),
+            quoted: false,
+            confidence: 0.8,
+            pattern: "s-according-to-np",
+        });
+        return out;
     }
 
     for c in 0..n {
@@ -275,17 +583,30 @@ fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
         // ""Q," NP said." or ""Q," said NP."
         if let Some(close) = (0..c).rev().find(|&i| is_close_quote(&tokens[i])) {
             let open = (0..close).find(|&i| is_open_quote(&tokens[i]));
-            let comma_after = close + 1 < c && tokens[close + 1].text == "," || (close > 0 && tokens[close - 1].text == ",");
+            let comma_after = close + 1 < c && tokens[close + 1].text == ","
+                || (close > 0 && tokens[close - 1].text == ",");
             if let (Some(open), true) = (open, comma_after) {
-                let after_close = if tokens[close + 1].text == "," { close + 2 } else { close + 1 };
-                let (mention, pattern) = if after_close < c && plausible_speaker(&tokens[after_close..c]) {
-                    (Span::new(tokens[after_close].span.start, tokens[c - 1].span.end), "quote-np-cue")
+                let after_close = if tokens[close + 1].text == "," {
+                    close + 2
                 } else {
-                    let end = (c + 1..n).find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";")).unwrap_or(n);
+                    close + 1
+                };
+                let (mention, pattern) = if after_close < c && plausible_speaker(&tokens[after_close..c]) {
+                    (
+                        Span::new(tokens[after_close].span.start, tokens[c - 1].span.end),
+                        "quote-np-cue",
+                    )
+                } else {
+                    let end = (c + 1..n)
+                        .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";"))
+                        .unwrap_or(n);
                     if end <= c + 1 || !plausible_speaker(&tokens[c + 1..end]) {
                         continue;
                     }
-                    (Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end), "quote-cue-np")
+                    (
+                        Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end),
+                        "quote-cue-np",
+                    )
                 };
                 out.push(RawMatch {
                     mention,
@@ -299,25 +620,51 @@ fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
             }
         }
         // "S, NP said." (the cue at the end of the sentence)
-        let rest_is_tail = tokens[c + 1..].iter().all(|t| !t.is_word() || matches!(t.lower().as_str(), "on" | "in" | "a" | "an" | "the" | "statement" | "interview" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "reporters" | "told"));
-        if c > 2 && rest_is_tail {
-            if let Some(comma) = (0..c).rev().find(|&i| tokens[i].text == "," || is_close_quote(&tokens[i])) {
-                if comma + 1 < c && comma > 1 && plausible_speaker(&tokens[comma + 1..c]) {
-                    let (content_start, quoted) = match tokens[..comma].iter().position(is_open_quote) {
-                        Some(open) if open == 0 => (tokens[0].span.end, true),
-                        _ => (sentence.start, false),
-                    };
-                    out.push(RawMatch {
-                        mention: Span::new(tokens[comma + 1].span.start, tokens[c - 1].span.end),
-                        cue: tokens[c].span,
-                        content: Span::new(content_start, tokens[comma].span.start),
-                        quoted,
-                        confidence: 0.85,
-                        pattern: "s-np-cue",
-                    });
-                    break;
-                }
-            }
+        let rest_is_tail = tokens[c + 1..].iter().all(|t| {
+            !t.is_word()
+                || matches!(
+                    t.lower().as_str(),
+                    "on" | "in"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "statement"
+                        | "interview"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "yesterday"
+                        | "today"
+                        | "reporters"
+                        | "told"
+                )
+        });
+        if c > 2
+            && rest_is_tail
+            && let Some(comma) = (0..c)
+                .rev()
+                .find(|&i| tokens[i].text == "," || is_close_quote(&tokens[i]))
+            && comma + 1 < c
+            && comma > 1
+            && plausible_speaker(&tokens[comma + 1..c])
+        {
+            let (content_start, quoted) = match tokens[..comma].iter().position(is_open_quote) {
+                Some(0) => (tokens[0].span.end, true),
+                _ => (sentence.start, false),
+            };
+            out.push(RawMatch {
+                mention: Span::new(tokens[comma + 1].span.start, tokens[c - 1].span.end),
+                cue: tokens[c].span,
+                content: Span::new(content_start, tokens[comma].span.start),
+                quoted,
+                confidence: 0.85,
+                pattern: "s-np-cue",
+            });
+            break;
         }
         // "NP said (that) S", also "NP has said", "NP, a spokesman, said"
         if c > 0 && c + 2 < n {
@@ -326,21 +673,47 @@ fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
             while np_end > 0 && AUXILIARIES.contains(&tokens[np_end - 1].lower().as_str()) {
                 np_end -= 1;
             }
-            // An appositive: "Scott Pruitt, the attorney general, said".
+            // An appositive: "Scott Pruitt, the attorney general, said";
+            // else a comma before the cue just closes the phrase ("one of
+            // the suspects, identified as Yevgeny Yefimov, says").
+            let mut name_only = false;
             if np_end > 0 && tokens[np_end - 1].text == "," {
-                if let Some(open) = (0..np_end - 1).rev().find(|&i| tokens[i].text == ",") {
-                    if open > 0 && tokens[open - 1].capitalized() {
-                        np_end = open;
+                let open = (0..np_end - 1).rev().find(|&i| tokens[i].text == ",");
+                match open {
+                    Some(open) if open > 0 && tokens[open - 1].capitalized() => np_end = open,
+                    _ => {
+                        // Only a name may stand there: a description before
+                        // such a comma is rarely the speaker.
+                        np_end -= 1;
+                        name_only = true;
                     }
                 }
             }
-            let boundary =
-                (0..np_end).rev().find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":") || is_close_quote(&tokens[i]));
+            let boundary = (0..np_end)
+                .rev()
+                .find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":") || is_close_quote(&tokens[i]));
             let mut np_start = boundary.map_or(0, |b| b + 1);
             // "But Flynn said", ", and he said", "where experts say": the
             // speaker follows the conjunction.
+            let mut coordinated = false;
             while np_start < np_end && LEADING.contains(&tokens[np_start].lower().as_str()) {
+                coordinated |= tokens[np_start].lower() == "and";
                 np_start += 1;
+            }
+            // "He called it ... and said that ...": the sentence's subject
+            // speaks, when it opens the sentence as a pronoun or a name.
+            if np_start == np_end
+                && coordinated
+                && let Some(subject_end) = opening_subject(tokens)
+                && subject_end < np_start
+            {
+                np_start = 0;
+                np_end = subject_end;
+            }
+            // A long clause before the cue ("... came two days after Russian
+            // authorities said"): its trailing name is the speaker.
+            if np_start < np_end && (name_only || !plausible_speaker(&tokens[np_start..np_end])) {
+                np_start = trailing_name(tokens, np_start, np_end).unwrap_or(np_end);
             }
             if np_start < np_end && plausible_speaker(&tokens[np_start..np_end]) {
                 let mut k = c + 1;
@@ -360,9 +733,15 @@ fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
                 }
                 if k < n && tokens[k].text != "." {
                     let quoted = is_open_quote(&tokens[k]);
-                    let start = if quoted { tokens[k].span.end } else { tokens[k].span.start };
+                    let start = if quoted {
+                        tokens[k].span.end
+                    } else {
+                        tokens[k].span.start
+                    };
                     let end = if quoted {
-                        (k + 1..n).find(|&i| is_close_quote(&tokens[i])).map_or(sentence.end, |i| tokens[i].span.start)
+                        (k + 1..n)
+                            .find(|&i| is_close_quote(&tokens[i]))
+                            .map_or(sentence.end, |i| tokens[i].span.start)
                     } else {
                         sentence.end
                     };
@@ -374,7 +753,10 @@ fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
                         confidence: 0.75,
                         pattern: "np-cue-s",
                     });
-                    break;
+                    // A later cue in the same sentence may report another
+                    // speaker ("..., which the White House said ..., came
+                    // after Russian authorities said ..."): keep looking.
+                    continue;
                 }
             }
         }
@@ -392,18 +774,47 @@ struct Speakers<'k> {
     last_person: Option<String>,
     /// The last speaker of any kind, for "they"/"it".
     last_any: Option<String>,
+    /// The person a previous sentence opened with, for "he"/"she".
+    last_subject: Option<String>,
+    /// The person the current sentence opens with, promoted to
+    /// `last_subject` when the next sentence starts.
+    sentence_subject: Option<String>,
 }
 
 impl<'k> Speakers<'k> {
     fn new(known: &'k HashMap<String, String>) -> Self {
-        Speakers { known, surnames: HashMap::new(), last_person: None, last_any: None }
+        Speakers {
+            known,
+            surnames: HashMap::new(),
+            last_person: None,
+            last_any: None,
+            last_subject: None,
+            sentence_subject: None,
+        }
     }
 
     /// Learns full names (two or more capitalized words) from a sentence.
     fn learn(&mut self, tokens: &[Token]) {
+        if let Some(subject) = self.sentence_subject.take() {
+            self.last_subject = Some(subject);
+        }
+        // The sentence's subject: a known person's surname or full name
+        // among its first words ("Putin, whose country ...").
+        for t in tokens.iter().take(4).filter(|t| t.is_word() && t.capitalized()) {
+            let word = t
+                .lower()
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string();
+            if let Some(full) = self.surnames.get(&word) {
+                self.sentence_subject = Some(full.clone());
+                break;
+            }
+        }
         let mut run: Vec<&str> = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            let capitalized = t.is_word() && t.capitalized() && !(i == 0 && FUNCTION_WORDS.contains(&t.lower().as_str()));
+            let capitalized =
+                t.is_word() && t.capitalized() && !(i == 0 && FUNCTION_WORDS.contains(&t.lower().as_str()));
             if capitalized {
                 run.push(&t.text);
             }
@@ -428,15 +839,27 @@ impl<'k> Speakers<'k> {
     /// The source a mention refers to.
     fn resolve(&mut self, mention: &str) -> String {
         let folded = crate::store::fold_name(mention);
-        if let Some(name) = self.known.get(&folded) {
-            return self.remember(name.clone(), true);
-        }
         if PRONOUNS.contains(&folded.as_str()) {
-            let previous = if matches!(folded.as_str(), "he" | "she") { &self.last_person } else { &self.last_any };
-            if let Some(name) = previous.clone() {
-                return name;
+            let previous = if matches!(folded.as_str(), "he" | "she") {
+                self.last_subject.clone().or_else(|| self.last_person.clone())
+            } else {
+                self.last_any.clone()
+            };
+            return previous.unwrap_or_else(|| mention.to_string());
+        }
+        // A known name or alias anywhere in the mention, the longest first:
+        // "Russian President Vladimir Putin's spokesman" holds the alias
+        // "Putin's spokesman"; "The White House readout", "White House".
+        if !self.known.is_empty() {
+            let words: Vec<&str> = folded.split(' ').collect();
+            for len in (1..=words.len()).rev() {
+                for start in 0..=words.len() - len {
+                    let phrase = words[start..start + len].join(" ");
+                    if let Some(name) = self.known.get(&phrase) {
+                        return self.remember(name.clone(), true);
+                    }
+                }
             }
-            return mention.to_string();
         }
         // The trailing run of capitalized words is the name: "Kremlin
         // spokesman Dmitry Peskov" -> "Dmitry Peskov"; a possessive role
@@ -454,17 +877,33 @@ impl<'k> Speakers<'k> {
         // "the ambassador to Russia": the name is the object of a
         // preposition, and the phrase itself names the speaker.
         let after_preposition = words.len() > tail.len()
-            && matches!(words[words.len() - tail.len() - 1].to_lowercase().as_str(), "to" | "of" | "for" | "from" | "in" | "at" | "on" | "with");
+            && matches!(
+                words[words.len() - tail.len() - 1].to_lowercase().as_str(),
+                "to" | "of" | "for" | "from" | "in" | "at" | "on" | "with"
+            );
         if tail.is_empty()
             || after_preposition
-            || words.last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            || words
+                .last()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
         {
             return self.remember(mention.to_string(), false);
         }
-        let tail: Vec<&str> = tail.iter().map(|w| w.trim_end_matches("'s").trim_end_matches("’s")).collect();
+        let tail: Vec<&str> = tail
+            .iter()
+            .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+            .collect();
+        // "The Kremlin" and "the Kremlin" are one source.
+        let tail: Vec<&str> = match tail.split_first() {
+            Some((first, rest)) if !rest.is_empty() && matches!(*first, "The" | "A" | "An") => rest.to_vec(),
+            _ => tail,
+        };
         // Titles are part of the phrase, not the name: the name is what
         // follows the last one ("U.S. President Donald Trump").
-        let tail: Vec<&str> = match tail.iter().rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())) {
+        let tail: Vec<&str> = match tail
+            .iter()
+            .rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        {
             Some(last) if last + 1 < tail.len() => tail[last + 1..].to_vec(),
             _ => tail,
         };
@@ -472,10 +911,10 @@ impl<'k> Speakers<'k> {
         if let Some(known) = self.known.get(&crate::store::fold_name(&name)) {
             return self.remember(known.clone(), true);
         }
-        if tail.len() == 1 {
-            if let Some(full) = self.surnames.get(&name.to_lowercase()) {
-                return self.remember(full.clone(), true);
-            }
+        if tail.len() == 1
+            && let Some(full) = self.surnames.get(&name.to_lowercase())
+        {
+            return self.remember(full.clone(), true);
         }
         self.remember(name, tail.len() >= 2)
     }
@@ -492,25 +931,63 @@ impl<'k> Speakers<'k> {
 /// Skips what stands between a cue and what was said: "said on Monday
 /// that", "told reporters", "said in a statement", "said last week".
 fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
-    const DAYS: &[&str] =
-        &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight"];
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+    ];
     const SINGLE: &[&str] = &[
-        "reporters", "journalists", "him", "her", "them", "us", "me", "that", "earlier", "later", "recently", "again",
-        "also", ",", ":", "previously", "repeatedly", "publicly", "privately", "then", "morning", "afternoon",
-        "evening", "night",
+        "reporters",
+        "journalists",
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "that",
+        "earlier",
+        "later",
+        "recently",
+        "again",
+        "also",
+        ",",
+        ":",
+        "previously",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "then",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
     ];
     let word = |i: usize| tokens.get(i).map(|t| t.lower()).unwrap_or_default();
     loop {
         let w = word(k);
         if SINGLE.contains(&w.as_str()) || DAYS.contains(&w.as_str()) {
             k += 1;
-        } else if w == "on" && DAYS.contains(&word(k + 1).as_str()) {
-            k += 2;
-        } else if matches!(w.as_str(), "last" | "this" | "next") && matches!(word(k + 1).as_str(), "week" | "month" | "year" | "weekend") {
+        } else if (w == "on" && DAYS.contains(&word(k + 1).as_str()))
+            || (matches!(w.as_str(), "last" | "this" | "next")
+                && matches!(word(k + 1).as_str(), "week" | "month" | "year" | "weekend"))
+        {
             k += 2;
         } else if w == "in"
-            && matches!(word(k + 1).as_str(), "a" | "an" | "his" | "her" | "their" | "its" | "the")
-            && matches!(word(k + 2).as_str(), "statement" | "interview" | "tweet" | "speech" | "letter" | "email" | "post" | "remarks")
+            && matches!(
+                word(k + 1).as_str(),
+                "a" | "an" | "his" | "her" | "their" | "its" | "the"
+            )
+            && matches!(
+                word(k + 2).as_str(),
+                "statement" | "interview" | "tweet" | "speech" | "letter" | "email" | "post" | "remarks"
+            )
         {
             k += 3;
         } else {
@@ -521,15 +998,64 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
 
 /// Capitalized words that are titles, not names.
 const TITLES: &[&str] = &[
-    "president", "vice", "mayor", "senator", "sen", "governor", "gov", "representative", "rep", "mr", "mrs", "ms",
-    "dr", "secretary", "minister", "prime", "ambassador", "director", "chairman", "chairwoman", "chair", "spokesman",
-    "spokeswoman", "spokesperson", "general", "gen", "judge", "justice", "pope", "king", "queen", "prince",
-    "chancellor", "speaker", "leader", "attorney", "adviser", "advisor", "commissioner", "sheriff", "chief",
-    "professor", "prof", "candidate", "nominee", "democrat", "republican", "sgt", "col", "lt", "capt", "officer",
+    "president",
+    "vice",
+    "mayor",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "representative",
+    "rep",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "secretary",
+    "minister",
+    "prime",
+    "ambassador",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "gen",
+    "judge",
+    "justice",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "chancellor",
+    "speaker",
+    "leader",
+    "attorney",
+    "adviser",
+    "advisor",
+    "commissioner",
+    "sheriff",
+    "chief",
+    "professor",
+    "prof",
+    "candidate",
+    "nominee",
+    "democrat",
+    "republican",
+    "sgt",
+    "col",
+    "lt",
+    "capt",
+    "officer",
 ];
 
-const FUNCTION_WORDS: &[&str] =
-    &["the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "before", "when", "while", "if", "it", "this", "that"];
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "before", "when", "while", "if", "it",
+    "this", "that",
+];
 
 #[cfg(test)]
 mod tests;

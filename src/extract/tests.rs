@@ -6,15 +6,24 @@ use std::collections::HashMap;
 use super::*;
 
 fn run(text: &str) -> Vec<(String, String, String)> {
-    extract(text, &HashMap::new()).into_iter().map(|p| (p.source, p.cue.text, p.content.text)).collect()
+    extract(text, &HashMap::new())
+        .into_iter()
+        .map(|p| (p.source, p.cue.text, p.content.text))
+        .collect()
 }
 
 #[test]
 fn quote_then_speaker() {
     let found = run("“The plan worked,” Mayor Jane Doe said on Monday.");
-    assert_eq!(found, vec![("Jane Doe".into(), "said".into(), "The plan worked".into())]);
+    assert_eq!(
+        found,
+        vec![("Jane Doe".into(), "said".into(), "The plan worked".into())]
+    );
     let found = run("\"We will win,\" said Senator John Smith.");
-    assert_eq!(found, vec![("John Smith".into(), "said".into(), "We will win".into())]);
+    assert_eq!(
+        found,
+        vec![("John Smith".into(), "said".into(), "We will win".into())]
+    );
 }
 
 #[test]
@@ -30,7 +39,14 @@ fn speaker_then_content() {
 #[test]
 fn content_then_speaker_and_according_to() {
     let found = run("The economy is growing, the minister said.");
-    assert_eq!(found, vec![("the minister".into(), "said".into(), "The economy is growing".into())]);
+    assert_eq!(
+        found,
+        vec![(
+            "the minister".into(),
+            "said".into(),
+            "The economy is growing".into()
+        )]
+    );
     let found = run("According to the White House, the call was initiated by Putin.");
     assert_eq!(found[0].0, "White House");
     assert_eq!(found[0].2, "the call was initiated by Putin");
@@ -64,15 +80,23 @@ fn offsets_are_code_points_into_the_input() {
     let text = "Пролог — “Всё хорошо,” Ivan Petrov said.";
     let p = &extract(text, &HashMap::new())[0];
     let chars: Vec<char> = text.chars().collect();
-    assert_eq!(chars[p.content.start..p.content.end].iter().collect::<String>(), p.content.text);
-    assert_eq!(chars[p.mention.start..p.mention.end].iter().collect::<String>(), "Ivan Petrov");
+    assert_eq!(
+        chars[p.content.start..p.content.end].iter().collect::<String>(),
+        p.content.text
+    );
+    assert_eq!(
+        chars[p.mention.start..p.mention.end].iter().collect::<String>(),
+        "Ivan Petrov"
+    );
 }
 
 #[test]
 fn random_unicode_never_panics() {
     // A small deterministic generator: no dependency, reproducible inputs.
     let alphabet: Vec<char> =
-        "aZ .,;:!?\"“”‘’«»„\n\t—-'Пé😀\u{301}\u{202e}0said told according to He She They".chars().collect();
+        "aZ .,;:!?\"“”‘’«»„\n\t—-'Пé😀\u{301}\u{202e}0said told according to He She They"
+            .chars()
+            .collect();
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..2000 {
         let len = (state % 120) as usize;
@@ -84,7 +108,10 @@ fn random_unicode_never_panics() {
             s.push(alphabet[(state % alphabet.len() as u64) as usize]);
         }
         for p in extract(&s, &HashMap::new()) {
-            assert!(p.content.start <= p.content.end && p.content.end <= s.chars().count(), "{s:?}");
+            assert!(
+                p.content.start <= p.content.end && p.content.end <= s.chars().count(),
+                "{s:?}"
+            );
         }
     }
 }
@@ -95,9 +122,15 @@ fn brat_annotations_are_read_and_scored() {
     let ann = "T1\tSource 13 21\tJane Doe\nT2\tCue 22 26\tsaid\nT3\tContent 1 10\tIt worked\nT4\tAttribution 22 26\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\nT5\tSource 28 37\tOfficials\nT6\tCue 38 45\tbelieve\nT7\tContent 46 48\tit\nE2\tAttribution:T5 Source:T5 Cue:T6 Content:T7\n";
     let gold = evaluate::read_ann(ann);
     assert_eq!(gold.len(), 2);
-    assert!(gold[0].is_speech() && !gold[1].is_speech(), "'believe' is not a speech cue");
+    assert!(
+        gold[0].is_speech() && !gold[1].is_speech(),
+        "'believe' is not a speech cue"
+    );
     let proposals = extract(text, &HashMap::new());
     let mut score = evaluate::Score::default();
     score.add(&proposals, &[gold]);
-    assert_eq!((score.proposed, score.correct, score.gold, score.found), (1, 1, 1, 1));
+    assert_eq!(
+        (score.proposed, score.correct, score.gold, score.found),
+        (1, 1, 1, 1)
+    );
 }

@@ -28,7 +28,9 @@ impl Span {
 
     /// How many code points it shares with `other`.
     pub fn overlap(&self, other: &Span) -> usize {
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 }
 
@@ -40,7 +42,9 @@ pub struct Text {
 impl Text {
     /// Wraps a text.
     pub fn new(text: &str) -> Text {
-        Text { chars: text.chars().collect() }
+        Text {
+            chars: text.chars().collect(),
+        }
     }
 
     /// The characters.
@@ -50,7 +54,9 @@ impl Text {
 
     /// The text of a span.
     pub fn slice(&self, span: Span) -> String {
-        self.chars[span.start.min(self.chars.len())..span.end.min(self.chars.len())].iter().collect()
+        self.chars[span.start.min(self.chars.len())..span.end.min(self.chars.len())]
+            .iter()
+            .collect()
     }
 
     /// `span` without white space and the given punctuation at its ends.
@@ -124,14 +130,19 @@ pub fn tokens(text: &Text, span: Span) -> Vec<Token> {
             if i < span.end && chars[i] == '.' && is_abbreviation(&chars[start..i]) {
                 i += 1;
             }
-        } else if (c == '\'' && chars.get(i + 1) == Some(&'\'')) || (c == '`' && chars.get(i + 1) == Some(&'`')) {
+        } else if (c == '\'' && chars.get(i + 1) == Some(&'\''))
+            || (c == '`' && chars.get(i + 1) == Some(&'`'))
+        {
             // '' and `` are quotation marks in some newspapers' text.
             i += 2;
         } else {
             i += 1;
         }
         let span = Span::new(start, i);
-        out.push(Token { span, text: text.slice(span) });
+        out.push(Token {
+            span,
+            text: text.slice(span),
+        });
     }
     out
 }
@@ -140,9 +151,10 @@ pub fn tokens(text: &Text, span: Span) -> Vec<Token> {
 fn is_abbreviation(word: &[char]) -> bool {
     let w: String = word.iter().collect::<String>().to_lowercase();
     const ABBREVIATIONS: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "corp",
-        "co", "ltd", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "pres", "sec", "dept", "ft", "mt",
+        "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "st", "jr",
+        "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+        "vs", "inc", "corp", "co", "ltd", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m",
+        "pres", "sec", "dept", "ft", "mt",
     ];
     // Single capital letters are initials ("Vladimir V. Putin"); dotted
     // acronyms ("C.I.A") are abbreviations.
@@ -158,9 +170,23 @@ fn is_boilerplate(line: &str, previous: &str) -> bool {
     }
     let lower = t.to_lowercase();
     const MARKERS: &[&str] = &[
-        "accessibility links", "breaking news", "share this", "share on", "follow us", "subscribe",
-        "all rights reserved", "copyright", "related stories", "advertisement", "read more", "sign up",
-        "click here", "with reporting by", "image", "photo:", "©",
+        "accessibility links",
+        "breaking news",
+        "share this",
+        "share on",
+        "follow us",
+        "subscribe",
+        "all rights reserved",
+        "copyright",
+        "related stories",
+        "advertisement",
+        "read more",
+        "sign up",
+        "click here",
+        "with reporting by",
+        "image",
+        "photo:",
+        "©",
     ];
     let short = t.chars().count() < 40;
     (short && MARKERS.iter().any(|m| lower.contains(m)))
@@ -179,7 +205,10 @@ pub fn sentences(text: &Text) -> Vec<Span> {
     let mut line_start = 0;
     let mut previous_line = String::new();
     while line_start < chars.len() {
-        let line_end = chars[line_start..].iter().position(|c| *c == '\n').map_or(chars.len(), |p| line_start + p);
+        let line_end = chars[line_start..]
+            .iter()
+            .position(|c| *c == '\n')
+            .map_or(chars.len(), |p| line_start + p);
         let line: String = chars[line_start..line_end].iter().collect();
         if !is_boilerplate(&line, &previous_line) {
             split_line(text, Span::new(line_start, line_end), &mut out);
@@ -206,9 +235,14 @@ fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
             let next_word = (end..line.end).find(|&j| !chars[j].is_whitespace());
             let at_space = end < line.end && chars[end].is_whitespace();
             let starts_sentence = next_word.is_some_and(|j| {
-                chars[j].is_uppercase() || chars[j].is_ascii_digit() || matches!(chars[j], '"' | '“' | '‘' | '(')
+                chars[j].is_uppercase()
+                    || chars[j].is_ascii_digit()
+                    || matches!(chars[j], '"' | '“' | '‘' | '(')
             });
-            let word_start = (line.start..i).rev().find(|&j| chars[j].is_whitespace()).map_or(line.start, |j| j + 1);
+            let word_start = (line.start..i)
+                .rev()
+                .find(|&j| chars[j].is_whitespace())
+                .map_or(line.start, |j| j + 1);
             let abbreviation = c == '.' && is_abbreviation(&chars[word_start..i]);
             if at_space && starts_sentence && !abbreviation {
                 push_trimmed(text, Span::new(start, end), out);
@@ -241,8 +275,14 @@ mod tests {
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
         assert_eq!(
-            split("Mr. Peskov met U.S. officials in St. Petersburg on Dec. 18. Vladimir V. Putin called. The C.I.A. agreed."),
-            vec!["Mr. Peskov met U.S. officials in St. Petersburg on Dec. 18.", "Vladimir V. Putin called.", "The C.I.A. agreed."]
+            split(
+                "Mr. Peskov met U.S. officials in St. Petersburg on Dec. 18. Vladimir V. Putin called. The C.I.A. agreed."
+            ),
+            vec![
+                "Mr. Peskov met U.S. officials in St. Petersburg on Dec. 18.",
+                "Vladimir V. Putin called.",
+                "The C.I.A. agreed."
+            ]
         );
     }
 
@@ -250,7 +290,11 @@ mod tests {
     fn closing_quotes_stay_with_their_sentence() {
         assert_eq!(
             split("He said it was “exemplary.” Then he left. “Really?” she asked."),
-            vec!["He said it was “exemplary.”", "Then he left.", "“Really?” she asked."]
+            vec![
+                "He said it was “exemplary.”",
+                "Then he left.",
+                "“Really?” she asked."
+            ]
         );
     }
 
@@ -267,7 +311,13 @@ mod tests {
     #[test]
     fn tokens_keep_dotted_acronyms_and_apostrophes() {
         let t = Text::new("The U.S. president's aide didn't say.");
-        let words: Vec<String> = tokens(&t, Span::new(0, t.chars().len())).into_iter().map(|w| w.text).collect();
-        assert_eq!(words, vec!["The", "U.S.", "president's", "aide", "didn't", "say", "."]);
+        let words: Vec<String> = tokens(&t, Span::new(0, t.chars().len()))
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            words,
+            vec!["The", "U.S.", "president's", "aide", "didn't", "say", "."]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The end-to-end suites and their shared helpers.
 
 mod errors;
+mod extract;
 mod files;
 mod harness;
 mod output;

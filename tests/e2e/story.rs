@@ -316,6 +316,11 @@ fn every_command_has_help() {
         &["show"],
         &["list"],
         &["report"],
+        &["import"],
+        &["export"],
+        &["verify"],
+        &["extract"],
+        &["evaluate"],
     ];
     for command in commands {
         let mut args = command.to_vec();

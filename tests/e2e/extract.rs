@@ -1,0 +1,194 @@
+//! `claims extract` end to end: the seed article against its sample, the
+//! draft a person reviews and imports, and bad input.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use super::harness::Env;
+use super::story::parse_csv;
+
+fn seed_text() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("claims/rferl-2017-12-18-peskov-cia-tip-off.txt")
+        .display()
+        .to_string()
+}
+
+const URL: &str =
+    "https://www.rferl.org/a/russia-united-states-st-petersburg-terror-plot-trump-putin/28924694.html";
+
+#[test]
+fn the_seed_article_proposes_its_speakers_as_the_sample_names_them() {
+    let env = Env::new();
+    env.ok(&[
+        "import",
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("claims")
+            .to_str()
+            .unwrap(),
+    ]);
+    let json = env.ok(&["extract", &seed_text(), "--format", "json"]);
+    let proposals: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let sources: HashSet<&str> = proposals.iter().map(|p| p["source"].as_str().unwrap()).collect();
+    // Every sample source that the article names with a reporting verb of
+    // its own. (Washington's rejection, the suspects' denial inside the
+    // court's statement and "what U.S. intelligence agencies say" are not
+    // proposed: see the issue note.)
+    for expected in [
+        "Dmitry Peskov",
+        "Kremlin",
+        "White House",
+        "Vladimir Putin",
+        "Donald Trump",
+        "Jon Huntsman",
+        "FSB",
+        "RIA Novosti",
+        "St. Petersburg court press service",
+        "Russian authorities",
+        "Yevgeny Yefimov",
+    ] {
+        assert!(
+            sources.contains(expected),
+            "{expected} is not proposed; got {sources:?}"
+        );
+    }
+
+    // Every anchored quote of the sample is inside a proposal's content
+    // with the sample's source.
+    let anchors = parse_csv(&env.ok(&["verify", "--format", "csv"]));
+    let mut missing = Vec::new();
+    // Known gaps, named in the issue note: the suspects' words are reported
+    // inside the court's statement (a nested attribution), and "He called
+    // it an 'exemplary illustration ...'" has "called" as its cue, which
+    // costs more recall on PolNeAR than it gains.
+    let known_gaps = [
+        "weapons were planted on them",
+        "exemplary illustration of cooperation in the fight against terrorism",
+    ];
+    for row in anchors[1..]
+        .iter()
+        .filter(|r| !known_gaps.contains(&r[5].as_str()))
+    {
+        let (source, start, end): (&str, usize, usize) =
+            (&row[1], row[3].parse().unwrap(), row[4].parse().unwrap());
+        let covered = proposals.iter().any(|p| {
+            p["source"] == source
+                && p["content"]["start"].as_u64().unwrap() as usize <= end
+                && p["content"]["end"].as_u64().unwrap() as usize >= start
+        });
+        if !covered {
+            missing.push(format!("{source}: {}", row[5]));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "anchored quotes not proposed with their source: {missing:#?}"
+    );
+
+    // Offsets are code points into the input.
+    let chars: Vec<char> = std::fs::read_to_string(seed_text()).unwrap().chars().collect();
+    for p in &proposals {
+        for part in ["mention", "cue", "content"] {
+            let (s, e) = (
+                p[part]["start"].as_u64().unwrap() as usize,
+                p[part]["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                chars[s..e].iter().collect::<String>(),
+                p[part]["text"].as_str().unwrap()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_draft_can_be_reviewed_imported_and_reported() {
+    let env = Env::new();
+    let draft = env.dir.path().join("draft.toml");
+    let run = env.run(&[
+        "extract",
+        &seed_text(),
+        "--url",
+        URL,
+        "--publisher",
+        "RFE/RL",
+        "--published",
+        "2017-12-18",
+        "--draft",
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(
+        text.contains("status = \"unverified\"") && text.contains("[article]"),
+        "{text}"
+    );
+    // A reviewer edits the draft: one status changes.
+    let edited = text.replacen("status = \"unverified\"", "status = \"disputed\"", 1);
+    std::fs::write(&draft, edited).unwrap();
+    let imported = env.ok(&["import", draft.to_str().unwrap()]);
+    assert!(
+        imported.contains("claims") && imported.contains("added"),
+        "{imported}"
+    );
+    let report = parse_csv(&env.ok(&["report", "--format", "csv"]));
+    let totals: HashMap<String, i64> = report[1..]
+        .iter()
+        .map(|r| (r[0].clone(), r[2].parse().unwrap()))
+        .collect();
+    assert!(totals.get("White House").copied().unwrap_or(0) >= 3, "{totals:?}");
+    assert_eq!(
+        report[1..]
+            .iter()
+            .map(|r| r[4].parse::<i64>().unwrap())
+            .sum::<i64>(),
+        1,
+        "one disputed claim"
+    );
+    // Quotes in the draft anchor to its snapshot.
+    let verify = env.ok(&["verify"]);
+    assert!(verify.contains(" 0 orphaned"), "{verify}");
+    // --import loads the same proposals: nothing new after the draft.
+    let again = env.run(&["extract", &seed_text(), "--url", URL, "--import"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stderr.contains("imported 0 claims"), "{}", again.stderr);
+}
+
+#[test]
+fn empty_or_quiet_text_gives_an_empty_result_and_bad_bytes_an_error() {
+    let env = Env::new();
+    let empty = env.dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    assert_eq!(
+        env.ok(&["extract", empty.to_str().unwrap(), "--format", "json"])
+            .trim(),
+        "[]"
+    );
+    let quiet = env.dir.path().join("quiet.txt");
+    std::fs::write(&quiet, "The weather was fine.\n\nNothing happened.").unwrap();
+    assert_eq!(
+        env.ok(&["extract", quiet.to_str().unwrap(), "--format", "json"])
+            .trim(),
+        "[]"
+    );
+    let latin1 = env.dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Jos\xe9 said the plan worked.").unwrap();
+    let line = env.refused(&["extract", latin1.to_str().unwrap()], 2);
+    assert!(line.contains("offset 3") && line.contains("--lossy"), "{line}");
+    let lossy = env.ok(&["extract", latin1.to_str().unwrap(), "--lossy", "--format", "json"]);
+    assert!(lossy.contains("the plan worked"), "{lossy}");
+    let needs_url = env.refused(&["extract", quiet.to_str().unwrap(), "--draft", "/tmp/x.toml"], 2);
+    assert!(needs_url.contains("--url"), "{needs_url}");
+    // With no --db, no CLAIMS_DB and no --import, no database is created.
+    let home = env.dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let out = env
+        .command(&["extract", quiet.to_str().unwrap()])
+        .env_remove("CLAIMS_DB")
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!home.join("data").exists(), "extract opened the default database");
+}
