@@ -1,0 +1,70 @@
+//! Benchmark: `cargo run --release --example bench_extract -- ../shared/data/bbc`
+//!
+//! Streams every `*.txt` under the folder through `claims extract`'s
+//! pipeline on one core, one article at a time, and prints the throughput
+//! in MB of article text per second (target: at least 10). The baseline,
+//! measured in the same run, is reading and decoding the same files alone.
+//! Peak memory is read from /proc after a quarter of the articles and at
+//! the end: it must not grow with the number of articles.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: bench_extract DIR   (e.g. ../shared/data/bbc)");
+        std::process::exit(2);
+    };
+    if !dir.is_dir() {
+        println!("skipped: {} does not exist (the BBC data set lives in ../shared/data/bbc)", dir.display());
+        return;
+    }
+    let mut files = Vec::new();
+    collect(&dir, &mut files);
+    files.sort();
+    let known = HashMap::new();
+    let (mut bytes, mut proposals) = (0usize, 0usize);
+    let (mut read_time, mut extract_time) = (Duration::ZERO, Duration::ZERO);
+    let mut quarter_peak = 0;
+    for (i, path) in files.iter().enumerate() {
+        let start = Instant::now();
+        let raw = std::fs::read(path).unwrap();
+        // One file in the set is not UTF-8: `--lossy` behaviour.
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        read_time += start.elapsed();
+        bytes += text.len();
+        let start = Instant::now();
+        proposals += claimtrack::extract::extract(&text, &known).len();
+        extract_time += start.elapsed();
+        if i == files.len() / 4 {
+            quarter_peak = peak_rss_kb();
+        }
+    }
+    let mb = bytes as f64 / 1e6;
+    println!("{} articles, {mb:.1} MB of text, {proposals} proposals", files.len());
+    println!("read + decode alone: {:>8.1} MB/s", mb / read_time.as_secs_f64());
+    let rate = mb / extract_time.as_secs_f64();
+    println!("extract:             {rate:>8.1} MB/s (target >= 10) {}", if rate >= 10.0 { "ok" } else { "MISSED" });
+    println!("peak RSS: {quarter_peak} KB after a quarter of the articles, {} KB after all", peak_rss_kb());
+}
+
+fn collect(dir: &Path, into: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, into);
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            into.push(path);
+        }
+    }
+}
+
+/// VmHWM from /proc/self/status, in KB (0 where there is no /proc).
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_string))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        .unwrap_or(0)
+}
