@@ -17,7 +17,10 @@ fn main() {
         std::process::exit(2);
     };
     if !dir.is_dir() {
-        println!("skipped: {} does not exist (the BBC data set lives in ../shared/data/bbc)", dir.display());
+        println!(
+            "skipped: {} does not exist (the BBC data set lives in ../shared/data/bbc)",
+            dir.display()
+        );
         return;
     }
     let mut files = Vec::new();
@@ -42,11 +45,20 @@ fn main() {
         }
     }
     let mb = bytes as f64 / 1e6;
-    println!("{} articles, {mb:.1} MB of text, {proposals} proposals", files.len());
+    println!(
+        "{} articles, {mb:.1} MB of text, {proposals} proposals",
+        files.len()
+    );
     println!("read + decode alone: {:>8.1} MB/s", mb / read_time.as_secs_f64());
     let rate = mb / extract_time.as_secs_f64();
-    println!("extract:             {rate:>8.1} MB/s (target >= 10) {}", if rate >= 10.0 { "ok" } else { "MISSED" });
-    println!("peak RSS: {quarter_peak} KB after a quarter of the articles, {} KB after all", peak_rss_kb());
+    println!(
+        "extract:             {rate:>8.1} MB/s (target >= 10) {}",
+        if rate >= 10.0 { "ok" } else { "MISSED" }
+    );
+    println!(
+        "peak RSS: {quarter_peak} KB after a quarter of the articles, {} KB after all",
+        peak_rss_kb()
+    );
 }
 
 fn collect(dir: &Path, into: &mut Vec<PathBuf>) {

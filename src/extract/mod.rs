@@ -136,7 +136,8 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
 /// and preceded by "the". `None` when the phrase does not end in a name.
 fn trailing_name(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
     let mut i = to;
-    if i > from && SPEAKER_NOUNS.contains(&tokens[i - 1].lower().as_str()) {
+    let noun = i > from && SPEAKER_NOUNS.contains(&tokens[i - 1].lower().as_str());
+    if noun {
         i -= 1;
     }
     let end_of_name = i;
@@ -144,6 +145,19 @@ fn trailing_name(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
         i -= 1;
     }
     if i == end_of_name {
+        // "the three men", "two officials": a counted or definite group.
+        if !noun {
+            return None;
+        }
+        while i > from
+            && (NUMBERS.contains(&tokens[i - 1].lower().as_str())
+                || tokens[i - 1].text.chars().all(|c| c.is_ascii_digit()))
+        {
+            i -= 1;
+        }
+        if i > from && matches!(tokens[i - 1].lower().as_str(), "the" | "these" | "those" | "both") {
+            return Some(i - 1);
+        }
         return None;
     }
     if i > from && tokens[i - 1].lower() == "the" {
@@ -506,8 +520,21 @@ const DETERMINERS: &[&str] = &[
     "no", "senior", "top",
 ];
 
+const NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "both",
+];
+
 /// Lowercase nouns that commonly head a speaker phrase with no determiner.
 const SPEAKER_NOUNS: &[&str] = &[
+    "men",
+    "women",
+    "suspects",
+    "officers",
+    "leaders",
+    "members",
+    "companies",
+    "groups",
+    "agencies",
     "officials",
     "sources",
     "critics",
