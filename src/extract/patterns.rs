@@ -1,0 +1,794 @@
+//! The attribution patterns: which tokens of a sentence are a reporting
+//! cue, who the speaker phrase is, and what is claimed.
+//!
+//! - `"Q," NP said.` and `"Q," said NP.`
+//! - `NP said (that) S`, with `NP has said`, `NP, the title, said`,
+//!   `But NP said`, `X ... and said`, and nested `the three men deny ...`
+//! - `S, NP said.`
+//! - `According to NP, S` and `S, according to NP`
+
+use super::cues;
+use super::speakers::PRONOUNS;
+use super::text::{Span, Token};
+
+pub(super) const OPEN_QUOTES: &str = "\"“‘«„";
+const CLOSE_QUOTES: &str = "\"”’»“";
+/// Where the name that ends tokens[from..to] starts: a run of capitalized
+/// words, optionally followed by a speaker noun ("Russian authorities")
+/// and preceded by "the". `None` when the phrase does not end in a name.
+fn trailing_name(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
+    let mut i = to;
+    let noun = i > from && SPEAKER_NOUNS.contains(&tokens[i - 1].lower().as_str());
+    if noun {
+        i -= 1;
+    }
+    let end_of_name = i;
+    while i > from && tokens[i - 1].is_word() && tokens[i - 1].capitalized() {
+        i -= 1;
+    }
+    if i == end_of_name {
+        // "the three men", "two officials": a counted or definite group.
+        if !noun {
+            return None;
+        }
+        while i > from
+            && (NUMBERS.contains(&tokens[i - 1].lower().as_str())
+                || tokens[i - 1].text.chars().all(|c| c.is_ascii_digit()))
+        {
+            i -= 1;
+        }
+        if i > from && matches!(tokens[i - 1].lower().as_str(), "the" | "these" | "those" | "both") {
+            return Some(i - 1);
+        }
+        return None;
+    }
+    if i > from && tokens[i - 1].lower() == "the" {
+        i -= 1;
+    }
+    Some(i)
+}
+
+/// Whether a span can be what was claimed: not a title ("Face the
+/// Nation", "A Change Is Gonna Come") and not a phrase that only starts
+/// with a preposition or conjunction ("on Fox News", "when she resigned").
+pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    let Some(first) = words.first() else { return false };
+    // A direct quote may start with any word ("And we will win").
+    if !quoted
+        && matches!(
+            first.lower().as_str(),
+            "on" | "when" | "and" | "while" | "because" | "compared" | "or" | "but" | "what"
+        )
+    {
+        return false;
+    }
+    let capitalized = words.iter().filter(|w| w.capitalized()).count();
+    !(words.len() <= 6 && capitalized * 10 >= words.len() * 6)
+}
+
+/// Where the sentence's opening subject ends: a pronoun, or a run of
+/// capitalized words (with "the") at its start.
+fn opening_subject(tokens: &[Token]) -> Option<usize> {
+    let first = tokens.first()?;
+    if PRONOUNS.contains(&first.lower().as_str()) && first.lower() != "i" {
+        return Some(1);
+    }
+    let start = usize::from(first.lower() == "the");
+    let end = (start..tokens.len()).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
+    (end > start).then_some(end)
+}
+
+/// The inside of a sentence that is one direct quote, if it is one.
+pub(super) fn whole_quote(tokens: &[Token]) -> Option<Span> {
+    let first = tokens.first()?;
+    let last = tokens
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.text.as_str(), "." | "!" | "?"))?;
+    (is_open_quote(first) && is_close_quote(last) && tokens.len() > 4)
+        .then(|| Span::new(first.span.end, last.span.start))
+}
+
+/// A match before its speaker is resolved.
+pub(super) struct RawMatch {
+    pub(super) mention: Span,
+    pub(super) cue: Span,
+    pub(super) content: Span,
+    pub(super) quoted: bool,
+    pub(super) confidence: f64,
+    pub(super) pattern: &'static str,
+}
+
+fn is_open_quote(t: &Token) -> bool {
+    (t.text.chars().count() == 1 && OPEN_QUOTES.contains(t.text.as_str())) || t.text == "''" || t.text == "``"
+}
+
+fn is_close_quote(t: &Token) -> bool {
+    (t.text.chars().count() == 1 && CLOSE_QUOTES.contains(t.text.as_str())) || t.text == "''"
+}
+
+fn is_cue(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if !cues::is_cue_word(&t.text) {
+        return false;
+    }
+    // "the report", "a claim", "Peskov's remarks", "the alleged plot":
+    // nouns and adjectives, not cues.
+    if i > 0 {
+        let previous = tokens[i - 1].lower();
+        let determiner = matches!(
+            previous.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "our"
+                | "my"
+                | "your"
+        );
+        let possessive = previous.ends_with("'s") || previous.ends_with("’s") || previous.ends_with('\'');
+        if (determiner || possessive) && (cues::is_ambiguous_noun(&t.text) || t.lower().ends_with("ed")) {
+            return false;
+        }
+    }
+    // "Republican claims –", "Fifth Amendment claims": a plural noun
+    // unless what follows starts a clause.
+    if matches!(
+        t.lower().as_str(),
+        "claims" | "reports" | "remarks" | "notes" | "charges"
+    ) && !tokens
+        .get(i + 1)
+        .is_some_and(|n| n.lower() == "that" || (n.is_word() && !n.capitalized()))
+    {
+        return false;
+    }
+    if t.text.chars().all(|c| c.is_uppercase()) && t.text.len() > 1 {
+        return false; // "QUESTIONABLE MEDICAL CLAIMS": a heading
+    }
+    // "were announced by", "was told": passive, the speaker is elsewhere.
+    if i > 0
+        && matches!(
+            tokens[i - 1].lower().as_str(),
+            "was" | "were" | "been" | "be" | "being" | "is" | "are"
+        )
+        && (t.lower().ends_with("ed") || matches!(t.lower().as_str(), "told" | "said" | "written"))
+    {
+        return false;
+    }
+    // "by saying", "to say", "will say": not something said here.
+    if i > 0 {
+        let previous = tokens[i - 1].lower();
+        let infinitive_or_gerund = matches!(
+            previous.as_str(),
+            "to" | "by"
+                | "without"
+                | "for"
+                | "of"
+                | "about"
+                | "before"
+                | "after"
+                | "while"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "not"
+                | "never"
+                | "didn't"
+                | "doesn't"
+                | "don't"
+                | "won't"
+                | "wouldn't"
+                | "cannot"
+                | "can't"
+                | "didn’t"
+                | "doesn’t"
+                | "don’t"
+                | "won’t"
+        );
+        if infinitive_or_gerund {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether tokens[from..to] can be a speaker: a short phrase with a name,
+/// a pronoun, or a noun such as "officials" or "the agency".
+fn plausible_speaker(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    if words.is_empty() || words.len() > 9 {
+        return false;
+    }
+    if tokens.iter().any(|t| is_open_quote(t) || is_close_quote(t)) {
+        return false;
+    }
+    let first = words[0].lower();
+    if [
+        "that", "which", "who", "what", "when", "if", "as", "but", "and", "because", "while", "so", "then",
+        "also",
+    ]
+    .contains(&first.as_str())
+    {
+        return false;
+    }
+    // A speaker starts with a name, a pronoun, or a determiner: "has in
+    // the past repeatedly" is the rest of a clause, not a speaker.
+    if PREPOSITIONS.contains(&first.as_str())
+        || ["i", "you", "we", "let's", "let’s", "every", "people"].contains(&first.as_str())
+    {
+        return false;
+    }
+    let starts_well = words[0].capitalized()
+        || PRONOUNS.contains(&first.as_str())
+        || DETERMINERS.contains(&first.as_str())
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || SPEAKER_NOUNS.contains(&first.as_str());
+    if !starts_well {
+        return false;
+    }
+    // "President Trump appreciated the call and told": two clauses, not a
+    // speaker; "Smith and Jones" is fine.
+    // ("Federal and state officials" is a speaker too: only a past-tense
+    // verb shows a second clause.)
+    let has_and = words.iter().any(|w| w.lower() == "and");
+    if has_and
+        && words
+            .iter()
+            .any(|w| !w.capitalized() && w.lower().ends_with("ed"))
+    {
+        return false;
+    }
+    // Verbs inside the phrase mean it is a clause ("the official who was").
+    if words.iter().any(|w| {
+        matches!(
+            w.lower().as_str(),
+            "is" | "was"
+                | "were"
+                | "are"
+                | "be"
+                | "been"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+                | "who"
+                | "which"
+                | "that"
+        )
+    }) {
+        return false;
+    }
+    true
+}
+
+/// Words that may stand before a speaker: "But Flynn said", "where
+/// experts say".
+const LEADING: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "however",
+    "meanwhile",
+    "now",
+    "then",
+    "instead",
+    "where",
+    "while",
+    "though",
+    "although",
+    "because",
+    "as",
+    "when",
+    "also",
+    "indeed",
+    "moreover",
+    "later",
+    "earlier",
+    "separately",
+];
+
+/// Words that may stand between a speaker and the cue: "has said",
+/// "is saying", "also said", "repeatedly claimed".
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "also",
+    "repeatedly",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "publicly",
+    "reportedly",
+    "once",
+    "recently",
+    "often",
+    "further",
+    "quickly",
+    "flatly",
+    "strongly",
+    "firmly",
+    "already",
+    "even",
+    "just",
+    "finally",
+    "initially",
+    "first",
+    "privately",
+    "separately",
+    "explicitly",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "by",
+    "for",
+    "with",
+    "without",
+    "from",
+    "since",
+    "until",
+    "under",
+    "over",
+    "about",
+    "among",
+    "into",
+    "through",
+    "like",
+    "unlike",
+    "despite",
+    "once",
+    "although",
+    "though",
+    "there",
+    "here",
+    "now",
+    "still",
+    "yet",
+    "even",
+    "just",
+    "only",
+    "meanwhile",
+    "however",
+    "instead",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "some", "many",
+    "several", "two", "three", "both", "other", "another", "one", "most", "few", "all", "each", "every",
+    "no", "senior", "top",
+];
+
+const NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "both",
+];
+
+/// Lowercase nouns that commonly head a speaker phrase with no determiner.
+const SPEAKER_NOUNS: &[&str] = &[
+    "men",
+    "women",
+    "suspects",
+    "officers",
+    "leaders",
+    "members",
+    "companies",
+    "groups",
+    "agencies",
+    "officials",
+    "sources",
+    "critics",
+    "experts",
+    "analysts",
+    "aides",
+    "advisers",
+    "lawmakers",
+    "democrats",
+    "republicans",
+    "police",
+    "prosecutors",
+    "witnesses",
+    "residents",
+    "supporters",
+    "opponents",
+    "investigators",
+    "authorities",
+    "researchers",
+    "economists",
+    "scientists",
+    "voters",
+    "people",
+    "observers",
+    "diplomats",
+];
+
+pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
+    let mut out = Vec::new();
+    let n = tokens.len();
+    if n < 3 {
+        return out;
+    }
+    let sentence = Span::new(tokens[0].span.start, tokens[n - 1].span.end);
+
+    // "According to NP, S"
+    if n > 3
+        && tokens[0].lower() == "according"
+        && tokens[1].lower() == "to"
+        && let Some(comma) = (2..n).find(|&i| tokens[i].text == ",")
+    {
+        out.push(RawMatch {
+            mention: Span::new(tokens[2].span.start, tokens[comma].span.start),
+            cue: Span::new(tokens[0].span.start, tokens[1].span.end),
+            content: Span::new(tokens[comma].span.end, sentence.end),
+            quoted: false,
+            confidence: 0.8,
+            pattern: "according-to-np-s",
+        });
+        return out;
+    }
+    // "S, according to NP."
+    if let Some(a) =
+        (1..n.saturating_sub(2)).find(|&i| tokens[i].lower() == "according" && tokens[i + 1].lower() == "to")
+        && a > 1
+        && tokens[a - 1].text == ","
+    {
+        out.push(RawMatch {
+            mention: Span::new(tokens[a + 1].span.end, sentence.end),
+            cue: Span::new(tokens[a].span.start, tokens[a + 1].span.end),
+            content: Span::new(sentence.start, tokens[a - 1].span.start),
+            quoted: false,
+            confidence: 0.8,
+            pattern: "s-according-to-np",
+        });
+        return out;
+    }
+
+    for c in 0..n {
+        if !is_cue(tokens, c) {
+            continue;
+        }
+        // ""Q," NP said." or ""Q," said NP."
+        if let Some(close) = (0..c).rev().find(|&i| is_close_quote(&tokens[i])) {
+            let open = (0..close).find(|&i| is_open_quote(&tokens[i]));
+            let comma_after = close + 1 < c && tokens[close + 1].text == ","
+                || (close > 0 && tokens[close - 1].text == ",");
+            if let (Some(open), true) = (open, comma_after) {
+                let after_close = if tokens[close + 1].text == "," {
+                    close + 2
+                } else {
+                    close + 1
+                };
+                let (mention, pattern) = if after_close < c && plausible_speaker(&tokens[after_close..c]) {
+                    (
+                        Span::new(tokens[after_close].span.start, tokens[c - 1].span.end),
+                        "quote-np-cue",
+                    )
+                } else {
+                    let end = (c + 1..n)
+                        .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";"))
+                        .unwrap_or(n);
+                    if end <= c + 1 || !plausible_speaker(&tokens[c + 1..end]) {
+                        continue;
+                    }
+                    (
+                        Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end),
+                        "quote-cue-np",
+                    )
+                };
+                out.push(RawMatch {
+                    mention,
+                    cue: tokens[c].span,
+                    content: Span::new(tokens[open].span.end, tokens[close].span.start),
+                    quoted: true,
+                    confidence: 0.9,
+                    pattern,
+                });
+                break;
+            }
+        }
+        // "S, NP said." (the cue at the end of the sentence)
+        let rest_is_tail = tokens[c + 1..].iter().all(|t| {
+            !t.is_word()
+                || matches!(
+                    t.lower().as_str(),
+                    "on" | "in"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "statement"
+                        | "interview"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "yesterday"
+                        | "today"
+                        | "reporters"
+                        | "told"
+                )
+        });
+        if c > 2
+            && rest_is_tail
+            && let Some(comma) = (0..c)
+                .rev()
+                .find(|&i| tokens[i].text == "," || is_close_quote(&tokens[i]))
+            && comma + 1 < c
+            && comma > 1
+            && plausible_speaker(&tokens[comma + 1..c])
+        {
+            let (content_start, quoted) = match tokens[..comma].iter().position(is_open_quote) {
+                Some(0) => (tokens[0].span.end, true),
+                _ => (sentence.start, false),
+            };
+            out.push(RawMatch {
+                mention: Span::new(tokens[comma + 1].span.start, tokens[c - 1].span.end),
+                cue: tokens[c].span,
+                content: Span::new(content_start, tokens[comma].span.start),
+                quoted,
+                confidence: 0.85,
+                pattern: "s-np-cue",
+            });
+            break;
+        }
+        // "NP said (that) S", also "NP has said", "NP, a spokesman, said"
+        if c > 0 && c + 2 < n {
+            // Auxiliaries and adverbs between the speaker and the cue.
+            let mut np_end = c;
+            while np_end > 0 && AUXILIARIES.contains(&tokens[np_end - 1].lower().as_str()) {
+                np_end -= 1;
+            }
+            // An appositive: "Scott Pruitt, the attorney general, said";
+            // else a comma before the cue just closes the phrase ("one of
+            // the suspects, identified as Yevgeny Yefimov, says").
+            let mut name_only = false;
+            if np_end > 0 && tokens[np_end - 1].text == "," {
+                let open = (0..np_end - 1).rev().find(|&i| tokens[i].text == ",");
+                match open {
+                    Some(open) if open > 0 && tokens[open - 1].capitalized() => np_end = open,
+                    _ => {
+                        // Only a name may stand there: a description before
+                        // such a comma is rarely the speaker.
+                        np_end -= 1;
+                        name_only = true;
+                    }
+                }
+            }
+            let boundary = (0..np_end)
+                .rev()
+                .find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":") || is_close_quote(&tokens[i]));
+            let mut np_start = boundary.map_or(0, |b| b + 1);
+            // "But Flynn said", ", and he said", "where experts say": the
+            // speaker follows the conjunction.
+            let mut coordinated = false;
+            while np_start < np_end && LEADING.contains(&tokens[np_start].lower().as_str()) {
+                coordinated |= tokens[np_start].lower() == "and";
+                np_start += 1;
+            }
+            // "He called it ... and said that ...": the sentence's subject
+            // speaks, when it opens the sentence as a pronoun or a name.
+            if np_start == np_end
+                && coordinated
+                && let Some(subject_end) = opening_subject(tokens)
+                && subject_end < np_start
+            {
+                np_start = 0;
+                np_end = subject_end;
+            }
+            // A long clause before the cue ("... came two days after Russian
+            // authorities said"): its trailing name is the speaker.
+            if np_start < np_end && (name_only || !plausible_speaker(&tokens[np_start..np_end])) {
+                np_start = trailing_name(tokens, np_start, np_end).unwrap_or(np_end);
+            }
+            if np_start < np_end && plausible_speaker(&tokens[np_start..np_end]) {
+                let mut k = c + 1;
+                // "told reporters", "said Monday", "said in a statement"
+                k = skip_after_cue(tokens, k);
+                // "told The Huffington Post on Thursday": the addressee is not
+                // what was said.
+                if matches!(tokens[c].lower().as_str(), "told" | "tells" | "telling" | "tell") {
+                    while k < n && tokens[k].capitalized() {
+                        k = skip_after_cue(tokens, k + 1);
+                    }
+                }
+                let remaining_words = tokens[k.min(n)..].iter().filter(|t| t.is_word()).count();
+                let opens_quote = k < n && is_open_quote(&tokens[k]);
+                if remaining_words < 3 && !(opens_quote && remaining_words > 0) {
+                    continue;
+                }
+                if k < n && tokens[k].text != "." {
+                    let quoted = is_open_quote(&tokens[k]);
+                    let start = if quoted {
+                        tokens[k].span.end
+                    } else {
+                        tokens[k].span.start
+                    };
+                    let end = if quoted {
+                        (k + 1..n)
+                            .find(|&i| is_close_quote(&tokens[i]))
+                            .map_or(sentence.end, |i| tokens[i].span.start)
+                    } else {
+                        sentence.end
+                    };
+                    out.push(RawMatch {
+                        mention: Span::new(tokens[np_start].span.start, tokens[np_end - 1].span.end),
+                        cue: tokens[c].span,
+                        content: Span::new(start, end),
+                        quoted,
+                        confidence: 0.75,
+                        pattern: "np-cue-s",
+                    });
+                    // A later cue in the same sentence may report another
+                    // speaker ("..., which the White House said ..., came
+                    // after Russian authorities said ..."): keep looking.
+                    continue;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Skips what stands between a cue and what was said: "said on Monday
+/// that", "told reporters", "said in a statement", "said last week".
+fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+    ];
+    const SINGLE: &[&str] = &[
+        "reporters",
+        "journalists",
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "that",
+        "earlier",
+        "later",
+        "recently",
+        "again",
+        "also",
+        ",",
+        ":",
+        "previously",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "then",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ];
+    let word = |i: usize| tokens.get(i).map(|t| t.lower()).unwrap_or_default();
+    loop {
+        let w = word(k);
+        if SINGLE.contains(&w.as_str()) || DAYS.contains(&w.as_str()) {
+            k += 1;
+        } else if (w == "on" && DAYS.contains(&word(k + 1).as_str()))
+            || (matches!(w.as_str(), "last" | "this" | "next")
+                && matches!(word(k + 1).as_str(), "week" | "month" | "year" | "weekend"))
+        {
+            k += 2;
+        } else if w == "in"
+            && matches!(
+                word(k + 1).as_str(),
+                "a" | "an" | "his" | "her" | "their" | "its" | "the"
+            )
+            && matches!(
+                word(k + 2).as_str(),
+                "statement" | "interview" | "tweet" | "speech" | "letter" | "email" | "post" | "remarks"
+            )
+        {
+            k += 3;
+        } else {
+            return k;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::{self, Text};
+
+    fn toks(s: &str) -> (Text, Vec<Token>) {
+        let t = Text::new(s);
+        let tokens = text::tokens(&t, Span::new(0, t.chars().len()));
+        (t, tokens)
+    }
+
+    #[test]
+    fn cue_forms_in_noun_or_passive_use_are_not_cues() {
+        for (sentence, word) in [
+            ("The report was late.", 1),
+            ("Peskov's remarks came later.", 1),
+            ("The plot was announced by the FSB.", 3),
+            ("He wants to say more.", 3),
+        ] {
+            let (_, tokens) = toks(sentence);
+            assert!(!is_cue(&tokens, word), "{sentence}: {}", tokens[word].text);
+        }
+        let (_, tokens) = toks("The agency said so.");
+        assert!(is_cue(&tokens, 2));
+    }
+
+    #[test]
+    fn speaker_phrases_start_with_a_name_pronoun_or_determiner() {
+        for good in [
+            "Dmitry Peskov",
+            "the agency",
+            "he",
+            "Federal and state officials",
+            "two officials",
+        ] {
+            assert!(plausible_speaker(&toks(good).1), "{good}");
+        }
+        for bad in [
+            "has in the past repeatedly",
+            "During the debate Trump",
+            "President Trump appreciated the call and",
+            "I want to",
+        ] {
+            assert!(!plausible_speaker(&toks(bad).1), "{bad}");
+        }
+    }
+
+    #[test]
+    fn what_stands_between_cue_and_claim_is_skipped() {
+        for (sentence, next) in [
+            ("said on Monday that it", "it"),
+            ("told reporters in a statement the", "the"),
+            ("said last week the", "the"),
+        ] {
+            let (_, tokens) = toks(sentence);
+            let k = skip_after_cue(&tokens, 1);
+            assert_eq!(tokens[k].text, next, "{sentence}");
+        }
+    }
+}
