@@ -104,7 +104,9 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             if mention.is_empty() || content.len() < 3 {
                 continue;
             }
-            if !plausible_content(&text::tokens(&text, content), raw.quoted) {
+            // "identified ... as X" claims a name: it is no title.
+            let names_someone = raw.pattern == "identified-in-np-as-x";
+            if !names_someone && !plausible_content(&text::tokens(&text, content), raw.quoted) {
                 continue;
             }
             let mention_text = text.slice(mention);

@@ -287,6 +287,7 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
 const LEADING: &[&str] = &[
     "but",
     "and",
+    "what",
     "so",
     "yet",
     "still",
@@ -476,8 +477,55 @@ pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
         return out;
     }
 
+    // "S, an allegation that NP has rejected.": NP denies S.
+    if let Some(c) =
+        (3..n).find(|&c| matches!(tokens[c].lower().as_str(), "rejected" | "denied" | "disputed"))
+        && let Some(that) = (1..c).rev().find(|&i| tokens[i].lower() == "that")
+        && matches!(
+            tokens[that - 1].lower().as_str(),
+            "allegation" | "claim" | "accusation" | "assertion" | "charge"
+        )
+        && let Some(comma) = (0..that).rev().find(|&i| tokens[i].text == ",")
+        && comma > 2
+    {
+        let mut np_end = c;
+        while np_end > that + 1 && AUXILIARIES.contains(&tokens[np_end - 1].lower().as_str()) {
+            np_end -= 1;
+        }
+        if that + 1 < np_end && plausible_speaker(&tokens[that + 1..np_end]) {
+            out.push(RawMatch {
+                mention: Span::new(tokens[that + 1].span.start, tokens[np_end - 1].span.end),
+                cue: tokens[c].span,
+                content: Span::new(sentence.start, tokens[comma].span.start),
+                quoted: false,
+                confidence: 0.6,
+                pattern: "s-allegation-np-rejected",
+            });
+        }
+    }
+    // "identified in Russian media as X": the media say the person is X.
+    if let Some(c) = (1..n).find(|&c| tokens[c].lower() == "identified")
+        && matches!(tokens.get(c + 1).map(|t| t.lower()).as_deref(), Some("in" | "by"))
+        && let Some(as_word) = (c + 2..n).find(|&i| tokens[i].lower() == "as")
+        && as_word > c + 2
+        && plausible_speaker(&tokens[c + 2..as_word])
+    {
+        let end = (as_word + 1..n)
+            .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";"))
+            .unwrap_or(n);
+        if end > as_word + 1 {
+            out.push(RawMatch {
+                mention: Span::new(tokens[c + 2].span.start, tokens[as_word - 1].span.end),
+                cue: Span::new(tokens[c].span.start, tokens[as_word].span.end),
+                content: Span::new(tokens[as_word + 1].span.start, tokens[end - 1].span.end),
+                quoted: false,
+                confidence: 0.5,
+                pattern: "identified-in-np-as-x",
+            });
+        }
+    }
     for c in 0..n {
-        if !is_cue(tokens, c) {
+        if !is_cue(tokens, c) || matches!(tokens[c].lower().as_str(), "identified" | "rejected") {
             continue;
         }
         // ""Q," NP said." or ""Q," said NP."
