@@ -123,13 +123,7 @@ pub(super) fn read_utf8(path: &std::path::Path) -> Result<String> {
         path: path.to_path_buf(),
         source,
     })?;
-    String::from_utf8(bytes).map_err(|e| {
-        Error::invalid(format!(
-            "{} is not UTF-8 text: invalid byte at offset {}",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    super::decode_utf8(bytes, path, false)
 }
 
 impl Record for Article {

@@ -145,15 +145,10 @@ fn read_input(file: &std::path::Path, lossy: bool) -> Result<String> {
             source,
         })?;
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => Err(Error::invalid(format!(
-            "{} is not UTF-8 text: invalid byte at offset {} (pass --lossy to replace it)",
-            file.display(),
-            e.utf8_error().valid_up_to()
-        ))),
-    }
+    super::decode_utf8(bytes, file, lossy).map_err(|e| match e {
+        Error::Invalid(message) => Error::invalid(format!("{message} (pass --lossy to replace it)")),
+        other => other,
+    })
 }
 
 /// A claim file of the proposals, for a person to review and import.

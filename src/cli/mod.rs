@@ -198,6 +198,20 @@ fn url(given: &str) -> std::result::Result<String, String> {
     Ok(trimmed.to_string())
 }
 
+/// Decodes a file's bytes as UTF-8. Invalid bytes are an error naming
+/// their offset, unless `lossy` asks for them to be replaced.
+fn decode_utf8(bytes: Vec<u8>, path: &std::path::Path, lossy: bool) -> Result<String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => Err(Error::invalid(format!(
+            "{} is not UTF-8 text: invalid byte at offset {}",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))),
+    }
+}
+
 /// Checks a free-text flag: not empty once trimmed.
 fn text(given: &str) -> std::result::Result<String, String> {
     let trimmed = given.trim();
