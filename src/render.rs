@@ -84,27 +84,27 @@ impl Output {
                 let json = serde_json::to_string_pretty(records).map_err(std::io::Error::other)?;
                 self.line(json);
             }
-            Format::Csv => {
-                let mut writer = csv::Writer::from_writer(Vec::new());
-                writer
-                    .write_record(R::CSV_HEADERS)
-                    .map_err(std::io::Error::other)?;
-                for record in records {
-                    writer
-                        .write_record(record.csv_cells())
-                        .map_err(std::io::Error::other)?;
-                }
-                let bytes = writer
-                    .into_inner()
-                    .map_err(|e| std::io::Error::other(e.to_string()))?;
-                self.buffer.extend_from_slice(&bytes);
-            }
+            Format::Csv => self.csv(R::CSV_HEADERS, records.iter().map(Record::csv_cells))?,
             Format::Table | Format::Markdown => {
                 let rows: Vec<Vec<String>> = records.iter().map(Record::cells).collect();
                 let status_column = R::HEADERS.iter().position(|h| *h == "Status");
                 self.grid(R::HEADERS, &rows, status_column);
             }
         }
+        Ok(())
+    }
+
+    /// Prints CSV: a header row, then one row per item.
+    pub fn csv(&mut self, headers: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<()> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(headers).map_err(std::io::Error::other)?;
+        for row in rows {
+            writer.write_record(row).map_err(std::io::Error::other)?;
+        }
+        let bytes = writer
+            .into_inner()
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        self.buffer.extend_from_slice(&bytes);
         Ok(())
     }
 

@@ -8,7 +8,7 @@ use super::Context;
 use super::list::FilterArgs;
 use crate::error::Result;
 use crate::model::{Claim, Day, Status};
-use crate::render::{Format, Record, or_empty};
+use crate::render::{Format, or_empty};
 use crate::store::ReportRow;
 
 /// `claims report`.
@@ -43,11 +43,20 @@ pub(super) async fn run(args: ReportArgs, ctx: &mut Context) -> Result<()> {
     let report = ctx.store.report(&filter, args.rollup).await?;
     match ctx.out.format {
         Format::Json => ctx.out.json(&report),
-        Format::Csv if args.rollup => {
-            let rows: Vec<RollupRow> = report.rows.into_iter().map(RollupRow).collect();
-            ctx.out.records(&rows)
+        Format::Csv => {
+            let mut headers = CSV_HEADERS.to_vec();
+            if args.rollup {
+                headers.push("includes");
+            }
+            let rows = report.rows.iter().map(|row| {
+                let mut cells = csv_cells(row);
+                if args.rollup {
+                    cells.push(via_text(row, "; "));
+                }
+                cells
+            });
+            ctx.out.csv(&headers, rows)
         }
-        Format::Csv => ctx.out.records(&report.rows),
         Format::Table | Format::Markdown => {
             print_table(ctx, &report.rows, args.rollup, args.as_of);
             Ok(())
@@ -65,16 +74,13 @@ fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, as_of: Optio
         .collect();
     // The kind is in `source list`, CSV and JSON; here its width goes to
     // the counts, so that the report fits a 100-column terminal.
-    let mut headers = vec!["Source", "Total"];
-    headers.extend(
-        shown
-            .iter()
-            .map(|s| REPORT_HEADERS[3 + Status::ALL.iter().position(|x| x == s).unwrap_or(0)]),
-    );
-    headers.extend(["Held up", "Latest"]);
+    let mut headers: Vec<String> = vec!["Source".into(), "Total".into()];
+    headers.extend(shown.iter().map(|s| capitalized(s.as_str())));
+    headers.extend(["Held up".into(), "Latest".into()]);
     if rollup {
-        headers.push("Includes");
+        headers.push("Includes".into());
     }
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|row| {
@@ -83,7 +89,7 @@ fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, as_of: Optio
             cells.push(percent(row.held_up));
             cells.push(or_empty(&row.latest_claim));
             if rollup {
-                cells.push(RollupRow::via_text(row, "\n"));
+                cells.push(via_text(row, "\n"));
             }
             cells
         })
@@ -158,15 +164,17 @@ fn percent(share: Option<f64>) -> String {
         .unwrap_or_else(|| "-".to_string())
 }
 
-fn report_cells(row: &ReportRow) -> Vec<String> {
-    let mut cells = vec![row.source.clone(), row.kind.to_string(), row.total.to_string()];
-    cells.extend(Status::ALL.iter().map(|s| row.count(*s).to_string()));
-    cells.push(percent(row.held_up));
-    cells.push(or_empty(&row.latest_claim));
-    cells
+/// "unverified" -> "Unverified", for table headers.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
-fn report_csv_cells(row: &ReportRow) -> Vec<String> {
+/// A report row's CSV cells: full counts and an exact share.
+fn csv_cells(row: &ReportRow) -> Vec<String> {
     let mut cells = vec![row.source.clone(), row.kind.to_string(), row.total.to_string()];
     cells.extend(Status::ALL.iter().map(|s| row.count(*s).to_string()));
     cells.push(row.held_up.map(|h| format!("{h:.4}")).unwrap_or_default());
@@ -174,21 +182,7 @@ fn report_csv_cells(row: &ReportRow) -> Vec<String> {
     cells
 }
 
-const REPORT_HEADERS: &[&str] = &[
-    "Source",
-    "Kind",
-    "Total",
-    "Unverified",
-    "Disputed",
-    "Confirmed",
-    "Refuted",
-    "Unverifiable",
-    "Retracted",
-    "Held up",
-    "Latest",
-];
-
-const REPORT_CSV_HEADERS: &[&str] = &[
+const CSV_HEADERS: &[&str] = &[
     "source",
     "kind",
     "total",
@@ -202,70 +196,12 @@ const REPORT_CSV_HEADERS: &[&str] = &[
     "latest_claim",
 ];
 
-impl Record for ReportRow {
-    const HEADERS: &'static [&'static str] = REPORT_HEADERS;
-    fn cells(&self) -> Vec<String> {
-        report_cells(self)
-    }
-    const CSV_HEADERS: &'static [&'static str] = REPORT_CSV_HEADERS;
-    fn csv_cells(&self) -> Vec<String> {
-        report_csv_cells(self)
-    }
-}
-
-/// A report row printed with `--rollup`: one more column saying which of
-/// its claims came from the sources that speak for it.
-#[derive(Serialize)]
-#[serde(transparent)]
-struct RollupRow(ReportRow);
-
-impl RollupRow {
-    fn via_text(row: &ReportRow, separator: &str) -> String {
-        row.via
-            .iter()
-            .map(|share| format!("{} via {}", share.claims, share.speaker))
-            .collect::<Vec<_>>()
-            .join(separator)
-    }
-}
-
-impl Record for RollupRow {
-    const HEADERS: &'static [&'static str] = &[
-        "Source",
-        "Kind",
-        "Total",
-        "Unverified",
-        "Disputed",
-        "Confirmed",
-        "Refuted",
-        "Unverifiable",
-        "Retracted",
-        "Held up",
-        "Latest",
-        "Includes",
-    ];
-    fn cells(&self) -> Vec<String> {
-        let mut cells = report_cells(&self.0);
-        cells.push(Self::via_text(&self.0, "\n"));
-        cells
-    }
-    const CSV_HEADERS: &'static [&'static str] = &[
-        "source",
-        "kind",
-        "total",
-        "unverified",
-        "disputed",
-        "confirmed",
-        "refuted",
-        "unverifiable",
-        "retracted",
-        "held_up",
-        "latest_claim",
-        "includes",
-    ];
-    fn csv_cells(&self) -> Vec<String> {
-        let mut cells = report_csv_cells(&self.0);
-        cells.push(Self::via_text(&self.0, "; "));
-        cells
-    }
+/// With `--rollup`: which of a row's claims came from the sources that
+/// speak for it.
+fn via_text(row: &ReportRow, separator: &str) -> String {
+    row.via
+        .iter()
+        .map(|share| format!("{} via {}", share.claims, share.speaker))
+        .collect::<Vec<_>>()
+        .join(separator)
 }

@@ -87,20 +87,9 @@ fn print_detail(ctx: &mut Context, detail: &ClaimDetail) -> Result<()> {
             format!("{line} [{}]\n{}", short_id(&article.id), article.url),
         ));
     }
-    let speaks_for: Vec<String> = detail
-        .source_detail
-        .speaks_for
-        .iter()
-        .map(|l| {
-            if l.role.is_empty() {
-                l.organization.clone()
-            } else {
-                format!("{} ({})", l.organization, l.role)
-            }
-        })
-        .collect();
+    let speaks_for = super::source::speaks_for_text(&detail.source_detail.speaks_for);
     if !speaks_for.is_empty() {
-        fields.push(("Speaks for", speaks_for.join("; ")));
+        fields.push(("Speaks for", speaks_for));
     }
     fields.push(("Logged", claim.created_at.clone()));
     out.fields(&fields);

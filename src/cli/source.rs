@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::{Context, day, text};
 use crate::error::Result;
-use crate::model::{Day, SourceKind};
+use crate::model::{Day, SourceKind, SpeaksFor};
 use crate::render::{Format, Record, or_empty};
 use crate::store::SourceSummary;
 
@@ -190,9 +190,9 @@ fn show(ctx: &mut Context, summary: &SourceSummary) -> Result<()> {
     }
 }
 
-fn speaks_for_text(summary: &SourceSummary) -> String {
-    summary
-        .speaks_for
+/// "Kremlin (press secretary); ...": the organizations a source speaks for.
+pub(super) fn speaks_for_text(links: &[SpeaksFor]) -> String {
+    links
         .iter()
         .map(|link| match link.role.as_str() {
             "" => link.organization.clone(),
@@ -209,7 +209,7 @@ impl Record for SourceSummary {
             self.source.name.clone(),
             self.source.kind.to_string(),
             self.source.aliases.join(", "),
-            speaks_for_text(self),
+            speaks_for_text(&self.speaks_for),
             self.claims.to_string(),
         ]
     }
@@ -221,7 +221,7 @@ impl Record for SourceSummary {
             self.source.kind.to_string(),
             or_empty(&self.source.description),
             self.source.aliases.join("; "),
-            speaks_for_text(self),
+            speaks_for_text(&self.speaks_for),
             self.claims.to_string(),
         ]
     }

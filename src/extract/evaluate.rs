@@ -165,6 +165,20 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
+/// The names of the files in `dir` that end with `suffix`, sorted.
+fn files_ending(dir: &Path, suffix: &str) -> Result<Vec<String>> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::ReadFile {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(suffix))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
 /// Scores `extract` over a brat folder (`text/`, `attributions/`).
 /// With `show_errors`, prints that many wrong proposals and missed
 /// attributions to standard error, for error analysis.
@@ -177,24 +191,8 @@ pub fn evaluate_dir(dir: &Path, show_errors: usize) -> Result<Score> {
     };
     let texts = dir.join("text");
     let annotations = dir.join("attributions");
-    let mut names: Vec<String> = std::fs::read_dir(&texts)
-        .map_err(|source| Error::ReadFile {
-            path: texts.clone(),
-            source,
-        })?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    let mut ann_files: Vec<String> = std::fs::read_dir(&annotations)
-        .map_err(|source| Error::ReadFile {
-            path: annotations.clone(),
-            source,
-        })?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".ann"))
-        .collect();
-    ann_files.sort();
+    let names = files_ending(&texts, ".txt")?;
+    let ann_files = files_ending(&annotations, ".ann")?;
     let mut score = Score::default();
     let known = HashMap::new();
     for name in names {
