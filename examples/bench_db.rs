@@ -176,6 +176,7 @@ async fn write(path: &Path, n: usize) -> (Duration, (String, String)) {
             for i in 0..n {
                 let history = history_of(i);
                 let claim = NewClaim {
+                    origin: None,
                     id: Uuid::now_v7(),
                     source_key: sources[i % source_count].key,
                     article_key: Some(articles[i % articles.len()]),

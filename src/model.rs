@@ -204,10 +204,37 @@ pub struct Source {
     pub name: String,
     /// What sort of source.
     pub kind: SourceKind,
-    /// Free text.
-    pub description: Option<String>,
+    /// Description, job, party, region.
+    #[serde(flatten)]
+    pub profile: SourceProfile,
     /// Other names it goes by.
     pub aliases: Vec<String>,
+}
+
+/// What is known of a source beyond its name and kind; each part optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SourceProfile {
+    /// Free text.
+    pub description: Option<String>,
+    /// Job title ("U.S. senator"), as a data set gives it.
+    pub job: Option<String>,
+    /// Party affiliation.
+    pub party: Option<String>,
+    /// State or region.
+    pub region: Option<String>,
+}
+
+impl SourceProfile {
+    /// This profile with every part `other` gives replaced: an import that
+    /// says nothing of a part keeps what the database knows.
+    pub fn updated_by(&self, other: &SourceProfile) -> SourceProfile {
+        SourceProfile {
+            description: other.description.clone().or_else(|| self.description.clone()),
+            job: other.job.clone().or_else(|| self.job.clone()),
+            party: other.party.clone().or_else(|| self.party.clone()),
+            region: other.region.clone().or_else(|| self.region.clone()),
+        }
+    }
 }
 
 /// One "speaks for" link: `speaker` speaks for `organization`.
@@ -281,6 +308,8 @@ pub struct Claim {
     pub created_at: String,
     /// When it last changed (UTC).
     pub updated_at: String,
+    /// Where it came from outside claimtrack (a data set's row id).
+    pub origin: Option<String>,
 }
 
 /// One entry of a claim's status history.

@@ -175,7 +175,10 @@ fn write_source(out: &mut String, summary: &SourceSummary) {
     out.push_str("\n[[sources]]\n");
     field(out, "name", &source.name);
     field(out, "kind", source.kind.as_str());
-    optional(out, "description", &source.description);
+    optional(out, "description", &source.profile.description);
+    optional(out, "job", &source.profile.job);
+    optional(out, "party", &source.profile.party);
+    optional(out, "region", &source.profile.region);
     list(out, "aliases", &source.aliases);
     if !summary.speaks_for.is_empty() {
         out.push_str("speaks_for = [\n");
@@ -208,6 +211,7 @@ fn write_claim(out: &mut String, claim: &Claim) {
     field(out, "status", claim.status.as_str());
     optional(out, "rating", &claim.rating);
     list(out, "tags", &claim.tags);
+    optional(out, "origin", &claim.origin);
 }
 
 fn field(out: &mut String, name: &str, value: &str) {

@@ -23,7 +23,7 @@ use uuid::Uuid;
 use super::{ClaimFile, ClaimSpec, EventSpec, LinkSpec, Loc, Problem, SourceSpec, SpeaksForSpec};
 use crate::error::{Error, Result};
 use crate::model::{Relation, Source, SourceKind, Status};
-use crate::store::{NewClaim, NewEvent, Store, fold_name, now_timestamp};
+use crate::store::{ClaimFields, NewClaim, NewEvent, Store, fold_name, now_timestamp};
 
 /// How to import.
 #[derive(Debug, Clone)]
@@ -101,8 +101,8 @@ pub struct Importer<'o> {
     problems: Vec<Problem>,
     /// Every claim id seen in this run, and where.
     ids: HashMap<Uuid, Loc>,
-    /// Declared sources by folded name: kind and where.
-    declared: HashMap<String, (SourceKind, Loc)>,
+    /// Declared sources by folded name: kind (when given) and where.
+    declared: HashMap<String, (Option<SourceKind>, Loc)>,
     /// Declared aliases by folded alias: owner's name and where.
     aliases: HashMap<String, (String, Loc)>,
     /// Sources looked up or created in this run, by folded name or alias.
@@ -308,13 +308,16 @@ impl<'o> Importer<'o> {
     fn check_declaration(&mut self, source: &SourceSpec) {
         let key = fold_name(&source.name);
         match self.declared.get(&key) {
-            Some((kind, first)) if *kind != source.kind => self.problems.push(Problem {
-                loc: source.loc.clone(),
-                message: format!(
-                    "source '{}' is declared as {} here but as {kind} at {first}",
-                    source.name, source.kind
-                ),
-            }),
+            Some((Some(kind), first)) if source.kind.is_some_and(|k| k != *kind) => {
+                self.problems.push(Problem {
+                    loc: source.loc.clone(),
+                    message: format!(
+                        "source '{}' is declared as {} here but as {kind} at {first}",
+                        source.name,
+                        source.kind.map_or("", SourceKind::as_str)
+                    ),
+                })
+            }
             Some(_) => {}
             None => {
                 if let Some((owner, first)) = self.aliases.get(&key) {
@@ -389,14 +392,13 @@ impl<'o> Importer<'o> {
                 return Ok(());
             }
             Some(existing) => {
-                let description = spec.description.clone().or(existing.description.clone());
-                if existing.kind != spec.kind || description != existing.description {
-                    store
-                        .update_source(existing.key, spec.kind, description.as_deref())
-                        .await?;
+                let kind = spec.kind.unwrap_or(existing.kind);
+                let profile = existing.profile.updated_by(&spec.profile);
+                if existing.kind != kind || profile != existing.profile {
+                    store.update_source(existing.key, kind, &profile).await?;
                     let updated = Source {
-                        kind: spec.kind,
-                        description,
+                        kind,
+                        profile,
                         ..existing.clone()
                     };
                     self.known.insert(key.clone(), updated);
@@ -406,9 +408,14 @@ impl<'o> Importer<'o> {
             }
             None => {
                 self.outcomes.insert(key.clone(), Outcome::Added);
-                let created = store
-                    .add_source(&spec.name, spec.kind, spec.description.as_deref())
+                let kind = spec.kind.unwrap_or(SourceKind::Person);
+                let mut created = store
+                    .add_source(&spec.name, kind, spec.profile.description.as_deref())
                     .await?;
+                if created.profile != spec.profile {
+                    store.update_source(created.key, kind, &spec.profile).await?;
+                    created.profile = spec.profile.clone();
+                }
                 self.known.insert(key.clone(), created.clone());
                 created
             }
@@ -590,6 +597,7 @@ fn new_claim(
         tags: spec.tags.clone(),
         history,
         anchor,
+        origin: spec.origin.clone(),
     }
 }
 
@@ -639,21 +647,23 @@ async fn update_fields(
     let current = store.claim_keys(key).await?;
     let quote = spec.quote.as_ref().map(|q| q.0.clone());
     let said_on = spec.said_on.map(|d| d.to_string());
+    // A file that gives no origin keeps the one the database has.
+    let origin = spec.origin.clone().or(existing.origin.clone());
     let fields_same = current == (source_key, article_key)
         && existing.text == spec.text
         && existing.quote == quote
-        && existing.said_on == said_on;
+        && existing.said_on == said_on
+        && existing.origin == origin;
     if !fields_same {
-        store
-            .update_claim(
-                key,
-                source_key,
-                article_key,
-                &spec.text,
-                quote.as_deref(),
-                spec.said_on,
-            )
-            .await?;
+        let fields = ClaimFields {
+            source_key,
+            article_key,
+            text: &spec.text,
+            quote: quote.as_deref(),
+            said_on: spec.said_on,
+            origin: origin.as_deref(),
+        };
+        store.update_claim(key, &fields).await?;
     }
     let mut wanted: Vec<String> = spec.tags.clone();
     wanted.sort_by_key(|t| t.to_lowercase());

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use uuid::Uuid;
 
-use crate::model::{Day, Relation, SourceKind, Status};
+use crate::model::{Day, Relation, SourceKind, SourceProfile, Status};
 
 pub use export::{export_dir, multiline, quoted, render_file};
 pub use import::{ImportOptions, ImportSummary, Importer, Tally, import};
@@ -95,10 +95,12 @@ pub struct SourceSpec {
     pub loc: Loc,
     /// Display name.
     pub name: String,
-    /// Kind.
-    pub kind: SourceKind,
-    /// Free text.
-    pub description: Option<String>,
+    /// Kind: always given in a claim file; other formats may not know it
+    /// (a new source then becomes a person, an existing one keeps its kind).
+    pub kind: Option<SourceKind>,
+    /// Description, job, party, region: the parts given replace the
+    /// database's, the parts not given are kept.
+    pub profile: SourceProfile,
     /// Other names, each with where it stands.
     pub aliases: Vec<(String, Loc)>,
     /// Organizations it speaks for.
@@ -150,6 +152,8 @@ pub struct ClaimSpec {
     pub tags: Vec<String>,
     /// Its history, oldest first.
     pub history: Vec<EventSpec>,
+    /// Where it came from outside claimtrack (a data set's row id).
+    pub origin: Option<String>,
 }
 
 /// `[[claims.history]]`.
@@ -230,6 +234,9 @@ struct SourceDoc {
     name: Spanned<String>,
     kind: Spanned<String>,
     description: Option<String>,
+    job: Option<String>,
+    party: Option<String>,
+    region: Option<String>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
     #[serde(default)]
@@ -260,6 +267,7 @@ struct ClaimDoc {
     tags: Vec<Spanned<String>>,
     #[serde(default)]
     history: Vec<Spanned<EventDoc>>,
+    origin: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -454,8 +462,13 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
         sources.push(SourceSpec {
             loc,
             name,
-            kind,
-            description: s.description,
+            kind: Some(kind),
+            profile: SourceProfile {
+                description: s.description,
+                job: nonblank(s.job),
+                party: nonblank(s.party),
+                region: nonblank(s.region),
+            },
             aliases,
             speaks_for,
         });
@@ -592,6 +605,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
             rating: c.rating.map(|r| r.trim().to_string()).filter(|r| !r.is_empty()),
             tags,
             history,
+            origin: nonblank(c.origin),
         });
     }
 
@@ -626,6 +640,11 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
 }
 
 /// A `YYYY-MM-DD` value: a TOML local date, or a string.
+/// A trimmed value, or `None` when blank.
+pub(crate) fn nonblank(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
 fn day_value(
     locate: &Locator<'_>,
     value: &Spanned<toml::Value>,

@@ -98,6 +98,7 @@ pub(super) async fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
                 id = Uuid::now_v7();
             }
             let claim = NewClaim {
+                origin: None,
                 id,
                 source_key: source.key,
                 article_key,

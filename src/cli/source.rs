@@ -157,12 +157,24 @@ fn show(ctx: &mut Context, summary: &SourceSummary) -> Result<()> {
         Format::Table | Format::Markdown => {
             let source = &summary.source;
             ctx.out.heading(&source.name);
-            ctx.out.fields(&[
+            let profile = &source.profile;
+            let mut fields = vec![
                 ("Kind", source.kind.to_string()),
                 ("Aliases", source.aliases.join(", ")),
-                ("Description", or_empty(&source.description)),
-                ("Claims", summary.claims.to_string()),
-            ]);
+                ("Description", or_empty(&profile.description)),
+            ];
+            // Job, party and region come from data sets; most sources have none.
+            for (name, value) in [
+                ("Job", &profile.job),
+                ("Party", &profile.party),
+                ("Region", &profile.region),
+            ] {
+                if let Some(value) = value {
+                    fields.push((name, value.clone()));
+                }
+            }
+            fields.push(("Claims", summary.claims.to_string()));
+            ctx.out.fields(&fields);
             if !summary.speaks_for.is_empty() || !summary.spoken_for_by.is_empty() {
                 let rows: Vec<Vec<String>> = summary
                     .speaks_for
@@ -213,13 +225,26 @@ impl Record for SourceSummary {
             self.claims.to_string(),
         ]
     }
-    const CSV_HEADERS: &'static [&'static str] =
-        &["name", "kind", "description", "aliases", "speaks_for", "claims"];
+    const CSV_HEADERS: &'static [&'static str] = &[
+        "name",
+        "kind",
+        "description",
+        "job",
+        "party",
+        "region",
+        "aliases",
+        "speaks_for",
+        "claims",
+    ];
     fn csv_cells(&self) -> Vec<String> {
+        let profile = &self.source.profile;
         vec![
             self.source.name.clone(),
             self.source.kind.to_string(),
-            or_empty(&self.source.description),
+            or_empty(&profile.description),
+            or_empty(&profile.job),
+            or_empty(&profile.party),
+            or_empty(&profile.region),
             self.source.aliases.join("; "),
             speaks_for_text(&self.speaks_for),
             self.claims.to_string(),

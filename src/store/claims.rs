@@ -14,7 +14,7 @@ use crate::model::{Claim, ClaimLink, Day, Relation, Status, StatusEvent, excerpt
 pub(super) const LOOKUP_EXPLAIN: &str = "EXPLAIN QUERY PLAN SELECT id, uuid FROM claims WHERE short_id >= 'abcd' AND short_id < 'abcdg' ORDER BY id LIMIT 10";
 
 /// Rows per multi-row INSERT: well under SQLite's bound-parameter limit
-/// (32,766) at the widest table's fifteen columns.
+/// (32,766) at the widest table's sixteen columns.
 const BATCH_ROWS: usize = 1000;
 
 /// A claim to be written, with its whole history (at least one event: the
@@ -39,6 +39,25 @@ pub struct NewClaim {
     pub history: Vec<NewEvent>,
     /// Where its quote stands in the article's snapshot.
     pub anchor: Option<QuoteAnchor>,
+    /// Where it came from outside claimtrack (a data set's row id).
+    pub origin: Option<String>,
+}
+
+/// A claim's descriptive fields, as [`Store::update_claim`] sets them.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimFields<'a> {
+    /// Who made it.
+    pub source_key: i64,
+    /// Where it was reported.
+    pub article_key: Option<i64>,
+    /// The claim.
+    pub text: &'a str,
+    /// The verbatim words.
+    pub quote: Option<&'a str>,
+    /// When it was made.
+    pub said_on: Option<Day>,
+    /// Where it came from outside claimtrack.
+    pub origin: Option<&'a str>,
 }
 
 /// A status event to append.
@@ -498,23 +517,16 @@ impl Store {
 
     /// Rewrites a claim's descriptive fields (not its status: that only
     /// moves through the history).
-    pub async fn update_claim(
-        &mut self,
-        key: i64,
-        source_key: i64,
-        article_key: Option<i64>,
-        text: &str,
-        quote: Option<&str>,
-        said_on: Option<Day>,
-    ) -> Result<()> {
+    pub async fn update_claim(&mut self, key: i64, fields: &ClaimFields<'_>) -> Result<()> {
         sqlx::query(
-            "UPDATE claims SET source_id = ?, article_id = ?, text = ?, quote = ?, said_on = ? WHERE id = ?",
+            "UPDATE claims SET source_id = ?, article_id = ?, text = ?, quote = ?, said_on = ?, origin = ? WHERE id = ?",
         )
-        .bind(source_key)
-        .bind(article_key)
-        .bind(text.trim())
-        .bind(quote)
-        .bind(said_on.map(|d| d.to_string()))
+        .bind(fields.source_key)
+        .bind(fields.article_key)
+        .bind(fields.text.trim())
+        .bind(fields.quote)
+        .bind(fields.said_on.map(|d| d.to_string()))
+        .bind(fields.origin)
         .bind(key)
         .execute(self.conn())
         .await?;
@@ -623,7 +635,7 @@ fn build_chunk(chunk: Vec<(NewClaim, i64)>) -> Vec<(&'static str, QueryBuilder<S
     }
     let mut sql = QueryBuilder::new(
         "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
-         quote_start, quote_end, quote_prefix, quote_suffix) ",
+         quote_start, quote_end, quote_prefix, quote_suffix, origin) ",
     );
     sql.push_values(rows, |mut row, (key, claim, last, rating, created, updated)| {
         let (start, end, prefix, suffix) = match claim.anchor {
@@ -653,7 +665,8 @@ fn build_chunk(chunk: Vec<(NewClaim, i64)>) -> Vec<(&'static str, QueryBuilder<S
             .push_bind(start)
             .push_bind(end)
             .push_bind(prefix)
-            .push_bind(suffix);
+            .push_bind(suffix)
+            .push_bind(claim.origin);
     });
     let mut statements = vec![("claim", sql)];
     for tag_chunk in tags.chunks(BATCH_ROWS) {
@@ -700,7 +713,7 @@ fn claim_select(filter: &ClaimFilter) -> QueryBuilder<Sqlite> {
     sql.push(
         " a.uuid AS article_uuid, a.url AS article_url,
           (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags,
-          c.rating, c.created_at, c.updated_at, ",
+          c.rating, c.created_at, c.updated_at, c.origin, ",
     );
     // The status column depends on the as-of join, which comes after the
     // column list; push the join into a second builder to learn its name.
@@ -734,6 +747,7 @@ fn claim_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Claim> {
         rating: row.try_get("rating")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
+        origin: row.try_get("origin")?,
     })
 }
 

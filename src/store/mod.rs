@@ -22,7 +22,7 @@ use time::OffsetDateTime;
 
 use crate::error::{Error, Result};
 
-pub use claims::{ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
+pub use claims::{ClaimFields, ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
 pub use reports::{Report, ReportRow, SourceShare};
 pub use sources::SourceSummary;
 

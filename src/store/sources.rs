@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::{Store, fold_name, now_timestamp, refusal};
 use crate::error::{Error, Result};
-use crate::model::{Day, Source, SourceKind, SpeaksFor};
+use crate::model::{Day, Source, SourceKind, SourceProfile, SpeaksFor};
 
 /// A source with its claim counts, as `source list` and `source show` print it.
 #[derive(Debug, Clone, Serialize)]
@@ -55,7 +55,10 @@ impl Store {
             key: id,
             name: name.to_string(),
             kind,
-            description: description.map(str::to_string),
+            profile: SourceProfile {
+                description: description.map(str::to_string),
+                ..SourceProfile::default()
+            },
             aliases: vec![],
         })
     }
@@ -136,9 +139,9 @@ impl Store {
     pub async fn find_source(&mut self, name: &str) -> Result<Option<Source>> {
         let key = fold_name(name);
         let row = sqlx::query(
-            "SELECT s.id, s.name, s.kind, s.description FROM sources s WHERE s.name_key = ?1
+            "SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region FROM sources s WHERE s.name_key = ?1
              UNION ALL
-             SELECT s.id, s.name, s.kind, s.description
+             SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region
              FROM source_aliases a JOIN sources s ON s.id = a.source_id WHERE a.alias_key = ?1
              LIMIT 1",
         )
@@ -204,7 +207,7 @@ impl Store {
     /// Every source with its aliases, links and claim count, most claims first.
     pub async fn list_sources(&mut self) -> Result<Vec<SourceSummary>> {
         let rows = sqlx::query(
-            "SELECT s.id, s.name, s.kind, s.description,
+            "SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region,
                     (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claims
              FROM sources s ORDER BY claims DESC, s.name_key",
         )
@@ -267,7 +270,12 @@ fn source_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Source> {
         key: row.try_get("id")?,
         name: row.try_get("name")?,
         kind: kind.parse()?,
-        description: row.try_get("description")?,
+        profile: SourceProfile {
+            description: row.try_get("description")?,
+            job: row.try_get("job")?,
+            party: row.try_get("party")?,
+            region: row.try_get("region")?,
+        },
         aliases: vec![],
     })
 }
@@ -284,19 +292,19 @@ impl Store {
         Ok(rows.into_iter().collect())
     }
 
-    /// Changes a source's kind and description.
-    pub async fn update_source(
-        &mut self,
-        key: i64,
-        kind: SourceKind,
-        description: Option<&str>,
-    ) -> Result<()> {
-        sqlx::query("UPDATE sources SET kind = ?, description = ? WHERE id = ?")
-            .bind(kind.as_str())
-            .bind(description)
-            .bind(key)
-            .execute(self.conn())
-            .await?;
+    /// Changes a source's kind and profile.
+    pub async fn update_source(&mut self, key: i64, kind: SourceKind, profile: &SourceProfile) -> Result<()> {
+        sqlx::query(
+            "UPDATE sources SET kind = ?, description = ?, job = ?, party = ?, region = ? WHERE id = ?",
+        )
+        .bind(kind.as_str())
+        .bind(&profile.description)
+        .bind(&profile.job)
+        .bind(&profile.party)
+        .bind(&profile.region)
+        .bind(key)
+        .execute(self.conn())
+        .await?;
         Ok(())
     }
 }

@@ -21,6 +21,7 @@ fn event(to: Status, at: &str) -> NewEvent {
 
 fn claim(id: Uuid, source_key: i64, text: &str, said_on: Option<&str>, history: Vec<NewEvent>) -> NewClaim {
     NewClaim {
+        origin: None,
         id,
         source_key,
         article_key: None,
@@ -453,6 +454,7 @@ async fn a_batch_spanning_many_insert_statements_keeps_every_row() {
             let source = s.add_source("Bulk", SourceKind::Group, None).await?;
             let claims: Vec<NewClaim> = (0..n)
                 .map(|i| NewClaim {
+                    origin: None,
                     tags: vec![format!("t{}", i % 3)],
                     ..claim(
                         Uuid::now_v7(),

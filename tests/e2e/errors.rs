@@ -215,6 +215,7 @@ fn an_ambiguous_prefix_lists_the_candidates() {
                     at: "2017-12-19T00:00:00.000000Z".into(),
                 };
                 let claim = |id, text: &str| NewClaim {
+                    origin: None,
                     id,
                     source_key: source.key,
                     article_key: None,

@@ -21,6 +21,7 @@ fn a_reader_that_stops_early_is_not_an_error() {
                 let source = s.add_source("Bulk", SourceKind::Group, None).await?;
                 let claims: Vec<NewClaim> = (0..3000)
                     .map(|i| NewClaim {
+                        origin: None,
                         id: uuid::Uuid::now_v7(),
                         source_key: source.key,
                         article_key: None,
