@@ -15,6 +15,7 @@ pub mod claimfile;
 pub mod cli;
 pub mod error;
 pub mod extract;
+pub mod formats;
 pub mod model;
 pub mod render;
 pub mod store;

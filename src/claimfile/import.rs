@@ -118,8 +118,44 @@ pub struct Importer<'o> {
     /// idempotence needs are answered from memory instead.
     had_claims: Option<bool>,
     had_articles: bool,
-    /// Articles written in this run, by URL.
-    articles: HashMap<String, i64>,
+    /// Articles written or checked in this run, by URL, with what they hold.
+    articles: HashMap<String, (i64, ArticleFields)>,
+}
+
+/// An article's descriptive fields, compared to decide whether an import
+/// changes it. `None` in a partial article means "not given".
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ArticleFields {
+    title: Option<String>,
+    publisher: Option<String>,
+    published: Option<String>,
+    body: Option<String>,
+}
+
+impl ArticleFields {
+    fn of(spec: &super::ArticleSpec) -> ArticleFields {
+        ArticleFields {
+            title: Some(spec.title.clone()).filter(|t| !t.is_empty()),
+            publisher: spec.publisher.clone(),
+            published: spec.published.map(|d| d.to_string()),
+            body: spec.body.clone(),
+        }
+    }
+
+    /// These fields with every one `other` gives replaced.
+    fn updated_by(&self, other: &ArticleFields) -> ArticleFields {
+        ArticleFields {
+            title: other.title.clone().or_else(|| self.title.clone()),
+            publisher: other.publisher.clone().or_else(|| self.publisher.clone()),
+            published: other.published.clone().or_else(|| self.published.clone()),
+            body: other.body.clone().or_else(|| self.body.clone()),
+        }
+    }
+
+    /// Whether everything these fields give is already in `stored`.
+    fn within(&self, stored: &ArticleFields) -> bool {
+        stored.updated_by(self) == *stored
+    }
 }
 
 /// How many new claims are written per batch.
@@ -178,8 +214,10 @@ impl<'o> Importer<'o> {
         for source in &file.sources {
             self.check_declaration(source);
         }
+        let mut repeats = Vec::new();
         for claim in &file.claims {
             match self.ids.get(&claim.id) {
+                Some(_) if file.merge_repeats => repeats.push(claim.id),
                 Some(first) => self.problems.push(Problem {
                     loc: claim.id_loc.clone(),
                     message: format!(
@@ -203,8 +241,13 @@ impl<'o> Importer<'o> {
         for source in &file.sources {
             self.write_source(store, source).await?;
         }
+        if !repeats.is_empty() {
+            // A repeat is reconciled like a claim already in the database,
+            // so it must be there, not waiting in the batch.
+            store.insert_claims(std::mem::take(&mut self.pending)).await?;
+        }
         let article = self.write_article(store, &file).await?;
-        self.write_claims(store, &file, article).await?;
+        self.write_claims(store, &file, article, &repeats).await?;
         let keys: HashMap<&str, Uuid> = file
             .claims
             .iter()
@@ -392,8 +435,20 @@ impl<'o> Importer<'o> {
                 return Ok(());
             }
             Some(existing) => {
-                let kind = spec.kind.unwrap_or(existing.kind);
-                let profile = existing.profile.updated_by(&spec.profile);
+                // The first declaration in a run speaks for the source; later
+                // rows only fill in what it left out. So a data set whose
+                // rows give one speaker several job titles imports the same
+                // way every time, and importing it again changes nothing.
+                let first_in_run = !self.outcomes.contains_key(&key);
+                let kind = match spec.kind {
+                    Some(kind) if first_in_run => kind,
+                    _ => existing.kind,
+                };
+                let profile = if first_in_run {
+                    existing.profile.updated_by(&spec.profile)
+                } else {
+                    spec.profile.updated_by(&existing.profile)
+                };
                 if existing.kind != kind || profile != existing.profile {
                     store.update_source(existing.key, kind, &profile).await?;
                     let updated = Source {
@@ -441,52 +496,76 @@ impl<'o> Importer<'o> {
         Ok(())
     }
 
-    /// Creates or updates the file's article; returns its key and body.
+    /// Creates or updates the file's article; returns its key.
     async fn write_article(&mut self, store: &mut Store, file: &ClaimFile) -> Result<Option<i64>> {
         let Some(spec) = &file.article else {
             return Ok(None);
         };
+        let wanted = ArticleFields::of(spec);
         let existing = match self.articles.get(&spec.url) {
-            Some(key) => Some(store.article(*key).await?),
+            // Written or checked earlier in this run: nothing new to say.
+            Some((key, seen)) if wanted.within(seen) => return Ok(Some(*key)),
+            Some((key, _)) => Some(store.article(*key).await?),
             None if self.had_articles => store.find_article_by_url(&spec.url).await?,
             None => None,
         };
         let key = match existing {
             None => {
                 self.summary.articles.added += 1;
+                let title = if spec.title.is_empty() {
+                    &spec.url
+                } else {
+                    &spec.title
+                };
                 let key = store
                     .add_article(
                         &spec.url,
-                        &spec.title,
+                        title,
                         spec.publisher.as_deref(),
                         spec.published,
                         spec.body.as_deref(),
                     )
                     .await?
                     .key;
-                self.articles.insert(spec.url.clone(), key);
+                let stored = ArticleFields {
+                    title: Some(title.clone()),
+                    ..wanted
+                };
+                self.articles.insert(spec.url.clone(), (key, stored));
                 key
             }
             Some(existing) => {
                 let body = store.article_body(existing.key).await?;
-                let same = existing.title == spec.title
-                    && existing.publisher == spec.publisher
-                    && existing.published_on == spec.published.map(|d| d.to_string())
-                    && body == spec.body;
-                if same {
+                let current = ArticleFields {
+                    title: Some(existing.title.clone()),
+                    publisher: existing.publisher.clone(),
+                    published: existing.published_on.clone(),
+                    body: body.clone(),
+                };
+                let merged = if spec.partial {
+                    current.updated_by(&wanted)
+                } else {
+                    wanted
+                };
+                if merged == current {
                     self.summary.articles.unchanged += 1;
                 } else {
                     self.summary.articles.updated += 1;
+                    let published = match &merged.published {
+                        Some(day) => Some(day.parse()?),
+                        None => None,
+                    };
                     store
                         .update_article(
                             existing.key,
-                            &spec.title,
-                            spec.publisher.as_deref(),
-                            spec.published,
-                            spec.body.as_deref(),
+                            merged.title.as_deref().unwrap_or(&existing.title),
+                            merged.publisher.as_deref(),
+                            published,
+                            merged.body.as_deref(),
                         )
                         .await?;
                 }
+                self.articles.insert(spec.url.clone(), (existing.key, merged));
                 existing.key
             }
         };
@@ -500,10 +579,11 @@ impl<'o> Importer<'o> {
         store: &mut Store,
         file: &ClaimFile,
         article: Option<i64>,
+        repeats: &[Uuid],
     ) -> Result<()> {
         let body = file.article.as_ref().and_then(|a| a.body.as_deref());
         let existing = if self.had_claims == Some(false) {
-            HashMap::new()
+            store.existing_claims(repeats).await?
         } else {
             let ids: Vec<Uuid> = file.claims.iter().map(|c| c.id).collect();
             store.existing_claims(&ids).await?
@@ -574,7 +654,7 @@ fn new_claim(
         vec![NewEvent {
             to: spec.status.unwrap_or(Status::Unverified),
             rating: spec.rating.clone(),
-            note: None,
+            note: spec.note.clone(),
             evidence: vec![],
             actor: options.actor.clone(),
             at: now.to_string(),
@@ -615,7 +695,11 @@ fn status_event(
     (status != current || rating_differs).then(|| NewEvent {
         to: status,
         rating: spec.rating.clone().filter(|_| rating_differs),
-        note: Some(format!("set by claim file {}", spec.loc.file.display())),
+        note: Some(
+            spec.note
+                .clone()
+                .unwrap_or_else(|| format!("set by claim file {}", spec.loc.file.display())),
+        ),
         evidence: vec![],
         actor: options.actor.clone(),
         at: now.to_string(),

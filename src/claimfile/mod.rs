@@ -24,7 +24,8 @@ use crate::model::{Day, Relation, SourceKind, SourceProfile, Status};
 pub use export::{export_dir, multiline, quoted, render_file};
 pub use import::{ImportOptions, ImportSummary, Importer, Tally, import};
 
-/// A place in a claim file: `file:line:column` (1-based; the column counts characters).
+/// A place in a claim file: `file:line:column` (1-based; the column counts
+/// characters). A column of 0 means the whole line (a row of a table).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loc {
     /// The file.
@@ -37,7 +38,10 @@ pub struct Loc {
 
 impl fmt::Display for Loc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+        match self.column {
+            0 => write!(f, "{}:{}", self.file.display(), self.line),
+            column => write!(f, "{}:{}:{column}", self.file.display(), self.line),
+        }
     }
 }
 
@@ -69,6 +73,10 @@ pub struct ClaimFile {
     pub claims: Vec<ClaimSpec>,
     /// Links between claims.
     pub links: Vec<LinkSpec>,
+    /// Whether a claim seen earlier in the run may come again (data sets
+    /// repeat rows; a repeat's new history is appended): false for claim
+    /// files, where a repeated id is an error.
+    pub merge_repeats: bool,
 }
 
 /// `[article]`.
@@ -86,6 +94,10 @@ pub struct ArticleSpec {
     pub published: Option<Day>,
     /// The body snapshot, read from `body` or `body_file`.
     pub body: Option<String>,
+    /// Whether the source format carries only part of an article (a CSV
+    /// row, a ClaimReview's appearance): then a missing body, publisher or
+    /// date keeps what the database has, and an empty title means unknown.
+    pub partial: bool,
 }
 
 /// `[[sources]]`.
@@ -154,6 +166,9 @@ pub struct ClaimSpec {
     pub history: Vec<EventSpec>,
     /// Where it came from outside claimtrack (a data set's row id).
     pub origin: Option<String>,
+    /// The note of the event that sets `status` (a data set's context or
+    /// a spreadsheet's note column).
+    pub note: Option<String>,
 }
 
 /// `[[claims.history]]`.
@@ -291,14 +306,14 @@ struct LinkDoc {
 }
 
 /// Turns byte offsets in one file into `file:line:column`.
-struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     path: &'a Path,
     text: &'a str,
     line_starts: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
-    fn new(path: &'a Path, text: &'a str) -> Self {
+    pub(crate) fn new(path: &'a Path, text: &'a str) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -309,7 +324,7 @@ impl<'a> Locator<'a> {
         }
     }
 
-    fn at(&self, offset: usize) -> Loc {
+    pub(crate) fn at(&self, offset: usize) -> Loc {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|start| *start <= offset);
         let start = self.line_starts[line - 1];
@@ -416,6 +431,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
                 .filter(|p| !p.is_empty()),
             published,
             body,
+            partial: false,
         }
     });
 
@@ -606,6 +622,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
             tags,
             history,
             origin: nonblank(c.origin),
+            note: None,
         });
     }
 
@@ -633,6 +650,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
             sources,
             claims,
             links,
+            merge_repeats: false,
         })
     } else {
         Err(problems)

@@ -1,25 +1,121 @@
-//! `claims export DIR`: write the database out as claim files.
+//! `claims export`: write the database out as claim files (one per
+//! article), as a CSV or JSON Lines claim table, or as ClaimReview JSON-LD.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::Context;
+use super::{Context, FormatFlag};
 use crate::claimfile;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::formats::{self, ClaimReviewOptions};
+
+/// The formats `claims export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ExportFormat {
+    /// Claim files (TOML), one per article, into a folder: everything, history included.
+    Toml,
+    /// The claim table as CSV: one row per claim, current status.
+    Csv,
+    /// The claim table as JSON Lines.
+    Jsonl,
+    /// schema.org ClaimReview JSON-LD for every claim with a verdict.
+    Claimreview,
+}
 
 /// `claims export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The folder to write claim files into (created if needed); one file per article.
-    #[arg(value_name = "DIR")]
-    pub dir: PathBuf,
+    /// Where to write: a folder for claim files; a file for the other formats (standard output when absent or `-`).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// ClaimReview: the fact-checking organization named as author of every review [default: who recorded the latest verdict].
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
+    /// ClaimReview: the URL prefix where reviews are published; each review's url is this plus the claim's id [default: urn:uuid:ID].
+    #[arg(long, value_name = "URL", value_parser = super::url)]
+    pub review_url_base: Option<String>,
 }
 
 pub(super) async fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
-    let written = claimfile::export_dir(&mut ctx.store, &args.dir).await?;
-    for path in written {
-        ctx.out.line(path.display().to_string());
+    let format = match ctx.format {
+        None | Some(FormatFlag::Toml) => ExportFormat::Toml,
+        Some(FormatFlag::Csv) => ExportFormat::Csv,
+        Some(FormatFlag::Jsonl) => ExportFormat::Jsonl,
+        Some(FormatFlag::Claimreview) => ExportFormat::Claimreview,
+        Some(other) => {
+            return Err(Error::invalid(format!(
+                "claims export writes --format toml, csv, jsonl or claimreview, not {}",
+                other.name()
+            )));
+        }
+    };
+    if format == ExportFormat::Toml {
+        let dir = args
+            .path
+            .ok_or_else(|| Error::invalid("claim files need a folder: claims export DIR"))?;
+        let written = claimfile::export_dir(&mut ctx.store, &dir).await?;
+        for path in written {
+            ctx.out.line(path.display().to_string());
+        }
+        return Ok(());
+    }
+    let options = ClaimReviewOptions {
+        publisher: args.publisher,
+        url_base: args.review_url_base,
+    };
+    match args.path.filter(|p| p != Path::new("-")) {
+        None => {
+            let stdout = std::io::stdout();
+            let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            write(format, ctx, out, &options).await?;
+        }
+        Some(path) => {
+            // Written beside the target and renamed over it: an export
+            // that stops halfway never replaces a good file.
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let temporary = path.with_file_name(format!(".{name}.partial"));
+            let io = |source| Error::ReadFile {
+                path: path.clone(),
+                source,
+            };
+            let file = std::fs::File::create(&temporary).map_err(io)?;
+            let written = write(
+                format,
+                ctx,
+                std::io::BufWriter::with_capacity(1 << 16, &file),
+                &options,
+            )
+            .await;
+            let count = match written.and_then(|count| Ok(file.sync_all().map(|()| count)?)) {
+                Ok(count) => count,
+                Err(e) => {
+                    let _ = std::fs::remove_file(&temporary);
+                    return Err(e);
+                }
+            };
+            std::fs::rename(&temporary, &path).map_err(io)?;
+            ctx.out
+                .line(format!("wrote {count} claims to {}", path.display()));
+        }
     }
     Ok(())
+}
+
+async fn write(
+    format: ExportFormat,
+    ctx: &mut Context,
+    out: impl Write,
+    options: &ClaimReviewOptions,
+) -> Result<usize> {
+    match format {
+        ExportFormat::Csv => formats::write_csv(&mut ctx.store, out).await,
+        ExportFormat::Jsonl => formats::write_jsonl(&mut ctx.store, out).await,
+        ExportFormat::Claimreview => formats::write_claimreview(&mut ctx.store, out, options).await,
+        ExportFormat::Toml => unreachable!("claim files are written by export_dir"),
+    }
 }

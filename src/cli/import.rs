@@ -1,78 +1,255 @@
-//! `claims import PATH...`: load claim files (or folders of them) into the
-//! database, all or nothing.
+//! `claims import PATH...`: load claim files, LIAR TSV, ClaimReview JSON-LD
+//! or Fact Check Tools results, or claimtrack's CSV and JSON Lines tables,
+//! all or nothing.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use clap::Args;
 
-use super::Context;
-use crate::claimfile::{self, ImportOptions, ImportSummary, Importer, Loc, Problem, Tally};
+use super::{Context, FormatFlag};
+use crate::claimfile::{self, ClaimFile, ImportOptions, ImportSummary, Importer, Loc, Problem, Tally};
 use crate::error::{Error, Result};
-use crate::render::Format;
+use crate::formats::{self, Chunker, ImportFormat, ReadOptions, StatusMap};
+use crate::store::now_timestamp;
 
 /// `claims import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Claim files (.toml), or folders searched recursively for them.
+    /// Files, or folders searched recursively for files of the format.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Rating labels to statuses, added to the built-in table: a TOML file of `"label" = "status"` lines.
+    #[arg(long, value_name = "FILE")]
+    pub status_map: Option<PathBuf>,
+    /// Import the good rows and list the bad ones, instead of importing nothing.
+    #[arg(long)]
+    pub skip_bad: bool,
     /// Keep claims whose quote is not found in the article's snapshot, with a warning, instead of failing.
     #[arg(long)]
     pub allow_orphans: bool,
 }
 
+/// What the reading thread hands the writing one.
+enum Batch {
+    /// Claims to write (a claim file, or a chunk of rows).
+    File(ClaimFile),
+    /// Problems that fail the import.
+    Bad(Vec<Problem>),
+    /// A bad row left out (`--skip-bad`).
+    Skipped(Problem),
+}
+
+/// Bad rows listed before a failing import stops reading: enough to fix
+/// several at once, without reading a broken file to its end.
+const PROBLEMS_LISTED: usize = 20;
+
 pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
-    let mut paths = Vec::new();
+    // Without --format, each file's extension says: .toml claim files,
+    // .csv, .jsonl, .tsv (LIAR), .json (ClaimReview); folders hold claim files.
+    let format = match ctx.format {
+        None => None,
+        Some(FormatFlag::Toml) => Some(ImportFormat::Toml),
+        Some(FormatFlag::Csv) => Some(ImportFormat::Csv),
+        Some(FormatFlag::Jsonl) => Some(ImportFormat::Jsonl),
+        Some(FormatFlag::Liar) => Some(ImportFormat::Liar),
+        Some(FormatFlag::Claimreview | FormatFlag::Json) => Some(ImportFormat::Claimreview),
+        Some(other) => {
+            return Err(Error::invalid(format!(
+                "claims import reads --format toml, csv, jsonl, liar or claimreview, not {}",
+                other.name()
+            )));
+        }
+    };
+    let mut inputs = Vec::new();
     for path in &args.paths {
-        collect(path, &mut paths)?;
+        collect(path, format, &mut inputs)?;
     }
-    paths.sort();
-    paths.dedup();
+    inputs.sort();
+    inputs.dedup();
+    let files = inputs.len();
+    let status_map = match &args.status_map {
+        Some(path) => StatusMap::default().with_file(path)?,
+        None => StatusMap::default(),
+    };
     let options = ImportOptions {
         actor: ctx.actor.clone(),
         allow_orphans: args.allow_orphans,
     };
-    // A second thread reads and parses the files (anchoring quotes) while
-    // this one writes the previous ones: both cores work. The channel holds
-    // a few files at most, so memory does not grow with the file count.
-    let (sender, receiver) = std::sync::mpsc::sync_channel(4);
+    let read_options = ReadOptions {
+        status_map,
+        actor: ctx.actor.clone(),
+        now: now_timestamp(),
+        unmapped: Arc::new(Mutex::new(Default::default())),
+    };
+    let unmapped = Arc::clone(&read_options.unmapped);
+    let consumed = Arc::new(AtomicU64::new(0));
+    let total: u64 = inputs
+        .iter()
+        .filter_map(|(path, _)| std::fs::metadata(path).ok())
+        .map(|m| m.len())
+        .sum();
+    let mut progress = Progress::new(total, Arc::clone(&consumed));
+    // A second thread reads and parses while this one writes: both cores
+    // work. The channel holds a few batches at most, so memory does not
+    // grow with the input.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Batch>>(4);
+    let skip_bad = args.skip_bad;
     let reader = std::thread::Builder::new()
         .name("claims-reader".into())
-        .spawn(move || {
-            for path in paths {
-                if sender.send(read_claim_file(&path)).is_err() {
-                    break; // the import stopped early
-                }
-            }
-        })?;
-    // Files stream through one transaction. Any problem in any file rolls
-    // the whole import back.
+        .spawn(move || read_all(inputs, &read_options, skip_bad, &consumed, &sender))?;
+    let mut skipped = Vec::new();
+    // Everything streams through one transaction; any problem rolls the
+    // whole import back.
     let summary = ctx
         .store
         .write(async |store| {
             let mut importer = Importer::new(&options);
-            while let Ok(parsed) = receiver.recv() {
-                match parsed? {
-                    Ok(file) if !importer.has_problems() => importer.add(store, file).await?,
-                    // After a problem, files are still checked but no longer written.
-                    Ok(_) => importer.reject(vec![]),
-                    Err(problems) => importer.reject(problems),
+            let mut claims = 0;
+            while let Ok(batch) = receiver.recv() {
+                match batch? {
+                    Batch::File(file) if !importer.has_problems() => {
+                        claims += file.claims.len();
+                        importer.add(store, file).await?;
+                    }
+                    // After a problem, input is still checked but no longer written.
+                    Batch::File(_) => importer.reject(vec![]),
+                    Batch::Bad(problems) => importer.reject(problems),
+                    Batch::Skipped(problem) => skipped.push(problem),
                 }
+                progress.show(claims);
             }
+            progress.clear();
             importer.finish(store).await
         })
         .await;
     drop(receiver);
+    progress.clear();
     let _ = reader.join();
-    let summary = summary?;
+    let mut summary = summary?;
+    // The importer counts batches; a table's rows come in many.
+    summary.files = files;
     for orphan in &summary.orphans {
         eprintln!("claims: warning: {orphan}");
     }
-    match ctx.out.format {
-        Format::Json => ctx.out.json(&summary)?,
-        _ => ctx.out.line(describe(&summary)),
+    for problem in &skipped {
+        eprintln!("claims: skipped {problem}");
     }
+    let unmapped = unmapped.lock().unwrap_or_else(|e| e.into_inner());
+    if !unmapped.is_empty() {
+        eprintln!("claims: warning: {}", describe_unmapped(&unmapped));
+    }
+    let mut line = describe(&summary);
+    if !skipped.is_empty() {
+        line.push_str(&format!("; skipped {} bad rows", skipped.len()));
+    }
+    ctx.out.line(line);
     Ok(())
+}
+
+/// Reads every input in order, sending batches until the writer stops
+/// listening or a failing import has listed enough problems.
+fn read_all(
+    inputs: Vec<(PathBuf, ImportFormat)>,
+    options: &ReadOptions,
+    skip_bad: bool,
+    consumed: &Arc<AtomicU64>,
+    sender: &std::sync::mpsc::SyncSender<Result<Batch>>,
+) {
+    let mut problems = 0;
+    for (path, format) in inputs {
+        if format == ImportFormat::Toml {
+            let batch = read_claim_file(&path).map(|parsed| match parsed {
+                Ok(file) => Batch::File(file),
+                Err(found) => Batch::Bad(found),
+            });
+            if let Ok(metadata) = std::fs::metadata(&path) {
+                consumed.fetch_add(metadata.len(), Ordering::Relaxed);
+            }
+            if sender.send(batch).is_err() {
+                return;
+            }
+            continue;
+        }
+        let mut chunker = Chunker::new(&path);
+        let mut listening = true;
+        let read = formats::read_records(format, &path, options, consumed, &mut |result| {
+            let batch = match result {
+                Ok(record) => match chunker.push(record) {
+                    Some(file) => Batch::File(file),
+                    None => return true,
+                },
+                Err(problem) if skip_bad => Batch::Skipped(problem),
+                Err(problem) => {
+                    problems += 1;
+                    Batch::Bad(vec![problem])
+                }
+            };
+            listening = sender.send(Ok(batch)).is_ok();
+            listening && problems < PROBLEMS_LISTED
+        });
+        let last = match read {
+            Ok(()) => chunker.finish().map(|file| Ok(Batch::File(file))),
+            Err(Error::Files(found)) => {
+                problems += found.len();
+                Some(Ok(Batch::Bad(found)))
+            }
+            Err(other) => Some(Err(other)),
+        };
+        if let Some(batch) = last {
+            listening = listening && sender.send(batch).is_ok();
+        }
+        if !listening || problems >= PROBLEMS_LISTED {
+            return;
+        }
+    }
+}
+
+/// A progress line on standard error, on a terminal only: how much of the
+/// input is read and how many claims are in.
+struct Progress {
+    total: u64,
+    consumed: Arc<AtomicU64>,
+    started: Instant,
+    shown: Option<Instant>,
+    enabled: bool,
+}
+
+impl Progress {
+    fn new(total: u64, consumed: Arc<AtomicU64>) -> Progress {
+        Progress {
+            total,
+            consumed,
+            started: Instant::now(),
+            shown: None,
+            enabled: std::io::stderr().is_terminal() && total > 0,
+        }
+    }
+
+    fn show(&mut self, claims: usize) {
+        // Only imports that take a while get a progress line.
+        let quiet = self.started.elapsed() < Duration::from_millis(500);
+        let recent = self
+            .shown
+            .is_some_and(|at| at.elapsed() < Duration::from_millis(200));
+        if !self.enabled || quiet || recent {
+            return;
+        }
+        self.shown = Some(Instant::now());
+        let read = self.consumed.load(Ordering::Relaxed).min(self.total);
+        let percent = read * 100 / self.total;
+        let rate = claims as f64 / self.started.elapsed().as_secs_f64();
+        eprint!("\r\x1b[2Kimporting: {percent:>3}% read, {claims} claims ({rate:.0}/s)");
+    }
+
+    fn clear(&mut self) {
+        if self.shown.take().is_some() {
+            eprint!("\r\x1b[2K");
+        }
+    }
 }
 
 /// Reads and parses one claim file: `Ok(Err(problems))` when it is not a
@@ -102,16 +279,24 @@ fn read_claim_file(path: &Path) -> Result<std::result::Result<claimfile::ClaimFi
     Ok(claimfile::parse(path, &text))
 }
 
-/// Files named directly, and `*.toml` files found under folders.
-fn collect(path: &Path, into: &mut Vec<PathBuf>) -> Result<()> {
+/// Files named directly, with the format given or their extension's; and
+/// the files of that format found under folders (claim files by default).
+fn collect(path: &Path, format: Option<ImportFormat>, into: &mut Vec<(PathBuf, ImportFormat)>) -> Result<()> {
     let metadata = std::fs::metadata(path).map_err(|source| Error::ReadFile {
         path: path.to_path_buf(),
         source,
     })?;
     if !metadata.is_dir() {
-        into.push(path.to_path_buf());
+        let format = format.or_else(|| ImportFormat::of_path(path)).ok_or_else(|| {
+            Error::invalid(format!(
+                "cannot tell the format of {} from its extension; pass --format toml|csv|jsonl|liar|claimreview",
+                path.display()
+            ))
+        })?;
+        into.push((path.to_path_buf(), format));
         return Ok(());
     }
+    let wanted = format.unwrap_or(ImportFormat::Toml);
     let entries = std::fs::read_dir(path).map_err(|source| Error::ReadFile {
         path: path.to_path_buf(),
         source,
@@ -130,12 +315,31 @@ fn collect(path: &Path, into: &mut Vec<PathBuf>) -> Result<()> {
             continue;
         }
         if child.is_dir() {
-            collect(&child, into)?;
-        } else if child.extension().is_some_and(|e| e == "toml") {
-            into.push(child);
+            collect(&child, Some(wanted), into)?;
+        } else if ImportFormat::of_path(&child) == Some(wanted) {
+            into.push((child, wanted));
         }
     }
     Ok(())
+}
+
+fn describe_unmapped(unmapped: &formats::Unmapped) -> String {
+    let total: usize = unmapped.values().sum();
+    let mut common: Vec<(&String, &usize)> = unmapped.iter().collect();
+    common.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let shown: Vec<String> = common
+        .iter()
+        .take(5)
+        .map(|(label, n)| format!("'{}' ({n})", crate::model::excerpt(label, 40)))
+        .collect();
+    let more = match common.len() {
+        n if n > 5 => format!(" and {} more", n - 5),
+        _ => String::new(),
+    };
+    format!(
+        "{total} ratings have labels the status map does not know, so their claims stay unverified (rating kept): {}{more}; map them with --status-map FILE",
+        shown.join(", ")
+    )
 }
 
 fn describe(summary: &ImportSummary) -> String {

@@ -32,9 +32,9 @@ pub struct Cli {
     #[arg(long, global = true, env = "CLAIMS_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// How to print records: table (for people), csv, json or markdown.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
-    pub format: Format,
+    /// How to print records: table (the default, for people), csv, json or markdown. For `import` and `export`, the file format: toml, csv, jsonl, liar (import) or claimreview.
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatFlag>,
 
     /// Who is making this change, recorded in the history [default: $USER].
     #[arg(long = "as", global = true, value_name = "NAME")]
@@ -84,6 +84,46 @@ pub enum Command {
     Evaluate(extract::EvaluateArgs),
 }
 
+/// The values of `--format`: one flag names how listings print and which
+/// file format `import` and `export` read or write, as `claims import
+/// --format liar` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatFlag {
+    /// Aligned columns fitted to the terminal.
+    Table,
+    /// Comma-separated values with a header row; for import and export, the claim table.
+    Csv,
+    /// JSON.
+    Json,
+    /// A GitHub-flavoured Markdown table.
+    Markdown,
+    /// JSON Lines: the claim table, one object per line (import and export).
+    Jsonl,
+    /// Claim files, one per article (import and export).
+    Toml,
+    /// PolitiFact's LIAR data set, TSV (import).
+    Liar,
+    /// schema.org ClaimReview JSON-LD, or Fact Check Tools results (import and export).
+    Claimreview,
+}
+
+impl FormatFlag {
+    /// How listings print, when this flag names a way.
+    fn output(self) -> Option<Format> {
+        match self {
+            FormatFlag::Table => Some(Format::Table),
+            FormatFlag::Csv => Some(Format::Csv),
+            FormatFlag::Json => Some(Format::Json),
+            FormatFlag::Markdown => Some(Format::Markdown),
+            FormatFlag::Jsonl | FormatFlag::Toml | FormatFlag::Liar | FormatFlag::Claimreview => None,
+        }
+    }
+
+    fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self).map_or_else(String::new, |v| v.get_name().to_string())
+    }
+}
+
 /// What every command gets: the open store, the output, who is acting.
 pub struct Context {
     /// The database.
@@ -92,14 +132,27 @@ pub struct Context {
     pub out: Output,
     /// Who is making changes (`--as`, else `$USER`).
     pub actor: String,
+    /// `--format` as given, for `import` and `export`.
+    pub format: Option<FormatFlag>,
 }
 
 /// Runs a parsed command line against its database, printing to stdout.
 pub async fn run(cli: Cli) -> Result<()> {
+    let file_command = matches!(cli.command, Command::Import(_) | Command::Export(_));
+    let output = match cli.format {
+        None => Format::Table,
+        Some(_) if file_command => Format::Table,
+        Some(flag) => flag.output().ok_or_else(|| {
+            Error::invalid(format!(
+                "--format {} is a file format for import and export; listings print table, csv, json or markdown",
+                flag.name()
+            ))
+        })?,
+    };
     // Commands that need no database, or only one named explicitly.
     match cli.command {
         Command::Evaluate(args) => {
-            let mut out = Output::stdout(cli.format);
+            let mut out = Output::stdout(output);
             let result = extract::evaluate(args, &mut out);
             out.flush()?;
             return result;
@@ -110,7 +163,7 @@ pub async fn run(cli: Cli) -> Result<()> {
                 (None, true) => Some(Store::open(&default_db()?).await?),
                 (None, false) => None,
             };
-            let mut out = Output::stdout(cli.format);
+            let mut out = Output::stdout(output);
             let result = extract::run(args, store, &mut out, &actor(&cli.actor)).await;
             out.flush()?;
             return result;
@@ -124,8 +177,9 @@ pub async fn run(cli: Cli) -> Result<()> {
     let store = Store::open(&path).await?;
     let mut ctx = Context {
         store,
-        out: Output::stdout(cli.format),
+        out: Output::stdout(output),
         actor: actor(&cli.actor),
+        format: cli.format,
     };
     let result = dispatch(cli.command, &mut ctx).await;
     // Print what was produced even when a later step failed: a partial

@@ -9,6 +9,7 @@
 
 mod articles;
 mod claims;
+mod exports;
 mod reports;
 mod sources;
 
@@ -23,6 +24,7 @@ use time::OffsetDateTime;
 use crate::error::{Error, Result};
 
 pub use claims::{ClaimFields, ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
+pub use exports::ClaimRow;
 pub use reports::{Report, ReportRow, SourceShare};
 pub use sources::SourceSummary;
 

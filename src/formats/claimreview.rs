@@ -1,0 +1,620 @@
+//! schema.org ClaimReview JSON-LD, and Google Fact Check Tools
+//! `claims:search` results.
+//!
+//! Export writes one ClaimReview per claim with a verdict (any status but
+//! `unverified`): the claim, its maker, where it appeared, the latest
+//! verdict as `reviewRating` (with the table in `docs/formats.md`), and
+//! enough of claimtrack's own (`@id` as `urn:uuid:`, the status as the
+//! rating's `name`, the source kind) that importing it back loses nothing
+//! ClaimReview can carry.
+//!
+//! Import reads one object, an array, an `@graph`, or Fact Check Tools
+//! results with or without their `claims` wrapper, streaming: each element
+//! is parsed and handed on before the next is read. A Fact Check Tools
+//! claim keeps every review as an event of its history; a missing claimant
+//! becomes the source "unknown claimant".
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::rc::Rc;
+
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use super::{
+    ClaimRecord, ReadOptions, UNKNOWN_CLAIMANT, checked_tag, claim_spec, row_loc, row_problem, source_spec,
+    timestamp,
+};
+use crate::claimfile::{ArticleSpec, EventSpec, Problem, derived_id};
+use crate::error::{Error, Result};
+use crate::model::{Day, SourceKind, Status};
+use crate::store::{ClaimRow, Store};
+
+/// How to write ClaimReview.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimReviewOptions {
+    /// The fact-checking organization named as each review's author
+    /// (default: whoever recorded the latest verdict).
+    pub publisher: Option<String>,
+    /// A URL prefix under which each claim's review is published; the
+    /// review's `url` is this followed by the claim's UUID. Without it the
+    /// `url` is the claim's `urn:uuid:`.
+    pub url_base: Option<String>,
+}
+
+/// The numeric rating of a status on a 1 (false) to 5 (true) scale, where
+/// one fits: statuses that say nothing about truth have none.
+pub fn rating_value(status: Status) -> Option<u8> {
+    match status {
+        Status::Refuted => Some(1),
+        Status::Disputed => Some(3),
+        Status::Confirmed => Some(5),
+        Status::Unverified | Status::Unverifiable | Status::Retracted => None,
+    }
+}
+
+/// Writes a JSON array of ClaimReview objects; returns how many.
+pub async fn write_claimreview(
+    store: &mut Store,
+    mut out: impl Write,
+    options: &ClaimReviewOptions,
+) -> Result<usize> {
+    out.write_all(b"[")?;
+    let mut written = 0;
+    super::table::each_page(store, |row| {
+        if row.status == Status::Unverified {
+            return Ok(());
+        }
+        out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer_pretty(&mut out, &review_of(row, options)).map_err(std::io::Error::from)?;
+        written += 1;
+        Ok(())
+    })
+    .await?;
+    out.write_all(b"\n]\n")?;
+    out.flush()?;
+    Ok(written)
+}
+
+fn review_of(row: &ClaimRow, options: &ClaimReviewOptions) -> Value {
+    let urn = format!("urn:uuid:{}", row.id);
+    let url = match &options.url_base {
+        Some(base) => format!("{base}{}", row.id),
+        None => urn.clone(),
+    };
+    let (author_type, additional) = match row.source_kind {
+        SourceKind::Person => ("Person", None),
+        SourceKind::Organization => ("Organization", None),
+        SourceKind::Government => ("GovernmentOrganization", None),
+        SourceKind::Media => ("NewsMediaOrganization", None),
+        SourceKind::Agency => ("GovernmentOrganization", Some("agency")),
+        SourceKind::Group => ("Organization", Some("group")),
+    };
+    let mut author = json!({"@type": author_type, "name": row.source});
+    if let Some(kind) = additional {
+        author["additionalType"] = json!(kind);
+    }
+    let mut claim = json!({"@type": "Claim", "author": author});
+    if let Some(day) = &row.said_on {
+        claim["datePublished"] = json!(day);
+    }
+    if let Some(quote) = &row.quote {
+        claim["text"] = json!(quote);
+    }
+    if let Some(url) = &row.article_url {
+        let mut appearance = json!({"@type": "CreativeWork", "url": url});
+        if let Some(title) = &row.article_title {
+            appearance["headline"] = json!(title);
+        }
+        if let Some(day) = &row.article_published {
+            appearance["datePublished"] = json!(day);
+        }
+        if let Some(publisher) = &row.article_publisher {
+            appearance["publisher"] = json!({"@type": "Organization", "name": publisher});
+        }
+        claim["appearance"] = json!([appearance.clone()]);
+        claim["firstAppearance"] = appearance;
+    }
+    let label = row
+        .rating
+        .clone()
+        .unwrap_or_else(|| title_case(row.status.as_str()));
+    let mut rating = json!({
+        "@type": "Rating",
+        "name": row.status.as_str(),
+        "alternateName": label,
+        "bestRating": 5,
+        "worstRating": 1,
+    });
+    if let Some(value) = rating_value(row.status) {
+        rating["ratingValue"] = json!(value);
+    }
+    let reviewer = options.publisher.clone().unwrap_or_else(|| row.reviewer.clone());
+    let mut review = json!({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "@id": urn,
+        "url": url,
+        "claimReviewed": row.text,
+        "datePublished": row.updated_at,
+        "author": {"@type": "Organization", "name": reviewer},
+        "itemReviewed": claim,
+        "reviewRating": rating,
+    });
+    if let Some(note) = &row.note {
+        review["reviewBody"] = json!(note);
+    }
+    if !row.tags.is_empty() {
+        review["keywords"] = json!(row.tags);
+    }
+    if let Some(origin) = &row.origin {
+        review["identifier"] = json!(origin);
+    }
+    review
+}
+
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Reads ClaimReview JSON-LD or Fact Check Tools results from `reader`.
+pub(super) fn read(
+    path: &Path,
+    reader: impl Read,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
+) -> Result<()> {
+    let lines = Rc::new(Lines::default());
+    let tracked = Tracked {
+        inner: reader,
+        lines: Rc::clone(&lines),
+    };
+    let mut stopped = false;
+    let mut handle = |value: Value, line: usize| -> bool {
+        for result in records(path, line, value, options) {
+            if !sink(result) {
+                stopped = true;
+                return false;
+            }
+        }
+        true
+    };
+    let mut deserializer = serde_json::Deserializer::from_reader(tracked);
+    let outcome = Document {
+        handle: &mut handle,
+        lines: &lines,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|()| deserializer.end());
+    match outcome {
+        Ok(()) => Ok(()),
+        Err(_) if stopped => Ok(()),
+        Err(e) if e.is_io() => Err(Error::ReadFile {
+            path: path.to_path_buf(),
+            source: e.into(),
+        }),
+        Err(e) => {
+            let message = e.to_string();
+            let message = message
+                .rfind(" at line ")
+                .map_or(message.clone(), |at| message[..at].to_string());
+            let kind = if e.is_eof() {
+                "the JSON ends early"
+            } else {
+                "not valid JSON"
+            };
+            Err(Error::Files(vec![Problem {
+                loc: crate::claimfile::Loc {
+                    file: path.to_path_buf(),
+                    line: e.line().max(1),
+                    column: e.column().max(1),
+                },
+                message: format!("{kind}: {message}"),
+            }]))
+        }
+    }
+}
+
+/// Counts lines as serde_json reads, and remembers the line where the
+/// element after a [`Lines::mark`] starts (its first byte that is not white
+/// space, a comma or an opening bracket).
+#[derive(Default)]
+struct Lines {
+    line: Cell<usize>,
+    pending: Cell<bool>,
+    start: Cell<usize>,
+}
+
+impl Lines {
+    fn mark(&self) {
+        self.pending.set(true);
+    }
+
+    fn start(&self) -> usize {
+        self.start.get() + 1
+    }
+}
+
+struct Tracked<R> {
+    inner: R,
+    lines: Rc<Lines>,
+}
+
+impl<R: Read> Read for Tracked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &byte in &buf[..n] {
+            if self.lines.pending.get() && !matches!(byte, b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[') {
+                self.lines.pending.set(false);
+                self.lines.start.set(self.lines.line.get());
+            }
+            if byte == b'\n' {
+                self.lines.line.set(self.lines.line.get() + 1);
+            }
+        }
+        Ok(n)
+    }
+}
+
+type Handle<'h> = &'h mut dyn FnMut(Value, usize) -> bool;
+
+/// The whole document: an array of elements, an object holding them under
+/// `claims` or `@graph`, or one element.
+struct Document<'h, 'l> {
+    handle: Handle<'h>,
+    lines: &'l Lines,
+}
+
+impl<'de> DeserializeSeed<'de> for Document<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> std::result::Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Document<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a ClaimReview object, an array of them, or Fact Check Tools results")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> std::result::Result<(), A::Error> {
+        Elements {
+            handle: self.handle,
+            lines: self.lines,
+        }
+        .visit_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+        let start = self.lines.line.get() + 1;
+        let mut rest = Map::new();
+        let mut listed = false;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "claims" || key == "@graph" {
+                listed = true;
+                map.next_value_seed(Elements {
+                    handle: &mut *self.handle,
+                    lines: self.lines,
+                })?;
+            } else {
+                rest.insert(key, map.next_value()?);
+            }
+        }
+        if !listed {
+            (self.handle)(Value::Object(rest), start);
+        }
+        Ok(())
+    }
+}
+
+/// An array of elements, each handed on as soon as it is read.
+struct Elements<'h, 'l> {
+    handle: Handle<'h>,
+    lines: &'l Lines,
+}
+
+impl<'de> DeserializeSeed<'de> for Elements<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> std::result::Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Elements<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of ClaimReview objects or Fact Check Tools claims")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        loop {
+            self.lines.mark();
+            let Some(value) = seq.next_element::<Value>()? else {
+                return Ok(());
+            };
+            if !(self.handle)(value, self.lines.start()) {
+                return Err(serde::de::Error::custom("stopped"));
+            }
+        }
+    }
+}
+
+/// The records of one element: a ClaimReview, or a Fact Check Tools claim.
+/// Nodes of other types (an `@graph` also holds pages and organizations)
+/// give none.
+fn records(
+    path: &Path,
+    line: usize,
+    value: Value,
+    options: &ReadOptions,
+) -> Vec<std::result::Result<ClaimRecord, Problem>> {
+    let Value::Object(object) = value else {
+        return vec![Err(row_problem(path, line, "expected a JSON object for a claim"))];
+    };
+    let kind = object.get("@type").and_then(Value::as_str);
+    let result = if object.contains_key("claimReview") {
+        fact_check_claim(path, line, &object, options)
+    } else if kind == Some("ClaimReview") || object.contains_key("claimReviewed") {
+        claim_review(path, line, &object, options)
+    } else if kind.is_some() {
+        return vec![];
+    } else {
+        Err(row_problem(
+            path,
+            line,
+            "neither a ClaimReview (no claimReviewed) nor a Fact Check Tools claim (no claimReview)",
+        ))
+    };
+    vec![result]
+}
+
+fn text_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// The first object of a value that may be one object or an array of them.
+fn first_object(value: Option<&Value>) -> Option<&Map<String, Value>> {
+    match value? {
+        Value::Object(object) => Some(object),
+        Value::Array(items) => items.iter().find_map(Value::as_object),
+        _ => None,
+    }
+}
+
+/// A name given as a string or as an object with a `name`.
+fn name_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(_) => text_of(value),
+        Value::Array(items) => items.iter().find_map(|item| name_of(Some(item))),
+        Value::Object(object) => text_of(object.get("name")),
+        _ => None,
+    }
+}
+
+/// A Fact Check Tools claim: `{text, claimant, claimDate, claimReview: [...]}`.
+fn fact_check_claim(
+    path: &Path,
+    line: usize,
+    object: &Map<String, Value>,
+    options: &ReadOptions,
+) -> std::result::Result<ClaimRecord, Problem> {
+    let problem = |message: &str| row_problem(path, line, message);
+    let text = text_of(object.get("text")).ok_or_else(|| problem("the claim has no text"))?;
+    let loc = row_loc(path, line);
+    let (name, kind) = match text_of(object.get("claimant")) {
+        Some(name) => (name, None),
+        None => (UNKNOWN_CLAIMANT.to_string(), Some(SourceKind::Group)),
+    };
+    let claim_date = text_of(object.get("claimDate"));
+    let said_on = match &claim_date {
+        Some(date) => Some(
+            day_of(date)
+                .ok_or_else(|| row_problem(path, line, format!("claimDate '{date}' is not a date")))?,
+        ),
+        None => None,
+    };
+    let mut claim = claim_spec(&loc, derived_id(None, &name, &text), &name, text);
+    claim.said_on = said_on;
+    let reviews = match object.get("claimReview") {
+        Some(Value::Array(reviews)) => reviews.iter().collect(),
+        Some(review @ Value::Object(_)) => vec![review],
+        _ => vec![],
+    };
+    for review in reviews {
+        let Some(review) = review.as_object() else {
+            return Err(problem("a claimReview entry is not an object"));
+        };
+        let label = text_of(review.get("textualRating"));
+        let date = text_of(review.get("reviewDate")).or(claim_date.clone());
+        let at = match &date {
+            Some(date) => timestamp(date)
+                .ok_or_else(|| row_problem(path, line, format!("reviewDate '{date}' is not a date")))?,
+            None => options.now.clone(),
+        };
+        let publisher = review.get("publisher").and_then(Value::as_object);
+        let actor = publisher
+            .and_then(|p| text_of(p.get("name")).or_else(|| text_of(p.get("site"))))
+            .unwrap_or_else(|| "unknown publisher".to_string());
+        claim.history.push(EventSpec {
+            loc: loc.clone(),
+            status: status_of(label.as_deref(), None, options),
+            at,
+            actor: Some(actor),
+            note: text_of(review.get("title")),
+            rating: label,
+            evidence: text_of(review.get("url")).into_iter().collect(),
+        });
+    }
+    claim.history.sort_by(|a, b| a.at.cmp(&b.at));
+    Ok(ClaimRecord {
+        source: source_spec(&loc, &claim.by.0.clone(), kind),
+        article: None,
+        claim,
+    })
+}
+
+/// A schema.org ClaimReview.
+fn claim_review(
+    path: &Path,
+    line: usize,
+    object: &Map<String, Value>,
+    options: &ReadOptions,
+) -> std::result::Result<ClaimRecord, Problem> {
+    let problem = |message: String| row_problem(path, line, message);
+    let text = text_of(object.get("claimReviewed"))
+        .ok_or_else(|| problem("the ClaimReview's claimReviewed is empty".into()))?;
+    let loc = row_loc(path, line);
+    let item = first_object(object.get("itemReviewed"));
+    let author = item.and_then(|i| first_object(i.get("author")));
+    let (name, kind) = match name_of(item.and_then(|i| i.get("author"))) {
+        Some(name) => (name, Some(kind_of(author))),
+        None => (UNKNOWN_CLAIMANT.to_string(), Some(SourceKind::Group)),
+    };
+    let appearance = item
+        .and_then(|i| first_object(i.get("firstAppearance")).or_else(|| first_object(i.get("appearance"))));
+    let article = appearance
+        .and_then(|a| text_of(a.get("url")))
+        .map(|url| ArticleSpec {
+            loc: loc.clone(),
+            url,
+            title: appearance
+                .and_then(|a| text_of(a.get("headline")).or_else(|| text_of(a.get("name"))))
+                .unwrap_or_default(),
+            publisher: name_of(appearance.and_then(|a| a.get("publisher"))),
+            published: appearance
+                .and_then(|a| text_of(a.get("datePublished")))
+                .and_then(|d| day_of(&d)),
+            body: None,
+            partial: true,
+        });
+    let url = text_of(object.get("url"));
+    let own_id = [text_of(object.get("@id")), url.clone()]
+        .into_iter()
+        .flatten()
+        .find_map(|id| id.strip_prefix("urn:uuid:").and_then(|u| Uuid::parse_str(u).ok()));
+    let id = own_id.unwrap_or_else(|| derived_id(article.as_ref().map(|a| a.url.as_str()), &name, &text));
+    let mut claim = claim_spec(&loc, id, &name, text);
+    claim.quote = item
+        .and_then(|i| text_of(i.get("text")))
+        .map(|q| (q, loc.clone()));
+    if let Some(date) = item.and_then(|i| text_of(i.get("datePublished"))) {
+        claim.said_on = Some(
+            day_of(&date)
+                .ok_or_else(|| problem(format!("itemReviewed.datePublished '{date}' is not a date")))?,
+        );
+    }
+    let rating = first_object(object.get("reviewRating"));
+    let label = rating.and_then(|r| text_of(r.get("alternateName")));
+    let status = status_of(label.as_deref(), rating, options);
+    let at = match text_of(object.get("datePublished")) {
+        Some(date) => {
+            timestamp(&date).ok_or_else(|| problem(format!("datePublished '{date}' is not a date")))?
+        }
+        None => options.now.clone(),
+    };
+    // Our own exports name the status; a label the status says anyway
+    // ("Refuted" for refuted) is not a rating of its own.
+    let rating_label = label.filter(|l| !l.eq_ignore_ascii_case(status.as_str()));
+    claim.history.push(EventSpec {
+        loc: loc.clone(),
+        status,
+        at,
+        actor: Some(name_of(object.get("author")).unwrap_or_else(|| "unknown publisher".to_string())),
+        note: text_of(object.get("reviewBody")),
+        rating: rating_label,
+        evidence: url.filter(|u| !u.starts_with("urn:")).into_iter().collect(),
+    });
+    let keywords: Vec<String> = match object.get("keywords") {
+        Some(Value::Array(items)) => items.iter().filter_map(|k| text_of(Some(k))).collect(),
+        Some(Value::String(list)) => list.split(',').map(str::to_string).collect(),
+        _ => vec![],
+    };
+    for keyword in keywords.iter().filter(|k| !k.trim().is_empty()) {
+        claim.tags.push(checked_tag(keyword).map_err(problem)?);
+    }
+    claim.origin = text_of(object.get("identifier"));
+    Ok(ClaimRecord {
+        source: source_spec(&loc, &name, kind),
+        article,
+        claim,
+    })
+}
+
+/// The claimtrack kind of a schema.org author.
+fn kind_of(author: Option<&Map<String, Value>>) -> SourceKind {
+    let Some(author) = author else {
+        return SourceKind::Person;
+    };
+    if let Some(kind) = text_of(author.get("additionalType")).and_then(|k| k.parse().ok()) {
+        return kind;
+    }
+    match author.get("@type").and_then(Value::as_str) {
+        Some("Person") | None => SourceKind::Person,
+        Some("GovernmentOrganization") => SourceKind::Government,
+        Some("NewsMediaOrganization") => SourceKind::Media,
+        Some(_) => SourceKind::Organization,
+    }
+}
+
+/// A review's status: the rating's `name` when it is a claimtrack status
+/// (our own exports), else the label through the status map, else the
+/// numeric rating on its scale, else unverified (counted, so the import can
+/// say which labels it did not know).
+fn status_of(label: Option<&str>, rating: Option<&Map<String, Value>>, options: &ReadOptions) -> Status {
+    if let Some(status) = rating
+        .and_then(|r| text_of(r.get("name")))
+        .and_then(|n| n.parse().ok())
+    {
+        return status;
+    }
+    if let Some(status) = label.and_then(|l| options.status_map.status(l)) {
+        return status;
+    }
+    let number = |key: &str| {
+        rating
+            .and_then(|r| r.get(key))
+            .and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok()))
+    };
+    if let (Some(value), Some(best), Some(worst)) =
+        (number("ratingValue"), number("bestRating"), number("worstRating"))
+        && best > worst
+    {
+        let share = (value - worst) / (best - worst);
+        return if share <= 0.25 {
+            Status::Refuted
+        } else if share >= 0.75 {
+            Status::Confirmed
+        } else {
+            Status::Disputed
+        };
+    }
+    if let Some(label) = label {
+        options.note_unmapped(label);
+    }
+    Status::Unverified
+}
+
+fn day_of(date: &str) -> Option<Day> {
+    date.trim().get(..10)?.parse().ok().filter(|_| {
+        let rest = &date.trim()[10..];
+        rest.is_empty() || rest.starts_with('T')
+    })
+}
+
+/// Labels seen that the status map does not know, with counts.
+pub type Unmapped = BTreeMap<String, usize>;

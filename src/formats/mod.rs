@@ -1,0 +1,295 @@
+//! Claims in other people's formats: PolitiFact's LIAR TSV, schema.org
+//! ClaimReview JSON-LD and Google Fact Check Tools results, and claimtrack's
+//! own CSV and JSON Lines tables. `docs/formats.md` is the reference.
+//!
+//! Every reader streams its input and turns each row into a
+//! [`ClaimRecord`]: the claim with its source and (partial) article, in the
+//! same specs a claim file produces. [`Chunker`] packs consecutive records
+//! into [`ClaimFile`]s, so one importer, [`crate::claimfile::Importer`],
+//! writes every format with the same identity, idempotence and history
+//! rules.
+
+mod claimreview;
+mod liar;
+mod status_map;
+mod table;
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use uuid::Uuid;
+
+use crate::claimfile::{ArticleSpec, ClaimFile, ClaimSpec, Loc, Problem, SourceSpec, claim_namespace};
+use crate::error::{Error, Result};
+use crate::store::fold_name;
+
+pub use claimreview::{ClaimReviewOptions, Unmapped, rating_value, write_claimreview};
+pub use status_map::StatusMap;
+pub use table::{write_csv, write_jsonl};
+
+/// The name of the source that stands for a claim whose maker is not given.
+pub const UNKNOWN_CLAIMANT: &str = "unknown claimant";
+
+/// The formats `claims import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// Claim files (TOML), one per article.
+    Toml,
+    /// claimtrack's claim table as CSV, with a header row.
+    Csv,
+    /// claimtrack's claim table as JSON Lines, one object per line.
+    Jsonl,
+    /// PolitiFact statements in the LIAR data set's TSV.
+    Liar,
+    /// ClaimReview JSON-LD, or Google Fact Check Tools `claims:search` results.
+    Claimreview,
+}
+
+impl ImportFormat {
+    /// The format a file's extension suggests, for imports that name none.
+    pub fn of_path(path: &Path) -> Option<ImportFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "toml" => ImportFormat::Toml,
+            "csv" => ImportFormat::Csv,
+            "jsonl" | "ndjson" => ImportFormat::Jsonl,
+            "tsv" => ImportFormat::Liar,
+            "json" | "jsonld" => ImportFormat::Claimreview,
+            _ => return None,
+        })
+    }
+}
+
+/// One claim read from a row of some format, with its source and article.
+#[derive(Debug, Clone)]
+pub struct ClaimRecord {
+    /// Who made it.
+    pub source: SourceSpec,
+    /// Where it was reported, when the format says.
+    pub article: Option<ArticleSpec>,
+    /// The claim.
+    pub claim: ClaimSpec,
+}
+
+/// How to read records.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Rating labels to statuses.
+    pub status_map: StatusMap,
+    /// Who is importing: the actor of events a format does not attribute.
+    pub actor: String,
+    /// When the import runs: the time of events a format does not date.
+    pub now: String,
+    /// Rating labels read that the status map does not know, with counts:
+    /// their claims are kept, rated, and left unverified.
+    pub unmapped: Arc<Mutex<claimreview::Unmapped>>,
+}
+
+impl ReadOptions {
+    fn note_unmapped(&self, label: &str) {
+        let mut unmapped = self.unmapped.lock().unwrap_or_else(|e| e.into_inner());
+        *unmapped.entry(label.to_string()).or_default() += 1;
+    }
+}
+
+/// Reads `path` in `format` (not TOML), handing each record, or the problem
+/// that kept a row from being one, to `sink`; `sink` returns false to stop.
+/// `consumed` counts the bytes read, for a progress display.
+pub fn read_records(
+    format: ImportFormat,
+    path: &Path,
+    options: &ReadOptions,
+    consumed: &Arc<AtomicU64>,
+    sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
+) -> Result<()> {
+    let file = std::fs::File::open(path).map_err(|source| Error::ReadFile {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let reader = std::io::BufReader::with_capacity(
+        1 << 16,
+        Counting {
+            inner: file,
+            consumed: Arc::clone(consumed),
+        },
+    );
+    let io = |source| Error::ReadFile {
+        path: path.to_path_buf(),
+        source,
+    };
+    match format {
+        ImportFormat::Liar => liar::read(path, reader, options, sink).map_err(io),
+        ImportFormat::Csv => table::read_csv(path, reader, options, sink),
+        ImportFormat::Jsonl => table::read_jsonl(path, reader, options, sink).map_err(io),
+        ImportFormat::Claimreview => claimreview::read(path, reader, options, sink),
+        ImportFormat::Toml => Err(Error::invalid("claim files are read by claimfile::parse")),
+    }
+}
+
+/// A reader that counts the bytes it passes on.
+struct Counting<R> {
+    inner: R,
+    consumed: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Packs consecutive records into claim files: one per run of records that
+/// share an article (or have none), at most [`Chunker::CLAIMS`] claims each,
+/// and never the same claim twice (a repeat starts a new chunk, where the
+/// importer reconciles it with the first).
+pub struct Chunker {
+    path: PathBuf,
+    current: Option<ClaimFile>,
+    ids: HashSet<Uuid>,
+    sources: HashSet<String>,
+}
+
+impl Chunker {
+    /// Claims per chunk: enough that per-chunk work (article checks,
+    /// source lookups) is spread thin, few enough to keep memory flat.
+    pub const CLAIMS: usize = 1000;
+
+    /// Chunks of records read from `path`.
+    pub fn new(path: &Path) -> Chunker {
+        Chunker {
+            path: path.to_path_buf(),
+            current: None,
+            ids: HashSet::new(),
+            sources: HashSet::new(),
+        }
+    }
+
+    /// Adds a record; returns the chunk it closed, if any.
+    pub fn push(&mut self, record: ClaimRecord) -> Option<ClaimFile> {
+        let url = record.article.as_ref().map(|a| a.url.as_str());
+        let fits = self.current.as_ref().is_some_and(|chunk| {
+            chunk.article.as_ref().map(|a| a.url.as_str()) == url
+                && chunk.claims.len() < Self::CLAIMS
+                && !self.ids.contains(&record.claim.id)
+        });
+        let closed = if fits { None } else { self.finish() };
+        let chunk = self.current.get_or_insert_with(|| ClaimFile {
+            path: self.path.clone(),
+            article: record.article,
+            sources: Vec::new(),
+            claims: Vec::new(),
+            links: Vec::new(),
+            merge_repeats: true,
+        });
+        // A source is declared once per chunk, unless a row declares it
+        // differently (the importer then reports the disagreement).
+        let declaration = format!("{}\u{1f}{:?}", fold_name(&record.source.name), record.source.kind);
+        if self.sources.insert(declaration) {
+            chunk.sources.push(record.source);
+        }
+        self.ids.insert(record.claim.id);
+        chunk.claims.push(record.claim);
+        closed
+    }
+
+    /// The last, unfinished chunk.
+    pub fn finish(&mut self) -> Option<ClaimFile> {
+        self.ids.clear();
+        self.sources.clear();
+        self.current.take()
+    }
+}
+
+/// The place of a row: `file:line`.
+fn row_loc(path: &Path, line: usize) -> Loc {
+    Loc {
+        file: path.to_path_buf(),
+        line,
+        column: 0,
+    }
+}
+
+/// A problem with a row.
+fn row_problem(path: &Path, line: usize, message: impl Into<String>) -> Problem {
+    Problem {
+        loc: row_loc(path, line),
+        message: message.into(),
+    }
+}
+
+/// The id of a claim a data set identifies by `origin` (a row id, a URL):
+/// a UUIDv5 of the origin, so that importing the row again finds it.
+pub fn origin_id(origin: &str) -> Uuid {
+    Uuid::new_v5(
+        &claim_namespace(),
+        format!("origin\n{}", origin.trim()).as_bytes(),
+    )
+}
+
+/// A source as a row gives it: a name and perhaps a kind.
+fn source_spec(loc: &Loc, name: &str, kind: Option<crate::model::SourceKind>) -> SourceSpec {
+    SourceSpec {
+        loc: loc.clone(),
+        name: name.to_string(),
+        kind,
+        profile: crate::model::SourceProfile::default(),
+        aliases: Vec::new(),
+        speaks_for: Vec::new(),
+    }
+}
+
+/// A claim spec with only what every format has; the readers fill the rest.
+fn claim_spec(loc: &Loc, id: Uuid, by: &str, text: String) -> ClaimSpec {
+    ClaimSpec {
+        loc: loc.clone(),
+        id,
+        id_loc: loc.clone(),
+        key: None,
+        by: (by.to_string(), loc.clone()),
+        text,
+        quote: None,
+        anchor: None,
+        said_on: None,
+        status: None,
+        rating: None,
+        tags: Vec::new(),
+        history: Vec::new(),
+        origin: None,
+        note: None,
+    }
+}
+
+/// Checks a tag as claim files do; returns the trimmed tag or why not.
+fn checked_tag(tag: &str) -> std::result::Result<String, String> {
+    let t = tag.trim();
+    if t.is_empty() || t.contains(';') || t.chars().any(char::is_control) {
+        Err(format!(
+            "'{tag}' is not a tag (tags are non-empty, without ';' or control characters)"
+        ))
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+/// A timestamp in any of the forms data sets use (RFC 3339, or a bare
+/// date), in the form the store keeps.
+fn timestamp(given: &str) -> Option<String> {
+    use time::format_description::well_known::Rfc3339;
+    let given = given.trim();
+    if let Ok(at) = time::OffsetDateTime::parse(given, &Rfc3339) {
+        return Some(crate::store::format_timestamp(at));
+    }
+    if given.len() != 10 {
+        return None;
+    }
+    let day: crate::model::Day = given.parse().ok()?;
+    Some(crate::store::format_timestamp(day.0.midnight().assume_utc()))
+}
+
+#[cfg(test)]
+mod tests;

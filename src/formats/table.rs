@@ -1,0 +1,400 @@
+//! claimtrack's claim table, as CSV (with a header row) and as JSON Lines:
+//! one claim per row, with its source, article, current status, rating,
+//! the latest event's note, and tags. The columns are documented in
+//! `docs/formats.md`. Export then import into an empty database then export
+//! gives the same table; the full history travels in claim files.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{
+    ClaimRecord, ReadOptions, checked_tag, claim_spec, origin_id, row_loc, row_problem, source_spec,
+};
+use crate::claimfile::{ArticleSpec, Problem, derived_id};
+use crate::error::{Error, Result};
+use crate::model::{Day, SourceKind, Status};
+use crate::store::{ClaimRow, Store};
+
+/// The columns, in order.
+pub const COLUMNS: &[&str] = &[
+    "id",
+    "source",
+    "source_kind",
+    "text",
+    "quote",
+    "said_on",
+    "status",
+    "rating",
+    "note",
+    "tags",
+    "article_url",
+    "article_title",
+    "article_publisher",
+    "article_published",
+    "origin",
+];
+
+/// Rows read per page when exporting.
+const PAGE: i64 = 5000;
+
+/// Tags: a `;`-separated cell in CSV, an array in JSON.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Tags {
+    List(Vec<String>),
+    Text(String),
+}
+
+/// One row as read, every cell optional until checked.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableRow {
+    id: Option<String>,
+    source: Option<String>,
+    source_kind: Option<String>,
+    text: Option<String>,
+    quote: Option<String>,
+    said_on: Option<String>,
+    status: Option<String>,
+    rating: Option<String>,
+    note: Option<String>,
+    tags: Option<Tags>,
+    article_url: Option<String>,
+    article_title: Option<String>,
+    article_publisher: Option<String>,
+    article_published: Option<String>,
+    origin: Option<String>,
+}
+
+/// One row as written.
+#[derive(Debug, Serialize)]
+struct OutRow<'a, T: Serialize> {
+    id: String,
+    source: &'a str,
+    source_kind: &'a str,
+    text: &'a str,
+    quote: &'a Option<String>,
+    said_on: &'a Option<String>,
+    status: &'a str,
+    rating: &'a Option<String>,
+    note: &'a Option<String>,
+    tags: T,
+    article_url: &'a Option<String>,
+    article_title: &'a Option<String>,
+    article_publisher: &'a Option<String>,
+    article_published: &'a Option<String>,
+    origin: &'a Option<String>,
+}
+
+fn out_row<T: Serialize>(row: &ClaimRow, tags: T) -> OutRow<'_, T> {
+    OutRow {
+        id: row.id.to_string(),
+        source: &row.source,
+        source_kind: row.source_kind.as_str(),
+        text: &row.text,
+        quote: &row.quote,
+        said_on: &row.said_on,
+        status: row.status.as_str(),
+        rating: &row.rating,
+        note: &row.note,
+        tags,
+        article_url: &row.article_url,
+        article_title: &row.article_title,
+        article_publisher: &row.article_publisher,
+        article_published: &row.article_published,
+        origin: &row.origin,
+    }
+}
+
+/// Reads CSV rows. The header must name known columns, and `source` and
+/// `text` at least.
+pub(super) fn read_csv(
+    path: &Path,
+    reader: impl std::io::Read,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
+) -> Result<()> {
+    let mut csv = csv::ReaderBuilder::new().flexible(false).from_reader(reader);
+    let headers = match csv.headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => return Err(Error::Files(vec![csv_problem(path, &e)])),
+    };
+    if headers.is_empty() || (headers.len() == 1 && headers[0].trim().is_empty()) {
+        return Err(Error::Files(vec![row_problem(
+            path,
+            1,
+            "the file is empty: expected a header row naming the columns",
+        )]));
+    }
+    let mut problems = Vec::new();
+    for (i, name) in headers.iter().enumerate() {
+        let name = name.trim_start_matches('\u{feff}');
+        if !COLUMNS.contains(&name) {
+            let closest = COLUMNS
+                .iter()
+                .min_by_key(|c| strsim::levenshtein(c, name))
+                .filter(|c| strsim::levenshtein(c, name) <= 3)
+                .map(|c| format!(" (did you mean '{c}'?)"))
+                .unwrap_or_default();
+            problems.push(row_problem(
+                path,
+                1,
+                format!("unknown column '{name}' (column {}){closest}", i + 1),
+            ));
+        }
+    }
+    for required in ["source", "text"] {
+        if !headers
+            .iter()
+            .any(|h| h.trim_start_matches('\u{feff}') == required)
+        {
+            problems.push(row_problem(path, 1, format!("no '{required}' column")));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Files(problems));
+    }
+    let headers = csv::StringRecord::from_iter(headers.iter().map(|h| h.trim_start_matches('\u{feff}')));
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = csv.position().line() as usize;
+        match csv.read_record(&mut record) {
+            Ok(false) => return Ok(()),
+            Ok(true) => {}
+            Err(e) => {
+                // A row the CSV reader cannot split (wrong field count, bad
+                // UTF-8) is a bad row; the reader resumes at the next one.
+                if sink(Err(csv_problem(path, &e))) {
+                    continue;
+                }
+                return Ok(());
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line() as usize);
+        let result = record
+            .deserialize::<TableRow>(Some(&headers))
+            .map_err(|e| row_problem(path, line, csv_message(&e)))
+            .and_then(|row| checked(path, line, row, options, "; "));
+        if !sink(result) {
+            return Ok(());
+        }
+    }
+}
+
+fn csv_problem(path: &Path, error: &csv::Error) -> Problem {
+    let line = error.position().map_or(1, |p| p.line() as usize);
+    row_problem(path, line, csv_message(error))
+}
+
+fn csv_message(error: &csv::Error) -> String {
+    match error.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("the row has {len} fields but the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { err, .. } => format!("not UTF-8 text (field {})", err.field() + 1),
+        csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
+        _ => error.to_string(),
+    }
+}
+
+/// Reads JSON Lines: one object per line; blank lines are skipped.
+pub(super) fn read_jsonl(
+    path: &Path,
+    mut reader: impl BufRead,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
+) -> std::io::Result<()> {
+    let mut bytes = Vec::new();
+    let mut line = 0;
+    loop {
+        bytes.clear();
+        if reader.read_until(b'\n', &mut bytes)? == 0 {
+            return Ok(());
+        }
+        line += 1;
+        let mut text = bytes.as_slice();
+        if line == 1 {
+            text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
+        }
+        if text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let result = match serde_json::from_slice::<TableRow>(text) {
+            Ok(row) => checked(path, line, row, options, ";"),
+            Err(e) => Err(row_problem(path, line, json_message(&e))),
+        };
+        if !sink(result) {
+            return Ok(());
+        }
+    }
+}
+
+/// serde_json's message without its own "at line 1 column N" (the line is
+/// the file's, given separately).
+fn json_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message,
+    };
+    match error.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            format!("not a JSON object: {message} (column {})", error.column())
+        }
+        _ => message,
+    }
+}
+
+/// Checks one row's cells and makes the record.
+fn checked(
+    path: &Path,
+    line: usize,
+    row: TableRow,
+    options: &ReadOptions,
+    separator: &str,
+) -> std::result::Result<ClaimRecord, Problem> {
+    let _ = options;
+    let problem = |message: String| Err(row_problem(path, line, message));
+    let blank = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let Some(source) = blank(row.source) else {
+        return problem("the row has no source".into());
+    };
+    let Some(text) = blank(row.text) else {
+        return problem("the row has no text".into());
+    };
+    let kind = match blank(row.source_kind) {
+        Some(kind) => match kind.parse::<SourceKind>() {
+            Ok(kind) => Some(kind),
+            Err(e) => return problem(format!("source_kind: {e}")),
+        },
+        None => None,
+    };
+    let status = match blank(row.status) {
+        Some(status) => match status.parse::<Status>() {
+            Ok(status) => Some(status),
+            Err(e) => return problem(format!("status: {e}")),
+        },
+        None => None,
+    };
+    let day = |name: &str, value: Option<String>| match blank(value) {
+        Some(value) => value
+            .parse::<Day>()
+            .map(Some)
+            .map_err(|e| row_problem(path, line, format!("{name}: {e}"))),
+        None => Ok(None),
+    };
+    let said_on = day("said_on", row.said_on)?;
+    let published = day("article_published", row.article_published)?;
+    let loc = row_loc(path, line);
+    let article = match blank(row.article_url) {
+        Some(url) => {
+            if !url.contains("://") || url.chars().any(char::is_whitespace) {
+                return problem(format!("article_url '{url}' is not a URL"));
+            }
+            Some(ArticleSpec {
+                loc: loc.clone(),
+                url,
+                title: blank(row.article_title).unwrap_or_default(),
+                publisher: blank(row.article_publisher),
+                published,
+                body: None,
+                partial: true,
+            })
+        }
+        None if blank(row.article_title).is_some() => {
+            return problem("article_title is given without article_url".into());
+        }
+        None => None,
+    };
+    let origin = blank(row.origin);
+    let id = match blank(row.id) {
+        Some(id) => match Uuid::parse_str(&id) {
+            Ok(id) => id,
+            Err(_) => return problem(format!("invalid claim id '{id}': expected a UUID")),
+        },
+        None => match &origin {
+            Some(origin) => origin_id(origin),
+            None => derived_id(article.as_ref().map(|a| a.url.as_str()), &source, &text),
+        },
+    };
+    let mut claim = claim_spec(&loc, id, &source, text);
+    let tags = match row.tags {
+        Some(Tags::List(tags)) => tags,
+        Some(Tags::Text(text)) => text.split(separator.trim()).map(str::to_string).collect(),
+        None => Vec::new(),
+    };
+    for tag in tags.iter().filter(|t| !t.trim().is_empty()) {
+        match checked_tag(tag) {
+            Ok(tag) => claim.tags.push(tag),
+            Err(message) => return problem(message),
+        }
+    }
+    claim.quote = blank(row.quote).map(|q| (q, loc.clone()));
+    claim.said_on = said_on;
+    claim.status = status;
+    claim.rating = blank(row.rating);
+    claim.note = blank(row.note);
+    claim.origin = origin;
+    Ok(ClaimRecord {
+        source: source_spec(&loc, &source, kind),
+        article,
+        claim,
+    })
+}
+
+/// Writes every claim as CSV; returns how many.
+pub async fn write_csv(store: &mut Store, out: impl Write) -> Result<usize> {
+    // The header is written here, not by serde, so that an empty database
+    // still exports one.
+    let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+    csv.write_record(COLUMNS).map_err(csv_io)?;
+    let written = each_page(store, |row| {
+        csv.serialize(out_row(row, row.tags.join("; "))).map_err(csv_io)
+    })
+    .await?;
+    csv.flush()?;
+    Ok(written)
+}
+
+/// Writes every claim as JSON Lines; returns how many.
+pub async fn write_jsonl(store: &mut Store, mut out: impl Write) -> Result<usize> {
+    let written = each_page(store, |row| {
+        serde_json::to_writer(&mut out, &out_row(row, &row.tags)).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
+        Ok(())
+    })
+    .await?;
+    out.flush()?;
+    Ok(written)
+}
+
+/// Calls `write` on every claim, a page at a time.
+pub(super) async fn each_page(
+    store: &mut Store,
+    mut write: impl FnMut(&ClaimRow) -> Result<()>,
+) -> Result<usize> {
+    let (mut after, mut written) = (0, 0);
+    loop {
+        let page = store.claim_rows(after, PAGE).await?;
+        let Some(last) = page.last() else {
+            return Ok(written);
+        };
+        after = last.key;
+        for row in &page {
+            write(row)?;
+            written += 1;
+        }
+    }
+}
+
+fn csv_io(error: csv::Error) -> Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(e) => Error::Io(e),
+        other => Error::Io(std::io::Error::other(format!("{other:?}"))),
+    }
+}

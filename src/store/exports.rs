@@ -1,0 +1,106 @@
+//! Claims read out a page at a time, flat, for the table and ClaimReview
+//! exports: each claim with its source, article, tags and latest event.
+
+use sqlx::Row;
+use uuid::Uuid;
+
+use super::Store;
+use crate::error::Result;
+use crate::model::{SourceKind, Status};
+
+/// One claim, flattened for export.
+#[derive(Debug, Clone)]
+pub struct ClaimRow {
+    /// Internal key: the next page starts after it.
+    pub key: i64,
+    /// Public id.
+    pub id: Uuid,
+    /// Source name.
+    pub source: String,
+    /// Source kind.
+    pub source_kind: SourceKind,
+    /// The claim.
+    pub text: String,
+    /// Verbatim words.
+    pub quote: Option<String>,
+    /// When it was made.
+    pub said_on: Option<String>,
+    /// Current status.
+    pub status: Status,
+    /// Latest rating label.
+    pub rating: Option<String>,
+    /// The latest event's note.
+    pub note: Option<String>,
+    /// Who recorded the latest event.
+    pub reviewer: String,
+    /// When the claim last changed (UTC).
+    pub updated_at: String,
+    /// Tags, sorted.
+    pub tags: Vec<String>,
+    /// The article's URL, title, publisher and publication day.
+    pub article_url: Option<String>,
+    /// Headline.
+    pub article_title: Option<String>,
+    /// Outlet.
+    pub article_publisher: Option<String>,
+    /// Publication day.
+    pub article_published: Option<String>,
+    /// Where it came from outside claimtrack.
+    pub origin: Option<String>,
+}
+
+impl Store {
+    /// Up to `limit` claims with keys after `after`, in key order (the order
+    /// they were logged in), so that a caller can page through millions in
+    /// flat memory.
+    pub async fn claim_rows(&mut self, after: i64, limit: i64) -> Result<Vec<ClaimRow>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.uuid, s.name AS source, s.kind AS source_kind, c.text, c.quote, c.said_on,
+                    c.status, c.rating, c.origin, c.updated_at,
+                    a.url AS article_url, a.title AS article_title, a.publisher AS article_publisher,
+                    a.published_on AS article_published,
+                    (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags,
+                    e.note, e.actor
+             FROM claims c
+             JOIN sources s ON s.id = c.source_id
+             LEFT JOIN articles a ON a.id = c.article_id
+             JOIN status_events e ON e.id = (SELECT max(id) FROM status_events WHERE claim_id = c.id)
+             WHERE c.id > ? ORDER BY c.id LIMIT ?",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter().map(claim_row).collect()
+    }
+}
+
+fn claim_row(row: &sqlx::sqlite::SqliteRow) -> Result<ClaimRow> {
+    let status: String = row.try_get("status")?;
+    let kind: String = row.try_get("source_kind")?;
+    let tags: Option<String> = row.try_get("tags")?;
+    let mut tags: Vec<String> = tags
+        .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default();
+    tags.sort_by_key(|t| t.to_lowercase());
+    Ok(ClaimRow {
+        key: row.try_get("id")?,
+        id: row.try_get("uuid")?,
+        source: row.try_get("source")?,
+        source_kind: kind.parse()?,
+        text: row.try_get("text")?,
+        quote: row.try_get("quote")?,
+        said_on: row.try_get("said_on")?,
+        status: status.parse()?,
+        rating: row.try_get("rating")?,
+        note: row.try_get("note")?,
+        reviewer: row.try_get("actor")?,
+        updated_at: row.try_get("updated_at")?,
+        tags,
+        article_url: row.try_get("article_url")?,
+        article_title: row.try_get("article_title")?,
+        article_publisher: row.try_get("article_publisher")?,
+        article_published: row.try_get("article_published")?,
+        origin: row.try_get("origin")?,
+    })
+}
