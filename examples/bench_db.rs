@@ -9,15 +9,17 @@
 //! `claims list --by SOURCE` and `claims report --as-of DATE` against their
 //! targets. Each command runs several times; the median is reported.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::{median, ms, run, verdict};
 
 use claimtrack::model::{Day, SourceKind, Status, short_id};
 use claimtrack::store::{NewClaim, NewEvent, Store};
 use uuid::Uuid;
-
-const RUNS: usize = 7;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -46,17 +48,10 @@ fn main() {
         std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
     );
 
-    let claims = std::env::current_exe()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("claims");
-    if !claims.exists() {
+    let Some(claims) = common::claims_bin() else {
         println!("(build the binary with `cargo build --release` to time the commands)");
         return;
-    }
+    };
     let db = path.to_str().unwrap();
     let report = median(|| run(&claims, &["--db", db, "report", "--format", "csv"]));
     let sqlite = median(|| {
@@ -245,32 +240,4 @@ fn history_of(i: usize) -> Vec<NewEvent> {
         }
     }
     history
-}
-
-fn run(program: &Path, args: &[&str]) -> Duration {
-    let start = Instant::now();
-    let status = Command::new(program)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .status()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
-    let elapsed = start.elapsed();
-    assert!(status.success(), "{} {args:?} failed", program.display());
-    elapsed
-}
-
-fn median(mut f: impl FnMut() -> Duration) -> Duration {
-    f(); // warm the page cache
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| f()).collect();
-    times.sort();
-    times[RUNS / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn verdict(ok: bool) -> &'static str {
-    if ok { "ok" } else { "MISSED" }
 }

@@ -23,7 +23,7 @@ use uuid::Uuid;
 use super::{ClaimFile, ClaimSpec, EventSpec, LinkSpec, Loc, Problem, SourceSpec, SpeaksForSpec};
 use crate::error::{Error, Result};
 use crate::model::{Relation, Source, SourceKind, Status};
-use crate::store::{ClaimFields, NewClaim, NewEvent, Store, fold_name, now_timestamp};
+use crate::store::{ClaimFields, DeferredIndexes, NewClaim, NewEvent, Store, fold_name, now_timestamp};
 
 /// How to import.
 #[derive(Debug, Clone)]
@@ -100,7 +100,10 @@ pub struct Importer<'o> {
     summary: ImportSummary,
     problems: Vec<Problem>,
     /// Every claim id seen in this run, and where.
-    ids: HashMap<Uuid, Loc>,
+    /// (An index into `first_locs`; rows of a table, whose repeats merge,
+    /// keep no place: a million of them would hold a million paths.)
+    ids: HashMap<Uuid, u32>,
+    first_locs: Vec<Loc>,
     /// Declared sources by folded name: kind (when given) and where.
     declared: HashMap<String, (Option<SourceKind>, Loc)>,
     /// Declared aliases by folded alias: owner's name and where.
@@ -118,6 +121,8 @@ pub struct Importer<'o> {
     /// idempotence needs are answered from memory instead.
     had_claims: Option<bool>,
     had_articles: bool,
+    /// Indexes set aside while this run fills an empty claims table.
+    deferred: Option<DeferredIndexes>,
     /// Articles written or checked in this run, by URL, with what they hold.
     articles: HashMap<String, (i64, ArticleFields)>,
 }
@@ -183,6 +188,7 @@ impl<'o> Importer<'o> {
             summary: ImportSummary::default(),
             problems: Vec::new(),
             ids: HashMap::new(),
+            first_locs: Vec::new(),
             declared: HashMap::new(),
             aliases: HashMap::new(),
             known: HashMap::new(),
@@ -192,6 +198,7 @@ impl<'o> Importer<'o> {
             pending: Vec::new(),
             had_claims: None,
             had_articles: true,
+            deferred: None,
             articles: HashMap::new(),
         }
     }
@@ -218,15 +225,25 @@ impl<'o> Importer<'o> {
         for claim in &file.claims {
             match self.ids.get(&claim.id) {
                 Some(_) if file.merge_repeats => repeats.push(claim.id),
-                Some(first) => self.problems.push(Problem {
-                    loc: claim.id_loc.clone(),
-                    message: format!(
-                        "duplicate claim id {} (first at {first}); a claim without an id is identified by its article, source and text",
-                        claim.id
-                    ),
-                }),
+                Some(first) => {
+                    let first = match self.first_locs.get(*first as usize) {
+                        Some(loc) => loc.to_string(),
+                        None => "a row of a table".to_string(),
+                    };
+                    self.problems.push(Problem {
+                        loc: claim.id_loc.clone(),
+                        message: format!(
+                            "duplicate claim id {} (first at {first}); a claim without an id is identified by its article, source and text",
+                            claim.id
+                        ),
+                    })
+                }
+                None if file.merge_repeats => {
+                    self.ids.insert(claim.id, u32::MAX);
+                }
                 None => {
-                    self.ids.insert(claim.id, claim.id_loc.clone());
+                    self.ids.insert(claim.id, self.first_locs.len() as u32);
+                    self.first_locs.push(claim.id_loc.clone());
                 }
             }
         }
@@ -237,6 +254,9 @@ impl<'o> Importer<'o> {
             let (claims, articles) = store.has_claims_and_articles().await?;
             self.had_claims = Some(claims);
             self.had_articles = articles;
+            if !claims {
+                self.deferred = Some(store.defer_indexes().await?);
+            }
         }
         for source in &file.sources {
             self.write_source(store, source).await?;
@@ -339,6 +359,9 @@ impl<'o> Importer<'o> {
                 Outcome::Updated => self.summary.sources.updated += 1,
                 Outcome::Unchanged => self.summary.sources.unchanged += 1,
             }
+        }
+        if let Some(deferred) = self.deferred.take() {
+            store.restore_indexes(deferred).await?;
         }
         if self.problems.is_empty() {
             Ok(self.summary)

@@ -185,7 +185,8 @@ pub async fn run(cli: Cli) -> Result<()> {
     // Print what was produced even when a later step failed: a partial
     // listing is never written, but a message about what was done is.
     ctx.out.flush()?;
-    result
+    result?;
+    ctx.store.close().await
 }
 
 fn default_db() -> Result<PathBuf> {

@@ -91,6 +91,9 @@ fn print_detail(ctx: &mut Context, detail: &ClaimDetail) -> Result<()> {
     if !speaks_for.is_empty() {
         fields.push(("Speaks for", speaks_for));
     }
+    if let Some(origin) = &claim.origin {
+        fields.push(("Origin", origin.clone()));
+    }
     fields.push(("Logged", claim.created_at.clone()));
     out.fields(&fields);
 

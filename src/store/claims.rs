@@ -765,3 +765,67 @@ fn refused_or_failed(error: sqlx::Error, what: &str) -> Error {
         _ => Error::Database(error),
     }
 }
+
+/// Secondary indexes set aside while a bulk load fills an empty `claims`
+/// table, to be built again once it is in.
+#[derive(Debug, Default)]
+pub struct DeferredIndexes {
+    statements: Vec<String>,
+}
+
+/// Indexes that a bulk load may set aside: none that a trigger or a
+/// uniqueness check needs while rows go in (the history index serves the
+/// history triggers, and UNIQUE constraints stay).
+const DEFERRABLE: &[&str] = &[
+    "claims_short_id",
+    "claims_source_status",
+    "claims_article",
+    "claims_said_on",
+    "claim_tags_tag",
+];
+
+impl Store {
+    /// Drops the claims table's secondary indexes for a bulk load into an
+    /// empty table. Sorting every key once when the index is built again
+    /// costs far less than inserting keys one by one into B-trees at random
+    /// places. Must run inside [`Store::write`]: if the load fails, the
+    /// rollback brings the indexes back; if it succeeds,
+    /// [`Store::restore_indexes`] must run before the commit.
+    pub async fn defer_indexes(&mut self) -> Result<DeferredIndexes> {
+        let mut deferred = DeferredIndexes::default();
+        for name in DEFERRABLE {
+            let sql: Option<String> =
+                sqlx::query_scalar("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?")
+                    .bind(name)
+                    .fetch_optional(self.conn())
+                    .await?;
+            let Some(sql) = sql else { continue };
+            let mut drop = QueryBuilder::<Sqlite>::new("DROP INDEX ");
+            // The name comes from the constant list above, not from input.
+            drop.push(*name);
+            drop.build().execute(self.conn()).await?;
+            deferred.statements.push(sql);
+        }
+        Ok(deferred)
+    }
+
+    /// Builds again the indexes [`Store::defer_indexes`] set aside, from
+    /// their own stored definitions.
+    pub async fn restore_indexes(&mut self, deferred: DeferredIndexes) -> Result<()> {
+        // Building an index sorts every key. With temporary storage in
+        // memory, a million claims' sort would sit in RAM; in a temporary
+        // file, memory stays flat whatever the size.
+        sqlx::query("PRAGMA temp_store = FILE")
+            .execute(self.conn())
+            .await?;
+        for sql in deferred.statements {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(self.conn())
+                .await?;
+        }
+        sqlx::query("PRAGMA temp_store = MEMORY")
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+}

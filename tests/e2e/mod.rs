@@ -3,6 +3,7 @@
 mod errors;
 mod extract;
 mod files;
+mod formats;
 mod harness;
 mod output;
 mod story;

@@ -1,0 +1,188 @@
+//! Benchmark: `cargo build --release && cargo run --release --example bench_jsonl -- DIR N`
+//!
+//! Writes N synthetic claims (N/1000 sources, N/100 articles, a rating,
+//! a note and a tag or two each) as a JSON Lines file, and the same rows as
+//! CSV in the same columns. Then, in one run:
+//! - `claims import --format jsonl` into a fresh database: rows per second
+//!   and peak memory (target: at least the rate of the baseline, under
+//!   200 MB);
+//! - the baseline: the `sqlite3` CLI's `.import` of the CSV into a table of
+//!   those columns with the same indexes as claimtrack's `claims` table
+//!   (unique id, short id, source+status+date, article, date);
+//! - on the imported database, `claims report` against the equivalent
+//!   `sqlite3` GROUP BY (target: within 1.5x), `claims list --by SOURCE`
+//!   (under 50 ms) and `claims report --as-of DATE` (under 2 s).
+
+#[path = "common/mod.rs"]
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use common::{median, ms, run, verdict};
+
+const STATUSES: [(&str, &str); 5] = [
+    ("refuted", "false"),
+    ("confirmed", "true"),
+    ("disputed", "half-true"),
+    ("refuted", "pants-fire"),
+    ("unverified", ""),
+];
+
+const COLUMNS: &str = "id,source,source_kind,text,quote,said_on,status,rating,note,tags,article_url,article_title,article_publisher,article_published,origin";
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (Some(dir), Some(n)) = (args.next(), args.next().and_then(|n| n.parse::<usize>().ok())) else {
+        eprintln!("usage: bench_jsonl DIR N   (e.g. bench_jsonl /tmp/bench-jsonl 1000000)");
+        std::process::exit(2);
+    };
+    let Some(claims) = common::claims_bin() else {
+        eprintln!("build the binary first: cargo build --release");
+        std::process::exit(2);
+    };
+    let dir = PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (jsonl, csv) = (dir.join("claims.jsonl"), dir.join("claims.csv"));
+    write_inputs(&jsonl, &csv, n);
+    println!(
+        "{n} claims: JSON Lines {:.0} MB, CSV {:.0} MB",
+        size_mb(&jsonl),
+        size_mb(&csv)
+    );
+
+    let db = dir.join("claims.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let db_arg = db.to_str().unwrap();
+    let (ours, memory) = common::timed_with_memory(
+        &claims,
+        &[
+            "--db",
+            db_arg,
+            "import",
+            "--format",
+            "jsonl",
+            jsonl.to_str().unwrap(),
+        ],
+    );
+    let schema = "CREATE TABLE claims_csv (id TEXT, source TEXT, source_kind TEXT, text TEXT, quote TEXT, said_on TEXT,
+            status TEXT, rating TEXT, note TEXT, tags TEXT, article_url TEXT, article_title TEXT,
+            article_publisher TEXT, article_published TEXT, origin TEXT);
+        CREATE UNIQUE INDEX c_id ON claims_csv (id);
+        CREATE INDEX c_short ON claims_csv (substr(id, 29, 8));
+        CREATE INDEX c_source_status ON claims_csv (source, status, said_on);
+        CREATE INDEX c_article ON claims_csv (article_url);
+        CREATE INDEX c_said ON claims_csv (said_on);";
+    let baseline = common::sqlite_import(&dir.join("baseline.db"), schema, "claims_csv", &csv);
+    let (ours_rate, base_rate) = (n as f64 / ours, n as f64 / baseline);
+    println!(
+        "claims import --format jsonl: {ours:>7.2} s {ours_rate:>9.0} claims/s  peak RSS {memory:.0} MB (target < 200 MB) {}",
+        verdict(memory < 200.0)
+    );
+    println!("sqlite3 .import (CSV):        {baseline:>7.2} s {base_rate:>9.0} rows/s");
+    let ratio = ours_rate / base_rate;
+    println!(
+        "import ratio {ratio:.2} (target >= 1.00) {}",
+        verdict(ratio >= 1.0)
+    );
+
+    let report = median(|| run(&claims, &["--db", db_arg, "report", "--format", "csv"]));
+    let sqlite = median(|| {
+        run(
+            Path::new("sqlite3"),
+            &[
+                db_arg,
+                "SELECT source_id, status, count(*), max(said_on) FROM claims GROUP BY source_id, status",
+            ],
+        )
+    });
+    let ratio = report.as_secs_f64() / sqlite.as_secs_f64();
+    println!(
+        "claims report:           {:>8.1} ms   sqlite3 GROUP BY: {:>8.1} ms   ratio {ratio:.2} (target <= 1.50) {}",
+        ms(report),
+        ms(sqlite),
+        verdict(ratio <= 1.5)
+    );
+    let source = source_name(n / 2);
+    let list = median(|| {
+        run(
+            &claims,
+            &["--db", db_arg, "list", "--by", &source, "--format", "csv"],
+        )
+    });
+    println!(
+        "claims list --by:        {:>8.1} ms   (target < 50 ms) {}",
+        ms(list),
+        verdict(ms(list) < 50.0)
+    );
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let as_of = median(|| {
+        run(
+            &claims,
+            &["--db", db_arg, "report", "--as-of", &today, "--format", "csv"],
+        )
+    });
+    println!(
+        "claims report --as-of:   {:>8.1} ms   (target < 2000 ms) {}",
+        ms(as_of),
+        verdict(ms(as_of) < 2000.0)
+    );
+}
+
+fn size_mb(path: &Path) -> f64 {
+    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
+}
+
+fn source_name(i: usize) -> String {
+    format!("Speaker {}", i % 1000)
+}
+
+fn write_inputs(jsonl: &Path, csv_path: &Path, n: usize) {
+    let mut json_out = std::io::BufWriter::new(std::fs::File::create(jsonl).unwrap());
+    let mut csv_out = csv::Writer::from_path(csv_path).unwrap();
+    csv_out.write_record(COLUMNS.split(',')).unwrap();
+    for i in 0..n {
+        let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, i.to_string().as_bytes()).to_string();
+        let (status, rating) = STATUSES[i % STATUSES.len()];
+        let article = i / 100;
+        let row = [
+            id,
+            source_name(i),
+            "person".to_string(),
+            format!(
+                "Synthetic claim {i}: the minister said the budget for region {} rose by {} percent",
+                i % 83,
+                i % 17
+            ),
+            format!("the budget rose by {} percent", i % 17),
+            format!("2020-{:02}-{:02}", i % 12 + 1, i % 28 + 1),
+            status.to_string(),
+            rating.to_string(),
+            format!("checked against the ministry's figures, case {i}"),
+            if i % 2 == 0 {
+                "budget".to_string()
+            } else {
+                "budget; region".to_string()
+            },
+            format!("https://news.example/{article}"),
+            format!("Article {article}"),
+            "Example News".to_string(),
+            "2020-01-01".to_string(),
+            String::new(),
+        ];
+        csv_out.write_record(&row).unwrap();
+        let tags: Vec<&str> = row[9].split("; ").collect();
+        let value = serde_json::json!({
+            "id": row[0], "source": row[1], "source_kind": row[2], "text": row[3], "quote": row[4],
+            "said_on": row[5], "status": row[6], "rating": if rating.is_empty() { None } else { Some(rating) },
+            "note": row[8], "tags": tags, "article_url": row[10], "article_title": row[11],
+            "article_publisher": row[12], "article_published": row[13],
+        });
+        serde_json::to_writer(&mut json_out, &value).unwrap();
+        json_out.write_all(b"\n").unwrap();
+    }
+    csv_out.flush().unwrap();
+    json_out.flush().unwrap();
+}
