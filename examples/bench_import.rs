@@ -14,10 +14,11 @@
 //! then repeats the import with the same claims spread over ten times as
 //! many files, to show that memory does not grow with the file count.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -70,29 +71,10 @@ fn main() {
 
 /// Runs `claims import` under GNU time; returns seconds and peak RSS in MB.
 fn import(claims: &Path, db: &Path, dir: &Path) -> (f64, f64) {
-    let start = Instant::now();
-    let out = Command::new("/usr/bin/time")
-        .args(["-f", "%M"])
-        .arg(claims)
-        .arg("--db")
-        .arg(db)
-        .arg("import")
-        .arg(dir)
-        .output()
-        .expect("run /usr/bin/time (apt-get install time)");
-    let seconds = start.elapsed().as_secs_f64();
-    assert!(
-        out.status.success(),
-        "import failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let kb: f64 = stderr
-        .lines()
-        .last()
-        .and_then(|l| l.trim().parse().ok())
-        .unwrap_or(0.0);
-    (seconds, kb / 1024.0)
+    common::timed_with_memory(
+        claims,
+        &["--db", db.to_str().unwrap(), "import", dir.to_str().unwrap()],
+    )
 }
 
 /// The sqlite3 CLI importing the same rows as CSV into a table with the same
@@ -105,34 +87,7 @@ fn sqlite_import(db: &Path, csv: &Path) -> f64 {
         CREATE INDEX c_source_status ON claims_csv (source, status, said_on);
         CREATE INDEX c_article ON claims_csv (article_url);
         CREATE INDEX c_said ON claims_csv (said_on);";
-    let status = Command::new("sqlite3")
-        .arg(db)
-        .args([
-            "-cmd",
-            "PRAGMA journal_mode=WAL",
-            "-cmd",
-            "PRAGMA synchronous=NORMAL",
-            schema,
-        ])
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("run sqlite3");
-    assert!(status.success());
-    let start = Instant::now();
-    let status = Command::new("sqlite3")
-        .arg(db)
-        .args([
-            "-cmd",
-            "PRAGMA journal_mode=WAL",
-            "-cmd",
-            "PRAGMA synchronous=NORMAL",
-        ])
-        .arg(format!(".import --csv --skip 1 {} claims_csv", csv.display()))
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("run sqlite3");
-    assert!(status.success());
-    start.elapsed().as_secs_f64()
+    common::sqlite_import(db, schema, "claims_csv", csv)
 }
 
 fn claim_text(i: usize) -> String {

@@ -15,8 +15,8 @@ use std::io::BufRead;
 use std::path::Path;
 
 use super::{
-    ClaimRecord, ReadOptions, UNKNOWN_CLAIMANT, checked_tag, claim_spec, origin_id, row_loc, row_problem,
-    source_spec,
+    ClaimRecord, ReadOptions, UNKNOWN_CLAIMANT, checked_tag, claim_spec, each_line, origin_id, row_loc,
+    row_problem, source_spec,
 };
 use crate::claimfile::{EventSpec, Problem};
 use crate::model::{SourceKind, SourceProfile};
@@ -30,49 +30,24 @@ const PUBLISHER: &str = "PolitiFact";
 /// Reads LIAR rows from `reader`.
 pub(super) fn read(
     path: &Path,
-    mut reader: impl BufRead,
+    reader: impl BufRead,
     options: &ReadOptions,
     sink: &mut dyn FnMut(Result<ClaimRecord, Problem>) -> bool,
 ) -> std::io::Result<()> {
-    let mut bytes = Vec::new();
-    let mut line = 0;
-    loop {
-        bytes.clear();
-        if reader.read_until(b'\n', &mut bytes)? == 0 {
-            return Ok(());
-        }
-        line += 1;
-        let row = match std::str::from_utf8(&bytes) {
-            Ok(row) => row,
-            Err(e) => {
-                let problem = row_problem(
-                    path,
-                    line,
-                    format!(
-                        "not UTF-8 text: invalid byte at offset {} of the line",
-                        e.valid_up_to()
-                    ),
-                );
-                if sink(Err(problem)) {
-                    continue;
-                }
-                return Ok(());
-            }
+    each_line(reader, |line, bytes| {
+        let result = match std::str::from_utf8(bytes) {
+            Ok(row) => record(path, line, row, options),
+            Err(e) => Err(row_problem(
+                path,
+                line,
+                format!(
+                    "not UTF-8 text: invalid byte at offset {} of the line",
+                    e.valid_up_to()
+                ),
+            )),
         };
-        let row = row.strip_suffix('\n').unwrap_or(row);
-        let row = row.strip_suffix('\r').unwrap_or(row);
-        let row = if line == 1 {
-            row.strip_prefix('\u{feff}').unwrap_or(row)
-        } else {
-            row
-        };
-        if row.trim().is_empty() {
-            continue;
-        }
-        if !sink(record(path, line, row, options)) {
-            return Ok(());
-        }
-    }
+        sink(result)
+    })
 }
 
 fn record(path: &Path, line: usize, row: &str, options: &ReadOptions) -> Result<ClaimRecord, Problem> {

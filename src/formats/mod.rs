@@ -205,6 +205,36 @@ impl Chunker {
     }
 }
 
+/// Calls `row` with each non-blank line of `reader` (numbered from 1,
+/// without its line ending or, on line 1, a byte-order mark) until it
+/// returns false. Lines are bytes: a reader decides what invalid UTF-8 is.
+fn each_line(
+    mut reader: impl std::io::BufRead,
+    mut row: impl FnMut(usize, &[u8]) -> bool,
+) -> std::io::Result<()> {
+    let mut bytes = Vec::new();
+    let mut line = 0;
+    loop {
+        bytes.clear();
+        if reader.read_until(b'\n', &mut bytes)? == 0 {
+            return Ok(());
+        }
+        line += 1;
+        let mut text = bytes.as_slice();
+        text = text.strip_suffix(b"\n").unwrap_or(text);
+        text = text.strip_suffix(b"\r").unwrap_or(text);
+        if line == 1 {
+            text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
+        }
+        if text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if !row(line, text) {
+            return Ok(());
+        }
+    }
+}
+
 /// The place of a row: `file:line`.
 fn row_loc(path: &Path, line: usize) -> Loc {
     Loc {

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
-    ClaimRecord, ReadOptions, checked_tag, claim_spec, origin_id, row_loc, row_problem, source_spec,
+    ClaimRecord, ReadOptions, checked_tag, claim_spec, each_line, origin_id, row_loc, row_problem,
+    source_spec,
 };
 use crate::claimfile::{ArticleSpec, Problem, derived_id};
 use crate::error::{Error, Result};
@@ -205,33 +206,17 @@ fn csv_message(error: &csv::Error) -> String {
 /// Reads JSON Lines: one object per line; blank lines are skipped.
 pub(super) fn read_jsonl(
     path: &Path,
-    mut reader: impl BufRead,
+    reader: impl BufRead,
     options: &ReadOptions,
     sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
 ) -> std::io::Result<()> {
-    let mut bytes = Vec::new();
-    let mut line = 0;
-    loop {
-        bytes.clear();
-        if reader.read_until(b'\n', &mut bytes)? == 0 {
-            return Ok(());
-        }
-        line += 1;
-        let mut text = bytes.as_slice();
-        if line == 1 {
-            text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
-        }
-        if text.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
+    each_line(reader, |line, text| {
         let result = match serde_json::from_slice::<TableRow>(text) {
             Ok(row) => checked(path, line, row, options, ";"),
             Err(e) => Err(row_problem(path, line, json_message(&e))),
         };
-        if !sink(result) {
-            return Ok(());
-        }
-    }
+        sink(result)
+    })
 }
 
 /// serde_json's message without its own "at line 1 column N" (the line is

@@ -815,7 +815,13 @@ impl Store {
         // Building an index sorts every key. With temporary storage in
         // memory, a million claims' sort would sit in RAM; in a temporary
         // file, memory stays flat whatever the size.
+        // SQLite's sorter keeps as much in memory as the page cache may
+        // hold before it spills: a smaller cache during the build keeps the
+        // sort from doubling what the load itself used.
         sqlx::query("PRAGMA temp_store = FILE")
+            .execute(self.conn())
+            .await?;
+        sqlx::query("PRAGMA cache_size = -16384")
             .execute(self.conn())
             .await?;
         for sql in deferred.statements {
@@ -823,6 +829,9 @@ impl Store {
                 .execute(self.conn())
                 .await?;
         }
+        sqlx::query("PRAGMA cache_size = -65536")
+            .execute(self.conn())
+            .await?;
         sqlx::query("PRAGMA temp_store = MEMORY")
             .execute(self.conn())
             .await?;
