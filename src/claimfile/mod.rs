@@ -28,8 +28,8 @@ pub use import::{ImportOptions, ImportSummary, Importer, Tally, import};
 /// characters). A column of 0 means the whole line (a row of a table).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loc {
-    /// The file.
-    pub file: PathBuf,
+    /// The file (shared: a file's places all name it).
+    pub file: std::sync::Arc<Path>,
     /// Line, from 1.
     pub line: usize,
     /// Column in characters, from 1.
@@ -307,7 +307,7 @@ struct LinkDoc {
 
 /// Turns byte offsets in one file into `file:line:column`.
 pub(crate) struct Locator<'a> {
-    path: &'a Path,
+    path: std::sync::Arc<Path>,
     text: &'a str,
     line_starts: Vec<usize>,
 }
@@ -318,7 +318,7 @@ impl<'a> Locator<'a> {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         Locator {
-            path,
+            path: std::sync::Arc::from(path),
             text,
             line_starts,
         }
@@ -330,7 +330,7 @@ impl<'a> Locator<'a> {
         let start = self.line_starts[line - 1];
         let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         Loc {
-            file: self.path.to_path_buf(),
+            file: self.path.clone(),
             line,
             column,
         }

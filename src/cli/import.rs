@@ -122,7 +122,8 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
                 }
                 progress.show(claims);
             }
-            progress.clear();
+            // Links, index builds and the commit can take seconds of their own.
+            progress.finishing(claims);
             importer.finish(store).await
         })
         .await;
@@ -245,6 +246,12 @@ impl Progress {
         eprint!("\r\x1b[2Kimporting: {percent:>3}% read, {claims} claims ({rate:.0}/s)");
     }
 
+    fn finishing(&mut self, claims: usize) {
+        if self.enabled && self.shown.is_some() {
+            eprint!("\r\x1b[2Kimporting: all read, {claims} claims; building indexes and committing");
+        }
+    }
+
     fn clear(&mut self) {
         if self.shown.take().is_some() {
             eprint!("\r\x1b[2K");
@@ -268,7 +275,7 @@ fn read_claim_file(path: &Path) -> Result<std::result::Result<claimfile::ClaimFi
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             return Ok(Err(vec![Problem {
                 loc: Loc {
-                    file: path.to_path_buf(),
+                    file: std::sync::Arc::from(path),
                     line,
                     column,
                 },

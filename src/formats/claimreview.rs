@@ -20,6 +20,7 @@ use std::fmt;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value, json};
@@ -167,7 +168,7 @@ fn title_case(word: &str) -> String {
 
 /// Reads ClaimReview JSON-LD or Fact Check Tools results from `reader`.
 pub(super) fn read(
-    path: &Path,
+    path: &Arc<Path>,
     reader: impl Read,
     options: &ReadOptions,
     sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
@@ -213,7 +214,7 @@ pub(super) fn read(
             };
             Err(Error::Files(vec![Problem {
                 loc: crate::claimfile::Loc {
-                    file: path.to_path_buf(),
+                    file: Arc::clone(path),
                     line: e.line().max(1),
                     column: e.column().max(1),
                 },
@@ -354,7 +355,7 @@ impl<'de> Visitor<'de> for Elements<'_, '_> {
 /// Nodes of other types (an `@graph` also holds pages and organizations)
 /// give none.
 fn records(
-    path: &Path,
+    path: &Arc<Path>,
     line: usize,
     value: Value,
     options: &ReadOptions,
@@ -408,7 +409,7 @@ fn name_of(value: Option<&Value>) -> Option<String> {
 
 /// A Fact Check Tools claim: `{text, claimant, claimDate, claimReview: [...]}`.
 fn fact_check_claim(
-    path: &Path,
+    path: &Arc<Path>,
     line: usize,
     object: &Map<String, Value>,
     options: &ReadOptions,
@@ -470,7 +471,7 @@ fn fact_check_claim(
 
 /// A schema.org ClaimReview.
 fn claim_review(
-    path: &Path,
+    path: &Arc<Path>,
     line: usize,
     object: &Map<String, Value>,
     options: &ReadOptions,

@@ -13,6 +13,7 @@
 
 use std::io::BufRead;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::{
     ClaimRecord, ReadOptions, UNKNOWN_CLAIMANT, checked_tag, claim_spec, each_line, origin_id, row_loc,
@@ -29,7 +30,7 @@ const PUBLISHER: &str = "PolitiFact";
 
 /// Reads LIAR rows from `reader`.
 pub(super) fn read(
-    path: &Path,
+    path: &Arc<Path>,
     reader: impl BufRead,
     options: &ReadOptions,
     sink: &mut dyn FnMut(Result<ClaimRecord, Problem>) -> bool,
@@ -50,7 +51,7 @@ pub(super) fn read(
     })
 }
 
-fn record(path: &Path, line: usize, row: &str, options: &ReadOptions) -> Result<ClaimRecord, Problem> {
+fn record(path: &Arc<Path>, line: usize, row: &str, options: &ReadOptions) -> Result<ClaimRecord, Problem> {
     let fields: Vec<&str> = row.split('\t').map(str::trim).collect();
     if fields.len() != FIELDS {
         return Err(row_problem(

@@ -120,6 +120,8 @@ pub fn read_records(
         path: path.to_path_buf(),
         source,
     };
+    let path: Arc<Path> = Arc::from(path);
+    let path = &path;
     match format {
         ImportFormat::Liar => liar::read(path, reader, options, sink).map_err(io),
         ImportFormat::Csv => table::read_csv(path, reader, options, sink),
@@ -236,16 +238,16 @@ fn each_line(
 }
 
 /// The place of a row: `file:line`.
-fn row_loc(path: &Path, line: usize) -> Loc {
+fn row_loc(path: &Arc<Path>, line: usize) -> Loc {
     Loc {
-        file: path.to_path_buf(),
+        file: Arc::clone(path),
         line,
         column: 0,
     }
 }
 
 /// A problem with a row.
-fn row_problem(path: &Path, line: usize, message: impl Into<String>) -> Problem {
+fn row_problem(path: &Arc<Path>, line: usize, message: impl Into<String>) -> Problem {
     Problem {
         loc: row_loc(path, line),
         message: message.into(),

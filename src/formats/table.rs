@@ -6,6 +6,7 @@
 
 use std::io::{BufRead, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -113,7 +114,7 @@ fn out_row<T: Serialize>(row: &ClaimRow, tags: T) -> OutRow<'_, T> {
 /// Reads CSV rows. The header must name known columns, and `source` and
 /// `text` at least.
 pub(super) fn read_csv(
-    path: &Path,
+    path: &Arc<Path>,
     reader: impl std::io::Read,
     options: &ReadOptions,
     sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
@@ -185,7 +186,7 @@ pub(super) fn read_csv(
     }
 }
 
-fn csv_problem(path: &Path, error: &csv::Error) -> Problem {
+fn csv_problem(path: &Arc<Path>, error: &csv::Error) -> Problem {
     let line = error.position().map_or(1, |p| p.line() as usize);
     row_problem(path, line, csv_message(error))
 }
@@ -205,7 +206,7 @@ fn csv_message(error: &csv::Error) -> String {
 
 /// Reads JSON Lines: one object per line; blank lines are skipped.
 pub(super) fn read_jsonl(
-    path: &Path,
+    path: &Arc<Path>,
     reader: impl BufRead,
     options: &ReadOptions,
     sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
@@ -237,7 +238,7 @@ fn json_message(error: &serde_json::Error) -> String {
 
 /// Checks one row's cells and makes the record.
 fn checked(
-    path: &Path,
+    path: &Arc<Path>,
     line: usize,
     row: TableRow,
     options: &ReadOptions,
