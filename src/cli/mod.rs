@@ -4,6 +4,7 @@
 
 mod add;
 mod article;
+mod backup;
 mod export;
 mod extract;
 mod import;
@@ -78,6 +79,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Re-check every quote against its article's snapshot; list quotes that no longer anchor.
     Verify,
+    /// Write a consistent copy of the database to a new file, even while others write to it.
+    Backup(backup::BackupArgs),
     /// Propose the attributed claims of an article's text: a table, JSON, or a claim-file draft.
     Extract(extract::ExtractArgs),
     /// Score `extract` against annotated attributions (brat standoff, as PolNeAR ships them).
@@ -222,6 +225,7 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Import(args) => import::run(args, ctx).await,
         Command::Export(args) => export::run(args, ctx).await,
         Command::Verify => verify::run(ctx).await,
+        Command::Backup(args) => backup::run(args, ctx).await,
         Command::Extract(_) | Command::Evaluate(_) => Err(Error::invalid(
             "extract and evaluate run without a database context",
         )),

@@ -184,6 +184,21 @@ impl Store {
         Ok(version.unwrap_or(0))
     }
 
+    /// Writes a consistent copy of the database to `target` (which must not
+    /// exist) with `VACUUM INTO`: it reads one snapshot, so writers may go
+    /// on while it runs (WAL), and the copy is compacted and holds no
+    /// write-ahead log of its own.
+    pub async fn backup_into(&mut self, target: &Path) -> Result<()> {
+        let target = target
+            .to_str()
+            .ok_or_else(|| Error::invalid(format!("{} is not a UTF-8 path", target.display())))?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(target)
+            .execute(&mut self.conn)
+            .await?;
+        Ok(())
+    }
+
     /// Runs `PRAGMA integrity_check` and returns its verdict ("ok" when sound).
     pub async fn integrity_check(&mut self) -> Result<String> {
         let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")

@@ -497,3 +497,14 @@ fn timestamps_are_fixed_width_utc() {
     assert_eq!(format_timestamp(at), "2017-12-18T06:30:05.123456Z");
     assert_eq!(now_timestamp().len(), "2017-12-18T06:30:05.123456Z".len());
 }
+
+#[test]
+fn every_migration_runs_in_a_transaction() {
+    // sqlx wraps a migration in a transaction unless the file opts out with
+    // `-- no-transaction`; an upgrade interrupted halfway then leaves the
+    // database at the previous version, never between two.
+    assert!(MIGRATOR.iter().count() >= 3);
+    for migration in MIGRATOR.iter() {
+        assert!(!migration.no_tx, "migration {} opts out of its transaction", migration.version);
+    }
+}

@@ -243,3 +243,19 @@ pub fn seed(env: &Env) -> (String, String, String) {
         fsb.trim().to_string(),
     )
 }
+
+/// One number from the database, read-only: a count, a check.
+pub fn scalar(db: &Path, sql: &str) -> String {
+    block_on(async {
+        let url = format!("sqlite://{}?mode=ro", db.display());
+        let mut conn = SqliteConnection::connect(&url).await.expect("open the database read-only");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        match row.try_get::<i64, _>(0) {
+            Ok(n) => n.to_string(),
+            Err(_) => row.try_get::<String, _>(0).unwrap(),
+        }
+    })
+}

@@ -6,4 +6,5 @@ mod files;
 mod formats;
 mod harness;
 mod output;
+mod reliability;
 mod story;
