@@ -195,3 +195,132 @@ fn a_database_of_the_first_release_opens_upgrades_and_loses_nothing() {
         );
     }
 }
+
+/// Writes `n` claims of `source` spread over articles, with tags and
+/// ratings, as JSON Lines.
+fn bulk_claims(env: &Env, name: &str, source: &str, n: usize) -> std::path::PathBuf {
+    let path = env.dir.path().join(name);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..n {
+        writeln!(
+            out,
+            r#"{{"source": "{source}", "text": "bulk claim {i} of {source}", "status": "refuted", "rating": "false", "tags": ["t{}"], "article_url": "https://example.org/{}"}}"#,
+            i % 7,
+            i / 100
+        )
+        .unwrap();
+    }
+    out.flush().unwrap();
+    path
+}
+
+/// Starts `claims ARGS` and kills it (SIGKILL) after `delay`; returns
+/// whether it had already finished.
+fn kill_after(env: &Env, args: &[&str], delay: std::time::Duration) -> bool {
+    let mut child = env
+        .command(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(delay);
+    let finished = child.try_wait().unwrap().is_some();
+    let _ = child.kill();
+    let _ = child.wait();
+    finished
+}
+
+#[test]
+fn an_import_killed_at_any_point_leaves_all_of_it_or_none() {
+    const N: usize = 30_000;
+    let env = Env::new();
+    let input = bulk_claims(&env, "bulk.jsonl", "Bulk", N);
+    let input = input.to_str().unwrap();
+    // How long a whole import takes here, to kill at points across it.
+    let scratch = Env::new();
+    let started = std::time::Instant::now();
+    scratch.ok(&["import", input]);
+    let whole = started.elapsed();
+
+    env.ok(&["import", seed_claims(&env, "Before", 10).to_str().unwrap()]);
+    let mut killed = 0;
+    for fraction in [0.05, 0.2, 0.4, 0.6, 0.8, 0.95] {
+        let finished = kill_after(&env, &["import", input], whole.mul_f64(fraction));
+        assert_eq!(scalar(&env.db, "PRAGMA integrity_check"), "ok", "killed at {fraction}");
+        let claims = scalar(&env.db, "SELECT count(*) FROM claims");
+        if finished || claims != "10" {
+            // It got as far as its commit: then all of it is in.
+            assert_eq!(claims, (N + 10).to_string(), "killed at {fraction} of the import");
+            break;
+        }
+        killed += 1;
+        assert_eq!(scalar(&env.db, "SELECT count(*) FROM status_events"), "10");
+    }
+    assert!(killed >= 3, "only {killed} kills landed during the import");
+    // A rerun completes (or finds the whole import already in).
+    let out = env.ok(&["import", input]);
+    assert!(out.contains(&format!("claims {N} added")) || out.starts_with("nothing changed"), "{out}");
+    assert_eq!(scalar(&env.db, "SELECT count(*) FROM claims"), (N + 10).to_string());
+    assert_eq!(scalar(&env.db, "PRAGMA integrity_check"), "ok");
+}
+
+#[test]
+fn a_killed_mark_leaves_the_claim_and_its_history_in_step() {
+    let env = Env::new();
+    env.ok(&["import", seed_claims(&env, "Seed", 5).to_str().unwrap()]);
+    let id = scalar(&env.db, "SELECT lower(hex(uuid)) FROM claims ORDER BY id LIMIT 1");
+    let short = &id[24..];
+    let mut events: usize = scalar(&env.db, "SELECT count(*) FROM status_events").parse().unwrap();
+    let first = events;
+    for (i, status) in ["disputed", "refuted", "confirmed", "disputed", "refuted", "confirmed"].iter().cycle().take(24).enumerate() {
+        let delay = std::time::Duration::from_micros((i as u64 * 1_700) % 25_000);
+        kill_after(&env, &["mark", short, status, "--note", &format!("attempt {i}")], delay);
+        assert_eq!(scalar(&env.db, "PRAGMA integrity_check"), "ok");
+        let now: usize = scalar(&env.db, "SELECT count(*) FROM status_events").parse().unwrap();
+        assert!(now == events || now == events + 1, "{now} events after {events}");
+        events = now;
+        // The claim's status is always its latest event's.
+        let in_step = scalar(
+            &env.db,
+            "SELECT count(*) FROM claims c WHERE c.status <> (SELECT to_status FROM status_events e WHERE e.claim_id = c.id ORDER BY e.id DESC LIMIT 1)",
+        );
+        assert_eq!(in_step, "0");
+    }
+    assert!(events > first, "no mark ever completed");
+}
+
+#[test]
+fn a_killed_export_never_leaves_half_a_file_in_place() {
+    let env = Env::new();
+    env.ok(&["import", bulk_claims(&env, "bulk.jsonl", "Bulk", 20_000).to_str().unwrap()]);
+    let target = env.dir.path().join("export.csv");
+    let target_arg = target.to_str().unwrap();
+    let started = std::time::Instant::now();
+    env.ok(&["export", "--format", "csv", target_arg]);
+    let whole = started.elapsed();
+    let old = std::fs::read(&target).unwrap();
+    env.ok(&["add", "--by", "Bulk", "--text", "one more claim, so the next export differs"]);
+    let mut killed = 0;
+    for fraction in [0.1, 0.3, 0.5, 0.7, 0.9] {
+        if !kill_after(&env, &["export", "--format", "csv", target_arg], whole.mul_f64(fraction)) {
+            killed += 1;
+        }
+        let now = std::fs::read(&target).unwrap();
+        if now != old {
+            // Only a finished export may replace the file, and then whole.
+            assert_eq!(now, env.ok(&["export", "--format", "csv"]).into_bytes(), "killed at {fraction}");
+            break;
+        }
+    }
+    assert!(killed >= 2, "only {killed} kills landed during the export");
+    // Claim files too: the folder keeps whole files only.
+    let dir = env.dir.path().join("files");
+    env.ok(&["export", dir.to_str().unwrap()]);
+    let before: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    kill_after(&env, &["export", dir.to_str().unwrap()], whole.mul_f64(0.5));
+    let fresh = Env::new();
+    let files: Vec<String> = before.iter().map(|p| p.to_str().unwrap().to_string()).collect();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    fresh.ok(&args);
+}
