@@ -99,7 +99,9 @@ impl Output {
         let mut writer = csv::Writer::from_writer(Vec::new());
         writer.write_record(headers).map_err(std::io::Error::other)?;
         for row in rows {
-            writer.write_record(row).map_err(std::io::Error::other)?;
+            writer
+                .write_record(row.iter().map(|cell| guard_cell(cell).into_owned()))
+                .map_err(std::io::Error::other)?;
         }
         let bytes = writer
             .into_inner()
@@ -344,5 +346,48 @@ mod tests {
     #[test]
     fn markdown_cells_cannot_break_the_table() {
         assert_eq!(markdown_cell("a|b\nc"), "a\\|b<br>c");
+    }
+}
+
+/// First characters that make a spreadsheet read a cell as a formula
+/// (OWASP's list for CSV injection): `=`, `+`, `-`, `@`, tab, carriage return.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV cell safe to open in a spreadsheet: one that would start a
+/// formula, or that starts with an apostrophe, gets an apostrophe in front
+/// (spreadsheets show it as text and hide the mark). [`unguard_cell`]
+/// undoes exactly this, so claim tables round-trip byte for byte.
+pub fn guard_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) || cell.starts_with('\'') {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The cell [`guard_cell`] was given: one leading apostrophe is dropped
+/// when what follows is one [`guard_cell`] would have guarded. Other cells,
+/// such as "'Tis", are left as they are.
+pub fn unguard_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod guard_tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_guarded_and_come_back_exactly() {
+        for cell in ["=1+1", "+33 1", "-5 percent", "@SUM(A1)", "\tx", "\rx", "'", "''", "'=x", "'Tis", "plain", "", "a=b"] {
+            let guarded = guard_cell(cell);
+            assert!(!guarded.starts_with(FORMULA_STARTS), "{cell:?} → {guarded:?}");
+            assert_eq!(unguard_cell(&guarded), cell);
+        }
+        assert_eq!(guard_cell("=1+1"), "'=1+1");
+        assert_eq!(guard_cell("a=b"), "a=b");
+        assert_eq!(unguard_cell("'Tis"), "'Tis", "an apostrophe we did not add stays");
     }
 }

@@ -176,7 +176,10 @@ pub(super) fn read_csv(
             }
         }
         let line = record.position().map_or(line, |p| p.line() as usize);
-        let result = record
+        // Cells our export guarded against spreadsheet formulas come back
+        // as they were (see `render::guard_cell`).
+        let unguarded: csv::StringRecord = record.iter().map(crate::render::unguard_cell).collect();
+        let result = unguarded
             .deserialize::<TableRow>(Some(&headers))
             .map_err(|e| row_problem(path, line, csv_message(&e)))
             .and_then(|row| checked(path, line, row, options, "; "));
@@ -340,7 +343,14 @@ pub async fn write_csv(store: &mut Store, out: impl Write) -> Result<usize> {
     let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(out);
     csv.write_record(COLUMNS).map_err(csv_io)?;
     let written = each_page(store, |row| {
-        csv.serialize(out_row(row, row.tags.join("; "))).map_err(csv_io)
+        // Through serde_json's view of the row, so that CSV and JSON Lines
+        // share one column list; every cell guarded against formulas.
+        let value = serde_json::to_value(out_row(row, row.tags.join("; "))).map_err(std::io::Error::from)?;
+        let cells = COLUMNS.iter().map(|column| match &value[*column] {
+            serde_json::Value::String(text) => crate::render::guard_cell(text).into_owned(),
+            _ => String::new(),
+        });
+        csv.write_record(cells).map_err(csv_io)
     })
     .await?;
     csv.flush()?;

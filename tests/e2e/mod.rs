@@ -5,6 +5,7 @@ mod extract;
 mod files;
 mod formats;
 mod harness;
+mod hostile;
 mod output;
 mod reliability;
 mod story;
