@@ -381,7 +381,21 @@ mod guard_tests {
 
     #[test]
     fn formula_cells_are_guarded_and_come_back_exactly() {
-        for cell in ["=1+1", "+33 1", "-5 percent", "@SUM(A1)", "\tx", "\rx", "'", "''", "'=x", "'Tis", "plain", "", "a=b"] {
+        for cell in [
+            "=1+1",
+            "+33 1",
+            "-5 percent",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "'",
+            "''",
+            "'=x",
+            "'Tis",
+            "plain",
+            "",
+            "a=b",
+        ] {
             let guarded = guard_cell(cell);
             assert!(!guarded.starts_with(FORMULA_STARTS), "{cell:?} → {guarded:?}");
             assert_eq!(unguard_cell(&guarded), cell);

@@ -370,6 +370,12 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
             }]);
         }
     };
+    if doc.article.is_none() && doc.sources.is_empty() && doc.claims.is_empty() && doc.links.is_empty() {
+        return Err(vec![Problem {
+            loc: locate.at(0),
+            message: "the file is empty: no [article], [[sources]], [[claims]] or [[links]]".into(),
+        }]);
+    }
     let mut problems = Vec::new();
     let mut problem = |loc: Loc, message: String| problems.push(Problem { loc, message });
 

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use super::{
     ClaimRecord, ReadOptions, UNKNOWN_CLAIMANT, checked_tag, claim_spec, each_line, origin_id, row_loc,
-    row_problem, source_spec,
+    row_problem, source_spec, too_long,
 };
 use crate::claimfile::{EventSpec, Problem};
 use crate::model::{SourceKind, SourceProfile};
@@ -34,8 +34,11 @@ pub(super) fn read(
     reader: impl BufRead,
     options: &ReadOptions,
     sink: &mut dyn FnMut(Result<ClaimRecord, Problem>) -> bool,
-) -> std::io::Result<()> {
+) -> std::io::Result<bool> {
     each_line(reader, |line, bytes| {
+        let Some(bytes) = bytes else {
+            return sink(Err(too_long(path, line)));
+        };
         let result = match std::str::from_utf8(bytes) {
             Ok(row) => record(path, line, row, options),
             Err(e) => Err(row_problem(

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::{
     ClaimRecord, ReadOptions, checked_tag, claim_spec, each_line, origin_id, row_loc, row_problem,
-    source_spec,
+    source_spec, too_long,
 };
 use crate::claimfile::{ArticleSpec, Problem, derived_id};
 use crate::error::{Error, Result};
@@ -119,7 +119,9 @@ pub(super) fn read_csv(
     options: &ReadOptions,
     sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
 ) -> Result<()> {
-    let mut csv = csv::ReaderBuilder::new().flexible(false).from_reader(reader);
+    let mut csv = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(LineEnds::new(reader));
     let headers = match csv.headers() {
         Ok(headers) => headers.clone(),
         Err(e) => return Err(Error::Files(vec![csv_problem(path, &e)])),
@@ -176,6 +178,12 @@ pub(super) fn read_csv(
             }
         }
         let line = record.position().map_or(line, |p| p.line() as usize);
+        if record.as_byte_record().as_slice().len() > super::MAX_ROW_BYTES {
+            if sink(Err(too_long(path, line))) {
+                continue;
+            }
+            return Ok(());
+        }
         // Cells our export guarded against spreadsheet formulas come back
         // as they were (see `render::guard_cell`).
         let unguarded: csv::StringRecord = record.iter().map(crate::render::unguard_cell).collect();
@@ -186,6 +194,69 @@ pub(super) fn read_csv(
         if !sink(result) {
             return Ok(());
         }
+    }
+}
+
+/// CSV with its CRLF record ends turned into LF, outside quoted cells only
+/// (a cell's own line breaks stay as they are). The csv crate counts lines
+/// by LF and, with CRLF, reports every row after the first one line early.
+struct LineEnds<R> {
+    inner: R,
+    in_quotes: bool,
+    /// A carriage return outside quotes, held until the next byte shows
+    /// whether it ends a record.
+    held_cr: bool,
+    input: Vec<u8>,
+    /// Converted bytes not yet handed out, from `start`.
+    output: Vec<u8>,
+    start: usize,
+}
+
+impl<R: std::io::Read> LineEnds<R> {
+    fn new(inner: R) -> Self {
+        LineEnds {
+            inner,
+            in_quotes: false,
+            held_cr: false,
+            input: vec![0; 1 << 16],
+            output: Vec::with_capacity(1 << 16),
+            start: 0,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for LineEnds<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.start == self.output.len() {
+            self.output.clear();
+            self.start = 0;
+            let n = self.inner.read(&mut self.input)?;
+            if n == 0 {
+                if std::mem::take(&mut self.held_cr) {
+                    self.output.push(b'\r');
+                    continue;
+                }
+                return Ok(0);
+            }
+            for &byte in &self.input[..n] {
+                if std::mem::take(&mut self.held_cr) && byte != b'\n' {
+                    self.output.push(b'\r');
+                }
+                match byte {
+                    b'"' => self.in_quotes = !self.in_quotes,
+                    b'\r' if !self.in_quotes => {
+                        self.held_cr = true;
+                        continue;
+                    }
+                    _ => {}
+                }
+                self.output.push(byte);
+            }
+        }
+        let n = out.len().min(self.output.len() - self.start);
+        out[..n].copy_from_slice(&self.output[self.start..self.start + n]);
+        self.start += n;
+        Ok(n)
     }
 }
 
@@ -213,11 +284,31 @@ pub(super) fn read_jsonl(
     reader: impl BufRead,
     options: &ReadOptions,
     sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
-) -> std::io::Result<()> {
+) -> std::io::Result<bool> {
     each_line(reader, |line, text| {
-        let result = match serde_json::from_slice::<TableRow>(text) {
-            Ok(row) => checked(path, line, row, options, ";"),
-            Err(e) => Err(row_problem(path, line, json_message(&e))),
+        let Some(text) = text else {
+            return sink(Err(too_long(path, line)));
+        };
+        let result = if let Err(e) = std::str::from_utf8(text) {
+            Err(row_problem(
+                path,
+                line,
+                format!(
+                    "not UTF-8 text: invalid byte at offset {} of the line",
+                    e.valid_up_to()
+                ),
+            ))
+        } else if text.trim_ascii_start().first() != Some(&b'{') {
+            Err(row_problem(
+                path,
+                line,
+                "expected a JSON object ({...}) for a claim",
+            ))
+        } else {
+            match serde_json::from_slice::<TableRow>(text) {
+                Ok(row) => checked(path, line, row, options, ";"),
+                Err(e) => Err(row_problem(path, line, json_message(&e))),
+            }
         };
         sink(result)
     })

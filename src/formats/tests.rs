@@ -302,3 +302,16 @@ fn chunks_follow_articles_and_never_hold_a_claim_twice() {
     assert_eq!(sizes, [1, 2], "the repeat starts a new chunk");
     assert!(chunks.iter().all(|c| c.merge_repeats && c.sources.len() == 1));
 }
+
+#[test]
+fn csv_with_crlf_line_ends_keeps_its_line_numbers_and_quoted_line_breaks() {
+    let text = "source,text,status\r\nAnn,\"one\r\ntwo\",refuted\r\nBob,fine,sorta\r\n";
+    let results = read(ImportFormat::Csv, text);
+    assert_eq!(results[0].as_ref().unwrap().claim.text, "one\r\ntwo");
+    let found = problems(results);
+    assert!(
+        found[0].contains(":4: status: unknown status 'sorta'"),
+        "{}",
+        found[0]
+    );
+}

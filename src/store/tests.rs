@@ -505,6 +505,10 @@ fn every_migration_runs_in_a_transaction() {
     // database at the previous version, never between two.
     assert!(MIGRATOR.iter().count() >= 3);
     for migration in MIGRATOR.iter() {
-        assert!(!migration.no_tx, "migration {} opts out of its transaction", migration.version);
+        assert!(
+            !migration.no_tx,
+            "migration {} opts out of its transaction",
+            migration.version
+        );
     }
 }

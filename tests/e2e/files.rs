@@ -384,6 +384,14 @@ fn exported_file_names_stay_inside_the_folder() {
             url,
         ]);
     }
+    // A NUL cannot come through the command line; it can through a file.
+    let nul = env.dir.path().join("nul.jsonl");
+    std::fs::write(
+        &nul,
+        r#"{"source": "S", "text": "claim in a NUL title", "article_url": "https://e.org/7", "article_title": "a\u0000b/../../..\\x", "article_published": "2020-01-01"}"#,
+    )
+    .unwrap();
+    env.ok(&["import", nul.to_str().unwrap()]);
     let out = env.dir.path().join("out");
     let written = env.ok(&["export", out.to_str().unwrap()]);
     let mut lowercase = std::collections::HashSet::new();
@@ -402,12 +410,12 @@ fn exported_file_names_stay_inside_the_folder() {
             "{name} differs from another only in case"
         );
     }
-    assert_eq!(written.lines().count(), 6);
+    assert_eq!(written.lines().count(), 7);
     // And the export imports back whole.
     let other = Env::new();
     assert!(
         other
             .ok(&["import", out.to_str().unwrap()])
-            .contains("claims 6 added")
+            .contains("claims 7 added")
     );
 }

@@ -248,7 +248,9 @@ pub fn seed(env: &Env) -> (String, String, String) {
 pub fn scalar(db: &Path, sql: &str) -> String {
     block_on(async {
         let url = format!("sqlite://{}?mode=ro", db.display());
-        let mut conn = SqliteConnection::connect(&url).await.expect("open the database read-only");
+        let mut conn = SqliteConnection::connect(&url)
+            .await
+            .expect("open the database read-only");
         let row = sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
             .fetch_one(&mut conn)
             .await

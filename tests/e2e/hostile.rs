@@ -38,10 +38,20 @@ const NAMES: &[&str] = &[
 /// in an article with a hostile title, each refuted so ClaimReview has it.
 fn hostile_env() -> Env {
     let env = Env::new();
-    env.ok(&["article", "add", "https://example.org/hostile?q=1&x=<script>", "--title", "=1+1 \u{1b}[1mBold\u{1b}[0m «título»"]);
+    env.ok(&[
+        "article",
+        "add",
+        "https://example.org/hostile?q=1&x=<script>",
+        "--title",
+        "=1+1 \u{1b}[1mBold\u{1b}[0m «título»",
+    ]);
     for (text, name) in TEXTS.iter().zip(NAMES) {
         // `--flag=value`: values may start with a hyphen.
-        let (by, said, note) = (format!("--by={name}"), format!("--text={text}"), format!("--note={text}"));
+        let (by, said, note) = (
+            format!("--by={name}"),
+            format!("--text={text}"),
+            format!("--note={text}"),
+        );
         let id = env.ok(&[
             "add",
             &by,
@@ -67,10 +77,15 @@ fn claims(env: &Env) -> Vec<(String, String, String)> {
         .iter()
         .map(|c| {
             let id = c["id"].as_str().unwrap();
-            let shown: serde_json::Value = serde_json::from_str(&env.ok(&["show", id, "--format", "json"])).unwrap();
+            let shown: serde_json::Value =
+                serde_json::from_str(&env.ok(&["show", id, "--format", "json"])).unwrap();
             let history = shown["history"].as_array().unwrap();
             let note = history.last().unwrap()["note"].as_str().unwrap_or("").to_string();
-            (c["source"].as_str().unwrap().to_string(), c["text"].as_str().unwrap().to_string(), note)
+            (
+                c["source"].as_str().unwrap().to_string(),
+                c["text"].as_str().unwrap().to_string(),
+                note,
+            )
         })
         .collect();
     claims.sort();
@@ -88,9 +103,17 @@ fn hostile_text_is_stored_exactly_and_shown_inert() {
         .collect();
     expected.sort();
     assert_eq!(stored, expected);
-    for args in [vec!["list"], vec!["report"], vec!["source", "list"], vec!["article", "list"]] {
+    for args in [
+        vec!["list"],
+        vec!["report"],
+        vec!["source", "list"],
+        vec!["article", "list"],
+    ] {
         let table = env.ok(&args);
-        assert!(!table.contains('\u{1b}') && !table.contains('\u{7}') && !table.contains('\u{8}'), "{args:?} printed a control character raw");
+        assert!(
+            !table.contains('\u{1b}') && !table.contains('\u{7}') && !table.contains('\u{8}'),
+            "{args:?} printed a control character raw"
+        );
         assert!(table.contains("\\u{1b}"), "{args:?} should show escapes visibly");
     }
 }
@@ -98,10 +121,17 @@ fn hostile_text_is_stored_exactly_and_shown_inert() {
 #[test]
 fn listings_in_csv_guard_every_formula_cell() {
     let env = hostile_env();
-    for args in [vec!["list", "--format", "csv"], vec!["report", "--format", "csv"], vec!["source", "list", "--format", "csv"]] {
+    for args in [
+        vec!["list", "--format", "csv"],
+        vec!["report", "--format", "csv"],
+        vec!["source", "list", "--format", "csv"],
+    ] {
         for row in parse_csv(&env.ok(&args)) {
             for cell in row {
-                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{args:?}: unguarded cell {cell:?}");
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{args:?}: unguarded cell {cell:?}"
+                );
             }
         }
     }
@@ -111,14 +141,22 @@ fn listings_in_csv_guard_every_formula_cell() {
 fn hostile_text_round_trips_through_every_format() {
     let env = hostile_env();
     let expected = claims(&env);
-    for (format, name) in [("toml", "files"), ("csv", "claims.csv"), ("jsonl", "claims.jsonl"), ("claimreview", "reviews.json")] {
+    for (format, name) in [
+        ("toml", "files"),
+        ("csv", "claims.csv"),
+        ("jsonl", "claims.jsonl"),
+        ("claimreview", "reviews.json"),
+    ] {
         let path = env.dir.path().join(name);
         let path = path.to_str().unwrap();
         env.ok(&["export", "--format", format, path]);
         if format == "csv" {
             for row in parse_csv(&std::fs::read_to_string(path).unwrap()) {
                 for cell in row {
-                    assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "unguarded {cell:?}");
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                        "unguarded {cell:?}"
+                    );
                 }
             }
         }
@@ -128,7 +166,11 @@ fn hostile_text_round_trips_through_every_format() {
         let texts = |claims: &[(String, String, String)]| -> Vec<(String, String)> {
             claims.iter().map(|(s, t, _)| (s.clone(), t.clone())).collect()
         };
-        assert_eq!(texts(&back), texts(&expected), "{format} changed a source or a text");
+        assert_eq!(
+            texts(&back),
+            texts(&expected),
+            "{format} changed a source or a text"
+        );
         assert_eq!(back, expected, "{format} changed a note");
     }
 }

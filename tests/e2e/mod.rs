@@ -1,5 +1,6 @@
 //! The end-to-end suites and their shared helpers.
 
+mod corpus;
 mod errors;
 mod extract;
 mod files;

@@ -12,7 +12,11 @@ fn seed_claims(env: &Env, source: &str, n: usize) -> std::path::PathBuf {
     let path = env.dir.path().join(format!("{source}.jsonl"));
     let mut out = std::fs::File::create(&path).unwrap();
     for i in 0..n {
-        writeln!(out, r#"{{"source": "{source}", "source_kind": "group", "text": "seed claim {i}"}}"#).unwrap();
+        writeln!(
+            out,
+            r#"{{"source": "{source}", "source_kind": "group", "text": "seed claim {i}"}}"#
+        )
+        .unwrap();
     }
     path
 }
@@ -25,7 +29,11 @@ fn eight_writers_at_once_lose_nothing_and_never_see_a_locked_database() {
     let seed = seed_claims(&env, "Seed", WRITERS * EACH);
     env.ok(&["import", seed.to_str().unwrap()]);
     let listed = env.ok(&["list", "--format", "csv", "--limit", "100000"]);
-    let ids: Vec<String> = listed.lines().skip(1).map(|l| l.split(',').next().unwrap().to_string()).collect();
+    let ids: Vec<String> = listed
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect();
     assert_eq!(ids.len(), WRITERS * EACH);
     for w in 0..WRITERS {
         env.ok(&["source", "add", &format!("Writer {w}"), "--kind", "person"]);
@@ -51,7 +59,13 @@ fn eight_writers_at_once_lose_nothing_and_never_see_a_locked_database() {
             let (env, ids) = (Arc::clone(&env), Arc::clone(&ids));
             std::thread::spawn(move || {
                 for j in 0..EACH {
-                    let added = env.run(&["add", "--by", &format!("Writer {w}"), "--text", &format!("claim {j} of writer {w}")]);
+                    let added = env.run(&[
+                        "add",
+                        "--by",
+                        &format!("Writer {w}"),
+                        "--text",
+                        &format!("claim {j} of writer {w}"),
+                    ]);
                     let id = &ids[w * EACH + j];
                     let marked = env.run(&["refute", id, "--note", &format!("checked by writer {w}")]);
                     for run in [added, marked] {
@@ -70,12 +84,23 @@ fn eight_writers_at_once_lose_nothing_and_never_see_a_locked_database() {
     assert!(reports > 0);
 
     let db = &env.db;
-    assert_eq!(scalar(db, "SELECT count(*) FROM claims"), (2 * WRITERS * EACH).to_string());
+    assert_eq!(
+        scalar(db, "SELECT count(*) FROM claims"),
+        (2 * WRITERS * EACH).to_string()
+    );
     // Each seed claim: logged, then refuted; each new claim: logged.
-    assert_eq!(scalar(db, "SELECT count(*) FROM status_events"), (3 * WRITERS * EACH).to_string());
-    assert_eq!(scalar(db, "SELECT count(*) FROM claims WHERE status = 'refuted'"), (WRITERS * EACH).to_string());
+    assert_eq!(
+        scalar(db, "SELECT count(*) FROM status_events"),
+        (3 * WRITERS * EACH).to_string()
+    );
+    assert_eq!(
+        scalar(db, "SELECT count(*) FROM claims WHERE status = 'refuted'"),
+        (WRITERS * EACH).to_string()
+    );
     for w in 0..WRITERS {
-        let mine = format!("SELECT count(*) FROM claims c JOIN sources s ON s.id = c.source_id WHERE s.name = 'Writer {w}'");
+        let mine = format!(
+            "SELECT count(*) FROM claims c JOIN sources s ON s.id = c.source_id WHERE s.name = 'Writer {w}'"
+        );
         assert_eq!(scalar(db, &mine), EACH.to_string());
     }
     assert_eq!(scalar(db, "PRAGMA integrity_check"), "ok");
@@ -93,7 +118,13 @@ fn a_backup_taken_while_another_process_writes_is_consistent() {
         std::thread::spawn(move || {
             let mut n = 0;
             while writing.load(Ordering::Relaxed) || n < 5 {
-                env.ok(&["add", "--by", "Writer", "--text", &format!("written during the backup {n}")]);
+                env.ok(&[
+                    "add",
+                    "--by",
+                    "Writer",
+                    "--text",
+                    &format!("written during the backup {n}"),
+                ]);
                 n += 1;
             }
             n
@@ -109,11 +140,19 @@ fn a_backup_taken_while_another_process_writes_is_consistent() {
     let written = writer.join().expect("the writer panicked");
     assert_eq!(scalar(&copy, "PRAGMA integrity_check"), "ok");
     let copied: usize = scalar(&copy, "SELECT count(*) FROM claims").parse().unwrap();
-    assert!((20_001..=20_000 + written).contains(&copied), "{copied} of {written}");
+    assert!(
+        (20_001..=20_000 + written).contains(&copied),
+        "{copied} of {written}"
+    );
     // The copy is itself a claimtrack database, with its history whole.
-    let events: usize = scalar(&copy, "SELECT count(*) FROM status_events").parse().unwrap();
+    let events: usize = scalar(&copy, "SELECT count(*) FROM status_events")
+        .parse()
+        .unwrap();
     assert_eq!(events, copied);
-    let backup_env = Env { dir: tempfile::tempdir().unwrap(), db: copy.clone() };
+    let backup_env = Env {
+        dir: tempfile::tempdir().unwrap(),
+        db: copy.clone(),
+    };
     assert!(backup_env.ok(&["report", "--format", "csv"]).contains("Seed"));
     let line = env.refused(&["backup", copy.to_str().unwrap()], 2);
     assert!(line.contains("already exists"), "{line}");
@@ -155,7 +194,9 @@ fn tables_and_columns(db: &std::path::Path) -> Vec<(String, Vec<String>)> {
 #[test]
 fn a_database_of_the_first_release_opens_upgrades_and_loses_nothing() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for (fixture, version) in [("first-release.db", 2)] {
+    // More fixtures join this list as releases change the schema.
+    let releases: &[(&str, i64)] = &[("first-release.db", 2)];
+    for &(fixture, version) in releases {
         let env = Env::new();
         std::fs::copy(fixtures.join(fixture), &env.db).unwrap();
         let old = tables_and_columns(&env.db);
@@ -165,12 +206,25 @@ fn a_database_of_the_first_release_opens_upgrades_and_loses_nothing() {
 
         // Any command opens, migrates and reads it.
         let report = env.ok(&["report", "--format", "csv"]);
-        assert!(report.contains("Kremlin") && report.contains("Dmitry Peskov"), "{fixture}: {report}");
-        assert_eq!(scalar(&env.db, "SELECT count(*) FROM _sqlx_migrations WHERE success"), "3");
-        assert_eq!(dump_columns(&env.db, &old), before, "{fixture}: rows changed by the upgrade");
+        assert!(
+            report.contains("Kremlin") && report.contains("Dmitry Peskov"),
+            "{fixture}: {report}"
+        );
+        assert_eq!(
+            scalar(&env.db, "SELECT count(*) FROM _sqlx_migrations WHERE success"),
+            "3"
+        );
+        assert_eq!(
+            dump_columns(&env.db, &old),
+            before,
+            "{fixture}: rows changed by the upgrade"
+        );
         assert_eq!(scalar(&env.db, "PRAGMA integrity_check"), "ok");
         assert_eq!(scalar(&env.db, "PRAGMA application_id"), "1131172971");
-        assert_eq!(scalar(&env.db, "SELECT count(*) FROM claims WHERE origin IS NOT NULL"), "0");
+        assert_eq!(
+            scalar(&env.db, "SELECT count(*) FROM claims WHERE origin IS NOT NULL"),
+            "0"
+        );
 
         // The upgraded database works as a new one: history is still
         // append-only, new writes land, and export carries everything.
@@ -180,8 +234,14 @@ fn a_database_of_the_first_release_opens_upgrades_and_loses_nothing() {
         env.ok(&["dispute", &id[24..], "--note", "after the upgrade"]);
         let refused = super::harness::block_on(async {
             use sqlx::Connection;
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", env.db.display())).await.unwrap();
-            sqlx::query("DELETE FROM status_events").execute(&mut conn).await.unwrap_err().to_string()
+            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", env.db.display()))
+                .await
+                .unwrap();
+            sqlx::query("DELETE FROM status_events")
+                .execute(&mut conn)
+                .await
+                .unwrap_err()
+                .to_string()
         });
         assert!(refused.contains("append-only"), "{refused}");
         let out = env.dir.path().join("out");
@@ -246,7 +306,11 @@ fn an_import_killed_at_any_point_leaves_all_of_it_or_none() {
     let mut killed = 0;
     for fraction in [0.05, 0.2, 0.4, 0.6, 0.8, 0.95] {
         let finished = kill_after(&env, &["import", input], whole.mul_f64(fraction));
-        assert_eq!(scalar(&env.db, "PRAGMA integrity_check"), "ok", "killed at {fraction}");
+        assert_eq!(
+            scalar(&env.db, "PRAGMA integrity_check"),
+            "ok",
+            "killed at {fraction}"
+        );
         let claims = scalar(&env.db, "SELECT count(*) FROM claims");
         if finished || claims != "10" {
             // It got as far as its commit: then all of it is in.
@@ -259,8 +323,14 @@ fn an_import_killed_at_any_point_leaves_all_of_it_or_none() {
     assert!(killed >= 3, "only {killed} kills landed during the import");
     // A rerun completes (or finds the whole import already in).
     let out = env.ok(&["import", input]);
-    assert!(out.contains(&format!("claims {N} added")) || out.starts_with("nothing changed"), "{out}");
-    assert_eq!(scalar(&env.db, "SELECT count(*) FROM claims"), (N + 10).to_string());
+    assert!(
+        out.contains(&format!("claims {N} added")) || out.starts_with("nothing changed"),
+        "{out}"
+    );
+    assert_eq!(
+        scalar(&env.db, "SELECT count(*) FROM claims"),
+        (N + 10).to_string()
+    );
     assert_eq!(scalar(&env.db, "PRAGMA integrity_check"), "ok");
 }
 
@@ -270,13 +340,33 @@ fn a_killed_mark_leaves_the_claim_and_its_history_in_step() {
     env.ok(&["import", seed_claims(&env, "Seed", 5).to_str().unwrap()]);
     let id = scalar(&env.db, "SELECT lower(hex(uuid)) FROM claims ORDER BY id LIMIT 1");
     let short = &id[24..];
-    let mut events: usize = scalar(&env.db, "SELECT count(*) FROM status_events").parse().unwrap();
+    let mut events: usize = scalar(&env.db, "SELECT count(*) FROM status_events")
+        .parse()
+        .unwrap();
     let first = events;
-    for (i, status) in ["disputed", "refuted", "confirmed", "disputed", "refuted", "confirmed"].iter().cycle().take(24).enumerate() {
+    for (i, status) in [
+        "disputed",
+        "refuted",
+        "confirmed",
+        "disputed",
+        "refuted",
+        "confirmed",
+    ]
+    .iter()
+    .cycle()
+    .take(24)
+    .enumerate()
+    {
         let delay = std::time::Duration::from_micros((i as u64 * 1_700) % 25_000);
-        kill_after(&env, &["mark", short, status, "--note", &format!("attempt {i}")], delay);
+        kill_after(
+            &env,
+            &["mark", short, status, "--note", &format!("attempt {i}")],
+            delay,
+        );
         assert_eq!(scalar(&env.db, "PRAGMA integrity_check"), "ok");
-        let now: usize = scalar(&env.db, "SELECT count(*) FROM status_events").parse().unwrap();
+        let now: usize = scalar(&env.db, "SELECT count(*) FROM status_events")
+            .parse()
+            .unwrap();
         assert!(now == events || now == events + 1, "{now} events after {events}");
         events = now;
         // The claim's status is always its latest event's.
@@ -292,23 +382,40 @@ fn a_killed_mark_leaves_the_claim_and_its_history_in_step() {
 #[test]
 fn a_killed_export_never_leaves_half_a_file_in_place() {
     let env = Env::new();
-    env.ok(&["import", bulk_claims(&env, "bulk.jsonl", "Bulk", 20_000).to_str().unwrap()]);
+    env.ok(&[
+        "import",
+        bulk_claims(&env, "bulk.jsonl", "Bulk", 20_000).to_str().unwrap(),
+    ]);
     let target = env.dir.path().join("export.csv");
     let target_arg = target.to_str().unwrap();
     let started = std::time::Instant::now();
     env.ok(&["export", "--format", "csv", target_arg]);
     let whole = started.elapsed();
     let old = std::fs::read(&target).unwrap();
-    env.ok(&["add", "--by", "Bulk", "--text", "one more claim, so the next export differs"]);
+    env.ok(&[
+        "add",
+        "--by",
+        "Bulk",
+        "--text",
+        "one more claim, so the next export differs",
+    ]);
     let mut killed = 0;
     for fraction in [0.1, 0.3, 0.5, 0.7, 0.9] {
-        if !kill_after(&env, &["export", "--format", "csv", target_arg], whole.mul_f64(fraction)) {
+        if !kill_after(
+            &env,
+            &["export", "--format", "csv", target_arg],
+            whole.mul_f64(fraction),
+        ) {
             killed += 1;
         }
         let now = std::fs::read(&target).unwrap();
         if now != old {
             // Only a finished export may replace the file, and then whole.
-            assert_eq!(now, env.ok(&["export", "--format", "csv"]).into_bytes(), "killed at {fraction}");
+            assert_eq!(
+                now,
+                env.ok(&["export", "--format", "csv"]).into_bytes(),
+                "killed at {fraction}"
+            );
             break;
         }
     }
@@ -316,7 +423,10 @@ fn a_killed_export_never_leaves_half_a_file_in_place() {
     // Claim files too: the folder keeps whole files only.
     let dir = env.dir.path().join("files");
     env.ok(&["export", dir.to_str().unwrap()]);
-    let before: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let before: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     kill_after(&env, &["export", dir.to_str().unwrap()], whole.mul_f64(0.5));
     let fresh = Env::new();
     let files: Vec<String> = before.iter().map(|p| p.to_str().unwrap().to_string()).collect();
