@@ -94,12 +94,16 @@ fn record(path: &Arc<Path>, line: usize, row: &str, options: &ReadOptions) -> Re
         ));
     };
     let loc = row_loc(path, line);
-    let name = if slug.is_empty() {
-        UNKNOWN_CLAIMANT.to_string()
+    // A slug of hyphens alone names no one (found by fuzzing).
+    let name = Some(display_name(slug))
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| UNKNOWN_CLAIMANT.to_string());
+    let kind = if name == UNKNOWN_CLAIMANT {
+        SourceKind::Group
     } else {
-        display_name(slug)
+        kind_of(slug, job)
     };
-    let mut source = source_spec(&loc, &name, Some(kind_of(slug, job)));
+    let mut source = source_spec(&loc, &name, Some(kind));
     let given = |value: &str| Some(value.to_string()).filter(|v| !v.is_empty());
     source.profile = SourceProfile {
         description: None,
@@ -107,7 +111,7 @@ fn record(path: &Arc<Path>, line: usize, row: &str, options: &ReadOptions) -> Re
         party: given(party),
         region: given(state),
     };
-    if !slug.is_empty() {
+    if name != UNKNOWN_CLAIMANT {
         source.aliases.push((slug.to_string(), loc.clone()));
     }
     let origin = format!("liar:{id}");

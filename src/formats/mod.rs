@@ -113,18 +113,27 @@ pub fn read_records(
     if file.metadata().is_ok_and(|m| m.len() == 0) {
         return Err(empty_file(&shared));
     }
-    let reader = std::io::BufReader::with_capacity(
-        1 << 16,
-        Counting {
-            inner: file,
-            consumed: Arc::clone(consumed),
-        },
-    );
+    let reader = Counting {
+        inner: file,
+        consumed: Arc::clone(consumed),
+    };
+    read_from(format, &shared, reader, options, sink)
+}
+
+/// Reads records in `format` from any reader (`path` names it in
+/// problems): [`read_records`] without the file, for fuzzing and tests.
+pub fn read_from(
+    format: ImportFormat,
+    path: &Arc<Path>,
+    reader: impl std::io::Read,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
+) -> Result<()> {
+    let reader = std::io::BufReader::with_capacity(1 << 16, reader);
     let io = |source| Error::ReadFile {
         path: path.to_path_buf(),
         source,
     };
-    let path = &shared;
     let rows = |any: bool| if any { Ok(()) } else { Err(empty_file(path)) };
     match format {
         ImportFormat::Liar => liar::read(path, reader, options, sink).map_err(io).and_then(rows),
