@@ -81,7 +81,6 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     };
     let read_options = ReadOptions {
         status_map,
-        actor: ctx.actor.clone(),
         now: now_timestamp(),
         unmapped: Arc::new(Mutex::new(Default::default())),
     };

@@ -79,8 +79,6 @@ pub struct ClaimRecord {
 pub struct ReadOptions {
     /// Rating labels to statuses.
     pub status_map: StatusMap,
-    /// Who is importing: the actor of events a format does not attribute.
-    pub actor: String,
     /// When the import runs: the time of events a format does not date.
     pub now: String,
     /// Rating labels read that the status map does not know, with counts:
@@ -137,10 +135,8 @@ pub fn read_from(
     let rows = |any: bool| if any { Ok(()) } else { Err(empty_file(path)) };
     match format {
         ImportFormat::Liar => liar::read(path, reader, options, sink).map_err(io).and_then(rows),
-        ImportFormat::Csv => table::read_csv(path, reader, options, sink),
-        ImportFormat::Jsonl => table::read_jsonl(path, reader, options, sink)
-            .map_err(io)
-            .and_then(rows),
+        ImportFormat::Csv => table::read_csv(path, reader, sink),
+        ImportFormat::Jsonl => table::read_jsonl(path, reader, sink).map_err(io).and_then(rows),
         ImportFormat::Claimreview => claimreview::read(path, reader, options, sink),
         ImportFormat::Toml => Err(Error::invalid("claim files are read by claimfile::parse")),
     }

@@ -12,8 +12,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
-    ClaimRecord, ReadOptions, checked_tag, claim_spec, each_line, origin_id, row_loc, row_problem,
-    source_spec, too_long,
+    ClaimRecord, checked_tag, claim_spec, each_line, origin_id, row_loc, row_problem, source_spec, too_long,
 };
 use crate::claimfile::{ArticleSpec, Problem, derived_id};
 use crate::error::{Error, Result};
@@ -116,7 +115,6 @@ fn out_row<T: Serialize>(row: &ClaimRow, tags: T) -> OutRow<'_, T> {
 pub(super) fn read_csv(
     path: &Arc<Path>,
     reader: impl std::io::Read,
-    options: &ReadOptions,
     sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
 ) -> Result<()> {
     let mut csv = csv::ReaderBuilder::new()
@@ -190,7 +188,7 @@ pub(super) fn read_csv(
         let result = unguarded
             .deserialize::<TableRow>(Some(&headers))
             .map_err(|e| row_problem(path, line, csv_message(&e)))
-            .and_then(|row| checked(path, line, row, options, "; "));
+            .and_then(|row| checked(path, line, row, "; "));
         if !sink(result) {
             return Ok(());
         }
@@ -282,7 +280,6 @@ fn csv_message(error: &csv::Error) -> String {
 pub(super) fn read_jsonl(
     path: &Arc<Path>,
     reader: impl BufRead,
-    options: &ReadOptions,
     sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
 ) -> std::io::Result<bool> {
     each_line(reader, |line, text| {
@@ -306,7 +303,7 @@ pub(super) fn read_jsonl(
             ))
         } else {
             match serde_json::from_slice::<TableRow>(text) {
-                Ok(row) => checked(path, line, row, options, ";"),
+                Ok(row) => checked(path, line, row, ";"),
                 Err(e) => Err(row_problem(path, line, json_message(&e))),
             }
         };
@@ -335,10 +332,8 @@ fn checked(
     path: &Arc<Path>,
     line: usize,
     row: TableRow,
-    options: &ReadOptions,
     separator: &str,
 ) -> std::result::Result<ClaimRecord, Problem> {
-    let _ = options;
     let problem = |message: String| Err(row_problem(path, line, message));
     let blank = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let Some(source) = blank(row.source) else {

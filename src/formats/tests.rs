@@ -4,7 +4,6 @@ use super::*;
 
 fn options() -> ReadOptions {
     ReadOptions {
-        actor: "tester".into(),
         now: "2026-11-24T00:00:00.000000Z".into(),
         ..ReadOptions::default()
     }
