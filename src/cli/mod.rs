@@ -73,9 +73,9 @@ pub enum Command {
     List(list::ListArgs),
     /// Per-source report: claims per source and how many held up.
     Report(report::ReportArgs),
-    /// Load claim files (TOML) or folders of them; all or nothing, and importing twice changes nothing.
+    /// Load claims: claim files (TOML), CSV, JSON Lines, LIAR TSV, ClaimReview; all or nothing, and importing twice changes nothing.
     Import(import::ImportArgs),
-    /// Write every article's claims out as claim files, one per article.
+    /// Write the database out: claim files (one per article), or CSV, JSON Lines or ClaimReview JSON-LD.
     Export(export::ExportArgs),
     /// Re-check every quote against its article's snapshot; list quotes that no longer anchor.
     Verify,
