@@ -131,13 +131,23 @@ pub struct Importer<'o> {
 }
 
 /// An article's descriptive fields, compared to decide whether an import
-/// changes it. `None` in a partial article means "not given".
+/// changes it. `None` in a partial article means "not given". The body is
+/// kept as a digest: the run remembers every article it wrote, and bodies
+/// are the bulk of a claim file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct ArticleFields {
     title: Option<String>,
     publisher: Option<String>,
     published: Option<String>,
-    body: Option<String>,
+    body: Option<u64>,
+}
+
+/// A body's digest, for telling whether two bodies are the same.
+fn digest(body: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl ArticleFields {
@@ -146,7 +156,7 @@ impl ArticleFields {
             title: Some(spec.title.clone()).filter(|t| !t.is_empty()),
             publisher: spec.publisher.clone(),
             published: spec.published.map(|d| d.to_string()),
-            body: spec.body.clone(),
+            body: spec.body.as_deref().map(digest),
         }
     }
 
@@ -156,7 +166,7 @@ impl ArticleFields {
             title: other.title.clone().or_else(|| self.title.clone()),
             publisher: other.publisher.clone().or_else(|| self.publisher.clone()),
             published: other.published.clone().or_else(|| self.published.clone()),
-            body: other.body.clone().or_else(|| self.body.clone()),
+            body: other.body.or(self.body),
         }
     }
 
@@ -576,7 +586,7 @@ impl<'o> Importer<'o> {
                     title: Some(existing.title.clone()),
                     publisher: existing.publisher.clone(),
                     published: existing.published_on.clone(),
-                    body: body.clone(),
+                    body: body.as_deref().map(digest),
                 };
                 let merged = if spec.partial {
                     current.updated_by(&wanted)
@@ -591,13 +601,19 @@ impl<'o> Importer<'o> {
                         Some(day) => Some(day.parse()?),
                         None => None,
                     };
+                    // A partial article without a body keeps the stored one.
+                    let body = match (&spec.body, spec.partial) {
+                        (Some(given), _) => Some(given.as_str()),
+                        (None, true) => body.as_deref(),
+                        (None, false) => None,
+                    };
                     store
                         .update_article(
                             existing.key,
                             merged.title.as_deref().unwrap_or(&existing.title),
                             merged.publisher.as_deref(),
                             published,
-                            merged.body.as_deref(),
+                            body,
                         )
                         .await?;
                 }
