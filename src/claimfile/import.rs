@@ -176,8 +176,10 @@ impl ArticleFields {
     }
 }
 
-/// How many new claims are written per batch.
-const FLUSH_CLAIMS: usize = 5000;
+/// How many new claims are written per batch: small enough that the
+/// reader's few groups of parsed input cover a whole flush (see
+/// `cli::import`), large enough that each flush is a few big INSERTs.
+const FLUSH_CLAIMS: usize = 2000;
 
 /// Imports whole files at once (for callers that already hold them).
 pub async fn import(

@@ -93,9 +93,13 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         .sum();
     let mut progress = Progress::new(total, Arc::clone(&consumed));
     // A second thread reads and parses while this one writes: both cores
-    // work. The channel holds a few batches at most, so memory does not
-    // grow with the input.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Batch>>(4);
+    // work. Batches travel in groups of about a thousand claims, and the
+    // channel holds a few groups: enough for the reader to keep parsing
+    // while the database writes a whole flush (with room for only four
+    // claim files, each flush stalled the reader and the database then
+    // waited for it: 2.65 s against 1.9 s for 100,000 claims), little
+    // enough that memory does not grow with the input.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Batch>>>(GROUPS_AHEAD);
     let skip_bad = args.skip_bad;
     let reader = std::thread::Builder::new()
         .name("claims-reader".into())
@@ -108,16 +112,18 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         .write(async |store| {
             let mut importer = Importer::new(&options);
             let mut claims = 0;
-            while let Ok(batch) = receiver.recv() {
-                match batch? {
-                    Batch::File(file) if !importer.has_problems() => {
-                        claims += file.claims.len();
-                        importer.add(store, file).await?;
+            while let Ok(group) = receiver.recv() {
+                for batch in group? {
+                    match batch {
+                        Batch::File(file) if !importer.has_problems() => {
+                            claims += file.claims.len();
+                            importer.add(store, file).await?;
+                        }
+                        // After a problem, input is still checked but no longer written.
+                        Batch::File(_) => importer.reject(vec![]),
+                        Batch::Bad(problems) => importer.reject(problems),
+                        Batch::Skipped(problem) => skipped.push(problem),
                     }
-                    // After a problem, input is still checked but no longer written.
-                    Batch::File(_) => importer.reject(vec![]),
-                    Batch::Bad(problems) => importer.reject(problems),
-                    Batch::Skipped(problem) => skipped.push(problem),
                 }
                 progress.show(claims);
             }
@@ -150,6 +156,43 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     Ok(())
 }
 
+/// Claims per group sent to the writer, and groups the channel holds.
+const GROUP_CLAIMS: usize = 500;
+const GROUPS_AHEAD: usize = 8;
+
+/// Batches gathered into groups of about [`GROUP_CLAIMS`] claims.
+struct Groups<'s> {
+    sender: &'s std::sync::mpsc::SyncSender<Result<Vec<Batch>>>,
+    group: Vec<Batch>,
+    claims: usize,
+}
+
+impl Groups<'_> {
+    /// Adds a batch; returns false once the writer has stopped listening.
+    fn push(&mut self, batch: Batch) -> bool {
+        self.claims += match &batch {
+            Batch::File(file) => file.claims.len(),
+            Batch::Bad(_) | Batch::Skipped(_) => 1,
+        };
+        self.group.push(batch);
+        self.claims < GROUP_CLAIMS || self.send()
+    }
+
+    /// Sends what is gathered.
+    fn send(&mut self) -> bool {
+        self.claims = 0;
+        let group = std::mem::take(&mut self.group);
+        group.is_empty() || self.sender.send(Ok(group)).is_ok()
+    }
+
+    /// Sends what is gathered, then an error.
+    fn fail(&mut self, error: Error) {
+        if self.send() {
+            let _ = self.sender.send(Err(error));
+        }
+    }
+}
+
 /// Reads every input in order, sending batches until the writer stops
 /// listening or a failing import has listed enough problems.
 fn read_all(
@@ -157,19 +200,25 @@ fn read_all(
     options: &ReadOptions,
     skip_bad: bool,
     consumed: &Arc<AtomicU64>,
-    sender: &std::sync::mpsc::SyncSender<Result<Batch>>,
+    sender: &std::sync::mpsc::SyncSender<Result<Vec<Batch>>>,
 ) {
+    let mut groups = Groups {
+        sender,
+        group: Vec::new(),
+        claims: 0,
+    };
     let mut problems = 0;
     for (path, format) in inputs {
         if format == ImportFormat::Toml {
-            let batch = read_claim_file(&path).map(|parsed| match parsed {
-                Ok(file) => Batch::File(file),
-                Err(found) => Batch::Bad(found),
-            });
+            let batch = match read_claim_file(&path) {
+                Ok(Ok(file)) => Batch::File(file),
+                Ok(Err(found)) => Batch::Bad(found),
+                Err(error) => return groups.fail(error),
+            };
             if let Ok(metadata) = std::fs::metadata(&path) {
                 consumed.fetch_add(metadata.len(), Ordering::Relaxed);
             }
-            if sender.send(batch).is_err() {
+            if !groups.push(batch) {
                 return;
             }
             continue;
@@ -188,24 +237,25 @@ fn read_all(
                     Batch::Bad(vec![problem])
                 }
             };
-            listening = sender.send(Ok(batch)).is_ok();
+            listening = groups.push(batch);
             listening && problems < PROBLEMS_LISTED
         });
         let last = match read {
-            Ok(()) => chunker.finish().map(|file| Ok(Batch::File(file))),
+            Ok(()) => chunker.finish().map(Batch::File),
             Err(Error::Files(found)) => {
                 problems += found.len();
-                Some(Ok(Batch::Bad(found)))
+                Some(Batch::Bad(found))
             }
-            Err(other) => Some(Err(other)),
+            Err(other) => return groups.fail(other),
         };
         if let Some(batch) = last {
-            listening = listening && sender.send(batch).is_ok();
+            listening = listening && groups.push(batch);
         }
         if !listening || problems >= PROBLEMS_LISTED {
-            return;
+            break;
         }
     }
+    groups.send();
 }
 
 /// A progress line on standard error, on a terminal only: how much of the
