@@ -135,15 +135,7 @@ fn corpus_dir() -> PathBuf {
 /// A database with the sample in it, checkpointed: its file holds
 /// everything, so its bytes can be compared.
 fn seeded() -> Env {
-    let env = Env::new();
-    env.ok(&[
-        "import",
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("claims")
-            .to_str()
-            .unwrap(),
-    ]);
-    env
+    Env::with_sample()
 }
 
 /// Runs a command that must be refused with exit 2 and a message that

@@ -19,14 +19,7 @@ const URL: &str =
 
 #[test]
 fn the_seed_article_proposes_its_speakers_as_the_sample_names_them() {
-    let env = Env::new();
-    env.ok(&[
-        "import",
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("claims")
-            .to_str()
-            .unwrap(),
-    ]);
+    let env = Env::with_sample();
     let json = env.ok(&["extract", &seed_text(), "--format", "json"]);
     let proposals: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     let sources: HashSet<&str> = proposals.iter().map(|p| p["source"].as_str().unwrap()).collect();

@@ -4,12 +4,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::harness::{Env, fingerprint};
+use super::harness::{Env, fingerprint, sample_dir};
 use super::story::parse_csv;
-
-fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("claims")
-}
 
 fn sample_file() -> PathBuf {
     sample_dir().join("rferl-2017-12-18-peskov-cia-tip-off.toml")

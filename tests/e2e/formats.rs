@@ -133,9 +133,7 @@ fn a_bad_csv_row_is_named_by_line_and_nothing_is_written() {
 /// database, exports again: the two exports must be the same bytes, and
 /// importing the export back into the first database must change nothing.
 fn round_trip(format: &str, name: &str) -> String {
-    let first = Env::new();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
-    first.ok(&["import", sample.to_str().unwrap()]);
+    let first = Env::with_sample();
     let exported = first.dir.path().join(name);
     let exported = exported.to_str().unwrap();
     first.ok(&["export", "--format", format, exported]);
@@ -162,14 +160,7 @@ fn claimreview_export_carries_the_fields_search_engines_read_and_round_trips() {
     let text = round_trip("claimreview", "reviews.json");
     let reviews: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     // The sample's claims with a verdict: every status but unverified.
-    let sample = Env::new();
-    sample.ok(&[
-        "import",
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("claims")
-            .to_str()
-            .unwrap(),
-    ]);
+    let sample = Env::with_sample();
     let listed = parse_csv(&sample.ok(&["list", "--format", "csv"]));
     let status = listed[0].iter().position(|h| h == "status").unwrap();
     let verdicts = listed[1..].iter().filter(|r| r[status] != "unverified").count();

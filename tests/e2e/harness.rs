@@ -19,7 +19,19 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The sample claim files, `claims/`.
+pub fn sample_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("claims")
+}
+
 impl Env {
+    /// A new database with the sample imported.
+    pub fn with_sample() -> Env {
+        let env = Env::new();
+        env.ok(&["import", sample_dir().to_str().unwrap()]);
+        env
+    }
+
     pub fn new() -> Env {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let db = dir.path().join("claims.db");
