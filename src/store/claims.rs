@@ -710,11 +710,9 @@ fn events_statement(events: Vec<(i64, Option<Status>, NewEvent)>) -> QueryBuilde
 /// `AND` conditions.
 fn claim_select(filter: &ClaimFilter) -> QueryBuilder<Sqlite> {
     let mut sql = QueryBuilder::new("SELECT c.id, c.uuid, s.name AS source, c.text, c.quote, c.said_on,");
-    sql.push(
-        " a.uuid AS article_uuid, a.url AS article_url,
-          (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags,
-          c.rating, c.created_at, c.updated_at, c.origin, ",
-    );
+    sql.push(" a.uuid AS article_uuid, a.url AS article_url, ");
+    sql.push(TAGS_COLUMN)
+        .push(", c.rating, c.created_at, c.updated_at, c.origin, ");
     // The status column depends on the as-of join, which comes after the
     // column list; push the join into a second builder to learn its name.
     let mut from = QueryBuilder::new("");
@@ -728,11 +726,7 @@ fn claim_select(filter: &ClaimFilter) -> QueryBuilder<Sqlite> {
 
 fn claim_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Claim> {
     let status: String = row.try_get("status")?;
-    let tags: Option<String> = row.try_get("tags")?;
-    let mut tags: Vec<String> = tags
-        .map(|t| t.split('\u{1f}').map(str::to_string).collect())
-        .unwrap_or_default();
-    tags.sort_by_key(|t| t.to_lowercase());
+    let tags = tags_of(row)?;
     Ok(Claim {
         key: row.try_get("id")?,
         id: row.try_get("uuid")?,
@@ -749,6 +743,22 @@ fn claim_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Claim> {
         updated_at: row.try_get("updated_at")?,
         origin: row.try_get("origin")?,
     })
+}
+
+/// A claim's tags as one column, `tags`, joined by the unit separator
+/// (which a tag cannot hold); [`tags_of`] splits them.
+pub(super) const TAGS_COLUMN: &str =
+    "(SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags";
+
+/// The `tags` column of a row selected with [`TAGS_COLUMN`], sorted the way
+/// claim files and listings show them.
+pub(super) fn tags_of(row: &sqlx::sqlite::SqliteRow) -> Result<Vec<String>> {
+    let tags: Option<String> = row.try_get("tags")?;
+    let mut tags: Vec<String> = tags
+        .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default();
+    tags.sort_by_key(|t| t.to_lowercase());
+    Ok(tags)
 }
 
 /// A database refusal (a trigger, a CHECK) becomes input error naming what

@@ -1,10 +1,11 @@
 //! Claims read out a page at a time, flat, for the table and ClaimReview
 //! exports: each claim with its source, article, tags and latest event.
 
-use sqlx::Row;
+use sqlx::{QueryBuilder, Row, Sqlite};
 use uuid::Uuid;
 
 use super::Store;
+use super::claims::{TAGS_COLUMN, tags_of};
 use crate::error::Result;
 use crate::model::{SourceKind, Status};
 
@@ -54,23 +55,23 @@ impl Store {
     /// they were logged in), so that a caller can page through millions in
     /// flat memory.
     pub async fn claim_rows(&mut self, after: i64, limit: i64) -> Result<Vec<ClaimRow>> {
-        let rows = sqlx::query(
+        let mut sql = QueryBuilder::<Sqlite>::new(
             "SELECT c.id, c.uuid, s.name AS source, s.kind AS source_kind, c.text, c.quote, c.said_on,
                     c.status, c.rating, c.origin, c.updated_at,
                     a.url AS article_url, a.title AS article_title, a.publisher AS article_publisher,
-                    a.published_on AS article_published,
-                    (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags,
-                    e.note, e.actor
-             FROM claims c
+                    a.published_on AS article_published, e.note, e.actor, ",
+        );
+        sql.push(TAGS_COLUMN).push(
+            " FROM claims c
              JOIN sources s ON s.id = c.source_id
              LEFT JOIN articles a ON a.id = c.article_id
              JOIN status_events e ON e.id = (SELECT max(id) FROM status_events WHERE claim_id = c.id)
-             WHERE c.id > ? ORDER BY c.id LIMIT ?",
-        )
-        .bind(after)
-        .bind(limit)
-        .fetch_all(self.conn())
-        .await?;
+             WHERE c.id > ",
+        );
+        sql.push_bind(after)
+            .push(" ORDER BY c.id LIMIT ")
+            .push_bind(limit);
+        let rows = sql.build().fetch_all(self.conn()).await?;
         rows.iter().map(claim_row).collect()
     }
 }
@@ -78,11 +79,7 @@ impl Store {
 fn claim_row(row: &sqlx::sqlite::SqliteRow) -> Result<ClaimRow> {
     let status: String = row.try_get("status")?;
     let kind: String = row.try_get("source_kind")?;
-    let tags: Option<String> = row.try_get("tags")?;
-    let mut tags: Vec<String> = tags
-        .map(|t| t.split('\u{1f}').map(str::to_string).collect())
-        .unwrap_or_default();
-    tags.sort_by_key(|t| t.to_lowercase());
+    let tags = tags_of(row)?;
     Ok(ClaimRow {
         key: row.try_get("id")?,
         id: row.try_get("uuid")?,
