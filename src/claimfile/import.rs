@@ -142,6 +142,12 @@ struct ArticleFields {
     body: Option<u64>,
 }
 
+/// A claim id folded to the 64 bits `Importer::row_ids` keeps.
+fn row_key(id: &Uuid) -> u64 {
+    let (high, low) = id.as_u64_pair();
+    high ^ low
+}
+
 /// A body's digest, for telling whether two bodies are the same.
 fn digest(body: &str) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -243,8 +249,7 @@ impl<'o> Importer<'o> {
                 // A table's rows: 8 bytes each. Two ids that fold alike
                 // (about one chance in 10^7 at a billion rows) only cost a
                 // needless lookup: the "repeat" is then found to be new.
-                let (high, low) = claim.id.as_u64_pair();
-                if !self.row_ids.insert(high ^ low) || self.ids.contains_key(&claim.id) {
+                if !self.row_ids.insert(row_key(&claim.id)) || self.ids.contains_key(&claim.id) {
                     repeats.push(claim.id);
                 }
                 continue;
@@ -265,8 +270,7 @@ impl<'o> Importer<'o> {
                     self.first_locs.push(claim.id_loc.clone());
                     // Also a row of a table read earlier in this run: that
                     // one is written; this file reconciles with it.
-                    let (high, low) = claim.id.as_u64_pair();
-                    if self.row_ids.contains(&(high ^ low)) {
+                    if self.row_ids.contains(&row_key(&claim.id)) {
                         repeats.push(claim.id);
                     }
                 }

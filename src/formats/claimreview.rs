@@ -180,13 +180,11 @@ pub(super) fn read(
     };
     let mut stopped = false;
     let mut handle = |value: Value, line: usize| -> bool {
-        for result in records(path, line, value, options) {
-            if !sink(result) {
-                stopped = true;
-                return false;
-            }
-        }
-        true
+        let Some(result) = record(path, line, value, options) else {
+            return true;
+        };
+        stopped = !sink(result);
+        !stopped
     };
     let mut deserializer = serde_json::Deserializer::from_reader(tracked);
     let outcome = Document {
@@ -351,33 +349,32 @@ impl<'de> Visitor<'de> for Elements<'_, '_> {
     }
 }
 
-/// The records of one element: a ClaimReview, or a Fact Check Tools claim.
+/// The record of one element: a ClaimReview, or a Fact Check Tools claim.
 /// Nodes of other types (an `@graph` also holds pages and organizations)
 /// give none.
-fn records(
+fn record(
     path: &Arc<Path>,
     line: usize,
     value: Value,
     options: &ReadOptions,
-) -> Vec<std::result::Result<ClaimRecord, Problem>> {
+) -> Option<std::result::Result<ClaimRecord, Problem>> {
     let Value::Object(object) = value else {
-        return vec![Err(row_problem(path, line, "expected a JSON object for a claim"))];
+        return Some(Err(row_problem(path, line, "expected a JSON object for a claim")));
     };
     let kind = object.get("@type").and_then(Value::as_str);
-    let result = if object.contains_key("claimReview") {
+    Some(if object.contains_key("claimReview") {
         fact_check_claim(path, line, &object, options)
     } else if kind == Some("ClaimReview") || object.contains_key("claimReviewed") {
         claim_review(path, line, &object, options)
     } else if kind.is_some() {
-        return vec![];
+        return None;
     } else {
         Err(row_problem(
             path,
             line,
             "neither a ClaimReview (no claimReviewed) nor a Fact Check Tools claim (no claimReview)",
         ))
-    };
-    vec![result]
+    })
 }
 
 fn text_of(value: Option<&Value>) -> Option<String> {
