@@ -4,6 +4,7 @@
 //! `docs/formats.md`. Export then import into an empty database then export
 //! gives the same table; the full history travels in claim files.
 
+use std::borrow::Cow;
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use super::{
 use crate::claimfile::{ArticleSpec, Problem, derived_id};
 use crate::error::{Error, Result};
 use crate::model::{Day, SourceKind, Status};
+use crate::render::guard_cell;
 use crate::store::{ClaimRow, Store};
 
 /// The columns, in order.
@@ -70,44 +72,55 @@ struct TableRow {
     origin: Option<String>,
 }
 
-/// One row as written.
+/// One row as written: the fields in [`COLUMNS`] order, which CSV relies
+/// on and JSON Lines names.
 #[derive(Debug, Serialize)]
 struct OutRow<'a, T: Serialize> {
     id: String,
-    source: &'a str,
+    source: Cow<'a, str>,
     source_kind: &'a str,
-    text: &'a str,
-    quote: &'a Option<String>,
+    text: Cow<'a, str>,
+    quote: Option<Cow<'a, str>>,
     said_on: &'a Option<String>,
     status: &'a str,
-    rating: &'a Option<String>,
-    note: &'a Option<String>,
+    rating: Option<Cow<'a, str>>,
+    note: Option<Cow<'a, str>>,
     tags: T,
-    article_url: &'a Option<String>,
-    article_title: &'a Option<String>,
-    article_publisher: &'a Option<String>,
+    article_url: Option<Cow<'a, str>>,
+    article_title: Option<Cow<'a, str>>,
+    article_publisher: Option<Cow<'a, str>>,
     article_published: &'a Option<String>,
-    origin: &'a Option<String>,
+    origin: Option<Cow<'a, str>>,
 }
 
-fn out_row<T: Serialize>(row: &ClaimRow, tags: T) -> OutRow<'_, T> {
+/// A row with every free-text cell passed through `cell`: guarded against
+/// spreadsheet formulas for CSV, [`verbatim`] for JSON Lines.
+fn out_row<T: Serialize>(row: &ClaimRow, tags: T, cell: fn(&str) -> Cow<'_, str>) -> OutRow<'_, T> {
+    fn optional<'a>(value: &'a Option<String>, cell: fn(&str) -> Cow<'_, str>) -> Option<Cow<'a, str>> {
+        value.as_deref().map(cell)
+    }
     OutRow {
         id: row.id.to_string(),
-        source: &row.source,
+        source: cell(&row.source),
         source_kind: row.source_kind.as_str(),
-        text: &row.text,
-        quote: &row.quote,
+        text: cell(&row.text),
+        quote: optional(&row.quote, cell),
         said_on: &row.said_on,
         status: row.status.as_str(),
-        rating: &row.rating,
-        note: &row.note,
+        rating: optional(&row.rating, cell),
+        note: optional(&row.note, cell),
         tags,
-        article_url: &row.article_url,
-        article_title: &row.article_title,
-        article_publisher: &row.article_publisher,
+        article_url: optional(&row.article_url, cell),
+        article_title: optional(&row.article_title, cell),
+        article_publisher: optional(&row.article_publisher, cell),
         article_published: &row.article_published,
-        origin: &row.origin,
+        origin: optional(&row.origin, cell),
     }
+}
+
+/// Text as it is.
+fn verbatim(text: &str) -> Cow<'_, str> {
+    Cow::Borrowed(text)
 }
 
 /// Reads CSV rows. The header must name known columns, and `source` and
@@ -429,14 +442,8 @@ pub async fn write_csv(store: &mut Store, out: impl Write) -> Result<usize> {
     let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(out);
     csv.write_record(COLUMNS).map_err(csv_io)?;
     let written = each_page(store, |row| {
-        // Through serde_json's view of the row, so that CSV and JSON Lines
-        // share one column list; every cell guarded against formulas.
-        let value = serde_json::to_value(out_row(row, row.tags.join("; "))).map_err(std::io::Error::from)?;
-        let cells = COLUMNS.iter().map(|column| match &value[*column] {
-            serde_json::Value::String(text) => crate::render::guard_cell(text).into_owned(),
-            _ => String::new(),
-        });
-        csv.write_record(cells).map_err(csv_io)
+        let tags = guard_cell(&row.tags.join("; ")).into_owned();
+        csv.serialize(out_row(row, tags, guard_cell)).map_err(csv_io)
     })
     .await?;
     csv.flush()?;
@@ -446,7 +453,7 @@ pub async fn write_csv(store: &mut Store, out: impl Write) -> Result<usize> {
 /// Writes every claim as JSON Lines; returns how many.
 pub async fn write_jsonl(store: &mut Store, mut out: impl Write) -> Result<usize> {
     let written = each_page(store, |row| {
-        serde_json::to_writer(&mut out, &out_row(row, &row.tags)).map_err(std::io::Error::from)?;
+        serde_json::to_writer(&mut out, &out_row(row, &row.tags, verbatim)).map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;
         Ok(())
     })
