@@ -18,6 +18,7 @@ pub mod extract;
 pub mod formats;
 pub mod model;
 pub mod render;
+pub mod replace;
 pub mod store;
 
 pub use error::{Error, Result};

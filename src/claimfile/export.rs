@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::model::{Article, Claim, short_id};
+use crate::replace::Replacement;
 use crate::store::{ClaimFilter, SourceSummary, Store, fold_name};
 
 /// The file that holds claims with no article.
@@ -71,15 +72,9 @@ fn file_stem(article: &Article) -> String {
 }
 
 fn write_atomically(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
-    let path = dir.join(name);
-    let temporary = dir.join(format!(".{name}.partial"));
-    let io = |source| Error::ReadFile {
-        path: path.clone(),
-        source,
-    };
-    std::fs::write(&temporary, text).map_err(io)?;
-    std::fs::rename(&temporary, &path).map_err(io)?;
-    Ok(path)
+    let replacement = Replacement::new(&dir.join(name))?;
+    std::fs::write(replacement.partial(), text).map_err(|e| replacement.error(e))?;
+    replacement.finish()
 }
 
 /// The claim file of one article, or with `None`, of the claims without an

@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::Context;
 use crate::error::{Error, Result};
+use crate::replace::Replacement;
 use crate::store::Store;
 
 /// `claims backup`.
@@ -27,20 +28,11 @@ pub(super) async fn run(args: BackupArgs, ctx: &mut Context) -> Result<()> {
     // The copy is written beside the target and renamed into place only
     // once it has passed an integrity check: a backup that stopped halfway,
     // or a bad copy, never takes the name of a good one.
-    let name = args
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Error::invalid(format!("{} is not a file name", args.path.display())))?;
-    let partial = args.path.with_file_name(format!(".{name}.partial"));
-    let _ = std::fs::remove_file(&partial);
-    let io = |source| Error::ReadFile {
-        path: args.path.clone(),
-        source,
-    };
+    let replacement = Replacement::new(&args.path)?;
+    let partial = replacement.partial();
     let copied = async {
-        ctx.store.backup_into(&partial).await?;
-        let mut copy = Store::open(&partial).await?;
+        ctx.store.backup_into(partial).await?;
+        let mut copy = Store::open(partial).await?;
         let verdict = copy.integrity_check().await?;
         copy.close().await?;
         if verdict != "ok" {
@@ -52,12 +44,13 @@ pub(super) async fn run(args: BackupArgs, ctx: &mut Context) -> Result<()> {
     }
     .await;
     if let Err(error) = copied {
-        for suffix in ["", "-wal", "-shm"] {
+        // The copy was opened as a database: its log files go too.
+        for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
         }
         return Err(error);
     }
-    std::fs::rename(&partial, &args.path).map_err(io)?;
+    replacement.finish()?;
     ctx.out.line(format!("backed up to {}", args.path.display()));
     Ok(())
 }

@@ -10,6 +10,7 @@ use super::{Context, FormatFlag};
 use crate::claimfile;
 use crate::error::{Error, Result};
 use crate::formats::{self, ClaimReviewOptions};
+use crate::replace::Replacement;
 
 /// The formats `claims export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,31 +75,17 @@ pub(super) async fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
         Some(path) => {
             // Written beside the target and renamed over it: an export
             // that stops halfway never replaces a good file.
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let temporary = path.with_file_name(format!(".{name}.partial"));
-            let io = |source| Error::ReadFile {
-                path: path.clone(),
-                source,
-            };
-            let file = std::fs::File::create(&temporary).map_err(io)?;
-            let written = write(
+            let replacement = Replacement::new(&path)?;
+            let file = std::fs::File::create(replacement.partial()).map_err(|e| replacement.error(e))?;
+            let count = write(
                 format,
                 ctx,
                 std::io::BufWriter::with_capacity(1 << 16, &file),
                 &options,
             )
-            .await;
-            let count = match written.and_then(|count| Ok(file.sync_all().map(|()| count)?)) {
-                Ok(count) => count,
-                Err(e) => {
-                    let _ = std::fs::remove_file(&temporary);
-                    return Err(e);
-                }
-            };
-            std::fs::rename(&temporary, &path).map_err(io)?;
+            .await?;
+            file.sync_all().map_err(|e| replacement.error(e))?;
+            replacement.finish()?;
             ctx.out
                 .line(format!("wrote {count} claims to {}", path.display()));
         }
