@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 
 use super::{Context, FormatFlag};
-use crate::claimfile::{self, ClaimFile, ImportOptions, ImportSummary, Importer, Loc, Problem, Tally};
+use crate::claimfile::{self, ClaimFile, ImportOptions, ImportSummary, Importer, Locator, Problem, Tally};
 use crate::error::{Error, Result};
 use crate::formats::{self, Chunker, ImportFormat, ReadOptions, StatusMap};
 use crate::store::now_timestamp;
@@ -320,14 +320,8 @@ fn read_claim_file(path: &Path) -> Result<std::result::Result<claimfile::ClaimFi
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or("");
-            let line = valid.matches('\n').count() + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             return Ok(Err(vec![Problem {
-                loc: Loc {
-                    file: std::sync::Arc::from(path),
-                    line,
-                    column,
-                },
+                loc: Locator::new(path, valid).at(offset),
                 message: format!("not UTF-8 text: invalid byte at offset {offset}"),
             }]));
         }
