@@ -516,13 +516,9 @@ impl<'o> Importer<'o> {
             None => {
                 self.outcomes.insert(key.clone(), Outcome::Added);
                 let kind = spec.kind.unwrap_or(SourceKind::Person);
-                let mut created = store
-                    .add_source(&spec.name, kind, spec.profile.description.as_deref())
+                let created = store
+                    .add_source_with_profile(&spec.name, kind, &spec.profile)
                     .await?;
-                if created.profile != spec.profile {
-                    store.update_source(created.key, kind, &spec.profile).await?;
-                    created.profile = spec.profile.clone();
-                }
                 self.known.insert(key.clone(), created.clone());
                 created
             }

@@ -29,6 +29,21 @@ impl Store {
         kind: SourceKind,
         description: Option<&str>,
     ) -> Result<Source> {
+        let profile = SourceProfile {
+            description: description.map(str::to_string),
+            ..SourceProfile::default()
+        };
+        self.add_source_with_profile(name, kind, &profile).await
+    }
+
+    /// Adds a source with what is known of it (a data set's job, party,
+    /// region), in one statement.
+    pub async fn add_source_with_profile(
+        &mut self,
+        name: &str,
+        kind: SourceKind,
+        profile: &SourceProfile,
+    ) -> Result<Source> {
         let name = name.trim();
         if name.is_empty() {
             return Err(Error::invalid("a source name cannot be empty"));
@@ -42,12 +57,22 @@ impl Store {
             }));
         }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO sources (name, name_key, kind, description, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO sources (name, name_key, kind, description, job, party, region, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(name)
         .bind(&key)
         .bind(kind.as_str())
-        .bind(description.map(str::trim).filter(|d| !d.is_empty()))
+        .bind(
+            profile
+                .description
+                .as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty()),
+        )
+        .bind(&profile.job)
+        .bind(&profile.party)
+        .bind(&profile.region)
         .bind(now_timestamp())
         .fetch_one(self.conn())
         .await?;
@@ -55,10 +80,7 @@ impl Store {
             key: id,
             name: name.to_string(),
             kind,
-            profile: SourceProfile {
-                description: description.map(str::to_string),
-                ..SourceProfile::default()
-            },
+            profile: profile.clone(),
             aliases: vec![],
         })
     }
