@@ -194,6 +194,19 @@ pub fn excerpt(text: &str, chars: usize) -> String {
     cut
 }
 
+/// Checks a tag wherever one comes in (a flag, a claim file, a table row):
+/// not empty, no control characters, no ';' (the separator of tag lists in
+/// CSV). Returns the trimmed tag, or why it is not one.
+pub fn checked_tag(given: &str) -> Result<String, String> {
+    let trimmed = given.trim();
+    if trimmed.is_empty() || trimmed.contains(';') || trimmed.chars().any(char::is_control) {
+        return Err(format!(
+            "'{given}' is not a tag (tags are non-empty, without ';' or control characters)"
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
 /// A person or body that makes claims.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {

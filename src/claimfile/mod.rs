@@ -542,17 +542,9 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
             });
         let mut tags = Vec::new();
         for tag in &c.tags {
-            let t = tag.get_ref().trim();
-            if t.is_empty() || t.contains(';') || t.chars().any(char::is_control) {
-                problem(
-                    locate.of(tag),
-                    format!(
-                        "'{}' is not a tag (tags are non-empty, without ';' or control characters)",
-                        tag.get_ref()
-                    ),
-                );
-            } else {
-                tags.push(t.to_string());
+            match crate::model::checked_tag(tag.get_ref()) {
+                Ok(checked) => tags.push(checked),
+                Err(message) => problem(locate.of(tag), message),
             }
         }
         let mut history = Vec::new();

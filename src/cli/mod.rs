@@ -280,14 +280,7 @@ fn text(given: &str) -> std::result::Result<String, String> {
     Ok(trimmed.to_string())
 }
 
-/// Checks a tag: not empty, no control characters, no ';' (the separator
-/// of tag lists in CSV).
+/// Checks a tag flag (see [`crate::model::checked_tag`]).
 fn tag(given: &str) -> std::result::Result<String, String> {
-    let trimmed = given.trim();
-    if trimmed.is_empty() || trimmed.contains(';') || trimmed.chars().any(char::is_control) {
-        return Err(format!(
-            "'{given}' is not a tag (tags are non-empty, without ';' or control characters)"
-        ));
-    }
-    Ok(trimmed.to_string())
+    crate::model::checked_tag(given)
 }

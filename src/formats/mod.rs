@@ -24,6 +24,7 @@ use uuid::Uuid;
 
 use crate::claimfile::{ArticleSpec, ClaimFile, ClaimSpec, Loc, Problem, SourceSpec, claim_namespace};
 use crate::error::{Error, Result};
+use crate::model::checked_tag;
 use crate::store::fold_name;
 
 pub use claimreview::{ClaimReviewOptions, Unmapped, rating_value, write_claimreview};
@@ -363,18 +364,6 @@ fn claim_spec(loc: &Loc, id: Uuid, by: &str, text: String) -> ClaimSpec {
         history: Vec::new(),
         origin: None,
         note: None,
-    }
-}
-
-/// Checks a tag as claim files do; returns the trimmed tag or why not.
-fn checked_tag(tag: &str) -> std::result::Result<String, String> {
-    let t = tag.trim();
-    if t.is_empty() || t.contains(';') || t.chars().any(char::is_control) {
-        Err(format!(
-            "'{tag}' is not a tag (tags are non-empty, without ';' or control characters)"
-        ))
-    } else {
-        Ok(t.to_string())
     }
 }
 
