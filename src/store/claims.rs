@@ -839,9 +839,8 @@ impl Store {
                 .execute(self.conn())
                 .await?;
         }
-        sqlx::query("PRAGMA cache_size = -65536")
-            .execute(self.conn())
-            .await?;
+        // Back to the cache the rest of the write transaction runs with.
+        sqlx::query(super::WRITE_CACHE).execute(self.conn()).await?;
         sqlx::query("PRAGMA temp_store = MEMORY")
             .execute(self.conn())
             .await?;

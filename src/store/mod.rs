@@ -40,6 +40,9 @@ pub const APPLICATION_ID: i64 = 0x436C_546B;
 /// up. Imports hold it for seconds; a person at a terminal waits this long.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The page cache of a write transaction (see [`Store::write`]): 64 MiB.
+pub(crate) const WRITE_CACHE: &str = "PRAGMA cache_size = -65536";
+
 /// A claimtrack database.
 pub struct Store {
     conn: SqliteConnection,
@@ -143,9 +146,7 @@ impl Store {
         // pages in memory. Reads keep the small default: a scan never comes
         // back to a page, and a large cache only costs it fresh allocations
         // (measured: 150 ms against 130 ms for a million-claim report).
-        sqlx::query("PRAGMA cache_size = -65536")
-            .execute(&mut self.conn)
-            .await?;
+        sqlx::query(WRITE_CACHE).execute(&mut self.conn).await?;
         sqlx::query("BEGIN IMMEDIATE").execute(&mut self.conn).await?;
         match body(self).await {
             Ok(value) => {
