@@ -57,6 +57,52 @@ pub enum Error {
         reason: String,
     },
 
+    /// A read-only command named a database that does not exist.
+    #[error(
+        "no database at {}; check the path, or create one by logging a claim (`claims add`) or importing (`claims import`)",
+        .path.display()
+    )]
+    MissingDatabase {
+        /// The path as resolved.
+        path: PathBuf,
+    },
+
+    /// Another process held the database's write lock for the whole wait.
+    #[error(
+        "gave up after {seconds} s waiting to write to {}: another claimtrack process (a long import?) held the write lock all that time; nothing was written. Try again when it is done, or wait longer with --wait SECONDS",
+        .path.display()
+    )]
+    Busy {
+        /// The database.
+        path: PathBuf,
+        /// How long this command waited.
+        seconds: u64,
+    },
+
+    /// A file could not be written.
+    #[error("cannot write {}: {source}", .path.display())]
+    WriteFile {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+
+    /// The disk holding the database is full.
+    #[error("the disk holding {} is full; nothing was written. Free some space and try again", .path.display())]
+    DiskFull {
+        /// The database.
+        path: PathBuf,
+    },
+
+    /// The command was interrupted (Ctrl-C) before it finished.
+    #[error("interrupted: nothing was written")]
+    Interrupted,
+
+    /// A bug: the command panicked. Nothing it was writing was committed.
+    #[error("internal error (a bug in claimtrack, please report it): {0}; nothing was written")]
+    Internal(String),
+
     /// The file exists but is not a claimtrack database.
     #[error("{} is not a claimtrack database ({reason}); refusing to touch it", .path.display())]
     NotClaimtrack {
@@ -137,9 +183,18 @@ impl Error {
             | Error::DatabasePath { .. }
             | Error::NotClaimtrack { .. }
             | Error::NewerSchema { .. }
+            | Error::MissingDatabase { .. }
             | Error::ReadFile { .. }
             | Error::Files(_) => 2,
-            Error::Verification(_) | Error::Database(_) | Error::Migrate(_) | Error::Io(_) => 1,
+            Error::Verification(_)
+            | Error::Database(_)
+            | Error::Migrate(_)
+            | Error::Io(_)
+            | Error::Busy { .. }
+            | Error::WriteFile { .. }
+            | Error::DiskFull { .. }
+            | Error::Interrupted
+            | Error::Internal(_) => 1,
         }
     }
 

@@ -1,6 +1,7 @@
 //! The `claims` binary: parse the command line, run it, and turn the outcome
 //! into an exit code (0 ok, 1 failure, 2 bad usage or input) in one place.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -26,14 +27,48 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match runtime.block_on(cli::run(cli)) {
+    // A panic is a bug, but still a failed command: one line on stderr,
+    // exit 1, and the open write transaction (dropped with its connection
+    // while unwinding) is rolled back.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("claims: internal error (a bug in claimtrack, please report it): {what}{place}");
+    }));
+    let run = async {
+        tokio::select! {
+            result = cli::run(cli) => result,
+            // Ctrl-C drops the command, and with it any open transaction.
+            _ = tokio::signal::ctrl_c() => Err(claimtrack::Error::Interrupted),
+        }
+    };
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| runtime.block_on(run)));
+    let Ok(outcome) = outcome else {
+        eprintln!("claims: the command did not finish; what it had not committed was rolled back");
+        return ExitCode::from(1);
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         // `claims list | head -1`: the reader has all it wanted.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
+            if matches!(error, claimtrack::Error::Interrupted) && std::io::stderr().is_terminal() {
+                // Clear a progress line the interruption left half-drawn.
+                eprint!("\r\x1b[2K");
+            }
             // Claim-file errors come one per line, each with its file:line:column.
+            // Messages quote names and values from files and the database:
+            // shown inert, never as escape sequences.
             for line in error.to_string().lines() {
-                eprintln!("claims: {line}");
+                eprintln!("claims: {}", claimtrack::render::inert(line));
             }
             ExitCode::from(error.exit_code())
         }

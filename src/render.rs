@@ -71,8 +71,15 @@ impl Output {
         String::from_utf8_lossy(&self.buffer).into_owned()
     }
 
-    /// Writes a line of text as is.
+    /// Adds a message line (a confirmation, a path written). It may quote
+    /// names and text from the database or from files, so it is shown
+    /// inert: no escape sequence reaches the terminal.
     pub fn line(&mut self, text: impl AsRef<str>) {
+        self.raw_line(inert(text.as_ref()));
+    }
+
+    /// Adds a line already made safe (rendered tables, JSON, CSV).
+    fn raw_line(&mut self, text: impl AsRef<str>) {
         self.buffer.extend_from_slice(text.as_ref().as_bytes());
         self.buffer.push(b'\n');
     }
@@ -82,7 +89,7 @@ impl Output {
         match self.format {
             Format::Json => {
                 let json = serde_json::to_string_pretty(records).map_err(std::io::Error::other)?;
-                self.line(json);
+                self.raw_line(json);
             }
             Format::Csv => self.csv(R::CSV_HEADERS, records.iter().map(Record::csv_cells))?,
             Format::Table | Format::Markdown => {
@@ -113,7 +120,7 @@ impl Output {
     /// Prints one record as JSON (an object, not an array).
     pub fn json<T: Serialize>(&mut self, value: &T) -> Result<()> {
         let json = serde_json::to_string_pretty(value).map_err(std::io::Error::other)?;
-        self.line(json);
+        self.raw_line(json);
         Ok(())
     }
 
@@ -121,9 +128,9 @@ impl Output {
     /// Markdown).
     pub fn heading(&mut self, text: &str) {
         match self.format {
-            Format::Markdown => self.line(format!("## {}", markdown_cell(text))),
-            _ if self.color => self.line(format!("\x1b[1m{}\x1b[0m", inert(text))),
-            _ => self.line(inert(text)),
+            Format::Markdown => self.raw_line(format!("## {}", markdown_cell(text))),
+            _ if self.color => self.raw_line(format!("\x1b[1m{}\x1b[0m", inert(text))),
+            _ => self.raw_line(inert(text)),
         }
     }
 
@@ -132,9 +139,9 @@ impl Output {
         match self.format {
             Format::Markdown => {
                 for (field, value) in pairs {
-                    self.line(format!("- **{field}:** {}", markdown_cell(value)));
+                    self.raw_line(format!("- **{field}:** {}", markdown_cell(value)));
                 }
-                self.line("");
+                self.raw_line("");
             }
             _ => {
                 let mut table = self.new_table();
@@ -151,7 +158,7 @@ impl Output {
                     ]);
                 }
                 let text = table.to_string();
-                self.line(trim_lines(&text));
+                self.raw_line(trim_lines(&text));
             }
         }
     }
@@ -159,17 +166,17 @@ impl Output {
     /// Prints a grid of already-formatted cells with the given headers.
     pub fn grid(&mut self, headers: &[&str], rows: &[Vec<String>], status_column: Option<usize>) {
         if self.format == Format::Markdown {
-            self.line(format!("| {} |", headers.join(" | ")));
-            self.line(format!("|{}", "---|".repeat(headers.len())));
+            self.raw_line(format!("| {} |", headers.join(" | ")));
+            self.raw_line(format!("|{}", "---|".repeat(headers.len())));
             for row in rows {
                 let cells: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
-                self.line(format!("| {} |", cells.join(" | ")));
+                self.raw_line(format!("| {} |", cells.join(" | ")));
             }
-            self.line("");
+            self.raw_line("");
             return;
         }
         if rows.is_empty() {
-            self.line("(none)");
+            self.raw_line("(none)");
             return;
         }
         let mut table = self.new_table();
@@ -194,7 +201,7 @@ impl Output {
             table.set_constraints(constraints);
         }
         let text = table.to_string();
-        self.line(trim_lines(&text));
+        self.raw_line(trim_lines(&text));
     }
 
     fn new_table(&self) -> Table {
@@ -303,8 +310,14 @@ pub fn inert(text: &str) -> String {
     shown
 }
 
+/// Characters that reorder or break the text around them on a terminal:
+/// bidi embeddings, overrides, isolates and marks (the Arabic letter mark
+/// U+061C among them), and the Unicode line and paragraph separators.
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// A Markdown table cell: inert, pipes escaped, line breaks as `<br>`.
@@ -341,6 +354,10 @@ mod tests {
         );
         assert_eq!(inert("a\rb\u{202e}c\n"), "a\\u{d}b\\u{202e}c\n");
         assert_eq!(inert("Песков 🙂 e\u{301}"), "Песков 🙂 e\u{301}");
+        assert_eq!(
+            inert("a\u{61c}b\u{2028}c\u{2029}d"),
+            "a\\u{61c}b\\u{2028}c\\u{2029}d"
+        );
     }
 
     #[test]

@@ -22,7 +22,13 @@ pub const NO_ARTICLE_FILE: &str = "no-article.toml";
 /// Writes every article's claim file into `dir` (created if needed).
 /// Returns the files written, in order.
 pub async fn export_dir(store: &mut Store, dir: &Path) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::ReadFile {
+    // Every file from one snapshot: a claim's status and its exported
+    // history always agree, whatever others write meanwhile.
+    store.read(async |store| export_snapshot(store, dir).await).await
+}
+
+async fn export_snapshot(store: &mut Store, dir: &Path) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::WriteFile {
         path: dir.to_path_buf(),
         source,
     })?;
@@ -30,6 +36,7 @@ pub async fn export_dir(store: &mut Store, dir: &Path) -> Result<Vec<PathBuf>> {
     articles.sort_by(|a, b| a.url.cmp(&b.url));
     let mut taken: HashSet<String> = HashSet::from([NO_ARTICLE_FILE.to_string()]);
     let mut written = Vec::new();
+    let protected = store.files();
     for article in &articles {
         let mut name = format!("{}.toml", file_stem(article));
         if !taken.insert(name.to_lowercase()) {
@@ -37,11 +44,11 @@ pub async fn export_dir(store: &mut Store, dir: &Path) -> Result<Vec<PathBuf>> {
             taken.insert(name.to_lowercase());
         }
         let text = render_file(store, Some(article)).await?;
-        written.push(write_atomically(dir, &name, &text)?);
+        written.push(write_atomically(dir, &name, &text, &protected)?);
     }
     let rest = render_file(store, None).await?;
     if rest.contains("[[") {
-        written.push(write_atomically(dir, NO_ARTICLE_FILE, &rest)?);
+        written.push(write_atomically(dir, NO_ARTICLE_FILE, &rest, &protected)?);
     }
     Ok(written)
 }
@@ -67,13 +74,19 @@ fn file_stem(article: &Article) -> String {
     if slug.is_empty() {
         slug.push_str("article");
     }
-    let day = article.published_on.as_deref().unwrap_or("undated");
+    // The day comes from the database, where any program may have put any
+    // text ("../../x"): only a real date goes into a file name.
+    let day = article
+        .published_on
+        .as_deref()
+        .and_then(|d| d.parse::<crate::model::Day>().ok())
+        .map_or_else(|| "undated".to_string(), |d| d.to_string());
     format!("{day}-{slug}")
 }
 
-fn write_atomically(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
-    let replacement = Replacement::new(&dir.join(name))?;
-    std::fs::write(replacement.partial(), text).map_err(|e| replacement.error(e))?;
+fn write_atomically(dir: &Path, name: &str, text: &str, protected: &[PathBuf]) -> Result<PathBuf> {
+    let mut replacement = Replacement::new(&dir.join(name), protected)?;
+    replacement.write_all(text.as_bytes())?;
     replacement.finish()
 }
 

@@ -644,6 +644,18 @@ impl<'o> Importer<'o> {
         };
         let mut fresh = Vec::new();
         for spec in &file.claims {
+            // A verdict stamped after the import runs would count in
+            // `report --as-of` before it was made, and every later event
+            // would seem to run backwards from it.
+            for event in spec.history.iter().filter(|e| e.at > self.now) {
+                self.problems.push(Problem {
+                    loc: event.loc.clone(),
+                    message: format!(
+                        "history entry at {} is in the future (it is now {})",
+                        event.at, self.now
+                    ),
+                });
+            }
             let Some(source) = self.source(store, &spec.by.0).await? else {
                 self.problems.push(Problem {
                     loc: spec.by.1.clone(),

@@ -395,32 +395,29 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
                 None
             }
             (Some(body), None) => Some(body),
-            (None, Some(file)) => {
-                let full = path.parent().unwrap_or(Path::new(".")).join(file.get_ref());
-                match std::fs::read(&full) {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(body) => Some(body),
-                        Err(e) => {
-                            let offset = e.utf8_error().valid_up_to();
-                            problem(
-                                locate.of(file),
-                                format!(
-                                    "body_file '{}' is not UTF-8 (invalid byte at offset {offset})",
-                                    file.get_ref()
-                                ),
-                            );
-                            None
-                        }
-                    },
+            (None, Some(file)) => match inside_folder(path, file.get_ref()).and_then(std::fs::read) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(body) => Some(body),
                     Err(e) => {
+                        let offset = e.utf8_error().valid_up_to();
                         problem(
                             locate.of(file),
-                            format!("cannot read body_file '{}': {e}", file.get_ref()),
+                            format!(
+                                "body_file '{}' is not UTF-8 (invalid byte at offset {offset})",
+                                file.get_ref()
+                            ),
                         );
                         None
                     }
+                },
+                Err(e) => {
+                    problem(
+                        locate.of(file),
+                        format!("cannot read body_file '{}': {e}", file.get_ref()),
+                    );
+                    None
                 }
-            }
+            },
             (None, None) => None,
         };
         let published = a
@@ -744,3 +741,24 @@ fn toml_message(error: &toml::de::Error) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Resolves a `body_file` against the claim file's folder, refusing any
+/// that lies outside it once links and `..` are resolved: a claim file from
+/// elsewhere must not import `/etc/passwd` as an article snapshot (and
+/// export would write it out again).
+fn inside_folder(claim_file: &Path, body_file: &str) -> std::io::Result<PathBuf> {
+    let folder = match claim_file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let folder = folder.canonicalize()?;
+    let full = folder.join(body_file).canonicalize()?;
+    if full.starts_with(&folder) {
+        Ok(full)
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "it is outside the claim file's folder",
+        ))
+    }
+}

@@ -75,16 +75,13 @@ pub(super) async fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
         Some(path) => {
             // Written beside the target and renamed over it: an export
             // that stops halfway never replaces a good file.
-            let replacement = Replacement::new(&path)?;
-            let file = std::fs::File::create(replacement.partial()).map_err(|e| replacement.error(e))?;
-            let count = write(
-                format,
-                ctx,
-                std::io::BufWriter::with_capacity(1 << 16, &file),
-                &options,
-            )
-            .await?;
-            file.sync_all().map_err(|e| replacement.error(e))?;
+            let replacement = Replacement::new(&path, &ctx.store.files())?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, replacement.file());
+            let count = write(format, ctx, &mut out, &options)
+                .await
+                .map_err(|e| as_write_error(e, &replacement))?;
+            out.flush().map_err(|e| replacement.error(e))?;
+            drop(out);
             replacement.finish()?;
             ctx.out
                 .line(format!("wrote {count} claims to {}", path.display()));
@@ -104,5 +101,14 @@ async fn write(
         ExportFormat::Jsonl => formats::write_jsonl(&mut ctx.store, out).await,
         ExportFormat::Claimreview => formats::write_claimreview(&mut ctx.store, out, options).await,
         ExportFormat::Toml => unreachable!("claim files are written by export_dir"),
+    }
+}
+
+/// An I/O error while writing the export is a failure to write the target
+/// (a full disk), not to read anything.
+fn as_write_error(error: Error, replacement: &Replacement) -> Error {
+    match error {
+        Error::Io(source) => replacement.error(source),
+        other => other,
     }
 }

@@ -2,9 +2,11 @@
 //! or Fact Check Tools results, or claimtrack's CSV and JSON Lines tables,
 //! all or nothing.
 
+use std::collections::HashSet;
 use std::io::IsTerminal;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -101,9 +103,18 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     // enough that memory does not grow with the input.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Batch>>>(GROUPS_AHEAD);
     let skip_bad = args.skip_bad;
+    // Set only when the reader returns normally: a reader that panicked
+    // also closes the channel, and what it sent must then not be committed
+    // as if it were the whole input.
+    let completed = Arc::new(AtomicBool::new(false));
+    let reader_completed = Arc::clone(&completed);
     let reader = std::thread::Builder::new()
         .name("claims-reader".into())
-        .spawn(move || read_all(inputs, &read_options, skip_bad, &consumed, &sender))?;
+        .spawn(move || {
+            read_all(inputs, &read_options, skip_bad, &consumed, &sender);
+            reader_completed.store(true, Ordering::SeqCst);
+            drop(sender);
+        })?;
     let mut skipped = Vec::new();
     // Everything streams through one transaction; any problem rolls the
     // whole import back.
@@ -127,6 +138,11 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
                 }
                 progress.show(claims);
             }
+            if !completed.load(Ordering::SeqCst) {
+                return Err(Error::Internal(
+                    "the import's reader thread stopped before the end of the input".into(),
+                ));
+            }
             // Links, index builds and the commit can take seconds of their own.
             progress.finishing(claims);
             importer.finish(store).await
@@ -139,14 +155,17 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     // The importer counts batches; a table's rows come in many.
     summary.files = files;
     for orphan in &summary.orphans {
-        eprintln!("claims: warning: {orphan}");
+        eprintln!("claims: warning: {}", crate::render::inert(&orphan.to_string()));
     }
     for problem in &skipped {
-        eprintln!("claims: skipped {problem}");
+        eprintln!("claims: skipped {}", crate::render::inert(&problem.to_string()));
     }
     let unmapped = unmapped.lock().unwrap_or_else(|e| e.into_inner());
     if !unmapped.is_empty() {
-        eprintln!("claims: warning: {}", describe_unmapped(&unmapped));
+        eprintln!(
+            "claims: warning: {}",
+            crate::render::inert(&describe_unmapped(&unmapped))
+        );
     }
     let mut line = describe(&summary);
     if !skipped.is_empty() {
@@ -221,6 +240,7 @@ fn read_all(
             if !groups.push(batch) {
                 return;
             }
+            fault_point(&mut groups);
             continue;
         }
         let mut chunker = Chunker::new(&path);
@@ -256,6 +276,18 @@ fn read_all(
         }
     }
     groups.send();
+}
+
+/// Fault injection for the tests, in debug builds only: with
+/// `CLAIMTRACK_FAULT=reader-panic` the reader hands over what it has read
+/// and then panics, as a bug in a parser would.
+fn fault_point(groups: &mut Groups<'_>) {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("CLAIMTRACK_FAULT").is_some_and(|v| v == "reader-panic") {
+        groups.send();
+        panic!("fault injected: reader-panic");
+    }
+    let _ = groups;
 }
 
 /// A progress line on standard error, on a terminal only: how much of the
@@ -332,6 +364,18 @@ fn read_claim_file(path: &Path) -> Result<std::result::Result<claimfile::ClaimFi
 /// Files named directly, with the format given or their extension's; and
 /// the files of that format found under folders (claim files by default).
 fn collect(path: &Path, format: Option<ImportFormat>, into: &mut Vec<(PathBuf, ImportFormat)>) -> Result<()> {
+    collect_in(path, format, into, &mut HashSet::new())
+}
+
+/// [`collect`], remembering the folders already walked (by device and
+/// inode): a folder reached twice through symbolic links, or a link to a
+/// folder above it, is walked once and never loops.
+fn collect_in(
+    path: &Path,
+    format: Option<ImportFormat>,
+    into: &mut Vec<(PathBuf, ImportFormat)>,
+    walked: &mut HashSet<(u64, u64)>,
+) -> Result<()> {
     let metadata = std::fs::metadata(path).map_err(|source| Error::ReadFile {
         path: path.to_path_buf(),
         source,
@@ -343,7 +387,13 @@ fn collect(path: &Path, format: Option<ImportFormat>, into: &mut Vec<(PathBuf, I
                 path.display()
             ))
         })?;
-        into.push((path.to_path_buf(), format));
+        // The same file reached twice (through a link) is read once.
+        if walked.insert((metadata.dev(), metadata.ino())) {
+            into.push((path.to_path_buf(), format));
+        }
+        return Ok(());
+    }
+    if !walked.insert((metadata.dev(), metadata.ino())) {
         return Ok(());
     }
     let wanted = format.unwrap_or(ImportFormat::Toml);
@@ -365,7 +415,7 @@ fn collect(path: &Path, format: Option<ImportFormat>, into: &mut Vec<(PathBuf, I
             continue;
         }
         if child.is_dir() {
-            collect(&child, Some(wanted), into)?;
+            collect_in(&child, Some(wanted), into, walked)?;
         } else if ImportFormat::of_path(&child) == Some(wanted) {
             into.push((child, wanted));
         }

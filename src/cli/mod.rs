@@ -12,18 +12,20 @@ mod link;
 mod list;
 mod mark;
 mod report;
+mod restore;
 mod show;
 mod source;
 mod verify;
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
 use crate::error::{Error, Result};
 use crate::model::{Day, Status};
 use crate::render::{Format, Output};
-use crate::store::{self, Store};
+use crate::store::{self, Access, Store};
 
 /// Track claims from news articles: who said what, and whether it held up.
 #[derive(Debug, Parser)]
@@ -40,6 +42,10 @@ pub struct Cli {
     /// Who is making this change, recorded in the history [default: $USER].
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub actor: Option<String>,
+
+    /// How long to wait for another process that is writing (a long import) before giving up.
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=86_400))]
+    pub wait: u64,
 
     /// What to do.
     #[command(subcommand)]
@@ -81,6 +87,8 @@ pub enum Command {
     Verify,
     /// Write a consistent copy of the database to a new file, even while others write to it.
     Backup(backup::BackupArgs),
+    /// Replace the database with a backup (checked first); the replaced database is kept aside.
+    Restore(restore::RestoreArgs),
     /// Propose the attributed claims of an article's text: a table, JSON, or a claim-file draft.
     Extract(extract::ExtractArgs),
     /// Score `extract` against annotated attributions (brat standoff, as PolNeAR ships them).
@@ -161,9 +169,14 @@ pub async fn run(cli: Cli) -> Result<()> {
             return result;
         }
         Command::Extract(args) => {
+            let wait = Duration::from_secs(cli.wait);
             let store = match (&cli.db, args.import) {
-                (Some(path), _) => Some(Store::open(path).await?),
-                (None, true) => Some(Store::open(&default_db()?).await?),
+                // Known names help resolve speakers; with no database yet,
+                // there are none (and a proposal never creates one).
+                (Some(path), false) if !path.exists() => None,
+                (Some(path), false) => Some(Store::open_as(path, Access::Read, wait).await?),
+                (Some(path), true) => Some(Store::open_as(path, Access::Write, wait).await?),
+                (None, true) => Some(Store::open_as(&default_db()?, Access::Write, wait).await?),
                 (None, false) => None,
             };
             let mut out = Output::stdout(output);
@@ -177,7 +190,15 @@ pub async fn run(cli: Cli) -> Result<()> {
         Some(path) => path.clone(),
         None => default_db()?,
     };
-    let store = Store::open(&path).await?;
+    let access = if cli.command.writes() {
+        Access::Write
+    } else {
+        Access::Read
+    };
+    let store = Store::open_as(&path, access, Duration::from_secs(cli.wait))
+        .await
+        .map_err(|e| store::explain_failure(&path, e))?;
+    let path = store.path().to_path_buf();
     let mut ctx = Context {
         store,
         out: Output::stdout(output),
@@ -188,8 +209,41 @@ pub async fn run(cli: Cli) -> Result<()> {
     // Print what was produced even when a later step failed: a partial
     // listing is never written, but a message about what was done is.
     ctx.out.flush()?;
-    result?;
+    result.map_err(|e| store::explain_failure(&path, e))?;
     ctx.store.close().await
+}
+
+impl Command {
+    /// Whether the command may write to the database. Those that only read
+    /// open it read-only: they never create a file or leave one behind.
+    fn writes(&self) -> bool {
+        match self {
+            Command::Source(cmd) => !matches!(
+                cmd,
+                source::SourceCommand::List | source::SourceCommand::Show { .. }
+            ),
+            Command::Article(cmd) => !matches!(
+                cmd,
+                article::ArticleCommand::List | article::ArticleCommand::Show { .. }
+            ),
+            Command::Add(_)
+            | Command::Mark(_)
+            | Command::Confirm(_)
+            | Command::Dispute(_)
+            | Command::Refute(_)
+            | Command::Link(_)
+            | Command::Import(_)
+            | Command::Restore(_) => true,
+            Command::Extract(args) => args.import,
+            Command::Show(_)
+            | Command::List(_)
+            | Command::Report(_)
+            | Command::Export(_)
+            | Command::Verify
+            | Command::Backup(_)
+            | Command::Evaluate(_) => false,
+        }
+    }
 }
 
 fn default_db() -> Result<PathBuf> {
@@ -226,6 +280,7 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Export(args) => export::run(args, ctx).await,
         Command::Verify => verify::run(ctx).await,
         Command::Backup(args) => backup::run(args, ctx).await,
+        Command::Restore(args) => restore::run(args, ctx).await,
         Command::Extract(_) | Command::Evaluate(_) => Err(Error::invalid(
             "extract and evaluate run without a database context",
         )),

@@ -29,23 +29,29 @@ struct ClaimDetail {
 }
 
 pub(super) async fn run(args: ShowArgs, ctx: &mut Context) -> Result<()> {
-    let store = &mut ctx.store;
-    let claim = store.resolve_claim(&args.id).await?;
-    let source = store.resolve_source(&claim.source).await?;
-    let source_detail = store.source_summary(source).await?;
-    let article = match &claim.article_url {
-        Some(url) => store.find_article_by_url(url).await?,
-        None => None,
-    };
-    let links = store.links_of(claim.key).await?;
-    let history = store.history(claim.key).await?;
-    let detail = ClaimDetail {
-        claim,
-        source_detail,
-        article,
-        links,
-        history,
-    };
+    // One snapshot: the status shown is the one its history ends in, even
+    // while another process marks the claim.
+    let detail = ctx
+        .store
+        .read(async |store| {
+            let claim = store.resolve_claim(&args.id).await?;
+            let source = store.resolve_source(&claim.source).await?;
+            let source_detail = store.source_summary(source).await?;
+            let article = match &claim.article_url {
+                Some(url) => store.find_article_by_url(url).await?,
+                None => None,
+            };
+            let links = store.links_of(claim.key).await?;
+            let history = store.history(claim.key).await?;
+            Ok(ClaimDetail {
+                claim,
+                source_detail,
+                article,
+                links,
+                history,
+            })
+        })
+        .await?;
     match ctx.out.format {
         Format::Json => ctx.out.json(&detail),
         Format::Csv => ctx.out.records(&detail.history),

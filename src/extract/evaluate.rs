@@ -57,7 +57,10 @@ pub fn read_ann(text: &str) -> Vec<Attribution> {
                 .split(';')
                 .filter_map(|p| {
                     let (s, e) = p.trim().split_once(' ')?;
-                    Some(Span::new(s.parse().ok()?, e.parse().ok()?))
+                    let (start, end): (usize, usize) = (s.parse().ok()?, e.parse().ok()?);
+                    // A span that ends before it starts is malformed: skipped
+                    // like any other line this reader cannot use.
+                    (start <= end).then(|| Span::new(start, end))
                 })
                 .collect();
             spans.insert(id, (kind.to_string(), parts, surface));

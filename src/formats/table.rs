@@ -467,18 +467,24 @@ pub(super) async fn each_page(
     store: &mut Store,
     mut write: impl FnMut(&ClaimRow) -> Result<()>,
 ) -> Result<usize> {
-    let (mut after, mut written) = (0, 0);
-    loop {
-        let page = store.claim_rows(after, PAGE).await?;
-        let Some(last) = page.last() else {
-            return Ok(written);
-        };
-        after = last.key;
-        for row in &page {
-            write(row)?;
-            written += 1;
-        }
-    }
+    // Every page comes from one snapshot: an export taken while others
+    // mark claims is the database as it stood at one moment.
+    store
+        .read(async |store| {
+            let (mut after, mut written) = (0, 0);
+            loop {
+                let page = store.claim_rows(after, PAGE).await?;
+                let Some(last) = page.last() else {
+                    return Ok(written);
+                };
+                after = last.key;
+                for row in &page {
+                    write(row)?;
+                    written += 1;
+                }
+            }
+        })
+        .await
 }
 
 fn csv_io(error: csv::Error) -> Error {

@@ -267,13 +267,22 @@ impl Store {
     /// Appends one event to a claim's history, continuing from the status
     /// the claim has now. Must run inside [`Store::write`].
     pub async fn append_event(&mut self, claim_key: i64, event: &NewEvent) -> Result<StatusEvent> {
-        let current: String = sqlx::query_scalar("SELECT status FROM claims WHERE id = ?")
-            .bind(claim_key)
-            .fetch_one(self.conn())
-            .await?;
+        let (current, last_at): (String, Option<String>) = sqlx::query_as(
+            "SELECT status, (SELECT at FROM status_events WHERE claim_id = claims.id ORDER BY id DESC LIMIT 1)
+             FROM claims WHERE id = ?",
+        )
+        .bind(claim_key)
+        .fetch_one(self.conn())
+        .await?;
         let from: Status = current.parse()?;
-        self.insert_events(vec![(claim_key, Some(from), event.clone())])
-            .await?;
+        // A writer whose clock is behind the claim's last event records at
+        // that event's time: a history never runs backwards (and the
+        // database refuses one that would).
+        let mut event = event.clone();
+        if let Some(last_at) = last_at.filter(|last| *last > event.at) {
+            event.at = last_at;
+        }
+        self.insert_events(vec![(claim_key, Some(from), event)]).await?;
         Ok(self
             .history(claim_key)
             .await?
@@ -668,17 +677,21 @@ fn build_chunk(chunk: Vec<(NewClaim, i64)>) -> Vec<(&'static str, QueryBuilder<S
             .push_bind(suffix)
             .push_bind(claim.origin);
     });
-    let mut statements = vec![("claim", sql)];
+    // History first, then the claims it gives their state: the database
+    // refuses a claim whose status or rating its history does not give
+    // (foreign keys are checked at the commit, see `Store::write`).
+    let mut statements = Vec::new();
+    while !events.is_empty() {
+        let chunk: Vec<_> = events.drain(..events.len().min(BATCH_ROWS)).collect();
+        statements.push(("status event", events_statement(chunk)));
+    }
+    statements.push(("claim", sql));
     for tag_chunk in tags.chunks(BATCH_ROWS) {
         let mut sql = QueryBuilder::new("INSERT OR IGNORE INTO claim_tags (claim_id, tag) ");
         sql.push_values(tag_chunk, |mut row, (key, tag)| {
             row.push_bind(*key).push_bind(tag.trim().to_string());
         });
         statements.push(("tag", sql));
-    }
-    while !events.is_empty() {
-        let chunk: Vec<_> = events.drain(..events.len().min(BATCH_ROWS)).collect();
-        statements.push(("status event", events_statement(chunk)));
     }
     statements
 }

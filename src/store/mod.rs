@@ -9,8 +9,10 @@
 
 mod articles;
 mod claims;
+mod create;
 mod exports;
 mod reports;
+mod restore;
 mod sources;
 
 use std::path::{Path, PathBuf};
@@ -18,12 +20,13 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteSynchronous};
-use sqlx::{Connection, SqliteConnection};
+use sqlx::{AssertSqlSafe, Connection, SqliteConnection};
 use time::OffsetDateTime;
 
 use crate::error::{Error, Result};
 
 pub use claims::{ClaimFields, ClaimFilter, DeferredIndexes, NewClaim, NewEvent, QuoteToVerify};
+pub use create::MigrationLock;
 pub use exports::ClaimRow;
 pub use reports::{Report, ReportRow, SourceShare};
 pub use sources::SourceSummary;
@@ -47,6 +50,19 @@ pub(crate) const WRITE_CACHE: &str = "PRAGMA cache_size = -65536";
 pub struct Store {
     conn: SqliteConnection,
     path: PathBuf,
+    /// How long a write waits for another process's lock.
+    wait: Duration,
+    /// Whether a transaction is open (a read inside a write uses it).
+    in_transaction: bool,
+}
+
+/// What a command needs of the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reading only: the file must exist, and nothing is created or written.
+    Read,
+    /// Reading and writing: the file is created if it does not exist.
+    Write,
 }
 
 /// Where the database lives when neither `--db` nor `CLAIMS_DB` says:
@@ -90,35 +106,131 @@ pub fn fold_name(name: &str) -> String {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path`, refusing a file
-    /// that is not a claimtrack database or was written by a newer schema,
-    /// and brings an older schema up to date.
+    /// Opens the database at `path` for writing, creating it if it does not
+    /// exist; refuses a file that is not a claimtrack database or was
+    /// written by a newer schema, and brings an older schema up to date.
     pub async fn open(path: &Path) -> Result<Store> {
-        let path = path.to_path_buf();
-        check_path(&path)?;
+        Store::open_as(path, Access::Write, BUSY_TIMEOUT).await
+    }
+
+    /// Opens an existing database for reading only: nothing is created (a
+    /// mistyped path is an error, not a new empty database), and the
+    /// connection cannot write, so it works on a read-only folder or mount.
+    pub async fn open_read(path: &Path) -> Result<Store> {
+        Store::open_as(path, Access::Read, BUSY_TIMEOUT).await
+    }
+
+    /// Opens a database file to look at it as it is (a backup before it is
+    /// restored): read-only, refused if it is not a claimtrack database or
+    /// is newer than this build, and never upgraded.
+    pub async fn inspect(path: &Path) -> Result<Store> {
+        let path = std::path::absolute(path).map_err(|e| Error::DatabasePath {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        check_path(&path, Access::Read)?;
+        let mut store = Store::connect(&path, Access::Read, BUSY_TIMEOUT).await?;
+        store.check_identity().await?;
+        if store.applied_version().await? == 0 {
+            return Err(Error::NotClaimtrack {
+                path,
+                reason: "it holds no claimtrack schema".into(),
+            });
+        }
+        Ok(store)
+    }
+
+    /// Opens with the access asked for; `wait` is how long a command waits
+    /// for another process's write lock before it gives up.
+    pub async fn open_as(path: &Path, access: Access, wait: Duration) -> Result<Store> {
+        // An absolute path is never read as an SQLite URI: `file:x?mode=memory`
+        // would otherwise open a database that vanishes with the process.
+        let path = std::path::absolute(path).map_err(|e| Error::DatabasePath {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        check_path(&path, access)?;
+        if access == Access::Write && !path.exists() {
+            create::create_new(&path).await?;
+        }
+        let mut store = Store::connect(&path, access, wait).await?;
+        store.check_identity().await?;
+        if store.applied_version().await? < Self::known_schema_version() {
+            store = store.upgrade(access).await?;
+        }
+        Ok(store)
+    }
+
+    /// One connection with claimtrack's settings.
+    async fn connect(path: &Path, access: Access, wait: Duration) -> Result<Store> {
+        // A reader that may not write the file or its folder would leave a
+        // `-wal` and `-shm` of its own behind, which the owner's next write
+        // then cannot use ("attempt to write a readonly database"); on a
+        // read-only folder it could not open at all. With no `-wal` present
+        // the file alone is the whole database, so such a reader opens it
+        // as immutable: no locks, no companion files.
+        let immutable = access == Access::Read
+            && !companion(path, "-wal").exists()
+            && !(writable(path) && writable(path.parent().unwrap_or(Path::new("."))));
         let options = SqliteConnectOptions::new()
-            .filename(&path)
-            .create_if_missing(true)
+            .filename(path)
+            .create_if_missing(false)
+            .read_only(access == Access::Read)
+            .immutable(immutable)
             .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT)
+            .busy_timeout(wait)
             .synchronous(SqliteSynchronous::Normal)
             // Statement journals (for a multi-row INSERT that could fail
             // halfway) stay in memory instead of temporary files.
             .pragma("temp_store", "MEMORY");
         let conn = SqliteConnection::connect_with(&options)
             .await
-            .map_err(|e| open_error(&path, e))?;
-        let mut store = Store { conn, path };
-        store.check_identity().await?;
-        // Only now, once the file is known to be ours (or new), switch it to
-        // WAL: readers then never block the writer. It is a no-op when the
-        // file is already in WAL mode.
-        sqlx::query("PRAGMA journal_mode = WAL")
-            .execute(&mut store.conn)
-            .await
-            .map_err(|e| open_error(&store.path, e))?;
-        store.migrate().await?;
-        Ok(store)
+            .map_err(|e| open_error(path, e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            wait,
+            in_transaction: false,
+        })
+    }
+
+    /// Brings an older schema up to date, one process at a time: the first
+    /// open after an upgrade of claimtrack may come from many processes at
+    /// once, and two running the same migration would fail each other.
+    /// A read-only open upgrades through a write connection of its own.
+    async fn upgrade(self, access: Access) -> Result<Store> {
+        let path = self.path.clone();
+        let wait = self.wait;
+        let lock = create::MigrationLock::take(&path)?;
+        let mut writer = if access == Access::Write {
+            self
+        } else {
+            self.close().await?;
+            Store::connect(&path, Access::Write, wait).await.map_err(|e| Error::DatabasePath {
+                path: path.clone(),
+                reason: format!(
+                    "its schema is older than this claimtrack's and must be upgraded, which needs write access ({e})"
+                ),
+            })?
+        };
+        // Another process may have upgraded it while this one waited.
+        writer.check_identity().await?;
+        if writer.applied_version().await? < Self::known_schema_version() {
+            // Readers never block the writer in WAL mode; a no-op when the
+            // file is in WAL mode already.
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&mut writer.conn)
+                .await
+                .map_err(|e| open_error(&path, e))?;
+            MIGRATOR.run(&mut writer.conn).await?;
+        }
+        drop(lock);
+        if access == Access::Write {
+            Ok(writer)
+        } else {
+            writer.close().await?;
+            Store::connect(&path, Access::Read, wait).await
+        }
     }
 
     /// A fresh in-memory database with the schema applied, for tests.
@@ -128,14 +240,26 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            wait: BUSY_TIMEOUT,
+            in_transaction: false,
         };
-        store.migrate().await?;
+        MIGRATOR.run(&mut store.conn).await?;
         Ok(store)
     }
 
     /// The file this store reads and writes.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The files that make up the database: the file and its `-wal` and
+    /// `-shm` companions. No output may be written over any of them.
+    pub fn files(&self) -> Vec<PathBuf> {
+        vec![
+            self.path.clone(),
+            companion(&self.path, "-wal"),
+            companion(&self.path, "-shm"),
+        ]
     }
 
     /// Runs `body` inside one write transaction, taken with `BEGIN IMMEDIATE`:
@@ -147,8 +271,17 @@ impl Store {
         // back to a page, and a large cache only costs it fresh allocations
         // (measured: 150 ms against 130 ms for a million-claim report).
         sqlx::query(WRITE_CACHE).execute(&mut self.conn).await?;
-        sqlx::query("BEGIN IMMEDIATE").execute(&mut self.conn).await?;
-        match body(self).await {
+        self.begin_immediate().await?;
+        self.in_transaction = true;
+        // A claim's history is written before the claim (the database
+        // refuses a claim in a state its history does not give), so the
+        // events' references to their claim are checked at the commit.
+        sqlx::query("PRAGMA defer_foreign_keys = ON")
+            .execute(&mut self.conn)
+            .await?;
+        let result = body(self).await;
+        self.in_transaction = false;
+        match result {
             Ok(value) => {
                 sqlx::query("COMMIT").execute(&mut self.conn).await?;
                 Ok(value)
@@ -159,6 +292,48 @@ impl Store {
                 let _ = sqlx::query("ROLLBACK").execute(&mut self.conn).await;
                 Err(error)
             }
+        }
+    }
+
+    /// Takes the write lock. When another process holds it, says so on
+    /// stderr (a silent wait looks like a hang), then waits up to the
+    /// store's wait before giving up with an error that names the cause.
+    async fn begin_immediate(&mut self) -> Result<()> {
+        sqlx::query("PRAGMA busy_timeout = 100")
+            .execute(&mut self.conn)
+            .await?;
+        let first = sqlx::query("BEGIN IMMEDIATE").execute(&mut self.conn).await;
+        let outcome = match first {
+            Err(e) if is_busy(&e) && self.wait > Duration::from_millis(100) => {
+                eprintln!(
+                    "claims: waiting for another claimtrack process to finish writing to {} (up to {} s; --wait SECONDS changes this)",
+                    self.path.display(),
+                    self.wait.as_secs()
+                );
+                sqlx::query(AssertSqlSafe(format!(
+                    "PRAGMA busy_timeout = {}",
+                    self.wait.as_millis().saturating_sub(100)
+                )))
+                .execute(&mut self.conn)
+                .await?;
+                sqlx::query("BEGIN IMMEDIATE").execute(&mut self.conn).await
+            }
+            other => other,
+        };
+        // Reads and checkpoints wait the whole time again.
+        sqlx::query(AssertSqlSafe(format!(
+            "PRAGMA busy_timeout = {}",
+            self.wait.as_millis()
+        )))
+        .execute(&mut self.conn)
+        .await?;
+        match outcome {
+            Ok(_) => Ok(()),
+            Err(e) if is_busy(&e) => Err(Error::Busy {
+                path: self.path.clone(),
+                seconds: self.wait.as_secs(),
+            }),
+            Err(e) => Err(e.into()),
         }
     }
 
@@ -185,6 +360,19 @@ impl Store {
         Ok(version.unwrap_or(0))
     }
 
+    /// The newest migration applied, 0 for a file that has none yet.
+    async fn applied_version(&mut self) -> Result<i64> {
+        let table: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM sqlite_schema WHERE name = '_sqlx_migrations'")
+                .fetch_one(&mut self.conn)
+                .await
+                .map_err(|e| open_error(&self.path, e))?;
+        if table == 0 {
+            return Ok(0);
+        }
+        self.schema_version().await
+    }
+
     /// Writes a consistent copy of the database to `target` (which must not
     /// exist) with `VACUUM INTO`: it reads one snapshot, so writers may go
     /// on while it runs (WAL), and the copy is compacted and holds no
@@ -198,6 +386,55 @@ impl Store {
             .execute(&mut self.conn)
             .await?;
         Ok(())
+    }
+
+    /// The row count of every table claimtrack keeps, read in one snapshot,
+    /// by table name: what a backup is checked against.
+    pub async fn table_counts(&mut self) -> Result<Vec<(String, i64)>> {
+        self.read(async |store| {
+            let tables: Vec<String> = sqlx::query_scalar(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name",
+            )
+            .fetch_all(store.conn())
+            .await?;
+            let mut counts = Vec::with_capacity(tables.len());
+            for table in tables {
+                // Table names come from the schema, quoted as identifiers.
+                let sql = format!("SELECT count(*) FROM \"{}\"", table.replace('"', "\"\""));
+                let count: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
+                    .fetch_one(store.conn())
+                    .await?;
+                counts.push((table, count));
+            }
+            Ok(counts)
+        })
+        .await
+    }
+
+    /// Runs `body` inside one read transaction: every query it makes sees
+    /// the same snapshot of the database, whatever other processes commit
+    /// meanwhile (WAL keeps the snapshot until the transaction ends).
+    pub async fn read<T>(&mut self, body: impl AsyncFnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        if self.in_transaction {
+            return body(self).await;
+        }
+        sqlx::query("BEGIN").execute(&mut self.conn).await?;
+        self.in_transaction = true;
+        // A deferred transaction takes its snapshot at the first read.
+        let snapshot = sqlx::query("SELECT 1 FROM sqlite_schema LIMIT 1")
+            .execute(&mut self.conn)
+            .await;
+        let result = match snapshot {
+            Ok(_) => body(self).await,
+            Err(e) => Err(e.into()),
+        };
+        // Ending a read transaction changes nothing; its error (if any)
+        // matters less than the body's.
+        self.in_transaction = false;
+        let ended = sqlx::query("COMMIT").execute(&mut self.conn).await;
+        let value = result?;
+        ended?;
+        Ok(value)
     }
 
     /// Runs `PRAGMA integrity_check` and returns its verdict ("ok" when sound).
@@ -225,10 +462,14 @@ impl Store {
             .await
             .map_err(|e| open_error(&self.path, e))?;
         if application_id != APPLICATION_ID {
-            let tables: i64 = sqlx::query_scalar("SELECT count(*) FROM sqlite_schema")
-                .fetch_one(&mut self.conn)
-                .await
-                .map_err(|e| open_error(&self.path, e))?;
+            // sqlx creates its bookkeeping table before the first migration
+            // commits: a file holding only that was being created when its
+            // process died, and is still new.
+            let tables: i64 =
+                sqlx::query_scalar("SELECT count(*) FROM sqlite_schema WHERE name <> '_sqlx_migrations'")
+                    .fetch_one(&mut self.conn)
+                    .await
+                    .map_err(|e| open_error(&self.path, e))?;
             if tables > 0 || application_id != 0 {
                 let reason = if application_id != 0 {
                     format!("its SQLite application id is {application_id}")
@@ -254,29 +495,31 @@ impl Store {
         Ok(())
     }
 
-    async fn migrate(&mut self) -> Result<()> {
-        // sqlx applies each migration in its own transaction and records it
-        // in `_sqlx_migrations`; skipping the call when the file is current
-        // keeps start-up to one query.
-        let current = match self.schema_version().await {
-            Ok(version) => version,
-            Err(Error::Database(_)) => 0, // no `_sqlx_migrations` yet
-            Err(other) => return Err(other),
-        };
-        if current < Self::known_schema_version() {
-            MIGRATOR.run(&mut self.conn).await?;
-        }
-        Ok(())
-    }
-
     pub(crate) fn conn(&mut self) -> &mut SqliteConnection {
         &mut self.conn
     }
 }
 
-/// Creates the parent folder and refuses paths that cannot be a database
-/// file, before SQLite gives a vaguer error.
-fn check_path(path: &Path) -> Result<()> {
+/// The database's `-wal` or `-shm` file.
+fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Whether this process may write `path` (access(2) with the real ids).
+fn writable(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: `c_path` is a valid NUL-terminated string.
+    unsafe { libc::access(c_path.as_ptr(), libc::W_OK) == 0 }
+}
+
+/// Refuses paths that cannot be a database file, before SQLite gives a
+/// vaguer error; for a write, creates the parent folder.
+fn check_path(path: &Path, access: Access) -> Result<()> {
     let refuse = |reason: String| Error::DatabasePath {
         path: path.to_path_buf(),
         reason,
@@ -284,7 +527,14 @@ fn check_path(path: &Path) -> Result<()> {
     if path.is_dir() {
         return Err(refuse("it is a folder".into()));
     }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+    if access == Access::Read && !path.exists() {
+        return Err(Error::MissingDatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && access == Access::Write
+    {
         std::fs::create_dir_all(parent)
             .map_err(|e| refuse(format!("cannot create folder {}: {e}", parent.display())))?;
     }
@@ -322,6 +572,60 @@ fn open_error(path: &Path, error: sqlx::Error) -> Error {
     } else {
         Error::Database(error)
     }
+}
+
+/// SQLite's primary result code of a database error (the low byte of the
+/// extended code).
+fn primary_code(error: &sqlx::Error) -> Option<i64> {
+    match error {
+        sqlx::Error::Database(db) => db.code()?.parse::<i64>().ok().map(|code| code & 0xff),
+        _ => None,
+    }
+}
+
+/// SQLITE_BUSY: another connection holds a lock this one needs.
+fn is_busy(error: &sqlx::Error) -> bool {
+    primary_code(error) == Some(5)
+}
+
+/// Gives a database failure the cause a person can act on: a full disk
+/// (SQLITE_FULL, or an I/O error while the disk has no room left) is named
+/// as such instead of "disk I/O error (code 4874)".
+pub fn explain_failure(path: &Path, error: Error) -> Error {
+    let Error::Database(db) = &error else {
+        return error;
+    };
+    match primary_code(db) {
+        Some(13) => Error::DiskFull {
+            path: path.to_path_buf(),
+        },
+        Some(10) if disk_has_no_room(path) => Error::DiskFull {
+            path: path.to_path_buf(),
+        },
+        _ => error,
+    }
+}
+
+/// Whether the folder of `path` has (almost) no free space, asked of the
+/// file system with `df`'s figures through statvfs.
+fn disk_has_no_room(path: &Path) -> bool {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs_free_bytes(dir).is_some_and(|free| free < 64 * 1024)
+}
+
+fn fs_free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let c_path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    let mut stat = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `c_path` is a valid NUL-terminated string and `stat` points
+    // to writable memory of the right size for the call to fill.
+    let rc = unsafe { libc::statvfs(c_path.as_ptr(), stat.as_mut_ptr()) };
+    if rc != 0 {
+        return None;
+    }
+    // SAFETY: statvfs returned 0, so it filled the structure.
+    let stat = unsafe { stat.assume_init() };
+    Some(stat.f_bavail.saturating_mul(stat.f_frsize))
 }
 
 /// The text SQLite gives when a trigger or constraint refuses a write, so
