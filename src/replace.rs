@@ -44,6 +44,7 @@ impl Replacement {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
+        remove_abandoned(dir, &name);
         let temp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".partial")
@@ -52,6 +53,9 @@ impl Replacement {
                 path: target.to_path_buf(),
                 source,
             })?;
+        // Held while this run writes: the next run for the same target
+        // removes only temporary files nobody holds (left by a killed run).
+        let _ = temp.as_file().try_lock();
         Ok(Replacement {
             target: target.to_path_buf(),
             temp,
@@ -114,6 +118,27 @@ impl Replacement {
             }
         })?;
         Ok(target)
+    }
+}
+
+/// Removes the temporary files of runs for the same target that were
+/// killed before they could clean up: those whose lock nobody holds.
+fn remove_abandoned(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if !file_name.starts_with(&prefix) || !file_name.ends_with(".partial") {
+            continue;
+        }
+        let path = entry.path();
+        if let Ok(file) = File::open(&path)
+            && file.try_lock().is_ok()
+        {
+            let _ = std::fs::remove_file(&path);
+        }
     }
 }
 

@@ -19,6 +19,7 @@ pub struct BackupArgs {
 }
 
 pub(super) async fn run(args: BackupArgs, ctx: &mut Context) -> Result<()> {
+    let replacement = Replacement::new(&args.path, &ctx.store.files())?;
     if args.path.exists() {
         return Err(Error::invalid(format!(
             "{} already exists; back up to a new file",
@@ -30,7 +31,6 @@ pub(super) async fn run(args: BackupArgs, ctx: &mut Context) -> Result<()> {
     // it copies: a backup that stopped halfway, a bad copy, or a copy that
     // lost rows never takes the name of a good one, and a backup that ends
     // up at the target is one that holds the data.
-    let replacement = Replacement::new(&args.path, &ctx.store.files())?;
     let partial = replacement.partial().to_path_buf();
     let checked = async {
         let before = ctx.store.table_counts().await?;

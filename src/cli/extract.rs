@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, Proposal};
 use crate::model::Day;
 use crate::render::{Format, Output, Record};
+use crate::replace::Replacement;
 use crate::store::Store;
 
 /// `claims extract`.
@@ -75,10 +76,10 @@ pub(super) async fn run(
         };
         let draft = draft_file(&args, url, &text, &proposals);
         if let Some(path) = &args.draft {
-            std::fs::write(path, &draft).map_err(|source| Error::ReadFile {
-                path: path.clone(),
-                source,
-            })?;
+            let protected = store.as_ref().map(Store::files).unwrap_or_default();
+            let mut replacement = Replacement::new(path, &protected)?;
+            replacement.write_all(draft.as_bytes())?;
+            replacement.finish()?;
             eprintln!(
                 "claims: wrote {} proposals to {}",
                 proposals.len(),

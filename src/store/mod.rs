@@ -466,7 +466,7 @@ impl Store {
             // commits: a file holding only that was being created when its
             // process died, and is still new.
             let tables: i64 =
-                sqlx::query_scalar("SELECT count(*) FROM sqlite_schema WHERE name <> '_sqlx_migrations'")
+                sqlx::query_scalar("SELECT count(*) FROM sqlite_schema WHERE tbl_name <> '_sqlx_migrations'")
                     .fetch_one(&mut self.conn)
                     .await
                     .map_err(|e| open_error(&self.path, e))?;

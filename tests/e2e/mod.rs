@@ -9,4 +9,5 @@ mod harness;
 mod hostile;
 mod output;
 mod reliability;
+mod safety;
 mod story;
