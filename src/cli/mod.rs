@@ -210,6 +210,9 @@ pub async fn run(cli: Cli) -> Result<()> {
     // listing is never written, but a message about what was done is.
     ctx.out.flush()?;
     result.map_err(|e| store::explain_failure(&path, e))?;
+    for notice in ctx.store.take_notices() {
+        eprintln!("claims: warning: {}", crate::render::inert(&notice));
+    }
     ctx.store.close().await
 }
 

@@ -40,6 +40,12 @@ pub(super) async fn create_new(path: &Path) -> Result<()> {
         .await
         .map_err(|e| open_error(path, e))?;
     MIGRATOR.run(&mut conn).await?;
+    // A new database has no names to re-key: its keys are made with
+    // today's fold.
+    sqlx::query("UPDATE name_folding SET version = ?")
+        .bind(super::NAME_FOLDING)
+        .execute(&mut conn)
+        .await?;
     // Closing the only connection checkpoints the log into the file and
     // removes it: what is linked into place is the whole database.
     conn.close().await?;

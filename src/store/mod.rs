@@ -24,6 +24,7 @@ use sqlx::{AssertSqlSafe, Connection, SqliteConnection};
 use time::OffsetDateTime;
 
 use crate::error::{Error, Result};
+use crate::render::inert as render_inert;
 
 pub use claims::{ClaimFields, ClaimFilter, DeferredIndexes, NewClaim, NewEvent, QuoteToVerify};
 pub use create::MigrationLock;
@@ -54,6 +55,9 @@ pub struct Store {
     wait: Duration,
     /// Whether a transaction is open (a read inside a write uses it).
     in_transaction: bool,
+    /// Warnings for the person at the terminal (a new source whose name
+    /// looks like an existing one), printed by the command line.
+    notices: Vec<String>,
 }
 
 /// What a command needs of the database.
@@ -96,14 +100,42 @@ pub fn format_timestamp(at: OffsetDateTime) -> String {
     )
 }
 
-/// Folds a name for matching: Unicode lowercase, runs of white space
-/// collapsed to one space, trimmed. "  Dmitry   PESKOV " matches "Dmitry Peskov".
+/// Folds a name for matching: NFKC, full Unicode case folding, default-
+/// ignorable characters (zero-width spaces, BOMs, bidi marks) removed, runs
+/// of white space collapsed to one space, trimmed. "  Dmitry   PESKOV "
+/// matches "Dmitry Peskov"; "José" composed matches "José" decomposed;
+/// "Straße" matches "STRASSE".
 pub fn fold_name(name: &str) -> String {
-    name.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    // ASCII is its own NFKC and has no default-ignorable characters:
+    // lowercasing is the whole fold (an import folds every claim's speaker).
+    if name.is_ascii() {
+        return name
+            .split_ascii_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_security::GeneralSecurityProfile;
+    use unicode_security::general_security_profile::IdentifierType;
+    let visible: String = name
+        .nfkc()
+        .filter(|c| c.identifier_type() != Some(IdentifierType::Default_Ignorable))
+        .collect();
+    // Case folding can undo NFKC (and NFKC can undo folding) in rare
+    // cases; folding the normal form and normalising again is stable.
+    let folded: String = caseless::default_case_fold_str(&visible).nfkc().collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The UTS #39 confusable skeleton of a folded name: two names with the
+/// same skeleton look alike ("Peskov" and "Реskov" with a Cyrillic Р).
+pub fn name_skeleton(name: &str) -> String {
+    unicode_security::skeleton(&fold_name(name)).collect()
+}
+
+/// Which name fold the keys in a database were made with (`name_folding`).
+const NAME_FOLDING: i64 = 1;
 
 impl Store {
     /// Opens the database at `path` for writing, creating it if it does not
@@ -191,6 +223,7 @@ impl Store {
             path: path.to_path_buf(),
             wait,
             in_transaction: false,
+            notices: Vec::new(),
         })
     }
 
@@ -223,6 +256,7 @@ impl Store {
                 .await
                 .map_err(|e| open_error(&path, e))?;
             MIGRATOR.run(&mut writer.conn).await?;
+            writer.refold_names().await?;
         }
         drop(lock);
         if access == Access::Write {
@@ -242,14 +276,21 @@ impl Store {
             path: PathBuf::from(":memory:"),
             wait: BUSY_TIMEOUT,
             in_transaction: false,
+            notices: Vec::new(),
         };
         MIGRATOR.run(&mut store.conn).await?;
+        store.refold_names().await?;
         Ok(store)
     }
 
     /// The file this store reads and writes.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Takes the warnings gathered so far (see `notices`).
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
     }
 
     /// The files that make up the database: the file and its `-wal` and
@@ -358,6 +399,93 @@ impl Store {
                 .fetch_one(&mut self.conn)
                 .await?;
         Ok(version.unwrap_or(0))
+    }
+
+    /// Re-keys source names and aliases made with an older fold, in one
+    /// transaction. Names that now fold alike are not merged: the later
+    /// one keeps its old key, and each such pair is reported on stderr so
+    /// that a person can merge or rename them.
+    async fn refold_names(&mut self) -> Result<()> {
+        let folded_with: i64 = sqlx::query_scalar("SELECT version FROM name_folding")
+            .fetch_one(&mut self.conn)
+            .await?;
+        if folded_with >= NAME_FOLDING {
+            return Ok(());
+        }
+        let collisions = self
+            .write(async |store| {
+                let names: Vec<(i64, String, String)> =
+                    sqlx::query_as("SELECT id, name, name_key FROM sources ORDER BY id")
+                        .fetch_all(store.conn())
+                        .await?;
+                let aliases: Vec<(String, String)> =
+                    sqlx::query_as("SELECT alias_key, alias FROM source_aliases ORDER BY rowid")
+                        .fetch_all(store.conn())
+                        .await?;
+                let mut taken: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+                let mut collisions = Vec::new();
+                let mut new_names = Vec::new();
+                for (id, name, old_key) in names {
+                    let key = fold_name(&name);
+                    let key = match taken.get(&key) {
+                        Some(first) => {
+                            collisions.push(format!("sources '{first}' and '{name}'"));
+                            old_key
+                        }
+                        None => key,
+                    };
+                    taken.insert(key.clone(), name.clone());
+                    new_names.push((id, key, name_skeleton(&name)));
+                }
+                let mut new_aliases = Vec::new();
+                for (old_key, alias) in aliases {
+                    let key = fold_name(&alias);
+                    let key = match taken.get(&key) {
+                        Some(first) => {
+                            collisions.push(format!("'{first}' and the alias '{alias}'"));
+                            old_key.clone()
+                        }
+                        None => key,
+                    };
+                    taken.insert(key.clone(), alias.clone());
+                    new_aliases.push((old_key, key));
+                }
+                // Keys are unique: move every key out of the way first.
+                sqlx::query("UPDATE sources SET name_key = char(0) || id")
+                    .execute(store.conn())
+                    .await?;
+                sqlx::query("UPDATE source_aliases SET alias_key = char(0) || alias_key")
+                    .execute(store.conn())
+                    .await?;
+                for (id, key, skeleton) in new_names {
+                    sqlx::query("UPDATE sources SET name_key = ?, name_skeleton = ? WHERE id = ?")
+                        .bind(key)
+                        .bind(skeleton)
+                        .bind(id)
+                        .execute(store.conn())
+                        .await?;
+                }
+                for (old_key, key) in new_aliases {
+                    sqlx::query("UPDATE source_aliases SET alias_key = ? WHERE alias_key = char(0) || ?")
+                        .bind(key)
+                        .bind(old_key)
+                        .execute(store.conn())
+                        .await?;
+                }
+                sqlx::query("UPDATE name_folding SET version = ?")
+                    .bind(NAME_FOLDING)
+                    .execute(store.conn())
+                    .await?;
+                Ok(collisions)
+            })
+            .await?;
+        for collision in collisions {
+            eprintln!(
+                "claims: warning: {} now fold to the same name (Unicode normalisation and case folding); they were kept apart: merge or rename them",
+                render_inert(&collision)
+            );
+        }
+        Ok(())
     }
 
     /// The newest migration applied, 0 for a file that has none yet.

@@ -56,12 +56,24 @@ impl Store {
                 format!("'{name}' is already an alias of source '{}'", existing.name)
             }));
         }
+        let skeleton = super::name_skeleton(name);
+        let look_alike: Option<String> =
+            sqlx::query_scalar("SELECT name FROM sources WHERE name_skeleton = ? LIMIT 1")
+                .bind(&skeleton)
+                .fetch_optional(self.conn())
+                .await?;
+        if let Some(existing) = look_alike {
+            self.notices.push(format!(
+                "new source '{name}' looks like the existing source '{existing}' (Unicode confusables); if they are the same, use '{existing}'"
+            ));
+        }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO sources (name, name_key, kind, description, job, party, region, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO sources (name, name_key, name_skeleton, kind, description, job, party, region, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(name)
         .bind(&key)
+        .bind(&skeleton)
         .bind(kind.as_str())
         .bind(
             profile

@@ -512,3 +512,17 @@ fn every_migration_runs_in_a_transaction() {
         );
     }
 }
+
+#[test]
+fn names_fold_by_unicode_rules() {
+    use super::{fold_name, name_skeleton};
+    assert_eq!(fold_name("  Dmitry   PESKOV "), "dmitry peskov");
+    assert_eq!(fold_name("José"), fold_name("Jose\u{301}"));
+    assert_eq!(fold_name("Pes\u{200b}kov\u{feff}"), "peskov");
+    assert_eq!(fold_name("Straße"), fold_name("STRASSE"));
+    assert_eq!(fold_name("ПЕСКОВ"), "песков");
+    assert_eq!(fold_name("ﬁnance\u{a0}ministry"), "finance ministry");
+    assert_ne!(fold_name("Peskov"), fold_name("Реskov"));
+    assert_eq!(name_skeleton("Peskov"), name_skeleton("Реskov"));
+    assert_ne!(name_skeleton("Peskov"), name_skeleton("Putin"));
+}

@@ -721,3 +721,57 @@ fn ctrl_c_during_an_import_says_nothing_was_imported() {
     assert!(stderr.contains("interrupted: nothing was written"), "{stderr}");
     assert_eq!(fingerprint(&env.db), before);
 }
+
+#[test]
+fn look_alike_names_are_one_source_and_confusables_are_flagged() {
+    let env = Env::new();
+    env.ok(&["source", "add", "José Martí", "--kind", "person"]);
+    // Decomposed, with a zero-width space and a BOM, in capitals.
+    for same in ["Jose\u{301} Martí", "José\u{200b} Martí", "\u{feff}JOSÉ MARTÍ"] {
+        let line = env.refused(&["source", "add", same, "--kind", "person"], 2);
+        assert!(line.contains("already exists"), "{same:?}: {line}");
+    }
+    env.ok(&["source", "add", "Straße Verein", "--kind", "group"]);
+    env.refused(&["source", "add", "STRASSE VEREIN", "--kind", "group"], 2);
+    env.ok(&[
+        "add",
+        "--by",
+        "strasse verein",
+        "--text",
+        "Found by its folded name",
+    ]);
+    // A name that only looks like another is a new source, with a warning.
+    let run = env.run(&["source", "add", "Jоsé Martí", "--kind", "person"]); // Cyrillic о
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("looks like the existing source 'José Martí'"),
+        "{}",
+        run.stderr
+    );
+
+    // An older database is re-keyed on upgrade; names that now collide are
+    // reported and kept apart, not merged.
+    let old = Env::new();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/first-release.db"),
+        &old.db,
+    )
+    .unwrap();
+    tamper(
+        &old.db,
+        "INSERT INTO sources (name, name_key, kind, created_at) VALUES
+         ('José', 'josé', 'person', '2026-01-01T00:00:00.000000Z'),
+         ('Jose' || char(769), 'jose' || char(769), 'person', '2026-01-01T00:00:00.000000Z'),
+         ('Straße', 'straße', 'person', '2026-01-01T00:00:00.000000Z')",
+    )
+    .unwrap();
+    let run = old.run(&["source", "list", "--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("now fold to the same name"), "{}", run.stderr);
+    assert_eq!(run.stdout.matches("Jos").count(), 2, "{}", run.stdout);
+    // The re-keyed name is found by its new fold.
+    old.ok(&["add", "--by", "STRASSE", "--text", "Found after the upgrade"]);
+    // Re-keying happens once.
+    let again = old.run(&["source", "list"]);
+    assert!(!again.stderr.contains("fold"), "{}", again.stderr);
+}
