@@ -31,34 +31,47 @@ BEGIN
     SELECT RAISE(ABORT, 'status history is append-only: an event id must follow the last one');
 END;
 
-CREATE TRIGGER status_events_time_moves_forward
+-- The chain check of the first schema and the new time check look at the
+-- same previous event: one trigger, one index seek per appended event
+-- (a million-claim import appends a million events or more).
+DROP TRIGGER status_events_continue_chain;
+
+CREATE TRIGGER status_events_continue_history
 BEFORE INSERT ON status_events
-WHEN NEW.at < (
-    SELECT at FROM status_events WHERE claim_id = NEW.claim_id ORDER BY id DESC LIMIT 1
-)
 BEGIN
-    SELECT RAISE(ABORT, 'status event is earlier than the claim''s previous event: history cannot run backwards');
+    SELECT CASE
+        WHEN NEW.from_status IS NOT previous.to_status
+            THEN RAISE(ABORT, 'status event does not continue the claim''s history')
+        WHEN NEW.at < previous.at
+            THEN RAISE(ABORT, 'status event is earlier than the claim''s previous event: history cannot run backwards')
+    END
+    FROM (SELECT 1) LEFT JOIN (
+        SELECT to_status, at FROM status_events
+        WHERE claim_id = NEW.claim_id ORDER BY id DESC LIMIT 1
+    ) AS previous;
 END;
 
 -- Claims: never replaced, never re-keyed, never given a verdict or a
 -- rating that their history does not give them.
 CREATE TRIGGER claims_no_replace
 BEFORE INSERT ON claims
-WHEN EXISTS (SELECT 1 FROM claims WHERE id = NEW.id OR uuid = NEW.uuid)
+WHEN EXISTS (SELECT 1 FROM claims WHERE id = NEW.id)
+    OR EXISTS (SELECT 1 FROM claims WHERE uuid = NEW.uuid)
 BEGIN
     SELECT RAISE(ABORT, 'a claim cannot be replaced: its history would be lost');
 END;
 
+-- A claim is inserted only after its history, in the status that history
+-- ends in: so no claim is without history, and none has a verdict its
+-- history does not give. (Its rating, set at insert from the same history,
+-- is guarded on every later change below.)
 CREATE TRIGGER claims_insert_follows_history
 BEFORE INSERT ON claims
 WHEN NEW.status IS NOT (
     SELECT to_status FROM status_events WHERE claim_id = NEW.id ORDER BY id DESC LIMIT 1
-) OR NEW.rating IS NOT (
-    SELECT rating FROM status_events
-    WHERE claim_id = NEW.id AND rating IS NOT NULL ORDER BY id DESC LIMIT 1
 )
 BEGIN
-    SELECT RAISE(ABORT, 'a claim is inserted only after its history, in the status and rating its history gives');
+    SELECT RAISE(ABORT, 'a claim is inserted only after its history, in the status its history gives');
 END;
 
 CREATE TRIGGER claims_identity_fixed
