@@ -145,7 +145,7 @@ fn remove_abandoned(dir: &Path, name: &str) {
 /// Whether `a` and `b` name the same file: the same device and inode when
 /// both exist (hard links, symbolic links and `..` all resolve), else the
 /// same path once the folder is resolved.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     if let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) {
         return ma.dev() == mb.dev() && ma.ino() == mb.ino();

@@ -19,7 +19,7 @@ pub struct RestoreArgs {
 
 pub(super) async fn run(args: RestoreArgs, ctx: &mut Context) -> Result<()> {
     let live = ctx.store.path().to_path_buf();
-    if same_inode(&args.backup, &live) {
+    if crate::replace::same_file(&args.backup, &live) {
         return Err(Error::invalid(format!(
             "{} is the database itself; restore from a backup",
             args.backup.display()
@@ -67,12 +67,4 @@ fn aside_path(live: &std::path::Path) -> PathBuf {
     let mut name = live.as_os_str().to_owned();
     name.push(format!(".before-restore-{stamp}"));
     PathBuf::from(name)
-}
-
-fn same_inode(a: &std::path::Path, b: &std::path::Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(ma), Ok(mb)) => ma.dev() == mb.dev() && ma.ino() == mb.ino(),
-        _ => false,
-    }
 }

@@ -156,10 +156,7 @@ impl Store {
     /// restored): read-only, refused if it is not a claimtrack database or
     /// is newer than this build, and never upgraded.
     pub async fn inspect(path: &Path) -> Result<Store> {
-        let path = std::path::absolute(path).map_err(|e| Error::DatabasePath {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        let path = absolute(path)?;
         check_path(&path, Access::Read)?;
         let mut store = Store::connect(&path, Access::Read, BUSY_TIMEOUT).await?;
         store.check_identity().await?;
@@ -175,12 +172,7 @@ impl Store {
     /// Opens with the access asked for; `wait` is how long a command waits
     /// for another process's write lock before it gives up.
     pub async fn open_as(path: &Path, access: Access, wait: Duration) -> Result<Store> {
-        // An absolute path is never read as an SQLite URI: `file:x?mode=memory`
-        // would otherwise open a database that vanishes with the process.
-        let path = std::path::absolute(path).map_err(|e| Error::DatabasePath {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        let path = absolute(path)?;
         check_path(&path, access)?;
         if access == Access::Write && !path.exists() {
             create::create_new(&path).await?;
@@ -626,6 +618,16 @@ impl Store {
     pub(crate) fn conn(&mut self) -> &mut SqliteConnection {
         &mut self.conn
     }
+}
+
+/// The path made absolute, so that it is never read as an SQLite URI:
+/// `file:x?mode=memory` would otherwise open a database that vanishes with
+/// the process.
+fn absolute(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(|e| Error::DatabasePath {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })
 }
 
 /// The database's `-wal` or `-shm` file.
