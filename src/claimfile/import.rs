@@ -23,7 +23,7 @@ use uuid::Uuid;
 use super::{ClaimFile, ClaimSpec, EventSpec, LinkSpec, Loc, Problem, SourceSpec, SpeaksForSpec};
 use crate::error::{Error, Result};
 use crate::model::{Relation, Source, SourceKind, Status};
-use crate::store::{ClaimFields, DeferredIndexes, NewClaim, NewEvent, Store, fold_name, now_timestamp};
+use crate::store::{BulkLoad, ClaimFields, NewClaim, NewEvent, Store, fold_name, now_timestamp};
 
 /// How to import.
 #[derive(Debug, Clone)]
@@ -113,6 +113,10 @@ pub struct Importer<'o> {
     aliases: HashMap<String, (String, Loc)>,
     /// Sources looked up or created in this run, by folded name or alias.
     known: HashMap<String, Source>,
+    /// Source keys by the exact name a claim gave: most rows of a large
+    /// data set name a speaker seen before, and this spares folding the
+    /// name and copying the source for each of them.
+    keys_by_name: HashMap<String, i64>,
     outcomes: HashMap<String, Outcome>,
     speaks_for: Vec<(String, SpeaksForSpec)>,
     links: Vec<PendingLink>,
@@ -124,8 +128,8 @@ pub struct Importer<'o> {
     /// idempotence needs are answered from memory instead.
     had_claims: Option<bool>,
     had_articles: bool,
-    /// Indexes set aside while this run fills an empty claims table.
-    deferred: Option<DeferredIndexes>,
+    /// What was set aside while this run fills an empty database.
+    bulk: Option<BulkLoad>,
     /// Articles written or checked in this run, by URL, with what they hold.
     articles: HashMap<String, (i64, ArticleFields)>,
 }
@@ -214,13 +218,14 @@ impl<'o> Importer<'o> {
             declared: HashMap::new(),
             aliases: HashMap::new(),
             known: HashMap::new(),
+            keys_by_name: HashMap::new(),
             outcomes: HashMap::new(),
             speaks_for: Vec::new(),
             links: Vec::new(),
             pending: Vec::new(),
             had_claims: None,
             had_articles: true,
-            deferred: None,
+            bulk: None,
             articles: HashMap::new(),
         }
     }
@@ -284,7 +289,7 @@ impl<'o> Importer<'o> {
             self.had_claims = Some(claims);
             self.had_articles = articles;
             if !claims {
-                self.deferred = Some(store.defer_indexes().await?);
+                self.bulk = store.begin_bulk_load().await?;
             }
         }
         for source in &file.sources {
@@ -296,12 +301,15 @@ impl<'o> Importer<'o> {
             store.insert_claims(std::mem::take(&mut self.pending)).await?;
         }
         let article = self.write_article(store, &file).await?;
-        self.write_claims(store, &file, article, &repeats).await?;
-        let keys: HashMap<&str, Uuid> = file
+        let keys: HashMap<String, Uuid> = file
             .claims
             .iter()
-            .filter_map(|c| c.key.as_deref().map(|k| (k, c.id)))
+            .filter_map(|c| c.key.as_ref().map(|k| (k.clone(), c.id)))
             .collect();
+        let mut file = file;
+        let claims = std::mem::take(&mut file.claims);
+        let body = file.article.as_ref().and_then(|a| a.body.as_deref());
+        self.write_claims(store, body, claims, article, &repeats).await?;
         for LinkSpec { from, relation, to } in file.links {
             let end = |(name, loc): (String, Loc)| {
                 let id = keys
@@ -389,8 +397,8 @@ impl<'o> Importer<'o> {
                 Outcome::Unchanged => self.summary.sources.unchanged += 1,
             }
         }
-        if let Some(deferred) = self.deferred.take() {
-            store.restore_indexes(deferred).await?;
+        if let Some(bulk) = self.bulk.take() {
+            store.finish_bulk_load(bulk).await?;
         }
         if self.problems.is_empty() {
             Ok(self.summary)
@@ -463,6 +471,19 @@ impl<'o> Importer<'o> {
             self.known.insert(key, source.clone());
         }
         Ok(found)
+    }
+
+    /// The key of the source a claim names, if known. A source's key never
+    /// changes during a run, so the answer for a name is kept.
+    async fn source_key(&mut self, store: &mut Store, name: &str) -> Result<Option<i64>> {
+        if let Some(key) = self.keys_by_name.get(name) {
+            return Ok(Some(*key));
+        }
+        let key = self.source(store, name).await?.map(|s| s.key);
+        if let Some(key) = key {
+            self.keys_by_name.insert(name.to_string(), key);
+        }
+        Ok(key)
     }
 
     fn note_source(&mut self, name: &str, changed: bool) {
@@ -631,19 +652,19 @@ impl<'o> Importer<'o> {
     async fn write_claims(
         &mut self,
         store: &mut Store,
-        file: &ClaimFile,
+        body: Option<&str>,
+        claims: Vec<ClaimSpec>,
         article: Option<i64>,
         repeats: &[Uuid],
     ) -> Result<()> {
-        let body = file.article.as_ref().and_then(|a| a.body.as_deref());
         let existing = if self.had_claims == Some(false) {
             store.existing_claims(repeats).await?
         } else {
-            let ids: Vec<Uuid> = file.claims.iter().map(|c| c.id).collect();
+            let ids: Vec<Uuid> = claims.iter().map(|c| c.id).collect();
             store.existing_claims(&ids).await?
         };
         let mut fresh = Vec::new();
-        for spec in &file.claims {
+        for spec in claims {
             // A verdict stamped after the import runs would count in
             // `report --as-of` before it was made, and every later event
             // would seem to run backwards from it.
@@ -656,7 +677,7 @@ impl<'o> Importer<'o> {
                     ),
                 });
             }
-            let Some(source) = self.source(store, &spec.by.0).await? else {
+            let Some(source_key) = self.source_key(store, &spec.by.0).await? else {
                 self.problems.push(Problem {
                     loc: spec.by.1.clone(),
                     message: format!(
@@ -680,12 +701,11 @@ impl<'o> Importer<'o> {
                     self.problems.push(problem);
                 }
             }
-            let anchor = spec.anchor.clone();
             match existing.get(&spec.id) {
                 Some(key) => {
-                    let changed =
-                        update_fields(store, *key, spec, source.key, article, anchor.as_ref()).await?;
-                    let appended = reconcile_history(store, *key, spec, self.options, &self.now).await?;
+                    let anchor = spec.anchor.as_ref();
+                    let changed = update_fields(store, *key, &spec, source_key, article, anchor).await?;
+                    let appended = reconcile_history(store, *key, &spec, self.options, &self.now).await?;
                     self.summary.events_added += appended;
                     if changed || appended > 0 {
                         self.summary.claims.updated += 1;
@@ -693,7 +713,7 @@ impl<'o> Importer<'o> {
                         self.summary.claims.unchanged += 1;
                     }
                 }
-                None => fresh.push(new_claim(spec, &source, article, anchor, self.options, &self.now)),
+                None => fresh.push(new_claim(spec, source_key, article, self.options, &self.now)),
             }
         }
         self.summary.claims.added += fresh.len();
@@ -708,11 +728,12 @@ impl<'o> Importer<'o> {
 
 /// A new claim with its history: the file's, or one event that logs it;
 /// plus an event for a status or rating the file sets beyond that history.
+/// The spec's strings move into the claim: a million-row import allocates
+/// each once.
 fn new_claim(
-    spec: &ClaimSpec,
-    source: &Source,
+    mut spec: ClaimSpec,
+    source_key: i64,
     article_key: Option<i64>,
-    anchor: Option<crate::anchor::QuoteAnchor>,
     options: &ImportOptions,
     now: &str,
 ) -> NewClaim {
@@ -720,30 +741,33 @@ fn new_claim(
         vec![NewEvent {
             to: spec.status.unwrap_or(Status::Unverified),
             rating: spec.rating.clone(),
-            note: spec.note.clone(),
+            note: spec.note.take(),
             evidence: vec![],
             actor: options.actor.clone(),
             at: now.to_string(),
         }]
     } else {
-        spec.history.iter().map(|e| event_of(e, options)).collect()
+        std::mem::take(&mut spec.history)
+            .into_iter()
+            .map(|e| event_of(e, options))
+            .collect()
     };
     let last = history.last().map(|e| e.to).unwrap_or(Status::Unverified);
     let rating = history.iter().rev().find_map(|e| e.rating.clone());
-    if let Some(event) = status_event(spec, last, rating.as_deref(), options, now) {
+    if let Some(event) = status_event(&spec, last, rating.as_deref(), options, now) {
         history.push(event);
     }
     NewClaim {
         id: spec.id,
-        source_key: source.key,
+        source_key,
         article_key,
-        text: spec.text.clone(),
-        quote: spec.quote.as_ref().map(|q| q.0.clone()),
+        text: spec.text,
+        quote: spec.quote.map(|q| q.0),
         said_on: spec.said_on,
-        tags: spec.tags.clone(),
+        tags: spec.tags,
         history,
-        anchor,
-        origin: spec.origin.clone(),
+        anchor: spec.anchor,
+        origin: spec.origin,
     }
 }
 
@@ -772,14 +796,14 @@ fn status_event(
     })
 }
 
-fn event_of(spec: &EventSpec, options: &ImportOptions) -> NewEvent {
+fn event_of(spec: EventSpec, options: &ImportOptions) -> NewEvent {
     NewEvent {
         to: spec.status,
-        rating: spec.rating.clone(),
-        note: spec.note.clone(),
-        evidence: spec.evidence.clone(),
-        actor: spec.actor.clone().unwrap_or_else(|| options.actor.clone()),
-        at: spec.at.clone(),
+        rating: spec.rating,
+        note: spec.note,
+        evidence: spec.evidence,
+        actor: spec.actor.unwrap_or_else(|| options.actor.clone()),
+        at: spec.at,
     }
 }
 
@@ -852,7 +876,7 @@ async fn reconcile_history(
             .all(|(db, file)| db.to == file.status && db.at == file.at);
     if is_prefix {
         for event in &spec.history[history.len()..] {
-            store.append_event(key, &event_of(event, options)).await?;
+            store.append_event(key, &event_of(event.clone(), options)).await?;
             appended += 1;
         }
     }

@@ -233,7 +233,11 @@ impl Store {
         let mut rest = claims.into_iter().zip(keys.iter().copied()).peekable();
         // Pipelined: while the database thread runs one chunk's statements,
         // this thread builds the next chunk's, so both cores work.
-        let mut next = Some(build_chunk(rest.by_ref().take(BATCH_ROWS).collect()));
+        let claims_first = self.bulk_loading;
+        let mut next = Some(build_chunk(
+            rest.by_ref().take(BATCH_ROWS).collect(),
+            claims_first,
+        ));
         while let Some(statements) = next.take() {
             let following: Vec<(NewClaim, i64)> = rest.by_ref().take(BATCH_ROWS).collect();
             let conn = self.conn();
@@ -247,7 +251,7 @@ impl Store {
                 }
                 Ok::<(), Error>(())
             };
-            let build = async move { (!following.is_empty()).then(|| build_chunk(following)) };
+            let build = async move { (!following.is_empty()).then(|| build_chunk(following, claims_first)) };
             let (ran, built) = tokio::join!(run, build);
             ran?;
             next = built;
@@ -282,7 +286,23 @@ impl Store {
         if let Some(last_at) = last_at.filter(|last| *last > event.at) {
             event.at = last_at;
         }
+        let (to, rating, at) = (event.to, event.rating.clone(), event.at.clone());
         self.insert_events(vec![(claim_key, Some(from), event)]).await?;
+        if self.bulk_loading {
+            // What `status_events_move_claim` does, while a bulk load has it
+            // set aside; the claim's update triggers still check the result
+            // against the history.
+            sqlx::query(
+                "UPDATE claims SET status = ?, rating = coalesce(?, rating), updated_at = max(updated_at, ?)
+                 WHERE id = ?",
+            )
+            .bind(to.as_str())
+            .bind(rating)
+            .bind(at)
+            .bind(claim_key)
+            .execute(self.conn())
+            .await?;
+        }
         Ok(self
             .history(claim_key)
             .await?
@@ -617,7 +637,15 @@ impl Store {
 /// The statements that write one chunk of claims (at most [`BATCH_ROWS`]),
 /// each named for error messages. Owned values move into the arguments: a
 /// bulk import copies each string once, not twice.
-fn build_chunk(chunk: Vec<(NewClaim, i64)>) -> Vec<(&'static str, QueryBuilder<Sqlite>)> {
+///
+/// A claim's history goes in first, then the claim: the database refuses a
+/// claim whose status or rating its history does not give (foreign keys are
+/// checked at the commit, see `Store::write`). During a bulk load that check
+/// waits for the end (see `Store::begin_bulk_load`), and `claims_first`
+/// writes the claims before their events: each event then finds its claim
+/// at once, and SQLite never has to look for an event left waiting for its
+/// claim (measured at a million claims: 33 s before, 30 s after).
+fn build_chunk(chunk: Vec<(NewClaim, i64)>, claims_first: bool) -> Vec<(&'static str, QueryBuilder<Sqlite>)> {
     let mut rows = Vec::with_capacity(chunk.len());
     let mut tags: Vec<(i64, String)> = Vec::new();
     let mut events: Vec<(i64, Option<Status>, NewEvent)> = Vec::new();
@@ -677,15 +705,13 @@ fn build_chunk(chunk: Vec<(NewClaim, i64)>) -> Vec<(&'static str, QueryBuilder<S
             .push_bind(suffix)
             .push_bind(claim.origin);
     });
-    // History first, then the claims it gives their state: the database
-    // refuses a claim whose status or rating its history does not give
-    // (foreign keys are checked at the commit, see `Store::write`).
     let mut statements = Vec::new();
     while !events.is_empty() {
         let chunk: Vec<_> = events.drain(..events.len().min(BATCH_ROWS)).collect();
         statements.push(("status event", events_statement(chunk)));
     }
-    statements.push(("claim", sql));
+    let at = if claims_first { 0 } else { statements.len() };
+    statements.insert(at, ("claim", sql));
     for tag_chunk in tags.chunks(BATCH_ROWS) {
         let mut sql = QueryBuilder::new("INSERT OR IGNORE INTO claim_tags (claim_id, tag) ");
         sql.push_values(tag_chunk, |mut row, (key, tag)| {
@@ -786,77 +812,5 @@ fn refused_or_failed(error: sqlx::Error, what: &str) -> Error {
             Error::invalid(format!("the database refused the {what}: {message}"))
         }
         _ => Error::Database(error),
-    }
-}
-
-/// Secondary indexes set aside while a bulk load fills an empty `claims`
-/// table, to be built again once it is in.
-#[derive(Debug, Default)]
-pub struct DeferredIndexes {
-    statements: Vec<String>,
-}
-
-/// Indexes that a bulk load may set aside: none that a trigger or a
-/// uniqueness check needs while rows go in (the history index serves the
-/// history triggers, and UNIQUE constraints stay).
-const DEFERRABLE: &[&str] = &[
-    "claims_short_id",
-    "claims_source_status",
-    "claims_article",
-    "claims_said_on",
-    "claim_tags_tag",
-];
-
-impl Store {
-    /// Drops the claims table's secondary indexes for a bulk load into an
-    /// empty table. Sorting every key once when the index is built again
-    /// costs far less than inserting keys one by one into B-trees at random
-    /// places. Must run inside [`Store::write`]: if the load fails, the
-    /// rollback brings the indexes back; if it succeeds,
-    /// [`Store::restore_indexes`] must run before the commit.
-    pub async fn defer_indexes(&mut self) -> Result<DeferredIndexes> {
-        let mut deferred = DeferredIndexes::default();
-        for name in DEFERRABLE {
-            let sql: Option<String> =
-                sqlx::query_scalar("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?")
-                    .bind(name)
-                    .fetch_optional(self.conn())
-                    .await?;
-            let Some(sql) = sql else { continue };
-            let mut drop = QueryBuilder::<Sqlite>::new("DROP INDEX ");
-            // The name comes from the constant list above, not from input.
-            drop.push(*name);
-            drop.build().execute(self.conn()).await?;
-            deferred.statements.push(sql);
-        }
-        Ok(deferred)
-    }
-
-    /// Builds again the indexes [`Store::defer_indexes`] set aside, from
-    /// their own stored definitions.
-    pub async fn restore_indexes(&mut self, deferred: DeferredIndexes) -> Result<()> {
-        // Building an index sorts every key. With temporary storage in
-        // memory, a million claims' sort would sit in RAM; in a temporary
-        // file, memory stays flat whatever the size.
-        // SQLite's sorter keeps as much in memory as the page cache may
-        // hold before it spills: a smaller cache during the build keeps the
-        // sort from doubling what the load itself used.
-        sqlx::query("PRAGMA temp_store = FILE")
-            .execute(self.conn())
-            .await?;
-        sqlx::query("PRAGMA cache_size = -16384")
-            .execute(self.conn())
-            .await?;
-        for sql in deferred.statements {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
-                .execute(self.conn())
-                .await?;
-        }
-        // Back to the cache the rest of the write transaction runs with.
-        sqlx::query(super::WRITE_CACHE).execute(self.conn()).await?;
-        sqlx::query("PRAGMA temp_store = MEMORY")
-            .execute(self.conn())
-            .await?;
-        Ok(())
     }
 }

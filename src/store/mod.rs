@@ -8,6 +8,7 @@
 //! halfway on a lock upgrade, and an error anywhere rolls everything back.
 
 mod articles;
+mod bulk;
 mod claims;
 mod create;
 mod exports;
@@ -26,7 +27,8 @@ use time::OffsetDateTime;
 use crate::error::{Error, Result};
 use crate::render::inert as render_inert;
 
-pub use claims::{ClaimFields, ClaimFilter, DeferredIndexes, NewClaim, NewEvent, QuoteToVerify};
+pub use bulk::BulkLoad;
+pub use claims::{ClaimFields, ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
 pub use create::MigrationLock;
 pub use exports::ClaimRow;
 pub use reports::{Report, ReportRow, SourceShare};
@@ -55,6 +57,9 @@ pub struct Store {
     wait: Duration,
     /// Whether a transaction is open (a read inside a write uses it).
     in_transaction: bool,
+    /// Whether a bulk load has set the per-row history checks aside (see
+    /// [`Store::begin_bulk_load`]).
+    bulk_loading: bool,
     /// Warnings for the person at the terminal (a new source whose name
     /// looks like an existing one), printed by the command line.
     notices: Vec<String>,
@@ -215,6 +220,7 @@ impl Store {
             path: path.to_path_buf(),
             wait,
             in_transaction: false,
+            bulk_loading: false,
             notices: Vec::new(),
         })
     }
@@ -268,6 +274,7 @@ impl Store {
             path: PathBuf::from(":memory:"),
             wait: BUSY_TIMEOUT,
             in_transaction: false,
+            bulk_loading: false,
             notices: Vec::new(),
         };
         MIGRATOR.run(&mut store.conn).await?;
@@ -314,6 +321,7 @@ impl Store {
             .await?;
         let result = body(self).await;
         self.in_transaction = false;
+        self.bulk_loading = false;
         match result {
             Ok(value) => {
                 sqlx::query("COMMIT").execute(&mut self.conn).await?;

@@ -491,6 +491,130 @@ async fn a_batch_spanning_many_insert_statements_keeps_every_row() {
     assert_eq!(store.integrity_check().await.unwrap(), "ok");
 }
 
+/// Every index and trigger of the schema, as SQLite stores them.
+async fn schema(store: &mut Store) -> Vec<(String, String)> {
+    sqlx::query_as(
+        "SELECT name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name",
+    )
+    .fetch_all(store.conn())
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_bulk_load_puts_back_every_trigger_and_index_and_moves_appended_claims() {
+    let mut store = Store::open_in_memory().await.unwrap();
+    let before = schema(&mut store).await;
+    let (first, second) = (Uuid::now_v7(), Uuid::now_v7());
+    store
+        .write(async |s| {
+            let source = s.add_source("Bulk", SourceKind::Group, None).await?;
+            let bulk = s.begin_bulk_load().await?.expect("the tables are empty");
+            let keys = s
+                .insert_claims(vec![
+                    claim(
+                        first,
+                        source.key,
+                        "one",
+                        None,
+                        vec![
+                            event(Status::Unverified, "2020-01-01T00:00:00.000000Z"),
+                            NewEvent {
+                                rating: Some("False".into()),
+                                ..event(Status::Refuted, "2020-01-02T00:00:00.000000Z")
+                            },
+                        ],
+                    ),
+                    claim(
+                        second,
+                        source.key,
+                        "two",
+                        None,
+                        vec![event(Status::Unverified, "2020-01-01T00:00:00.000000Z")],
+                    ),
+                ])
+                .await?;
+            // A repeat later in the same load appends to a claim already in.
+            s.append_event(
+                keys[1],
+                &NewEvent {
+                    rating: Some("True".into()),
+                    ..event(Status::Confirmed, "2020-01-03T00:00:00.000000Z")
+                },
+            )
+            .await?;
+            s.finish_bulk_load(bulk).await
+        })
+        .await
+        .unwrap();
+    assert_eq!(schema(&mut store).await, before);
+    let one = store.claim_by_id(&first).await.unwrap().unwrap();
+    let two = store.claim_by_id(&second).await.unwrap().unwrap();
+    assert_eq!(
+        (one.status, one.rating.as_deref()),
+        (Status::Refuted, Some("False"))
+    );
+    assert_eq!(
+        (two.status, two.rating.as_deref()),
+        (Status::Confirmed, Some("True"))
+    );
+    // The rules are back: history cannot be replaced, nor a claim forged.
+    let forged = raw(
+        &mut store,
+        "INSERT OR REPLACE INTO status_events (id, claim_id, from_status, to_status, actor, at)
+         VALUES (1, 1, NULL, 'confirmed', 'x', '2020-01-01T00:00:00.000000Z')",
+    )
+    .await
+    .unwrap_err();
+    assert!(forged.contains("history"), "{forged}");
+    // Once the tables hold claims, a load is checked row by row.
+    let again = store.write(async |s| s.begin_bulk_load().await).await.unwrap();
+    assert!(again.is_none());
+}
+
+#[tokio::test]
+async fn a_bulk_load_that_breaks_the_history_rules_is_refused_whole() {
+    for forged in [
+        // Out of the chain: this claim's last status was unverified.
+        "INSERT INTO status_events (claim_id, from_status, to_status, actor, at)
+         VALUES (1, 'refuted', 'confirmed', 'x', '2020-01-05T00:00:00.000000Z')",
+        // Back in time.
+        "INSERT INTO status_events (claim_id, from_status, to_status, actor, at)
+         VALUES (1, 'unverified', 'unverified', 'x', '2019-01-01T00:00:00.000000Z')",
+        // A claim with a verdict and no history at all.
+        "INSERT INTO claims (uuid, source_id, text, status, created_at, updated_at)
+         VALUES (randomblob(16), 1, 'forged', 'confirmed', 'x', 'x')",
+    ] {
+        let mut store = Store::open_in_memory().await.unwrap();
+        let before = schema(&mut store).await;
+        let failed = store
+            .write(async |s| {
+                let source = s.add_source("Bulk", SourceKind::Group, None).await?;
+                let bulk = s.begin_bulk_load().await?.expect("the tables are empty");
+                s.insert_claims(vec![claim(
+                    Uuid::now_v7(),
+                    source.key,
+                    "one",
+                    None,
+                    vec![event(Status::Unverified, "2020-01-01T00:00:00.000000Z")],
+                )])
+                .await?;
+                sqlx::raw_sql(forged).execute(s.conn()).await?;
+                s.finish_bulk_load(bulk).await
+            })
+            .await
+            .unwrap_err();
+        assert!(failed.to_string().contains("broke the history rules"), "{failed}");
+        // Rolled back whole: no claim, and every trigger and index in place.
+        let claims: i64 = sqlx::query_scalar("SELECT count(*) FROM claims")
+            .fetch_one(store.conn())
+            .await
+            .unwrap();
+        assert_eq!(claims, 0);
+        assert_eq!(schema(&mut store).await, before);
+    }
+}
+
 #[test]
 fn timestamps_are_fixed_width_utc() {
     let at = time::macros::datetime!(2017-12-18 09:30:05.123456 +03:00);

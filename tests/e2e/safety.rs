@@ -248,6 +248,15 @@ fn history_cannot_be_rewritten_past_the_triggers() {
         "INSERT INTO claims (uuid, source_id, text, status, created_at, updated_at)
          VALUES (randomblob(16), 1, 'a verdict with no history', 'refuted', '2020-01-01T00:00:00.000000Z', '2020-01-01T00:00:00.000000Z')",
         "UPDATE claims SET rating = 'Pants on Fire' WHERE id = 1",
+        // A history first, then a claim in its status but with a rating the
+        // history does not give; in one transaction, so the history goes too.
+        "BEGIN;
+         INSERT INTO status_events (claim_id, from_status, to_status, rating, actor, at)
+         VALUES ((SELECT max(id) + 1 FROM claims), NULL, 'refuted', 'False', 'forger', '2020-01-01T00:00:00.000000Z');
+         INSERT INTO claims (id, uuid, source_id, text, status, rating, created_at, updated_at)
+         VALUES ((SELECT max(claim_id) FROM status_events), randomblob(16), 1, 'a rating its history does not give',
+                 'refuted', 'Pants on Fire', '2020-01-01T00:00:00.000000Z', '2020-01-01T00:00:00.000000Z');
+         COMMIT;",
         "INSERT OR REPLACE INTO sources (id, name, name_key, kind, created_at)
          SELECT id, 'Someone Else', name_key, kind, created_at FROM sources LIMIT 1",
         "INSERT OR REPLACE INTO articles (id, uuid, url, title, created_at)
