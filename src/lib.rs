@@ -16,6 +16,7 @@ pub mod cli;
 pub mod error;
 pub mod extract;
 pub mod formats;
+pub mod journal;
 pub mod model;
 pub mod render;
 pub mod replace;

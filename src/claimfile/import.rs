@@ -23,7 +23,7 @@ use uuid::Uuid;
 use super::{ClaimFile, ClaimSpec, EventSpec, LinkSpec, Loc, Problem, SourceSpec, SpeaksForSpec};
 use crate::error::{Error, Result};
 use crate::model::{Relation, Source, SourceKind, Status};
-use crate::store::{BulkLoad, ClaimFields, NewClaim, NewEvent, Store, fold_name, now_timestamp};
+use crate::store::{BulkLoad, NewClaim, NewEvent, NewOperation, Store, fold_name, now_timestamp};
 
 /// How to import.
 #[derive(Debug, Clone)]
@@ -123,6 +123,8 @@ pub struct Importer<'o> {
     /// New claims not yet written: they go in batches across files, since
     /// each statement costs a round trip to the database thread.
     pending: Vec<NewClaim>,
+    /// The files the pending claims come from, for their operation.
+    pending_files: Vec<String>,
     /// Whether the database held claims / articles when the run began: if
     /// not, only this run's own records can match, and the lookups that
     /// idempotence needs are answered from memory instead.
@@ -223,6 +225,7 @@ impl<'o> Importer<'o> {
             speaks_for: Vec::new(),
             links: Vec::new(),
             pending: Vec::new(),
+            pending_files: Vec::new(),
             had_claims: None,
             had_articles: true,
             bulk: None,
@@ -298,7 +301,7 @@ impl<'o> Importer<'o> {
         if !repeats.is_empty() {
             // A repeat is reconciled like a claim already in the database,
             // so it must be there, not waiting in the batch.
-            store.insert_claims(std::mem::take(&mut self.pending)).await?;
+            self.flush(store).await?;
         }
         let article = self.write_article(store, &file).await?;
         let keys: HashMap<String, Uuid> = file
@@ -307,6 +310,10 @@ impl<'o> Importer<'o> {
             .filter_map(|c| c.key.as_ref().map(|k| (k.clone(), c.id)))
             .collect();
         let mut file = file;
+        let path = file.path.display().to_string();
+        if !self.pending_files.contains(&path) {
+            self.pending_files.push(path);
+        }
         let claims = std::mem::take(&mut file.claims);
         let body = file.article.as_ref().and_then(|a| a.body.as_deref());
         self.write_claims(store, body, claims, article, &repeats).await?;
@@ -328,10 +335,29 @@ impl<'o> Importer<'o> {
         Ok(())
     }
 
+    /// Writes the pending new claims as one `import` operation, whose
+    /// digests cover them and their histories.
+    async fn flush(&mut self, store: &mut Store) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        store.open_operation().await?;
+        store.insert_claims(std::mem::take(&mut self.pending)).await?;
+        store
+            .close_operation(NewOperation {
+                kind: "import",
+                new: Some(serde_json::json!({ "files": std::mem::take(&mut self.pending_files) })),
+                actor: self.options.actor.clone(),
+                ..NewOperation::default()
+            })
+            .await?;
+        Ok(())
+    }
+
     /// Writes what waited for every file (speaks-for links, claim links) and
     /// returns the summary, or every problem found.
     pub async fn finish(mut self, store: &mut Store) -> Result<ImportSummary> {
-        store.insert_claims(std::mem::take(&mut self.pending)).await?;
+        self.flush(store).await?;
         for (speaker, link) in std::mem::take(&mut self.speaks_for) {
             let (Some(speaker), Some(org)) = (
                 self.source(store, &speaker).await?,
@@ -704,7 +730,16 @@ impl<'o> Importer<'o> {
             match existing.get(&spec.id) {
                 Some(key) => {
                     let anchor = spec.anchor.as_ref();
-                    let changed = update_fields(store, *key, &spec, source_key, article, anchor).await?;
+                    let changed = update_fields(
+                        store,
+                        *key,
+                        &spec,
+                        source_key,
+                        article,
+                        anchor,
+                        &self.options.actor,
+                    )
+                    .await?;
                     let appended = reconcile_history(store, *key, &spec, self.options, &self.now).await?;
                     self.summary.events_added += appended;
                     if changed || appended > 0 {
@@ -720,7 +755,7 @@ impl<'o> Importer<'o> {
         self.summary.events_added += fresh.iter().map(|c| c.history.len()).sum::<usize>();
         self.pending.extend(fresh);
         if self.pending.len() >= FLUSH_CLAIMS {
-            store.insert_claims(std::mem::take(&mut self.pending)).await?;
+            self.flush(store).await?;
         }
         Ok(())
     }
@@ -808,7 +843,9 @@ fn event_of(spec: EventSpec, options: &ImportOptions) -> NewEvent {
 }
 
 /// Brings an existing claim's descriptive fields, tags and anchor in line
-/// with the file. Returns whether anything changed.
+/// Brings an existing claim's descriptive fields, tags and anchor in line
+/// with the file, recording the change as an edit in the journal that names
+/// the file. Returns whether anything changed.
 async fn update_fields(
     store: &mut Store,
     key: i64,
@@ -816,44 +853,42 @@ async fn update_fields(
     source_key: i64,
     article_key: Option<i64>,
     anchor: Option<&crate::anchor::QuoteAnchor>,
+    actor: &str,
 ) -> Result<bool> {
     let existing = store.claim(key).await?;
-    let current = store.claim_keys(key).await?;
-    let quote = spec.quote.as_ref().map(|q| q.0.clone());
-    let said_on = spec.said_on.map(|d| d.to_string());
-    // A file that gives no origin keeps the one the database has.
-    let origin = spec.origin.clone().or(existing.origin.clone());
-    let fields_same = current == (source_key, article_key)
-        && existing.text == spec.text
-        && existing.quote == quote
-        && existing.said_on == said_on
-        && existing.origin == origin;
-    if !fields_same {
-        let fields = ClaimFields {
-            source_key,
-            article_key,
-            text: &spec.text,
-            quote: quote.as_deref(),
-            said_on: spec.said_on,
-            origin: origin.as_deref(),
-        };
-        store.update_claim(key, &fields).await?;
+    let current = store.claim_record(key).await?;
+    let mut tags: Vec<String> = Vec::new();
+    for tag in &spec.tags {
+        let tag = tag.trim().to_string();
+        if !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+            tags.push(tag);
+        }
     }
-    let mut wanted: Vec<String> = spec.tags.clone();
-    wanted.sort_by_key(|t| t.to_lowercase());
-    wanted.dedup_by_key(|t| t.to_lowercase());
-    let tags_same = wanted.len() == existing.tags.len()
-        && wanted
+    // Tags that differ only in ASCII case are the same tags to the database.
+    let same_tags = tags.len() == current.tags.len()
+        && tags
             .iter()
-            .zip(&existing.tags)
-            .all(|(a, b)| a.eq_ignore_ascii_case(b));
-    if !tags_same {
-        store.set_tags(key, &wanted).await?;
+            .all(|t| current.tags.iter().any(|c| c.eq_ignore_ascii_case(t)));
+    let wanted = crate::journal::ClaimRecord {
+        source: source_key,
+        article: article_key,
+        text: spec.text.clone(),
+        quote: spec.quote.as_ref().map(|q| q.0.clone()),
+        said_on: spec.said_on.map(|d| d.to_string()),
+        tags: if same_tags { current.tags.clone() } else { tags },
+        ..current.clone()
+    };
+    let note = format!("import of {}", spec.loc.file.display());
+    let edited = store.edit_claim(key, &wanted, Some(note), actor).await?.is_some();
+    // A file that gives no origin keeps the one the database has.
+    let origin_changed = spec.origin.is_some() && spec.origin != existing.origin;
+    if origin_changed {
+        store.set_origin(key, spec.origin.as_deref()).await?;
     }
     // The anchor is derived from the quote and snapshot: keep it current,
     // without counting it as a change of its own.
     store.set_quote_anchor(key, anchor).await?;
-    Ok(!fields_same || !tags_same)
+    Ok(edited || origin_changed)
 }
 
 /// Appends the file's history entries that the database does not have yet
@@ -874,16 +909,44 @@ async fn reconcile_history(
             .iter()
             .zip(&spec.history)
             .all(|(db, file)| db.to == file.status && db.at == file.at);
+    let mut events: Vec<NewEvent> = Vec::new();
     if is_prefix {
-        for event in &spec.history[history.len()..] {
-            store.append_event(key, &event_of(event.clone(), options)).await?;
-            appended += 1;
-        }
+        events.extend(
+            spec.history[history.len()..]
+                .iter()
+                .map(|e| event_of(e.clone(), options)),
+        );
     }
     let claim = store.claim(key).await?;
-    if let Some(event) = status_event(spec, claim.status, claim.rating.as_deref(), options, now) {
-        store.append_event(key, &event).await?;
+    // Where the history will stand after those events, to tell whether the
+    // file's own status or rating still needs one more.
+    let (mut status, mut rating) = (claim.status, claim.rating.clone());
+    for event in &events {
+        status = event.to;
+        if event.rating.is_some() {
+            rating = event.rating.clone();
+        }
+    }
+    events.extend(status_event(spec, status, rating.as_deref(), options, now));
+    if events.is_empty() {
+        return Ok(0);
+    }
+    store.open_operation().await?;
+    for event in &events {
+        store.append_event(key, event).await?;
         appended += 1;
     }
+    let after = store.claim(key).await?;
+    store
+        .close_operation(NewOperation {
+            kind: "claim.mark",
+            claim_key: Some(key),
+            old: Some(serde_json::json!({ "status": claim.status.as_str(), "rating": claim.rating })),
+            new: Some(serde_json::json!({ "status": after.status.as_str(), "rating": after.rating })),
+            note: Some(format!("import of {}", spec.loc.file.display())),
+            actor: options.actor.clone(),
+            ..NewOperation::default()
+        })
+        .await?;
     Ok(appended)
 }

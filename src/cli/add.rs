@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::{Context, day, tag, text, url};
 use crate::error::{Error, Result};
 use crate::model::{Day, SourceKind, Status, short_id};
-use crate::store::{NewClaim, NewEvent, now_timestamp};
+use crate::store::{NewClaim, NewEvent, NewOperation, now_timestamp};
 
 /// `claims add`.
 #[derive(Debug, Args)]
@@ -116,7 +116,18 @@ pub(super) async fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
                 }],
                 anchor,
             };
-            store.insert_claims(vec![claim]).await?;
+            store.open_operation().await?;
+            let keys = store.insert_claims(vec![claim]).await?;
+            store
+                .close_operation(NewOperation {
+                    kind: "claim.create",
+                    claim_key: keys.first().copied(),
+                    new: Some(serde_json::json!({ "id": id.to_string(), "status": args.status.as_str() })),
+                    note: args.note.clone(),
+                    actor: actor.clone(),
+                    ..NewOperation::default()
+                })
+                .await?;
             Ok(id)
         })
         .await?;

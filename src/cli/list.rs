@@ -33,6 +33,9 @@ pub struct FilterArgs {
     /// Only claims whose text or quote contains this text (ASCII letters match either case).
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Also claims withdrawn as logged by mistake (`claims withdraw`).
+    #[arg(long)]
+    pub include_withdrawn: bool,
 }
 
 impl FilterArgs {
@@ -44,6 +47,7 @@ impl FilterArgs {
             since: self.since,
             until: self.until,
             search: self.search.clone(),
+            include_withdrawn: self.include_withdrawn,
             ..ClaimFilter::default()
         };
         if let Some(by) = &self.by {

@@ -6,7 +6,7 @@ use clap::Args;
 use super::{Context, text, url};
 use crate::error::{Error, Result};
 use crate::model::{Status, short_id};
-use crate::store::{NewEvent, now_timestamp};
+use crate::store::{NewEvent, NewOperation, now_timestamp};
 
 /// `claims mark`.
 #[derive(Debug, Args)]
@@ -78,7 +78,19 @@ pub(super) async fn run(args: MarkArgs, ctx: &mut Context) -> Result<()> {
                 actor: actor.clone(),
                 at: now_timestamp(),
             };
+            store.open_operation().await?;
             let recorded = store.append_event(claim.key, &event).await?;
+            store
+                .close_operation(NewOperation {
+                    kind: "claim.mark",
+                    claim_key: Some(claim.key),
+                    old: Some(serde_json::json!({ "status": claim.status.as_str(), "rating": claim.rating })),
+                    new: Some(serde_json::json!({ "status": recorded.to.as_str(), "rating": recorded.rating })),
+                    note: recorded.note.clone(),
+                    actor: actor.clone(),
+                    ..NewOperation::default()
+                })
+                .await?;
             Ok((claim, recorded))
         })
         .await?;

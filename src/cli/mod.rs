@@ -5,17 +5,21 @@
 mod add;
 mod article;
 mod backup;
+mod edit;
 mod export;
 mod extract;
 mod import;
 mod link;
 mod list;
+mod log;
 mod mark;
 mod report;
 mod restore;
 mod show;
 mod source;
+mod unlink;
 mod verify;
+mod withdraw;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -73,6 +77,16 @@ pub enum Command {
     Refute(mark::ShortcutArgs),
     /// Link two claims: `claims link A contradicts B`.
     Link(link::LinkArgs),
+    /// Remove a link: `claims unlink A contradicts B`.
+    Unlink(unlink::UnlinkArgs),
+    /// Correct a claim: its words, speaker, quote, date, article or tags (recorded in the journal).
+    Edit(edit::EditArgs),
+    /// Withdraw a claim logged by mistake: gone from lists, reports and exports, its history kept.
+    Withdraw(withdraw::WithdrawArgs),
+    /// Bring a withdrawn claim back.
+    Reinstate(withdraw::ReinstateArgs),
+    /// The journal: every change, who made it, when, why, and the old and new values.
+    Log(log::LogArgs),
     /// Show a claim: its source, article, links and whole history.
     Show(show::ShowArgs),
     /// List claims, newest first, with filters.
@@ -83,8 +97,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Write the database out: claim files (one per article), or CSV, JSON Lines or ClaimReview JSON-LD.
     Export(export::ExportArgs),
-    /// Re-check every quote against its article's snapshot; list quotes that no longer anchor.
-    Verify,
+    /// Check the whole database against its journal (hash chain, guards, every claim and event), and every quote against its snapshot; exit 1 on any break.
+    Verify(verify::VerifyArgs),
     /// Write a consistent copy of the database to a new file, even while others write to it.
     Backup(backup::BackupArgs),
     /// Replace the database with a backup (checked first); the replaced database is kept aside.
@@ -179,6 +193,10 @@ pub async fn run(cli: Cli) -> Result<()> {
                 (None, true) => Some(Store::open_as(&default_db()?, Access::Write, wait).await?),
                 (None, false) => None,
             };
+            let mut store = store;
+            if let Some(store) = store.as_mut() {
+                store.set_actor(&actor(&cli.actor));
+            }
             let mut out = Output::stdout(output);
             let result = extract::run(args, store, &mut out, &actor(&cli.actor)).await;
             out.flush()?;
@@ -195,9 +213,10 @@ pub async fn run(cli: Cli) -> Result<()> {
     } else {
         Access::Read
     };
-    let store = Store::open_as(&path, access, Duration::from_secs(cli.wait))
+    let mut store = Store::open_as(&path, access, Duration::from_secs(cli.wait))
         .await
         .map_err(|e| store::explain_failure(&path, e))?;
+    store.set_actor(&actor(&cli.actor));
     let path = store.path().to_path_buf();
     let mut ctx = Context {
         store,
@@ -235,14 +254,19 @@ impl Command {
             | Command::Dispute(_)
             | Command::Refute(_)
             | Command::Link(_)
+            | Command::Unlink(_)
+            | Command::Edit(_)
+            | Command::Withdraw(_)
+            | Command::Reinstate(_)
             | Command::Import(_)
             | Command::Restore(_) => true,
             Command::Extract(args) => args.import,
             Command::Show(_)
+            | Command::Log(_)
             | Command::List(_)
             | Command::Report(_)
             | Command::Export(_)
-            | Command::Verify
+            | Command::Verify(_)
             | Command::Backup(_)
             | Command::Evaluate(_) => false,
         }
@@ -276,12 +300,17 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Dispute(args) => mark::run(args.with_status(Status::Disputed), ctx).await,
         Command::Refute(args) => mark::run(args.with_status(Status::Refuted), ctx).await,
         Command::Link(args) => link::run(args, ctx).await,
+        Command::Unlink(args) => unlink::run(args, ctx).await,
+        Command::Edit(args) => edit::run(args, ctx).await,
+        Command::Withdraw(args) => withdraw::withdraw(args, ctx).await,
+        Command::Reinstate(args) => withdraw::reinstate(args, ctx).await,
+        Command::Log(args) => log::run(args, ctx).await,
         Command::Show(args) => show::run(args, ctx).await,
         Command::List(args) => list::run(args, ctx).await,
         Command::Report(args) => report::run(args, ctx).await,
         Command::Import(args) => import::run(args, ctx).await,
         Command::Export(args) => export::run(args, ctx).await,
-        Command::Verify => verify::run(ctx).await,
+        Command::Verify(args) => verify::run(args, ctx).await,
         Command::Backup(args) => backup::run(args, ctx).await,
         Command::Restore(args) => restore::run(args, ctx).await,
         Command::Extract(_) | Command::Evaluate(_) => Err(Error::invalid(

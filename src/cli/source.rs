@@ -29,6 +29,20 @@ pub enum SourceCommand {
     },
     /// Record that a source speaks for an organization.
     SpeaksFor(SpeaksForArgs),
+    /// Rename a source; the old name stays an alias unless --drop-old-name.
+    Rename {
+        /// Name or alias of the source.
+        name: String,
+        /// Its new name (unique across names and aliases).
+        #[arg(value_parser = text)]
+        new: String,
+        /// Do not keep the old name as an alias.
+        #[arg(long)]
+        drop_old_name: bool,
+        /// Why.
+        #[arg(long, value_parser = text)]
+        note: Option<String>,
+    },
 }
 
 /// `claims source add`.
@@ -110,6 +124,34 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
             let source = ctx.store.resolve_source(&name).await?;
             let summary = ctx.store.source_summary(source).await?;
             show(ctx, &summary)?;
+        }
+        SourceCommand::Rename {
+            name,
+            new,
+            drop_old_name,
+            note,
+        } => {
+            let actor = ctx.actor.clone();
+            let (old, operation) = ctx
+                .store
+                .write(async |store| {
+                    let source = store.resolve_source(&name).await?;
+                    let operation = store
+                        .rename_source(&source, &new, !drop_old_name, note.clone(), &actor)
+                        .await?;
+                    Ok((source.name, operation))
+                })
+                .await?;
+            ctx.out.line(format!(
+                "{old} is now {}{} (operation {})",
+                new.trim(),
+                if drop_old_name {
+                    ""
+                } else {
+                    "; the old name stays an alias"
+                },
+                operation.id
+            ));
         }
         SourceCommand::Alias { name, alias } => {
             let (source, added) = ctx

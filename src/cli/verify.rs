@@ -1,5 +1,6 @@
-//! `claims verify`: re-check every quote anchor against its article's
-//! stored snapshot and list the quotes that no longer anchor.
+//! `claims verify`: check the whole database (the journal's hash chain, the
+//! guards, every claim and event against the operation that recorded it),
+//! then re-check every quote anchor against its article's stored snapshot.
 
 use serde::Serialize;
 
@@ -22,7 +23,19 @@ struct QuoteCheck {
     end: Option<usize>,
 }
 
-pub(super) async fn run(ctx: &mut Context) -> Result<()> {
+/// `claims verify`.
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// A journal head noted earlier (printed by a past `verify`): confirm
+    /// that today's journal extends it, so that a rewrite of the whole
+    /// chain is caught too.
+    #[arg(long, value_name = "HASH")]
+    pub extends: Option<String>,
+}
+
+pub(super) async fn run(args: VerifyArgs, ctx: &mut Context) -> Result<()> {
+    let audit = ctx.store.audit(args.extends.as_deref()).await?;
+    let mut broken: Vec<String> = Vec::new();
     let quotes = ctx.store.quotes_to_verify().await?;
     let mut checks = Vec::with_capacity(quotes.len());
     for q in &quotes {
@@ -57,6 +70,42 @@ pub(super) async fn run(ctx: &mut Context) -> Result<()> {
             checks.iter().filter(|c| c.verdict == "moved").count(),
             checks.iter().filter(|c| c.verdict == "orphan").count()
         ));
+        // The whole-database checks follow the quotes: a table lists each one
+        // and the journal's head; other formats keep to the quote records, and
+        // a broken check still fails the command, named on stderr.
+        let table = ctx.out.format == crate::render::Format::Table;
+        for finding in &audit.findings {
+            match &finding.problem {
+                None if table => ctx.out.line(format!("ok      {}", finding.check)),
+                None => {}
+                Some(problem) => {
+                    if table {
+                        ctx.out.line(format!("FAILED  {}: {problem}", finding.check));
+                    }
+                    broken.push(format!("{}: {problem}", finding.check));
+                }
+            }
+        }
+        if let Some(hash) = &args.extends {
+            if audit.extends == Some(true) {
+                if table {
+                    ctx.out.line(format!("ok      the journal extends {hash}"));
+                }
+            } else {
+                let problem =
+                    format!("the journal does not extend {hash}: operations up to it were rewritten");
+                if table {
+                    ctx.out.line(format!("FAILED  {problem}"));
+                }
+                broken.push(problem);
+            }
+        }
+        if table {
+            ctx.out.line(format!(
+                "journal head: operation {} {}",
+                audit.head.0, audit.head.1
+            ));
+        }
         if failing > 0 {
             let failing: Vec<QuoteCheck> = checks.iter().filter(|c| c.verdict != "ok").cloned().collect();
             ctx.out.records(&failing)?;
@@ -64,14 +113,16 @@ pub(super) async fn run(ctx: &mut Context) -> Result<()> {
     } else {
         ctx.out.records(&checks)?;
     }
-    if failing == 0 {
-        Ok(())
-    } else {
-        Err(Error::Verification(format!(
+    if failing > 0 {
+        broken.push(format!(
             "{} of {} quotes do not anchor in their article's snapshot",
             failing,
             checks.len()
-        )))
+        ));
+    }
+    match broken.first() {
+        None => Ok(()),
+        Some(first) => Err(Error::Verification(first.clone())),
     }
 }
 

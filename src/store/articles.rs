@@ -59,6 +59,16 @@ impl Store {
         .bind(&created_at)
         .fetch_one(self.conn())
         .await?;
+        self.journal(
+            "article.create",
+            (None, None, Some(key)),
+            None,
+            Some(serde_json::json!({
+                "id": id.to_string(), "url": url, "title": title, "publisher": publisher,
+                "published_on": published_on.map(|d| d.to_string()), "body_sha256": body.map(body_digest),
+            })),
+        )
+        .await?;
         Ok(Article {
             key,
             id,
@@ -170,6 +180,25 @@ impl Store {
         published_on: Option<Day>,
         body: Option<&str>,
     ) -> Result<()> {
+        let old: (String, Option<String>, Option<String>, Option<String>) =
+            sqlx::query_as("SELECT title, publisher, published_on, body_sha256 FROM articles WHERE id = ?")
+                .bind(key)
+                .fetch_one(self.conn())
+                .await?;
+        let new = (
+            title.to_string(),
+            publisher.map(str::to_string),
+            published_on.map(|d| d.to_string()),
+            body.map(body_digest),
+        );
+        let object = |v: &(String, Option<String>, Option<String>, Option<String>)| serde_json::json!({"title": v.0, "publisher": v.1, "published_on": v.2, "body_sha256": v.3});
+        self.journal(
+            "article.edit",
+            (None, None, Some(key)),
+            Some(object(&old)),
+            Some(object(&new)),
+        )
+        .await?;
         sqlx::query(
             "UPDATE articles SET title = ?, publisher = ?, published_on = ?, body = ?, body_sha256 = ? WHERE id = ?",
         )

@@ -50,24 +50,28 @@ const DEFERRABLE_TRIGGERS: &[&str] = &[
     "status_events_ids_in_order",
     "status_events_continue_history",
     "status_events_move_claim",
+    "status_events_belong_to_an_operation",
     "claims_no_replace",
     "claims_insert_follows_history",
 ];
 
-/// Events that break the chain or the clock: the first event of a claim
-/// comes from no status, every later one from the status the one before it
-/// went to, and no event is earlier than the one before it. One pass in the
-/// order of the history index.
+/// Events that break the chain or the clock, or belong to no operation
+/// (which of the load's operations, their digests tell): the first event
+/// of a claim comes from no status, every
+/// later one from the status the one before it went to, and no event is
+/// earlier than the one before it. One pass in the order of the history
+/// index.
 const BROKEN_EVENTS: &str = "
     SELECT count(*) FROM (
-        SELECT from_status, at,
+        SELECT from_status, at, operation_id,
                lag(to_status) OVER history AS previous_status,
                lag(at) OVER history AS previous_at,
                row_number() OVER history AS n
         FROM status_events
         WINDOW history AS (PARTITION BY claim_id ORDER BY id)
     )
-    WHERE CASE WHEN n = 1 THEN from_status IS NOT NULL
+    WHERE operation_id IS NULL
+       OR CASE WHEN n = 1 THEN from_status IS NOT NULL
                ELSE from_status IS NOT previous_status OR at < previous_at END";
 
 /// Claims whose status or rating is not the one their history gives (a

@@ -3,6 +3,8 @@
 //! person logs one claim or an import loads a million.
 
 use sqlx::{QueryBuilder, Row, Sqlite};
+
+use crate::journal::{ClaimRecord, EventRecord};
 use uuid::Uuid;
 
 use super::{Store, parse_id, refusal};
@@ -104,6 +106,8 @@ pub struct ClaimFilter {
     pub as_of: Option<Day>,
     /// At most this many claims.
     pub limit: Option<i64>,
+    /// Also claims withdrawn as logged by mistake (left out by default).
+    pub include_withdrawn: bool,
 }
 
 impl ClaimFilter {
@@ -137,6 +141,10 @@ impl ClaimFilter {
         source_column: &'static str,
     ) {
         sql.push(" WHERE 1");
+        if !self.include_withdrawn {
+            // Also what lets reports use the index of live claims.
+            sql.push(" AND c.withdrawn_at IS NULL");
+        }
         if let Some(org) = self.credited_to {
             sql.push(" AND (c.source_id = ")
                 .push_bind(org)
@@ -234,13 +242,17 @@ impl Store {
         // Pipelined: while the database thread runs one chunk's statements,
         // this thread builds the next chunk's, so both cores work.
         let claims_first = self.bulk_loading;
+        self.open_operation_id()?;
+        let open = self.open.as_mut().expect("checked just above");
         let mut next = Some(build_chunk(
             rest.by_ref().take(BATCH_ROWS).collect(),
             claims_first,
+            open,
         ));
         while let Some(statements) = next.take() {
             let following: Vec<(NewClaim, i64)> = rest.by_ref().take(BATCH_ROWS).collect();
-            let conn = self.conn();
+            let conn = &mut self.conn;
+            let open = self.open.as_mut().expect("open for the whole insert");
             let run = async move {
                 for (what, mut statement) in statements {
                     statement
@@ -251,7 +263,8 @@ impl Store {
                 }
                 Ok::<(), Error>(())
             };
-            let build = async move { (!following.is_empty()).then(|| build_chunk(following, claims_first)) };
+            let build =
+                async move { (!following.is_empty()).then(|| build_chunk(following, claims_first, open)) };
             let (ran, built) = tokio::join!(run, build);
             ran?;
             next = built;
@@ -260,7 +273,11 @@ impl Store {
     }
 
     async fn insert_events(&mut self, events: Vec<(i64, Option<Status>, NewEvent)>) -> Result<()> {
-        events_statement(events)
+        let operation = self.open_operation_id()?;
+        for (key, from, event) in &events {
+            self.digest_event(&event_record(*key, *from, event));
+        }
+        events_statement(events, operation)
             .build()
             .execute(self.conn())
             .await
@@ -372,7 +389,11 @@ impl Store {
 
     /// One claim by internal key.
     pub async fn claim(&mut self, key: i64) -> Result<Claim> {
-        let filter = ClaimFilter::default();
+        // A claim named by its id is found even when withdrawn.
+        let filter = ClaimFilter {
+            include_withdrawn: true,
+            ..ClaimFilter::default()
+        };
         let mut sql = claim_select(&filter);
         sql.push(" AND c.id = ").push_bind(key);
         let row = sql.build().fetch_one(self.conn()).await?;
@@ -446,7 +467,19 @@ impl Store {
         .bind(super::now_timestamp())
         .execute(self.conn())
         .await?;
-        Ok(inserted.rows_affected() > 0)
+        let added = inserted.rows_affected() > 0;
+        if added {
+            self.journal(
+                "link.add",
+                (Some(from.key), None, None),
+                None,
+                Some(serde_json::json!({
+                    "from": from.id.to_string(), "relation": relation.as_str(), "to": to.id.to_string(),
+                })),
+            )
+            .await?;
+        }
+        Ok(added)
     }
 
     /// Every link from or to a claim: outgoing first, then incoming.
@@ -562,6 +595,17 @@ impl Store {
         Ok(())
     }
 
+    /// Sets where a claim came from outside claimtrack (a data set's row
+    /// id): bookkeeping of the import, not a change to the claim itself.
+    pub async fn set_origin(&mut self, key: i64, origin: Option<&str>) -> Result<()> {
+        sqlx::query("UPDATE claims SET origin = ? WHERE id = ?")
+            .bind(origin)
+            .bind(key)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
     /// Replaces a claim's tags.
     pub async fn set_tags(&mut self, key: i64, tags: &[String]) -> Result<()> {
         sqlx::query("DELETE FROM claim_tags WHERE claim_id = ?")
@@ -645,7 +689,11 @@ impl Store {
 /// writes the claims before their events: each event then finds its claim
 /// at once, and SQLite never has to look for an event left waiting for its
 /// claim (measured at a million claims: 33 s before, 30 s after).
-fn build_chunk(chunk: Vec<(NewClaim, i64)>, claims_first: bool) -> Vec<(&'static str, QueryBuilder<Sqlite>)> {
+fn build_chunk(
+    chunk: Vec<(NewClaim, i64)>,
+    claims_first: bool,
+    open: &mut super::journal::OpenOperation,
+) -> Vec<(&'static str, QueryBuilder<Sqlite>)> {
     let mut rows = Vec::with_capacity(chunk.len());
     let mut tags: Vec<(i64, String)> = Vec::new();
     let mut events: Vec<(i64, Option<Status>, NewEvent)> = Vec::new();
@@ -661,10 +709,32 @@ fn build_chunk(chunk: Vec<(NewClaim, i64)>, claims_first: bool) -> Vec<(&'static
             .max()
             .unwrap_or_default();
         let created = claim.history[0].at.clone();
-        tags.extend(claim.tags.drain(..).map(|t| (key, t)));
+        // What the operation's digest holds is what the database will: the
+        // text and tags trimmed, a tag that differs only in ASCII case from
+        // an earlier one left out (the tags table folds them alike).
+        let mut stored_tags: Vec<String> = Vec::with_capacity(claim.tags.len());
+        for tag in claim.tags.drain(..) {
+            let tag = tag.trim().to_string();
+            if !stored_tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                stored_tags.push(tag);
+            }
+        }
+        let mut sorted = stored_tags.clone();
+        sorted.sort();
+        open.claims.add(&ClaimRecord {
+            id: claim.id.to_string(),
+            source: claim.source_key,
+            article: claim.article_key,
+            text: claim.text.trim().to_string(),
+            quote: claim.quote.clone(),
+            said_on: claim.said_on.map(|d| d.to_string()),
+            tags: sorted,
+        });
+        tags.extend(stored_tags.into_iter().map(|t| (key, t)));
         let mut from = None;
         for event in claim.history.drain(..) {
             let to = event.to;
+            open.events.add(&event_record(key, from, &event));
             events.push((key, from, event));
             from = Some(to);
         }
@@ -708,31 +778,50 @@ fn build_chunk(chunk: Vec<(NewClaim, i64)>, claims_first: bool) -> Vec<(&'static
     let mut statements = Vec::new();
     while !events.is_empty() {
         let chunk: Vec<_> = events.drain(..events.len().min(BATCH_ROWS)).collect();
-        statements.push(("status event", events_statement(chunk)));
+        statements.push(("status event", events_statement(chunk, open.id)));
     }
     let at = if claims_first { 0 } else { statements.len() };
     statements.insert(at, ("claim", sql));
     for tag_chunk in tags.chunks(BATCH_ROWS) {
         let mut sql = QueryBuilder::new("INSERT OR IGNORE INTO claim_tags (claim_id, tag) ");
         sql.push_values(tag_chunk, |mut row, (key, tag)| {
-            row.push_bind(*key).push_bind(tag.trim().to_string());
+            row.push_bind(*key).push_bind(tag.as_str());
         });
         statements.push(("tag", sql));
     }
     statements
 }
 
-/// One multi-row INSERT of status events.
-fn events_statement(events: Vec<(i64, Option<Status>, NewEvent)>) -> QueryBuilder<Sqlite> {
+/// The evidence list as the events table stores it.
+fn evidence_text(evidence: &[String]) -> String {
+    if evidence.is_empty() {
+        "[]".to_string()
+    } else {
+        serde_json::to_string(evidence).expect("a list of strings serializes")
+    }
+}
+
+/// An event as its operation's digest holds it.
+fn event_record(key: i64, from: Option<Status>, event: &NewEvent) -> EventRecord {
+    EventRecord {
+        claim: key,
+        from: from.map(|s| s.as_str().to_string()),
+        to: event.to.as_str().to_string(),
+        rating: event.rating.clone(),
+        note: event.note.clone(),
+        evidence: evidence_text(&event.evidence),
+        actor: event.actor.clone(),
+        at: event.at.clone(),
+    }
+}
+
+/// One multi-row INSERT of status events, all belonging to `operation`.
+fn events_statement(events: Vec<(i64, Option<Status>, NewEvent)>, operation: i64) -> QueryBuilder<Sqlite> {
     let mut sql = QueryBuilder::new(
-        "INSERT INTO status_events (claim_id, from_status, to_status, rating, note, evidence, actor, at) ",
+        "INSERT INTO status_events (claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id) ",
     );
     sql.push_values(events, |mut row, (key, from, event)| {
-        let evidence = if event.evidence.is_empty() {
-            "[]".to_string()
-        } else {
-            serde_json::to_string(&event.evidence).expect("a list of strings serializes")
-        };
+        let evidence = evidence_text(&event.evidence);
         row.push_bind(key)
             .push_bind(from.map(Status::as_str))
             .push_bind(event.to.as_str())
@@ -740,7 +829,8 @@ fn events_statement(events: Vec<(i64, Option<Status>, NewEvent)>) -> QueryBuilde
             .push_bind(event.note)
             .push_bind(evidence)
             .push_bind(event.actor)
-            .push_bind(event.at);
+            .push_bind(event.at)
+            .push_bind(operation);
     });
     sql
 }

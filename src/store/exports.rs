@@ -66,7 +66,7 @@ impl Store {
              JOIN sources s ON s.id = c.source_id
              LEFT JOIN articles a ON a.id = c.article_id
              JOIN status_events e ON e.id = (SELECT max(id) FROM status_events WHERE claim_id = c.id)
-             WHERE c.id > ",
+             WHERE c.withdrawn_at IS NULL AND c.id > ",
         );
         sql.push_bind(after)
             .push(" ORDER BY c.id LIMIT ")

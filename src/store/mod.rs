@@ -8,10 +8,13 @@
 //! halfway on a lock upgrade, and an error anywhere rolls everything back.
 
 mod articles;
+mod audit;
 mod bulk;
 mod claims;
+mod corrections;
 mod create;
 mod exports;
+mod journal;
 mod reports;
 mod restore;
 mod sources;
@@ -27,10 +30,12 @@ use time::OffsetDateTime;
 use crate::error::{Error, Result};
 use crate::render::inert as render_inert;
 
+pub use audit::{Audit, Finding};
 pub use bulk::BulkLoad;
 pub use claims::{ClaimFields, ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
 pub use create::MigrationLock;
 pub use exports::ClaimRow;
+pub use journal::{NewOperation, OperationFilter};
 pub use reports::{Report, ReportRow, SourceShare};
 pub use sources::SourceSummary;
 
@@ -60,6 +65,10 @@ pub struct Store {
     /// Whether a bulk load has set the per-row history checks aside (see
     /// [`Store::begin_bulk_load`]).
     bulk_loading: bool,
+    /// The operation that the claims and events being written belong to.
+    open: Option<journal::OpenOperation>,
+    /// Who the journal names for changes the commands make.
+    actor: String,
     /// Warnings for the person at the terminal (a new source whose name
     /// looks like an existing one), printed by the command line.
     notices: Vec<String>,
@@ -187,6 +196,9 @@ impl Store {
         if store.applied_version().await? < Self::known_schema_version() {
             store = store.upgrade(access).await?;
         }
+        if access == Access::Write {
+            store.journal_legacy_history().await?;
+        }
         Ok(store)
     }
 
@@ -221,6 +233,8 @@ impl Store {
             wait,
             in_transaction: false,
             bulk_loading: false,
+            open: None,
+            actor: "claimtrack".into(),
             notices: Vec::new(),
         })
     }
@@ -256,6 +270,7 @@ impl Store {
             MIGRATOR.run(&mut writer.conn).await?;
             writer.refold_names().await?;
         }
+        writer.journal_legacy_history().await?;
         drop(lock);
         if access == Access::Write {
             Ok(writer)
@@ -275,6 +290,8 @@ impl Store {
             wait: BUSY_TIMEOUT,
             in_transaction: false,
             bulk_loading: false,
+            open: None,
+            actor: "claimtrack".into(),
             notices: Vec::new(),
         };
         MIGRATOR.run(&mut store.conn).await?;
@@ -285,6 +302,39 @@ impl Store {
     /// The file this store reads and writes.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Sets who the journal names for the changes made through this store.
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_string();
+    }
+
+    /// Who the journal names for changes made through this store.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Records an operation by this store's actor (see [`Store::record`]).
+    pub(crate) async fn journal(
+        &mut self,
+        kind: &'static str,
+        keys: (Option<i64>, Option<i64>, Option<i64>),
+        old: Option<serde_json::Value>,
+        new: Option<serde_json::Value>,
+    ) -> Result<()> {
+        let actor = self.actor.clone();
+        self.record(NewOperation {
+            kind,
+            claim_key: keys.0,
+            source_key: keys.1,
+            article_key: keys.2,
+            old,
+            new,
+            actor,
+            ..NewOperation::default()
+        })
+        .await?;
+        Ok(())
     }
 
     /// Takes the warnings gathered so far (see `notices`).
@@ -322,6 +372,11 @@ impl Store {
         let result = body(self).await;
         self.in_transaction = false;
         self.bulk_loading = false;
+        let unclosed = self.open.take().is_some();
+        let result = match result {
+            Ok(_) if unclosed => Err(Error::Internal("an operation was left open".into())),
+            other => other,
+        };
         match result {
             Ok(value) => {
                 sqlx::query("COMMIT").execute(&mut self.conn).await?;

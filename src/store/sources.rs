@@ -88,6 +88,16 @@ impl Store {
         .bind(now_timestamp())
         .fetch_one(self.conn())
         .await?;
+        self.journal(
+            "source.create",
+            (None, Some(id), None),
+            None,
+            Some(serde_json::json!({
+                "name": name, "kind": kind.as_str(), "description": profile.description,
+                "job": profile.job, "party": profile.party, "region": profile.region,
+            })),
+        )
+        .await?;
         Ok(Source {
             key: id,
             name: name.to_string(),
@@ -118,6 +128,13 @@ impl Store {
             .bind(source.key)
             .execute(self.conn())
             .await?;
+        self.journal(
+            "source.alias",
+            (None, Some(source.key), None),
+            None,
+            Some(serde_json::json!({ "alias": alias })),
+        )
+        .await?;
         Ok(true)
     }
 
@@ -165,7 +182,20 @@ impl Store {
             Some(message) => Error::invalid(message),
             None => Error::Database(e),
         })?;
-        Ok(inserted.rows_affected() > 0)
+        let added = inserted.rows_affected() > 0;
+        if added {
+            self.journal(
+                "source.speaks_for",
+                (None, Some(speaker.key), None),
+                None,
+                Some(serde_json::json!({
+                    "organization": organization.name, "role": role.trim(),
+                    "since": since.map(|d| d.to_string()), "until": until.map(|d| d.to_string()),
+                })),
+            )
+            .await?;
+        }
+        Ok(added)
     }
 
     /// The source whose name or alias is `name` (matched case-insensitively,
@@ -326,8 +356,52 @@ impl Store {
         Ok(rows.into_iter().collect())
     }
 
+    /// A source's current name by key, if it still exists.
+    pub async fn source_name(&mut self, key: i64) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT name FROM sources WHERE id = ?")
+            .bind(key)
+            .fetch_optional(self.conn())
+            .await?)
+    }
+
     /// Changes a source's kind and profile.
     pub async fn update_source(&mut self, key: i64, kind: SourceKind, profile: &SourceProfile) -> Result<()> {
+        let old: (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        ) = sqlx::query_as("SELECT kind, description, job, party, region FROM sources WHERE id = ?")
+            .bind(key)
+            .fetch_one(self.conn())
+            .await?;
+        let new = (
+            kind.as_str().to_string(),
+            profile.description.clone(),
+            profile.job.clone(),
+            profile.party.clone(),
+            profile.region.clone(),
+        );
+        if old == new {
+            return Ok(());
+        }
+        let object = |v: &(
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        )| {
+            serde_json::json!({"kind": v.0, "description": v.1, "job": v.2, "party": v.3, "region": v.4})
+        };
+        self.journal(
+            "source.edit",
+            (None, Some(key), None),
+            Some(object(&old)),
+            Some(object(&new)),
+        )
+        .await?;
         sqlx::query(
             "UPDATE sources SET kind = ?, description = ?, job = ?, party = ?, region = ? WHERE id = ?",
         )

@@ -226,8 +226,16 @@ fn an_ambiguous_prefix_lists_the_candidates() {
                     history: vec![event.clone()],
                     anchor: None,
                 };
+                s.open_operation().await?;
                 s.insert_claims(vec![claim(first, "one"), claim(second, "two")])
-                    .await
+                    .await?;
+                s.close_operation(claimtrack::store::NewOperation {
+                    kind: "claim.create",
+                    actor: "test".into(),
+                    ..Default::default()
+                })
+                .await
+                .map(|_| ())
             })
             .await
             .unwrap();

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use sqlx::{Connection, Row, SqliteConnection};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{ConnectOptions, Connection, Row, SqliteConnection};
 
 /// A temporary folder with a database path in it.
 pub struct Env {
@@ -271,5 +272,23 @@ pub fn scalar(db: &Path, sql: &str) -> String {
             Ok(n) => n.to_string(),
             Err(_) => row.try_get::<String, _>(0).unwrap(),
         }
+    })
+}
+
+/// Runs `sql` the way any other program would: SQLite's defaults, foreign
+/// keys off. Returns the database's refusal, if any.
+pub fn tamper(db: &Path, sql: &str) -> Result<(), String> {
+    block_on(async {
+        let mut conn = SqliteConnectOptions::new()
+            .filename(db)
+            .foreign_keys(false)
+            .connect()
+            .await
+            .expect("open the database");
+        let result = sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
+            .execute(&mut conn)
+            .await;
+        conn.close().await.unwrap();
+        result.map(|_| ()).map_err(|e| e.to_string())
     })
 }

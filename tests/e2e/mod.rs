@@ -7,6 +7,7 @@ mod files;
 mod formats;
 mod harness;
 mod hostile;
+mod journal;
 mod output;
 mod reliability;
 mod safety;

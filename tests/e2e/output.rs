@@ -40,7 +40,15 @@ fn a_reader_that_stops_early_is_not_an_error() {
                         anchor: None,
                     })
                     .collect();
-                s.insert_claims(claims).await
+                s.open_operation().await?;
+                s.insert_claims(claims).await?;
+                s.close_operation(claimtrack::store::NewOperation {
+                    kind: "import",
+                    actor: "test".into(),
+                    ..Default::default()
+                })
+                .await
+                .map(|_| ())
             })
             .await
             .unwrap();

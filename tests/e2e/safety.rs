@@ -8,25 +8,7 @@ use std::time::Duration;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, SqliteConnection};
 
-use super::harness::{Env, block_on, fingerprint, sample_dir, scalar};
-
-/// Runs `sql` the way any other program would: SQLite's defaults, foreign
-/// keys off. Returns the database's refusal, if any.
-fn tamper(db: &Path, sql: &str) -> Result<(), String> {
-    block_on(async {
-        let mut conn = SqliteConnectOptions::new()
-            .filename(db)
-            .foreign_keys(false)
-            .connect()
-            .await
-            .expect("open the database");
-        let result = sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
-            .execute(&mut conn)
-            .await;
-        conn.close().await.unwrap();
-        result.map(|_| ()).map_err(|e| e.to_string())
-    })
-}
+use super::harness::{Env, block_on, fingerprint, sample_dir, scalar, tamper};
 
 /// A database with the sample and `n` more claims, so that backups and
 /// exports take long enough to overlap.
@@ -307,8 +289,9 @@ fn histories_never_run_backwards_in_time() {
     let id = id.trim();
     let earlier = tamper(
         &env.db,
-        "INSERT INTO status_events (claim_id, from_status, to_status, actor, at)
-         SELECT id, status, 'refuted', 'x', '2001-01-01T00:00:00.000000Z' FROM claims",
+        "INSERT INTO status_events (claim_id, from_status, to_status, actor, at, operation_id)
+         SELECT id, status, 'refuted', 'x', '2001-01-01T00:00:00.000000Z',
+                (SELECT max(id) + 1 FROM operations) FROM claims",
     );
     assert!(earlier.unwrap_err().contains("earlier"));
 
@@ -323,8 +306,14 @@ fn histories_never_run_backwards_in_time() {
     // time: another program recorded an event an hour ahead of this clock.
     tamper(
         &env.db,
-        "INSERT INTO status_events (claim_id, from_status, to_status, actor, at)
-         SELECT id, status, 'unverifiable', 'fast clock', strftime('%Y-%m-%dT%H:%M:%f000Z', 'now', '+1 hour') FROM claims",
+        "BEGIN;
+         INSERT INTO status_events (claim_id, from_status, to_status, actor, at, operation_id)
+         SELECT id, status, 'unverifiable', 'fast clock', strftime('%Y-%m-%dT%H:%M:%f000Z', 'now', '+1 hour'),
+                (SELECT max(id) + 1 FROM operations) FROM claims;
+         INSERT INTO operations (id, kind, actor, at, hash)
+         SELECT max(id) + 1, 'claim.mark', 'fast clock', strftime('%Y-%m-%dT%H:%M:%f000Z', 'now', '+1 hour'),
+                printf('%064d', 0) FROM operations;
+         COMMIT;",
     )
     .unwrap();
     env.ok(&["confirm", id, "--note", "checked"]);

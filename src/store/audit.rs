@@ -1,0 +1,375 @@
+//! The whole-database check behind `claims verify`: the journal's hash
+//! chain, the rules the triggers enforce (in case they were dropped and put
+//! back around a change), and that the rows are what the journal says they
+//! are: every claim and event is covered by the digest of the operation that
+//! created it, and every claim's fields follow from its edits.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use sqlx::Row;
+
+use super::Store;
+use crate::error::Result;
+use crate::journal::{ClaimRecord, EDITABLE_FIELDS, GENESIS, RowDigest};
+
+/// One check and what it found.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Finding {
+    /// What was checked.
+    pub check: &'static str,
+    /// `None` when it holds; else the first break, in a sentence.
+    pub problem: Option<String>,
+}
+
+/// What `verify` reports about the database.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Audit {
+    /// Each check, in order.
+    pub findings: Vec<Finding>,
+    /// The journal's latest operation id and hash.
+    pub head: (i64, String),
+    /// Whether `extends` (a hash noted earlier) is in today's chain.
+    pub extends: Option<bool>,
+}
+
+/// The triggers that make history and the journal append-only.
+const GUARDS: &[&str] = &[
+    "status_events_no_update",
+    "status_events_no_delete",
+    "status_events_no_replace",
+    "status_events_ids_in_order",
+    "status_events_continue_history",
+    "status_events_move_claim",
+    "status_events_belong_to_an_operation",
+    "claims_status_follows_history",
+    "claims_rating_follows_history",
+    "claims_no_delete_with_history",
+    "claims_no_replace",
+    "claims_insert_follows_history",
+    "claims_identity_fixed",
+    "claims_change_follows_journal",
+    "operations_no_update",
+    "operations_no_delete",
+    "operations_append_in_order",
+];
+
+/// Digests an operation recorded of the rows it created.
+#[derive(Debug, Default)]
+struct Recorded {
+    kind: String,
+    claims: (u64, String),
+    events: (u64, String),
+}
+
+fn problem(check: &'static str, found: Option<String>) -> Finding {
+    Finding {
+        check,
+        problem: found,
+    }
+}
+
+impl Store {
+    /// Checks the whole database; `extends` is a chain head noted earlier.
+    /// Reads one snapshot.
+    pub async fn audit(&mut self, extends: Option<&str>) -> Result<Audit> {
+        self.read(async |store| store.audit_snapshot(extends).await).await
+    }
+
+    async fn audit_snapshot(&mut self, extends: Option<&str>) -> Result<Audit> {
+        let mut findings = Vec::new();
+
+        // 1. The hash chain, operation by operation.
+        let mut previous = GENESIS.to_string();
+        let mut expected_id = 1;
+        let mut chain_break = None;
+        let mut seen_extends = extends.map(|h| h == GENESIS);
+        let mut recorded: HashMap<i64, Recorded> = HashMap::new();
+        let mut edits: HashMap<i64, Vec<(i64, Value, Value)>> = HashMap::new();
+        let mut withdrawals: HashMap<i64, bool> = HashMap::new();
+        let mut upgrade: Option<(i64, i64)> = None;
+        let mut last_at = String::new();
+        let mut after = 0;
+        loop {
+            let batch = self.operations_after(after, 2000).await?;
+            let Some(last) = batch.last() else { break };
+            after = last.id;
+            for operation in batch {
+                if chain_break.is_none() {
+                    if operation.id != expected_id {
+                        chain_break = Some(format!(
+                            "operation {} follows operation {}: operations are missing",
+                            operation.id,
+                            expected_id - 1
+                        ));
+                    } else if operation.chained_hash(&previous) != operation.hash {
+                        chain_break = Some(format!(
+                            "operation {} ({}) does not match its hash: it was changed after it was written",
+                            operation.id, operation.kind
+                        ));
+                    } else if operation.at < last_at {
+                        chain_break = Some(format!(
+                            "operation {} is earlier than the one before it",
+                            operation.id
+                        ));
+                    }
+                }
+                expected_id = operation.id + 1;
+                previous = operation.hash.clone();
+                last_at = operation.at.clone();
+                if let Some(wanted) = extends
+                    && operation.hash == wanted
+                {
+                    seen_extends = Some(true);
+                }
+                let new = operation.new.clone().unwrap_or(Value::Null);
+                if let (Some(claims), Some(events)) = (new.get("claims_sha256"), new.get("events_sha256")) {
+                    let count = |k: &str| new.get(k).and_then(Value::as_u64).unwrap_or(0);
+                    recorded.insert(
+                        operation.id,
+                        Recorded {
+                            kind: operation.kind.clone(),
+                            claims: (count("claims"), claims.as_str().unwrap_or("").to_string()),
+                            events: (count("events"), events.as_str().unwrap_or("").to_string()),
+                        },
+                    );
+                }
+                if operation.kind == "upgrade" {
+                    let upto = new.get("events_upto").and_then(Value::as_i64).unwrap_or(0);
+                    upgrade = Some((operation.id, upto));
+                }
+                match (operation.kind.as_str(), operation.claim_key) {
+                    ("claim.edit", Some(claim)) => edits.entry(claim).or_default().push((
+                        operation.id,
+                        operation.old.clone().unwrap_or(Value::Null),
+                        new.clone(),
+                    )),
+                    ("claim.withdraw", Some(claim)) => {
+                        withdrawals.insert(claim, true);
+                    }
+                    ("claim.reinstate", Some(claim)) => {
+                        withdrawals.insert(claim, false);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let head = self.chain_head().await?;
+        findings.push(problem("journal hash chain", chain_break));
+
+        // 2. The guards are in place.
+        let present: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM sqlite_schema WHERE type = 'trigger'")
+                .fetch_all(self.conn())
+                .await?;
+        let missing: Vec<&str> = GUARDS
+            .iter()
+            .copied()
+            .filter(|g| !present.iter().any(|p| p == g))
+            .collect();
+        findings.push(problem(
+            "history and journal triggers present",
+            (!missing.is_empty()).then(|| format!("missing: {}", missing.join(", "))),
+        ));
+
+        // 3. Every claim has history and is in the state it gives.
+        let off: Option<(Vec<u8>, String)> = sqlx::query_as(
+            "SELECT c.uuid, c.status FROM claims c
+             WHERE c.status IS NOT (SELECT to_status FROM status_events e
+                                    WHERE e.claim_id = c.id ORDER BY e.id DESC LIMIT 1)
+                OR c.rating IS NOT (SELECT rating FROM status_events e
+                                    WHERE e.claim_id = c.id AND e.rating IS NOT NULL ORDER BY e.id DESC LIMIT 1)
+             LIMIT 1",
+        )
+        .fetch_optional(self.conn())
+        .await?;
+        findings.push(problem(
+            "every claim has history, in the status and rating it gives",
+            off.map(|(uuid, status)| {
+                format!(
+                    "claim {} is {status}, which its history does not give",
+                    uuid::Uuid::from_slice(&uuid)
+                        .map(|u| u.to_string())
+                        .unwrap_or_default()
+                )
+            }),
+        ));
+
+        // 4. Histories continue their chain and never run back in time.
+        let broken: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM (
+                SELECT id, from_status, at,
+                       lag(to_status) OVER history AS previous_status,
+                       lag(at) OVER history AS previous_at,
+                       row_number() OVER history AS n
+                FROM status_events
+                WINDOW history AS (PARTITION BY claim_id ORDER BY id))
+             WHERE CASE WHEN n = 1 THEN from_status IS NOT NULL
+                        ELSE from_status IS NOT previous_status OR at < previous_at END
+             LIMIT 1",
+        )
+        .fetch_optional(self.conn())
+        .await?;
+        findings.push(problem(
+            "histories continue their chain and never run backwards",
+            broken.map(|id| format!("status event {id} does not continue its claim's history")),
+        ));
+
+        // 5. Foreign keys.
+        let dangling = sqlx::query("PRAGMA foreign_key_check")
+            .fetch_all(self.conn())
+            .await?;
+        findings.push(problem(
+            "foreign keys",
+            dangling.first().map(|row| {
+                let table: String = row.try_get(0).unwrap_or_default();
+                format!("{} rows point at nothing (first in {table})", dangling.len())
+            }),
+        ));
+
+        // 6. Every event belongs to the operation that recorded it, and the
+        // events of each operation are what it recorded.
+        let mut digests: HashMap<i64, RowDigest> = HashMap::new();
+        let mut created_by: HashMap<i64, i64> = HashMap::new();
+        let mut orphan_event = None;
+        let mut after = 0;
+        loop {
+            let batch = self.event_records(after, i64::MAX, 5000).await?;
+            let Some(last) = batch.last() else { break };
+            after = last.0;
+            for (id, operation, record) in batch {
+                let operation = match (operation, upgrade) {
+                    (Some(op), _) => op,
+                    (None, Some((op, upto))) if id <= upto => op,
+                    _ => {
+                        orphan_event.get_or_insert(id);
+                        continue;
+                    }
+                };
+                created_by.entry(record.claim).or_insert(operation);
+                digests.entry(operation).or_default().add(&record);
+            }
+        }
+        let mut events_problem =
+            orphan_event.map(|id| format!("status event {id} belongs to no operation of the journal"));
+        for (id, recorded) in &recorded {
+            let digest = digests.remove(id).unwrap_or_default();
+            if events_problem.is_none()
+                && (digest.rows() != recorded.events.0 || digest.hex() != recorded.events.1)
+            {
+                events_problem = Some(format!(
+                    "the status events of operation {id} ({}) are not the ones it recorded",
+                    recorded.kind
+                ));
+            }
+        }
+        if let (None, Some(id)) = (&events_problem, digests.keys().min()) {
+            events_problem = Some(format!("status events name operation {id}, which recorded none"));
+        }
+        findings.push(problem(
+            "every status event is the one its operation recorded",
+            events_problem,
+        ));
+
+        // 7. Every claim, its edits undone, is the one its operation created;
+        // its fields follow from its edits; its withdrawal from the journal.
+        let mut claim_digests: HashMap<i64, RowDigest> = HashMap::new();
+        let mut claims_problem = None;
+        let mut withdrawn_problem = None;
+        let withdrawn: HashMap<i64, bool> = sqlx::query_as::<_, (i64, bool)>(
+            "SELECT id, withdrawn_at IS NOT NULL FROM claims WHERE withdrawn_at IS NOT NULL",
+        )
+        .fetch_all(self.conn())
+        .await?
+        .into_iter()
+        .collect();
+        let mut after = 0;
+        loop {
+            let batch = self.claim_records(after, 5000).await?;
+            let Some((last, _)) = batch.last() else { break };
+            after = *last;
+            for (key, current) in batch {
+                let mut original = current.clone();
+                if let Some(list) = edits.get(&key)
+                    && let Err(op) = revert(&mut original, list)
+                    && claims_problem.is_none()
+                {
+                    claims_problem = Some(format!(
+                        "claim {}: its fields do not follow from its edits (operation {op})",
+                        current.id
+                    ));
+                }
+                match created_by.get(&key) {
+                    Some(op) => claim_digests.entry(*op).or_default().add(&original),
+                    None => {
+                        claims_problem.get_or_insert(format!("claim {} has no history", current.id));
+                    }
+                }
+                let journal_says = withdrawals.get(&key).copied().unwrap_or(false);
+                if journal_says != withdrawn.contains_key(&key) && withdrawn_problem.is_none() {
+                    withdrawn_problem = Some(format!(
+                        "claim {} is {}withdrawn, which the journal does not say",
+                        current.id,
+                        if journal_says { "not " } else { "" }
+                    ));
+                }
+            }
+        }
+        for (id, recorded) in &recorded {
+            let digest = claim_digests.remove(id).unwrap_or_default();
+            if claims_problem.is_none()
+                && (digest.rows() != recorded.claims.0 || digest.hex() != recorded.claims.1)
+            {
+                claims_problem = Some(format!(
+                    "the claims created by operation {id} ({}) are not the ones it recorded",
+                    recorded.kind
+                ));
+            }
+        }
+        findings.push(problem(
+            "every claim is what the journal recorded",
+            claims_problem,
+        ));
+        findings.push(problem("withdrawals are the journal's", withdrawn_problem));
+
+        Ok(Audit {
+            findings,
+            head,
+            extends: seen_extends,
+        })
+    }
+
+    /// Operations after id `after`, in id order.
+    async fn operations_after(&mut self, after: i64, limit: i64) -> Result<Vec<crate::journal::Operation>> {
+        let rows = sqlx::query(
+            "SELECT id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash
+             FROM operations WHERE id > ? ORDER BY id LIMIT ?",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter().map(super::journal::operation_from_row).collect()
+    }
+}
+
+/// Undoes a claim's edits, latest first, checking that each edit's new
+/// values are what the claim held after it. On a mismatch, the edit's id.
+fn revert(record: &mut ClaimRecord, edits: &[(i64, Value, Value)]) -> std::result::Result<(), i64> {
+    let mut fields = match serde_json::to_value(&*record).expect("plain values serialize") {
+        Value::Object(map) => map,
+        _ => unreachable!("a struct serializes as an object"),
+    };
+    for (op, old, new) in edits.iter().rev() {
+        for field in EDITABLE_FIELDS {
+            if let Some(value) = new.get(*field) {
+                if fields.get(*field) != Some(value) {
+                    return Err(*op);
+                }
+                fields.insert(field.to_string(), old.get(*field).cloned().unwrap_or(Value::Null));
+            }
+        }
+    }
+    *record = serde_json::from_value(Value::Object(fields)).map_err(|_| edits[0].0)?;
+    Ok(())
+}

@@ -1,0 +1,244 @@
+//! Corrections: edits to a claim's fields, withdrawing and reinstating a
+//! claim, removing a link, renaming a source. Each records its operation in
+//! the journal first (old and new values, who, when, why), then changes the
+//! rows; the database refuses the change to a claim without that operation.
+
+use serde_json::{Map, Value, json};
+
+use super::Store;
+use super::journal::NewOperation;
+use crate::error::{Error, Result};
+use crate::journal::{ClaimRecord, Operation};
+use crate::model::{Claim, Relation, Source, short_id};
+
+/// A claim record as a JSON object, field by field.
+fn fields_of(record: &ClaimRecord) -> Map<String, Value> {
+    let mut map = match serde_json::to_value(record).expect("plain values serialize") {
+        Value::Object(map) => map,
+        _ => unreachable!("a struct serializes as an object"),
+    };
+    map.remove("id");
+    map
+}
+
+impl Store {
+    /// A claim's fields as a canonical record.
+    pub async fn claim_record(&mut self, key: i64) -> Result<ClaimRecord> {
+        self.claim_records(key - 1, 1)
+            .await?
+            .into_iter()
+            .next()
+            .filter(|(found, _)| *found == key)
+            .map(|(_, record)| record)
+            .ok_or_else(|| Error::Internal(format!("claim key {key} vanished")))
+    }
+
+    /// Brings a claim's fields to `wanted`, recording a `claim.edit`
+    /// operation with the fields that change (old and new values) first.
+    /// Returns `None` when nothing changes. Must run inside
+    /// [`Store::write`].
+    pub async fn edit_claim(
+        &mut self,
+        key: i64,
+        wanted: &ClaimRecord,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Option<Operation>> {
+        let current = self.claim_record(key).await?;
+        let mut wanted = wanted.clone();
+        wanted.text = wanted.text.trim().to_string();
+        wanted.tags.sort();
+        let (before, after) = (fields_of(&current), fields_of(&wanted));
+        let mut old = Map::new();
+        let mut new = Map::new();
+        for (field, value) in &after {
+            if before.get(field) != Some(value) {
+                old.insert(field.clone(), before.get(field).cloned().unwrap_or(Value::Null));
+                new.insert(field.clone(), value.clone());
+            }
+        }
+        if new.is_empty() {
+            return Ok(None);
+        }
+        let operation = self
+            .record(NewOperation {
+                kind: "claim.edit",
+                claim_key: Some(key),
+                old: Some(Value::Object(old)),
+                new: Some(Value::Object(new.clone())),
+                note,
+                actor: actor.to_string(),
+                ..NewOperation::default()
+            })
+            .await?;
+        if new.keys().any(|f| f != "tags") {
+            sqlx::query(
+                "UPDATE claims SET source_id = ?, article_id = ?, text = ?, quote = ?, said_on = ? WHERE id = ?",
+            )
+            .bind(wanted.source)
+            .bind(wanted.article)
+            .bind(&wanted.text)
+            .bind(&wanted.quote)
+            .bind(&wanted.said_on)
+            .bind(key)
+            .execute(self.conn())
+            .await?;
+        }
+        if new.contains_key("tags") {
+            self.set_tags(key, &wanted.tags).await?;
+        }
+        Ok(Some(operation))
+    }
+
+    /// Withdraws a claim (`withdrawn` true) or reinstates it. Refuses a
+    /// claim already in that state.
+    pub async fn set_withdrawn(
+        &mut self,
+        claim: &Claim,
+        withdrawn: bool,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation> {
+        let current: Option<String> = sqlx::query_scalar("SELECT withdrawn_at FROM claims WHERE id = ?")
+            .bind(claim.key)
+            .fetch_one(self.conn())
+            .await?;
+        if current.is_some() == withdrawn {
+            return Err(Error::invalid(format!(
+                "claim {} is {} withdrawn",
+                short_id(&claim.id),
+                if withdrawn { "already" } else { "not" }
+            )));
+        }
+        let operation = self
+            .record(NewOperation {
+                kind: if withdrawn {
+                    "claim.withdraw"
+                } else {
+                    "claim.reinstate"
+                },
+                claim_key: Some(claim.key),
+                old: Some(json!({ "withdrawn": current.is_some() })),
+                new: Some(json!({ "withdrawn": withdrawn })),
+                note,
+                actor: actor.to_string(),
+                ..NewOperation::default()
+            })
+            .await?;
+        // The operation's own time is the withdrawal's: one clock for both.
+        let at = withdrawn.then(|| operation.at.clone());
+        sqlx::query("UPDATE claims SET withdrawn_at = ? WHERE id = ?")
+            .bind(&at)
+            .bind(claim.key)
+            .execute(self.conn())
+            .await?;
+        Ok(operation)
+    }
+
+    /// Removes a link, recording `link.remove`. Refuses a link that is not
+    /// there.
+    pub async fn remove_link(
+        &mut self,
+        from: &Claim,
+        relation: Relation,
+        to: &Claim,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation> {
+        let link: Option<(String, String)> = sqlx::query_as(
+            "SELECT actor, created_at FROM claim_links WHERE from_claim = ? AND relation = ? AND to_claim = ?",
+        )
+        .bind(from.key)
+        .bind(relation.as_str())
+        .bind(to.key)
+        .fetch_optional(self.conn())
+        .await?;
+        let Some((by, created_at)) = link else {
+            return Err(Error::invalid(format!(
+                "claim {} has no '{relation}' link to {}",
+                short_id(&from.id),
+                short_id(&to.id)
+            )));
+        };
+        let operation = self
+            .record(NewOperation {
+                kind: "link.remove",
+                claim_key: Some(from.key),
+                old: Some(json!({
+                    "from": from.id.to_string(), "relation": relation.as_str(),
+                    "to": to.id.to_string(), "actor": by, "created_at": created_at,
+                })),
+                note,
+                actor: actor.to_string(),
+                ..NewOperation::default()
+            })
+            .await?;
+        sqlx::query("DELETE FROM claim_links WHERE from_claim = ? AND relation = ? AND to_claim = ?")
+            .bind(from.key)
+            .bind(relation.as_str())
+            .bind(to.key)
+            .execute(self.conn())
+            .await?;
+        Ok(operation)
+    }
+
+    /// Renames a source, keeping the old name as an alias unless
+    /// `keep_alias` is false. Refuses a new name that another source has
+    /// (as its name or an alias).
+    pub async fn rename_source(
+        &mut self,
+        source: &Source,
+        new_name: &str,
+        keep_alias: bool,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation> {
+        let new_name = new_name.trim();
+        if new_name.is_empty() {
+            return Err(Error::invalid("a source name cannot be empty"));
+        }
+        let key = super::fold_name(new_name);
+        if let Some(owner) = self.find_source(new_name).await?
+            && owner.key != source.key
+        {
+            return Err(Error::Conflict(format!(
+                "'{new_name}' is already the name or an alias of source '{}'",
+                owner.name
+            )));
+        }
+        let operation = self
+            .record(NewOperation {
+                kind: "source.rename",
+                source_key: Some(source.key),
+                old: Some(json!({ "name": source.name })),
+                new: Some(json!({ "name": new_name, "old_name_kept_as_alias": keep_alias })),
+                note,
+                actor: actor.to_string(),
+                ..NewOperation::default()
+            })
+            .await?;
+        // The new name may be one of this source's own aliases: it stops
+        // being an alias when it becomes the name.
+        sqlx::query("DELETE FROM source_aliases WHERE alias_key = ? AND source_id = ?")
+            .bind(&key)
+            .bind(source.key)
+            .execute(self.conn())
+            .await?;
+        sqlx::query("UPDATE sources SET name = ?, name_key = ?, name_skeleton = ? WHERE id = ?")
+            .bind(new_name)
+            .bind(&key)
+            .bind(super::name_skeleton(new_name))
+            .bind(source.key)
+            .execute(self.conn())
+            .await?;
+        if keep_alias && super::fold_name(&source.name) != key {
+            sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES (?, ?, ?)")
+                .bind(super::fold_name(&source.name))
+                .bind(&source.name)
+                .bind(source.key)
+                .execute(self.conn())
+                .await?;
+        }
+        Ok(operation)
+    }
+}

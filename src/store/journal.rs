@@ -1,0 +1,397 @@
+//! The journal in SQLite: appending operations to the hash chain, the
+//! operation a write's new claims and events belong to, reading the journal
+//! back for `claims log`, and covering history from before the journal.
+//!
+//! Two orders, both enforced by the database: an operation that changes a
+//! claim (an edit, a withdrawal) is appended *before* the change, which the
+//! claim's trigger checks; an operation that creates claims or events (a
+//! mark, an import) is appended *after* them, because it carries digests of
+//! what it created, and each event names the id that operation will take.
+
+use serde_json::{Map, Value, json};
+use sqlx::{QueryBuilder, Row, Sqlite};
+
+use super::{Store, now_timestamp};
+use crate::error::{Error, Result};
+use crate::journal::{ClaimRecord, EventRecord, GENESIS, Operation, RowDigest};
+
+/// An operation to append; the store adds its id, time and hash.
+#[derive(Debug, Clone, Default)]
+pub struct NewOperation {
+    /// What it does (`claim.edit`, ...).
+    pub kind: &'static str,
+    /// The claim it is about.
+    pub claim_key: Option<i64>,
+    /// The source it is about.
+    pub source_key: Option<i64>,
+    /// The article it is about.
+    pub article_key: Option<i64>,
+    /// Old values of what it changes.
+    pub old: Option<Value>,
+    /// New values.
+    pub new: Option<Value>,
+    /// Why.
+    pub note: Option<String>,
+    /// Who.
+    pub actor: String,
+    /// The operation it reverts.
+    pub undoes: Option<i64>,
+}
+
+/// The operation that the claims and events being written belong to, with
+/// running digests of them.
+#[derive(Debug)]
+pub(super) struct OpenOperation {
+    /// The id it will take.
+    pub(super) id: i64,
+    pub(super) claims: RowDigest,
+    pub(super) events: RowDigest,
+}
+
+/// Which operations `claims log` shows.
+#[derive(Debug, Clone, Default)]
+pub struct OperationFilter {
+    /// About this claim (internal key).
+    pub claim_key: Option<i64>,
+    /// About this source (internal key).
+    pub source_key: Option<i64>,
+    /// By this actor.
+    pub actor: Option<String>,
+    /// Recorded on or after this timestamp.
+    pub since: Option<String>,
+    /// At most this many, latest first when set.
+    pub limit: Option<i64>,
+}
+
+const OPERATION_COLUMNS: &str =
+    "id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash";
+
+pub(super) fn operation_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Operation> {
+    let json = |name: &str| -> Result<Option<Value>> {
+        let text: Option<String> = row.try_get(name)?;
+        text.map(|t| serde_json::from_str(&t))
+            .transpose()
+            .map_err(|e| Error::Verification(format!("operation {name} is not JSON: {e}")))
+    };
+    Ok(Operation {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        claim_key: row.try_get("claim_id")?,
+        source_key: row.try_get("source_id")?,
+        article_key: row.try_get("article_id")?,
+        old: json("old")?,
+        new: json("new")?,
+        note: row.try_get("note")?,
+        actor: row.try_get("actor")?,
+        at: row.try_get("at")?,
+        undoes: row.try_get("undoes")?,
+        hash: row.try_get("hash")?,
+    })
+}
+
+impl Store {
+    /// The id and hash of the latest operation (`GENESIS` before the first).
+    pub async fn chain_head(&mut self) -> Result<(i64, String)> {
+        let head: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, hash FROM operations ORDER BY id DESC LIMIT 1")
+                .fetch_optional(self.conn())
+                .await?;
+        Ok(head.unwrap_or((0, GENESIS.to_string())))
+    }
+
+    /// Appends an operation to the journal, chained to the one before. Must
+    /// run inside [`Store::write`]. Its time never runs back: a writer whose
+    /// clock is behind records at the previous operation's time.
+    pub async fn record(&mut self, new: NewOperation) -> Result<Operation> {
+        if !self.in_transaction {
+            return Err(Error::Internal("an operation recorded outside a write".into()));
+        }
+        if self.open.is_some() {
+            return Err(Error::Internal(
+                "an operation recorded while another is open".into(),
+            ));
+        }
+        self.append(new).await
+    }
+
+    async fn append(&mut self, new: NewOperation) -> Result<Operation> {
+        let (previous_id, previous_hash) = self.chain_head().await?;
+        let previous_at: Option<String> =
+            sqlx::query_scalar("SELECT at FROM operations ORDER BY id DESC LIMIT 1")
+                .fetch_optional(self.conn())
+                .await?;
+        let now = now_timestamp();
+        let at = match previous_at {
+            Some(previous) if previous > now => previous,
+            _ => now,
+        };
+        let mut operation = Operation {
+            id: previous_id + 1,
+            kind: new.kind.to_string(),
+            claim_key: new.claim_key,
+            source_key: new.source_key,
+            article_key: new.article_key,
+            old: new.old,
+            new: new.new,
+            note: new.note,
+            actor: new.actor,
+            at,
+            undoes: new.undoes,
+            hash: String::new(),
+        };
+        operation.hash = operation.chained_hash(&previous_hash);
+        let text = |v: &Option<Value>| v.as_ref().map(Value::to_string);
+        sqlx::query(
+            "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(operation.id)
+        .bind(&operation.kind)
+        .bind(operation.claim_key)
+        .bind(operation.source_key)
+        .bind(operation.article_key)
+        .bind(text(&operation.old))
+        .bind(text(&operation.new))
+        .bind(&operation.note)
+        .bind(&operation.actor)
+        .bind(&operation.at)
+        .bind(operation.undoes)
+        .bind(&operation.hash)
+        .execute(self.conn())
+        .await?;
+        Ok(operation)
+    }
+
+    /// Opens the operation that the claims and events written next belong
+    /// to; [`Store::close_operation`] appends it. Must run inside
+    /// [`Store::write`].
+    pub async fn open_operation(&mut self) -> Result<()> {
+        if !self.in_transaction || self.open.is_some() {
+            return Err(Error::Internal(
+                "an operation opened outside a write, or twice".into(),
+            ));
+        }
+        let (last, _) = self.chain_head().await?;
+        self.open = Some(OpenOperation {
+            id: last + 1,
+            claims: RowDigest::default(),
+            events: RowDigest::default(),
+        });
+        Ok(())
+    }
+
+    /// Appends the open operation, with the counts and digests of the
+    /// claims and events written under it added to `new`.
+    pub async fn close_operation(&mut self, mut operation: NewOperation) -> Result<Operation> {
+        let open = self
+            .open
+            .take()
+            .ok_or_else(|| Error::Internal("no operation is open".into()))?;
+        let mut new = match operation.new.take() {
+            Some(Value::Object(map)) => map,
+            Some(other) => {
+                let mut map = Map::new();
+                map.insert("value".into(), other);
+                map
+            }
+            None => Map::new(),
+        };
+        new.insert("claims".into(), json!(open.claims.rows()));
+        new.insert("claims_sha256".into(), json!(open.claims.hex()));
+        new.insert("events".into(), json!(open.events.rows()));
+        new.insert("events_sha256".into(), json!(open.events.hex()));
+        operation.new = Some(Value::Object(new));
+        let appended = self.append(operation).await?;
+        if appended.id != open.id {
+            return Err(Error::Internal(
+                "the journal moved while an operation was open".into(),
+            ));
+        }
+        Ok(appended)
+    }
+
+    /// The id new events must name, or an error if no operation is open.
+    pub(super) fn open_operation_id(&self) -> Result<i64> {
+        self.open
+            .as_ref()
+            .map(|o| o.id)
+            .ok_or_else(|| Error::Internal("a status event written outside an operation".into()))
+    }
+
+    /// Adds an event to the open operation's digest.
+    pub(super) fn digest_event(&mut self, event: &EventRecord) {
+        if let Some(open) = self.open.as_mut() {
+            open.events.add(event);
+        }
+    }
+
+    /// The journal, oldest first (or the latest `limit`, still oldest first).
+    pub async fn operations(&mut self, filter: &OperationFilter) -> Result<Vec<Operation>> {
+        let mut sql = QueryBuilder::<Sqlite>::new("SELECT ");
+        sql.push(OPERATION_COLUMNS).push(" FROM operations WHERE 1 = 1");
+        if let Some(claim) = filter.claim_key {
+            // Its own operations, and those that wrote its history (the
+            // import that created it, marks).
+            sql.push(" AND (claim_id = ")
+                .push_bind(claim)
+                .push(" OR id IN (SELECT operation_id FROM status_events WHERE claim_id = ")
+                .push_bind(claim)
+                .push("))");
+        }
+        if let Some(source) = filter.source_key {
+            sql.push(" AND source_id = ").push_bind(source);
+        }
+        if let Some(actor) = &filter.actor {
+            sql.push(" AND actor = ").push_bind(actor.clone());
+        }
+        if let Some(since) = &filter.since {
+            sql.push(" AND at >= ").push_bind(since.clone());
+        }
+        sql.push(" ORDER BY id DESC");
+        if let Some(limit) = filter.limit {
+            sql.push(" LIMIT ").push_bind(limit);
+        }
+        let rows = sql.build().fetch_all(self.conn()).await?;
+        let mut operations = rows.iter().map(operation_from_row).collect::<Result<Vec<_>>>()?;
+        operations.reverse();
+        Ok(operations)
+    }
+
+    /// One operation by id.
+    pub async fn operation(&mut self, id: i64) -> Result<Option<Operation>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {OPERATION_COLUMNS} FROM operations WHERE id = ?"
+        )))
+        .bind(id)
+        .fetch_optional(self.conn())
+        .await?;
+        row.as_ref().map(operation_from_row).transpose()
+    }
+
+    /// Covers history written before the journal with one `upgrade`
+    /// operation, if the schema's upgrade left that to do: its digests hold
+    /// every claim and event there was, so `verify` can tell them apart from
+    /// rows added later without an operation.
+    pub(super) async fn journal_legacy_history(&mut self) -> Result<()> {
+        let pending: Option<i64> = sqlx::query_scalar("SELECT events_upto FROM journal_backfill")
+            .fetch_optional(self.conn())
+            .await?;
+        let Some(events_upto) = pending else {
+            return Ok(());
+        };
+        self.write(async |store| {
+            store.open_operation().await?;
+            let mut claims = RowDigest::default();
+            let mut last = 0;
+            loop {
+                let batch = store.claim_records(last, 5000).await?;
+                let Some((key, _)) = batch.last() else { break };
+                last = *key;
+                for (_, record) in &batch {
+                    claims.add(record);
+                }
+            }
+            let mut events = RowDigest::default();
+            let mut last = 0;
+            loop {
+                let batch = store.event_records(last, events_upto, 5000).await?;
+                let Some(record) = batch.last() else { break };
+                last = record.0;
+                for (_, _, record) in &batch {
+                    events.add(record);
+                }
+            }
+            if let Some(open) = store.open.as_mut() {
+                open.claims = claims;
+                open.events = events;
+            }
+            store
+                .close_operation(NewOperation {
+                    kind: "upgrade",
+                    new: Some(json!({ "events_upto": events_upto })),
+                    note: Some("history written before the journal existed".into()),
+                    actor: "claimtrack".into(),
+                    ..NewOperation::default()
+                })
+                .await?;
+            sqlx::query("DELETE FROM journal_backfill")
+                .execute(store.conn())
+                .await?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Claims after key `after`, in key order, as their canonical records
+    /// (current values), with their keys.
+    pub async fn claim_records(&mut self, after: i64, limit: i64) -> Result<Vec<(i64, ClaimRecord)>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.uuid, c.source_id, c.article_id, c.text, c.quote, c.said_on,
+                    (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags
+             FROM claims c WHERE c.id > ? ORDER BY c.id LIMIT ?",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let uuid: uuid::Uuid = row.try_get("uuid")?;
+                let tags: Option<String> = row.try_get("tags")?;
+                let mut tags: Vec<String> = tags
+                    .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default();
+                tags.sort();
+                Ok((
+                    row.try_get("id")?,
+                    ClaimRecord {
+                        id: uuid.to_string(),
+                        source: row.try_get("source_id")?,
+                        article: row.try_get("article_id")?,
+                        text: row.try_get("text")?,
+                        quote: row.try_get("quote")?,
+                        said_on: row.try_get("said_on")?,
+                        tags,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// Events after id `after` up to id `upto`, in id order: (id, the
+    /// operation it belongs to, its canonical record).
+    pub async fn event_records(
+        &mut self,
+        after: i64,
+        upto: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, Option<i64>, EventRecord)>> {
+        let rows = sqlx::query(
+            "SELECT id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id
+             FROM status_events WHERE id > ? AND id <= ? ORDER BY id LIMIT ?",
+        )
+        .bind(after)
+        .bind(upto)
+        .bind(limit)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.try_get("id")?,
+                    row.try_get("operation_id")?,
+                    EventRecord {
+                        claim: row.try_get("claim_id")?,
+                        from: row.try_get("from_status")?,
+                        to: row.try_get("to_status")?,
+                        rating: row.try_get("rating")?,
+                        note: row.try_get("note")?,
+                        evidence: row.try_get("evidence")?,
+                        actor: row.try_get("actor")?,
+                        at: row.try_get("at")?,
+                    },
+                ))
+            })
+            .collect()
+    }
+}
