@@ -56,11 +56,14 @@ END;
 
 -- Every status event from now on belongs to the operation that made it (a
 -- mark, an import), which is appended right after its events, in the same
--- transaction: the event names the next operation id, and the deferred
--- foreign key makes sure that operation exists when the transaction
--- commits. Events from before the journal keep NULL and are covered by the
--- `upgrade` operation that claimtrack appends when it first opens the file.
-ALTER TABLE status_events ADD COLUMN operation_id INTEGER REFERENCES operations (id);
+-- transaction: the event must name the next operation id. (No foreign key:
+-- settling one when the operation is appended costs a search of the
+-- history per operation. claimtrack refuses to commit with an operation
+-- left open, and `claims verify` finds an event whose operation never came,
+-- by the digests.) Events from before the journal keep NULL and are covered
+-- by the `upgrade` operation that claimtrack appends when it first opens
+-- the file.
+ALTER TABLE status_events ADD COLUMN operation_id INTEGER;
 
 CREATE TRIGGER status_events_belong_to_an_operation
 BEFORE INSERT ON status_events

@@ -234,7 +234,7 @@ impl Store {
         let mut orphan_event = None;
         let mut after = 0;
         loop {
-            let batch = self.event_records(after, i64::MAX, 5000).await?;
+            let batch = self.event_records(after, i64::MAX, 20_000).await?;
             let Some(last) = batch.last() else { break };
             after = last.0;
             for (id, operation, record) in batch {
@@ -285,7 +285,7 @@ impl Store {
         .collect();
         let mut after = 0;
         loop {
-            let batch = self.claim_records(after, 5000).await?;
+            let batch = self.claim_records(after, 20_000).await?;
             let Some((last, _)) = batch.last() else { break };
             after = *last;
             for (key, current) in batch {
