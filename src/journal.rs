@@ -91,14 +91,17 @@ pub fn hex(bytes: &[u8]) -> String {
 pub struct RowDigest {
     hasher: Sha256,
     rows: u64,
+    /// The line being encoded, kept to spare an allocation per row.
+    line: Vec<u8>,
 }
 
 impl RowDigest {
     /// Adds one row.
     pub fn add(&mut self, row: &impl Serialize) {
-        let line = serde_json::to_vec(row).expect("plain values serialize");
-        self.hasher.update(&line);
-        self.hasher.update(b"\n");
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, row).expect("plain values serialize");
+        self.line.push(b'\n');
+        self.hasher.update(&self.line);
         self.rows += 1;
     }
 

@@ -115,11 +115,22 @@ impl Store {
     }
 
     async fn append(&mut self, new: NewOperation) -> Result<Operation> {
-        let (previous_id, previous_hash) = self.chain_head().await?;
-        let previous_at: Option<String> =
-            sqlx::query_scalar("SELECT at FROM operations ORDER BY id DESC LIMIT 1")
-                .fetch_optional(self.conn())
-                .await?;
+        // The head is read once per write transaction and then followed in
+        // memory: under the write lock, only this connection appends (an
+        // import of a million claims appends thousands of operations).
+        let (previous_id, previous_hash, previous_at) = match self.head.take() {
+            Some(head) => head,
+            None => {
+                let head: Option<(i64, String, String)> =
+                    sqlx::query_as("SELECT id, hash, at FROM operations ORDER BY id DESC LIMIT 1")
+                        .fetch_optional(self.conn())
+                        .await?;
+                match head {
+                    Some((id, hash, at)) => (id, hash, Some(at)),
+                    None => (0, GENESIS.to_string(), None),
+                }
+            }
+        };
         let now = now_timestamp();
         let at = match previous_at {
             Some(previous) if previous > now => previous,
@@ -159,6 +170,7 @@ impl Store {
         .bind(&operation.hash)
         .execute(self.conn())
         .await?;
+        self.head = Some((operation.id, operation.hash.clone(), Some(operation.at.clone())));
         Ok(operation)
     }
 

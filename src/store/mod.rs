@@ -69,6 +69,9 @@ pub struct Store {
     open: Option<journal::OpenOperation>,
     /// Who the journal names for changes the commands make.
     actor: String,
+    /// The journal's head (id, hash, time) as this write transaction left
+    /// it, once read.
+    head: Option<(i64, String, Option<String>)>,
     /// Warnings for the person at the terminal (a new source whose name
     /// looks like an existing one), printed by the command line.
     notices: Vec<String>,
@@ -235,6 +238,7 @@ impl Store {
             bulk_loading: false,
             open: None,
             actor: "claimtrack".into(),
+            head: None,
             notices: Vec::new(),
         })
     }
@@ -292,6 +296,7 @@ impl Store {
             bulk_loading: false,
             open: None,
             actor: "claimtrack".into(),
+            head: None,
             notices: Vec::new(),
         };
         MIGRATOR.run(&mut store.conn).await?;
@@ -363,6 +368,7 @@ impl Store {
         sqlx::query(WRITE_CACHE).execute(&mut self.conn).await?;
         self.begin_immediate().await?;
         self.in_transaction = true;
+        self.head = None;
         // A claim's history is written before the claim (the database
         // refuses a claim in a state its history does not give), so the
         // events' references to their claim are checked at the commit.
@@ -372,6 +378,7 @@ impl Store {
         let result = body(self).await;
         self.in_transaction = false;
         self.bulk_loading = false;
+        self.head = None;
         let unclosed = self.open.take().is_some();
         let result = match result {
             Ok(_) if unclosed => Err(Error::Internal("an operation was left open".into())),
