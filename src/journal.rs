@@ -157,6 +157,47 @@ pub struct EventRecord {
     pub at: String,
 }
 
+/// [`ClaimRecord`] over borrowed values, for writers that hash rows as they
+/// go: the same fields in the same order, so the same bytes.
+#[derive(Debug, Serialize)]
+pub struct ClaimRecordRef<'a> {
+    /// UUID, hyphenated lowercase.
+    pub id: &'a str,
+    /// Source key.
+    pub source: i64,
+    /// Article key.
+    pub article: Option<i64>,
+    /// The claim's words.
+    pub text: &'a str,
+    /// Verbatim quote.
+    pub quote: Option<&'a str>,
+    /// When it was said.
+    pub said_on: Option<&'a str>,
+    /// Tags, sorted by their bytes.
+    pub tags: &'a [&'a str],
+}
+
+/// [`EventRecord`] over borrowed values (same fields, same order).
+#[derive(Debug, Serialize)]
+pub struct EventRecordRef<'a> {
+    /// The claim's key.
+    pub claim: i64,
+    /// Status before.
+    pub from: Option<&'a str>,
+    /// Status after.
+    pub to: &'a str,
+    /// Rating label.
+    pub rating: Option<&'a str>,
+    /// Note.
+    pub note: Option<&'a str>,
+    /// Evidence URLs, as the stored JSON array text.
+    pub evidence: &'a str,
+    /// Who.
+    pub actor: &'a str,
+    /// When.
+    pub at: &'a str,
+}
+
 /// The fields of a claim that an edit changes, as they appear in an edit
 /// operation's `old` and `new` objects.
 pub const EDITABLE_FIELDS: &[&str] = &["source", "article", "text", "quote", "said_on", "tags"];
@@ -207,6 +248,57 @@ mod tests {
             change(&mut changed);
             assert_ne!(changed.chained_hash(GENESIS), hash, "{changed:?}");
         }
+    }
+
+    #[test]
+    fn borrowed_records_encode_byte_for_byte_like_owned_ones() {
+        let claim = ClaimRecord {
+            id: "0193e3a0-0000-7000-8000-000000000001".into(),
+            source: 3,
+            article: None,
+            text: "Words \"quoted\" and \u{e9}".into(),
+            quote: Some("quoted".into()),
+            said_on: Some("2017-12-18".into()),
+            tags: vec!["a".into(), "b".into()],
+        };
+        let tags = ["a", "b"];
+        let borrowed = ClaimRecordRef {
+            id: &claim.id,
+            source: 3,
+            article: None,
+            text: &claim.text,
+            quote: Some("quoted"),
+            said_on: Some("2017-12-18"),
+            tags: &tags,
+        };
+        assert_eq!(
+            serde_json::to_string(&claim).unwrap(),
+            serde_json::to_string(&borrowed).unwrap()
+        );
+        let event = EventRecord {
+            claim: 1,
+            from: None,
+            to: "refuted".into(),
+            rating: Some("False".into()),
+            note: None,
+            evidence: "[]".into(),
+            actor: "ana".into(),
+            at: "2017-12-18T12:00:00.000000Z".into(),
+        };
+        let borrowed = EventRecordRef {
+            claim: 1,
+            from: None,
+            to: "refuted",
+            rating: Some("False"),
+            note: None,
+            evidence: "[]",
+            actor: "ana",
+            at: "2017-12-18T12:00:00.000000Z",
+        };
+        assert_eq!(
+            serde_json::to_string(&event).unwrap(),
+            serde_json::to_string(&borrowed).unwrap()
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use sqlx::{QueryBuilder, Row, Sqlite};
 
-use crate::journal::{ClaimRecord, EventRecord};
+use crate::journal::{ClaimRecordRef, EventRecordRef};
 use uuid::Uuid;
 
 use super::{Store, parse_id, refusal};
@@ -275,7 +275,8 @@ impl Store {
     async fn insert_events(&mut self, events: Vec<(i64, Option<Status>, NewEvent)>) -> Result<()> {
         let operation = self.open_operation_id()?;
         for (key, from, event) in &events {
-            self.digest_event(&event_record(*key, *from, event));
+            let evidence = evidence_text(&event.evidence);
+            self.digest_event(&event_record(*key, *from, event, &evidence));
         }
         events_statement(events, operation)
             .build()
@@ -719,22 +720,25 @@ fn build_chunk(
                 stored_tags.push(tag);
             }
         }
-        let mut sorted = stored_tags.clone();
-        sorted.sort();
-        open.claims.add(&ClaimRecord {
-            id: claim.id.to_string(),
+        let mut sorted: Vec<&str> = stored_tags.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        let mut id = uuid::Uuid::encode_buffer();
+        let said_on = claim.said_on.map(|d| d.to_string());
+        open.claims.add(&ClaimRecordRef {
+            id: claim.id.hyphenated().encode_lower(&mut id),
             source: claim.source_key,
             article: claim.article_key,
-            text: claim.text.trim().to_string(),
-            quote: claim.quote.clone(),
-            said_on: claim.said_on.map(|d| d.to_string()),
-            tags: sorted,
+            text: claim.text.trim(),
+            quote: claim.quote.as_deref(),
+            said_on: said_on.as_deref(),
+            tags: &sorted,
         });
         tags.extend(stored_tags.into_iter().map(|t| (key, t)));
         let mut from = None;
         for event in claim.history.drain(..) {
             let to = event.to;
-            open.events.add(&event_record(key, from, &event));
+            let evidence = evidence_text(&event.evidence);
+            open.events.add(&event_record(key, from, &event, &evidence));
             events.push((key, from, event));
             from = Some(to);
         }
@@ -792,26 +796,34 @@ fn build_chunk(
     statements
 }
 
-/// The evidence list as the events table stores it.
-fn evidence_text(evidence: &[String]) -> String {
+/// The evidence list as the events table stores it (most events have
+/// none: that case costs no allocation).
+fn evidence_text(evidence: &[String]) -> std::borrow::Cow<'static, str> {
     if evidence.is_empty() {
-        "[]".to_string()
+        "[]".into()
     } else {
-        serde_json::to_string(evidence).expect("a list of strings serializes")
+        serde_json::to_string(evidence)
+            .expect("a list of strings serializes")
+            .into()
     }
 }
 
 /// An event as its operation's digest holds it.
-fn event_record(key: i64, from: Option<Status>, event: &NewEvent) -> EventRecord {
-    EventRecord {
+fn event_record<'a>(
+    key: i64,
+    from: Option<Status>,
+    event: &'a NewEvent,
+    evidence: &'a str,
+) -> EventRecordRef<'a> {
+    EventRecordRef {
         claim: key,
-        from: from.map(|s| s.as_str().to_string()),
-        to: event.to.as_str().to_string(),
-        rating: event.rating.clone(),
-        note: event.note.clone(),
-        evidence: evidence_text(&event.evidence),
-        actor: event.actor.clone(),
-        at: event.at.clone(),
+        from: from.map(Status::as_str),
+        to: event.to.as_str(),
+        rating: event.rating.as_deref(),
+        note: event.note.as_deref(),
+        evidence,
+        actor: &event.actor,
+        at: &event.at,
     }
 }
 
@@ -821,7 +833,7 @@ fn events_statement(events: Vec<(i64, Option<Status>, NewEvent)>, operation: i64
         "INSERT INTO status_events (claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id) ",
     );
     sql.push_values(events, |mut row, (key, from, event)| {
-        let evidence = evidence_text(&event.evidence);
+        let evidence = evidence_text(&event.evidence).into_owned();
         row.push_bind(key)
             .push_bind(from.map(Status::as_str))
             .push_bind(event.to.as_str())

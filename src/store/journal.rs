@@ -231,7 +231,7 @@ impl Store {
     }
 
     /// Adds an event to the open operation's digest.
-    pub(super) fn digest_event(&mut self, event: &EventRecord) {
+    pub(super) fn digest_event(&mut self, event: &impl serde::Serialize) {
         if let Some(open) = self.open.as_mut() {
             open.events.add(event);
         }
