@@ -93,7 +93,7 @@ pub(super) async fn run(args: LogArgs, ctx: &mut Context) -> Result<()> {
 
 /// What an operation changed, in a line: `field: old -> new`, and for
 /// operations that created rows, how many.
-fn change(operation: &Operation) -> String {
+pub(super) fn change(operation: &Operation) -> String {
     let empty = serde_json::Map::new();
     let old = operation
         .old

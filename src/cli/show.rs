@@ -1,5 +1,6 @@
 //! `claims show ID`: one claim with its source, article, links in both
-//! directions and its whole status history.
+//! directions, its whole status history, and the corrections the journal
+//! records for it.
 
 use clap::Args;
 use serde::Serialize;
@@ -26,6 +27,8 @@ struct ClaimDetail {
     article: Option<Article>,
     links: Vec<ClaimLink>,
     history: Vec<StatusEvent>,
+    /// Every operation of the journal on this claim, oldest first.
+    changes: Vec<crate::journal::Operation>,
 }
 
 pub(super) async fn run(args: ShowArgs, ctx: &mut Context) -> Result<()> {
@@ -43,12 +46,19 @@ pub(super) async fn run(args: ShowArgs, ctx: &mut Context) -> Result<()> {
             };
             let links = store.links_of(claim.key).await?;
             let history = store.history(claim.key).await?;
+            let changes = store
+                .operations(&crate::store::OperationFilter {
+                    claim_key: Some(claim.key),
+                    ..Default::default()
+                })
+                .await?;
             Ok(ClaimDetail {
                 claim,
                 source_detail,
                 article,
                 links,
                 history,
+                changes,
             })
         })
         .await?;
@@ -132,7 +142,34 @@ fn print_detail(ctx: &mut Context, detail: &ClaimDetail) -> Result<()> {
         );
     }
     out.heading("History");
-    out.records(&detail.history)
+    out.records(&detail.history)?;
+    // Corrections: what the history of statuses does not show.
+    let corrections: Vec<Vec<String>> = detail
+        .changes
+        .iter()
+        .filter(|o| {
+            !matches!(
+                o.kind.as_str(),
+                "import" | "claim.create" | "claim.mark" | "upgrade"
+            )
+        })
+        .map(|o| {
+            vec![
+                o.id.to_string(),
+                o.at.get(..19).unwrap_or(&o.at).replace('T', " "),
+                o.actor.clone(),
+                o.kind.clone(),
+                super::log::change(o),
+                or_empty(&o.note),
+            ]
+        })
+        .collect();
+    if !corrections.is_empty() {
+        ctx.out.heading("Corrections");
+        ctx.out
+            .grid(&["Op", "At", "By", "Kind", "Change", "Note"], &corrections, None);
+    }
+    Ok(())
 }
 
 impl Record for StatusEvent {

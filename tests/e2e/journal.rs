@@ -80,6 +80,15 @@ fn corrections_are_operations_and_the_record_stays_whole() {
     let shown = env.ok(&["show", short, "--format", "json"]);
     assert!(shown.contains("A tip-off saved lives."), "{shown}");
     assert!(shown.contains("\"refuted\""), "the verdict stays: {shown}");
+    assert!(
+        shown.contains("\"claim.edit\""),
+        "show carries the claim's changes: {shown}"
+    );
+    let table = env.ok(&["show", short]);
+    assert!(
+        table.contains("Corrections") && table.contains("shorter wording"),
+        "{table}"
+    );
 
     // Withdrawn: out of lists, reports and exports, back when reinstated.
     let listed = |env: &Env| env.ok(&["list", "--format", "csv"]).lines().count() - 1;
