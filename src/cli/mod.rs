@@ -17,6 +17,7 @@ mod report;
 mod restore;
 mod show;
 mod source;
+mod undo;
 mod unlink;
 mod verify;
 mod withdraw;
@@ -87,6 +88,8 @@ pub enum Command {
     Reinstate(withdraw::ReinstateArgs),
     /// The journal: every change, who made it, when, why, and the old and new values.
     Log(log::LogArgs),
+    /// Revert an operation (default: your latest) by appending its inverse; nothing is deleted.
+    Undo(undo::UndoArgs),
     /// Show a claim: its source, article, links and whole history.
     Show(show::ShowArgs),
     /// List claims, newest first, with filters.
@@ -258,6 +261,7 @@ impl Command {
             | Command::Edit(_)
             | Command::Withdraw(_)
             | Command::Reinstate(_)
+            | Command::Undo(_)
             | Command::Import(_)
             | Command::Restore(_) => true,
             Command::Extract(args) => args.import,
@@ -305,6 +309,7 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Withdraw(args) => withdraw::withdraw(args, ctx).await,
         Command::Reinstate(args) => withdraw::reinstate(args, ctx).await,
         Command::Log(args) => log::run(args, ctx).await,
+        Command::Undo(args) => undo::run(args, ctx).await,
         Command::Show(args) => show::run(args, ctx).await,
         Command::List(args) => list::run(args, ctx).await,
         Command::Report(args) => report::run(args, ctx).await,

@@ -147,7 +147,7 @@ impl Store {
             note: new.note,
             actor: new.actor,
             at,
-            undoes: new.undoes,
+            undoes: new.undoes.or(self.undoing.take()),
             hash: String::new(),
         };
         operation.hash = operation.chained_hash(&previous_hash);
@@ -220,6 +220,40 @@ impl Store {
             ));
         }
         Ok(appended)
+    }
+
+    /// Marks the next operation appended as the undoing of operation `id`
+    /// (`claims undo`): the inverse is made by the ordinary corrections.
+    pub fn undoing(&mut self, id: i64) {
+        self.undoing = Some(id);
+    }
+
+    /// Operation `id` and whether a later operation already undid it.
+    pub async fn operation_undone(&mut self, id: i64) -> Result<Option<(Operation, bool)>> {
+        let Some(operation) = self.operation(id).await? else {
+            return Ok(None);
+        };
+        let undone: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM operations WHERE undoes = ?)")
+            .bind(id)
+            .fetch_one(self.conn())
+            .await?;
+        Ok(Some((operation, undone)))
+    }
+
+    /// The latest operation by `actor` that `claims undo` can revert and
+    /// nobody has undone yet.
+    pub async fn last_undoable(&mut self, actor: &str, kinds: &[&str]) -> Result<Option<i64>> {
+        let mut sql = QueryBuilder::<Sqlite>::new(
+            "SELECT o.id FROM operations o WHERE o.undoes IS NULL AND o.actor = ",
+        );
+        sql.push_bind(actor.to_string())
+            .push(" AND NOT EXISTS (SELECT 1 FROM operations u WHERE u.undoes = o.id) AND o.kind IN (");
+        let mut list = sql.separated(", ");
+        for kind in kinds {
+            list.push_bind(kind.to_string());
+        }
+        sql.push(") ORDER BY o.id DESC LIMIT 1");
+        Ok(sql.build_query_scalar().fetch_optional(self.conn()).await?)
     }
 
     /// The id new events must name, or an error if no operation is open.

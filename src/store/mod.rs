@@ -72,6 +72,8 @@ pub struct Store {
     /// The journal's head (id, hash, time) as this write transaction left
     /// it, once read.
     head: Option<(i64, String, Option<String>)>,
+    /// The operation the next one appended undoes (see [`Store::undoing`]).
+    undoing: Option<i64>,
     /// Warnings for the person at the terminal (a new source whose name
     /// looks like an existing one), printed by the command line.
     notices: Vec<String>,
@@ -239,6 +241,7 @@ impl Store {
             open: None,
             actor: "claimtrack".into(),
             head: None,
+            undoing: None,
             notices: Vec::new(),
         })
     }
@@ -297,6 +300,7 @@ impl Store {
             open: None,
             actor: "claimtrack".into(),
             head: None,
+            undoing: None,
             notices: Vec::new(),
         };
         MIGRATOR.run(&mut store.conn).await?;
@@ -379,6 +383,7 @@ impl Store {
         self.in_transaction = false;
         self.bulk_loading = false;
         self.head = None;
+        self.undoing = None;
         let unclosed = self.open.take().is_some();
         let result = match result {
             Ok(_) if unclosed => Err(Error::Internal("an operation was left open".into())),

@@ -12,6 +12,7 @@ fn claim_id(env: &Env, by: &str, starts: &str) -> String {
     let csv = env.ok(&["list", "--by", by, "--format", "csv", "--include-withdrawn"]);
     let line = csv
         .lines()
+        .skip(1)
         .find(|l| l.contains(starts))
         .unwrap_or_else(|| panic!("no claim of {by} starting {starts}: {csv}"));
     line.split(',').next().unwrap().to_string()
@@ -315,4 +316,61 @@ fn recompute_chain_after(env: &Env, sql: &str) {
         previous = hash;
     }
     tamper(&env.db, &format!("{updates}{};{};", guards[0], guards[1])).unwrap();
+}
+
+#[test]
+fn undo_appends_the_inverse_and_never_deletes() {
+    let env = Env::with_sample();
+    let id = claim_id(&env, "FSB", "");
+    let short = &id[id.len() - 8..];
+    let status = |env: &Env| {
+        let json = env.ok(&["show", short, "--format", "json"]);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        (
+            value["status"].as_str().unwrap().to_string(),
+            value["text"].as_str().unwrap().to_string(),
+        )
+    };
+    let (status_before, text_before) = status(&env);
+    let operations = |env: &Env| scalar(&env.db, "SELECT count(*) FROM operations");
+
+    env.ok(&["edit", short, "--text", "Reworded by mistake.", "--note", "oops"]);
+    let out = env.ok(&["undo"]);
+    assert!(out.contains("claim.edit") && out.contains("undone"), "{out}");
+    assert_eq!(status(&env).1, text_before);
+
+    env.ok(&["withdraw", short, "--note", "wrong claim"]);
+    env.ok(&["undo"]);
+    assert!(
+        env.ok(&["list", "--format", "csv"]).contains(&id),
+        "undoing a withdrawal reinstates"
+    );
+
+    env.ok(&["mark", short, "confirmed", "--note", "too quick"]);
+    let events = scalar(&env.db, "SELECT count(*) FROM status_events");
+    env.ok(&["undo"]);
+    assert_eq!(status(&env).0, status_before);
+    assert_eq!(
+        scalar(&env.db, "SELECT count(*) FROM status_events"),
+        (events.parse::<i64>().unwrap() + 1).to_string(),
+        "undoing a verdict appends an event; the verdict stays in the history"
+    );
+
+    // Each undo names what it undid; nothing can be undone twice, and an
+    // import is not undone this way.
+    let undone: String = scalar(&env.db, "SELECT max(undoes) FROM operations");
+    let before = operations(&env);
+    let line = env.refused(&["undo", &undone], 2);
+    assert!(line.contains("already undone"), "{line}");
+    let import: String = scalar(&env.db, "SELECT min(id) FROM operations WHERE kind = 'import'");
+    let line = env.refused(&["undo", &import], 2);
+    assert!(line.contains("cannot be undone"), "{line}");
+    assert_eq!(operations(&env), before);
+    let log = env.ok(&["log", short, "--format", "csv"]);
+    assert_eq!(
+        log.lines().filter(|l| l.contains("undo of operation")).count(),
+        3,
+        "{log}"
+    );
+    env.ok(&["verify"]);
 }
