@@ -17,15 +17,53 @@ pub struct MarkArgs {
     pub status: Status,
     #[command(flatten)]
     pub details: EventDetails,
+    #[command(flatten)]
+    pub more: MoreIds,
 }
 
 /// `claims confirm|dispute|refute`.
 #[derive(Debug, Args)]
 pub struct ShortcutArgs {
-    /// The claim: full UUID or short id (a unique prefix of 4+ hex digits).
-    pub id: String,
+    /// The claims: full UUIDs or short ids (unique prefixes of 4+ hex digits).
+    #[arg(required_unless_present = "ids_from")]
+    pub ids: Vec<String>,
     #[command(flatten)]
     pub details: EventDetails,
+    #[command(flatten)]
+    pub more: MoreIds,
+}
+
+/// More claims for one command, from a file: one id per line (blank lines
+/// and `#` comments skipped), `-` for standard input.
+#[derive(Debug, Args)]
+pub struct MoreIds {
+    /// Also the claims listed in FILE, one id per line (`-`: standard input).
+    #[arg(long, value_name = "FILE")]
+    pub ids_from: Option<std::path::PathBuf>,
+}
+
+impl MoreIds {
+    /// The ids the file lists, with `file:line` for each.
+    pub fn read(&self) -> Result<Vec<(String, String)>> {
+        let Some(path) = &self.ids_from else {
+            return Ok(vec![]);
+        };
+        let text = if path.as_os_str() == "-" {
+            std::io::read_to_string(std::io::stdin())?
+        } else {
+            std::fs::read_to_string(path).map_err(|source| Error::ReadFile {
+                path: path.clone(),
+                source,
+            })?
+        };
+        Ok(text
+            .lines()
+            .enumerate()
+            .map(|(n, line)| (n, line.trim()))
+            .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+            .map(|(n, line)| (line.to_string(), format!("{}:{}", path.display(), n + 1)))
+            .collect())
+    }
 }
 
 /// What a status change records besides the status.
@@ -43,62 +81,105 @@ pub struct EventDetails {
 }
 
 impl ShortcutArgs {
-    /// The equivalent `mark` with `status`.
-    pub fn with_status(self, status: Status) -> MarkArgs {
-        MarkArgs {
-            id: self.id,
-            status,
-            details: self.details,
-        }
+    /// Runs as `mark` with `status`, for every claim given.
+    pub(super) async fn run(self, status: Status, ctx: &mut Context) -> Result<()> {
+        let mut ids: Vec<(String, Option<String>)> = self.ids.into_iter().map(|id| (id, None)).collect();
+        ids.extend(self.more.read()?.into_iter().map(|(id, at)| (id, Some(at))));
+        mark_all(ids, status, &self.details, ctx).await
     }
 }
 
 pub(super) async fn run(args: MarkArgs, ctx: &mut Context) -> Result<()> {
+    let mut ids = vec![(args.id.clone(), None)];
+    ids.extend(args.more.read()?.into_iter().map(|(id, at)| (id, Some(at))));
+    mark_all(ids, args.status, &args.details, ctx).await
+}
+
+/// Marks every claim given, in one transaction: all of them or none.
+async fn mark_all(
+    ids: Vec<(String, Option<String>)>,
+    status: Status,
+    details: &EventDetails,
+    ctx: &mut Context,
+) -> Result<()> {
+    if ids.is_empty() {
+        return Err(Error::invalid(
+            "no claim given: name one, or --ids-from a file that lists some",
+        ));
+    }
     let actor = ctx.actor.clone();
-    let (claim, event) = ctx
+    let marked = ctx
         .store
         .write(async |store| {
-            let claim = store.resolve_claim(&args.id).await?;
-            let details = &args.details;
-            let adds_something = details.note.is_some()
-                || !details.evidence.is_empty()
-                || details.rating.as_ref().is_some_and(|r| Some(r) != claim.rating.as_ref());
-            if claim.status == args.status && !adds_something {
-                return Err(Error::invalid(format!(
-                    "claim {} is already {}; add --note, --evidence or a new --rating to record more about it",
-                    short_id(&claim.id),
-                    claim.status
-                )));
+            let mut marked = Vec::with_capacity(ids.len());
+            let mut seen = std::collections::HashSet::new();
+            for (given, at) in &ids {
+                let claim = store.resolve_claim(given).await.map_err(|e| match (e, at) {
+                    (Error::NotFound { kind, given }, Some(at)) => {
+                        Error::invalid(format!("{at}: no {kind} matches '{given}'"))
+                    }
+                    (other, _) => other,
+                })?;
+                if !seen.insert(claim.key) {
+                    continue;
+                }
+                marked.push(mark_one(store, claim, status, details, &actor).await?);
             }
-            let event = NewEvent {
-                to: args.status,
-                rating: details.rating.clone(),
-                note: details.note.clone(),
-                evidence: details.evidence.clone(),
-                actor: actor.clone(),
-                at: now_timestamp(),
-            };
-            store.open_operation().await?;
-            let recorded = store.append_event(claim.key, &event).await?;
-            store
-                .close_operation(NewOperation {
-                    kind: "claim.mark",
-                    claim_key: Some(claim.key),
-                    old: Some(serde_json::json!({ "status": claim.status.as_str(), "rating": claim.rating })),
-                    new: Some(serde_json::json!({ "status": recorded.to.as_str(), "rating": recorded.rating })),
-                    note: recorded.note.clone(),
-                    actor: actor.clone(),
-                    ..NewOperation::default()
-                })
-                .await?;
-            Ok((claim, recorded))
+            Ok(marked)
         })
         .await?;
-    let id = short_id(&claim.id);
-    ctx.out.line(match event.from {
-        Some(from) if from == event.to => format!("{id}: {} (evidence added)", event.to),
-        Some(from) => format!("{id}: {from} -> {}", event.to),
-        None => format!("{id}: {}", event.to),
-    });
+    for (claim, event) in marked {
+        let id = short_id(&claim.id);
+        ctx.out.line(match event.from {
+            Some(from) if from == event.to => format!("{id}: {} (evidence added)", event.to),
+            Some(from) => format!("{id}: {from} -> {}", event.to),
+            None => format!("{id}: {}", event.to),
+        });
+    }
     Ok(())
+}
+
+/// Appends one claim's event and its operation.
+async fn mark_one(
+    store: &mut crate::store::Store,
+    claim: crate::model::Claim,
+    status: Status,
+    details: &EventDetails,
+    actor: &str,
+) -> Result<(crate::model::Claim, crate::model::StatusEvent)> {
+    let adds_something = details.note.is_some()
+        || !details.evidence.is_empty()
+        || details
+            .rating
+            .as_ref()
+            .is_some_and(|r| Some(r) != claim.rating.as_ref());
+    if claim.status == status && !adds_something {
+        return Err(Error::invalid(format!(
+            "claim {} is already {}; add --note, --evidence or a new --rating to record more about it",
+            short_id(&claim.id),
+            claim.status
+        )));
+    }
+    let event = NewEvent {
+        to: status,
+        rating: details.rating.clone(),
+        note: details.note.clone(),
+        evidence: details.evidence.clone(),
+        actor: actor.to_string(),
+        at: now_timestamp(),
+    };
+    store.open_operation().await?;
+    let recorded = store.append_event(claim.key, &event).await?;
+    store
+        .close_operation(NewOperation {
+            kind: "claim.mark",
+            claim_key: Some(claim.key),
+            old: Some(serde_json::json!({ "status": claim.status.as_str(), "rating": claim.rating })),
+            new: Some(serde_json::json!({ "status": recorded.to.as_str(), "rating": recorded.rating })),
+            note: recorded.note.clone(),
+            actor: actor.to_string(),
+            ..NewOperation::default()
+        })
+        .await?;
+    Ok((claim, recorded))
 }

@@ -12,11 +12,14 @@ use crate::model::short_id;
 /// `claims withdraw`.
 #[derive(Debug, Args)]
 pub struct WithdrawArgs {
-    /// The claim: full UUID or short id.
-    pub id: String,
-    /// Why it was logged by mistake.
+    /// The claims: full UUIDs or short ids.
+    #[arg(required_unless_present = "ids_from")]
+    pub ids: Vec<String>,
+    /// Why they were logged by mistake.
     #[arg(long, value_parser = text)]
     pub note: String,
+    #[command(flatten)]
+    pub more: super::mark::MoreIds,
 }
 
 /// `claims reinstate`.
@@ -30,28 +33,39 @@ pub struct ReinstateArgs {
 }
 
 pub(super) async fn withdraw(args: WithdrawArgs, ctx: &mut Context) -> Result<()> {
-    set(ctx, &args.id, true, Some(args.note)).await
+    let mut ids = args.ids.clone();
+    ids.extend(args.more.read()?.into_iter().map(|(id, _)| id));
+    set(ctx, &ids, true, Some(args.note)).await
 }
 
 pub(super) async fn reinstate(args: ReinstateArgs, ctx: &mut Context) -> Result<()> {
-    set(ctx, &args.id, false, args.note).await
+    set(ctx, std::slice::from_ref(&args.id), false, args.note).await
 }
 
-async fn set(ctx: &mut Context, id: &str, withdrawn: bool, note: Option<String>) -> Result<()> {
+/// Withdraws or reinstates every claim given, in one transaction.
+async fn set(ctx: &mut Context, ids: &[String], withdrawn: bool, note: Option<String>) -> Result<()> {
     let actor = ctx.actor.clone();
-    let (claim, operation) = ctx
+    let done = ctx
         .store
         .write(async |store| {
-            let claim = store.resolve_claim(id).await?;
-            let operation = store.set_withdrawn(&claim, withdrawn, note, &actor).await?;
-            Ok((claim, operation))
+            let mut done = Vec::with_capacity(ids.len());
+            for id in ids {
+                let claim = store.resolve_claim(id).await?;
+                let operation = store
+                    .set_withdrawn(&claim, withdrawn, note.clone(), &actor)
+                    .await?;
+                done.push((claim, operation));
+            }
+            Ok(done)
         })
         .await?;
-    ctx.out.line(format!(
-        "{}: {} (operation {})",
-        short_id(&claim.id),
-        if withdrawn { "withdrawn" } else { "reinstated" },
-        operation.id
-    ));
+    for (claim, operation) in done {
+        ctx.out.line(format!(
+            "{}: {} (operation {})",
+            short_id(&claim.id),
+            if withdrawn { "withdrawn" } else { "reinstated" },
+            operation.id
+        ));
+    }
     Ok(())
 }

@@ -374,3 +374,35 @@ fn undo_appends_the_inverse_and_never_deletes() {
     );
     env.ok(&["verify"]);
 }
+
+#[test]
+fn several_claims_are_marked_or_withdrawn_in_one_transaction() {
+    let env = Env::with_sample();
+    let first = claim_id(&env, "FSB", "");
+    let second = claim_id(&env, "White House", "");
+    let out = env.ok(&["refute", &first, &second, "--note", "both false"]);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.lines().all(|l| l.ends_with("-> refuted")), "{out}");
+
+    // One unknown id in the file: nothing is marked, and the line is named.
+    let list = env.dir.path().join("ids.txt");
+    std::fs::write(&list, format!("# to dispute\n{first}\n\nffffffff\n")).unwrap();
+    let line = env.refused(
+        &["dispute", "--ids-from", list.to_str().unwrap(), "--note", "n"],
+        2,
+    );
+    assert!(line.contains("ids.txt:4") && line.contains("ffffffff"), "{line}");
+
+    std::fs::write(&list, format!("{first}\n{second}\n")).unwrap();
+    let out = env.ok(&[
+        "withdraw",
+        "--ids-from",
+        list.to_str().unwrap(),
+        "--note",
+        "duplicates",
+    ]);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let listed = env.ok(&["list", "--format", "csv"]);
+    assert!(!listed.contains(&first) && !listed.contains(&second));
+    env.ok(&["verify"]);
+}
