@@ -40,6 +40,9 @@ pub struct ExtractArgs {
     /// Write a claim file to review and `claims import` (statuses unverified, the text as snapshot).
     #[arg(long, value_name = "PATH")]
     pub draft: Option<PathBuf>,
+    /// Replace an existing --draft file (which may hold a reviewer's edits).
+    #[arg(long, requires = "draft")]
+    pub force: bool,
     /// Import the proposals straight into the database.
     #[arg(long)]
     pub import: bool,
@@ -63,6 +66,15 @@ pub(super) async fn run(
     out: &mut Output,
     actor: &str,
 ) -> Result<()> {
+    if let Some(path) = &args.draft
+        && path.exists()
+        && !args.force
+    {
+        return Err(Error::invalid(format!(
+            "{} already exists (a draft may hold a reviewer's edits); --force replaces it",
+            path.display()
+        )));
+    }
     let text = read_input(&args.file, args.lossy)?;
     let mut store = store;
     let known = match store.as_mut() {

@@ -103,7 +103,22 @@ fn a_draft_can_be_reviewed_imported_and_reported() {
     );
     // A reviewer edits the draft: one status changes.
     let edited = text.replacen("status = \"unverified\"", "status = \"disputed\"", 1);
-    std::fs::write(&draft, edited).unwrap();
+    std::fs::write(&draft, &edited).unwrap();
+    // Extracting again does not overwrite the reviewed draft, unless told.
+    let again = [
+        "extract",
+        &seed_text(),
+        "--url",
+        URL,
+        "--draft",
+        draft.to_str().unwrap(),
+    ];
+    let line = env.refused(&again, 2);
+    assert!(line.contains("--force"), "{line}");
+    assert_eq!(std::fs::read_to_string(&draft).unwrap(), edited);
+    let forced: Vec<&str> = again.iter().copied().chain(["--force"]).collect();
+    assert_eq!(env.run(&forced).code, 0);
+    std::fs::write(&draft, &edited).unwrap();
     let imported = env.ok(&["import", draft.to_str().unwrap()]);
     assert!(
         imported.contains("claims") && imported.contains("added"),
