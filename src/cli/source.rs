@@ -29,6 +29,27 @@ pub enum SourceCommand {
     },
     /// Record that a source speaks for an organization.
     SpeaksFor(SpeaksForArgs),
+    /// Merge a duplicate into the source to keep: claims, aliases and roles move; the duplicate's name becomes an alias.
+    Merge {
+        /// The duplicate (name or alias).
+        duplicate: String,
+        /// The word `into`.
+        #[arg(value_parser = ["into"])]
+        into: String,
+        /// The source to keep (name or alias).
+        keep: String,
+        /// Why.
+        #[arg(long, value_parser = text)]
+        note: Option<String>,
+    },
+    /// Remove a source that no claim names (a junk source from a draft).
+    Remove {
+        /// Name or alias.
+        name: String,
+        /// Why.
+        #[arg(long, value_parser = text)]
+        note: Option<String>,
+    },
     /// Rename a source; the old name stays an alias unless --drop-old-name.
     Rename {
         /// Name or alias of the source.
@@ -152,6 +173,42 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
                 },
                 operation.id
             ));
+        }
+        SourceCommand::Merge {
+            duplicate,
+            keep,
+            note,
+            ..
+        } => {
+            let actor = ctx.actor.clone();
+            let (duplicate, keep, operation) = ctx
+                .store
+                .write(async |store| {
+                    let duplicate = store.resolve_source(&duplicate).await?;
+                    let keep = store.resolve_source(&keep).await?;
+                    let operation = store
+                        .merge_sources(&duplicate, &keep, note.clone(), &actor)
+                        .await?;
+                    Ok((duplicate.name, keep.name, operation))
+                })
+                .await?;
+            ctx.out.line(format!(
+                "{duplicate} merged into {keep}; '{duplicate}' is now an alias (operation {})",
+                operation.id
+            ));
+        }
+        SourceCommand::Remove { name, note } => {
+            let actor = ctx.actor.clone();
+            let (name, operation) = ctx
+                .store
+                .write(async |store| {
+                    let source = store.resolve_source(&name).await?;
+                    let operation = store.remove_source(&source, note.clone(), &actor).await?;
+                    Ok((source.name, operation))
+                })
+                .await?;
+            ctx.out
+                .line(format!("{name} removed (operation {})", operation.id));
         }
         SourceCommand::Alias { name, alias } => {
             let (source, added) = ctx

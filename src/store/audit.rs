@@ -144,6 +144,24 @@ impl Store {
                         operation.old.clone().unwrap_or(Value::Null),
                         new.clone(),
                     )),
+                    // A merge moved its claims from one source to another:
+                    // for `verify`, an edit of each one's source.
+                    ("source.merge", _) => {
+                        let moved = operation.old.as_ref().and_then(|o| o.get("claims"));
+                        let (from, to) = (
+                            operation.old.as_ref().and_then(|o| o.get("source")).cloned(),
+                            new.get("source").cloned(),
+                        );
+                        for claim in moved.and_then(Value::as_array).into_iter().flatten() {
+                            if let (Some(claim), Some(from), Some(to)) = (claim.as_i64(), &from, &to) {
+                                edits.entry(claim).or_default().push((
+                                    operation.id,
+                                    serde_json::json!({ "source": from }),
+                                    serde_json::json!({ "source": to }),
+                                ));
+                            }
+                        }
+                    }
                     ("claim.withdraw", Some(claim)) => {
                         withdrawals.insert(claim, true);
                     }

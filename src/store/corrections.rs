@@ -241,4 +241,109 @@ impl Store {
         }
         Ok(operation)
     }
+
+    /// Merges `duplicate` into `keep`: its claims, aliases and speaks-for
+    /// links move to `keep`, its name becomes an alias of `keep`, and the
+    /// duplicate is gone. The operation lists the claims it moved, so that
+    /// `verify` can follow them.
+    pub async fn merge_sources(
+        &mut self,
+        duplicate: &Source,
+        keep: &Source,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation> {
+        if duplicate.key == keep.key {
+            return Err(Error::invalid(format!(
+                "'{}' and '{}' are the same source",
+                duplicate.name, keep.name
+            )));
+        }
+        let claims: Vec<i64> = sqlx::query_scalar("SELECT id FROM claims WHERE source_id = ? ORDER BY id")
+            .bind(duplicate.key)
+            .fetch_all(self.conn())
+            .await?;
+        let operation = self
+            .record(NewOperation {
+                kind: "source.merge",
+                source_key: Some(keep.key),
+                old: Some(json!({
+                    "source": duplicate.key, "name": duplicate.name,
+                    "aliases": duplicate.aliases, "claims": claims,
+                })),
+                new: Some(json!({ "source": keep.key, "name": keep.name })),
+                note,
+                actor: actor.to_string(),
+                ..NewOperation::default()
+            })
+            .await?;
+        sqlx::query("UPDATE claims SET source_id = ? WHERE source_id = ?")
+            .bind(keep.key)
+            .bind(duplicate.key)
+            .execute(self.conn())
+            .await?;
+        // Links between the two become links of a source to itself: gone.
+        for sql in [
+            "DELETE FROM speaks_for WHERE (speaker_id = ?1 AND org_id = ?2) OR (speaker_id = ?2 AND org_id = ?1)",
+            "INSERT OR IGNORE INTO speaks_for (speaker_id, org_id, role, since, until)
+             SELECT ?2, org_id, role, since, until FROM speaks_for WHERE speaker_id = ?1",
+            "INSERT OR IGNORE INTO speaks_for (speaker_id, org_id, role, since, until)
+             SELECT speaker_id, ?2, role, since, until FROM speaks_for WHERE org_id = ?1",
+            "DELETE FROM speaks_for WHERE speaker_id = ?1 OR org_id = ?1",
+            "UPDATE source_aliases SET source_id = ?2 WHERE source_id = ?1",
+            "DELETE FROM sources WHERE id = ?1",
+        ] {
+            sqlx::query(sql)
+                .bind(duplicate.key)
+                .bind(keep.key)
+                .execute(self.conn())
+                .await?;
+        }
+        sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES (?, ?, ?)")
+            .bind(super::fold_name(&duplicate.name))
+            .bind(&duplicate.name)
+            .bind(keep.key)
+            .execute(self.conn())
+            .await?;
+        Ok(operation)
+    }
+
+    /// Removes a source that no claim names (a junk source a draft made).
+    pub async fn remove_source(
+        &mut self,
+        source: &Source,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation> {
+        let claims: i64 = sqlx::query_scalar("SELECT count(*) FROM claims WHERE source_id = ?")
+            .bind(source.key)
+            .fetch_one(self.conn())
+            .await?;
+        if claims > 0 {
+            return Err(Error::invalid(format!(
+                "source '{}' has {claims} claims; merge it into another source, or withdraw its claims first",
+                source.name
+            )));
+        }
+        let operation = self
+            .record(NewOperation {
+                kind: "source.remove",
+                source_key: Some(source.key),
+                old: Some(
+                    json!({ "name": source.name, "kind": source.kind.as_str(), "aliases": source.aliases }),
+                ),
+                note,
+                actor: actor.to_string(),
+                ..NewOperation::default()
+            })
+            .await?;
+        for sql in [
+            "DELETE FROM speaks_for WHERE speaker_id = ?1 OR org_id = ?1",
+            "DELETE FROM source_aliases WHERE source_id = ?1",
+            "DELETE FROM sources WHERE id = ?1",
+        ] {
+            sqlx::query(sql).bind(source.key).execute(self.conn()).await?;
+        }
+        Ok(operation)
+    }
 }

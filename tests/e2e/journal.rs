@@ -406,3 +406,51 @@ fn several_claims_are_marked_or_withdrawn_in_one_transaction() {
     assert!(!listed.contains(&first) && !listed.contains(&second));
     env.ok(&["verify"]);
 }
+
+#[test]
+fn a_duplicate_source_merges_and_a_junk_source_goes() {
+    let env = Env::with_sample();
+    let before = env
+        .ok(&["list", "--by", "Dmitry Peskov", "--format", "csv"])
+        .lines()
+        .count();
+    env.ok(&[
+        "add",
+        "--by",
+        "D. Peskov",
+        "--new-source",
+        "person",
+        "--text",
+        "Cooperation helped.",
+    ]);
+    env.ok(&["source", "add", "Wembley", "--kind", "group"]);
+    let line = env.refused(&["source", "remove", "D. Peskov"], 2);
+    assert!(line.contains("merge"), "{line}");
+
+    let out = env.ok(&[
+        "source",
+        "merge",
+        "D. Peskov",
+        "into",
+        "Dmitry Peskov",
+        "--note",
+        "same person",
+    ]);
+    assert!(out.contains("merged"), "{out}");
+    let after = env.ok(&["list", "--by", "Dmitry Peskov", "--format", "csv"]);
+    assert_eq!(after.lines().count(), before + 1);
+    assert!(after.contains("Cooperation helped."));
+    // The duplicate's name now finds the source it was merged into.
+    assert_eq!(env.ok(&["list", "--by", "D. Peskov", "--format", "csv"]), after);
+
+    env.ok(&["source", "remove", "Wembley", "--note", "a place, not a speaker"]);
+    let line = env.refused(&["source", "show", "Wembley"], 2);
+    assert!(line.contains("Wembley"), "{line}");
+    let log = env.ok(&["log", "--format", "csv"]);
+    assert!(
+        log.contains("source.merge") && log.contains("source.remove"),
+        "{log}"
+    );
+    // The moved claim's new speaker follows from the journal.
+    env.ok(&["verify"]);
+}
