@@ -45,23 +45,6 @@ pub struct NewClaim {
     pub origin: Option<String>,
 }
 
-/// A claim's descriptive fields, as [`Store::update_claim`] sets them.
-#[derive(Debug, Clone, Copy)]
-pub struct ClaimFields<'a> {
-    /// Who made it.
-    pub source_key: i64,
-    /// Where it was reported.
-    pub article_key: Option<i64>,
-    /// The claim.
-    pub text: &'a str,
-    /// The verbatim words.
-    pub quote: Option<&'a str>,
-    /// When it was made.
-    pub said_on: Option<Day>,
-    /// Where it came from outside claimtrack.
-    pub origin: Option<&'a str>,
-}
-
 /// A status event to append.
 #[derive(Debug, Clone)]
 pub struct NewEvent {
@@ -576,24 +559,6 @@ impl Store {
             Some((key, _)) => Ok(Some(self.claim(*key).await?)),
             None => Ok(None),
         }
-    }
-
-    /// Rewrites a claim's descriptive fields (not its status: that only
-    /// moves through the history).
-    pub async fn update_claim(&mut self, key: i64, fields: &ClaimFields<'_>) -> Result<()> {
-        sqlx::query(
-            "UPDATE claims SET source_id = ?, article_id = ?, text = ?, quote = ?, said_on = ?, origin = ? WHERE id = ?",
-        )
-        .bind(fields.source_key)
-        .bind(fields.article_key)
-        .bind(fields.text.trim())
-        .bind(fields.quote)
-        .bind(fields.said_on.map(|d| d.to_string()))
-        .bind(fields.origin)
-        .bind(key)
-        .execute(self.conn())
-        .await?;
-        Ok(())
     }
 
     /// Sets where a claim came from outside claimtrack (a data set's row

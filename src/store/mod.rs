@@ -32,7 +32,7 @@ use crate::render::inert as render_inert;
 
 pub use audit::{Audit, Finding};
 pub use bulk::BulkLoad;
-pub use claims::{ClaimFields, ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
+pub use claims::{ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
 pub use create::MigrationLock;
 pub use exports::ClaimRow;
 pub use journal::{NewOperation, OperationFilter};
