@@ -26,13 +26,29 @@ use crate::model::{Relation, Source, SourceKind, Status};
 use crate::store::{BulkLoad, NewClaim, NewEvent, NewOperation, Store, fold_name, now_timestamp};
 
 /// How to import.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
     /// Who is importing; used for history entries that name no one.
     pub actor: String,
     /// Keep claims whose quote is not in the article's snapshot, warning
     /// instead of failing.
     pub allow_orphans: bool,
+    /// What to do when a file states a verdict other than one a person
+    /// recorded in the database since.
+    pub conflicts: Conflicts,
+}
+
+/// How an import settles a file's verdict that differs from a newer one
+/// recorded by hand in the database.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Conflicts {
+    /// List every conflict and import nothing.
+    #[default]
+    Refuse,
+    /// Keep the database's verdict.
+    Ours,
+    /// Take the file's: appended to the history, naming the file.
+    Theirs,
 }
 
 /// Added / updated / unchanged counts of one kind of record.
@@ -740,7 +756,14 @@ impl<'o> Importer<'o> {
                         &self.options.actor,
                     )
                     .await?;
-                    let appended = reconcile_history(store, *key, &spec, self.options, &self.now).await?;
+                    let (appended, conflict) =
+                        reconcile_history(store, *key, &spec, self.options, &self.now).await?;
+                    if let Some(message) = conflict {
+                        self.problems.push(Problem {
+                            loc: spec.loc.clone(),
+                            message,
+                        });
+                    }
                     self.summary.events_added += appended;
                     if changed || appended > 0 {
                         self.summary.claims.updated += 1;
@@ -895,13 +918,19 @@ async fn update_fields(
 /// (when the database's history is where the file's starts), then an event
 /// for a status or rating the file sets differently. Returns how many
 /// events were appended.
+/// Appends the file's history that continues the database's, and the
+/// file's own status or rating when they differ. A verdict a person recorded
+/// in the database since (the latest event comes from `mark`, `add` or a
+/// history older than the journal, not from an import) is not overruled by
+/// a file: that is a conflict, returned as a message unless `--ours` or
+/// `--theirs` settles it.
 async fn reconcile_history(
     store: &mut Store,
     key: i64,
     spec: &ClaimSpec,
     options: &ImportOptions,
     now: &str,
-) -> Result<usize> {
+) -> Result<(usize, Option<String>)> {
     let history = store.history(key).await?;
     let mut appended = 0;
     let is_prefix = history.len() < spec.history.len()
@@ -927,9 +956,32 @@ async fn reconcile_history(
             rating = event.rating.clone();
         }
     }
-    events.extend(status_event(spec, status, rating.as_deref(), options, now));
+    if let Some(event) = status_event(spec, status, rating.as_deref(), options, now) {
+        let by_hand = if events.is_empty() {
+            store.latest_verdict_by_hand(key).await?
+        } else {
+            None
+        };
+        match (by_hand, options.conflicts) {
+            (Some((actor, at)), Conflicts::Refuse) => {
+                let said = |status: Status, rating: Option<&str>| match rating {
+                    Some(rating) => format!("{status} ({rating})"),
+                    None => status.to_string(),
+                };
+                let message = format!(
+                    "claim {}: the file says {}, but the database says {} (recorded by {actor} at {at}); --ours keeps the database's verdict, --theirs takes the file's",
+                    spec.id,
+                    said(event.to, spec.rating.as_deref().or(rating.as_deref())),
+                    said(status, rating.as_deref()),
+                );
+                return Ok((0, Some(message)));
+            }
+            (Some(_), Conflicts::Ours) => {}
+            _ => events.push(event),
+        }
+    }
     if events.is_empty() {
-        return Ok(0);
+        return Ok((0, None));
     }
     store.open_operation().await?;
     for event in &events {
@@ -939,7 +991,7 @@ async fn reconcile_history(
     let after = store.claim(key).await?;
     store
         .close_operation(NewOperation {
-            kind: "claim.mark",
+            kind: "import",
             claim_key: Some(key),
             old: Some(serde_json::json!({ "status": claim.status.as_str(), "rating": claim.rating })),
             new: Some(serde_json::json!({ "status": after.status.as_str(), "rating": after.rating })),
@@ -948,5 +1000,5 @@ async fn reconcile_history(
             ..NewOperation::default()
         })
         .await?;
-    Ok(appended)
+    Ok((appended, None))
 }

@@ -22,7 +22,7 @@ use uuid::Uuid;
 use crate::model::{Day, Relation, SourceKind, SourceProfile, Status};
 
 pub use export::{export_dir, multiline, quoted, render_file};
-pub use import::{ImportOptions, ImportSummary, Importer, Tally, import};
+pub use import::{Conflicts, ImportOptions, ImportSummary, Importer, Tally, import};
 
 /// A place in a claim file: `file:line:column` (1-based; the column counts
 /// characters). A column of 0 means the whole line (a row of a table).

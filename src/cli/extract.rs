@@ -107,6 +107,7 @@ pub(super) async fn run(
             let options = ImportOptions {
                 actor: actor.to_string(),
                 allow_orphans: true,
+                ..ImportOptions::default()
             };
             let summary = store
                 .write(async |s| claimfile::import(s, vec![file], &options).await)

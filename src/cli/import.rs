@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 use clap::Args;
 
 use super::{Context, FormatFlag};
-use crate::claimfile::{self, ClaimFile, ImportOptions, ImportSummary, Importer, Locator, Problem, Tally};
+use crate::claimfile::{
+    self, ClaimFile, Conflicts, ImportOptions, ImportSummary, Importer, Locator, Problem, Tally,
+};
 use crate::error::{Error, Result};
 use crate::formats::{self, Chunker, ImportFormat, ReadOptions, StatusMap};
 use crate::store::now_timestamp;
@@ -33,6 +35,12 @@ pub struct ImportArgs {
     /// Keep claims whose quote is not found in the article's snapshot, with a warning, instead of failing.
     #[arg(long)]
     pub allow_orphans: bool,
+    /// Where a file's verdict differs from one recorded by hand since, keep the database's.
+    #[arg(long, conflicts_with = "theirs")]
+    pub ours: bool,
+    /// Where a file's verdict differs from one recorded by hand since, take the file's (appended to the history).
+    #[arg(long)]
+    pub theirs: bool,
 }
 
 /// What the reading thread hands the writing one.
@@ -80,6 +88,11 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     let options = ImportOptions {
         actor: ctx.actor.clone(),
         allow_orphans: args.allow_orphans,
+        conflicts: match (args.ours, args.theirs) {
+            (true, _) => Conflicts::Ours,
+            (_, true) => Conflicts::Theirs,
+            _ => Conflicts::Refuse,
+        },
     };
     let read_options = ReadOptions {
         status_map,

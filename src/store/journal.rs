@@ -256,6 +256,23 @@ impl Store {
         Ok(sql.build_query_scalar().fetch_optional(self.conn()).await?)
     }
 
+    /// Who recorded the claim's latest event, and when, if a person did:
+    /// by `mark` or `add`, or before the journal existed (unknown, so taken
+    /// as a person's); `None` when an import wrote it.
+    pub async fn latest_verdict_by_hand(&mut self, claim_key: i64) -> Result<Option<(String, String)>> {
+        let latest: Option<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT e.actor, e.at, o.kind FROM status_events e
+             LEFT JOIN operations o ON o.id = e.operation_id
+             WHERE e.claim_id = ? ORDER BY e.id DESC LIMIT 1",
+        )
+        .bind(claim_key)
+        .fetch_optional(self.conn())
+        .await?;
+        Ok(latest.and_then(|(actor, at, kind)| {
+            matches!(kind.as_deref(), None | Some("claim.mark" | "claim.create")).then_some((actor, at))
+        }))
+    }
+
     /// The id new events must name, or an error if no operation is open.
     pub(super) fn open_operation_id(&self) -> Result<i64> {
         self.open

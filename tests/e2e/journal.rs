@@ -454,3 +454,41 @@ fn a_duplicate_source_merges_and_a_junk_source_goes() {
     // The moved claim's new speaker follows from the journal.
     env.ok(&["verify"]);
 }
+
+#[test]
+fn an_import_never_overrules_a_newer_verdict_silently() {
+    let env = Env::with_sample();
+    let id = claim_id(&env, "Dmitry Peskov", "A CIA tip-off");
+    env.ok(&["refute", &id, "--note", "checked"]);
+    let sample = super::harness::sample_dir();
+    let sample = sample.to_str().unwrap();
+
+    // The sample still says unverified: a conflict, listed, nothing written.
+    let line = env.refused(&["import", sample], 2);
+    assert!(
+        line.contains(".toml:") && line.contains(&id) && line.contains("refuted") && line.contains("--ours"),
+        "{line}"
+    );
+    let status = |env: &Env| {
+        let json = env.ok(&["show", &id, "--format", "json"]);
+        serde_json::from_str::<serde_json::Value>(&json).unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(status(&env), "refuted");
+
+    let out = env.ok(&["import", "--ours", sample]);
+    assert!(out.starts_with("nothing changed"), "{out}");
+    assert_eq!(status(&env), "refuted");
+
+    env.ok(&["import", "--theirs", sample]);
+    assert_eq!(status(&env), "unverified");
+    let log = env.ok(&["log", &id, "--format", "csv"]);
+    assert_eq!(
+        log.lines().last().unwrap().split(',').nth(3),
+        Some("import"),
+        "{log}"
+    );
+    env.ok(&["verify"]);
+}
