@@ -13,7 +13,7 @@
 //!   `sqlite3` GROUP BY (target: within 1.2x), `claims list --by SOURCE`
 //!   (under 50 ms) and `claims report --as-of DATE` (under 2 s);
 //! - the journal: `claims verify` of the whole database (under 10 s), and
-//!   one `claims edit` and `claims mark` (under 20 ms each).
+//!   one `claims edit`, `claims mark` and `claims undo` (under 20 ms each).
 
 #[path = "common/mod.rs"]
 mod common;
@@ -177,6 +177,13 @@ fn main() {
         "claims mark:             {:>8.1} ms   (target < 20 ms) {}",
         ms(mark),
         verdict(ms(mark) < 20.0)
+    );
+    // Each run reverts the latest mark or edit not yet undone.
+    let undo = median(|| run(&claims, &["--db", db_arg, "undo"]));
+    println!(
+        "claims undo:             {:>8.1} ms   (target < 20 ms) {}",
+        ms(undo),
+        verdict(ms(undo) < 20.0)
     );
 }
 

@@ -26,6 +26,8 @@ CREATE TABLE operations (
 );
 CREATE INDEX operations_claim ON operations (claim_id) WHERE claim_id IS NOT NULL;
 CREATE INDEX operations_source ON operations (source_id) WHERE source_id IS NOT NULL;
+-- `claims undo` asks whether an operation was undone already.
+CREATE INDEX operations_undoes ON operations (undoes) WHERE undoes IS NOT NULL;
 
 CREATE TRIGGER operations_no_update
 BEFORE UPDATE ON operations
