@@ -232,9 +232,14 @@ impl Store {
         let conn = SqliteConnection::connect_with(&options)
             .await
             .map_err(|e| open_error(path, e))?;
-        Ok(Store {
+        Ok(Store::on(conn, path.to_path_buf(), wait))
+    }
+
+    /// A store on an open connection, in its starting state.
+    fn on(conn: SqliteConnection, path: PathBuf, wait: Duration) -> Store {
+        Store {
             conn,
-            path: path.to_path_buf(),
+            path,
             wait,
             in_transaction: false,
             bulk_loading: false,
@@ -243,7 +248,7 @@ impl Store {
             head: None,
             undoing: None,
             notices: Vec::new(),
-        })
+        }
     }
 
     /// Brings an older schema up to date, one process at a time: the first
@@ -291,18 +296,7 @@ impl Store {
     pub async fn open_in_memory() -> Result<Store> {
         let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
         let conn = SqliteConnection::connect_with(&options).await?;
-        let mut store = Store {
-            conn,
-            path: PathBuf::from(":memory:"),
-            wait: BUSY_TIMEOUT,
-            in_transaction: false,
-            bulk_loading: false,
-            open: None,
-            actor: "claimtrack".into(),
-            head: None,
-            undoing: None,
-            notices: Vec::new(),
-        };
+        let mut store = Store::on(conn, PathBuf::from(":memory:"), BUSY_TIMEOUT);
         MIGRATOR.run(&mut store.conn).await?;
         store.refold_names().await?;
         Ok(store)
