@@ -356,19 +356,6 @@ impl Store {
             extends: seen_extends,
         })
     }
-
-    /// Operations after id `after`, in id order.
-    async fn operations_after(&mut self, after: i64, limit: i64) -> Result<Vec<crate::journal::Operation>> {
-        let rows = sqlx::query(
-            "SELECT id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash
-             FROM operations WHERE id > ? ORDER BY id LIMIT ?",
-        )
-        .bind(after)
-        .bind(limit)
-        .fetch_all(self.conn())
-        .await?;
-        rows.iter().map(super::journal::operation_from_row).collect()
-    }
 }
 
 /// Undoes a claim's edits, latest first, checking that each edit's new

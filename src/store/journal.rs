@@ -66,7 +66,7 @@ pub struct OperationFilter {
 const OPERATION_COLUMNS: &str =
     "id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash";
 
-pub(super) fn operation_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Operation> {
+fn operation_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Operation> {
     let json = |name: &str| -> Result<Option<Value>> {
         let text: Option<String> = row.try_get(name)?;
         text.map(|t| serde_json::from_str(&t))
@@ -318,6 +318,18 @@ impl Store {
         let mut operations = rows.iter().map(operation_from_row).collect::<Result<Vec<_>>>()?;
         operations.reverse();
         Ok(operations)
+    }
+
+    /// Operations after id `after`, in id order, at most `limit`.
+    pub(super) async fn operations_after(&mut self, after: i64, limit: i64) -> Result<Vec<Operation>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {OPERATION_COLUMNS} FROM operations WHERE id > ? ORDER BY id LIMIT ?"
+        )))
+        .bind(after)
+        .bind(limit)
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter().map(operation_from_row).collect()
     }
 
     /// One operation by id.

@@ -343,10 +343,7 @@ fn a_new_database_is_created_whole_by_many_processes_at_once() {
             command.spawn().unwrap()
         })
         .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    }
+    all_succeed(children);
     assert_eq!(claims_in(&env.db), 16);
     assert_eq!(leftovers(env.dir.path()), Vec::<String>::new());
 
@@ -401,10 +398,7 @@ fn a_new_database_is_created_whole_by_many_processes_at_once() {
             command.spawn().unwrap()
         })
         .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    }
+    all_succeed(children);
 }
 
 #[test]
@@ -772,4 +766,12 @@ fn look_alike_names_are_one_source_and_confusables_are_flagged() {
     // Re-keying happens once.
     let again = old.run(&["source", "list"]);
     assert!(!again.stderr.contains("fold"), "{}", again.stderr);
+}
+
+/// Waits for every process; each must have succeeded.
+fn all_succeed(children: Vec<std::process::Child>) {
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
 }
