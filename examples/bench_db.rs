@@ -220,6 +220,7 @@ fn history_of(i: usize) -> Vec<NewEvent> {
         evidence: vec![],
         actor: "bench".into(),
         at: at(offset),
+        effective_on: None,
     };
     let mut history = vec![event(Status::Unverified, 0)];
     match i % 10 {

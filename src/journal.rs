@@ -155,6 +155,10 @@ pub struct EventRecord {
     pub actor: String,
     /// When.
     pub at: String,
+    /// The day it took effect, when stored (absent from records of events
+    /// without one, so that digests taken before the column existed hold).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_on: Option<String>,
 }
 
 /// [`ClaimRecord`] over borrowed values, for writers that hash rows as they
@@ -196,6 +200,9 @@ pub struct EventRecordRef<'a> {
     pub actor: &'a str,
     /// When.
     pub at: &'a str,
+    /// The day it took effect, when stored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_on: Option<&'a str>,
 }
 
 /// The fields of a claim that an edit changes, as they appear in an edit
@@ -284,6 +291,7 @@ mod tests {
             evidence: "[]".into(),
             actor: "ana".into(),
             at: "2017-12-18T12:00:00.000000Z".into(),
+            effective_on: Some("2017-12-14".into()),
         };
         let borrowed = EventRecordRef {
             claim: 1,
@@ -294,6 +302,7 @@ mod tests {
             evidence: "[]",
             actor: "ana",
             at: "2017-12-18T12:00:00.000000Z",
+            effective_on: Some("2017-12-14"),
         };
         assert_eq!(
             serde_json::to_string(&event).unwrap(),

@@ -289,6 +289,23 @@ pub struct Article {
     pub created_at: String,
     /// How many claims cite it.
     pub claims: i64,
+    /// How many earlier bodies were replaced and kept.
+    pub earlier_snapshots: i64,
+}
+
+/// An earlier body of an article, kept when a newer one replaced it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSnapshot {
+    /// SHA-256 of the body, hex.
+    pub body_sha256: String,
+    /// Its length in characters.
+    pub body_chars: i64,
+    /// When a newer body replaced it (UTC).
+    pub replaced_at: String,
+    /// The operation that replaced it.
+    pub replaced_by: i64,
+    /// Claims whose quotes are anchored in it.
+    pub anchored_quotes: i64,
 }
 
 /// A claim as listed and shown.
@@ -342,8 +359,12 @@ pub struct StatusEvent {
     pub evidence: Vec<String>,
     /// Who recorded it.
     pub actor: String,
-    /// When (UTC).
+    /// When (UTC): when it was recorded, or for history from a claim file
+    /// or review, the time that gives.
     pub at: String,
+    /// The day the verdict took effect: the day of `at`, unless it was
+    /// recorded later for an earlier day (`mark --on`).
+    pub effective_on: String,
 }
 
 /// A link between two claims, seen from one of them.

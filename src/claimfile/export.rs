@@ -155,6 +155,9 @@ pub async fn render_file(store: &mut Store, article: Option<&Article>) -> Result
             out.push_str("\n[[claims.history]]\n");
             field(&mut out, "status", event.to.as_str());
             let _ = writeln!(out, "at = {}", event.at);
+            if !event.at.starts_with(&event.effective_on) {
+                let _ = writeln!(out, "on = {}", event.effective_on);
+            }
             field(&mut out, "by", &event.actor);
             optional(&mut out, "note", &event.note);
             optional(&mut out, "rating", &event.rating);

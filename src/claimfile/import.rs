@@ -330,8 +330,28 @@ impl<'o> Importer<'o> {
         if !self.pending_files.contains(&path) {
             self.pending_files.push(path);
         }
-        let claims = std::mem::take(&mut file.claims);
-        let body = file.article.as_ref().and_then(|a| a.body.as_deref());
+        let mut claims = std::mem::take(&mut file.claims);
+        let mut body = file.article.as_ref().and_then(|a| a.body.as_deref());
+        // The database kept its own body (`--ours`): the quotes anchor there,
+        // not in the file's.
+        let kept;
+        if let (Some(spec), Some(key)) = (&file.article, article)
+            && let Some(given) = &spec.body
+            && self
+                .articles
+                .get(&spec.url)
+                .is_some_and(|(_, stored)| stored.body != Some(digest(given)))
+        {
+            kept = store.article_body(key).await?;
+            body = kept.as_deref();
+            for claim in &mut claims {
+                claim.anchor = claim
+                    .quote
+                    .as_ref()
+                    .zip(body)
+                    .and_then(|((quote, _), body)| crate::anchor::find(body, quote, None));
+            }
+        }
         self.write_claims(store, body, claims, article, &repeats).await?;
         for LinkSpec { from, relation, to } in file.links {
             let end = |(name, loc): (String, Loc)| {
@@ -565,7 +585,7 @@ impl<'o> Importer<'o> {
                     spec.profile.updated_by(&existing.profile)
                 };
                 if existing.kind != kind || profile != existing.profile {
-                    store.update_source(existing.key, kind, &profile).await?;
+                    store.update_source(existing.key, kind, &profile, None).await?;
                     let updated = Source {
                         kind,
                         profile,
@@ -603,6 +623,60 @@ impl<'o> Importer<'o> {
         self.note_source(&spec.name, changed);
         for link in &spec.speaks_for {
             self.speaks_for.push((spec.name.clone(), link.clone()));
+        }
+        Ok(())
+    }
+
+    /// Parts of an article the file would change that a person edited in
+    /// the database: listed as conflicts, or settled by `--ours` (the
+    /// database's part stays in `merged`) or `--theirs`.
+    async fn settle_article_conflicts(
+        &mut self,
+        store: &mut Store,
+        key: i64,
+        spec: &super::ArticleSpec,
+        current: &ArticleFields,
+        merged: &mut ArticleFields,
+    ) -> Result<()> {
+        let by_hand = store
+            .fields_edited_by_hand(crate::store::Edited::Article(key))
+            .await?;
+        let parts: [(&str, bool); 4] = [
+            ("title", merged.title != current.title),
+            ("publisher", merged.publisher != current.publisher),
+            ("published_on", merged.published != current.published),
+            ("body_sha256", merged.body != current.body),
+        ];
+        for (part, differs) in parts {
+            let Some((actor, at)) = by_hand.get(part).filter(|_| differs) else {
+                continue;
+            };
+            match self.options.conflicts {
+                Conflicts::Refuse => {
+                    let show = |value: &Option<String>| shown(value.as_deref());
+                    let (file, database) = match part {
+                        "title" => (show(&merged.title), show(&current.title)),
+                        "publisher" => (show(&merged.publisher), show(&current.publisher)),
+                        "published_on" => (show(&merged.published), show(&current.published)),
+                        _ => ("another body".to_string(), "a newer one".to_string()),
+                    };
+                    let part = part.trim_end_matches("_sha256");
+                    self.problems.push(Problem {
+                        loc: spec.loc.clone(),
+                        message: format!(
+                            "article {}: {part}: the file says {file}, but the database says {database} (edited by {actor} at {at}); --ours keeps the database's, --theirs takes the file's",
+                            spec.url
+                        ),
+                    });
+                }
+                Conflicts::Ours => match part {
+                    "title" => merged.title = current.title.clone(),
+                    "publisher" => merged.publisher = current.publisher.clone(),
+                    "published_on" => merged.published = current.published.clone(),
+                    _ => merged.body = current.body,
+                },
+                Conflicts::Theirs => {}
+            }
         }
         Ok(())
     }
@@ -653,11 +727,15 @@ impl<'o> Importer<'o> {
                     published: existing.published_on.clone(),
                     body: body.as_deref().map(digest),
                 };
-                let merged = if spec.partial {
+                let mut merged = if spec.partial {
                     current.updated_by(&wanted)
                 } else {
                     wanted
                 };
+                if merged != current {
+                    self.settle_article_conflicts(store, existing.key, spec, &current, &mut merged)
+                        .await?;
+                }
                 if merged == current {
                     self.summary.articles.unchanged += 1;
                 } else {
@@ -666,8 +744,10 @@ impl<'o> Importer<'o> {
                         Some(day) => Some(day.parse()?),
                         None => None,
                     };
-                    // A partial article without a body keeps the stored one.
+                    // A partial article without a body keeps the stored one,
+                    // and so does a conflict settled by --ours.
                     let body = match (&spec.body, spec.partial) {
+                        _ if merged.body == current.body => body.as_deref(),
                         (Some(given), _) => Some(given.as_str()),
                         (None, true) => body.as_deref(),
                         (None, false) => None,
@@ -675,10 +755,14 @@ impl<'o> Importer<'o> {
                     store
                         .update_article(
                             existing.key,
-                            merged.title.as_deref().unwrap_or(&existing.title),
-                            merged.publisher.as_deref(),
-                            published,
-                            body,
+                            &crate::store::ArticleParts {
+                                title: merged.title.as_deref().unwrap_or(&existing.title),
+                                publisher: merged.publisher.as_deref(),
+                                published_on: published,
+                                body,
+                            },
+                            "import.article",
+                            Some(format!("import of {}", spec.loc.file.display())),
                         )
                         .await?;
                 }
@@ -729,7 +813,15 @@ impl<'o> Importer<'o> {
                 });
                 continue;
             };
-            if let (Some((quote, loc)), Some(_), None) = (&spec.quote, body, &spec.anchor) {
+            // A quote anchored in an earlier body of the article (one a newer
+            // body replaced) stays anchored there.
+            let kept_in_snapshot = match (existing.get(&spec.id), &spec.quote, &spec.anchor) {
+                (Some(key), Some((quote, _)), None) => store.quote_kept_in_snapshot(*key, quote).await?,
+                _ => false,
+            };
+            if let (Some((quote, loc)), Some(_), None, false) =
+                (&spec.quote, body, &spec.anchor, kept_in_snapshot)
+            {
                 let problem = Problem {
                     loc: loc.clone(),
                     message: format!(
@@ -745,17 +837,13 @@ impl<'o> Importer<'o> {
             }
             match existing.get(&spec.id) {
                 Some(key) => {
-                    let anchor = spec.anchor.as_ref();
-                    let changed = update_fields(
-                        store,
-                        *key,
-                        &spec,
-                        source_key,
-                        article,
-                        anchor,
-                        &self.options.actor,
-                    )
-                    .await?;
+                    let anchor = (!kept_in_snapshot).then_some(spec.anchor.as_ref());
+                    let (changed, conflicts) =
+                        update_fields(store, *key, &spec, source_key, article, anchor, self.options).await?;
+                    self.problems.extend(conflicts.into_iter().map(|message| Problem {
+                        loc: spec.loc.clone(),
+                        message,
+                    }));
                     let (appended, conflict) =
                         reconcile_history(store, *key, &spec, self.options, &self.now).await?;
                     if let Some(message) = conflict {
@@ -803,6 +891,7 @@ fn new_claim(
             evidence: vec![],
             actor: options.actor.clone(),
             at: now.to_string(),
+            effective_on: None,
         }]
     } else {
         std::mem::take(&mut spec.history)
@@ -851,6 +940,7 @@ fn status_event(
         evidence: vec![],
         actor: options.actor.clone(),
         at: now.to_string(),
+        effective_on: None,
     })
 }
 
@@ -862,56 +952,184 @@ fn event_of(spec: EventSpec, options: &ImportOptions) -> NewEvent {
         evidence: spec.evidence,
         actor: spec.actor.unwrap_or_else(|| options.actor.clone()),
         at: spec.at,
+        effective_on: spec.on.map(|d| d.to_string()),
     }
 }
 
 /// Brings an existing claim's descriptive fields, tags and anchor in line
-/// Brings an existing claim's descriptive fields, tags and anchor in line
-/// with the file, recording the change as an edit in the journal that names
-/// the file. Returns whether anything changed.
+/// with what the file states (`anchor`: where its quote stands in the
+/// current body; `None` leaves it in the earlier snapshot it was anchored
+/// in), recording the change as an `import.edit` in the journal that names
+/// the file. A field the file does not state is left alone. A field the
+/// file would change that a person edited in the database is a conflict,
+/// settled by `--ours`/`--theirs` or returned (one message per field, and
+/// nothing changed). Returns whether anything changed, and the conflicts.
 async fn update_fields(
     store: &mut Store,
     key: i64,
     spec: &ClaimSpec,
     source_key: i64,
     article_key: Option<i64>,
-    anchor: Option<&crate::anchor::QuoteAnchor>,
-    actor: &str,
-) -> Result<bool> {
+    anchor: Option<Option<&crate::anchor::QuoteAnchor>>,
+    options: &ImportOptions,
+) -> Result<(bool, Vec<String>)> {
     let existing = store.claim(key).await?;
     let current = store.claim_record(key).await?;
-    let mut tags: Vec<String> = Vec::new();
-    for tag in &spec.tags {
-        let tag = tag.trim().to_string();
-        if !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-            tags.push(tag);
-        }
-    }
-    // Tags that differ only in ASCII case are the same tags to the database.
-    let same_tags = tags.len() == current.tags.len()
-        && tags
-            .iter()
-            .all(|t| current.tags.iter().any(|c| c.eq_ignore_ascii_case(t)));
-    let wanted = crate::journal::ClaimRecord {
+    let mut wanted = crate::journal::ClaimRecord {
         source: source_key,
-        article: article_key,
-        text: spec.text.clone(),
-        quote: spec.quote.as_ref().map(|q| q.0.clone()),
-        said_on: spec.said_on.map(|d| d.to_string()),
-        tags: if same_tags { current.tags.clone() } else { tags },
+        text: spec.text.trim().to_string(),
         ..current.clone()
     };
+    let stated = spec.stated;
+    if stated.article {
+        wanted.article = article_key;
+    }
+    if stated.quote {
+        wanted.quote = spec.quote.as_ref().map(|q| q.0.clone());
+    }
+    if stated.said_on {
+        wanted.said_on = spec.said_on.map(|d| d.to_string());
+    }
+    if stated.tags {
+        let mut tags: Vec<String> = Vec::new();
+        for tag in &spec.tags {
+            let tag = tag.trim().to_string();
+            if !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                tags.push(tag);
+            }
+        }
+        // Tags that differ only in ASCII case are the same tags to the database.
+        let same_tags = tags.len() == current.tags.len()
+            && tags
+                .iter()
+                .all(|t| current.tags.iter().any(|c| c.eq_ignore_ascii_case(t)));
+        if !same_tags {
+            tags.sort();
+            wanted.tags = tags;
+        }
+    }
+    let differing = differing_fields(&current, &wanted);
+    let mut conflicts = Vec::new();
+    if !differing.is_empty() {
+        let by_hand = store
+            .fields_edited_by_hand(crate::store::Edited::Claim(key))
+            .await?;
+        for field in differing {
+            let Some((actor, at)) = by_hand.get(field) else {
+                continue;
+            };
+            match options.conflicts {
+                Conflicts::Refuse => {
+                    let (file, database) = match field {
+                        "source" => (quoted(&spec.by.0), quoted(&existing.source)),
+                        "article" => {
+                            let url = match wanted.article {
+                                Some(article) => Some(store.article(article).await?.url),
+                                None => None,
+                            };
+                            (shown(url.as_deref()), shown(existing.article_url.as_deref()))
+                        }
+                        "text" => (quoted(&wanted.text), quoted(&current.text)),
+                        "quote" => (shown(wanted.quote.as_deref()), shown(current.quote.as_deref())),
+                        "said_on" => (
+                            shown(wanted.said_on.as_deref()),
+                            shown(current.said_on.as_deref()),
+                        ),
+                        _ => (
+                            shown(
+                                Some(&wanted.tags.join(", "))
+                                    .filter(|t| !t.is_empty())
+                                    .map(|t| t.as_str()),
+                            ),
+                            shown(
+                                Some(&current.tags.join(", "))
+                                    .filter(|t| !t.is_empty())
+                                    .map(|t| t.as_str()),
+                            ),
+                        ),
+                    };
+                    conflicts.push(format!(
+                        "claim {}: {field}: the file says {file}, but the database says {database} (edited by {actor} at {at}); --ours keeps the database's, --theirs takes the file's",
+                        spec.id
+                    ));
+                }
+                Conflicts::Ours => keep_field(&mut wanted, &current, field),
+                Conflicts::Theirs => {}
+            }
+        }
+    }
+    if !conflicts.is_empty() {
+        return Ok((false, conflicts));
+    }
     let note = format!("import of {}", spec.loc.file.display());
-    let edited = store.edit_claim(key, &wanted, Some(note), actor).await?.is_some();
+    let edited = store
+        .edit_claim(key, &wanted, "import.edit", Some(note), &options.actor)
+        .await?
+        .is_some();
     // A file that gives no origin keeps the one the database has.
     let origin_changed = spec.origin.is_some() && spec.origin != existing.origin;
     if origin_changed {
         store.set_origin(key, spec.origin.as_deref()).await?;
     }
     // The anchor is derived from the quote and snapshot: keep it current,
-    // without counting it as a change of its own.
-    store.set_quote_anchor(key, anchor).await?;
-    Ok(edited || origin_changed)
+    // without counting it as a change of its own (`None`: it stays in the
+    // earlier snapshot it was anchored in).
+    if let Some(anchor) = anchor
+        && (stated.quote || stated.article)
+    {
+        store.set_quote_anchor(key, anchor).await?;
+    }
+    Ok((edited || origin_changed, conflicts))
+}
+
+/// The editable fields (as the journal names them) on which two records
+/// differ.
+fn differing_fields(
+    current: &crate::journal::ClaimRecord,
+    wanted: &crate::journal::ClaimRecord,
+) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    if current.source != wanted.source {
+        fields.push("source");
+    }
+    if current.article != wanted.article {
+        fields.push("article");
+    }
+    if current.text != wanted.text {
+        fields.push("text");
+    }
+    if current.quote != wanted.quote {
+        fields.push("quote");
+    }
+    if current.said_on != wanted.said_on {
+        fields.push("said_on");
+    }
+    if current.tags != wanted.tags {
+        fields.push("tags");
+    }
+    fields
+}
+
+/// Puts back the database's value of one field (`--ours`).
+fn keep_field(wanted: &mut crate::journal::ClaimRecord, current: &crate::journal::ClaimRecord, field: &str) {
+    match field {
+        "source" => wanted.source = current.source,
+        "article" => wanted.article = current.article,
+        "text" => wanted.text = current.text.clone(),
+        "quote" => wanted.quote = current.quote.clone(),
+        "said_on" => wanted.said_on = current.said_on.clone(),
+        _ => wanted.tags = current.tags.clone(),
+    }
+}
+
+/// A value in a conflict message: quoted and cut to a readable length.
+fn quoted(text: &str) -> String {
+    format!("'{}'", crate::model::excerpt(text, 60))
+}
+
+/// An optional value in a conflict message.
+fn shown(value: Option<&str>) -> String {
+    value.map_or_else(|| "nothing".to_string(), quoted)
 }
 
 /// Appends the file's history entries that the database does not have yet
@@ -969,7 +1187,7 @@ async fn reconcile_history(
                     None => status.to_string(),
                 };
                 let message = format!(
-                    "claim {}: the file says {}, but the database says {} (recorded by {actor} at {at}); --ours keeps the database's verdict, --theirs takes the file's",
+                    "claim {}: status: the file says {}, but the database says {} (recorded by {actor} at {at}); --ours keeps the database's verdict, --theirs takes the file's",
                     spec.id,
                     said(event.to, spec.rating.as_deref().or(rating.as_deref())),
                     said(status, rating.as_deref()),

@@ -169,6 +169,43 @@ pub struct ClaimSpec {
     /// The note of the event that sets `status` (a data set's context or
     /// a spreadsheet's note column).
     pub note: Option<String>,
+    /// Which of the optional fields the file states; the others are left
+    /// as the database has them when the claim exists.
+    pub stated: Stated,
+}
+
+/// Which of a claim's optional fields a file states. A claim file states
+/// them all (a key left out means empty); a sheet states the columns it
+/// has, a JSON line the keys it has, a data set what its format can say.
+/// A field a file does not state is left alone on import: a sheet without
+/// a `tags` column does not wipe a claim's tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stated {
+    /// The verbatim quote.
+    pub quote: bool,
+    /// The day it was said.
+    pub said_on: bool,
+    /// The tags.
+    pub tags: bool,
+    /// The article it comes from.
+    pub article: bool,
+}
+
+impl Stated {
+    /// Every field (a claim file).
+    pub const ALL: Stated = Stated {
+        quote: true,
+        said_on: true,
+        tags: true,
+        article: true,
+    };
+    /// None of the optional fields.
+    pub const NONE: Stated = Stated {
+        quote: false,
+        said_on: false,
+        tags: false,
+        article: false,
+    };
 }
 
 /// `[[claims.history]]`.
@@ -188,6 +225,8 @@ pub struct EventSpec {
     pub rating: Option<String>,
     /// Evidence URLs.
     pub evidence: Vec<String>,
+    /// The day it took effect, when earlier than the day of `at`.
+    pub on: Option<Day>,
 }
 
 /// `[[links]]`: claims named by local key or id.
@@ -290,6 +329,7 @@ struct ClaimDoc {
 struct EventDoc {
     status: Spanned<String>,
     at: Spanned<toml::Value>,
+    on: Option<Spanned<toml::Value>>,
     by: Option<String>,
     note: Option<String>,
     rating: Option<String>,
@@ -566,6 +606,17 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
                     format!("history entry at {at} is earlier than the one before it ({previous})"),
                 );
             }
+            let on =
+                e.on.as_ref()
+                    .and_then(|v| day_value(&locate, v, "on", &mut problem));
+            if let Some(day) = on.filter(|day| day.to_string().as_str() > &at[..10]) {
+                problem(
+                    locate.of(e.on.as_ref().expect("parsed from it")),
+                    format!(
+                        "on {day} is after the entry's time ({at}): a verdict cannot take effect after it was recorded"
+                    ),
+                );
+            }
             let mut evidence = Vec::new();
             for url in &e.evidence {
                 let u = url.get_ref().trim();
@@ -578,6 +629,23 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
                     evidence.push(u.to_string());
                 }
             }
+            // What `mark` refuses: an entry that repeats the status before
+            // it and records nothing new.
+            if let Some(previous) = history.last()
+                && previous.status == status
+                && e.note.as_deref().is_none_or(|n| n.trim().is_empty())
+                && evidence.is_empty()
+                && e.rating.as_deref().is_none_or(|r| {
+                    history.iter().rev().find_map(|p: &EventSpec| p.rating.as_deref()) == Some(r)
+                })
+            {
+                problem(
+                    event_loc.clone(),
+                    format!(
+                        "history entry at {at} repeats status '{status}' and records nothing new: give it a note, evidence or a new rating, or leave it out"
+                    ),
+                );
+            }
             history.push(EventSpec {
                 loc: event_loc,
                 status,
@@ -586,6 +654,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
                 note: e.note,
                 rating: e.rating,
                 evidence,
+                on,
             });
         }
         let id_loc = c.id.as_ref().map_or_else(|| loc.clone(), |id| locate.of(id));
@@ -618,6 +687,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
             history,
             origin: nonblank(c.origin),
             note: None,
+            stated: Stated::ALL,
         });
     }
 

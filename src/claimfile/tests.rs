@@ -99,7 +99,7 @@ fn every_problem_names_its_line_and_column() {
             "f.toml:4:11: invalid date '2017-02-30'",
         ),
         (
-            "[[claims]]\nby = \"A\"\ntext = \"x\"\nsaid_on = 2017-02-30\n",
+            "[[claims]]\nby = \"A\"\ntext = \"x\"\nsaid_on = \"2017-02-30\"\n",
             "f.toml:4:11:",
         ),
         (
@@ -137,6 +137,18 @@ fn every_problem_names_its_line_and_column() {
         (
             "[[claims]]\nby = \"A\"\ntext = \"x\"\n[[claims.history]]\nstatus = \"refuted\"\nat = 2017-12-18T10:00:00Z\n[[claims.history]]\nstatus = \"confirmed\"\nat = 2017-12-17T10:00:00Z\n",
             "f.toml:9:6: history entry at 2017-12-17T10:00:00.000000Z is earlier",
+        ),
+        (
+            "[[claims]]\nby = \"A\"\ntext = \"x\"\n[[claims.history]]\nstatus = \"refuted\"\nat = 2017-12-18T10:00:00Z\non = 2017-12-19\n",
+            "f.toml:7:6: on 2017-12-19 is after the entry's time",
+        ),
+        (
+            "[[claims]]\nby = \"A\"\ntext = \"x\"\n[[claims.history]]\nstatus = \"refuted\"\nat = 2017-12-18T10:00:00Z\non = \"2017-02-30\"\n",
+            "f.toml:7:6: invalid date '2017-02-30'",
+        ),
+        (
+            "[[claims]]\nby = \"A\"\ntext = \"x\"\n[[claims.history]]\nstatus = \"refuted\"\nat = 2017-12-18T10:00:00Z\nnote = \"n\"\n[[claims.history]]\nstatus = \"refuted\"\nat = 2017-12-19T10:00:00Z\n",
+            "f.toml:8:1: history entry at 2017-12-19T10:00:00.000000Z repeats status 'refuted' and records nothing new",
         ),
         (
             "[article]\nurl = \"not a url\"\ntitle = \"T\"\n",

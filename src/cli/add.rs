@@ -113,6 +113,7 @@ pub(super) async fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
                     evidence: args.evidence.clone(),
                     actor: actor.clone(),
                     at: now_timestamp(),
+                    effective_on: None,
                 }],
                 anchor,
             };

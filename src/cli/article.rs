@@ -17,6 +17,8 @@ pub enum ArticleCommand {
     Add(AddArticle),
     /// List articles, newest first.
     List,
+    /// Correct an article's title, publisher or date, or give it a newer body (earlier bodies are kept).
+    Edit(EditArticle),
     /// Show an article (by URL or id) and its claims.
     Show {
         /// The article's URL, full UUID or short id (a unique prefix of 4+ hex digits).
@@ -44,8 +46,34 @@ pub struct AddArticle {
     pub body: Option<PathBuf>,
 }
 
+/// `claims article edit`.
+#[derive(Debug, Args)]
+pub struct EditArticle {
+    /// The article's URL, full UUID or short id.
+    pub article: String,
+    /// Its headline.
+    #[arg(long, value_parser = text)]
+    pub title: Option<String>,
+    /// Who published it ("" clears it).
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// When it was published (YYYY-MM-DD).
+    #[arg(long, value_parser = day, conflicts_with = "no_published")]
+    pub published: Option<Day>,
+    /// Clear the publication date.
+    #[arg(long)]
+    pub no_published: bool,
+    /// A UTF-8 text file with a newer body; the current one is kept as an earlier snapshot, and quotes anchored in it keep pointing at it.
+    #[arg(long, value_name = "FILE")]
+    pub body: Option<PathBuf>,
+    /// Why.
+    #[arg(long, value_parser = text)]
+    pub note: Option<String>,
+}
+
 pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()> {
     match command {
+        ArticleCommand::Edit(args) => edit(args, ctx).await?,
         ArticleCommand::Add(args) => {
             let body = args.body.as_deref().map(read_utf8).transpose()?;
             let article = ctx
@@ -83,10 +111,13 @@ pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()
                         #[serde(flatten)]
                         article: &'a Article,
                         claim_list: &'a [crate::model::Claim],
+                        snapshots: &'a [crate::model::ArticleSnapshot],
                     }
+                    let snapshots = ctx.store.article_snapshots(article.key).await?;
                     ctx.out.json(&ArticleWithClaims {
                         article: &article,
                         claim_list: &claims,
+                        snapshots: &snapshots,
                     })?;
                 }
                 Format::Csv => ctx.out.records(&claims)?,
@@ -106,6 +137,11 @@ pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()
                         ),
                         ("Claims", article.claims.to_string()),
                     ]);
+                    let snapshots = ctx.store.article_snapshots(article.key).await?;
+                    if !snapshots.is_empty() {
+                        ctx.out.heading("Earlier snapshots");
+                        ctx.out.records(&snapshots)?;
+                    }
                     if !claims.is_empty() {
                         ctx.out.records(&claims)?;
                     }
@@ -114,6 +150,115 @@ pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()
         }
     }
     Ok(())
+}
+
+/// `claims article edit`: the parts given change, the others stay.
+async fn edit(args: EditArticle, ctx: &mut Context) -> Result<()> {
+    if args.title.is_none()
+        && args.publisher.is_none()
+        && args.published.is_none()
+        && !args.no_published
+        && args.body.is_none()
+    {
+        return Err(Error::invalid(
+            "nothing to change: give --title, --publisher, --published, --no-published or --body",
+        ));
+    }
+    let body = args.body.as_deref().map(read_utf8).transpose()?;
+    let (article, operation) = ctx
+        .store
+        .write(async |store| {
+            let article = store.resolve_article(&args.article).await?;
+            let publisher = match &args.publisher {
+                Some(given) => Some(given.trim().to_string()).filter(|p| !p.is_empty()),
+                None => article.publisher.clone(),
+            };
+            let published = match (args.published, args.no_published) {
+                (Some(day), _) => Some(day),
+                (None, true) => None,
+                (None, false) => article.published_on.as_deref().map(str::parse).transpose()?,
+            };
+            let body = match body {
+                Some(body) => Some(body),
+                None => store.article_body(article.key).await?,
+            };
+            let operation = store
+                .update_article(
+                    article.key,
+                    &crate::store::ArticleParts {
+                        title: args.title.as_deref().unwrap_or(&article.title),
+                        publisher: publisher.as_deref(),
+                        published_on: published,
+                        body: body.as_deref(),
+                    },
+                    "article.edit",
+                    args.note.clone(),
+                )
+                .await?
+                .ok_or_else(|| {
+                    Error::invalid(format!(
+                        "article {} already says that; nothing to change",
+                        short_id(&article.id)
+                    ))
+                })?;
+            Ok((article, operation))
+        })
+        .await?;
+    let parts: Vec<&str> = operation
+        .new
+        .as_ref()
+        .and_then(|n| n.as_object())
+        .map(|n| {
+            n.keys()
+                .map(|k| if k == "body_sha256" { "body" } else { k.as_str() })
+                .collect()
+        })
+        .unwrap_or_default();
+    ctx.out.line(format!(
+        "{}: edited {} (operation {})",
+        short_id(&article.id),
+        parts.join(", "),
+        operation.id
+    ));
+    Ok(())
+}
+
+impl Record for crate::model::ArticleSnapshot {
+    const HEADERS: &'static [&'static str] = &[
+        "Replaced (UTC)",
+        "By operation",
+        "Characters",
+        "SHA-256",
+        "Quotes anchored",
+    ];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.replaced_at
+                .get(..19)
+                .unwrap_or(&self.replaced_at)
+                .replace('T', " "),
+            self.replaced_by.to_string(),
+            self.body_chars.to_string(),
+            self.body_sha256.clone(),
+            self.anchored_quotes.to_string(),
+        ]
+    }
+    const CSV_HEADERS: &'static [&'static str] = &[
+        "replaced_at",
+        "replaced_by",
+        "body_chars",
+        "body_sha256",
+        "anchored_quotes",
+    ];
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.replaced_at.clone(),
+            self.replaced_by.to_string(),
+            self.body_chars.to_string(),
+            self.body_sha256.clone(),
+            self.anchored_quotes.to_string(),
+        ]
+    }
 }
 
 /// Reads a text file that must be UTF-8; invalid bytes are an error naming

@@ -91,7 +91,7 @@ pub(super) async fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
                 }
             }
             let operation = store
-                .edit_claim(claim.key, &wanted, args.note.clone(), &actor)
+                .edit_claim(claim.key, &wanted, "claim.edit", args.note.clone(), &actor)
                 .await?
                 .ok_or_else(|| {
                     Error::invalid(format!(

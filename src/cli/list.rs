@@ -38,6 +38,38 @@ pub struct FilterArgs {
     pub include_withdrawn: bool,
 }
 
+/// A point in time to look back at, shared by `list` and `report`: the
+/// verdicts in effect on a day, and what the database knew by a day.
+#[derive(Debug, Args, Default, Clone, Copy)]
+pub struct PointInTime {
+    /// Statuses in effect on this day: verdicts that took effect by then (see `mark --on`); claims said later are left out.
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub as_of: Option<Day>,
+    /// Only what the database knew at the end of this day (UTC): verdicts and claims recorded later are left out.
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    pub as_known_on: Option<Day>,
+}
+
+impl PointInTime {
+    /// Sets the filter's point in time.
+    pub(super) fn apply(self, filter: &mut ClaimFilter) {
+        filter.as_of = self.as_of;
+        filter.known_on = self.as_known_on;
+    }
+
+    /// "in effect on D", "as known at the end of D (UTC)", both, or none.
+    pub(super) fn describe(self) -> Option<String> {
+        match (self.as_of, self.as_known_on) {
+            (None, None) => None,
+            (Some(as_of), None) => Some(format!("in effect on {as_of}")),
+            (None, Some(known)) => Some(format!("as known at the end of {known} (UTC)")),
+            (Some(as_of), Some(known)) => Some(format!(
+                "in effect on {as_of}, as known at the end of {known} (UTC)"
+            )),
+        }
+    }
+}
+
 impl FilterArgs {
     /// Resolves names and ids into a store filter.
     pub(super) async fn resolve(&self, store: &mut Store) -> Result<ClaimFilter> {
@@ -72,6 +104,8 @@ impl FilterArgs {
 pub struct ListArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
+    #[command(flatten)]
+    pub when: PointInTime,
     /// Print at most this many claims.
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
@@ -80,6 +114,7 @@ pub struct ListArgs {
 pub(super) async fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
     let mut filter = args.filters.resolve(&mut ctx.store).await?;
     filter.limit = args.limit.map(i64::from);
+    args.when.apply(&mut filter);
     let claims = ctx.store.list_claims(&filter).await?;
     ctx.out.records(&claims)
 }

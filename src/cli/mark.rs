@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::{Context, text, url};
 use crate::error::{Error, Result};
-use crate::model::{Status, short_id};
+use crate::model::{Day, Status, short_id};
 use crate::store::{NewEvent, NewOperation, now_timestamp};
 
 /// `claims mark`.
@@ -78,6 +78,10 @@ pub struct EventDetails {
     /// A verdict label kept verbatim ("Mostly False").
     #[arg(long, value_parser = text, value_name = "LABEL")]
     pub rating: Option<String>,
+    /// The day the verdict took effect, when earlier than today (a ruling
+    /// made then, recorded now); `report --as-of` reads it.
+    #[arg(long, value_parser = super::day, value_name = "DATE")]
+    pub on: Option<Day>,
 }
 
 impl ShortcutArgs {
@@ -160,13 +164,18 @@ async fn mark_one(
             claim.status
         )));
     }
+    let at = now_timestamp();
+    if let Some(on) = details.on {
+        check_effective_day(store, &claim, on, &at).await?;
+    }
     let event = NewEvent {
         to: status,
         rating: details.rating.clone(),
         note: details.note.clone(),
         evidence: details.evidence.clone(),
         actor: actor.to_string(),
-        at: now_timestamp(),
+        at,
+        effective_on: details.on.map(|d| d.to_string()),
     };
     store.open_operation().await?;
     let recorded = store.append_event(claim.key, &event).await?;
@@ -175,11 +184,51 @@ async fn mark_one(
             kind: "claim.mark",
             claim_key: Some(claim.key),
             old: Some(serde_json::json!({ "status": claim.status.as_str(), "rating": claim.rating })),
-            new: Some(serde_json::json!({ "status": recorded.to.as_str(), "rating": recorded.rating })),
+            new: Some(serde_json::json!({
+                "status": recorded.to.as_str(),
+                "rating": recorded.rating,
+                "effective_on": recorded.effective_on,
+            })),
             note: recorded.note.clone(),
             actor: actor.to_string(),
             ..NewOperation::default()
         })
         .await?;
     Ok((claim, recorded))
+}
+
+/// Refuses an effective day that would make the history say something
+/// impossible: a verdict in the future, before the claim was made, or
+/// before the verdict it follows took effect (then `report --as-of` for
+/// today would disagree with the claim's status).
+async fn check_effective_day(
+    store: &mut crate::store::Store,
+    claim: &crate::model::Claim,
+    on: Day,
+    now: &str,
+) -> Result<()> {
+    let id = short_id(&claim.id);
+    if on.to_string().as_str() > &now[..10] {
+        return Err(Error::invalid(format!(
+            "--on {on} is in the future (today is {}, UTC): a verdict is recorded once it has taken effect",
+            &now[..10]
+        )));
+    }
+    if let Some(said_on) = claim
+        .said_on
+        .as_deref()
+        .filter(|said| on.to_string().as_str() < *said)
+    {
+        return Err(Error::invalid(format!(
+            "--on {on} is before claim {id} was made ({said_on})"
+        )));
+    }
+    let history = store.history(claim.key).await?;
+    if let Some(last) = history.last().filter(|last| on.to_string() < last.effective_on) {
+        return Err(Error::invalid(format!(
+            "--on {on} is before {}, when claim {id}'s current status ({}) took effect; undo that verdict first to rule on an earlier day",
+            last.effective_on, last.to
+        )));
+    }
+    Ok(())
 }

@@ -5,9 +5,9 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Context;
-use super::list::FilterArgs;
+use super::list::{FilterArgs, PointInTime};
 use crate::error::Result;
-use crate::model::{Claim, Day, Status};
+use crate::model::{Claim, Status};
 use crate::render::{Format, or_empty};
 use crate::store::ReportRow;
 
@@ -20,16 +20,15 @@ pub struct ReportArgs {
     /// Also count a source's claims under the organizations it speaks for (inside the role's dates).
     #[arg(long)]
     pub rollup: bool,
-    /// Statuses as they stood at the end of this day (UTC), from the history; claims logged later are left out.
-    #[arg(long, value_parser = super::day, value_name = "DATE")]
-    pub as_of: Option<Day>,
+    #[command(flatten)]
+    pub when: PointInTime,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
 
 pub(super) async fn run(args: ReportArgs, ctx: &mut Context) -> Result<()> {
     let mut filter = args.filters.resolve(&mut ctx.store).await?;
-    filter.as_of = args.as_of;
+    args.when.apply(&mut filter);
     if let Some(name) = &args.source {
         let source = ctx.store.resolve_source(name).await?;
         if args.rollup {
@@ -38,7 +37,7 @@ pub(super) async fn run(args: ReportArgs, ctx: &mut Context) -> Result<()> {
             filter.sources = vec![source.key];
         }
         let claims = ctx.store.list_claims(&filter).await?;
-        return print_source(ctx, &source.name, args.as_of, claims);
+        return print_source(ctx, &source.name, args.when, claims);
     }
     let report = ctx.store.report(&filter, args.rollup).await?;
     match ctx.out.format {
@@ -58,7 +57,7 @@ pub(super) async fn run(args: ReportArgs, ctx: &mut Context) -> Result<()> {
             ctx.out.csv(&headers, rows)
         }
         Format::Table | Format::Markdown => {
-            print_table(ctx, &report.rows, args.rollup, args.as_of);
+            print_table(ctx, &report.rows, args.rollup, args.when);
             Ok(())
         }
     }
@@ -66,7 +65,7 @@ pub(super) async fn run(args: ReportArgs, ctx: &mut Context) -> Result<()> {
 
 /// The report for people: only the status columns that have a claim in
 /// them, so that the table fits a terminal (CSV and JSON keep them all).
-fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, as_of: Option<Day>) {
+fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, when: PointInTime) {
     let shown: Vec<Status> = Status::ALL
         .iter()
         .copied()
@@ -94,15 +93,14 @@ fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, as_of: Optio
             cells
         })
         .collect();
-    if let Some(as_of) = as_of {
-        ctx.out
-            .heading(&format!("Statuses as of the end of {as_of} (UTC)"));
+    if let Some(when) = when.describe() {
+        ctx.out.heading(&format!("Statuses {when}"));
     }
     ctx.out.grid(&headers, &cells, None);
 }
 
 /// Grouped by status, in the documented order of statuses.
-fn print_source(ctx: &mut Context, source: &str, as_of: Option<Day>, claims: Vec<Claim>) -> Result<()> {
+fn print_source(ctx: &mut Context, source: &str, when: PointInTime, claims: Vec<Claim>) -> Result<()> {
     let groups: Vec<(Status, Vec<Claim>)> = Status::ALL
         .iter()
         .map(|status| {
@@ -123,6 +121,7 @@ fn print_source(ctx: &mut Context, source: &str, as_of: Option<Day>, claims: Vec
             struct SourceReport<'a> {
                 source: &'a str,
                 as_of: Option<String>,
+                as_known_on: Option<String>,
                 total: usize,
                 statuses: serde_json::Map<String, serde_json::Value>,
             }
@@ -136,7 +135,8 @@ fn print_source(ctx: &mut Context, source: &str, as_of: Option<Day>, claims: Vec
             let total = claims.len();
             ctx.out.json(&SourceReport {
                 source,
-                as_of: as_of.map(|d| d.to_string()),
+                as_of: when.as_of.map(|d| d.to_string()),
+                as_known_on: when.as_known_on.map(|d| d.to_string()),
                 total,
                 statuses,
             })
@@ -146,7 +146,7 @@ fn print_source(ctx: &mut Context, source: &str, as_of: Option<Day>, claims: Vec
             ctx.out.records(&sorted)
         }
         Format::Table | Format::Markdown => {
-            let when = as_of.map(|d| format!(" as of {d}")).unwrap_or_default();
+            let when = when.describe().map(|w| format!(" {w}")).unwrap_or_default();
             ctx.out
                 .heading(&format!("{source}: {} claims{when}", claims.len()));
             for (status, group) in &groups {

@@ -176,8 +176,13 @@ impl Record for StatusEvent {
     const HEADERS: &'static [&'static str] =
         &["When (UTC)", "From", "Status", "Rating", "By", "Note", "Evidence"];
     fn cells(&self) -> Vec<String> {
+        let mut when = self.at.get(..19).unwrap_or(&self.at).replace('T', " ");
+        if !self.at.starts_with(&self.effective_on) {
+            // Recorded later than it took effect (`mark --on`).
+            when.push_str(&format!("\nin effect {}", self.effective_on));
+        }
         vec![
-            self.at.get(..19).unwrap_or(&self.at).replace('T', " "),
+            when,
             self.from
                 .map(|s| s.to_string())
                 .unwrap_or_else(|| "(logged)".to_string()),
@@ -197,6 +202,7 @@ impl Record for StatusEvent {
         "actor",
         "note",
         "evidence",
+        "effective_on",
     ];
     fn csv_cells(&self) -> Vec<String> {
         vec![
@@ -208,6 +214,7 @@ impl Record for StatusEvent {
             self.actor.clone(),
             or_empty(&self.note),
             self.evidence.join("; "),
+            self.effective_on.clone(),
         ]
     }
 }

@@ -50,6 +50,8 @@ pub enum SourceCommand {
         #[arg(long, value_parser = text)]
         note: Option<String>,
     },
+    /// Change a source's kind or profile; an empty value ("") clears a part.
+    Edit(EditSource),
     /// Rename a source; the old name stays an alias unless --drop-old-name.
     Rename {
         /// Name or alias of the source.
@@ -93,6 +95,31 @@ pub struct AddSource {
     /// Last day of that role (YYYY-MM-DD).
     #[arg(long, value_parser = day, requires = "speaks_for")]
     pub until: Option<Day>,
+}
+
+/// `claims source edit`.
+#[derive(Debug, Args)]
+pub struct EditSource {
+    /// Name or alias of the source.
+    pub name: String,
+    /// person, organization, government, agency, media or group.
+    #[arg(long)]
+    pub kind: Option<SourceKind>,
+    /// What or who it is ("" clears it).
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Job title ("U.S. senator"; "" clears it).
+    #[arg(long)]
+    pub job: Option<String>,
+    /// Party affiliation ("" clears it).
+    #[arg(long)]
+    pub party: Option<String>,
+    /// State or region ("" clears it).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Why.
+    #[arg(long, value_parser = text)]
+    pub note: Option<String>,
 }
 
 /// `claims source speaks-for`.
@@ -197,6 +224,7 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
                 operation.id
             ));
         }
+        SourceCommand::Edit(args) => edit(args, ctx).await?,
         SourceCommand::Remove { name, note } => {
             let actor = ctx.actor.clone();
             let (name, operation) = ctx
@@ -349,4 +377,58 @@ impl Record for SourceSummary {
             self.claims.to_string(),
         ]
     }
+}
+
+/// `claims source edit`: the parts given change, the others stay.
+async fn edit(args: EditSource, ctx: &mut Context) -> Result<()> {
+    let parts = [&args.description, &args.job, &args.party, &args.region];
+    if args.kind.is_none() && parts.iter().all(|p| p.is_none()) {
+        return Err(crate::Error::invalid(
+            "nothing to change: give --kind, --description, --job, --party or --region",
+        ));
+    }
+    // An empty value clears the part; a given one replaces it.
+    let given = |part: &Option<String>, was: Option<String>| match part {
+        None => was,
+        Some(value) => Some(value.trim().to_string()).filter(|v| !v.is_empty()),
+    };
+    let (name, operation) = ctx
+        .store
+        .write(async |store| {
+            let source = store.resolve_source(&args.name).await?;
+            let profile = crate::model::SourceProfile {
+                description: given(&args.description, source.profile.description.clone()),
+                job: given(&args.job, source.profile.job.clone()),
+                party: given(&args.party, source.profile.party.clone()),
+                region: given(&args.region, source.profile.region.clone()),
+            };
+            let operation = store
+                .update_source(
+                    source.key,
+                    args.kind.unwrap_or(source.kind),
+                    &profile,
+                    args.note.clone(),
+                )
+                .await?
+                .ok_or_else(|| {
+                    crate::Error::invalid(format!(
+                        "source {} already says that; nothing to change",
+                        source.name
+                    ))
+                })?;
+            Ok((source.name, operation))
+        })
+        .await?;
+    let parts: Vec<&str> = operation
+        .new
+        .as_ref()
+        .and_then(|n| n.as_object())
+        .map(|n| n.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    ctx.out.line(format!(
+        "{name}: edited {} (operation {})",
+        parts.join(", "),
+        operation.id
+    ));
+    Ok(())
 }

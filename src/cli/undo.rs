@@ -15,6 +15,7 @@ use crate::store::{NewEvent, NewOperation, Store, now_timestamp};
 /// The kinds of operation `undo` can revert.
 const UNDOABLE: &[&str] = &[
     "claim.edit",
+    "import.edit",
     "claim.mark",
     "claim.withdraw",
     "claim.reinstate",
@@ -84,7 +85,7 @@ async fn invert(store: &mut Store, operation: &Operation, note: Option<String>, 
         None => None,
     };
     match (operation.kind.as_str(), claim) {
-        ("claim.edit", Some(claim)) => {
+        ("claim.edit" | "import.edit", Some(claim)) => {
             let current = store.claim_record(claim.key).await?;
             let unreadable = |e: serde_json::Error| Error::Internal(format!("a claim record: {e}"));
             let mut fields = match serde_json::to_value(&current).map_err(unreadable)? {
@@ -105,7 +106,9 @@ async fn invert(store: &mut Store, operation: &Operation, note: Option<String>, 
                     "operation {id} cannot be undone: its old values do not make a claim ({e})"
                 ))
             })?;
-            let done = store.edit_claim(claim.key, &wanted, note, actor).await?;
+            let done = store
+                .edit_claim(claim.key, &wanted, "claim.edit", note, actor)
+                .await?;
             Ok(done.map(|o| o.id).unwrap_or(id))
         }
         ("claim.withdraw", Some(claim)) => Ok(store.set_withdrawn(&claim, false, note, actor).await?.id),
@@ -116,6 +119,13 @@ async fn invert(store: &mut Store, operation: &Operation, note: Option<String>, 
                 .ok_or_else(|| Error::invalid(format!("operation {id} does not say the status before it")))?
                 .parse()?;
             let rating = field(&operation.old, "rating").and_then(|v| v.as_str().map(str::to_string));
+            // The undone verdict never took effect: the status before it
+            // is back from the day it claimed, so that `report --as-of`
+            // no longer shows it (and `--as-known-on` still shows what was
+            // believed while it stood).
+            let effective_on = field(&operation.new, "effective_on")
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_else(|| operation.at[..10].to_string());
             let event = NewEvent {
                 to: status,
                 rating,
@@ -123,6 +133,7 @@ async fn invert(store: &mut Store, operation: &Operation, note: Option<String>, 
                 evidence: vec![],
                 actor: actor.to_string(),
                 at: now_timestamp(),
+                effective_on: Some(effective_on),
             };
             store.open_operation().await?;
             store.append_event(claim.key, &event).await?;
@@ -131,7 +142,11 @@ async fn invert(store: &mut Store, operation: &Operation, note: Option<String>, 
                     kind: "claim.mark",
                     claim_key: Some(claim.key),
                     old: Some(serde_json::json!({ "status": claim.status.as_str(), "rating": claim.rating })),
-                    new: Some(serde_json::json!({ "status": status.as_str(), "rating": event.rating })),
+                    new: Some(serde_json::json!({
+                        "status": status.as_str(),
+                        "rating": event.rating,
+                        "effective_on": event.effective_on,
+                    })),
                     note,
                     actor: actor.to_string(),
                     undoes: Some(id),

@@ -449,6 +449,7 @@ fn fact_check_claim(
             .and_then(|p| text_of(p.get("name")).or_else(|| text_of(p.get("site"))))
             .unwrap_or_else(|| "unknown publisher".to_string());
         claim.history.push(EventSpec {
+            on: None,
             loc: loc.clone(),
             status: status_of(label.as_deref(), None, options),
             at,
@@ -459,6 +460,7 @@ fn fact_check_claim(
         });
     }
     claim.history.sort_by(|a, b| a.at.cmp(&b.at));
+    claim.stated = super::stated_values(&claim, false);
     Ok(ClaimRecord {
         source: source_spec(&loc, &claim.by.0.clone(), kind),
         article: None,
@@ -529,6 +531,7 @@ fn claim_review(
     // ("Refuted" for refuted) is not a rating of its own.
     let rating_label = label.filter(|l| !l.eq_ignore_ascii_case(status.as_str()));
     claim.history.push(EventSpec {
+        on: None,
         loc: loc.clone(),
         status,
         at,
@@ -546,6 +549,7 @@ fn claim_review(
         claim.tags.push(checked_tag(keyword).map_err(problem)?);
     }
     claim.origin = text_of(object.get("identifier"));
+    claim.stated = super::stated_values(&claim, article.is_some());
     Ok(ClaimRecord {
         source: source_spec(&loc, &name, kind),
         article,

@@ -123,6 +123,7 @@ fn record(path: &Arc<Path>, line: usize, row: &str, options: &ReadOptions) -> Re
         }
     }
     claim.history.push(EventSpec {
+        on: None,
         loc: loc.clone(),
         status,
         at: options.now.clone(),
@@ -132,6 +133,7 @@ fn record(path: &Arc<Path>, line: usize, row: &str, options: &ReadOptions) -> Re
         evidence: Vec::new(),
     });
     claim.origin = Some(origin);
+    claim.stated = super::stated_values(&claim, false);
     Ok(ClaimRecord {
         source,
         article: None,

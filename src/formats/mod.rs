@@ -346,6 +346,18 @@ fn source_spec(loc: &Loc, name: &str, kind: Option<crate::model::SourceKind>) ->
     }
 }
 
+/// What a data set's row states: the fields it gives a value. Data sets
+/// carry what they know; an empty field there is not a request to clear
+/// one a checker filled in.
+fn stated_values(claim: &ClaimSpec, has_article: bool) -> crate::claimfile::Stated {
+    crate::claimfile::Stated {
+        quote: claim.quote.is_some(),
+        said_on: claim.said_on.is_some(),
+        tags: !claim.tags.is_empty(),
+        article: has_article,
+    }
+}
+
 /// A claim spec with only what every format has; the readers fill the rest.
 fn claim_spec(loc: &Loc, id: Uuid, by: &str, text: String) -> ClaimSpec {
     ClaimSpec {
@@ -364,6 +376,7 @@ fn claim_spec(loc: &Loc, id: Uuid, by: &str, text: String) -> ClaimSpec {
         history: Vec::new(),
         origin: None,
         note: None,
+        stated: crate::claimfile::Stated::NONE,
     }
 }
 

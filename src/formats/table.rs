@@ -59,17 +59,32 @@ struct TableRow {
     source: Option<String>,
     source_kind: Option<String>,
     text: Option<String>,
-    quote: Option<String>,
-    said_on: Option<String>,
+    // Outer `None`: no such column (or key); `Some(None)`: an empty cell.
+    #[serde(default, deserialize_with = "present")]
+    quote: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    said_on: Option<Option<String>>,
     status: Option<String>,
     rating: Option<String>,
     note: Option<String>,
-    tags: Option<Tags>,
-    article_url: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    tags: Option<Option<Tags>>,
+    #[serde(default, deserialize_with = "present")]
+    article_url: Option<Option<String>>,
     article_title: Option<String>,
     article_publisher: Option<String>,
     article_published: Option<String>,
     origin: Option<String>,
+}
+
+/// A column (or key) that is there, empty or not: what tells a sheet that
+/// clears a field from one that does not have it.
+fn present<'de, D, T>(deserializer: D) -> std::result::Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// One row as written: the fields in [`COLUMNS`] order, which CSV relies
@@ -349,6 +364,18 @@ fn checked(
 ) -> std::result::Result<ClaimRecord, Problem> {
     let problem = |message: String| Err(row_problem(path, line, message));
     let blank = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let stated = crate::claimfile::Stated {
+        quote: row.quote.is_some(),
+        said_on: row.said_on.is_some(),
+        tags: row.tags.is_some(),
+        article: row.article_url.is_some(),
+    };
+    let (quote, said_on, tags, article_url) = (
+        row.quote.flatten(),
+        row.said_on.flatten(),
+        row.tags.flatten(),
+        row.article_url.flatten(),
+    );
     let Some(source) = blank(row.source) else {
         return problem("the row has no source".into());
     };
@@ -376,10 +403,10 @@ fn checked(
             .map_err(|e| row_problem(path, line, format!("{name}: {e}"))),
         None => Ok(None),
     };
-    let said_on = day("said_on", row.said_on)?;
+    let said_on = day("said_on", said_on)?;
     let published = day("article_published", row.article_published)?;
     let loc = row_loc(path, line);
-    let article = match blank(row.article_url) {
+    let article = match blank(article_url) {
         Some(url) => {
             if !url.contains("://") || url.chars().any(char::is_whitespace) {
                 return problem(format!("article_url '{url}' is not a URL"));
@@ -411,7 +438,7 @@ fn checked(
         },
     };
     let mut claim = claim_spec(&loc, id, &source, text);
-    let tags = match row.tags {
+    let tags = match tags {
         Some(Tags::List(tags)) => tags,
         Some(Tags::Text(text)) => text.split(separator.trim()).map(str::to_string).collect(),
         None => Vec::new(),
@@ -422,7 +449,8 @@ fn checked(
             Err(message) => return problem(message),
         }
     }
-    claim.quote = blank(row.quote).map(|q| (q, loc.clone()));
+    claim.quote = blank(quote).map(|q| (q, loc.clone()));
+    claim.stated = stated;
     claim.said_on = said_on;
     claim.status = status;
     claim.rating = blank(row.rating);

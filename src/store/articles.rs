@@ -6,12 +6,13 @@ use uuid::Uuid;
 
 use super::{Store, now_timestamp, parse_id};
 use crate::error::{Error, Result};
-use crate::model::{Article, Day};
+use crate::model::{Article, ArticleSnapshot, Day};
 
 /// The columns every article query selects, in `article_from_row`'s order.
 const ARTICLE_COLUMNS: &str = "a.id, a.uuid, a.url, a.title, a.publisher, a.published_on, a.body_sha256,
     length(a.body) AS body_chars, a.created_at,
-    (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims";
+    (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,
+    (SELECT count(*) FROM article_snapshots p WHERE p.article_id = a.id) AS earlier_snapshots";
 
 /// The hex SHA-256 of an article body, as stored beside the snapshot.
 pub fn body_digest(body: &str) -> String {
@@ -19,6 +20,20 @@ pub fn body_digest(body: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// What an article says besides its URL, as [`Store::update_article`]
+/// sets it.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleParts<'a> {
+    /// Headline.
+    pub title: &'a str,
+    /// Outlet.
+    pub publisher: Option<&'a str>,
+    /// Publication date.
+    pub published_on: Option<Day>,
+    /// The body snapshot.
+    pub body: Option<&'a str>,
 }
 
 impl Store {
@@ -80,6 +95,7 @@ impl Store {
             body_chars: body.map(|b| b.chars().count() as i64),
             created_at,
             claims: 0,
+            earlier_snapshots: 0,
         })
     }
 
@@ -145,6 +161,30 @@ impl Store {
             .await?)
     }
 
+    /// An article's earlier bodies, oldest first.
+    pub async fn article_snapshots(&mut self, key: i64) -> Result<Vec<ArticleSnapshot>> {
+        let rows: Vec<(String, i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT p.body_sha256, length(p.body), p.replaced_at, p.replaced_by,
+                    (SELECT count(*) FROM claims c WHERE c.snapshot_id = p.id)
+             FROM article_snapshots p WHERE p.article_id = ? ORDER BY p.id",
+        )
+        .bind(key)
+        .fetch_all(self.conn())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(body_sha256, body_chars, replaced_at, replaced_by, anchored_quotes)| ArticleSnapshot {
+                    body_sha256,
+                    body_chars,
+                    replaced_at,
+                    replaced_by,
+                    anchored_quotes,
+                },
+            )
+            .collect())
+    }
+
     /// Every article, newest publication first.
     pub async fn list_articles(&mut self) -> Result<Vec<Article>> {
         let mut sql = sqlx::QueryBuilder::new("SELECT ");
@@ -167,38 +207,104 @@ fn article_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Article> {
         body_chars: row.try_get("body_chars")?,
         created_at: row.try_get("created_at")?,
         claims: row.try_get("claims")?,
+        earlier_snapshots: row.try_get("earlier_snapshots")?,
     })
 }
 
 impl Store {
-    /// Changes an article's title, publisher, date and body snapshot.
+    /// Changes an article's title, publisher, date and body snapshot to
+    /// `parts`, recording an operation of `kind` (`article.edit` by hand,
+    /// `import.article` from a file) with the parts that change first. A
+    /// body that is replaced is kept as an earlier snapshot, and the quotes
+    /// anchored in it keep pointing at it. Returns `None` when nothing
+    /// changes.
     pub async fn update_article(
         &mut self,
         key: i64,
-        title: &str,
-        publisher: Option<&str>,
-        published_on: Option<Day>,
-        body: Option<&str>,
-    ) -> Result<()> {
-        let old: (String, Option<String>, Option<String>, Option<String>) =
-            sqlx::query_as("SELECT title, publisher, published_on, body_sha256 FROM articles WHERE id = ?")
-                .bind(key)
-                .fetch_one(self.conn())
-                .await?;
-        let new = (
+        parts: &ArticleParts<'_>,
+        kind: &'static str,
+        note: Option<String>,
+    ) -> Result<Option<crate::journal::Operation>> {
+        let ArticleParts {
+            title,
+            publisher,
+            published_on,
+            body,
+        } = *parts;
+        type Parts = (String, Option<String>, Option<String>, Option<String>);
+        let (old_title, old_publisher, old_published, old_sha, old_body): (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        ) = sqlx::query_as(
+            "SELECT title, publisher, published_on, body_sha256, body FROM articles WHERE id = ?",
+        )
+        .bind(key)
+        .fetch_one(self.conn())
+        .await?;
+        let old: Parts = (old_title, old_publisher, old_published, old_sha);
+        let new: Parts = (
             title.to_string(),
             publisher.map(str::to_string),
             published_on.map(|d| d.to_string()),
             body.map(body_digest),
         );
-        let object = |v: &(String, Option<String>, Option<String>, Option<String>)| serde_json::json!({"title": v.0, "publisher": v.1, "published_on": v.2, "body_sha256": v.3});
-        self.journal(
-            "article.edit",
-            (None, None, Some(key)),
-            Some(object(&old)),
-            Some(object(&new)),
-        )
-        .await?;
+        let named = |v: &Parts| {
+            [
+                ("title", Some(v.0.clone())),
+                ("publisher", v.1.clone()),
+                ("published_on", v.2.clone()),
+                ("body_sha256", v.3.clone()),
+            ]
+        };
+        let (mut before, mut after) = (serde_json::Map::new(), serde_json::Map::new());
+        for ((name, was), (_, is)) in named(&old).into_iter().zip(named(&new)) {
+            if was != is {
+                before.insert(name.into(), was.into());
+                after.insert(name.into(), is.into());
+            }
+        }
+        if after.is_empty() {
+            return Ok(None);
+        }
+        let actor = self.actor.clone();
+        let operation = self
+            .record(crate::store::NewOperation {
+                kind,
+                article_key: Some(key),
+                old: Some(before.into()),
+                new: Some(after.clone().into()),
+                note,
+                actor,
+                ..crate::store::NewOperation::default()
+            })
+            .await?;
+        if let (Some(old_body), Some(old_sha)) = (old_body, &old.3)
+            && after.contains_key("body_sha256")
+        {
+            let snapshot = sqlx::query(
+                "INSERT INTO article_snapshots (article_id, body, body_sha256, replaced_at, replaced_by)
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(key)
+            .bind(old_body)
+            .bind(old_sha)
+            .bind(&operation.at)
+            .bind(operation.id)
+            .execute(self.conn())
+            .await?
+            .last_insert_rowid();
+            sqlx::query(
+                "UPDATE claims SET snapshot_id = ?
+                 WHERE article_id = ? AND snapshot_id IS NULL AND quote_start IS NOT NULL",
+            )
+            .bind(snapshot)
+            .bind(key)
+            .execute(self.conn())
+            .await?;
+        }
         sqlx::query(
             "UPDATE articles SET title = ?, publisher = ?, published_on = ?, body = ?, body_sha256 = ? WHERE id = ?",
         )
@@ -210,6 +316,6 @@ impl Store {
         .bind(key)
         .execute(self.conn())
         .await?;
-        Ok(())
+        Ok(Some(operation))
     }
 }

@@ -35,6 +35,10 @@ pub struct Audit {
 
 /// The triggers that make history and the journal append-only.
 const GUARDS: &[&str] = &[
+    "article_snapshots_no_update",
+    "article_snapshots_no_delete",
+    "article_snapshots_no_replace",
+    "articles_body_kept_before_replaced",
     "status_events_no_update",
     "status_events_no_delete",
     "status_events_no_replace",
@@ -139,7 +143,7 @@ impl Store {
                     upgrade = Some((operation.id, upto));
                 }
                 match (operation.kind.as_str(), operation.claim_key) {
-                    ("claim.edit", Some(claim)) => edits.entry(claim).or_default().push((
+                    ("claim.edit" | "import.edit", Some(claim)) => edits.entry(claim).or_default().push((
                         operation.id,
                         operation.old.clone().unwrap_or(Value::Null),
                         new.clone(),

@@ -60,6 +60,20 @@ pub struct NewEvent {
     pub actor: String,
     /// When (a stored UTC timestamp).
     pub at: String,
+    /// The day it took effect, when earlier than the day of `at`
+    /// ('YYYY-MM-DD'; `None`: that day).
+    pub effective_on: Option<String>,
+}
+
+impl NewEvent {
+    /// The effective day as stored: only when it differs from the day of
+    /// `at`, so that a verdict dated the day it is recorded stores (and
+    /// hashes) the same whether or not the day was given.
+    fn stored_effective_on(&self) -> Option<&str> {
+        self.effective_on
+            .as_deref()
+            .filter(|day| !self.at.starts_with(day))
+    }
 }
 
 /// Which claims `list` and `report` look at. Empty fields do not filter.
@@ -84,9 +98,14 @@ pub struct ClaimFilter {
     pub until: Option<Day>,
     /// Only claims whose text or quote contains this (ASCII case-insensitive).
     pub search: Option<String>,
-    /// Statuses as they stood at the end of this day (UTC), from the history;
-    /// claims first recorded later are left out.
+    /// Statuses in effect on this day: each claim's latest verdict that
+    /// took effect by then (`unverified` for a claim said by then that had
+    /// none yet); claims said later, or undated and logged later, are left
+    /// out.
     pub as_of: Option<Day>,
+    /// Only what the database knew at the end of this day (UTC): events
+    /// and claims recorded later are left out.
+    pub known_on: Option<Day>,
     /// At most this many claims.
     pub limit: Option<i64>,
     /// Also claims withdrawn as logged by mistake (left out by default).
@@ -94,22 +113,39 @@ pub struct ClaimFilter {
 }
 
 impl ClaimFilter {
-    /// Pushes `FROM claims c ...` with the as-of history join when asked,
-    /// and returns the expression that is each claim's status.
+    /// Pushes `FROM claims c ...` with the history join that `as_of` and
+    /// `known_on` need, and returns the expression that is each claim's
+    /// status.
     pub(super) fn push_from(&self, sql: &mut QueryBuilder<Sqlite>) -> &'static str {
         sql.push(" FROM claims c");
-        match self.as_of {
-            None => "c.status",
-            Some(day) => {
-                // SQLite returns the bare column `to_status` from the row that
-                // holds max(id): each claim's latest event before the cut-off.
-                sql.push(
-                    " JOIN (SELECT claim_id, to_status AS status, max(id) AS last_event
-                     FROM status_events WHERE at < ",
-                )
-                .push_bind(day.end_cutoff())
-                .push(" GROUP BY claim_id) h ON h.claim_id = c.id");
+        match (self.as_of, self.known_on) {
+            (None, None) => "c.status",
+            (None, Some(known_on)) => {
+                // Event ids follow the order of recording: SQLite returns
+                // the bare column `to_status` from the row that holds
+                // max(id), each claim's latest event known by then.
+                sql.push(" JOIN (SELECT claim_id, to_status AS status, max(id) AS last_event FROM status_events e WHERE ");
+                push_known(sql, known_on);
+                sql.push(" GROUP BY claim_id) h ON h.claim_id = c.id");
                 "h.status"
+            }
+            (Some(as_of), known_on) => {
+                // Effective days need not follow ids (a verdict recorded
+                // today can take effect in 2005), so the latest in effect
+                // is the first by (day, id) descending.
+                sql.push(
+                    " LEFT JOIN (SELECT claim_id, to_status AS status FROM (
+                        SELECT claim_id, to_status, row_number() OVER (
+                            PARTITION BY claim_id ORDER BY coalesce(effective_on, substr(at, 1, 10)) DESC, id DESC) AS n
+                        FROM status_events e WHERE coalesce(effective_on, substr(at, 1, 10)) <= ",
+                )
+                .push_bind(as_of.to_string());
+                if let Some(known_on) = known_on {
+                    sql.push(" AND ");
+                    push_known(sql, known_on);
+                }
+                sql.push(") WHERE n = 1) h ON h.claim_id = c.id");
+                "coalesce(h.status, 'unverified')"
             }
         }
     }
@@ -127,6 +163,18 @@ impl ClaimFilter {
         if !self.include_withdrawn {
             // Also what lets reports use the index of live claims.
             sql.push(" AND c.withdrawn_at IS NULL");
+        }
+        if let Some(as_of) = self.as_of {
+            // A claim exists from the day it was said; an undated one from
+            // its first verdict in effect.
+            sql.push(" AND (h.claim_id IS NOT NULL OR c.said_on <= ")
+                .push_bind(as_of.to_string())
+                .push(")");
+            if let Some(known_on) = self.known_on {
+                sql.push(" AND EXISTS (SELECT 1 FROM status_events e WHERE e.claim_id = c.id AND ");
+                push_known(sql, known_on);
+                sql.push(")");
+            }
         }
         if let Some(org) = self.credited_to {
             sql.push(" AND (c.source_id = ")
@@ -181,6 +229,19 @@ impl ClaimFilter {
                 .push(" ESCAPE '\\')");
         }
     }
+}
+
+/// Event `e` was recorded by the end of `day`: an event since the journal
+/// when its operation was (operations are appended in time order, so
+/// that is every operation up to the last one before the cut-off); one
+/// from before the journal by its own time.
+fn push_known(sql: &mut QueryBuilder<Sqlite>, day: Day) {
+    let cutoff = day.end_cutoff();
+    sql.push("(e.operation_id <= (SELECT coalesce(max(id), 0) FROM operations WHERE at < ")
+        .push_bind(cutoff.clone())
+        .push(") OR (e.operation_id IS NULL AND e.at < ")
+        .push_bind(cutoff)
+        .push("))");
 }
 
 /// A claim `c` falls inside speaks-for link `f`'s date range (an open end,
@@ -399,7 +460,8 @@ impl Store {
     /// A claim's status history, oldest first.
     pub async fn history(&mut self, claim_key: i64) -> Result<Vec<StatusEvent>> {
         let rows = sqlx::query(
-            "SELECT c.uuid, e.from_status, e.to_status, e.rating, e.note, e.evidence, e.actor, e.at
+            "SELECT c.uuid, e.from_status, e.to_status, e.rating, e.note, e.evidence, e.actor, e.at,
+                    coalesce(e.effective_on, substr(e.at, 1, 10)) AS effective_on
              FROM status_events e JOIN claims c ON c.id = e.claim_id
              WHERE e.claim_id = ? ORDER BY e.id",
         )
@@ -421,6 +483,7 @@ impl Store {
                         .map_err(|e| Error::invalid(format!("stored evidence is not a JSON list: {e}")))?,
                     actor: row.try_get("actor")?,
                     at: row.try_get("at")?,
+                    effective_on: row.try_get("effective_on")?,
                 })
             })
             .collect()
@@ -589,9 +652,13 @@ impl Store {
         Ok(())
     }
 
-    /// Stores (or clears) where a claim's quote stands in its article's snapshot.
+    /// Stores (or clears) where a claim's quote stands in its article's
+    /// current body.
     pub async fn set_quote_anchor(&mut self, key: i64, anchor: Option<&QuoteAnchor>) -> Result<()> {
-        sqlx::query("UPDATE claims SET quote_start = ?, quote_end = ?, quote_prefix = ?, quote_suffix = ? WHERE id = ?")
+        sqlx::query(
+            "UPDATE claims SET quote_start = ?, quote_end = ?, quote_prefix = ?, quote_suffix = ?, snapshot_id = NULL
+             WHERE id = ?",
+        )
             .bind(anchor.map(|a| a.start as i64))
             .bind(anchor.map(|a| a.end as i64))
             .bind(anchor.map(|a| a.prefix.clone()))
@@ -602,13 +669,29 @@ impl Store {
         Ok(())
     }
 
+    /// Whether the claim has this quote, anchored in an earlier body of its
+    /// article (see `article_snapshots`).
+    pub async fn quote_kept_in_snapshot(&mut self, key: i64, quote: &str) -> Result<bool> {
+        Ok(sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM claims WHERE id = ? AND snapshot_id IS NOT NULL AND quote = ?",
+        )
+        .bind(key)
+        .bind(quote)
+        .fetch_one(self.conn())
+        .await?
+            > 0)
+    }
+
     /// Every claim with a quote whose article has a snapshot, with its anchor.
     pub async fn quotes_to_verify(&mut self) -> Result<Vec<QuoteToVerify>> {
         let rows = sqlx::query(
-            "SELECT c.id, c.uuid, s.name AS source, c.quote, a.url, a.body,
+            // A quote anchored in an earlier snapshot is checked there.
+            "SELECT c.id, c.uuid, s.name AS source, c.quote, a.url,
+                    CASE WHEN c.snapshot_id IS NULL THEN a.body ELSE p.body END AS body,
                     c.quote_start, c.quote_end, c.quote_prefix, c.quote_suffix
              FROM claims c JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = c.source_id
-             WHERE c.quote IS NOT NULL AND a.body IS NOT NULL
+                  LEFT JOIN article_snapshots p ON p.id = c.snapshot_id
+             WHERE c.quote IS NOT NULL AND (a.body IS NOT NULL OR c.snapshot_id IS NOT NULL)
              ORDER BY a.url, c.id",
         )
         .fetch_all(self.conn())
@@ -789,16 +872,18 @@ fn event_record<'a>(
         evidence,
         actor: &event.actor,
         at: &event.at,
+        effective_on: event.stored_effective_on(),
     }
 }
 
 /// One multi-row INSERT of status events, all belonging to `operation`.
 fn events_statement(events: Vec<(i64, Option<Status>, NewEvent)>, operation: i64) -> QueryBuilder<Sqlite> {
     let mut sql = QueryBuilder::new(
-        "INSERT INTO status_events (claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id) ",
+        "INSERT INTO status_events (claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on) ",
     );
     sql.push_values(events, |mut row, (key, from, event)| {
         let evidence = evidence_text(&event.evidence).into_owned();
+        let effective_on = event.stored_effective_on().map(str::to_string);
         row.push_bind(key)
             .push_bind(from.map(Status::as_str))
             .push_bind(event.to.as_str())
@@ -807,7 +892,8 @@ fn events_statement(events: Vec<(i64, Option<Status>, NewEvent)>, operation: i64
             .push_bind(evidence)
             .push_bind(event.actor)
             .push_bind(event.at)
-            .push_bind(operation);
+            .push_bind(operation)
+            .push_bind(effective_on);
     });
     sql
 }
@@ -817,12 +903,21 @@ fn events_statement(events: Vec<(i64, Option<Status>, NewEvent)>, operation: i64
 fn claim_select(filter: &ClaimFilter) -> QueryBuilder<Sqlite> {
     let mut sql = QueryBuilder::new("SELECT c.id, c.uuid, s.name AS source, c.text, c.quote, c.said_on,");
     sql.push(" a.uuid AS article_uuid, a.url AS article_url, ");
-    sql.push(TAGS_COLUMN)
-        .push(", c.rating, c.created_at, c.updated_at, c.origin, ");
     // The status column depends on the as-of join, which comes after the
     // column list; push the join into a second builder to learn its name.
     let mut from = QueryBuilder::new("");
     let status = filter.push_from(&mut from);
+    sql.push(TAGS_COLUMN);
+    if status == "c.status" {
+        sql.push(", c.rating");
+    } else {
+        // The rating of the past is only known to be today's while the
+        // status is (a later verdict may have changed it).
+        sql.push(", CASE WHEN ")
+            .push(status)
+            .push(" = c.status THEN c.rating END AS rating");
+    }
+    sql.push(", c.created_at, c.updated_at, c.origin, ");
     sql.push(status).push(" AS status");
     filter.push_from(&mut sql);
     sql.push(" JOIN sources s ON s.id = c.source_id LEFT JOIN articles a ON a.id = c.article_id");

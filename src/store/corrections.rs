@@ -33,14 +33,15 @@ impl Store {
             .ok_or_else(|| Error::Internal(format!("claim key {key} vanished")))
     }
 
-    /// Brings a claim's fields to `wanted`, recording a `claim.edit`
-    /// operation with the fields that change (old and new values) first.
-    /// Returns `None` when nothing changes. Must run inside
-    /// [`Store::write`].
+    /// Brings a claim's fields to `wanted`, recording an operation of
+    /// `kind` (`claim.edit` by hand, `import.edit` from a file) with the
+    /// fields that change (old and new values) first. Returns `None` when
+    /// nothing changes. Must run inside [`Store::write`].
     pub async fn edit_claim(
         &mut self,
         key: i64,
         wanted: &ClaimRecord,
+        kind: &'static str,
         note: Option<String>,
         actor: &str,
     ) -> Result<Option<Operation>> {
@@ -62,7 +63,7 @@ impl Store {
         }
         let operation = self
             .record(NewOperation {
-                kind: "claim.edit",
+                kind,
                 claim_key: Some(key),
                 old: Some(Value::Object(old)),
                 new: Some(Value::Object(new.clone())),

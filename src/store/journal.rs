@@ -11,7 +11,7 @@
 use serde_json::{Map, Value, json};
 use sqlx::{QueryBuilder, Row, Sqlite};
 
-use super::{Store, now_timestamp};
+use super::Store;
 use crate::error::{Error, Result};
 use crate::journal::{ClaimRecord, EventRecord, GENESIS, Operation, RowDigest};
 
@@ -89,6 +89,15 @@ fn operation_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Operation> {
     })
 }
 
+/// What [`Store::fields_edited_by_hand`] looks at (internal keys).
+#[derive(Debug, Clone, Copy)]
+pub enum Edited {
+    /// A claim.
+    Claim(i64),
+    /// An article.
+    Article(i64),
+}
+
 impl Store {
     /// The id and hash of the latest operation (`GENESIS` before the first).
     pub async fn chain_head(&mut self) -> Result<(i64, String)> {
@@ -131,7 +140,7 @@ impl Store {
                 }
             }
         };
-        let now = now_timestamp();
+        let now = self.now();
         let at = match previous_at {
             Some(previous) if previous > now => previous,
             _ => now,
@@ -271,6 +280,40 @@ impl Store {
         Ok(latest.and_then(|(actor, at, kind)| {
             matches!(kind.as_deref(), None | Some("claim.mark" | "claim.create")).then_some((actor, at))
         }))
+    }
+
+    /// The fields of a claim or article that a person edited (`claims
+    /// edit`, `claims article edit`, or an undo of an edit), each with who
+    /// last did and when: a file may not overrule those silently.
+    pub async fn fields_edited_by_hand(
+        &mut self,
+        subject: Edited,
+    ) -> Result<std::collections::HashMap<String, (String, String)>> {
+        let (sql, key) = match subject {
+            Edited::Claim(key) => (
+                "SELECT new, actor, at FROM operations WHERE claim_id = ? AND kind = 'claim.edit' ORDER BY id",
+                key,
+            ),
+            Edited::Article(key) => (
+                "SELECT new, actor, at FROM operations WHERE article_id = ? AND kind = 'article.edit' ORDER BY id",
+                key,
+            ),
+        };
+        let edits: Vec<(Option<String>, String, String)> =
+            sqlx::query_as(sql).bind(key).fetch_all(self.conn()).await?;
+        let mut fields = std::collections::HashMap::new();
+        for (new, actor, at) in edits {
+            let new: Value = new
+                .as_deref()
+                .map(serde_json::from_str)
+                .transpose()
+                .map_err(|e| Error::Verification(format!("an edit of {subject:?} is not JSON: {e}")))?
+                .unwrap_or(Value::Null);
+            for field in new.as_object().into_iter().flat_map(|o| o.keys()) {
+                fields.insert(field.clone(), (actor.clone(), at.clone()));
+            }
+        }
+        Ok(fields)
     }
 
     /// The id new events must name, or an error if no operation is open.
@@ -466,11 +509,12 @@ impl Store {
             String,
             String,
             Option<i64>,
+            Option<String>,
         );
         let rows: Vec<Row> = self
             .json_batch(
                 "SELECT json_group_array(json_array(id, claim_id, from_status, to_status, rating, note, evidence,
-                        actor, at, operation_id))
+                        actor, at, operation_id, effective_on))
                  FROM (SELECT * FROM status_events WHERE id > ? AND id <= ? ORDER BY id LIMIT ?)",
                 after,
                 Some(upto),
@@ -480,7 +524,7 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(
-                |(id, claim, from, to, rating, note, evidence, actor, at, operation)| {
+                |(id, claim, from, to, rating, note, evidence, actor, at, operation, effective_on)| {
                     (
                         id,
                         operation,
@@ -493,6 +537,7 @@ impl Store {
                             evidence,
                             actor,
                             at,
+                            effective_on,
                         },
                     )
                 },

@@ -30,12 +30,13 @@ use time::OffsetDateTime;
 use crate::error::{Error, Result};
 use crate::render::inert as render_inert;
 
+pub use articles::ArticleParts;
 pub use audit::{Audit, Finding};
 pub use bulk::BulkLoad;
 pub use claims::{ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
 pub use create::MigrationLock;
 pub use exports::ClaimRow;
-pub use journal::{NewOperation, OperationFilter};
+pub use journal::{Edited, NewOperation, OperationFilter};
 pub use reports::{Report, ReportRow, SourceShare};
 pub use sources::SourceSummary;
 
@@ -77,6 +78,10 @@ pub struct Store {
     /// Warnings for the person at the terminal (a new source whose name
     /// looks like an existing one), printed by the command line.
     notices: Vec<String>,
+    /// A fixed time for the journal, so that tests can record operations on
+    /// different days (`as_known_on` reads operation times).
+    #[cfg(test)]
+    clock: Option<String>,
 }
 
 /// What a command needs of the database.
@@ -248,7 +253,18 @@ impl Store {
             head: None,
             undoing: None,
             notices: Vec::new(),
+            #[cfg(test)]
+            clock: None,
         }
+    }
+
+    /// The time the journal records for an operation appended now.
+    fn now(&self) -> String {
+        #[cfg(test)]
+        if let Some(clock) = &self.clock {
+            return clock.clone();
+        }
+        now_timestamp()
     }
 
     /// Brings an older schema up to date, one process at a time: the first

@@ -52,8 +52,10 @@ pub struct SourceShare {
 /// A per-source report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    /// Statuses as of the end of this day (UTC), when asked.
+    /// Statuses in effect on this day, when asked.
     pub as_of: Option<String>,
+    /// Only what the database knew at the end of this day (UTC), when asked.
+    pub as_known_on: Option<String>,
     /// Whether speakers' claims also count for the organizations they speak for.
     pub rollup: bool,
     /// One row per source, most claims first.
@@ -173,6 +175,7 @@ impl Store {
         });
         Ok(Report {
             as_of: filter.as_of.map(|d| d.to_string()),
+            as_known_on: filter.known_on.map(|d| d.to_string()),
             rollup,
             rows,
         })

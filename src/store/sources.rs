@@ -364,44 +364,66 @@ impl Store {
             .await?)
     }
 
-    /// Changes a source's kind and profile.
-    pub async fn update_source(&mut self, key: i64, kind: SourceKind, profile: &SourceProfile) -> Result<()> {
-        let old: (
+    /// Changes a source's kind and profile, recording a `source.edit`
+    /// operation with the parts that change (old and new values) first.
+    /// Returns `None` when nothing changes.
+    pub async fn update_source(
+        &mut self,
+        key: i64,
+        kind: SourceKind,
+        profile: &SourceProfile,
+        note: Option<String>,
+    ) -> Result<Option<crate::journal::Operation>> {
+        type Parts = (
             String,
             Option<String>,
             Option<String>,
             Option<String>,
             Option<String>,
-        ) = sqlx::query_as("SELECT kind, description, job, party, region FROM sources WHERE id = ?")
-            .bind(key)
-            .fetch_one(self.conn())
-            .await?;
-        let new = (
+        );
+        let old: Parts =
+            sqlx::query_as("SELECT kind, description, job, party, region FROM sources WHERE id = ?")
+                .bind(key)
+                .fetch_one(self.conn())
+                .await?;
+        let new: Parts = (
             kind.as_str().to_string(),
             profile.description.clone(),
             profile.job.clone(),
             profile.party.clone(),
             profile.region.clone(),
         );
-        if old == new {
-            return Ok(());
-        }
-        let object = |v: &(
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        )| {
-            serde_json::json!({"kind": v.0, "description": v.1, "job": v.2, "party": v.3, "region": v.4})
+        let named = |v: &Parts| {
+            [
+                ("kind", Some(v.0.clone())),
+                ("description", v.1.clone()),
+                ("job", v.2.clone()),
+                ("party", v.3.clone()),
+                ("region", v.4.clone()),
+            ]
         };
-        self.journal(
-            "source.edit",
-            (None, Some(key), None),
-            Some(object(&old)),
-            Some(object(&new)),
-        )
-        .await?;
+        let (mut before, mut after) = (serde_json::Map::new(), serde_json::Map::new());
+        for ((name, was), (_, is)) in named(&old).into_iter().zip(named(&new)) {
+            if was != is {
+                before.insert(name.into(), was.into());
+                after.insert(name.into(), is.into());
+            }
+        }
+        if after.is_empty() {
+            return Ok(None);
+        }
+        let actor = self.actor.clone();
+        let operation = self
+            .record(crate::store::NewOperation {
+                kind: "source.edit",
+                source_key: Some(key),
+                old: Some(before.into()),
+                new: Some(after.into()),
+                note,
+                actor,
+                ..crate::store::NewOperation::default()
+            })
+            .await?;
         sqlx::query(
             "UPDATE sources SET kind = ?, description = ?, job = ?, party = ?, region = ? WHERE id = ?",
         )
@@ -413,6 +435,6 @@ impl Store {
         .bind(key)
         .execute(self.conn())
         .await?;
-        Ok(())
+        Ok(Some(operation))
     }
 }

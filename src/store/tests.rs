@@ -43,6 +43,7 @@ fn event(to: Status, at: &str) -> NewEvent {
         evidence: vec![],
         actor: "test".into(),
         at: at.into(),
+        effective_on: None,
     }
 }
 
@@ -353,8 +354,14 @@ async fn reports_count_per_source_roll_up_and_look_back_in_time() {
         ("Dmitry Peskov", 1)
     );
 
-    // As of 2017-12-18: Peskov's claim was logged (unverified), the
-    // Kremlin's not yet.
+    // In effect on 2017-12-18: both claims had been said (the Kremlin's on
+    // the 17th, logged on the 19th: unverified until a verdict takes
+    // effect). On the 16th neither had.
+    let before = ClaimFilter {
+        as_of: Some("2017-12-16".parse().unwrap()),
+        ..ClaimFilter::default()
+    };
+    assert!(store.report(&before, false).await.unwrap().rows.is_empty());
     let then = ClaimFilter {
         as_of: Some("2017-12-18".parse().unwrap()),
         ..ClaimFilter::default()
@@ -365,7 +372,7 @@ async fn reports_count_per_source_roll_up_and_look_back_in_time() {
         .iter()
         .map(|r| (r.source.as_str(), r.total, r.unverified))
         .collect();
-    assert_eq!(rows, vec![("Dmitry Peskov", 1, 1)]);
+    assert_eq!(rows, vec![("Dmitry Peskov", 1, 1), ("Kremlin", 1, 1)]);
     let later = ClaimFilter {
         as_of: Some("2017-12-20".parse().unwrap()),
         ..ClaimFilter::default()
@@ -379,7 +386,119 @@ async fn reports_count_per_source_roll_up_and_look_back_in_time() {
         statuses: vec![Status::Unverified],
         ..then.clone()
     };
-    assert_eq!(store.list_claims(&unverified_then).await.unwrap().len(), 1);
+    assert_eq!(store.list_claims(&unverified_then).await.unwrap().len(), 2);
+    let unverified_later = ClaimFilter {
+        statuses: vec![Status::Unverified],
+        ..later.clone()
+    };
+    assert_eq!(store.list_claims(&unverified_later).await.unwrap().len(), 1);
+}
+
+/// Lists (id, status) of the claims a filter with these times gives.
+async fn statuses_at(store: &mut Store, as_of: Option<&str>, known_on: Option<&str>) -> Vec<Status> {
+    let filter = ClaimFilter {
+        as_of: as_of.map(|d| d.parse().unwrap()),
+        known_on: known_on.map(|d| d.parse().unwrap()),
+        ..ClaimFilter::default()
+    };
+    let claims = store.list_claims(&filter).await.unwrap();
+    let report = store.report(&filter, false).await.unwrap();
+    // The report counts what the listing lists.
+    assert_eq!(
+        report.rows.iter().map(|r| r.total).sum::<i64>(),
+        claims.len() as i64
+    );
+    claims.into_iter().map(|c| c.status).collect()
+}
+
+#[tokio::test]
+async fn a_verdict_has_the_day_it_took_effect_and_the_time_it_was_recorded() {
+    let mut store = Store::open_in_memory().await.unwrap();
+    store.clock = Some("2017-12-18T10:00:00.000000Z".into());
+    let key = store
+        .write(async |s| {
+            let peskov = s.add_source("Dmitry Peskov", SourceKind::Person, None).await?;
+            let keys = create(
+                s,
+                vec![claim(
+                    Uuid::now_v7(),
+                    peskov.key,
+                    "The CIA tip-off helped save many lives",
+                    Some("2017-12-18"),
+                    vec![event(Status::Unverified, "2017-12-18T10:00:00.000000Z")],
+                )],
+            )
+            .await?;
+            Ok(keys[0])
+        })
+        .await
+        .unwrap();
+    // Ruled on the 19th, recorded on the 22nd.
+    store.clock = Some("2017-12-22T10:00:00.000000Z".into());
+    let ruling = NewEvent {
+        effective_on: Some("2017-12-19".into()),
+        ..event(Status::Refuted, "2017-12-22T10:00:00.000000Z")
+    };
+    let recorded = store.write(async |s| mark(s, key, &ruling).await).await.unwrap();
+    assert_eq!(recorded.effective_on, "2017-12-19");
+
+    use Status::{Refuted, Unverified};
+    assert_eq!(statuses_at(&mut store, Some("2017-12-17"), None).await, vec![]);
+    assert_eq!(
+        statuses_at(&mut store, Some("2017-12-18"), None).await,
+        vec![Unverified]
+    );
+    assert_eq!(
+        statuses_at(&mut store, Some("2017-12-19"), None).await,
+        vec![Refuted]
+    );
+    assert_eq!(statuses_at(&mut store, None, Some("2017-12-17")).await, vec![]);
+    assert_eq!(
+        statuses_at(&mut store, None, Some("2017-12-20")).await,
+        vec![Unverified]
+    );
+    assert_eq!(
+        statuses_at(&mut store, None, Some("2017-12-22")).await,
+        vec![Refuted]
+    );
+    // What the database said on the 20th about the 19th: not yet known.
+    assert_eq!(
+        statuses_at(&mut store, Some("2017-12-19"), Some("2017-12-20")).await,
+        vec![Unverified]
+    );
+
+    // Withdrawn as a mistake on the 23rd, from the day it claimed: it
+    // never took effect, but it was believed from the 22nd to the 23rd.
+    store.clock = Some("2017-12-23T10:00:00.000000Z".into());
+    let undo = NewEvent {
+        effective_on: Some("2017-12-19".into()),
+        ..event(Status::Unverified, "2017-12-23T10:00:00.000000Z")
+    };
+    store.write(async |s| mark(s, key, &undo).await).await.unwrap();
+    assert_eq!(
+        statuses_at(&mut store, Some("2017-12-20"), None).await,
+        vec![Unverified]
+    );
+    assert_eq!(
+        statuses_at(&mut store, Some("2017-12-20"), Some("2017-12-22")).await,
+        vec![Refuted]
+    );
+
+    // The database refuses a verdict that takes effect after it is
+    // recorded, and a day that is not in the calendar.
+    for day in ["2017-12-24", "2017-02-30", "yesterday"] {
+        let bad = NewEvent {
+            effective_on: Some(day.into()),
+            ..event(Status::Disputed, "2017-12-23T11:00:00.000000Z")
+        };
+        let refused = store.write(async |s| mark(s, key, &bad).await).await;
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains("CHECK constraint")),
+            "{day}: {refused:?}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -213,6 +213,7 @@ fn an_ambiguous_prefix_lists_the_candidates() {
                     evidence: vec![],
                     actor: "t".into(),
                     at: "2017-12-19T00:00:00.000000Z".into(),
+                    effective_on: None,
                 };
                 let claim = |id, text: &str| NewClaim {
                     origin: None,

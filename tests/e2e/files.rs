@@ -94,8 +94,18 @@ fn the_sample_imports_and_reports_every_source() {
     let as_of = parse_csv(&env.ok(&["report", "--as-of", "2017-12-18", "--format", "csv"]));
     let total: i64 = as_of[1..].iter().map(|r| r[2].parse::<i64>().unwrap()).sum();
     assert_eq!(total, expected.values().sum::<i64>());
+    // On the 14th, only the claims said by then: four, all unverified
+    // (their verdicts took effect on the 18th).
+    let early = parse_csv(&env.ok(&["list", "--as-of", "2017-12-14", "--format", "csv"]));
+    assert_eq!(early.len() - 1, 4, "{early:?}");
+    assert!(early[1..].iter().all(|r| r[5] == "unverified"), "{early:?}");
     assert_eq!(
-        parse_csv(&env.ok(&["report", "--as-of", "2017-12-17", "--format", "csv"])).len(),
+        parse_csv(&env.ok(&["report", "--as-of", "2017-12-13", "--format", "csv"])).len(),
+        1
+    );
+    // The database learnt all of it today, from the file.
+    assert_eq!(
+        parse_csv(&env.ok(&["report", "--as-known-on", "2017-12-18", "--format", "csv"])).len(),
         1
     );
 

@@ -205,6 +205,24 @@ fn verify_names_each_kind_of_tampering() {
     verify_fails(&env, &[], "triggers present");
     verify_fails(&env, &[], "not the ones it recorded");
 
+    // A verdict backdated past the triggers, which are put back: the
+    // effective day is part of what its operation recorded.
+    let env = Env::with_sample();
+    let sql: String = scalar(
+        &env.db,
+        "SELECT sql FROM sqlite_schema WHERE name = 'status_events_no_update'",
+    );
+    tamper(
+        &env.db,
+        &format!(
+            "DROP TRIGGER status_events_no_update;
+             UPDATE status_events SET effective_on = '2017-12-01' WHERE id = 3;
+             {sql};"
+        ),
+    )
+    .unwrap();
+    verify_fails(&env, &[], "not the ones it recorded");
+
     // A trigger dropped and put back around an edit of a claim's words.
     let env = Env::with_sample();
     let sql: String = scalar(
@@ -491,4 +509,365 @@ fn an_import_never_overrules_a_newer_verdict_silently() {
         "{log}"
     );
     env.ok(&["verify"]);
+}
+
+/// CSV rows of `report` with these extra arguments, as (source, total,
+/// unverified, disputed, confirmed) for the sources the story touches.
+fn report_rows(env: &Env, args: &[&str]) -> Vec<(String, i64, i64, i64, i64)> {
+    let mut all = vec!["report", "--format", "csv"];
+    all.extend_from_slice(args);
+    let csv = env.ok(&all);
+    let mut rows: Vec<(String, i64, i64, i64, i64)> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .filter(|c| ["Dmitry Peskov", "FSB", "Russian media"].contains(&c[0]))
+        .map(|c| {
+            let n = |i: usize| c[i].parse::<i64>().unwrap();
+            (c[0].to_string(), n(2), n(3), n(4), n(5))
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// Issue 11's story, on the database a desk kept with the first release
+/// (the seed article's claims logged from `claims/` on 2017-12-18, one
+/// verdict refuted then confirmed on 2026-11-24): every correction is an
+/// operation, a stale file cannot undo them, and the record can say what
+/// stood on any day and what was known on any day.
+#[test]
+fn a_desk_corrects_its_record_and_can_say_what_stood_when() {
+    let env = Env::new();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/first-release.db"),
+        &env.db,
+    )
+    .unwrap();
+    let cia = "6267f8a0"; // Peskov: the CIA tip-off, confirmed on 2026-11-24
+    let detained = "0af37212"; // FSB: seven suspects detained, unverified
+    let caption = "1fa6748e"; // "Russian media": a photo caption, not a claim
+
+    // The first write upgrades the file: its history becomes the journal's
+    // first operation.
+    env.ok(&["source", "add", "Dmitri Peskov", "--kind", "person"]);
+
+    // Edit a claim with a verdict: only with a reason.
+    let refused = env.refused(
+        &["edit", cia, "--text", "A CIA tip-off helped save many lives."],
+        2,
+    );
+    assert!(refused.contains("--note"), "{refused}");
+    let words = "A CIA tip-off about a terror plot in St. Petersburg helped save many lives.";
+    env.ok(&[
+        "edit",
+        cia,
+        "--text",
+        words,
+        "--note",
+        "the claim in our words, not the quote's",
+    ]);
+
+    // Log one more claim by hand, under a second spelling of Peskov, then
+    // merge the duplicate source.
+    let url =
+        "https://www.rferl.org/a/russia-united-states-st-petersburg-terror-plot-trump-putin/28924694.html";
+    let added = env
+        .ok(&[
+            "add",
+            "--by",
+            "Dmitri Peskov",
+            "--text",
+            "Russia is grateful for the CIA's help.",
+            "--said-on",
+            "2017-12-18",
+            "--article",
+            url,
+        ])
+        .trim()
+        .to_string();
+    env.ok(&[
+        "source",
+        "merge",
+        "Dmitri Peskov",
+        "into",
+        "Dmitry Peskov",
+        "--note",
+        "one person, two spellings",
+    ]);
+    let moved = env.ok(&["show", &added, "--format", "json"]);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&moved).unwrap()["source"],
+        "Dmitry Peskov"
+    );
+
+    // Withdraw a junk claim; undo the withdrawal.
+    env.ok(&["withdraw", caption, "--note", "a caption, not a claim"]);
+    assert_eq!(
+        env.ok(&["list", "--by", "Russian media", "--format", "csv"])
+            .lines()
+            .count(),
+        1
+    );
+    let undone = env.ok(&["undo"]);
+    assert!(undone.contains("(claim.withdraw) undone"), "{undone}");
+    assert_eq!(
+        env.ok(&["list", "--by", "Russian media", "--format", "csv"])
+            .lines()
+            .count(),
+        2
+    );
+
+    // Backdate a verdict: ruled on 2017-12-19, recorded today.
+    env.ok(&[
+        "confirm",
+        detained,
+        "--on",
+        "2017-12-19",
+        "--note",
+        "court records of the 19th",
+    ]);
+    let refused = env.refused(&["dispute", detained, "--on", "2017-12-18", "--note", "x"], 2);
+    assert!(refused.contains("2017-12-19"), "{refused}");
+
+    // The stale claim file is refused, each conflict listed, nothing written.
+    let before = super::harness::fingerprint(&env.db);
+    let sample = super::harness::sample_dir();
+    let run = env.run(&["import", sample.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    for expected in [
+        "claim 195bf094-7856-5d70-801f-efdc6267f8a0: text: the file says 'A CIA tip-off about a terror plot in St. Petersburg was",
+        "claim 195bf094-7856-5d70-801f-efdc6267f8a0: status: the file says unverified, but the database says confirmed",
+        "claim b2d9672a-87e6-5fdc-ba95-b6640af37212: status: the file says unverified, but the database says confirmed",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "no {expected:?} in:\n{}",
+            run.stderr
+        );
+    }
+    assert!(run.stderr.lines().all(|l| l.contains(".toml:")), "{}", run.stderr);
+    assert_eq!(
+        super::harness::fingerprint(&env.db),
+        before,
+        "the refused import wrote"
+    );
+
+    // What stood when, and what was known when: (source, total,
+    // unverified, disputed, confirmed).
+    let row = |name: &str, total, unverified, disputed, confirmed| {
+        (name.to_string(), total, unverified, disputed, confirmed)
+    };
+    assert_eq!(report_rows(&env, &["--as-known-on", "2017-12-17"]), vec![]);
+    let as_filed = vec![
+        row("Dmitry Peskov", 3, 2, 0, 0),
+        row("FSB", 4, 2, 2, 0),
+        row("Russian media", 1, 1, 0, 0),
+    ];
+    assert_eq!(report_rows(&env, &["--as-known-on", "2017-12-18"]), as_filed);
+    assert_eq!(
+        report_rows(&env, &["--as-known-on", "2026-11-24"]),
+        vec![
+            row("Dmitry Peskov", 3, 1, 0, 1),
+            row("FSB", 4, 2, 2, 0),
+            row("Russian media", 1, 1, 0, 0),
+        ]
+    );
+    // In effect on 2017-12-19: the backdated verdict, and the claim logged
+    // today (said on the 18th, unverified then); the CIA verdict only took
+    // effect in 2026.
+    assert_eq!(
+        report_rows(&env, &["--as-of", "2017-12-19"]),
+        vec![
+            row("Dmitry Peskov", 4, 3, 0, 0),
+            row("FSB", 4, 1, 2, 1),
+            row("Russian media", 1, 1, 0, 0),
+        ]
+    );
+    // ... as the database knew it on 2026-11-24: none of today's work.
+    assert_eq!(
+        report_rows(&env, &["--as-of", "2017-12-19", "--as-known-on", "2026-11-24"]),
+        as_filed
+    );
+    assert_eq!(
+        report_rows(&env, &[]),
+        vec![
+            row("Dmitry Peskov", 4, 2, 0, 1),
+            row("FSB", 4, 1, 2, 1),
+            row("Russian media", 1, 1, 0, 0),
+        ]
+    );
+
+    // The journal tells the whole story, in order.
+    let log: serde_json::Value = serde_json::from_str(&env.ok(&["log", "--format", "json"])).unwrap();
+    let kinds: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "upgrade",
+            "source.create",
+            "claim.edit",
+            "claim.create",
+            "source.merge",
+            "claim.withdraw",
+            "claim.reinstate",
+            "claim.mark"
+        ]
+    );
+    let mark = &log[7];
+    assert_eq!(mark["new"]["effective_on"], "2017-12-19");
+    assert_eq!(mark["note"], "court records of the 19th");
+    let show = env.ok(&["show", cia]);
+    for expected in [
+        "Corrections",
+        "was extremely effective",
+        "refuted after the fixture",
+    ] {
+        assert!(show.contains(expected), "show lacks {expected:?}:\n{show}");
+    }
+    let edits: serde_json::Value = serde_json::from_str(&env.ok(&["log", cia, "--format", "json"])).unwrap();
+    let edit = edits
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["kind"] == "claim.edit")
+        .unwrap();
+    assert_eq!(edit["note"], "the claim in our words, not the quote's");
+    assert_eq!(edit["new"]["text"], words);
+    let show = env.ok(&["show", detained]);
+    assert!(show.contains("in effect 2017-12-19"), "{show}");
+    env.ok(&["verify"]);
+}
+
+/// A sheet states only its columns: one without `tags` or `quote` leaves
+/// them alone, and a field a person edited is not overwritten silently.
+#[test]
+fn a_sheet_changes_only_what_it_states_and_never_a_field_edited_by_hand() {
+    let env = Env::with_sample();
+    let id = claim_id(&env, "Dmitry Peskov", "A CIA tip-off");
+    let field = |env: &Env, name: &str| {
+        let json = env.ok(&["show", &id, "--format", "json"]);
+        serde_json::from_str::<serde_json::Value>(&json).unwrap()[name].clone()
+    };
+    let (tags, quote) = (field(&env, "tags"), field(&env, "quote"));
+    assert!(!tags.as_array().unwrap().is_empty() && quote.is_string());
+
+    // Only id, source and text: the claim keeps its tags, quote and date.
+    let sheet = env.dir.path().join("words.csv");
+    std::fs::write(
+        &sheet,
+        format!("id,source,text\n{id},Dmitry Peskov,The CIA tip-off saved many lives.\n"),
+    )
+    .unwrap();
+    let out = env.ok(&["import", "--format", "csv", sheet.to_str().unwrap()]);
+    assert!(out.contains("1 updated"), "{out}");
+    assert_eq!(field(&env, "text"), "The CIA tip-off saved many lives.");
+    assert_eq!((field(&env, "tags"), field(&env, "quote")), (tags.clone(), quote));
+    assert_eq!(field(&env, "said_on"), "2017-12-18");
+    let log = env.ok(&["log", &id, "--format", "json"]);
+    let log: serde_json::Value = serde_json::from_str(&log).unwrap();
+    let last = log.as_array().unwrap().last().unwrap();
+    assert_eq!(last["kind"], "import.edit");
+    assert!(last["note"].as_str().unwrap().contains("words.csv"), "{last}");
+
+    // An empty cell in a column the sheet has does clear the field.
+    std::fs::write(
+        &sheet,
+        format!("id,source,text,tags\n{id},Dmitry Peskov,The CIA tip-off saved many lives.,\n"),
+    )
+    .unwrap();
+    env.ok(&["import", "--format", "csv", sheet.to_str().unwrap()]);
+    assert_eq!(field(&env, "tags"), serde_json::json!([]));
+
+    // A person edits the text; a sheet that says otherwise is a conflict.
+    env.ok(&[
+        "edit",
+        &id,
+        "--text",
+        "A CIA tip-off saved lives.",
+        "--note",
+        "shorter",
+    ]);
+    std::fs::write(
+        &sheet,
+        format!("id,source,text\n{id},Dmitry Peskov,The CIA tip-off saved many lives.\n"),
+    )
+    .unwrap();
+    let line = env.refused(&["import", "--format", "csv", sheet.to_str().unwrap()], 2);
+    assert!(
+        line.contains("words.csv:2")
+            && line.contains("text: the file says 'The CIA tip-off saved many lives.'")
+            && line.contains("the database says 'A CIA tip-off saved lives.' (edited by tester"),
+        "{line}"
+    );
+    env.ok(&["import", "--ours", "--format", "csv", sheet.to_str().unwrap()]);
+    assert_eq!(field(&env, "text"), "A CIA tip-off saved lives.");
+    env.ok(&["import", "--theirs", "--format", "csv", sheet.to_str().unwrap()]);
+    assert_eq!(field(&env, "text"), "The CIA tip-off saved many lives.");
+    env.ok(&["verify"]);
+}
+
+/// A new body keeps the earlier one as a snapshot; quotes anchored in it
+/// keep pointing at it, and the database refuses to replace a body that
+/// was not kept.
+#[test]
+fn an_article_edit_keeps_every_earlier_body() {
+    let env = Env::with_sample();
+    let article = env.ok(&["article", "list", "--format", "csv"]);
+    let article = article
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    let body =
+        std::fs::read_to_string(super::harness::sample_dir().join("rferl-2017-12-18-peskov-cia-tip-off.txt"))
+            .unwrap();
+    let newer = env.dir.path().join("newer.txt");
+    std::fs::write(&newer, body.replace("extremely effective", "very effective")).unwrap();
+    let out = env.ok(&[
+        "article",
+        "edit",
+        &article,
+        "--body",
+        newer.to_str().unwrap(),
+        "--note",
+        "the publisher changed a word",
+    ]);
+    assert!(out.contains("edited body"), "{out}");
+    let shown: serde_json::Value =
+        serde_json::from_str(&env.ok(&["article", "show", &article, "--format", "json"])).unwrap();
+    let snapshots = shown["snapshots"].as_array().unwrap();
+    assert_eq!(snapshots.len(), 1);
+    assert_eq!(snapshots[0]["body_chars"], body.chars().count());
+    let anchored = snapshots[0]["anchored_quotes"].as_i64().unwrap();
+    assert!(anchored > 10, "{shown}");
+    // Every quote still checks out, in the body it was anchored in.
+    let verify = env.ok(&["verify"]);
+    assert!(
+        verify.starts_with(&format!("{anchored} quotes checked: {anchored} anchored")),
+        "{verify}"
+    );
+    env.refused(
+        &["article", "edit", &article, "--body", newer.to_str().unwrap()],
+        2,
+    );
+
+    // Past the command line: replacing a body without keeping it first,
+    // or changing a kept one, is refused by the database.
+    for sql in [
+        "UPDATE articles SET body = 'nothing', body_sha256 = 'x'",
+        "UPDATE article_snapshots SET body = 'rewritten'",
+        "DELETE FROM article_snapshots",
+    ] {
+        let refused = tamper(&env.db, sql).expect_err(sql);
+        assert!(refused.contains("snapshot"), "{sql}: {refused}");
+    }
 }

@@ -36,6 +36,7 @@ fn a_reader_that_stops_early_is_not_an_error() {
                             evidence: vec![],
                             actor: "t".into(),
                             at: "2020-01-01T00:00:00.000000Z".into(),
+                            effective_on: None,
                         }],
                         anchor: None,
                     })

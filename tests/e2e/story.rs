@@ -133,15 +133,23 @@ fn log_mark_link_and_report_an_article_by_hand() {
     let table = env.ok(&["report", "--rollup"]);
     assert!(table.contains("1 via Dmitry Peskov"), "{table}");
 
-    // --as-of: every claim here was logged today, so a day in 2017 has none,
-    // and today has them all with today's statuses.
+    // --as-of: in effect at the end of 2017, the claims had been said but
+    // no verdict had taken effect (they were all recorded today); the
+    // database knew none of them then (--as-known-on), and today it has
+    // them all with today's statuses.
     let past = env.ok(&["report", "--as-of", "2017-12-31", "--format", "json"]);
     let past: serde_json::Value = serde_json::from_str(&past).unwrap();
-    assert_eq!(past["rows"].as_array().unwrap().len(), 0);
     assert_eq!(past["as_of"], "2017-12-31");
+    let rows = past["rows"].as_array().unwrap();
+    let sum = |field: &str| rows.iter().map(|r| r[field].as_i64().unwrap()).sum::<i64>();
+    assert_eq!((sum("total"), sum("unverified")), (3, 3), "{past}");
+    let known = env.ok(&["report", "--as-known-on", "2017-12-31", "--format", "json"]);
+    let known: serde_json::Value = serde_json::from_str(&known).unwrap();
+    assert_eq!(known["rows"].as_array().unwrap().len(), 0);
+    assert_eq!(known["as_known_on"], "2017-12-31");
     let today = time::OffsetDateTime::now_utc().date().to_string();
     let now: serde_json::Value =
-        serde_json::from_str(&env.ok(&["report", "--as-of", &today, "--format", "json"])).unwrap();
+        serde_json::from_str(&env.ok(&["report", "--as-known-on", &today, "--format", "json"])).unwrap();
     let total: i64 = now["rows"]
         .as_array()
         .unwrap()
