@@ -702,16 +702,19 @@ impl<'o> Importer<'o> {
                 } else {
                     &spec.title
                 };
-                let key = store
-                    .add_article(
-                        &spec.url,
-                        title,
-                        spec.publisher.as_deref(),
-                        spec.published,
-                        spec.body.as_deref(),
-                    )
-                    .await?
-                    .key;
+                let (publisher, published, body) =
+                    (spec.publisher.as_deref(), spec.published, spec.body.as_deref());
+                let key = if self.had_articles {
+                    store
+                        .add_article(&spec.url, title, publisher, published, body)
+                        .await?
+                } else {
+                    // New to an empty table and to this run: no lookup.
+                    store
+                        .insert_article(&spec.url, title, publisher, published, body)
+                        .await?
+                }
+                .key;
                 let stored = ArticleFields {
                     title: Some(title.clone()),
                     ..wanted

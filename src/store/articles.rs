@@ -53,6 +53,23 @@ impl Store {
                 crate::model::short_id(&existing.id)
             )));
         }
+        self.insert_article(url, title, publisher, published_on, body)
+            .await
+    }
+
+    /// Logs an article whose URL the caller knows is new (an import into a
+    /// database that had no articles, which keeps the URLs it wrote): one
+    /// lookup fewer per article. A URL that is not new is still refused,
+    /// by the database's uniqueness.
+    pub async fn insert_article(
+        &mut self,
+        url: &str,
+        title: &str,
+        publisher: Option<&str>,
+        published_on: Option<Day>,
+        body: Option<&str>,
+    ) -> Result<Article> {
+        let url = url.trim();
         let title = title.trim();
         if title.is_empty() {
             return Err(Error::invalid("an article title cannot be empty"));
@@ -60,20 +77,50 @@ impl Store {
         let id = Uuid::now_v7();
         let created_at = now_timestamp();
         let publisher = publisher.map(str::trim).filter(|p| !p.is_empty());
-        let key: i64 = sqlx::query_scalar(
-            "INSERT INTO articles (uuid, url, title, publisher, published_on, body, body_sha256, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(id)
-        .bind(url)
-        .bind(title)
-        .bind(publisher)
-        .bind(published_on.map(|d| d.to_string()))
-        .bind(body)
-        .bind(body.map(body_digest))
-        .bind(&created_at)
-        .fetch_one(self.conn())
-        .await?;
+        let key: i64 = if self.bulk_loading {
+            // A bulk load writes into tables that were empty, under the
+            // write lock: it numbers its articles itself, and writes them
+            // in batches with the operations that record them.
+            let key = match self.next_article_key {
+                Some(key) => key,
+                None => {
+                    self.write_deferred().await?;
+                    sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM articles")
+                        .fetch_one(self.conn())
+                        .await?
+                }
+            };
+            self.next_article_key = Some(key + 1);
+            self.deferred_articles.push(super::DeferredArticle {
+                key,
+                id,
+                url: url.to_string(),
+                title: title.to_string(),
+                publisher: publisher.map(str::to_string),
+                published_on: published_on.map(|d| d.to_string()),
+                body: body.map(str::to_string),
+                created_at: created_at.clone(),
+            });
+            if self.deferred_articles.len() >= 1000 {
+                self.write_deferred().await?;
+            }
+            key
+        } else {
+            sqlx::query_scalar(
+                "INSERT INTO articles (uuid, url, title, publisher, published_on, body, body_sha256, created_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(id)
+            .bind(url)
+            .bind(title)
+            .bind(publisher)
+            .bind(published_on.map(|d| d.to_string()))
+            .bind(body)
+            .bind(body.map(body_digest))
+            .bind(&created_at)
+            .fetch_one(self.conn())
+            .await?
+        };
         self.journal(
             "article.create",
             (None, None, Some(key)),
@@ -101,6 +148,7 @@ impl Store {
 
     /// The article with this exact URL.
     pub async fn find_article_by_url(&mut self, url: &str) -> Result<Option<Article>> {
+        self.write_deferred().await?;
         let mut sql = sqlx::QueryBuilder::new("SELECT ");
         sql.push(ARTICLE_COLUMNS)
             .push(" FROM articles a WHERE a.url = ")
@@ -111,6 +159,7 @@ impl Store {
 
     /// The article named by a URL or an id (full UUID or short-id prefix).
     pub async fn resolve_article(&mut self, given: &str) -> Result<Article> {
+        self.write_deferred().await?;
         if given.contains(':') && Uuid::parse_str(given.trim()).is_err() {
             return self
                 .find_article_by_url(given)
@@ -145,6 +194,7 @@ impl Store {
 
     /// One article by internal key.
     pub async fn article(&mut self, key: i64) -> Result<Article> {
+        self.write_deferred().await?;
         let mut sql = sqlx::QueryBuilder::new("SELECT ");
         sql.push(ARTICLE_COLUMNS)
             .push(" FROM articles a WHERE a.id = ")
@@ -155,6 +205,7 @@ impl Store {
 
     /// The body snapshot of an article, if one was stored.
     pub async fn article_body(&mut self, key: i64) -> Result<Option<String>> {
+        self.write_deferred().await?;
         Ok(sqlx::query_scalar("SELECT body FROM articles WHERE id = ?")
             .bind(key)
             .fetch_one(self.conn())
@@ -163,6 +214,7 @@ impl Store {
 
     /// An article's earlier bodies, oldest first.
     pub async fn article_snapshots(&mut self, key: i64) -> Result<Vec<ArticleSnapshot>> {
+        self.write_deferred().await?;
         let rows: Vec<(String, i64, String, i64, i64)> = sqlx::query_as(
             "SELECT p.body_sha256, length(p.body), p.replaced_at, p.replaced_by,
                     (SELECT count(*) FROM claims c WHERE c.snapshot_id = p.id)
@@ -187,6 +239,7 @@ impl Store {
 
     /// Every article, newest publication first.
     pub async fn list_articles(&mut self) -> Result<Vec<Article>> {
+        self.write_deferred().await?;
         let mut sql = sqlx::QueryBuilder::new("SELECT ");
         sql.push(ARTICLE_COLUMNS)
             .push(" FROM articles a ORDER BY a.published_on IS NULL, a.published_on DESC, a.id DESC");
@@ -225,6 +278,7 @@ impl Store {
         kind: &'static str,
         note: Option<String>,
     ) -> Result<Option<crate::journal::Operation>> {
+        self.write_deferred().await?;
         let ArticleParts {
             title,
             publisher,

@@ -136,6 +136,7 @@ impl Store {
     /// the triggers back and builds the indexes again, from their own stored
     /// definitions. A load that broke a rule is refused whole.
     pub async fn finish_bulk_load(&mut self, bulk: BulkLoad) -> Result<()> {
+        self.write_deferred().await?;
         self.bulk_loading = false;
         // The tables were empty when the load began, so every row is the
         // load's own. Its inserts never name an event id or use OR REPLACE,

@@ -98,9 +98,14 @@ pub enum Edited {
     Article(i64),
 }
 
+/// Operations held back during a bulk load before they are written anyway
+/// (12 values each: well inside SQLite's limit on bound values).
+const DEFERRED_OPERATIONS: usize = 1000;
+
 impl Store {
     /// The id and hash of the latest operation (`GENESIS` before the first).
     pub async fn chain_head(&mut self) -> Result<(i64, String)> {
+        self.write_deferred().await?;
         let head: Option<(i64, String)> =
             sqlx::query_as("SELECT id, hash FROM operations ORDER BY id DESC LIMIT 1")
                 .fetch_optional(self.conn())
@@ -123,7 +128,88 @@ impl Store {
         self.append(new).await
     }
 
+    /// Appends an operation: now, or during a bulk load, with the next
+    /// statement that must see it (each round trip to the database thread
+    /// costs about a tenth of a millisecond, and a bulk import records an
+    /// operation for every article and source it creates). Only operations
+    /// that create rows wait: no trigger looks for them (a claim's change
+    /// looks for the operation about that claim, which is written at once),
+    /// and every read of the journal writes the waiting ones first.
     async fn append(&mut self, new: NewOperation) -> Result<Operation> {
+        let waits = self.bulk_loading
+            && new.claim_key.is_none()
+            && matches!(
+                new.kind,
+                "import" | "article.create" | "source.create" | "source.alias" | "source.speaks_for"
+            );
+        let operation = self.chain_next(new).await?;
+        if waits {
+            self.deferred.push(operation.clone());
+            if self.deferred.len() >= DEFERRED_OPERATIONS {
+                self.write_deferred().await?;
+            }
+        } else {
+            self.write_deferred().await?;
+            self.deferred.push(operation.clone());
+            self.write_deferred().await?;
+        }
+        Ok(operation)
+    }
+
+    /// Writes the operations [`Store::append`] held back, in order, in one
+    /// statement. Everything that reads the journal, or appends to it,
+    /// runs this first.
+    pub(super) async fn write_deferred(&mut self) -> Result<()> {
+        if !self.deferred_articles.is_empty() {
+            let articles = std::mem::take(&mut self.deferred_articles);
+            // 8 values a row: well inside SQLite's limit on bound values.
+            for chunk in articles.chunks(1000) {
+                let mut sql = QueryBuilder::<Sqlite>::new(
+                    "INSERT INTO articles (id, uuid, url, title, publisher, published_on, body, body_sha256, created_at) ",
+                );
+                sql.push_values(chunk, |mut row, article| {
+                    row.push_bind(article.key)
+                        .push_bind(article.id)
+                        .push_bind(article.url.clone())
+                        .push_bind(article.title.clone())
+                        .push_bind(article.publisher.clone())
+                        .push_bind(article.published_on.clone())
+                        .push_bind(article.body.clone())
+                        .push_bind(article.body.as_deref().map(super::articles::body_digest))
+                        .push_bind(article.created_at.clone());
+                });
+                sql.build().execute(self.conn()).await?;
+            }
+        }
+        if self.deferred.is_empty() {
+            return Ok(());
+        }
+        let operations = std::mem::take(&mut self.deferred);
+        let text = |v: &Option<Value>| v.as_ref().map(Value::to_string);
+        let mut sql = QueryBuilder::<Sqlite>::new(
+            "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash) ",
+        );
+        sql.push_values(&operations, |mut row, operation| {
+            row.push_bind(operation.id)
+                .push_bind(operation.kind.clone())
+                .push_bind(operation.claim_key)
+                .push_bind(operation.source_key)
+                .push_bind(operation.article_key)
+                .push_bind(text(&operation.old))
+                .push_bind(text(&operation.new))
+                .push_bind(operation.note.clone())
+                .push_bind(operation.actor.clone())
+                .push_bind(operation.at.clone())
+                .push_bind(operation.undoes)
+                .push_bind(operation.hash.clone());
+        });
+        sql.build().execute(self.conn()).await?;
+        Ok(())
+    }
+
+    /// The next operation of the chain: its id, time and hash, from the
+    /// head as this transaction left it.
+    async fn chain_next(&mut self, new: NewOperation) -> Result<Operation> {
         // The head is read once per write transaction and then followed in
         // memory: under the write lock, only this connection appends (an
         // import of a million claims appends thousands of operations).
@@ -160,25 +246,6 @@ impl Store {
             hash: String::new(),
         };
         operation.hash = operation.chained_hash(&previous_hash);
-        let text = |v: &Option<Value>| v.as_ref().map(Value::to_string);
-        sqlx::query(
-            "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(operation.id)
-        .bind(&operation.kind)
-        .bind(operation.claim_key)
-        .bind(operation.source_key)
-        .bind(operation.article_key)
-        .bind(text(&operation.old))
-        .bind(text(&operation.new))
-        .bind(&operation.note)
-        .bind(&operation.actor)
-        .bind(&operation.at)
-        .bind(operation.undoes)
-        .bind(&operation.hash)
-        .execute(self.conn())
-        .await?;
         self.head = Some((operation.id, operation.hash.clone(), Some(operation.at.clone())));
         Ok(operation)
     }
@@ -192,6 +259,7 @@ impl Store {
                 "an operation opened outside a write, or twice".into(),
             ));
         }
+        self.write_deferred().await?;
         let (last, _) = self.chain_head().await?;
         self.open = Some(OpenOperation {
             id: last + 1,
@@ -239,6 +307,7 @@ impl Store {
 
     /// Operation `id` and whether a later operation already undid it.
     pub async fn operation_undone(&mut self, id: i64) -> Result<Option<(Operation, bool)>> {
+        self.write_deferred().await?;
         let Some(operation) = self.operation(id).await? else {
             return Ok(None);
         };
@@ -252,6 +321,7 @@ impl Store {
     /// The latest operation by `actor` that `claims undo` can revert and
     /// nobody has undone yet.
     pub async fn last_undoable(&mut self, actor: &str, kinds: &[&str]) -> Result<Option<i64>> {
+        self.write_deferred().await?;
         let mut sql = QueryBuilder::<Sqlite>::new(
             "SELECT o.id FROM operations o WHERE o.undoes IS NULL AND o.actor = ",
         );
@@ -269,6 +339,7 @@ impl Store {
     /// by `mark` or `add`, or before the journal existed (unknown, so taken
     /// as a person's); `None` when an import wrote it.
     pub async fn latest_verdict_by_hand(&mut self, claim_key: i64) -> Result<Option<(String, String)>> {
+        self.write_deferred().await?;
         let latest: Option<(String, String, Option<String>)> = sqlx::query_as(
             "SELECT e.actor, e.at, o.kind FROM status_events e
              LEFT JOIN operations o ON o.id = e.operation_id
@@ -289,6 +360,7 @@ impl Store {
         &mut self,
         subject: Edited,
     ) -> Result<std::collections::HashMap<String, (String, String)>> {
+        self.write_deferred().await?;
         let (sql, key) = match subject {
             Edited::Claim(key) => (
                 "SELECT new, actor, at FROM operations WHERE claim_id = ? AND kind = 'claim.edit' ORDER BY id",
@@ -333,6 +405,7 @@ impl Store {
 
     /// The journal, oldest first (or the latest `limit`, still oldest first).
     pub async fn operations(&mut self, filter: &OperationFilter) -> Result<Vec<Operation>> {
+        self.write_deferred().await?;
         let mut sql = QueryBuilder::<Sqlite>::new("SELECT ");
         sql.push(OPERATION_COLUMNS).push(" FROM operations WHERE 1 = 1");
         if let Some(claim) = filter.claim_key {
@@ -377,6 +450,7 @@ impl Store {
 
     /// One operation by id.
     pub async fn operation(&mut self, id: i64) -> Result<Option<Operation>> {
+        self.write_deferred().await?;
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {OPERATION_COLUMNS} FROM operations WHERE id = ?"
         )))

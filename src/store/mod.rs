@@ -78,10 +78,31 @@ pub struct Store {
     /// Warnings for the person at the terminal (a new source whose name
     /// looks like an existing one), printed by the command line.
     notices: Vec<String>,
+    /// Operations a bulk load appended that are not written yet (see
+    /// `Store::append`).
+    deferred: Vec<crate::journal::Operation>,
+    /// Articles a bulk load created that are not written yet, and the key
+    /// the next one gets.
+    deferred_articles: Vec<DeferredArticle>,
+    next_article_key: Option<i64>,
     /// A fixed time for the journal, so that tests can record operations on
     /// different days (`as_known_on` reads operation times).
     #[cfg(test)]
     clock: Option<String>,
+}
+
+/// An article a bulk load created, waiting to be written with the next
+/// batch (see `Store::insert_article`).
+#[derive(Debug)]
+struct DeferredArticle {
+    key: i64,
+    id: uuid::Uuid,
+    url: String,
+    title: String,
+    publisher: Option<String>,
+    published_on: Option<String>,
+    body: Option<String>,
+    created_at: String,
 }
 
 /// What a command needs of the database.
@@ -253,6 +274,9 @@ impl Store {
             head: None,
             undoing: None,
             notices: Vec::new(),
+            deferred: Vec::new(),
+            deferred_articles: Vec::new(),
+            next_article_key: None,
             #[cfg(test)]
             clock: None,
         }
@@ -389,7 +413,15 @@ impl Store {
         sqlx::query("PRAGMA defer_foreign_keys = ON")
             .execute(&mut self.conn)
             .await?;
-        let result = body(self).await;
+        let mut result = body(self).await;
+        if result.is_ok()
+            && let Err(error) = self.write_deferred().await
+        {
+            result = Err(error);
+        }
+        self.deferred.clear();
+        self.deferred_articles.clear();
+        self.next_article_key = None;
         self.in_transaction = false;
         self.bulk_loading = false;
         self.head = None;

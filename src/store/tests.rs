@@ -816,3 +816,87 @@ fn names_fold_by_unicode_rules() {
     assert_eq!(name_skeleton("Peskov"), name_skeleton("Реskov"));
     assert_ne!(name_skeleton("Peskov"), name_skeleton("Putin"));
 }
+
+#[tokio::test]
+async fn a_bulk_load_writes_its_articles_and_operations_before_anything_reads_them() {
+    let mut store = Store::open_in_memory().await.unwrap();
+    store
+        .write(async |s| {
+            let source = s.add_source("Bulk", SourceKind::Group, None).await?;
+            let bulk = s.begin_bulk_load().await?.expect("the tables are empty");
+            let before = s.chain_head().await?.0;
+            let a = s
+                .insert_article("https://example.org/a", "A", None, None, Some("body a"))
+                .await?;
+            let b = s
+                .insert_article("https://example.org/b", "B", None, None, None)
+                .await?;
+            assert_eq!(b.key, a.key + 1);
+            // Nothing written yet: both wait for the next statement that
+            // needs them.
+            let written: i64 = sqlx::query_scalar("SELECT count(*) FROM articles")
+                .fetch_one(s.conn())
+                .await?;
+            assert_eq!(written, 0);
+            // A read of either table writes them first, in order.
+            assert_eq!(s.article(b.key).await?.url, "https://example.org/b");
+            assert_eq!(s.article_body(a.key).await?.as_deref(), Some("body a"));
+            let (head, _) = s.chain_head().await?;
+            assert_eq!(head, before + 2);
+            let kinds: Vec<String> = s
+                .operations(&crate::store::OperationFilter::default())
+                .await?
+                .into_iter()
+                .map(|o| o.kind)
+                .collect();
+            assert_eq!(kinds[kinds.len() - 2..], ["article.create", "article.create"]);
+            // Claims of a waiting article, then the load's checks.
+            let c = s
+                .insert_article("https://example.org/c", "C", None, None, None)
+                .await?;
+            let mut one = claim(
+                Uuid::now_v7(),
+                source.key,
+                "one",
+                None,
+                vec![event(Status::Unverified, "2020-01-01T00:00:00.000000Z")],
+            );
+            one.article_key = Some(c.key);
+            create(s, vec![one]).await?;
+            s.finish_bulk_load(bulk).await
+        })
+        .await
+        .unwrap();
+    let listed = store.list_articles().await.unwrap();
+    assert_eq!(listed.len(), 3);
+    let audit = store.audit(None).await.unwrap();
+    assert!(
+        audit.findings.iter().all(|f| f.problem.is_none()),
+        "{:?}",
+        audit.findings
+    );
+
+    // A load that fails leaves no waiting article or operation behind, and
+    // the next write numbers from what is really there.
+    let mut store = Store::open_in_memory().await.unwrap();
+    let failed = store
+        .write(async |s| {
+            let _bulk = s.begin_bulk_load().await?.expect("the tables are empty");
+            s.insert_article("https://example.org/d", "D", None, None, None)
+                .await?;
+            Err::<(), _>(Error::invalid("stop"))
+        })
+        .await;
+    assert!(failed.is_err());
+    assert_eq!(store.chain_head().await.unwrap().0, 0);
+    assert!(store.list_articles().await.unwrap().is_empty());
+    let again = store
+        .write(async |s| {
+            s.add_article("https://example.org/e", "E", None, None, None)
+                .await
+        })
+        .await
+        .unwrap();
+    assert_eq!(again.key, 1);
+    assert_eq!(store.chain_head().await.unwrap().0, 1);
+}
