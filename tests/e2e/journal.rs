@@ -871,3 +871,77 @@ fn an_article_edit_keeps_every_earlier_body() {
         assert!(refused.contains("snapshot"), "{sql}: {refused}");
     }
 }
+
+/// `source edit` and `article edit` change only the parts given, record
+/// them old and new, and refuse a change that changes nothing.
+#[test]
+fn sources_and_articles_are_edited_part_by_part() {
+    let env = Env::with_sample();
+    let out = env.ok(&[
+        "source",
+        "edit",
+        "Peskov",
+        "--job",
+        "press secretary",
+        "--description",
+        "",
+        "--note",
+        "from the Kremlin site",
+    ]);
+    assert!(
+        out.starts_with("Dmitry Peskov: edited description, job (operation"),
+        "{out}"
+    );
+    let shown: serde_json::Value =
+        serde_json::from_str(&env.ok(&["source", "show", "Dmitry Peskov", "--format", "json"])).unwrap();
+    assert_eq!(shown["job"], "press secretary");
+    assert!(shown["description"].is_null(), "{shown}");
+    assert_eq!(shown["kind"], "person");
+    let line = env.refused(&["source", "edit", "Peskov", "--job", "press secretary"], 2);
+    assert!(line.contains("nothing to change"), "{line}");
+    let line = env.refused(&["source", "edit", "Peskov"], 2);
+    assert!(line.contains("--kind"), "{line}");
+    env.refused(&["source", "edit", "Nobody At All", "--job", "x"], 2);
+
+    let log: serde_json::Value =
+        serde_json::from_str(&env.ok(&["log", "--source", "Peskov", "--format", "json"])).unwrap();
+    let edit = log.as_array().unwrap().last().unwrap();
+    assert_eq!(edit["kind"], "source.edit");
+    assert_eq!(edit["old"]["job"], serde_json::Value::Null);
+    assert_eq!(edit["new"]["job"], "press secretary");
+    assert_eq!(edit["note"], "from the Kremlin site");
+    assert!(edit["old"].get("kind").is_none(), "only changed parts: {edit}");
+
+    let article = env.ok(&["article", "list", "--format", "csv"]);
+    let article = article
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    let out = env.ok(&[
+        "article",
+        "edit",
+        &article,
+        "--title",
+        "A corrected headline",
+        "--no-published",
+    ]);
+    assert!(out.contains("edited published_on, title"), "{out}");
+    let shown: serde_json::Value =
+        serde_json::from_str(&env.ok(&["article", "show", &article, "--format", "json"])).unwrap();
+    assert_eq!(shown["title"], "A corrected headline");
+    assert!(shown["published_on"].is_null());
+    assert_eq!(
+        shown["snapshots"],
+        serde_json::json!([]),
+        "the body did not change"
+    );
+    env.refused(
+        &["article", "edit", &article, "--title", "A corrected headline"],
+        2,
+    );
+    env.ok(&["verify"]);
+}
