@@ -17,6 +17,7 @@ pub mod error;
 pub mod extract;
 pub mod formats;
 pub mod journal;
+pub mod layout;
 pub mod model;
 pub mod render;
 pub mod replace;

@@ -8,20 +8,13 @@
 
 use std::io::{IsTerminal, Write};
 
-use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
+
+use crate::layout::Style;
 use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::Status;
-
-/// Columns whose widest cell is at most this wide are never wrapped.
-const SHORT_COLUMN: u16 = 20;
-
-/// The narrowest the main text column may become.
-const MIN_TEXT_COLUMN: u16 = 12;
-
-/// The widest a long column other than the widest one may grow.
-const SECONDARY_COLUMN: u16 = 16;
 
 /// How records are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,6 +34,8 @@ pub struct Output {
     /// The format asked for.
     pub format: Format,
     color: bool,
+    /// Whether output longer than the terminal goes through a pager.
+    pager: bool,
     buffer: Vec<u8>,
 }
 
@@ -53,8 +48,24 @@ impl Output {
         Output {
             format,
             color,
+            pager: std::io::stdout().is_terminal(),
             buffer: Vec::new(),
         }
+    }
+
+    /// The width tables are fitted to, when there is one (a terminal, or
+    /// `COLUMNS`).
+    pub fn width(&self) -> Option<usize> {
+        match self.format {
+            Format::Table => terminal_width().map(usize::from),
+            _ => None,
+        }
+    }
+
+    /// Never page (`--no-pager`).
+    pub fn without_pager(mut self) -> Output {
+        self.pager = false;
+        self
     }
 
     /// Output collected in memory (tests), never coloured.
@@ -62,6 +73,7 @@ impl Output {
         Output {
             format,
             color: false,
+            pager: false,
             buffer: Vec::new(),
         }
     }
@@ -179,26 +191,72 @@ impl Output {
             self.raw_line("(none)");
             return;
         }
-        let mut table = self.new_table();
-        table.set_header(headers.iter().map(|h| {
-            let cell = Cell::new(h);
+        let mut cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| row.iter().map(|text| inert(text)).collect())
+            .collect();
+        let available = terminal_width().map(usize::from);
+        let mut headers: Vec<&str> = headers.to_vec();
+        let (mut widths, mut style) = crate::layout::fit(&headers, &cells, available);
+        // Narrow: the tags go under the claim, so that the claim keeps a
+        // readable width.
+        if let (Some(tags), Some(claim)) = (
+            headers.iter().position(|h| *h == "Tags"),
+            headers.iter().position(|h| *h == "Claim"),
+        ) && !crate::layout::readable(&widths, &headers, &cells)
+        {
+            headers.remove(tags);
+            for row in &mut cells {
+                let listed = row.remove(tags);
+                let claim = if claim > tags { claim - 1 } else { claim };
+                if !listed.is_empty() {
+                    row[claim] = format!("{}\n[{listed}]", row[claim]);
+                }
+            }
+            (widths, style) = crate::layout::fit(&headers, &cells, available);
+        }
+        let headers = &headers[..];
+        let mut table = Table::new();
+        table.set_content_arrangement(ContentArrangement::Disabled);
+        if !self.color {
+            table.force_no_tty();
+        }
+        match style {
+            Style::Boxed => {
+                table.load_style(presets::UTF8_FULL_CONDENSED);
+            }
+            Style::Compact | Style::Tight => {
+                // A rule under the header, and nothing else.
+                table.load_style(
+                    comfy_table::TableStyle::new().header_separator(comfy_table::LineStyle::none().fill('─')),
+                );
+            }
+        }
+        table.set_header(headers.iter().enumerate().map(|(i, h)| {
+            let cell = Cell::new(crate::layout::wrap(h, widths[i]));
             if self.color {
                 cell.add_attribute(Attribute::Bold)
             } else {
                 cell
             }
         }));
-        for row in rows {
+        for row in &cells {
             table.add_row(row.iter().enumerate().map(|(i, text)| {
-                let cell = Cell::new(inert(text));
-                match (self.color, Some(i) == status_column, text.parse::<Status>()) {
-                    (true, true, Ok(status)) => cell.fg(status_color(status)),
+                let cell = Cell::new(crate::layout::wrap(text, widths[i]));
+                match (self.color && Some(i) == status_column, status_of(text)) {
+                    (true, Some(status)) => cell.fg(status_color(status)),
                     _ => cell,
                 }
             }));
         }
-        if let Some(constraints) = column_constraints(&table.column_max_content_widths(), terminal_width()) {
-            table.set_constraints(constraints);
+        let last = headers.len().saturating_sub(1);
+        for (i, column) in table.column_iter_mut().enumerate() {
+            column.set_padding(match style {
+                Style::Boxed => (1, 1),
+                Style::Compact if i < last => (0, 2),
+                Style::Tight if i < last => (0, 1),
+                _ => (0, 0),
+            });
         }
         let text = table.to_string();
         self.raw_line(trim_lines(&text));
@@ -220,6 +278,16 @@ impl Output {
     /// Writes everything to standard output. A closed pipe is reported as
     /// such (and treated as success by the binary).
     pub fn flush(&mut self) -> Result<()> {
+        let lines = self.buffer.iter().filter(|&&b| b == b'\n').count();
+        if self.pager
+            && let Some(rows) = terminal_rows()
+            && lines >= rows
+            && let Some(command) = pager_command(std::env::var("PAGER").ok())
+            && self.page(&command)
+        {
+            self.buffer.clear();
+            return Ok(());
+        }
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(&self.buffer)?;
         stdout.flush()?;
@@ -228,42 +296,47 @@ impl Output {
     }
 }
 
-/// How columns share a limited width. Short values (ids, dates, counts,
-/// statuses) never wrap; the widest column (the claim, the note) takes what
-/// is left; other long columns (tags, sources) are held to a modest width so
-/// that the text people read is not squeezed into a ribbon. `None` when the
-/// short columns alone would not fit: then every column wraps as needed.
-fn column_constraints(widths: &[u16], available: Option<u16>) -> Option<Vec<ColumnConstraint>> {
-    let widest = widths.iter().enumerate().max_by_key(|(_, w)| **w).map(|(i, _)| i);
-    let constraints: Vec<ColumnConstraint> = widths
-        .iter()
-        .enumerate()
-        .map(|(i, w)| match *w {
-            w if w <= SHORT_COLUMN => ColumnConstraint::ContentWidth,
-            _ if Some(i) == widest => ColumnConstraint::LowerBoundary(Width::Fixed(MIN_TEXT_COLUMN)),
-            _ => ColumnConstraint::Boundaries {
-                lower: Width::Fixed(12),
-                upper: Width::Fixed(SECONDARY_COLUMN),
-            },
-        })
-        .collect();
-    // What the constraints need at the least: short columns whole, long
-    // ones at their lower bound, three characters of border per column.
-    let needed: u32 = widths
-        .iter()
-        .enumerate()
-        .map(|(i, w)| match *w {
-            w if w <= SHORT_COLUMN => u32::from(w),
-            _ if Some(i) == widest => u32::from(MIN_TEXT_COLUMN),
-            _ => 12,
-        })
-        .sum::<u32>()
-        + 3 * widths.len() as u32
-        + 1;
-    match available {
-        Some(width) if needed > u32::from(width) => None,
-        _ => Some(constraints),
+impl Output {
+    /// Hands the output to a pager; false if it could not start (the
+    /// output is then printed as it is).
+    fn page(&self, command: &[String]) -> bool {
+        let Ok(mut child) = std::process::Command::new(&command[0])
+            .args(&command[1..])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+        else {
+            return false;
+        };
+        if let Some(mut stdin) = child.stdin.take() {
+            // The reader quitting early (q in less) closes the pipe: fine.
+            let _ = stdin.write_all(&self.buffer);
+        }
+        let _ = child.wait();
+        true
     }
+}
+
+/// The pager to run: `$PAGER` split at spaces, `less -FRX` when unset;
+/// none when it is empty or `cat`.
+fn pager_command(pager: Option<String>) -> Option<Vec<String>> {
+    let pager = pager.unwrap_or_else(|| "less -FRX".to_string());
+    let words: Vec<String> = pager.split_whitespace().map(str::to_string).collect();
+    match words.first().map(String::as_str) {
+        None | Some("cat") => None,
+        Some(_) => Some(words),
+    }
+}
+
+/// The terminal's height, when standard output is one.
+fn terminal_rows() -> Option<usize> {
+    if let Some(lines) = std::env::var("LINES").ok().and_then(|l| l.parse::<usize>().ok()) {
+        return Some(lines);
+    }
+    // SAFETY: TIOCGWINSZ fills the winsize struct it is given, and nothing
+    // else; a failure leaves it zeroed.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+    (ok && size.ws_row > 0).then_some(usize::from(size.ws_row))
 }
 
 /// The width to fit tables to: `COLUMNS` when set, else the terminal's, else
@@ -280,6 +353,11 @@ fn terminal_width() -> Option<u16> {
 
 fn trim_lines(text: &str) -> String {
     text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+}
+
+/// The status a cell shows, rated ("refuted (Mostly False)") or not.
+fn status_of(text: &str) -> Option<Status> {
+    text.split(" (").next().and_then(|word| word.parse().ok())
 }
 
 fn status_color(status: Status) -> Color {
@@ -345,6 +423,24 @@ pub fn or_empty(value: &Option<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pager_is_less_unless_pager_says_otherwise() {
+        assert_eq!(pager_command(None), Some(vec!["less".into(), "-FRX".into()]));
+        assert_eq!(
+            pager_command(Some("most -s".into())),
+            Some(vec!["most".into(), "-s".into()])
+        );
+        assert_eq!(pager_command(Some(String::new())), None);
+        assert_eq!(pager_command(Some("cat".into())), None);
+    }
+
+    #[test]
+    fn a_rated_status_keeps_its_colour() {
+        assert_eq!(status_of("refuted (Mostly False)"), Some(Status::Refuted));
+        assert_eq!(status_of("confirmed"), Some(Status::Confirmed));
+        assert_eq!(status_of("Dmitry Peskov"), None);
+    }
 
     #[test]
     fn control_characters_are_shown_not_obeyed() {

@@ -52,6 +52,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=86_400))]
     pub wait: u64,
 
+    /// Print long output straight to the terminal instead of through $PAGER (less -FRX by default).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -180,7 +184,7 @@ pub async fn run(cli: Cli) -> Result<()> {
     // Commands that need no database, or only one named explicitly.
     match cli.command {
         Command::Evaluate(args) => {
-            let mut out = Output::stdout(output);
+            let mut out = stdout(output, cli.no_pager);
             let result = extract::evaluate(args, &mut out);
             out.flush()?;
             return result;
@@ -200,7 +204,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             if let Some(store) = store.as_mut() {
                 store.set_actor(&actor(&cli.actor));
             }
-            let mut out = Output::stdout(output);
+            let mut out = stdout(output, cli.no_pager);
             let result = extract::run(args, store, &mut out, &actor(&cli.actor)).await;
             out.flush()?;
             return result;
@@ -223,7 +227,7 @@ pub async fn run(cli: Cli) -> Result<()> {
     let path = store.path().to_path_buf();
     let mut ctx = Context {
         store,
-        out: Output::stdout(output),
+        out: stdout(output, cli.no_pager),
         actor: actor(&cli.actor),
         format: cli.format,
     };
@@ -375,4 +379,11 @@ fn text(given: &str) -> std::result::Result<String, String> {
 /// Checks a tag flag (see [`crate::model::checked_tag`]).
 fn tag(given: &str) -> std::result::Result<String, String> {
     crate::model::checked_tag(given)
+}
+
+/// Standard output in `format`, through a pager on a terminal unless
+/// `--no-pager`.
+fn stdout(format: Format, no_pager: bool) -> Output {
+    let out = Output::stdout(format);
+    if no_pager { out.without_pager() } else { out }
 }

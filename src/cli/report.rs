@@ -79,7 +79,7 @@ fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, when: PointI
     if rollup {
         headers.push("Includes".into());
     }
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|row| {
@@ -96,7 +96,41 @@ fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, when: PointI
     if let Some(when) = when.describe() {
         ctx.out.heading(&format!("Statuses {when}"));
     }
+    // Too narrow for the statuses' names: short ones, and a key under the
+    // table.
+    let key = !crate::layout::fits_whole(&headers, &cells, ctx.out.width());
+    if key {
+        for (header, status) in headers[2..].iter_mut().zip(&shown) {
+            *header = short_name(*status);
+        }
+        let held = headers.len() - 2 - usize::from(rollup);
+        headers[held] = "Held";
+    }
     ctx.out.grid(&headers, &cells, None);
+    if key {
+        let names: Vec<String> = shown
+            .iter()
+            .map(|s| format!("{} {s}", short_name(*s)))
+            .chain(["Held: confirmed / (confirmed + refuted)".to_string()])
+            .collect();
+        let key = names.join(", ");
+        ctx.out.line(match ctx.out.width() {
+            Some(width) => crate::layout::wrap(&key, width),
+            None => key,
+        });
+    }
+}
+
+/// A status's name in a narrow report's header.
+fn short_name(status: Status) -> &'static str {
+    match status {
+        Status::Unverified => "Unver",
+        Status::Disputed => "Disp",
+        Status::Confirmed => "Conf",
+        Status::Refuted => "Ref",
+        Status::Unverifiable => "Uncheck",
+        Status::Retracted => "Retr",
+    }
 }
 
 /// Grouped by status, in the documented order of statuses.

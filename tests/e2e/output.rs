@@ -212,3 +212,70 @@ fn tables_fit_the_width_they_are_given() {
         assert!(report.lines().count() > 3, "{report}");
     }
 }
+
+/// At 80 columns (and at 200) the sample's report and list break no
+/// header, date or status inside a word, and the claim keeps a readable
+/// width; with every status column, the report switches to short names
+/// and prints a key.
+#[test]
+fn at_80_columns_nothing_is_broken_inside_a_word() {
+    let env = Env::with_sample();
+    let run = |args: &[&str], width: &str| {
+        let out = env.command(args).env("COLUMNS", width).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for width in ["80", "200"] {
+        let limit: usize = width.parse().unwrap();
+        let report = run(&["report"], width);
+        let list = run(&["list"], width);
+        for table in [&report, &list] {
+            assert!(table.lines().all(|l| l.chars().count() <= limit), "{table}");
+        }
+        // Every header word and every date appears whole.
+        for word in [
+            "Source",
+            "Total",
+            "Unverified",
+            "Disputed",
+            "Confirmed",
+            "Unverifiable",
+            "Latest",
+        ] {
+            assert!(report.contains(word), "{word} broken at {width}:\n{report}");
+        }
+        for word in [
+            "2017-12-14",
+            "2017-12-17",
+            "Said",
+            "Status",
+            "Claim",
+            "unverifiable",
+        ] {
+            assert!(list.contains(word), "{word} broken at {width}:\n{list}");
+        }
+        // The claim column: a line of the first claim has 30+ characters.
+        let first = "A CIA tip-off about a terror plot";
+        assert!(
+            list.lines().any(|l| l.contains(&first[..30])),
+            "the claim is squeezed at {width}:\n{list}"
+        );
+    }
+    for status in ["refuted", "retracted"] {
+        env.ok(&[
+            "add",
+            "--by",
+            "FSB",
+            "--text",
+            &format!("a claim {status}"),
+            "--status",
+            status,
+        ]);
+    }
+    let report = run(&["report"], "80");
+    assert!(report.lines().all(|l| l.chars().count() <= 80), "{report}");
+    assert!(
+        report.contains("Unver unverified") && report.contains("Uncheck"),
+        "{report}"
+    );
+    assert!(report.contains("2017-12-14"), "{report}");
+}
