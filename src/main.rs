@@ -86,6 +86,13 @@ fn usage_error(error: clap::Error) -> ExitCode {
         let _ = error.print();
         return ExitCode::from(2);
     }
+    if let Some(clap::error::ContextValue::String(given)) =
+        error.get(clap::error::ContextKind::InvalidSubcommand)
+        && let Some(hint) = cli::instead_of(given)
+    {
+        eprintln!("claims: there is no '{given}' command: {hint}");
+        return ExitCode::from(2);
+    }
     let rendered = error.render().to_string();
     let message: Vec<&str> = rendered
         .lines()

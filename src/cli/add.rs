@@ -10,6 +10,9 @@ use crate::store::{NewClaim, NewEvent, NewOperation, now_timestamp};
 
 /// `claims add`.
 #[derive(Debug, Args)]
+#[command(
+    after_long_help = "Examples:\n  claims add --by Peskov --text \"A CIA tip-off saved lives\" --said-on 2017-12-18\n  claims add --by \"Dmitri Peskov\" --new-source person --text \"...\" \\\n      --article https://www.rferl.org/a/28924694.html --quote \"saved lives\"\n  claims add --by FSB --text \"Seven were detained\" --status disputed \\\n      --note \"The suspects deny it\""
+)]
 pub struct AddArgs {
     /// Who made the claim: a source's name or alias (case-insensitive).
     #[arg(long, value_name = "SOURCE")]

@@ -10,6 +10,9 @@ use crate::model::{Day, Status, short_id};
 
 /// `claims edit`.
 #[derive(Debug, Args)]
+#[command(
+    after_long_help = "Examples:\n  claims edit 6267f8a0 --text \"A CIA tip-off saved lives\" --note \"typo\"\n  claims edit 6267 --by \"Dmitry Peskov\" --note \"the draft had the Kremlin\"\n  claims edit 6267 --tag terrorism --untag misc"
+)]
 pub struct EditArgs {
     /// The claim: full UUID or short id.
     pub id: String,

@@ -22,6 +22,9 @@ use crate::store::now_timestamp;
 
 /// `claims import`.
 #[derive(Debug, Args)]
+#[command(
+    after_long_help = "Examples:\n  claims import claims/                   # every claim file in a folder\n  claims import --format liar ../data/liar/train.tsv\n  claims import --format claimreview factchecks.json --status-map labels.toml\n  claims import --theirs edited.csv     # the file wins over later hand edits"
+)]
 pub struct ImportArgs {
     /// Files, or folders searched recursively for files of the format.
     #[arg(required = true, value_name = "PATH")]

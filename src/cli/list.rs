@@ -101,6 +101,9 @@ impl FilterArgs {
 
 /// `claims list`.
 #[derive(Debug, Args)]
+#[command(
+    after_long_help = "Examples:\n  claims list --by Peskov --status refuted,disputed\n  claims list --search tip-off --since 2017-12-01 --format csv > out.csv\n  claims list --as-of 2017-12-19        # the statuses in effect that day"
+)]
 pub struct ListArgs {
     #[command(flatten)]
     pub filters: FilterArgs,

@@ -17,6 +17,9 @@ use crate::store::OperationFilter;
 
 /// `claims log`.
 #[derive(Debug, Args)]
+#[command(
+    after_long_help = "Examples:\n  claims log 6267f8a0                     # one claim's whole story\n  claims log --source Peskov --since 2026-11-01\n  claims log --actor ana --format csv"
+)]
 pub struct LogArgs {
     /// Only the changes to this claim (full UUID or short id).
     pub id: Option<String>,

@@ -8,12 +8,27 @@ use crate::error::{Error, Result};
 use crate::model::{Day, Status, short_id};
 use crate::store::{NewEvent, NewOperation, now_timestamp};
 
+/// What each status means (docs/statuses.md has more).
+const STATUSES: &str = "The status it has now:
+  unverified    logged, nobody has checked it yet (the default)
+  disputed      credible parties contest it; the evidence does not settle it
+  confirmed     independent evidence shows it is true as stated
+  refuted       evidence shows it is false as stated
+  unverifiable  it cannot be checked: a private conversation, a prediction, an opinion
+  retracted     the source itself withdrew it (says nothing about whether it was true)";
+
 /// `claims mark`.
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  claims mark 6267f8a0 refuted --note \"The court record shows no plot\" --evidence https://example.org/ruling
+  claims mark 6267 disputed --rating \"Half True\" --note \"The suspects deny it\"
+  claims mark 6267f8a0 confirmed --on 2017-12-19 --note \"Ruled on the 19th, recorded today\"
+  claims refute --ids-from checked.txt --note \"Court ruling of 14 January\"   # one id per line")]
 pub struct MarkArgs {
     /// The claim: full UUID or short id (a unique prefix of 4+ hex digits).
     pub id: String,
     /// unverified, disputed, confirmed, refuted, unverifiable or retracted.
+    #[arg(long_help = STATUSES)]
     pub status: Status,
     #[command(flatten)]
     pub details: EventDetails,

@@ -5,6 +5,7 @@
 mod add;
 mod article;
 mod backup;
+mod docs;
 mod edit;
 mod export;
 mod extract;
@@ -37,23 +38,41 @@ use crate::store::{self, Access, Store};
 #[command(name = "claims", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     /// The database file [default: $XDG_DATA_HOME/claimtrack/claims.db, else ~/.local/share/claimtrack/claims.db].
-    #[arg(long, global = true, env = "CLAIMS_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "CLAIMS_DB",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
 
-    /// How to print records: table (the default, for people), csv, json or markdown. For `import` and `export`, the file format: toml, csv, jsonl, liar (import) or claimreview.
-    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    /// How to print records: table (the default, for people), csv, json or markdown. `import` and `export` take their file format here instead (see their --help).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "FORMAT",
+        hide_possible_values = true,
+        help_heading = "Global options"
+    )]
     pub format: Option<FormatFlag>,
 
     /// Who is making this change, recorded in the history [default: $USER].
-    #[arg(long = "as", global = true, value_name = "NAME")]
+    #[arg(
+        long = "as",
+        global = true,
+        value_name = "NAME",
+        help_heading = "Global options"
+    )]
     pub actor: Option<String>,
 
     /// How long to wait for another process that is writing (a long import) before giving up.
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=86_400))]
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=86_400), help_heading = "Global options")]
     pub wait: u64,
 
     /// Print long output straight to the terminal instead of through $PAGER (less -FRX by default).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_pager: bool,
 
     /// What to do.
@@ -114,6 +133,10 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Score `extract` against annotated attributions (brat standoff, as PolNeAR ships them).
     Evaluate(extract::EvaluateArgs),
+    /// Print the shell completion script for bash, zsh, fish, elvish or powershell.
+    Completions(docs::CompletionsArgs),
+    /// Print the man page, or write one per command into a folder.
+    Man(docs::ManArgs),
 }
 
 /// The values of `--format`: one flag names how listings print and which
@@ -183,6 +206,8 @@ pub async fn run(cli: Cli) -> Result<()> {
     };
     // Commands that need no database, or only one named explicitly.
     match cli.command {
+        Command::Completions(args) => return docs::completions(&args),
+        Command::Man(args) => return docs::man(&args),
         Command::Evaluate(args) => {
             let mut out = stdout(output, cli.no_pager);
             let result = extract::evaluate(args, &mut out);
@@ -276,7 +301,9 @@ impl Command {
             | Command::Export(_)
             | Command::Verify(_)
             | Command::Backup(_)
-            | Command::Evaluate(_) => false,
+            | Command::Evaluate(_)
+            | Command::Completions(_)
+            | Command::Man(_) => false,
         }
     }
 }
@@ -322,6 +349,8 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Verify(args) => verify::run(args, ctx).await,
         Command::Backup(args) => backup::run(args, ctx).await,
         Command::Restore(args) => restore::run(args, ctx).await,
+        Command::Completions(args) => docs::completions(&args),
+        Command::Man(args) => docs::man(&args),
         Command::Extract(_) | Command::Evaluate(_) => Err(Error::invalid(
             "extract and evaluate run without a database context",
         )),
@@ -386,4 +415,25 @@ fn tag(given: &str) -> std::result::Result<String, String> {
 fn stdout(format: Format, no_pager: bool) -> Output {
     let out = Output::stdout(format);
     if no_pager { out.without_pager() } else { out }
+}
+
+/// What to use for a command people reach for that claimtrack does not
+/// have on purpose (the record keeps everything): said instead of clap's
+/// nearest spelling ("delete" is not "evaluate").
+pub fn instead_of(command: &str) -> Option<&'static str> {
+    match command {
+        "delete" | "remove" | "rm" | "del" | "drop" => Some(
+            "nothing is deleted; a claim logged by mistake is withdrawn (claims withdraw ID --note WHY), a source with no claims removed (claims source remove NAME)",
+        ),
+        "update" | "change" | "modify" | "fix" | "correct" => {
+            Some("correct a claim with claims edit ID, or change its status with claims mark ID STATUS")
+        }
+        "search" | "find" | "grep" => Some("claims list --search TEXT"),
+        "status" | "set" => Some("claims mark ID STATUS (or confirm, dispute, refute)"),
+        "history" | "journal" | "audit" => Some("claims log [ID], and claims verify"),
+        "init" | "create" | "new" => {
+            Some("the database is created by the first command that writes (claims import, claims add)")
+        }
+        _ => None,
+    }
 }

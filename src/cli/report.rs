@@ -13,6 +13,9 @@ use crate::store::ReportRow;
 
 /// `claims report`.
 #[derive(Debug, Args)]
+#[command(
+    after_long_help = "Examples:\n  claims report --rollup                # speakers count for their organizations\n  claims report --source Kremlin        # one source, claims grouped by status\n  claims report --as-of 2005-03-31 --as-known-on 2026-01-14\n  claims report --format markdown > report.md"
+)]
 pub struct ReportArgs {
     /// Report on one source (name or alias): its claims grouped by status.
     #[arg(long, value_name = "NAME")]

@@ -13,6 +13,7 @@ use crate::store::SourceSummary;
 
 /// `claims show`.
 #[derive(Debug, Args)]
+#[command(after_long_help = "Examples:\n  claims show 6267f8a0\n  claims show 6267 --format json")]
 pub struct ShowArgs {
     /// The claim: full UUID or short id (a unique prefix of 4+ hex digits).
     pub id: String,

@@ -26,6 +26,9 @@ const UNDOABLE: &[&str] = &[
 
 /// `claims undo`.
 #[derive(Debug, Args)]
+#[command(
+    after_long_help = "Examples:\n  claims undo                           # your latest change that can be undone\n  claims undo 58 --note \"marked the wrong claim\""
+)]
 pub struct UndoArgs {
     /// The operation to revert (its number in `claims log`); default: your
     /// latest one that can be reverted.

@@ -25,6 +25,9 @@ struct QuoteCheck {
 
 /// `claims verify`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "Examples:\n  claims verify\n  claims verify --extends 1fb0cd9adb53c00e366ef414fbaea6879e51e3ca10ce09c0529c790f45900ba8"
+)]
 pub struct VerifyArgs {
     /// A journal head noted earlier (printed by a past `verify`): confirm
     /// that today's journal extends it, so that a rewrite of the whole

@@ -11,6 +11,9 @@ use crate::model::short_id;
 
 /// `claims withdraw`.
 #[derive(Debug, Args)]
+#[command(
+    after_long_help = "Examples:\n  claims withdraw 1fa6748e --note \"a photo caption, not a claim\"\n  claims reinstate 1fa6748e"
+)]
 pub struct WithdrawArgs {
     /// The claims: full UUIDs or short ids.
     #[arg(required_unless_present = "ids_from")]

@@ -279,3 +279,52 @@ fn at_80_columns_nothing_is_broken_inside_a_word() {
     );
     assert!(report.contains("2017-12-14"), "{report}");
 }
+
+/// Completions and man pages come from the same definitions as --help;
+/// global options are apart from a command's own; a command people reach
+/// for that claimtrack does not have says what to use instead.
+#[test]
+fn completions_man_pages_and_help_come_from_the_command_definitions() {
+    let env = Env::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let script = env.ok(&["completions", shell]);
+        for command in ["withdraw", "verify", "report"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    assert!(env.ok(&["completions", "bash"]).contains("--as-known-on"));
+    env.refused(&["completions", "tcsh"], 2);
+
+    let page = env.ok(&["man"]);
+    assert!(page.starts_with(".ie") && page.contains(".TH claims 1"), "{page}");
+    let dir = env.dir.path().join("man1");
+    std::fs::create_dir(&dir).unwrap();
+    let out = env.ok(&["man", dir.to_str().unwrap()]);
+    assert!(out.starts_with("wrote "), "{out}");
+    let mark = std::fs::read_to_string(dir.join("claims-mark.1")).unwrap();
+    assert!(
+        mark.contains("\\-\\-on") && mark.contains("unverifiable"),
+        "{mark}"
+    );
+    assert!(dir.join("claims-source-merge.1").exists());
+    assert!(!env.db.exists(), "no database for help");
+
+    let help = env.ok(&["mark", "--help"]);
+    let (own, global) = help
+        .split_once("Global options:")
+        .expect("a heading for global options");
+    assert!(own.contains("--rating") && !own.contains("--db"), "{help}");
+    assert!(global.contains("--db") && global.contains("--no-pager"), "{help}");
+    assert!(
+        own.contains("retracted     the source itself withdrew it"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("claimreview"),
+        "listing commands do not list file formats: {help}"
+    );
+    assert!(help.contains("Examples:"), "{help}");
+
+    let line = env.refused(&["delete", "6267"], 2);
+    assert!(line.contains("withdraw") && !line.contains("evaluate"), "{line}");
+}

@@ -335,8 +335,10 @@ fn every_command_has_help() {
         args.push("--help");
         let help = env.ok(&args);
         assert!(help.contains("Usage:"), "{args:?}: {help}");
-        // Every flag carries a description, on its line or the next.
-        let lines: Vec<&str> = help.lines().collect();
+        // Every flag carries a description, on its line or the next (the
+        // examples after the options are command lines, not flags).
+        let options = help.split("\nExamples:").next().unwrap_or_default();
+        let lines: Vec<&str> = options.lines().collect();
         for (i, line) in lines.iter().enumerate() {
             let trimmed = line.trim_start();
             if !(trimmed.starts_with("--") || trimmed.starts_with("-h,") || trimmed.starts_with("-V,")) {
