@@ -78,8 +78,9 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         }
     };
     let mut inputs = Vec::new();
+    let mut not_imported = Vec::new();
     for path in &args.paths {
-        collect(path, format, &mut inputs)?;
+        collect(path, format, &mut inputs, &mut not_imported)?;
     }
     inputs.sort();
     inputs.dedup();
@@ -181,6 +182,18 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         eprintln!(
             "claims: warning: {}",
             crate::render::inert(&describe_unmapped(&unmapped))
+        );
+    }
+    if !not_imported.is_empty() {
+        not_imported.sort();
+        let names: Vec<String> = not_imported.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "claims: note: skipped {} file{} that {} not claim data by {}: {}",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            if names.len() == 1 { "is" } else { "are" },
+            if format.is_some() { "--format" } else { "extension" },
+            crate::render::inert(&names.join(", "))
         );
     }
     let mut line = describe(&summary);
@@ -379,8 +392,30 @@ fn read_claim_file(path: &Path) -> Result<std::result::Result<claimfile::ClaimFi
 
 /// Files named directly, with the format given or their extension's; and
 /// the files of that format found under folders (claim files by default).
-fn collect(path: &Path, format: Option<ImportFormat>, into: &mut Vec<(PathBuf, ImportFormat)>) -> Result<()> {
-    collect_in(path, format, into, &mut HashSet::new())
+/// The files to import from a path: a file as it is, a folder's files of
+/// `format` (or, without one, of every format by extension). Files in a
+/// folder that are no claim data are added to `skipped`, except article
+/// bodies (`.txt`) beside claim files. A folder with nothing to import is
+/// an error.
+fn collect(
+    path: &Path,
+    format: Option<ImportFormat>,
+    into: &mut Vec<(PathBuf, ImportFormat)>,
+    skipped: &mut Vec<PathBuf>,
+) -> Result<()> {
+    let before = into.len();
+    collect_in(path, format, into, skipped, &mut HashSet::new())?;
+    if into.len() == before {
+        let what = match format {
+            Some(format) => format!("no {} files", format.name()),
+            None => "no .toml, .csv, .jsonl, .tsv or .json files".to_string(),
+        };
+        return Err(Error::invalid(format!(
+            "found nothing to import in {}: {what}",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// [`collect`], remembering the folders already walked (by device and
@@ -390,6 +425,7 @@ fn collect_in(
     path: &Path,
     format: Option<ImportFormat>,
     into: &mut Vec<(PathBuf, ImportFormat)>,
+    skipped: &mut Vec<PathBuf>,
     walked: &mut HashSet<(u64, u64)>,
 ) -> Result<()> {
     let metadata = std::fs::metadata(path).map_err(|source| Error::ReadFile {
@@ -412,7 +448,6 @@ fn collect_in(
     if !walked.insert((metadata.dev(), metadata.ino())) {
         return Ok(());
     }
-    let wanted = format.unwrap_or(ImportFormat::Toml);
     let entries = std::fs::read_dir(path).map_err(|source| Error::ReadFile {
         path: path.to_path_buf(),
         source,
@@ -431,9 +466,15 @@ fn collect_in(
             continue;
         }
         if child.is_dir() {
-            collect_in(&child, Some(wanted), into, walked)?;
-        } else if ImportFormat::of_path(&child) == Some(wanted) {
-            into.push((child, wanted));
+            collect_in(&child, format, into, skipped, walked)?;
+            continue;
+        }
+        match (format, ImportFormat::of_path(&child)) {
+            (Some(wanted), Some(found)) if wanted == found => into.push((child, wanted)),
+            (None, Some(found)) => into.push((child, found)),
+            (Some(_), Some(_)) => skipped.push(child),
+            (_, None) if child.extension().is_some_and(|e| e == "txt") => {}
+            (_, None) => skipped.push(child),
         }
     }
     Ok(())

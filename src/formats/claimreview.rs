@@ -362,7 +362,9 @@ fn record(
         return Some(Err(row_problem(path, line, "expected a JSON object for a claim")));
     };
     let kind = object.get("@type").and_then(Value::as_str);
-    Some(if object.contains_key("claimReview") {
+    Some(if super::averitec::is_averitec(&object) {
+        super::averitec::record(path, line, &object, options)
+    } else if object.contains_key("claimReview") {
         fact_check_claim(path, line, &object, options)
     } else if kind == Some("ClaimReview") || object.contains_key("claimReviewed") {
         claim_review(path, line, &object, options)
@@ -372,7 +374,7 @@ fn record(
         Err(row_problem(
             path,
             line,
-            "neither a ClaimReview (no claimReviewed) nor a Fact Check Tools claim (no claimReview)",
+            "neither a ClaimReview (no claimReviewed), a Fact Check Tools claim (no claimReview) nor an AVeriTeC claim (no claim and label)",
         ))
     })
 }

@@ -9,7 +9,9 @@
 //! writes every format with the same identity, idempotence and history
 //! rules.
 
+mod averitec;
 mod claimreview;
+mod claimskg;
 mod liar;
 mod status_map;
 mod table;
@@ -50,6 +52,17 @@ pub enum ImportFormat {
 }
 
 impl ImportFormat {
+    /// Its name, as `--format` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ImportFormat::Toml => "toml",
+            ImportFormat::Csv => "csv",
+            ImportFormat::Jsonl => "jsonl",
+            ImportFormat::Liar => "liar",
+            ImportFormat::Claimreview => "claimreview",
+        }
+    }
+
     /// The format a file's extension suggests, for imports that name none.
     pub fn of_path(path: &Path) -> Option<ImportFormat> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -128,7 +141,7 @@ pub fn read_from(
     options: &ReadOptions,
     sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
 ) -> Result<()> {
-    let reader = std::io::BufReader::with_capacity(1 << 16, reader);
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, reader);
     let io = |source| Error::ReadFile {
         path: path.to_path_buf(),
         source,
@@ -136,7 +149,17 @@ pub fn read_from(
     let rows = |any: bool| if any { Ok(()) } else { Err(empty_file(path)) };
     match format {
         ImportFormat::Liar => liar::read(path, reader, options, sink).map_err(io).and_then(rows),
-        ImportFormat::Csv => table::read_csv(path, reader, sink),
+        ImportFormat::Csv => {
+            // ClaimsKG's flattened ClaimReview, or claimtrack's own table:
+            // the header says which.
+            let head = std::io::BufRead::fill_buf(&mut reader).map_err(io)?;
+            let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+            if claimskg::is_claimskg(&String::from_utf8_lossy(first_line)) {
+                claimskg::read(path, reader, options, sink)
+            } else {
+                table::read_csv(path, reader, sink)
+            }
+        }
         ImportFormat::Jsonl => table::read_jsonl(path, reader, sink).map_err(io).and_then(rows),
         ImportFormat::Claimreview => claimreview::read(path, reader, options, sink),
         ImportFormat::Toml => Err(Error::invalid("claim files are read by claimfile::parse")),

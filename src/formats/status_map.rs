@@ -50,6 +50,29 @@ const BUILT_IN: &[(&str, Status)] = &[
     ("unsupported", Status::Unverifiable),
     ("no evidence", Status::Unverifiable),
     ("retracted", Status::Retracted),
+    // claimtrack's own status names, as ratings that spell them come back
+    // (AVeriTeC's "Refuted", exports of our own verdicts).
+    ("confirmed", Status::Confirmed),
+    ("refuted", Status::Refuted),
+    ("disputed", Status::Disputed),
+    ("unverifiable", Status::Unverifiable),
+    ("unverified", Status::Unverified),
+    // AVeriTeC's verdicts.
+    ("supported", Status::Confirmed),
+    ("conflicting evidence/cherrypicking", Status::Disputed),
+    ("not enough evidence", Status::Unverifiable),
+    // More of the labels the ClaimsKG sites use.
+    ("not true", Status::Refuted),
+    ("partlyfalse", Status::Disputed),
+    ("somewhat true", Status::Disputed),
+    ("somewhat false", Status::Refuted),
+    ("decontextualized", Status::Disputed),
+    ("miscaptioned", Status::Refuted),
+    ("misattributed", Status::Refuted),
+    ("altered image", Status::Refuted),
+    ("altered photo/video", Status::Refuted),
+    ("correct attribution", Status::Confirmed),
+    ("scam", Status::Refuted),
     // Common Arabic verdicts (as the Fact Check Tools results give them).
     ("صحيح", Status::Confirmed),
     ("زائف", Status::Refuted),

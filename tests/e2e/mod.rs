@@ -1,6 +1,7 @@
 //! The end-to-end suites and their shared helpers.
 
 mod corpus;
+mod datasets;
 mod errors;
 mod extract;
 mod files;

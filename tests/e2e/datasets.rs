@@ -1,0 +1,196 @@
+//! Real data sets a fact-checker brings, imported without converters: the
+//! ClaimsKG extractor's CSVs (flattened ClaimReview from ten sites) and
+//! AVeriTeC. Each spot check compares a claim with the raw file; the tests
+//! skip, saying why, where `../shared` is not here.
+
+use std::path::{Path, PathBuf};
+
+use super::harness::Env;
+
+fn shared(dir: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(dir);
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!("skipped: ../shared/data/{dir} is not here (the real-data check needs it)");
+        None
+    }
+}
+
+/// Every claim, as the JSON Lines export gives it, by origin.
+fn exported(env: &Env) -> Vec<serde_json::Value> {
+    env.ok(&["export", "--format", "jsonl"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The first history event of a claim.
+fn first_event(env: &Env, id: &str) -> serde_json::Value {
+    let shown: serde_json::Value = serde_json::from_str(&env.ok(&["show", id, "--format", "json"])).unwrap();
+    shown["history"][0].clone()
+}
+
+#[test]
+fn every_claimskg_site_imports_with_its_claimant_rating_date_and_url() {
+    let Some(dir) = shared("claimskg_samples") else {
+        return;
+    };
+    let env = Env::new();
+    let run = env.run(&["import", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("imported 10 files"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("skipped 1 file") && run.stderr.contains("README.md"),
+        "{}",
+        run.stderr
+    );
+    let claims = exported(&env);
+    // One claim per fact-check URL: the files hold 510 rows, some repeated.
+    let mut urls = std::collections::HashSet::new();
+    let mut rows = 0;
+    for file in std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()) {
+        if file.extension().is_some_and(|e| e == "csv") {
+            let mut csv = csv::Reader::from_path(&file).unwrap();
+            let url = csv
+                .headers()
+                .unwrap()
+                .iter()
+                .position(|h| h == "claimReview_url")
+                .unwrap();
+            for record in csv.records() {
+                urls.insert(record.unwrap()[url].trim().to_string());
+                rows += 1;
+            }
+        }
+    }
+    assert_eq!(rows, 510);
+    assert_eq!(claims.len(), urls.len());
+
+    // Per site, the second row of the raw file against the database:
+    // (site, claimant, rating, review day, text starts with).
+    let checks = [
+        (
+            "politifact",
+            "Instagram Posts",
+            "Pants on Fire",
+            "2021-07-20",
+            "“Americans not vaccinated",
+        ),
+        (
+            "afpfactcheck",
+            "Multiple persons",
+            "False",
+            "2021-07-18",
+            "This photo shows a political rally",
+        ),
+        (
+            "vishvasnews",
+            "Facebook user Armaan Pathan",
+            "False",
+            "2021-07-13",
+            "First thing is it is almost",
+        ),
+        (
+            "snopes",
+            "unknown claimant",
+            "True",
+            "2021-07-21",
+            "A photograph shared widely",
+        ),
+        // AAP gives no claimReviewed (its title stands in) and no review
+        // date (the claim's date does).
+        (
+            "aap",
+            "unknown claimant",
+            "False",
+            "2021-07-21",
+            "Onion and sugar flu",
+        ),
+    ];
+    for (site, claimant, rating, day, text) in checks {
+        let file = dir.join(format!("output_sample_{site}.csv"));
+        let mut csv = csv::Reader::from_path(&file).unwrap();
+        let headers = csv.headers().unwrap().clone();
+        let row = csv.records().nth(1).unwrap().unwrap();
+        let url = row[headers.iter().position(|h| h == "claimReview_url").unwrap()]
+            .trim()
+            .to_string();
+        let claim = claims
+            .iter()
+            .find(|c| c["origin"] == url.as_str())
+            .unwrap_or_else(|| panic!("{site}: no claim from {url}"));
+        assert_eq!(claim["source"], claimant, "{site}");
+        assert_eq!(claim["rating"], rating, "{site}");
+        assert!(
+            claim["text"].as_str().unwrap().starts_with(text),
+            "{site}: {claim}"
+        );
+        let event = first_event(&env, claim["id"].as_str().unwrap());
+        assert!(event["at"].as_str().unwrap().starts_with(day), "{site}: {event}");
+        assert_eq!(event["evidence"][0], url.as_str(), "{site}");
+    }
+    // The writer of a PolitiFact check is in the verdict's note, not the claimant.
+    let politifact = claims.iter().find(|c| c["source"] == "Instagram Posts").unwrap();
+    let event = first_event(&env, politifact["id"].as_str().unwrap());
+    assert!(event["note"].as_str().unwrap().contains("(by "), "{event}");
+
+    let again = env.run(&["import", dir.to_str().unwrap()]);
+    assert!(again.stdout.starts_with("nothing changed"), "{}", again.stdout);
+}
+
+#[test]
+fn averitec_dev_imports_with_speakers_dates_verdicts_and_evidence() {
+    let Some(dir) = shared("averitec") else { return };
+    let file = dir.join("dev.json");
+    let raw: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(raw.len(), 500);
+    let env = Env::new();
+    let out = env.ok(&["import", file.to_str().unwrap()]);
+    assert!(
+        out.contains("claims 493 added, 0 updated, 7 unchanged"),
+        "the 7 repeated claims come once: {out}"
+    );
+    let claims = exported(&env);
+    assert_eq!(claims.len(), 493);
+    // The first claim: no speaker, a DD-MM-YYYY date, a refuted verdict
+    // with its justification and the fact-check as the first evidence.
+    let row = &raw[0];
+    let claim = claims.iter().find(|c| c["text"] == row["claim"]).unwrap();
+    assert_eq!(claim["source"], "unknown claimant");
+    assert_eq!(claim["said_on"], "2020-10-31");
+    assert_eq!(
+        (claim["status"].as_str(), claim["rating"].as_str()),
+        (Some("refuted"), Some("Refuted"))
+    );
+    let event = first_event(&env, claim["id"].as_str().unwrap());
+    assert_eq!(event["note"], row["justification"]);
+    assert_eq!(event["evidence"][0], row["fact_checking_article"]);
+    // Every label to its status, and a speaker with a stray space trimmed.
+    for (label, status) in [
+        ("Supported", "confirmed"),
+        ("Refuted", "refuted"),
+        ("Conflicting Evidence/Cherrypicking", "disputed"),
+        ("Not Enough Evidence", "unverifiable"),
+    ] {
+        let claim = claims.iter().find(|c| c["rating"] == label).unwrap();
+        assert_eq!(claim["status"], status, "{label}");
+    }
+    let spaced = raw
+        .iter()
+        .find(|r| {
+            r["speaker"]
+                .as_str()
+                .is_some_and(|s| s != s.trim() && !s.trim().is_empty())
+        })
+        .expect("the dev split has a speaker with a stray space");
+    let claim = claims.iter().find(|c| c["text"] == spaced["claim"]).unwrap();
+    assert_eq!(claim["source"], spaced["speaker"].as_str().unwrap().trim());
+
+    assert!(
+        env.ok(&["import", file.to_str().unwrap()])
+            .starts_with("nothing changed")
+    );
+}
