@@ -887,14 +887,15 @@ fn new_claim(
     now: &str,
 ) -> NewClaim {
     let mut history: Vec<NewEvent> = if spec.history.is_empty() {
+        let review = std::mem::take(&mut spec.review);
         vec![NewEvent {
             to: spec.status.unwrap_or(Status::Unverified),
             rating: spec.rating.clone(),
             note: spec.note.take(),
-            evidence: vec![],
-            actor: options.actor.clone(),
+            evidence: review.evidence,
+            actor: review.reviewer.unwrap_or_else(|| options.actor.clone()),
             at: now.to_string(),
-            effective_on: None,
+            effective_on: review.reviewed_on.map(|d| d.to_string()),
         }]
     } else {
         std::mem::take(&mut spec.history)
@@ -940,10 +941,14 @@ fn status_event(
                 .clone()
                 .unwrap_or_else(|| format!("set by claim file {}", spec.loc.file.display())),
         ),
-        evidence: vec![],
-        actor: options.actor.clone(),
+        evidence: spec.review.evidence.clone(),
+        actor: spec
+            .review
+            .reviewer
+            .clone()
+            .unwrap_or_else(|| options.actor.clone()),
         at: now.to_string(),
-        effective_on: None,
+        effective_on: spec.review.reviewed_on.map(|d| d.to_string()),
     })
 }
 

@@ -172,6 +172,20 @@ pub struct ClaimSpec {
     /// Which of the optional fields the file states; the others are left
     /// as the database has them when the claim exists.
     pub stated: Stated,
+    /// What a sheet says of the verdict its `status` sets: the evidence
+    /// URLs, who reviewed it, and the day the review took effect.
+    pub review: Review,
+}
+
+/// A sheet's review columns (`evidence`, `reviewer`, `reviewed_on`).
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    /// Evidence URLs.
+    pub evidence: Vec<String>,
+    /// Who reviewed it.
+    pub reviewer: Option<String>,
+    /// The day the review took effect.
+    pub reviewed_on: Option<Day>,
 }
 
 /// Which of a claim's optional fields a file states. A claim file states
@@ -688,6 +702,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
             origin: nonblank(c.origin),
             note: None,
             stated: Stated::ALL,
+            review: Review::default(),
         });
     }
 

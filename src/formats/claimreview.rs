@@ -538,7 +538,12 @@ fn claim_review(
         status,
         at,
         actor: Some(name_of(object.get("author")).unwrap_or_else(|| "unknown publisher".to_string())),
-        note: text_of(object.get("reviewBody")),
+        // A note keeps its spaces: only an empty one is no note.
+        note: object
+            .get("reviewBody")
+            .and_then(Value::as_str)
+            .filter(|n| !n.trim().is_empty())
+            .map(str::to_string),
         rating: rating_label,
         evidence: url.filter(|u| !u.starts_with("urn:")).into_iter().collect(),
     });

@@ -400,6 +400,7 @@ fn claim_spec(loc: &Loc, id: Uuid, by: &str, text: String) -> ClaimSpec {
         origin: None,
         note: None,
         stated: crate::claimfile::Stated::NONE,
+        review: crate::claimfile::Review::default(),
     }
 }
 

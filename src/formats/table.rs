@@ -38,6 +38,11 @@ pub const COLUMNS: &[&str] = &[
     "article_publisher",
     "article_published",
     "origin",
+    "evidence",
+    "reviewer",
+    "reviewed_on",
+    "source_job",
+    "source_party",
 ];
 
 /// Rows read per page when exporting.
@@ -75,6 +80,11 @@ struct TableRow {
     article_publisher: Option<String>,
     article_published: Option<String>,
     origin: Option<String>,
+    evidence: Option<Tags>,
+    reviewer: Option<String>,
+    reviewed_on: Option<String>,
+    source_job: Option<String>,
+    source_party: Option<String>,
 }
 
 /// A column (or key) that is there, empty or not: what tells a sheet that
@@ -106,11 +116,21 @@ struct OutRow<'a, T: Serialize> {
     article_publisher: Option<Cow<'a, str>>,
     article_published: &'a Option<String>,
     origin: Option<Cow<'a, str>>,
+    evidence: T,
+    reviewer: Cow<'a, str>,
+    reviewed_on: &'a str,
+    source_job: Option<Cow<'a, str>>,
+    source_party: Option<Cow<'a, str>>,
 }
 
 /// A row with every free-text cell passed through `cell`: guarded against
 /// spreadsheet formulas for CSV, [`verbatim`] for JSON Lines.
-fn out_row<T: Serialize>(row: &ClaimRow, tags: T, cell: fn(&str) -> Cow<'_, str>) -> OutRow<'_, T> {
+fn out_row<T: Serialize>(
+    row: &ClaimRow,
+    tags: T,
+    evidence: T,
+    cell: fn(&str) -> Cow<'_, str>,
+) -> OutRow<'_, T> {
     fn optional<'a>(value: &'a Option<String>, cell: fn(&str) -> Cow<'_, str>) -> Option<Cow<'a, str>> {
         value.as_deref().map(cell)
     }
@@ -130,6 +150,11 @@ fn out_row<T: Serialize>(row: &ClaimRow, tags: T, cell: fn(&str) -> Cow<'_, str>
         article_publisher: optional(&row.article_publisher, cell),
         article_published: &row.article_published,
         origin: optional(&row.origin, cell),
+        evidence,
+        reviewer: cell(&row.reviewer),
+        reviewed_on: &row.reviewed_on,
+        source_job: optional(&row.source_job, cell),
+        source_party: optional(&row.source_party, cell),
     }
 }
 
@@ -451,13 +476,41 @@ fn checked(
     }
     claim.quote = blank(quote).map(|q| (q, loc.clone()));
     claim.stated = stated;
+    let reviewed_on = day("reviewed_on", row.reviewed_on)?;
+    if let Some(day) = reviewed_on.filter(|d| d.0 > time::OffsetDateTime::now_utc().date()) {
+        return problem(format!("reviewed_on {day} is in the future"));
+    }
+    let mut evidence = Vec::new();
+    let listed = match row.evidence {
+        Some(Tags::List(urls)) => urls,
+        // Apart by "; " (a URL holds no space, but may hold a ';').
+        Some(Tags::Text(text)) => text.split("; ").map(str::to_string).collect(),
+        None => Vec::new(),
+    };
+    for url in listed.iter().map(|u| u.trim()).filter(|u| !u.is_empty()) {
+        if !url.contains("://") || url.chars().any(char::is_whitespace) {
+            return problem(format!("evidence '{url}' is not a URL"));
+        }
+        if !evidence.iter().any(|e| e == url) {
+            evidence.push(url.to_string());
+        }
+    }
+    claim.review = crate::claimfile::Review {
+        evidence,
+        reviewer: blank(row.reviewer),
+        reviewed_on,
+    };
     claim.said_on = said_on;
     claim.status = status;
     claim.rating = blank(row.rating);
-    claim.note = blank(row.note);
+    // A note keeps its spaces: only an empty one is no note.
+    claim.note = row.note.filter(|n| !n.trim().is_empty());
     claim.origin = origin;
+    let mut source = source_spec(&loc, &source, kind);
+    source.profile.job = blank(row.source_job);
+    source.profile.party = blank(row.source_party);
     Ok(ClaimRecord {
-        source: source_spec(&loc, &source, kind),
+        source,
         article,
         claim,
     })
@@ -471,7 +524,9 @@ pub async fn write_csv(store: &mut Store, out: impl Write) -> Result<usize> {
     csv.write_record(COLUMNS).map_err(csv_io)?;
     let written = each_page(store, |row| {
         let tags = guard_cell(&row.tags.join("; ")).into_owned();
-        csv.serialize(out_row(row, tags, guard_cell)).map_err(csv_io)
+        let evidence = guard_cell(&row.evidence.join("; ")).into_owned();
+        csv.serialize(out_row(row, tags, evidence, guard_cell))
+            .map_err(csv_io)
     })
     .await?;
     csv.flush()?;
@@ -481,7 +536,8 @@ pub async fn write_csv(store: &mut Store, out: impl Write) -> Result<usize> {
 /// Writes every claim as JSON Lines; returns how many.
 pub async fn write_jsonl(store: &mut Store, mut out: impl Write) -> Result<usize> {
     let written = each_page(store, |row| {
-        serde_json::to_writer(&mut out, &out_row(row, &row.tags, verbatim)).map_err(std::io::Error::from)?;
+        serde_json::to_writer(&mut out, &out_row(row, &row.tags, &row.evidence, verbatim))
+            .map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;
         Ok(())
     })

@@ -34,6 +34,14 @@ pub struct ClaimRow {
     pub note: Option<String>,
     /// Who recorded the latest event.
     pub reviewer: String,
+    /// The day the latest event took effect.
+    pub reviewed_on: String,
+    /// Every evidence URL of the history, oldest first, once each.
+    pub evidence: Vec<String>,
+    /// The source's job title.
+    pub source_job: Option<String>,
+    /// The source's party.
+    pub source_party: Option<String>,
     /// When the claim last changed (UTC).
     pub updated_at: String,
     /// Tags, sorted.
@@ -59,7 +67,10 @@ impl Store {
             "SELECT c.id, c.uuid, s.name AS source, s.kind AS source_kind, c.text, c.quote, c.said_on,
                     c.status, c.rating, c.origin, c.updated_at,
                     a.url AS article_url, a.title AS article_title, a.publisher AS article_publisher,
-                    a.published_on AS article_published, e.note, e.actor, ",
+                    a.published_on AS article_published, e.note, e.actor,
+                    coalesce(e.effective_on, substr(e.at, 1, 10)) AS reviewed_on, s.job, s.party,
+                    (SELECT group_concat(v.evidence, char(31)) FROM status_events v
+                     WHERE v.claim_id = c.id AND v.evidence <> '[]') AS evidence, ",
         );
         sql.push(TAGS_COLUMN).push(
             " FROM claims c
@@ -92,6 +103,10 @@ fn claim_row(row: &sqlx::sqlite::SqliteRow) -> Result<ClaimRow> {
         rating: row.try_get("rating")?,
         note: row.try_get("note")?,
         reviewer: row.try_get("actor")?,
+        reviewed_on: row.try_get("reviewed_on")?,
+        evidence: evidence_of(row.try_get("evidence")?),
+        source_job: row.try_get("job")?,
+        source_party: row.try_get("party")?,
         updated_at: row.try_get("updated_at")?,
         tags,
         article_url: row.try_get("article_url")?,
@@ -100,4 +115,18 @@ fn claim_row(row: &sqlx::sqlite::SqliteRow) -> Result<ClaimRow> {
         article_published: row.try_get("article_published")?,
         origin: row.try_get("origin")?,
     })
+}
+
+/// The history's evidence lists (JSON arrays joined by the unit separator)
+/// as one list, in order, each URL once.
+fn evidence_of(lists: Option<String>) -> Vec<String> {
+    let mut urls: Vec<String> = Vec::new();
+    for list in lists.iter().flat_map(|l| l.split('\u{1f}')) {
+        for url in serde_json::from_str::<Vec<String>>(list).unwrap_or_default() {
+            if !urls.contains(&url) {
+                urls.push(url);
+            }
+        }
+    }
+    urls
 }
