@@ -2,6 +2,7 @@
 
 mod corpus;
 mod datasets;
+mod docs;
 mod errors;
 mod extract;
 mod files;
