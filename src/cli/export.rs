@@ -28,7 +28,7 @@ enum ExportFormat {
 /// `claims export`.
 #[derive(Debug, Args)]
 #[command(
-    after_long_help = "Examples:\n  claims export backup/                   # one claim file per article\n  claims export --format csv claims.csv\n  claims export --format claimreview --publisher \"Our Desk\" \\\n      --review-url-base https://checks.example/ reviews.json"
+    after_long_help = "File formats (--format): toml (claim files, one per article; the default), csv and jsonl (the claim table), claimreview (ClaimReview JSON-LD).\n\nExamples:\n  claims export backup/                   # one claim file per article\n  claims export --format csv claims.csv\n  claims export --format claimreview --publisher \"Our Desk\" \\\n      --review-url-base https://checks.example/ reviews.json"
 )]
 pub struct ExportArgs {
     /// Where to write: a folder for claim files; a file for the other formats (standard output when absent or `-`).

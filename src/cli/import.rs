@@ -23,7 +23,7 @@ use crate::store::now_timestamp;
 /// `claims import`.
 #[derive(Debug, Args)]
 #[command(
-    after_long_help = "Examples:\n  claims import claims/                   # every claim file in a folder\n  claims import --format liar ../data/liar/train.tsv\n  claims import --format claimreview factchecks.json --status-map labels.toml\n  claims import --theirs edited.csv     # the file wins over later hand edits"
+    after_long_help = "File formats (--format): toml (claim files), csv and jsonl (the claim table; ClaimsKG CSVs are recognised by their header), liar (PolitiFact's LIAR TSV), claimreview (ClaimReview JSON-LD, Fact Check Tools results; AVeriTeC JSON is recognised by its fields). Without --format, each file's extension decides.\n\nExamples:\n  claims import claims/                   # every claim file in a folder\n  claims import --format liar ../data/liar/train.tsv\n  claims import --format claimreview factchecks.json --status-map labels.toml\n  claims import --theirs edited.csv     # the file wins over later hand edits"
 )]
 pub struct ImportArgs {
     /// Files, or folders searched recursively for files of the format.

@@ -53,7 +53,6 @@ pub struct Cli {
         global = true,
         value_enum,
         value_name = "FORMAT",
-        hide_possible_values = true,
         help_heading = "Global options"
     )]
     pub format: Option<FormatFlag>,
@@ -152,13 +151,19 @@ pub enum FormatFlag {
     Json,
     /// A GitHub-flavoured Markdown table.
     Markdown,
+    // The file formats are for `import` and `export` only: listed in their
+    // help, not in every command's.
     /// JSON Lines: the claim table, one object per line (import and export).
+    #[value(hide = true)]
     Jsonl,
     /// Claim files, one per article (import and export).
+    #[value(hide = true)]
     Toml,
     /// PolitiFact's LIAR data set, TSV (import).
+    #[value(hide = true)]
     Liar,
     /// schema.org ClaimReview JSON-LD, or Fact Check Tools results (import and export).
+    #[value(hide = true)]
     Claimreview,
 }
 
