@@ -204,22 +204,7 @@ async fn edit(args: EditArticle, ctx: &mut Context) -> Result<()> {
             Ok((article, operation))
         })
         .await?;
-    let parts: Vec<&str> = operation
-        .new
-        .as_ref()
-        .and_then(|n| n.as_object())
-        .map(|n| {
-            n.keys()
-                .map(|k| if k == "body_sha256" { "body" } else { k.as_str() })
-                .collect()
-        })
-        .unwrap_or_default();
-    ctx.out.line(format!(
-        "{}: edited {} (operation {})",
-        short_id(&article.id),
-        parts.join(", "),
-        operation.id
-    ));
+    ctx.out.line(super::edited(&short_id(&article.id), &operation));
     Ok(())
 }
 

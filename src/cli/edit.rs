@@ -116,17 +116,6 @@ pub(super) async fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
             Ok((claim, operation))
         })
         .await?;
-    let fields: Vec<&str> = operation
-        .new
-        .as_ref()
-        .and_then(|n| n.as_object())
-        .map(|n| n.keys().map(String::as_str).collect())
-        .unwrap_or_default();
-    ctx.out.line(format!(
-        "{}: edited {} (operation {})",
-        short_id(&claim.id),
-        fields.join(", "),
-        operation.id
-    ));
+    ctx.out.line(super::edited(&short_id(&claim.id), &operation));
     Ok(())
 }

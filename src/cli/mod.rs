@@ -442,3 +442,15 @@ pub fn instead_of(command: &str) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// "WHAT: edited text, tags (operation 58)": what an edit operation changed,
+/// as the command confirms it.
+fn edited(what: &str, operation: &crate::journal::Operation) -> String {
+    let parts: Vec<&str> = operation
+        .new
+        .as_ref()
+        .and_then(|n| n.as_object())
+        .map(|n| n.keys().map(|k| k.strip_suffix("_sha256").unwrap_or(k)).collect())
+        .unwrap_or_default();
+    format!("{what}: edited {} (operation {})", parts.join(", "), operation.id)
+}

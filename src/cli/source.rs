@@ -419,16 +419,6 @@ async fn edit(args: EditSource, ctx: &mut Context) -> Result<()> {
             Ok((source.name, operation))
         })
         .await?;
-    let parts: Vec<&str> = operation
-        .new
-        .as_ref()
-        .and_then(|n| n.as_object())
-        .map(|n| n.keys().map(String::as_str).collect())
-        .unwrap_or_default();
-    ctx.out.line(format!(
-        "{name}: edited {} (operation {})",
-        parts.join(", "),
-        operation.id
-    ));
+    ctx.out.line(super::edited(&name, &operation));
     Ok(())
 }

@@ -599,18 +599,10 @@ fn status_of(label: Option<&str>, rating: Option<&Map<String, Value>>, options: 
             .and_then(|r| r.get(key))
             .and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok()))
     };
-    if let (Some(value), Some(best), Some(worst)) =
-        (number("ratingValue"), number("bestRating"), number("worstRating"))
-        && best > worst
+    if let Some(status) =
+        super::status_on_scale(number("ratingValue"), number("bestRating"), number("worstRating"))
     {
-        let share = (value - worst) / (best - worst);
-        return if share <= 0.25 {
-            Status::Refuted
-        } else if share >= 0.75 {
-            Status::Confirmed
-        } else {
-            Status::Disputed
-        };
+        return status;
     }
     if let Some(label) = label {
         options.note_unmapped(label);

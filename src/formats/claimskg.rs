@@ -207,17 +207,8 @@ fn status_of(
         return status;
     }
     let number = |v: Option<String>| v.and_then(|v| v.parse::<f64>().ok());
-    if let (Some(value), Some(best), Some(worst)) = (number(value), number(best), number(worst))
-        && best > worst
-    {
-        let share = (value - worst) / (best - worst);
-        return if share <= 0.25 {
-            Status::Refuted
-        } else if share >= 0.75 {
-            Status::Confirmed
-        } else {
-            Status::Disputed
-        };
+    if let Some(status) = super::status_on_scale(number(value), number(best), number(worst)) {
+        return status;
     }
     if let Some(label) = label {
         options.note_unmapped(label);

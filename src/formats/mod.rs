@@ -26,7 +26,7 @@ use uuid::Uuid;
 
 use crate::claimfile::{ArticleSpec, ClaimFile, ClaimSpec, Loc, Problem, SourceSpec, claim_namespace};
 use crate::error::{Error, Result};
-use crate::model::checked_tag;
+use crate::model::{Status, checked_tag};
 use crate::store::fold_name;
 
 pub use claimreview::{ClaimReviewOptions, Unmapped, rating_value, write_claimreview};
@@ -421,3 +421,21 @@ fn timestamp(given: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// A numeric rating's status on its scale (ClaimReview's `ratingValue`
+/// between `worstRating` and `bestRating`): the bottom quarter refuted, the
+/// top quarter confirmed, disputed between; `None` without a usable scale.
+fn status_on_scale(value: Option<f64>, best: Option<f64>, worst: Option<f64>) -> Option<Status> {
+    let (value, best, worst) = (value?, best?, worst?);
+    if best <= worst {
+        return None;
+    }
+    let share = (value - worst) / (best - worst);
+    Some(if share <= 0.25 {
+        Status::Refuted
+    } else if share >= 0.75 {
+        Status::Confirmed
+    } else {
+        Status::Disputed
+    })
+}

@@ -936,3 +936,22 @@ impl Store {
         Ok(sql.build_query_as().fetch_all(self.conn()).await?)
     }
 }
+
+/// The parts that differ between two lists of named values (the same names
+/// in the same order), as the `old` and `new` objects an operation records.
+pub(crate) fn changed_parts<const N: usize>(
+    was: [(&str, Option<String>); N],
+    is: [(&str, Option<String>); N],
+) -> (
+    serde_json::Map<String, serde_json::Value>,
+    serde_json::Map<String, serde_json::Value>,
+) {
+    let (mut before, mut after) = (serde_json::Map::new(), serde_json::Map::new());
+    for ((name, old), (_, new)) in was.into_iter().zip(is) {
+        if old != new {
+            before.insert(name.into(), old.into());
+            after.insert(name.into(), new.into());
+        }
+    }
+    (before, after)
+}

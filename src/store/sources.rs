@@ -402,13 +402,7 @@ impl Store {
                 ("region", v.4.clone()),
             ]
         };
-        let (mut before, mut after) = (serde_json::Map::new(), serde_json::Map::new());
-        for ((name, was), (_, is)) in named(&old).into_iter().zip(named(&new)) {
-            if was != is {
-                before.insert(name.into(), was.into());
-                after.insert(name.into(), is.into());
-            }
-        }
+        let (before, after) = super::changed_parts(named(&old), named(&new));
         if after.is_empty() {
             return Ok(None);
         }
