@@ -278,6 +278,12 @@ impl Store {
         if claims.is_empty() {
             return Ok(vec![]);
         }
+        // Articles a bulk load holds back go in before the claims that cite
+        // them: a parent row inserted after its children makes SQLite look
+        // the children up to settle the deferred foreign key, and a bulk
+        // load has set aside the index that lookup would use (a full scan
+        // of the claims per article: 100,000 claims took 4.1 s, not 1.6 s).
+        self.write_deferred().await?;
         let first: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM claims")
             .fetch_one(self.conn())
             .await?;

@@ -259,8 +259,12 @@ impl Store {
                 "an operation opened outside a write, or twice".into(),
             ));
         }
-        self.write_deferred().await?;
-        let (last, _) = self.chain_head().await?;
+        // The head as this transaction left it, when known (it counts the
+        // operations still waiting to be written).
+        let last = match &self.head {
+            Some((id, _, _)) => *id,
+            None => self.chain_head().await?.0,
+        };
         self.open = Some(OpenOperation {
             id: last + 1,
             claims: RowDigest::default(),

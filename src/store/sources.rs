@@ -49,19 +49,26 @@ impl Store {
             return Err(Error::invalid("a source name cannot be empty"));
         }
         let key = fold_name(name);
-        if let Some(existing) = self.find_source(name).await? {
-            return Err(Error::Conflict(if fold_name(&existing.name) == key {
-                format!("source '{name}' already exists")
-            } else {
-                format!("'{name}' is already an alias of source '{}'", existing.name)
-            }));
-        }
         let skeleton = super::name_skeleton(name);
-        let look_alike: Option<String> =
-            sqlx::query_scalar("SELECT name FROM sources WHERE name_skeleton = ? LIMIT 1")
-                .bind(&skeleton)
-                .fetch_optional(self.conn())
-                .await?;
+        // One round trip for every check (an import creates thousands of
+        // sources): the name taken, as a name or an alias, and a look-alike.
+        let (named, aliased, look_alike): (Option<String>, Option<String>, Option<String>) = sqlx::query_as(
+            "SELECT (SELECT name FROM sources WHERE name_key = ?1),
+                    (SELECT s.name FROM source_aliases a JOIN sources s ON s.id = a.source_id WHERE a.alias_key = ?1),
+                    (SELECT name FROM sources WHERE name_skeleton = ?2 LIMIT 1)",
+        )
+        .bind(&key)
+        .bind(&skeleton)
+        .fetch_one(self.conn())
+        .await?;
+        if named.is_some() {
+            return Err(Error::Conflict(format!("source '{name}' already exists")));
+        }
+        if let Some(owner) = aliased {
+            return Err(Error::Conflict(format!(
+                "'{name}' is already an alias of source '{owner}'"
+            )));
+        }
         if let Some(existing) = look_alike {
             self.notices.push(format!(
                 "new source '{name}' looks like the existing source '{existing}' (Unicode confusables); if they are the same, use '{existing}'"
