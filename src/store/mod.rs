@@ -955,3 +955,20 @@ pub(crate) fn changed_parts<const N: usize>(
     }
     (before, after)
 }
+
+/// Turns off SQLite's memory-use statistics, which claimtrack never reads:
+/// with them on, every allocation SQLite makes takes a global mutex.
+/// Measured on 1,000,000 JSON Lines claims, in alternating runs: 19.4 and
+/// 19.0 s with them, 18.3 and 18.0 s without. Must run before SQLite is
+/// first used (the first thing `main` does); later calls change nothing.
+pub fn skip_memory_statistics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: sqlite3_config is called once, before any connection is
+        // opened (the first thing `main` does), as SQLite requires; its
+        // argument for MEMSTATUS is one int.
+        unsafe {
+            libsqlite3_sys::sqlite3_config(libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int);
+        }
+    });
+}
