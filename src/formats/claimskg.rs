@@ -43,10 +43,14 @@ pub(super) fn read(
     options: &ReadOptions,
     sink: &mut dyn FnMut(std::result::Result<ClaimRecord, Problem>) -> bool,
 ) -> Result<()> {
-    let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    // The claim table's reader settings: CRLF ends counted as one line,
+    // and the same messages for a row that cannot be split.
+    let mut csv = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(super::table::LineEnds::new(reader));
     let headers = match csv.headers() {
         Ok(headers) => headers.clone(),
-        Err(e) => return Err(crate::Error::Files(vec![row_problem(path, 1, e.to_string())])),
+        Err(e) => return Err(crate::Error::Files(vec![super::table::csv_problem(path, &e)])),
     };
     let column = |name: &str| {
         headers
@@ -74,7 +78,7 @@ pub(super) fn read(
             Ok(false) => return Ok(()),
             Ok(true) => {}
             Err(e) => {
-                if sink(Err(row_problem(path, line, e.to_string()))) {
+                if sink(Err(super::table::csv_problem(path, &e))) {
                     continue;
                 }
                 return Ok(());

@@ -251,7 +251,7 @@ pub(super) fn read_csv(
 /// CSV with its CRLF record ends turned into LF, outside quoted cells only
 /// (a cell's own line breaks stay as they are). The csv crate counts lines
 /// by LF and, with CRLF, reports every row after the first one line early.
-struct LineEnds<R> {
+pub(super) struct LineEnds<R> {
     inner: R,
     in_quotes: bool,
     /// A carriage return outside quotes, held until the next byte shows
@@ -264,7 +264,7 @@ struct LineEnds<R> {
 }
 
 impl<R: std::io::Read> LineEnds<R> {
-    fn new(inner: R) -> Self {
+    pub(super) fn new(inner: R) -> Self {
         LineEnds {
             inner,
             in_quotes: false,
@@ -311,7 +311,7 @@ impl<R: std::io::Read> std::io::Read for LineEnds<R> {
     }
 }
 
-fn csv_problem(path: &Arc<Path>, error: &csv::Error) -> Problem {
+pub(super) fn csv_problem(path: &Arc<Path>, error: &csv::Error) -> Problem {
     let line = error.position().map_or(1, |p| p.line() as usize);
     row_problem(path, line, csv_message(error))
 }

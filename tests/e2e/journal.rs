@@ -208,54 +208,29 @@ fn verify_names_each_kind_of_tampering() {
     // A verdict backdated past the triggers, which are put back: the
     // effective day is part of what its operation recorded.
     let env = Env::with_sample();
-    let sql: String = scalar(
-        &env.db,
-        "SELECT sql FROM sqlite_schema WHERE name = 'status_events_no_update'",
+    tamper_around(
+        &env,
+        "status_events_no_update",
+        "UPDATE status_events SET effective_on = '2017-12-01' WHERE id = 3;",
     );
-    tamper(
-        &env.db,
-        &format!(
-            "DROP TRIGGER status_events_no_update;
-             UPDATE status_events SET effective_on = '2017-12-01' WHERE id = 3;
-             {sql};"
-        ),
-    )
-    .unwrap();
     verify_fails(&env, &[], "not the ones it recorded");
 
     // A trigger dropped and put back around an edit of a claim's words.
     let env = Env::with_sample();
-    let sql: String = scalar(
-        &env.db,
-        "SELECT sql FROM sqlite_schema WHERE name = 'claims_change_follows_journal'",
+    tamper_around(
+        &env,
+        "claims_change_follows_journal",
+        "UPDATE claims SET text = 'Words nobody said.' WHERE id = 5;",
     );
-    tamper(
-        &env.db,
-        &format!(
-            "DROP TRIGGER claims_change_follows_journal;
-             UPDATE claims SET text = 'Words nobody said.' WHERE id = 5;
-             {sql};"
-        ),
-    )
-    .unwrap();
     verify_fails(&env, &[], "every claim is what the journal recorded");
 
     // A claim inserted without history, its guard dropped and put back.
     let env = Env::with_sample();
-    let sql: String = scalar(
-        &env.db,
-        "SELECT sql FROM sqlite_schema WHERE name = 'claims_insert_follows_history'",
+    tamper_around(
+        &env,
+        "claims_insert_follows_history",
+        "INSERT INTO claims (uuid, source_id, text, status, created_at, updated_at) VALUES (randomblob(16), 1, 'No history at all.', 'refuted', 'x', 'x');",
     );
-    tamper(
-        &env.db,
-        &format!(
-            "DROP TRIGGER claims_insert_follows_history;
-             INSERT INTO claims (uuid, source_id, text, status, created_at, updated_at)
-             VALUES (randomblob(16), 1, 'No history at all.', 'refuted', 'x', 'x');
-             {sql};"
-        ),
-    )
-    .unwrap();
     verify_fails(&env, &[], "has history");
 
     // The whole chain recomputed after an edit: only a head noted earlier
@@ -270,6 +245,17 @@ fn verify_names_each_kind_of_tampering() {
     );
     env.ok(&["verify"]);
     verify_fails(&env, &["--extends", &noted], "does not extend");
+}
+
+/// Runs `sql` with trigger `trigger` dropped, then puts the trigger back
+/// from its own stored SQL: a rewrite the guards would refuse, with the
+/// guards whole again afterwards.
+fn tamper_around(env: &Env, trigger: &str, sql: &str) {
+    let create: String = scalar(
+        &env.db,
+        &format!("SELECT sql FROM sqlite_schema WHERE name = '{trigger}'"),
+    );
+    tamper(&env.db, &format!("DROP TRIGGER {trigger}; {sql} {create};")).unwrap();
 }
 
 /// Rewrites the journal with `sql` (its triggers dropped and put back) and
