@@ -172,6 +172,7 @@ async fn write(path: &Path, n: usize) -> (Duration, (String, String)) {
                 let history = history_of(i);
                 let claim = NewClaim {
                     origin: None,
+                    language: None,
                     id: Uuid::now_v7(),
                     source_key: sources[i % source_count].key,
                     article_key: Some(articles[i % articles.len()]),

@@ -134,6 +134,11 @@ pub struct ClaimRecord {
     pub said_on: Option<String>,
     /// Tags, sorted by their bytes.
     pub tags: Vec<String>,
+    /// The language it was made in (BCP 47). Left out when not recorded,
+    /// so that the digests of claims recorded before there was a language
+    /// stay what they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// The canonical row of a status event.
@@ -179,6 +184,9 @@ pub struct ClaimRecordRef<'a> {
     pub said_on: Option<&'a str>,
     /// Tags, sorted by their bytes.
     pub tags: &'a [&'a str],
+    /// The language it was made in, left out when not recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
 }
 
 /// [`EventRecord`] over borrowed values (same fields, same order).
@@ -207,7 +215,9 @@ pub struct EventRecordRef<'a> {
 
 /// The fields of a claim that an edit changes, as they appear in an edit
 /// operation's `old` and `new` objects.
-pub const EDITABLE_FIELDS: &[&str] = &["source", "article", "text", "quote", "said_on", "tags"];
+pub const EDITABLE_FIELDS: &[&str] = &[
+    "source", "article", "text", "quote", "said_on", "tags", "language",
+];
 
 #[cfg(test)]
 mod tests {
@@ -267,6 +277,7 @@ mod tests {
             quote: Some("quoted".into()),
             said_on: Some("2017-12-18".into()),
             tags: vec!["a".into(), "b".into()],
+            language: Some("pt-BR".into()),
         };
         let tags = ["a", "b"];
         let borrowed = ClaimRecordRef {
@@ -277,11 +288,19 @@ mod tests {
             quote: Some("quoted"),
             said_on: Some("2017-12-18"),
             tags: &tags,
+            language: Some("pt-BR"),
         };
         assert_eq!(
             serde_json::to_string(&claim).unwrap(),
             serde_json::to_string(&borrowed).unwrap()
         );
+        // Without a language, a record encodes as it did before there was one.
+        let unset = ClaimRecord {
+            language: None,
+            ..claim.clone()
+        };
+        let encoded = serde_json::to_string(&unset).unwrap();
+        assert!(encoded.ends_with(r#""tags":["a","b"]}"#), "{encoded}");
         let event = EventRecord {
             claim: 1,
             from: None,

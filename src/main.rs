@@ -95,6 +95,17 @@ fn usage_error(error: clap::Error) -> ExitCode {
         return ExitCode::from(2);
     }
     let rendered = error.render().to_string();
+    let command = mistyped_command();
+    if error.kind() == ErrorKind::UnknownArgument
+        && let Some(clap::error::ContextValue::String(given)) =
+            error.get(clap::error::ContextKind::InvalidArg)
+        && (given == "--as" || given.starts_with("--as="))
+    {
+        eprintln!(
+            "claims: '{command}' only reads, so it takes no --as (who made a change is asked of the commands that make one)"
+        );
+        return ExitCode::from(2);
+    }
     let message: Vec<&str> = rendered
         .lines()
         .map(str::trim)
@@ -103,6 +114,28 @@ fn usage_error(error: clap::Error) -> ExitCode {
         .collect();
     let message = message.join(" ");
     let message = message.strip_prefix("error: ").unwrap_or(&message);
-    eprintln!("claims: {message} (see 'claims --help')");
+    eprintln!("claims: {message} (see '{command} --help')");
     ExitCode::from(2)
+}
+
+/// "claims source add": the command whose arguments were wrong, to point
+/// at its own --help. Followed through the command tree by name, since
+/// clap's message names it only for some errors.
+fn mistyped_command() -> String {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut path = vec!["claims".to_string()];
+    for arg in std::env::args().skip(1) {
+        if arg == "--" {
+            break;
+        }
+        let Some(sub) = command.find_subcommand(&arg).cloned() else {
+            continue;
+        };
+        path.push(sub.get_name().to_string());
+        if !sub.has_subcommands() {
+            break;
+        }
+        command = sub;
+    }
+    path.join(" ")
 }

@@ -207,6 +207,42 @@ pub fn checked_tag(given: &str) -> Result<String, String> {
     Ok(trimmed.to_string())
 }
 
+/// Checks a language tag wherever one comes in and writes it the way
+/// BCP 47 recommends: "en", "pt-BR", "zh-Hant-TW", "es-419". Its parts are
+/// letters and digits between hyphens, the first two or three letters;
+/// the language in lower case, a script in title case, a region in upper
+/// case. Returns the tag, or why it is not one.
+pub fn checked_language(given: &str) -> Result<String, String> {
+    let trimmed = given.trim().replace('_', "-");
+    let refused = || {
+        format!("'{given}' is not a language tag (expected a BCP 47 tag such as en, de, pt-BR or zh-Hant)")
+    };
+    let mut parts = trimmed.split('-');
+    let language = parts.next().unwrap_or_default();
+    if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(refused());
+    }
+    let mut tag = language.to_ascii_lowercase();
+    for part in parts {
+        if part.is_empty() || part.len() > 8 || !part.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(refused());
+        }
+        tag.push('-');
+        match part.len() {
+            2 if part.chars().all(|c| c.is_ascii_alphabetic()) => tag.push_str(&part.to_ascii_uppercase()),
+            4 if part.chars().all(|c| c.is_ascii_alphabetic()) => {
+                tag.push_str(&part[..1].to_ascii_uppercase());
+                tag.push_str(&part[1..].to_ascii_lowercase());
+            }
+            _ => tag.push_str(&part.to_ascii_lowercase()),
+        }
+    }
+    if tag.len() > 35 {
+        return Err(refused());
+    }
+    Ok(tag)
+}
+
 /// A person or body that makes claims.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
@@ -340,6 +376,8 @@ pub struct Claim {
     pub updated_at: String,
     /// Where it came from outside claimtrack (a data set's row id).
     pub origin: Option<String>,
+    /// The language it was made in (BCP 47), when recorded.
+    pub language: Option<String>,
 }
 
 /// One entry of a claim's status history.
@@ -385,6 +423,25 @@ pub struct ClaimLink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags_are_checked_and_written_in_their_canonical_case() {
+        for (given, tag) in [
+            ("en", "en"),
+            (" DE ", "de"),
+            ("pt-br", "pt-BR"),
+            ("pt_BR", "pt-BR"),
+            ("zh-hant-tw", "zh-Hant-TW"),
+            ("es-419", "es-419"),
+            ("fil", "fil"),
+        ] {
+            assert_eq!(checked_language(given).as_deref(), Ok(tag), "{given}");
+        }
+        for bad in ["", "e", "english", "en-", "en--US", "de CH", "12", "en-abcdefghi"] {
+            let message = checked_language(bad).unwrap_err();
+            assert!(message.contains(&format!("'{bad}'")), "{message}");
+        }
+    }
 
     #[test]
     fn statuses_round_trip_through_their_text() {

@@ -222,6 +222,7 @@ fn write_claim(out: &mut String, claim: &Claim) {
     field(out, "status", claim.status.as_str());
     optional(out, "rating", &claim.rating);
     list(out, "tags", &claim.tags);
+    optional(out, "language", &claim.language);
     optional(out, "origin", &claim.origin);
 }
 

@@ -919,6 +919,7 @@ fn new_claim(
         history,
         anchor: spec.anchor,
         origin: spec.origin,
+        language: spec.language,
     }
 }
 
@@ -998,6 +999,9 @@ async fn update_fields(
     if stated.said_on {
         wanted.said_on = spec.said_on.map(|d| d.to_string());
     }
+    if stated.language {
+        wanted.language = spec.language.clone();
+    }
     if stated.tags {
         let mut tags: Vec<String> = Vec::new();
         for tag in &spec.tags {
@@ -1042,6 +1046,10 @@ async fn update_fields(
                         "said_on" => (
                             shown(wanted.said_on.as_deref()),
                             shown(current.said_on.as_deref()),
+                        ),
+                        "language" => (
+                            shown(wanted.language.as_deref()),
+                            shown(current.language.as_deref()),
                         ),
                         _ => (
                             shown(
@@ -1115,6 +1123,9 @@ fn differing_fields(
     if current.tags != wanted.tags {
         fields.push("tags");
     }
+    if current.language != wanted.language {
+        fields.push("language");
+    }
     fields
 }
 
@@ -1126,6 +1137,7 @@ fn keep_field(wanted: &mut crate::journal::ClaimRecord, current: &crate::journal
         "text" => wanted.text = current.text.clone(),
         "quote" => wanted.quote = current.quote.clone(),
         "said_on" => wanted.said_on = current.said_on.clone(),
+        "language" => wanted.language = current.language.clone(),
         _ => wanted.tags = current.tags.clone(),
     }
 }

@@ -166,6 +166,8 @@ pub struct ClaimSpec {
     pub history: Vec<EventSpec>,
     /// Where it came from outside claimtrack (a data set's row id).
     pub origin: Option<String>,
+    /// The language it was made in (a checked BCP 47 tag).
+    pub language: Option<String>,
     /// The note of the event that sets `status` (a data set's context or
     /// a spreadsheet's note column).
     pub note: Option<String>,
@@ -203,6 +205,8 @@ pub struct Stated {
     pub tags: bool,
     /// The article it comes from.
     pub article: bool,
+    /// The language it was made in.
+    pub language: bool,
 }
 
 impl Stated {
@@ -212,6 +216,7 @@ impl Stated {
         said_on: true,
         tags: true,
         article: true,
+        language: true,
     };
     /// None of the optional fields.
     pub const NONE: Stated = Stated {
@@ -219,6 +224,7 @@ impl Stated {
         said_on: false,
         tags: false,
         article: false,
+        language: false,
     };
 }
 
@@ -336,6 +342,7 @@ struct ClaimDoc {
     #[serde(default)]
     history: Vec<Spanned<EventDoc>>,
     origin: Option<String>,
+    language: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -700,6 +707,17 @@ pub fn parse(path: &Path, text: &str) -> Result<ClaimFile, Vec<Problem>> {
             tags,
             history,
             origin: nonblank(c.origin),
+            language: c
+                .language
+                .as_ref()
+                .filter(|l| !l.get_ref().trim().is_empty())
+                .and_then(|l| match crate::model::checked_language(l.get_ref()) {
+                    Ok(tag) => Some(tag),
+                    Err(message) => {
+                        problem(locate.of(l), message);
+                        None
+                    }
+                }),
             note: None,
             stated: Stated::ALL,
             review: Review::default(),

@@ -3,7 +3,7 @@
 use clap::Args;
 use uuid::Uuid;
 
-use super::{Context, day, tag, text, url};
+use super::{Context, day, language, tag, text, url};
 use crate::error::{Error, Result};
 use crate::model::{Day, SourceKind, Status, short_id};
 use crate::store::{NewClaim, NewEvent, NewOperation, now_timestamp};
@@ -32,6 +32,9 @@ pub struct AddArgs {
     /// A tag; repeatable.
     #[arg(long = "tag", value_parser = tag, value_name = "TAG")]
     pub tags: Vec<String>,
+    /// The language the claim was made in, a BCP 47 tag (en, de, pt-BR).
+    #[arg(long, value_parser = language, value_name = "TAG")]
+    pub language: Option<String>,
     /// Create SOURCE with this kind if no source has that name.
     #[arg(long, value_name = "KIND")]
     pub new_source: Option<SourceKind>,
@@ -47,6 +50,8 @@ pub struct AddArgs {
     /// A verdict label kept verbatim ("Mostly False").
     #[arg(long, value_parser = text, value_name = "LABEL")]
     pub rating: Option<String>,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 pub(super) async fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
@@ -119,6 +124,7 @@ pub(super) async fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
                     effective_on: None,
                 }],
                 anchor,
+                language: args.language.clone(),
             };
             store.open_operation().await?;
             let keys = store.insert_claims(vec![claim]).await?;

@@ -16,14 +16,33 @@ pub enum ArticleCommand {
     /// Log an article, optionally with a snapshot of its text.
     Add(AddArticle),
     /// List articles, newest first.
-    List,
+    List(super::Listing),
     /// Correct an article's title, publisher or date, or give it a newer body (earlier bodies are kept).
     Edit(EditArticle),
     /// Show an article (by URL or id) and its claims.
     Show {
         /// The article's URL, full UUID or short id (a unique prefix of 4+ hex digits).
         article: String,
+        #[command(flatten)]
+        listing: super::Listing,
     },
+}
+
+impl ArticleCommand {
+    pub(super) fn listing(&self) -> Option<&super::Listing> {
+        match self {
+            ArticleCommand::List(listing) | ArticleCommand::Show { listing, .. } => Some(listing),
+            ArticleCommand::Add(_) | ArticleCommand::Edit(_) => None,
+        }
+    }
+
+    pub(super) fn acting(&self) -> Option<&super::Acting> {
+        match self {
+            ArticleCommand::Add(args) => Some(&args.acting),
+            ArticleCommand::Edit(args) => Some(&args.acting),
+            ArticleCommand::List(_) | ArticleCommand::Show { .. } => None,
+        }
+    }
 }
 
 /// `claims article add`.
@@ -44,6 +63,8 @@ pub struct AddArticle {
     /// A UTF-8 text file with the article's body, kept as a snapshot with its SHA-256.
     #[arg(long, value_name = "FILE")]
     pub body: Option<PathBuf>,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 /// `claims article edit`.
@@ -69,6 +90,8 @@ pub struct EditArticle {
     /// Why.
     #[arg(long, value_parser = text)]
     pub note: Option<String>,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()> {
@@ -92,11 +115,11 @@ pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()
                 .await?;
             ctx.out.line(short_id(&article.id));
         }
-        ArticleCommand::List => {
+        ArticleCommand::List(_) => {
             let articles = ctx.store.list_articles().await?;
             ctx.out.records(&articles)?;
         }
-        ArticleCommand::Show { article } => {
+        ArticleCommand::Show { article, .. } => {
             let article = ctx.store.resolve_article(&article).await?;
             let filter = ClaimFilter {
                 article: Some(article.key),

@@ -1,5 +1,5 @@
 //! `claims edit ID ...`: correct a claim's words, speaker, quote, date,
-//! article or tags. The change is an operation in the journal with the old
+//! article, tags or language. The change is an operation in the journal with the old
 //! and new values; a claim that already has a verdict needs `--note`.
 
 use clap::Args;
@@ -40,9 +40,14 @@ pub struct EditArgs {
     /// Remove a tag; repeatable.
     #[arg(long = "untag", value_name = "TAG")]
     pub untags: Vec<String>,
+    /// The language it was made in, a BCP 47 tag (en, de, pt-BR); "" clears it.
+    #[arg(long, value_parser = language_or_empty, value_name = "TAG")]
+    pub language: Option<String>,
     /// Why: required once the claim has a verdict.
     #[arg(long, value_parser = text)]
     pub note: Option<String>,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 pub(super) async fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
@@ -76,6 +81,9 @@ pub(super) async fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
             }
             if let Some(given) = &args.article {
                 wanted.article = Some(store.resolve_article(given).await?.key);
+            }
+            if let Some(language) = &args.language {
+                wanted.language = Some(language.clone()).filter(|l| !l.is_empty());
             }
             for untag in &args.untags {
                 let before = wanted.tags.len();
@@ -118,4 +126,12 @@ pub(super) async fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
         .await?;
     ctx.out.line(super::edited(&short_id(&claim.id), &operation));
     Ok(())
+}
+
+/// A language tag, or "" to clear the claim's.
+fn language_or_empty(given: &str) -> std::result::Result<String, String> {
+    if given.trim().is_empty() {
+        return Ok(String::new());
+    }
+    super::language(given)
 }

@@ -6,16 +6,17 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{Context, FormatFlag};
+use super::Context;
 use crate::claimfile;
 use crate::error::{Error, Result};
 use crate::formats::{self, ClaimReviewOptions};
 use crate::replace::Replacement;
 
 /// The formats `claims export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ExportFormat {
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
     /// Claim files (TOML), one per article, into a folder: everything, history included.
+    #[default]
     Toml,
     /// The claim table as CSV: one row per claim, current status.
     Csv,
@@ -28,9 +29,12 @@ enum ExportFormat {
 /// `claims export`.
 #[derive(Debug, Args)]
 #[command(
-    after_long_help = "File formats (--format): toml (claim files, one per article; the default), csv and jsonl (the claim table), claimreview (ClaimReview JSON-LD).\n\nExamples:\n  claims export backup/                   # one claim file per article\n  claims export --format csv claims.csv\n  claims export --format claimreview --publisher \"Our Desk\" \\\n      --review-url-base https://checks.example/ reviews.json"
+    after_long_help = "Examples:\n  claims export backup/                   # one claim file per article\n  claims export --format csv claims.csv\n  claims export --format claimreview --publisher \"Our Desk\" \\\n      --review-url-base https://checks.example/ reviews.json"
 )]
 pub struct ExportArgs {
+    /// The file format to write.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t)]
+    pub format: ExportFormat,
     /// Where to write: a folder for claim files; a file for the other formats (standard output when absent or `-`).
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
@@ -43,18 +47,7 @@ pub struct ExportArgs {
 }
 
 pub(super) async fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
-    let format = match ctx.format {
-        None | Some(FormatFlag::Toml) => ExportFormat::Toml,
-        Some(FormatFlag::Csv) => ExportFormat::Csv,
-        Some(FormatFlag::Jsonl) => ExportFormat::Jsonl,
-        Some(FormatFlag::Claimreview) => ExportFormat::Claimreview,
-        Some(other) => {
-            return Err(Error::invalid(format!(
-                "claims export writes --format toml, csv, jsonl or claimreview, not {}",
-                other.name()
-            )));
-        }
-    };
+    let format = args.format;
     if format == ExportFormat::Toml {
         let dir = args
             .path

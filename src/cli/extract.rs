@@ -46,6 +46,10 @@ pub struct ExtractArgs {
     /// Import the proposals straight into the database.
     #[arg(long)]
     pub import: bool,
+    #[command(flatten)]
+    pub acting: super::Acting,
+    #[command(flatten)]
+    pub listing: super::Listing,
 }
 
 /// `claims evaluate`.
@@ -56,6 +60,8 @@ pub struct EvaluateArgs {
     /// Print up to N wrong proposals and N missed attributions per article to stderr.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub show_errors: usize,
+    #[command(flatten)]
+    pub listing: super::Listing,
 }
 
 /// Runs `extract`; `store` is the database when one was named (or when

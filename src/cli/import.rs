@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 
-use super::{Context, FormatFlag};
+use super::{Acting, Context};
 use crate::claimfile::{
     self, ClaimFile, Conflicts, ImportOptions, ImportSummary, Importer, Locator, Problem, Tally,
 };
@@ -23,12 +23,15 @@ use crate::store::now_timestamp;
 /// `claims import`.
 #[derive(Debug, Args)]
 #[command(
-    after_long_help = "File formats (--format): toml (claim files), csv and jsonl (the claim table; ClaimsKG CSVs are recognised by their header), liar (PolitiFact's LIAR TSV), claimreview (ClaimReview JSON-LD, Fact Check Tools results; AVeriTeC JSON is recognised by its fields). Without --format, each file's extension decides.\n\nExamples:\n  claims import claims/                   # every claim file in a folder\n  claims import --format liar ../data/liar/train.tsv\n  claims import --format claimreview factchecks.json --status-map labels.toml\n  claims import --theirs edited.csv     # the file wins over later hand edits"
+    after_long_help = "Without --format, each file's extension decides: .toml, .csv, .jsonl, .tsv (LIAR), .json (ClaimReview). ClaimsKG CSVs are recognised by their header, AVeriTeC JSON by its fields.\n\nExamples:\n  claims import claims/                   # every claim file in a folder\n  claims import --format liar ../data/liar/train.tsv\n  claims import --format claimreview factchecks.json --status-map labels.toml\n  claims import --theirs edited.csv     # the file wins over later hand edits"
 )]
 pub struct ImportArgs {
     /// Files, or folders searched recursively for files of the format.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The file format of every PATH [default: each file's extension].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FileFormat>,
     /// Rating labels to statuses, added to the built-in table: a TOML file of `"label" = "status"` lines.
     #[arg(long, value_name = "FILE")]
     pub status_map: Option<PathBuf>,
@@ -44,6 +47,24 @@ pub struct ImportArgs {
     /// Where a file's verdict differs from one recorded by hand since, take the file's (appended to the history).
     #[arg(long)]
     pub theirs: bool,
+    #[command(flatten)]
+    pub acting: Acting,
+}
+
+/// The file formats `claims import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FileFormat {
+    /// Claim files, one per article.
+    Toml,
+    /// The claim table as CSV (claimtrack's own, or ClaimsKG's).
+    Csv,
+    /// The claim table as JSON Lines.
+    Jsonl,
+    /// PolitiFact's LIAR data set (TSV).
+    Liar,
+    /// schema.org ClaimReview JSON-LD, Fact Check Tools results, AVeriTeC.
+    #[value(alias = "json")]
+    Claimreview,
 }
 
 /// What the reading thread hands the writing one.
@@ -63,20 +84,13 @@ const PROBLEMS_LISTED: usize = 20;
 pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     // Without --format, each file's extension says: .toml claim files,
     // .csv, .jsonl, .tsv (LIAR), .json (ClaimReview); folders hold claim files.
-    let format = match ctx.format {
-        None => None,
-        Some(FormatFlag::Toml) => Some(ImportFormat::Toml),
-        Some(FormatFlag::Csv) => Some(ImportFormat::Csv),
-        Some(FormatFlag::Jsonl) => Some(ImportFormat::Jsonl),
-        Some(FormatFlag::Liar) => Some(ImportFormat::Liar),
-        Some(FormatFlag::Claimreview | FormatFlag::Json) => Some(ImportFormat::Claimreview),
-        Some(other) => {
-            return Err(Error::invalid(format!(
-                "claims import reads --format toml, csv, jsonl, liar or claimreview, not {}",
-                other.name()
-            )));
-        }
-    };
+    let format = args.format.map(|format| match format {
+        FileFormat::Toml => ImportFormat::Toml,
+        FileFormat::Csv => ImportFormat::Csv,
+        FileFormat::Jsonl => ImportFormat::Jsonl,
+        FileFormat::Liar => ImportFormat::Liar,
+        FileFormat::Claimreview => ImportFormat::Claimreview,
+    });
     let mut inputs = Vec::new();
     let mut not_imported = Vec::new();
     for path in &args.paths {

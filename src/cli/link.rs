@@ -15,6 +15,8 @@ pub struct LinkArgs {
     pub relation: Relation,
     /// The claim it points to.
     pub to: String,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 pub(super) async fn run(args: LinkArgs, ctx: &mut Context) -> Result<()> {

@@ -112,6 +112,8 @@ pub struct ListArgs {
     /// Print at most this many claims.
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
+    #[command(flatten)]
+    pub listing: super::Listing,
 }
 
 pub(super) async fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {

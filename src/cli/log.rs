@@ -35,6 +35,8 @@ pub struct LogArgs {
     /// Only the latest N changes.
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
+    #[command(flatten)]
+    pub listing: super::Listing,
 }
 
 /// One journal entry with what it is about, readable.

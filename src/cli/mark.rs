@@ -34,6 +34,8 @@ pub struct MarkArgs {
     pub details: EventDetails,
     #[command(flatten)]
     pub more: MoreIds,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 /// `claims confirm|dispute|refute`.
@@ -46,6 +48,8 @@ pub struct ShortcutArgs {
     pub details: EventDetails,
     #[command(flatten)]
     pub more: MoreIds,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 /// More claims for one command, from a file: one id per line (blank lines

@@ -26,7 +26,7 @@ mod withdraw;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::error::{Error, Result};
 use crate::model::{Day, Status};
@@ -46,25 +46,6 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub db: Option<PathBuf>,
-
-    /// How to print records: table (the default, for people), csv, json or markdown. `import` and `export` take their file format here instead (see their --help).
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        value_name = "FORMAT",
-        help_heading = "Global options"
-    )]
-    pub format: Option<FormatFlag>,
-
-    /// Who is making this change, recorded in the history [default: $USER].
-    #[arg(
-        long = "as",
-        global = true,
-        value_name = "NAME",
-        help_heading = "Global options"
-    )]
-    pub actor: Option<String>,
 
     /// How long to wait for another process that is writing (a long import) before giving up.
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=86_400), help_heading = "Global options")]
@@ -138,50 +119,47 @@ pub enum Command {
     Man(docs::ManArgs),
 }
 
-/// The values of `--format`: one flag names how listings print and which
-/// file format `import` and `export` read or write, as `claims import
-/// --format liar` reads.
+/// `--format` of the commands that print records: how they print. The
+/// file formats of `import` and `export` are their own `--format`, so each
+/// command's help lists only the values it takes.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Listing {
+    /// How to print: table (for people, fitted to the terminal), csv, json or markdown.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ListingFormat>,
+}
+
+/// The ways records print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FormatFlag {
+pub enum ListingFormat {
     /// Aligned columns fitted to the terminal.
     Table,
-    /// Comma-separated values with a header row; for import and export, the claim table.
+    /// Comma-separated values with a header row.
     Csv,
     /// JSON.
     Json,
     /// A GitHub-flavoured Markdown table.
     Markdown,
-    // The file formats are for `import` and `export` only: listed in their
-    // help, not in every command's.
-    /// JSON Lines: the claim table, one object per line (import and export).
-    #[value(hide = true)]
-    Jsonl,
-    /// Claim files, one per article (import and export).
-    #[value(hide = true)]
-    Toml,
-    /// PolitiFact's LIAR data set, TSV (import).
-    #[value(hide = true)]
-    Liar,
-    /// schema.org ClaimReview JSON-LD, or Fact Check Tools results (import and export).
-    #[value(hide = true)]
-    Claimreview,
 }
 
-impl FormatFlag {
-    /// How listings print, when this flag names a way.
-    fn output(self) -> Option<Format> {
-        match self {
-            FormatFlag::Table => Some(Format::Table),
-            FormatFlag::Csv => Some(Format::Csv),
-            FormatFlag::Json => Some(Format::Json),
-            FormatFlag::Markdown => Some(Format::Markdown),
-            FormatFlag::Jsonl | FormatFlag::Toml | FormatFlag::Liar | FormatFlag::Claimreview => None,
+impl Listing {
+    fn output(&self) -> Format {
+        match self.format {
+            None | Some(ListingFormat::Table) => Format::Table,
+            Some(ListingFormat::Csv) => Format::Csv,
+            Some(ListingFormat::Json) => Format::Json,
+            Some(ListingFormat::Markdown) => Format::Markdown,
         }
     }
+}
 
-    fn name(self) -> String {
-        clap::ValueEnum::to_possible_value(&self).map_or_else(String::new, |v| v.get_name().to_string())
-    }
+/// `--as` of the commands that change the record: who is acting. Commands
+/// that only read do not take it.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Acting {
+    /// Who is making this change, recorded in the journal [default: $USER].
+    #[arg(long = "as", value_name = "NAME", value_parser = text)]
+    pub actor: Option<String>,
 }
 
 /// What every command gets: the open store, the output, who is acting.
@@ -192,23 +170,12 @@ pub struct Context {
     pub out: Output,
     /// Who is making changes (`--as`, else `$USER`).
     pub actor: String,
-    /// `--format` as given, for `import` and `export`.
-    pub format: Option<FormatFlag>,
 }
 
 /// Runs a parsed command line against its database, printing to stdout.
 pub async fn run(cli: Cli) -> Result<()> {
-    let file_command = matches!(cli.command, Command::Import(_) | Command::Export(_));
-    let output = match cli.format {
-        None => Format::Table,
-        Some(_) if file_command => Format::Table,
-        Some(flag) => flag.output().ok_or_else(|| {
-            Error::invalid(format!(
-                "--format {} is a file format for import and export; listings print table, csv, json or markdown",
-                flag.name()
-            ))
-        })?,
-    };
+    let output = cli.command.listing().map_or(Format::Table, Listing::output);
+    let actor = actor(cli.command.acting().and_then(|a| a.actor.as_deref()));
     // Commands that need no database, or only one named explicitly.
     match cli.command {
         Command::Completions(args) => return docs::completions(&args),
@@ -232,10 +199,10 @@ pub async fn run(cli: Cli) -> Result<()> {
             };
             let mut store = store;
             if let Some(store) = store.as_mut() {
-                store.set_actor(&actor(&cli.actor));
+                store.set_actor(&actor);
             }
             let mut out = stdout(output, cli.no_pager);
-            let result = extract::run(args, store, &mut out, &actor(&cli.actor)).await;
+            let result = extract::run(args, store, &mut out, &actor).await;
             out.flush()?;
             return result;
         }
@@ -253,13 +220,12 @@ pub async fn run(cli: Cli) -> Result<()> {
     let mut store = Store::open_as(&path, access, Duration::from_secs(cli.wait))
         .await
         .map_err(|e| store::explain_failure(&path, e))?;
-    store.set_actor(&actor(&cli.actor));
+    store.set_actor(&actor);
     let path = store.path().to_path_buf();
     let mut ctx = Context {
         store,
         out: stdout(output, cli.no_pager),
-        actor: actor(&cli.actor),
-        format: cli.format,
+        actor,
     };
     let result = dispatch(cli.command, &mut ctx).await;
     // Print what was produced even when a later step failed: a partial
@@ -273,17 +239,53 @@ pub async fn run(cli: Cli) -> Result<()> {
 }
 
 impl Command {
+    /// The command's `--format`, if it prints records.
+    fn listing(&self) -> Option<&Listing> {
+        match self {
+            Command::Source(cmd) => cmd.listing(),
+            Command::Article(cmd) => cmd.listing(),
+            Command::Show(args) => Some(&args.listing),
+            Command::Log(args) => Some(&args.listing),
+            Command::List(args) => Some(&args.listing),
+            Command::Report(args) => Some(&args.listing),
+            Command::Verify(args) => Some(&args.listing),
+            Command::Extract(args) => Some(&args.listing),
+            Command::Evaluate(args) => Some(&args.listing),
+            _ => None,
+        }
+    }
+
+    /// The command's `--as`, if it changes the record.
+    fn acting(&self) -> Option<&Acting> {
+        match self {
+            Command::Source(cmd) => cmd.acting(),
+            Command::Article(cmd) => cmd.acting(),
+            Command::Add(args) => Some(&args.acting),
+            Command::Mark(args) => Some(&args.acting),
+            Command::Confirm(args) | Command::Dispute(args) | Command::Refute(args) => Some(&args.acting),
+            Command::Link(args) => Some(&args.acting),
+            Command::Unlink(args) => Some(&args.acting),
+            Command::Edit(args) => Some(&args.acting),
+            Command::Withdraw(args) => Some(&args.acting),
+            Command::Reinstate(args) => Some(&args.acting),
+            Command::Undo(args) => Some(&args.acting),
+            Command::Import(args) => Some(&args.acting),
+            Command::Extract(args) => Some(&args.acting),
+            _ => None,
+        }
+    }
+
     /// Whether the command may write to the database. Those that only read
     /// open it read-only: they never create a file or leave one behind.
     fn writes(&self) -> bool {
         match self {
             Command::Source(cmd) => !matches!(
                 cmd,
-                source::SourceCommand::List | source::SourceCommand::Show { .. }
+                source::SourceCommand::List(_) | source::SourceCommand::Show { .. }
             ),
             Command::Article(cmd) => !matches!(
                 cmd,
-                article::ArticleCommand::List | article::ArticleCommand::Show { .. }
+                article::ArticleCommand::List(_) | article::ArticleCommand::Show { .. }
             ),
             Command::Add(_)
             | Command::Mark(_)
@@ -320,9 +322,9 @@ fn default_db() -> Result<PathBuf> {
 }
 
 /// Who is acting: `--as`, else `$USER`, else "unknown".
-fn actor(given: &Option<String>) -> String {
+fn actor(given: Option<&str>) -> String {
     given
-        .clone()
+        .map(str::to_string)
         .or_else(|| std::env::var("USER").ok())
         .map(|a| a.trim().to_string())
         .filter(|a| !a.is_empty())
@@ -408,6 +410,11 @@ fn text(given: &str) -> std::result::Result<String, String> {
         return Err("it cannot be empty".to_string());
     }
     Ok(trimmed.to_string())
+}
+
+/// Checks a language flag (see [`crate::model::checked_language`]).
+fn language(given: &str) -> std::result::Result<String, String> {
+    crate::model::checked_language(given)
 }
 
 /// Checks a tag flag (see [`crate::model::checked_tag`]).

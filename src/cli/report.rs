@@ -27,6 +27,8 @@ pub struct ReportArgs {
     pub when: PointInTime,
     #[command(flatten)]
     pub filters: FilterArgs,
+    #[command(flatten)]
+    pub listing: super::Listing,
 }
 
 pub(super) async fn run(args: ReportArgs, ctx: &mut Context) -> Result<()> {

@@ -17,6 +17,8 @@ use crate::store::SourceSummary;
 pub struct ShowArgs {
     /// The claim: full UUID or short id (a unique prefix of 4+ hex digits).
     pub id: String,
+    #[command(flatten)]
+    pub listing: super::Listing,
 }
 
 /// Everything `show` prints, as one JSON object.
@@ -107,6 +109,9 @@ fn print_detail(ctx: &mut Context, detail: &ClaimDetail) -> Result<()> {
     let speaks_for = super::source::speaks_for_text(&detail.source_detail.speaks_for);
     if !speaks_for.is_empty() {
         fields.push(("Speaks for", speaks_for));
+    }
+    if let Some(language) = &claim.language {
+        fields.push(("Language", language.clone()));
     }
     if let Some(origin) = &claim.origin {
         fields.push(("Origin", origin.clone()));

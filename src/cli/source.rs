@@ -14,11 +14,13 @@ pub enum SourceCommand {
     /// Add a source: `claims source add "Dmitry Peskov" --kind person --alias Peskov`.
     Add(AddSource),
     /// List every source with its aliases and claim count.
-    List,
+    List(super::Listing),
     /// Show one source (by name or alias): aliases, who it speaks for, claims.
     Show {
         /// Name or alias.
         name: String,
+        #[command(flatten)]
+        listing: super::Listing,
     },
     /// Give a source another name it goes by.
     Alias {
@@ -26,6 +28,8 @@ pub enum SourceCommand {
         name: String,
         /// The new alias (unique across all sources).
         alias: String,
+        #[command(flatten)]
+        acting: super::Acting,
     },
     /// Record that a source speaks for an organization.
     SpeaksFor(SpeaksForArgs),
@@ -41,6 +45,8 @@ pub enum SourceCommand {
         /// Why.
         #[arg(long, value_parser = text)]
         note: Option<String>,
+        #[command(flatten)]
+        acting: super::Acting,
     },
     /// Remove a source that no claim names (a junk source from a draft).
     Remove {
@@ -49,6 +55,8 @@ pub enum SourceCommand {
         /// Why.
         #[arg(long, value_parser = text)]
         note: Option<String>,
+        #[command(flatten)]
+        acting: super::Acting,
     },
     /// Change a source's kind or profile; an empty value ("") clears a part.
     Edit(EditSource),
@@ -65,7 +73,31 @@ pub enum SourceCommand {
         /// Why.
         #[arg(long, value_parser = text)]
         note: Option<String>,
+        #[command(flatten)]
+        acting: super::Acting,
     },
+}
+
+impl SourceCommand {
+    pub(super) fn listing(&self) -> Option<&super::Listing> {
+        match self {
+            SourceCommand::List(listing) | SourceCommand::Show { listing, .. } => Some(listing),
+            _ => None,
+        }
+    }
+
+    pub(super) fn acting(&self) -> Option<&super::Acting> {
+        match self {
+            SourceCommand::Add(args) => Some(&args.acting),
+            SourceCommand::Edit(args) => Some(&args.acting),
+            SourceCommand::SpeaksFor(args) => Some(&args.acting),
+            SourceCommand::Alias { acting, .. }
+            | SourceCommand::Merge { acting, .. }
+            | SourceCommand::Remove { acting, .. }
+            | SourceCommand::Rename { acting, .. } => Some(acting),
+            SourceCommand::List(_) | SourceCommand::Show { .. } => None,
+        }
+    }
 }
 
 /// `claims source add`.
@@ -95,6 +127,8 @@ pub struct AddSource {
     /// Last day of that role (YYYY-MM-DD).
     #[arg(long, value_parser = day, requires = "speaks_for")]
     pub until: Option<Day>,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 /// `claims source edit`.
@@ -120,6 +154,8 @@ pub struct EditSource {
     /// Why.
     #[arg(long, value_parser = text)]
     pub note: Option<String>,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 /// `claims source speaks-for`.
@@ -138,6 +174,8 @@ pub struct SpeaksForArgs {
     /// Last day of that role (YYYY-MM-DD).
     #[arg(long, value_parser = day)]
     pub until: Option<Day>,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()> {
@@ -164,11 +202,11 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
                 .await?;
             ctx.out.line(format!("added source {name}"));
         }
-        SourceCommand::List => {
+        SourceCommand::List(_) => {
             let sources = ctx.store.list_sources().await?;
             ctx.out.records(&sources)?;
         }
-        SourceCommand::Show { name } => {
+        SourceCommand::Show { name, .. } => {
             let source = ctx.store.resolve_source(&name).await?;
             let summary = ctx.store.source_summary(source).await?;
             show(ctx, &summary)?;
@@ -178,6 +216,7 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
             new,
             drop_old_name,
             note,
+            ..
         } => {
             let actor = ctx.actor.clone();
             let (old, operation) = ctx
@@ -225,7 +264,7 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
             ));
         }
         SourceCommand::Edit(args) => edit(args, ctx).await?,
-        SourceCommand::Remove { name, note } => {
+        SourceCommand::Remove { name, note, .. } => {
             let actor = ctx.actor.clone();
             let (name, operation) = ctx
                 .store
@@ -238,7 +277,7 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
             ctx.out
                 .line(format!("{name} removed (operation {})", operation.id));
         }
-        SourceCommand::Alias { name, alias } => {
+        SourceCommand::Alias { name, alias, .. } => {
             let (source, added) = ctx
                 .store
                 .write(async |store| {

@@ -36,6 +36,8 @@ pub struct UndoArgs {
     /// Why.
     #[arg(long, value_parser = text)]
     pub note: Option<String>,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 pub(super) async fn run(args: UndoArgs, ctx: &mut Context) -> Result<()> {
@@ -97,7 +99,8 @@ async fn invert(store: &mut Store, operation: &Operation, note: Option<String>, 
             };
             let new = operation.new.as_ref().and_then(Value::as_object);
             for (name, value) in new.into_iter().flatten() {
-                if fields.get(name) != Some(value) {
+                // A record leaves an empty language out: null there.
+                if fields.get(name).unwrap_or(&Value::Null) != value {
                     return Err(Error::invalid(format!(
                         "operation {id} cannot be undone: the claim's {name} has changed since"
                     )));

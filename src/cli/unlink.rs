@@ -19,6 +19,8 @@ pub struct UnlinkArgs {
     /// Why.
     #[arg(long, value_parser = text)]
     pub note: Option<String>,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 pub(super) async fn run(args: UnlinkArgs, ctx: &mut Context) -> Result<()> {

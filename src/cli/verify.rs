@@ -34,6 +34,8 @@ pub struct VerifyArgs {
     /// chain is caught too.
     #[arg(long, value_name = "HASH")]
     pub extends: Option<String>,
+    #[command(flatten)]
+    pub listing: super::Listing,
 }
 
 pub(super) async fn run(args: VerifyArgs, ctx: &mut Context) -> Result<()> {

@@ -23,6 +23,8 @@ pub struct WithdrawArgs {
     pub note: String,
     #[command(flatten)]
     pub more: super::mark::MoreIds,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 /// `claims reinstate`.
@@ -33,6 +35,8 @@ pub struct ReinstateArgs {
     /// Why it comes back.
     #[arg(long, value_parser = text)]
     pub note: Option<String>,
+    #[command(flatten)]
+    pub acting: super::Acting,
 }
 
 pub(super) async fn withdraw(args: WithdrawArgs, ctx: &mut Context) -> Result<()> {

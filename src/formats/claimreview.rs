@@ -155,6 +155,9 @@ fn review_of(row: &ClaimRow, options: &ClaimReviewOptions) -> Value {
     if let Some(origin) = &row.origin {
         review["identifier"] = json!(origin);
     }
+    if let Some(language) = &row.language {
+        review["inLanguage"] = json!(language);
+    }
     review
 }
 
@@ -406,6 +409,21 @@ fn name_of(value: Option<&Value>) -> Option<String> {
     }
 }
 
+/// A language given as a tag ("en", Fact Check Tools' `languageCode`) or
+/// as a schema.org Language (`{"@type": "Language", "name": "English",
+/// "alternateName": "en"}`). A value that is not a language tag is no
+/// language: a record is not refused over it.
+fn language_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(tag) => crate::model::checked_language(tag).ok(),
+        Value::Object(language) => [language.get("alternateName"), language.get("name")]
+            .into_iter()
+            .find_map(language_of),
+        Value::Array(items) => items.iter().find_map(|item| language_of(Some(item))),
+        _ => None,
+    }
+}
+
 /// A Fact Check Tools claim: `{text, claimant, claimDate, claimReview: [...]}`.
 fn fact_check_claim(
     path: &Arc<Path>,
@@ -440,6 +458,9 @@ fn fact_check_claim(
             return Err(problem("a claimReview entry is not an object"));
         };
         let label = text_of(review.get("textualRating"));
+        if claim.language.is_none() {
+            claim.language = language_of(review.get("languageCode"));
+        }
         let date = text_of(review.get("reviewDate")).or(claim_date.clone());
         let at = match &date {
             Some(date) => timestamp(date)
@@ -556,6 +577,8 @@ fn claim_review(
         claim.tags.push(checked_tag(keyword).map_err(problem)?);
     }
     claim.origin = text_of(object.get("identifier"));
+    claim.language =
+        language_of(object.get("inLanguage")).or_else(|| language_of(item.and_then(|i| i.get("inLanguage"))));
     claim.stated = super::stated_values(&claim, article.is_some());
     Ok(ClaimRecord {
         source: source_spec(&loc, &name, kind),

@@ -378,6 +378,7 @@ fn stated_values(claim: &ClaimSpec, has_article: bool) -> crate::claimfile::Stat
         said_on: claim.said_on.is_some(),
         tags: !claim.tags.is_empty(),
         article: has_article,
+        language: claim.language.is_some(),
     }
 }
 
@@ -398,6 +399,7 @@ fn claim_spec(loc: &Loc, id: Uuid, by: &str, text: String) -> ClaimSpec {
         tags: Vec::new(),
         history: Vec::new(),
         origin: None,
+        language: None,
         note: None,
         stated: crate::claimfile::Stated::NONE,
         review: crate::claimfile::Review::default(),

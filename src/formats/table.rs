@@ -17,7 +17,7 @@ use super::{
 };
 use crate::claimfile::{ArticleSpec, Problem, derived_id};
 use crate::error::{Error, Result};
-use crate::model::{Day, SourceKind, Status};
+use crate::model::{Day, SourceKind, Status, checked_language};
 use crate::render::guard_cell;
 use crate::store::{ClaimRow, Store};
 
@@ -43,6 +43,7 @@ pub const COLUMNS: &[&str] = &[
     "reviewed_on",
     "source_job",
     "source_party",
+    "language",
 ];
 
 /// Rows read per page when exporting.
@@ -85,6 +86,8 @@ struct TableRow {
     reviewed_on: Option<String>,
     source_job: Option<String>,
     source_party: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    language: Option<Option<String>>,
 }
 
 /// A column (or key) that is there, empty or not: what tells a sheet that
@@ -121,6 +124,7 @@ struct OutRow<'a, T: Serialize> {
     reviewed_on: &'a str,
     source_job: Option<Cow<'a, str>>,
     source_party: Option<Cow<'a, str>>,
+    language: &'a Option<String>,
 }
 
 /// A row with every free-text cell passed through `cell`: guarded against
@@ -155,6 +159,7 @@ fn out_row<T: Serialize>(
         reviewed_on: &row.reviewed_on,
         source_job: optional(&row.source_job, cell),
         source_party: optional(&row.source_party, cell),
+        language: &row.language,
     }
 }
 
@@ -394,6 +399,7 @@ fn checked(
         said_on: row.said_on.is_some(),
         tags: row.tags.is_some(),
         article: row.article_url.is_some(),
+        language: row.language.is_some(),
     };
     let (quote, said_on, tags, article_url) = (
         row.quote.flatten(),
@@ -506,6 +512,13 @@ fn checked(
     // A note keeps its spaces: only an empty one is no note.
     claim.note = row.note.filter(|n| !n.trim().is_empty());
     claim.origin = origin;
+    claim.language = match blank(row.language.flatten()) {
+        Some(language) => match checked_language(&language) {
+            Ok(tag) => Some(tag),
+            Err(message) => return problem(format!("language: {message}")),
+        },
+        None => None,
+    };
     let mut source = source_spec(&loc, &source, kind);
     source.profile.job = blank(row.source_job);
     source.profile.party = blank(row.source_party);

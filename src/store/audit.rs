@@ -53,6 +53,7 @@ const GUARDS: &[&str] = &[
     "claims_insert_follows_history",
     "claims_identity_fixed",
     "claims_change_follows_journal",
+    "claims_language_follows_journal",
     "operations_no_update",
     "operations_no_delete",
     "operations_append_in_order",
@@ -372,7 +373,8 @@ fn revert(record: &mut ClaimRecord, edits: &[(i64, Value, Value)]) -> std::resul
     for (op, old, new) in edits.iter().rev() {
         for field in EDITABLE_FIELDS {
             if let Some(value) = new.get(*field) {
-                if fields.get(*field) != Some(value) {
+                // A field a record leaves out when empty (language) is null.
+                if fields.get(*field).unwrap_or(&Value::Null) != value {
                     return Err(*op);
                 }
                 fields.insert(field.to_string(), old.get(*field).cloned().unwrap_or(Value::Null));

@@ -43,6 +43,8 @@ pub struct NewClaim {
     pub anchor: Option<QuoteAnchor>,
     /// Where it came from outside claimtrack (a data set's row id).
     pub origin: Option<String>,
+    /// The language it was made in (BCP 47, see [`crate::model::checked_language`]).
+    pub language: Option<String>,
 }
 
 /// A status event to append.
@@ -786,6 +788,7 @@ fn build_chunk(
             quote: claim.quote.as_deref(),
             said_on: said_on.as_deref(),
             tags: &sorted,
+            language: claim.language.as_deref(),
         });
         tags.extend(stored_tags.into_iter().map(|t| (key, t)));
         let mut from = None;
@@ -800,7 +803,7 @@ fn build_chunk(
     }
     let mut sql = QueryBuilder::new(
         "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
-         quote_start, quote_end, quote_prefix, quote_suffix, origin) ",
+         quote_start, quote_end, quote_prefix, quote_suffix, origin, language) ",
     );
     sql.push_values(rows, |mut row, (key, claim, last, rating, created, updated)| {
         let (start, end, prefix, suffix) = match claim.anchor {
@@ -831,7 +834,8 @@ fn build_chunk(
             .push_bind(end)
             .push_bind(prefix)
             .push_bind(suffix)
-            .push_bind(claim.origin);
+            .push_bind(claim.origin)
+            .push_bind(claim.language);
     });
     let mut statements = Vec::new();
     while !events.is_empty() {
@@ -923,7 +927,7 @@ fn claim_select(filter: &ClaimFilter) -> QueryBuilder<Sqlite> {
             .push(status)
             .push(" = c.status THEN c.rating END AS rating");
     }
-    sql.push(", c.created_at, c.updated_at, c.origin, ");
+    sql.push(", c.created_at, c.updated_at, c.origin, c.language, ");
     sql.push(status).push(" AS status");
     filter.push_from(&mut sql);
     sql.push(" JOIN sources s ON s.id = c.source_id LEFT JOIN articles a ON a.id = c.article_id");
@@ -949,6 +953,7 @@ fn claim_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Claim> {
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
         origin: row.try_get("origin")?,
+        language: row.try_get("language")?,
     })
 }
 

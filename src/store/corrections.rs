@@ -52,10 +52,16 @@ impl Store {
         let (before, after) = (fields_of(&current), fields_of(&wanted));
         let mut old = Map::new();
         let mut new = Map::new();
-        for (field, value) in &after {
-            if before.get(field) != Some(value) {
-                old.insert(field.clone(), before.get(field).cloned().unwrap_or(Value::Null));
-                new.insert(field.clone(), value.clone());
+        // Both sides' fields: a record leaves an empty language out, so a
+        // language cleared is a field only the current record has.
+        for field in before.keys().chain(after.keys()) {
+            let (was, will) = (
+                before.get(field).unwrap_or(&Value::Null),
+                after.get(field).unwrap_or(&Value::Null),
+            );
+            if was != will {
+                old.insert(field.clone(), was.clone());
+                new.insert(field.clone(), will.clone());
             }
         }
         if new.is_empty() {
@@ -74,13 +80,14 @@ impl Store {
             .await?;
         if new.keys().any(|f| f != "tags") {
             sqlx::query(
-                "UPDATE claims SET source_id = ?, article_id = ?, text = ?, quote = ?, said_on = ? WHERE id = ?",
+                "UPDATE claims SET source_id = ?, article_id = ?, text = ?, quote = ?, said_on = ?, language = ? WHERE id = ?",
             )
             .bind(wanted.source)
             .bind(wanted.article)
             .bind(&wanted.text)
             .bind(&wanted.quote)
             .bind(&wanted.said_on)
+            .bind(&wanted.language)
             .bind(key)
             .execute(self.conn())
             .await?;

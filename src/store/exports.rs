@@ -56,6 +56,8 @@ pub struct ClaimRow {
     pub article_published: Option<String>,
     /// Where it came from outside claimtrack.
     pub origin: Option<String>,
+    /// The language it was made in.
+    pub language: Option<String>,
 }
 
 impl Store {
@@ -65,7 +67,7 @@ impl Store {
     pub async fn claim_rows(&mut self, after: i64, limit: i64) -> Result<Vec<ClaimRow>> {
         let mut sql = QueryBuilder::<Sqlite>::new(
             "SELECT c.id, c.uuid, s.name AS source, s.kind AS source_kind, c.text, c.quote, c.said_on,
-                    c.status, c.rating, c.origin, c.updated_at,
+                    c.status, c.rating, c.origin, c.language, c.updated_at,
                     a.url AS article_url, a.title AS article_title, a.publisher AS article_publisher,
                     a.published_on AS article_published, e.note, e.actor,
                     coalesce(e.effective_on, substr(e.at, 1, 10)) AS reviewed_on, s.job, s.party,
@@ -114,6 +116,7 @@ fn claim_row(row: &sqlx::sqlite::SqliteRow) -> Result<ClaimRow> {
         article_publisher: row.try_get("article_publisher")?,
         article_published: row.try_get("article_published")?,
         origin: row.try_get("origin")?,
+        language: row.try_get("language")?,
     })
 }
 

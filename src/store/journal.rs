@@ -533,11 +533,12 @@ impl Store {
             Option<String>,
             Option<String>,
             Option<String>,
+            Option<String>,
         );
         let rows: Vec<Row> = self
             .json_batch(
                 "SELECT json_group_array(json_array(c.id, hex(c.uuid), c.source_id, c.article_id, c.text, c.quote, c.said_on,
-                        (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id)))
+                        (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id), c.language))
                  FROM (SELECT * FROM claims WHERE id > ? ORDER BY id LIMIT ?) c",
                 after,
                 None,
@@ -545,26 +546,29 @@ impl Store {
             )
             .await?;
         rows.into_iter()
-            .map(|(key, uuid, source, article, text, quote, said_on, tags)| {
-                let uuid = uuid::Uuid::parse_str(&uuid)
-                    .map_err(|e| Error::Verification(format!("claim {key} has a malformed id: {e}")))?;
-                let mut tags: Vec<String> = tags
-                    .map(|t| t.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default();
-                tags.sort();
-                Ok((
-                    key,
-                    ClaimRecord {
-                        id: uuid.to_string(),
-                        source,
-                        article,
-                        text,
-                        quote,
-                        said_on,
-                        tags,
-                    },
-                ))
-            })
+            .map(
+                |(key, uuid, source, article, text, quote, said_on, tags, language)| {
+                    let uuid = uuid::Uuid::parse_str(&uuid)
+                        .map_err(|e| Error::Verification(format!("claim {key} has a malformed id: {e}")))?;
+                    let mut tags: Vec<String> = tags
+                        .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+                        .unwrap_or_default();
+                    tags.sort();
+                    Ok((
+                        key,
+                        ClaimRecord {
+                            id: uuid.to_string(),
+                            source,
+                            article,
+                            text,
+                            quote,
+                            said_on,
+                            tags,
+                            language,
+                        },
+                    ))
+                },
+            )
             .collect()
     }
 

@@ -50,6 +50,7 @@ fn event(to: Status, at: &str) -> NewEvent {
 fn claim(id: Uuid, source_key: i64, text: &str, said_on: Option<&str>, history: Vec<NewEvent>) -> NewClaim {
     NewClaim {
         origin: None,
+        language: None,
         id,
         source_key,
         article_key: None,

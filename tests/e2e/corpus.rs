@@ -259,8 +259,14 @@ fn bad_command_arguments_are_refused_cleanly() {
         ),
         (vec!["list", "--since", "2017-02-30"], "2017-02-30"),
         (vec!["show", "zzzz"], "zzzz"),
-        (vec!["import", "--format", "table", "x.csv"], "not table"),
-        (vec!["export", "--format", "liar", "out.tsv"], "not liar"),
+        (
+            vec!["import", "--format", "table", "x.csv"],
+            "invalid value 'table' for '--format <FORMAT>' [possible values: toml, csv, jsonl, liar, claimreview] (see 'claims import --help')",
+        ),
+        (
+            vec!["export", "--format", "liar", "out.tsv"],
+            "invalid value 'liar' for '--format <FORMAT>'",
+        ),
         (
             vec![
                 "import",
@@ -275,7 +281,7 @@ fn bad_command_arguments_are_refused_cleanly() {
         (vec!["link", &short, "likes", &short], "likes"),
         (
             vec!["list", "--format", "liar"],
-            "file format for import and export",
+            "invalid value 'liar' for '--format <FORMAT>'",
         ),
     ];
     for (args, expected) in cases {

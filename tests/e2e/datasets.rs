@@ -198,17 +198,25 @@ fn averitec_dev_imports_with_speakers_dates_verdicts_and_evidence() {
 /// Every export format, exported, imported into an empty database and
 /// exported again, gives the same bytes: on the sample, and with the real
 /// data sets where they are here. Ratings that spell a status name
-/// (AVeriTeC's "Refuted"), evidence URLs, the reviewer and the review day
-/// survive the claim table.
+/// (AVeriTeC's "Refuted"), evidence URLs, the reviewer, the review day and
+/// the language (Fact Check Tools' languageCode) survive the claim table.
 #[test]
 fn every_export_format_round_trips_everything_a_user_put_in() {
     let env = Env::with_sample();
     let mut real = false;
-    if let (Some(averitec), Some(claimskg)) = (shared("averitec"), shared("claimskg_samples")) {
+    if let (Some(averitec), Some(claimskg), Some(fact_check_tools)) = (
+        shared("averitec"),
+        shared("claimskg_samples"),
+        shared("factcheck_api_arabic"),
+    ) {
         env.run(&[
             "import",
             averitec.join("dev.json").to_str().unwrap(),
             claimskg.to_str().unwrap(),
+            fact_check_tools
+                .join("unique_claim_reviews.json")
+                .to_str()
+                .unwrap(),
         ]);
         real = true;
     }
@@ -218,8 +226,8 @@ fn every_export_format_round_trips_everything_a_user_put_in() {
     let sheet = dir.join("sheet.csv");
     std::fs::write(
         &sheet,
-        "source,text,status,rating,note,evidence,reviewer,reviewed_on,source_job,source_party\n\
-         Jane Roe,Taxes rose by 40%,refuted,Refuted,  kept as typed  ,https://example.org/a;b=1; https://example.org/c,ana,2021-07-13,Senator,Independent\n",
+        "source,text,status,rating,note,evidence,reviewer,reviewed_on,source_job,source_party,language\n\
+         Jane Roe,Taxes rose by 40%,refuted,Refuted,  kept as typed  ,https://example.org/a;b=1; https://example.org/c,ana,2021-07-13,Senator,Independent,en_gb\n",
     )
     .unwrap();
     env.ok(&["import", sheet.to_str().unwrap()]);
@@ -243,6 +251,27 @@ fn every_export_format_round_trips_everything_a_user_put_in() {
         }
         assert_eq!(a.len(), b.len(), "{format} does not round-trip");
     }
+    // Claim files: a folder of them, written again from their import.
+    let (first, second) = (dir.join("1-files"), dir.join("2-files"));
+    env.ok(&["export", first.to_str().unwrap()]);
+    let copy = Env::new();
+    copy.ok(&["import", first.to_str().unwrap()]);
+    copy.ok(&["export", second.to_str().unwrap()]);
+    let mut files: Vec<_> = std::fs::read_dir(&first)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    files.sort();
+    assert!(files.len() > 1);
+    for name in &files {
+        let (a, b) = (
+            std::fs::read_to_string(first.join(name)).unwrap(),
+            std::fs::read_to_string(second.join(name)).unwrap(),
+        );
+        assert!(a == b, "{name:?} does not round-trip");
+    }
+    let claim_file = std::fs::read_to_string(first.join("no-article.toml")).unwrap();
+    assert!(claim_file.contains("language = \"en-GB\""), "{claim_file}");
     let jsonl = std::fs::read_to_string(dir.join("1-out.jsonl")).unwrap();
     let rows: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let typed = rows.iter().find(|r| r["source"] == "Jane Roe").unwrap();
@@ -263,6 +292,7 @@ fn every_export_format_round_trips_everything_a_user_put_in() {
         (typed["source_job"].as_str(), typed["source_party"].as_str()),
         (Some("Senator"), Some("Independent"))
     );
+    assert_eq!(typed["language"], "en-GB");
     // In effect on the review day, recorded today.
     let then = env.ok(&[
         "list",
@@ -281,5 +311,10 @@ fn every_export_format_round_trips_everything_a_user_put_in() {
         assert_eq!(averitec["reviewer"], "AVeriTeC");
         let politifact = rows.iter().find(|r| r["reviewer"] == "politifact").unwrap();
         assert_eq!(politifact["reviewed_on"].as_str().unwrap().len(), 10);
+        // Fact Check Tools' languageCode, kept through every format.
+        let arabic = rows.iter().filter(|r| r["language"] == "ar").count();
+        assert!(arabic > 1000, "{arabic} claims in Arabic");
+        let claimreview = std::fs::read_to_string(dir.join("1-out.json")).unwrap();
+        assert!(claimreview.contains(r#""inLanguage": "ar""#));
     }
 }

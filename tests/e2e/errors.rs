@@ -217,6 +217,7 @@ fn an_ambiguous_prefix_lists_the_candidates() {
                 };
                 let claim = |id, text: &str| NewClaim {
                     origin: None,
+                    language: None,
                     id,
                     source_key: source.key,
                     article_key: None,

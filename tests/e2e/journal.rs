@@ -224,6 +224,15 @@ fn verify_names_each_kind_of_tampering() {
     );
     verify_fails(&env, &[], "every claim is what the journal recorded");
 
+    // The same around a claim's language.
+    let env = Env::with_sample();
+    tamper_around(
+        &env,
+        "claims_language_follows_journal",
+        "UPDATE claims SET language = 'fr' WHERE id = 5;",
+    );
+    verify_fails(&env, &[], "every claim is what the journal recorded");
+
     // A claim inserted without history, its guard dropped and put back.
     let env = Env::with_sample();
     tamper_around(
@@ -795,6 +804,73 @@ fn a_sheet_changes_only_what_it_states_and_never_a_field_edited_by_hand() {
     assert_eq!(field(&env, "text"), "A CIA tip-off saved lives.");
     env.ok(&["import", "--theirs", "--format", "csv", sheet.to_str().unwrap()]);
     assert_eq!(field(&env, "text"), "The CIA tip-off saved many lives.");
+    env.ok(&["verify"]);
+}
+
+/// A claim's language: given with `add`, corrected and cleared with `edit`
+/// (each an operation that `undo` reverts), set by a sheet's column, and
+/// a conflict when a sheet would undo a hand edit.
+#[test]
+fn a_claims_language_is_recorded_corrected_and_undone() {
+    let env = Env::with_sample();
+    let language = |env: &Env, id: &str| {
+        let json: serde_json::Value =
+            serde_json::from_str(&env.ok(&["show", id, "--format", "json"])).unwrap();
+        json["language"].clone()
+    };
+    let id = env
+        .ok(&[
+            "add",
+            "--by",
+            "Kremlin",
+            "--text",
+            "Talks went well",
+            "--language",
+            "ru",
+        ])
+        .trim()
+        .to_string();
+    assert_eq!(language(&env, &id), "ru");
+    let line = env.refused(
+        &["add", "--by", "Kremlin", "--text", "x", "--language", "russian"],
+        2,
+    );
+    assert!(line.contains("'russian' is not a language tag"), "{line}");
+    env.ok(&["edit", &id, "--language", "EN_us"]);
+    assert_eq!(language(&env, &id), "en-US");
+    assert!(env.ok(&["show", &id]).contains("Language:  en-US"));
+    env.ok(&["edit", &id, "--language", ""]);
+    assert_eq!(language(&env, &id), serde_json::Value::Null);
+    env.ok(&["undo"]);
+    assert_eq!(language(&env, &id), "en-US");
+    env.ok(&["verify"]);
+
+    // A sheet sets it; a later sheet that says otherwise meets the hand edit.
+    let full = serde_json::from_str::<serde_json::Value>(&env.ok(&["show", &id, "--format", "json"]))
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let sheet = env.dir.path().join("languages.csv");
+    std::fs::write(
+        &sheet,
+        format!("id,source,text,language\n{full},Kremlin,Talks went well,de\n"),
+    )
+    .unwrap();
+    let line = env.refused(&["import", sheet.to_str().unwrap()], 2);
+    assert!(line.contains("language: the file says 'de'"), "{line}");
+    env.ok(&["import", "--theirs", sheet.to_str().unwrap()]);
+    assert_eq!(language(&env, &id), "de");
+    std::fs::write(
+        &sheet,
+        format!("id,source,text,language\n{full},Kremlin,Talks went well,d e\n"),
+    )
+    .unwrap();
+    let line = env.refused(&["import", sheet.to_str().unwrap()], 2);
+    assert!(
+        line.contains("languages.csv:2") && line.contains("'d e' is not a language tag"),
+        "{line}"
+    );
     env.ok(&["verify"]);
 }
 

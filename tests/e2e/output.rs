@@ -22,6 +22,7 @@ fn a_reader_that_stops_early_is_not_an_error() {
                 let claims: Vec<NewClaim> = (0..3000)
                     .map(|i| NewClaim {
                         origin: None,
+                        language: None,
                         id: uuid::Uuid::now_v7(),
                         source_key: source.key,
                         article_key: None,
@@ -319,11 +320,37 @@ fn completions_man_pages_and_help_come_from_the_command_definitions() {
         own.contains("retracted     the source itself withdrew it"),
         "{help}"
     );
-    assert!(
-        !help.contains("claimreview"),
-        "listing commands do not list file formats: {help}"
-    );
+    assert!(own.contains("--as <NAME>") && !own.contains("--format"), "{help}");
     assert!(help.contains("Examples:"), "{help}");
+
+    // Each command lists only the values it takes: listings their ways of
+    // printing, import and export their file formats; only commands that
+    // change the record take --as.
+    let list = env.ok(&["list", "--help"]);
+    assert!(
+        list.contains("markdown") && !list.contains("claimreview"),
+        "{list}"
+    );
+    assert!(!list.contains("--as <NAME>"), "{list}");
+    let import = env.ok(&["import", "--help"]);
+    assert!(
+        import.contains("liar") && !import.contains("markdown"),
+        "{import}"
+    );
+    let export = env.ok(&["export", "--help"]);
+    assert!(
+        export.contains("claimreview") && !export.contains("liar"),
+        "{export}"
+    );
+    assert!(!export.contains("--as <NAME>"), "{export}");
+    for (args, value) in [
+        (vec!["export", "--format", "liar", "-"], "liar"),
+        (vec!["import", "--format", "markdown", "x.md"], "markdown"),
+        (vec!["report", "--as", "alice"], "--as"),
+    ] {
+        let line = env.refused(&args, 2);
+        assert!(line.contains(value), "{line}");
+    }
 
     let line = env.refused(&["delete", "6267"], 2);
     assert!(line.contains("withdraw") && !line.contains("evaluate"), "{line}");

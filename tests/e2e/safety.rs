@@ -230,6 +230,8 @@ fn history_cannot_be_rewritten_past_the_triggers() {
         "INSERT INTO claims (uuid, source_id, text, status, created_at, updated_at)
          VALUES (randomblob(16), 1, 'a verdict with no history', 'refuted', '2020-01-01T00:00:00.000000Z', '2020-01-01T00:00:00.000000Z')",
         "UPDATE claims SET rating = 'Pants on Fire' WHERE id = 1",
+        "UPDATE claims SET language = 'fr' WHERE id = 1",
+        "UPDATE claims SET text = 'forged words' WHERE id = 1",
         // A history first, then a claim in its status but with a rating the
         // history does not give; in one transaction, so the history goes too.
         "BEGIN;
