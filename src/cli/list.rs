@@ -153,6 +153,8 @@ impl Record for Claim {
         "article_url",
         "created_at",
         "updated_at",
+        "origin",
+        "language",
     ];
     fn csv_cells(&self) -> Vec<String> {
         vec![
@@ -168,6 +170,8 @@ impl Record for Claim {
             or_empty(&self.article_url),
             self.created_at.clone(),
             self.updated_at.clone(),
+            or_empty(&self.origin),
+            or_empty(&self.language),
         ]
     }
 }

@@ -67,7 +67,11 @@ pub(super) async fn run(args: VerifyArgs, ctx: &mut Context) -> Result<()> {
         });
     }
     let failing = checks.iter().filter(|c| c.verdict != "ok").count();
-    if ctx.out.format == crate::render::Format::Table {
+    // A table lists each whole-database check and the journal's head; other
+    // formats print the quote records only, and a broken check still fails
+    // the command, named on stderr.
+    let table = ctx.out.format == crate::render::Format::Table;
+    if table {
         ctx.out.line(format!(
             "{} quotes checked: {} anchored, {} moved, {} orphaned",
             checks.len(),
@@ -75,42 +79,37 @@ pub(super) async fn run(args: VerifyArgs, ctx: &mut Context) -> Result<()> {
             checks.iter().filter(|c| c.verdict == "moved").count(),
             checks.iter().filter(|c| c.verdict == "orphan").count()
         ));
-        // The whole-database checks follow the quotes: a table lists each one
-        // and the journal's head; other formats keep to the quote records, and
-        // a broken check still fails the command, named on stderr.
-        let table = ctx.out.format == crate::render::Format::Table;
-        for finding in &audit.findings {
-            match &finding.problem {
-                None if table => ctx.out.line(format!("ok      {}", finding.check)),
-                None => {}
-                Some(problem) => {
-                    if table {
-                        ctx.out.line(format!("FAILED  {}: {problem}", finding.check));
-                    }
-                    broken.push(format!("{}: {problem}", finding.check));
+    }
+    for finding in &audit.findings {
+        match &finding.problem {
+            None if table => ctx.out.line(format!("ok      {}", finding.check)),
+            None => {}
+            Some(problem) => {
+                if table {
+                    ctx.out.line(format!("FAILED  {}: {problem}", finding.check));
                 }
+                broken.push(format!("{}: {problem}", finding.check));
             }
         }
-        if let Some(hash) = &args.extends {
-            if audit.extends == Some(true) {
-                if table {
-                    ctx.out.line(format!("ok      the journal extends {hash}"));
-                }
-            } else {
-                let problem =
-                    format!("the journal does not extend {hash}: operations up to it were rewritten");
-                if table {
-                    ctx.out.line(format!("FAILED  {problem}"));
-                }
-                broken.push(problem);
+    }
+    if let Some(hash) = &args.extends {
+        if audit.extends == Some(true) {
+            if table {
+                ctx.out.line(format!("ok      the journal extends {hash}"));
             }
+        } else {
+            let problem = format!("the journal does not extend {hash}: operations up to it were rewritten");
+            if table {
+                ctx.out.line(format!("FAILED  {problem}"));
+            }
+            broken.push(problem);
         }
-        if table {
-            ctx.out.line(format!(
-                "journal head: operation {} {}",
-                audit.head.0, audit.head.1
-            ));
-        }
+    }
+    if table {
+        ctx.out.line(format!(
+            "journal head: operation {} {}",
+            audit.head.0, audit.head.1
+        ));
         if failing > 0 {
             let failing: Vec<QuoteCheck> = checks.iter().filter(|c| c.verdict != "ok").cloned().collect();
             ctx.out.records(&failing)?;
@@ -125,9 +124,12 @@ pub(super) async fn run(args: VerifyArgs, ctx: &mut Context) -> Result<()> {
             checks.len()
         ));
     }
-    match broken.first() {
-        None => Ok(()),
-        Some(first) => Err(Error::Verification(first.clone())),
+    // Every break, one line each: scripts that read JSON or CSV see only
+    // stderr for the whole-database checks.
+    if broken.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Verification(broken.join("\n")))
     }
 }
 

@@ -260,3 +260,160 @@ fn normalising_keeps_words_and_hides_ids_and_today() {
     assert!(matches(&expected, &["a", "b", "c", "d"]));
     assert!(!matches(&expected, &["a", "b", "c"]));
 }
+
+/// Every command and every flag of every command is in docs/commands.md,
+/// so that a flag added to the code without a word in the reference fails
+/// CI (the reference is where `claims --help` sends people for the detail).
+#[test]
+fn the_command_reference_names_every_command_and_flag() {
+    use clap::CommandFactory;
+    let reference = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/commands.md"))
+        .expect("docs/commands.md");
+    let mut missing = Vec::new();
+    let mut stack = vec![(String::from("claims"), claimtrack::cli::Cli::command())];
+    while let Some((path, command)) = stack.pop() {
+        if path != "claims" && !reference.contains(&path) {
+            missing.push(path.clone());
+        }
+        for arg in command.get_arguments() {
+            let Some(long) = arg.get_long() else { continue };
+            if ["help", "version"].contains(&long) || arg.is_hide_set() {
+                continue;
+            }
+            if !reference.contains(&format!("--{long}")) {
+                missing.push(format!("{path} --{long}"));
+            }
+        }
+        for sub in command.get_subcommands() {
+            stack.push((format!("{path} {}", sub.get_name()), sub.clone()));
+        }
+    }
+    missing.sort();
+    assert!(missing.is_empty(), "not in docs/commands.md: {missing:?}");
+}
+
+/// Every CSV column and JSON field the reading commands print is named in
+/// docs/commands.md's "Output formats", so a field added to an output
+/// without a word in the reference fails CI.
+#[test]
+fn the_command_reference_names_every_output_field() {
+    let reference = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/commands.md"))
+        .expect("docs/commands.md");
+    let section = reference
+        .split_once("## Output formats")
+        .expect("an Output formats section")
+        .1;
+    let env = super::harness::Env::with_sample();
+    let csv = env.ok(&["list", "--format", "csv"]);
+    let id = csv.lines().nth(1).unwrap().split(',').next().unwrap().to_string();
+    let article = env.ok(&["article", "list", "--format", "csv"]);
+    let article = article
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    let mut missing = Vec::new();
+    let csv_commands: [&[&str]; 8] = [
+        &["list"],
+        &["report"],
+        &["report", "--source", "Kremlin"],
+        &["source", "list"],
+        &["article", "list"],
+        &["article", "show", &article],
+        &["log"],
+        &["show", &id],
+    ];
+    for args in csv_commands {
+        let mut all = args.to_vec();
+        all.extend(["--format", "csv"]);
+        let out = env.ok(&all);
+        let header = out.lines().next().unwrap_or_default().replace(',', ", ");
+        if !section.contains(&format!("`{header}`")) {
+            missing.push(format!("{args:?} CSV: {header}"));
+        }
+    }
+    let verify = env.ok(&["verify", "--format", "csv"]);
+    let header = verify.lines().next().unwrap_or_default().replace(',', ", ");
+    if !section.contains(&format!("`{header}`")) {
+        missing.push(format!("verify CSV: {header}"));
+    }
+    // JSON: each key named somewhere in the section, as a word.
+    let named = |key: &str| {
+        section.match_indices(key).any(|(at, _)| {
+            let before = section[..at].chars().next_back();
+            let after = section[at + key.len()..].chars().next();
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            !word(before) && !word(after)
+        })
+    };
+    let json_commands: [&[&str]; 6] = [
+        &["list"],
+        &["source", "list"],
+        &["article", "list"],
+        &["log"],
+        &["show", &id],
+        &["report"],
+    ];
+    for args in json_commands {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        let value: serde_json::Value = serde_json::from_str(&env.ok(&all)).unwrap();
+        let mut objects = vec![value];
+        while let Some(value) = objects.pop() {
+            match value {
+                serde_json::Value::Array(items) => objects.extend(items.into_iter().take(1)),
+                serde_json::Value::Object(map) => {
+                    for (key, inner) in map {
+                        if !named(&key) {
+                            missing.push(format!("{args:?} JSON: {key}"));
+                        }
+                        // The claim's own fields and the history's are
+                        // documented; the nested source, article and
+                        // operation objects are those of their own commands.
+                        if ["history", "rows", "links"].contains(&key.as_str()) {
+                            objects.push(inner);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    // The claim table (exports) in docs/formats.md, column by column.
+    let formats = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/formats.md"))
+        .expect("docs/formats.md");
+    let table = env.ok(&["export", "--format", "csv"]);
+    for column in table.lines().next().unwrap_or_default().split(',') {
+        if !formats.contains(&format!("`{column}`")) {
+            missing.push(format!("export CSV (docs/formats.md): {column}"));
+        }
+    }
+    // Every key of the claim files `export` writes, in docs/file-format.md.
+    let file_format =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/file-format.md"))
+            .expect("docs/file-format.md");
+    let dir = env.dir.path().join("exported");
+    env.ok(&["export", dir.to_str().unwrap()]);
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let key = line.split([' ', '=']).next().unwrap_or_default();
+            let key = key.trim_start_matches('{');
+            if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                continue;
+            }
+            if !file_format.contains(&format!("{key} =")) && !file_format.contains(&format!("`{key}`")) {
+                missing.push(format!("claim file key (docs/file-format.md): {key}"));
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(missing.is_empty(), "not in the docs: {missing:?}");
+}

@@ -40,6 +40,14 @@ fn verify_fails(env: &Env, args: &[&str], expected: &str) {
         "expected a FAILED line with {expected:?}, got {failed:?}"
     );
     assert!(run.stderr.starts_with("claims: "), "{}", run.stderr);
+    // For scripts, the same break fails the command, named on stderr.
+    for format in ["json", "csv"] {
+        let mut scripted = all.clone();
+        scripted.extend(["--format", format]);
+        let run = env.run(&scripted);
+        assert_eq!(run.code, 1, "verify --format {format} passed after tampering");
+        assert!(run.stderr.contains(expected), "{}", run.stderr);
+    }
 }
 
 #[test]
