@@ -140,6 +140,21 @@ pub enum Error {
     #[error("{}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
     Files(Vec<crate::claimfile::Problem>),
 
+    /// The database refused for want of a right: a viewer writing, a
+    /// checker confirming, a membership that has run out. The server's
+    /// own sentence.
+    #[error("refused by the database: {0}")]
+    Refused(String),
+
+    /// The database server could not be reached or refused the login.
+    #[error("cannot connect to {url}: {reason}")]
+    Server {
+        /// The URL, its password blanked.
+        url: String,
+        /// What the server or the network said.
+        reason: String,
+    },
+
     /// A check found what it looks for: quotes that no longer anchor.
     #[error("{0}")]
     Verification(String),
@@ -185,8 +200,10 @@ impl Error {
             | Error::NewerSchema { .. }
             | Error::MissingDatabase { .. }
             | Error::ReadFile { .. }
+            | Error::Refused(_)
             | Error::Files(_) => 2,
             Error::Verification(_)
+            | Error::Server { .. }
             | Error::Database(_)
             | Error::Migrate(_)
             | Error::Io(_)

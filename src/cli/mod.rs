@@ -18,6 +18,7 @@ mod report;
 mod restore;
 mod show;
 mod source;
+mod team;
 mod undo;
 mod unlink;
 mod verify;
@@ -113,6 +114,9 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Score `extract` against annotated attributions (brat standoff, as PolNeAR ships them).
     Evaluate(extract::EvaluateArgs),
+    /// The desk on a PostgreSQL server: set up its roles, add and remove members.
+    #[command(subcommand)]
+    Team(team::TeamCommand),
     /// Print the shell completion script for bash, zsh, fish, elvish or powershell.
     Completions(docs::CompletionsArgs),
     /// Print the man page, or write one per command into a folder.
@@ -176,8 +180,37 @@ pub struct Context {
 pub async fn run(cli: Cli) -> Result<()> {
     let output = cli.command.listing().map_or(Format::Table, Listing::output);
     let actor = actor(cli.command.acting().and_then(|a| a.actor.as_deref()));
+    // A PostgreSQL URL: the team database. Only `team` runs there yet.
+    let url = cli
+        .db
+        .as_ref()
+        .and_then(|db| db.to_str())
+        .filter(|db| store::postgres::is_url(db))
+        .map(str::to_string);
+    match (&cli.command, &url) {
+        (Command::Team(_), None) => {
+            return Err(Error::invalid(
+                "claims team works on a PostgreSQL database: pass --db postgres://HOST/DATABASE (or set CLAIMS_DB)",
+            ));
+        }
+        (Command::Team(_) | Command::Completions(_) | Command::Man(_) | Command::Evaluate(_), _) => {}
+        (_, Some(url)) => {
+            return Err(Error::invalid(format!(
+                "{} is a PostgreSQL database, where this version runs only claims team; the other commands work on a SQLite file for now",
+                store::postgres::redacted(url)
+            )));
+        }
+        (_, None) => {}
+    }
     // Commands that need no database, or only one named explicitly.
     match cli.command {
+        Command::Team(command) => {
+            let url = url.expect("checked above");
+            let mut out = stdout(output, cli.no_pager);
+            let result = team::run(command, &url, &mut out).await;
+            out.flush()?;
+            return result;
+        }
         Command::Completions(args) => return docs::completions(&args),
         Command::Man(args) => return docs::man(&args),
         Command::Evaluate(args) => {
@@ -244,6 +277,7 @@ impl Command {
         match self {
             Command::Source(cmd) => cmd.listing(),
             Command::Article(cmd) => cmd.listing(),
+            Command::Team(cmd) => cmd.listing(),
             Command::Show(args) => Some(&args.listing),
             Command::Log(args) => Some(&args.listing),
             Command::List(args) => Some(&args.listing),
@@ -299,6 +333,7 @@ impl Command {
             | Command::Reinstate(_)
             | Command::Undo(_)
             | Command::Import(_)
+            | Command::Team(_)
             | Command::Restore(_) => true,
             Command::Extract(args) => args.import,
             Command::Show(_)
@@ -358,8 +393,8 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Restore(args) => restore::run(args, ctx).await,
         Command::Completions(args) => docs::completions(&args),
         Command::Man(args) => docs::man(&args),
-        Command::Extract(_) | Command::Evaluate(_) => Err(Error::invalid(
-            "extract and evaluate run without a database context",
+        Command::Extract(_) | Command::Evaluate(_) | Command::Team(_) => Err(Error::invalid(
+            "extract, evaluate and team run without a SQLite database context",
         )),
     }
 }

@@ -15,6 +15,7 @@ mod corrections;
 mod create;
 mod exports;
 mod journal;
+pub mod postgres;
 mod reports;
 mod restore;
 mod sources;
@@ -42,7 +43,7 @@ pub use sources::SourceSummary;
 
 /// The migrations compiled into this build (`build.rs` reruns when the
 /// folder changes).
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 /// `PRAGMA application_id` of a claimtrack database ('ClTk'), set by the
 /// first migration.

@@ -14,3 +14,4 @@ mod output;
 mod reliability;
 mod safety;
 mod story;
+mod team;

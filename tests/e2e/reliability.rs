@@ -211,7 +211,7 @@ fn a_database_of_the_first_release_opens_upgrades_and_loses_nothing() {
             "{fixture}: {report}"
         );
         let migrations =
-            std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations"))
+            std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite"))
                 .unwrap()
                 .count();
         assert_eq!(
