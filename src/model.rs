@@ -243,6 +243,20 @@ pub fn checked_language(given: &str) -> Result<String, String> {
     Ok(tag)
 }
 
+/// A source with its claim counts, as `source list` and `source show` print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceSummary {
+    /// The source itself.
+    #[serde(flatten)]
+    pub source: Source,
+    /// Organizations it speaks for.
+    pub speaks_for: Vec<SpeaksFor>,
+    /// Sources that speak for it.
+    pub spoken_for_by: Vec<SpeaksFor>,
+    /// How many claims it made.
+    pub claims: i64,
+}
+
 /// A person or body that makes claims.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
@@ -380,6 +394,57 @@ pub struct Claim {
     pub language: Option<String>,
 }
 
+/// One claim, flattened for export.
+#[derive(Debug, Clone)]
+pub struct ClaimRow {
+    /// Internal key: the next page starts after it.
+    pub key: i64,
+    /// Public id.
+    pub id: uuid::Uuid,
+    /// Source name.
+    pub source: String,
+    /// Source kind.
+    pub source_kind: SourceKind,
+    /// The claim.
+    pub text: String,
+    /// Verbatim words.
+    pub quote: Option<String>,
+    /// When it was made.
+    pub said_on: Option<String>,
+    /// Current status.
+    pub status: Status,
+    /// Latest rating label.
+    pub rating: Option<String>,
+    /// The latest event's note.
+    pub note: Option<String>,
+    /// Who recorded the latest event.
+    pub reviewer: String,
+    /// The day the latest event took effect.
+    pub reviewed_on: String,
+    /// Every evidence URL of the history, oldest first, once each.
+    pub evidence: Vec<String>,
+    /// The source's job title.
+    pub source_job: Option<String>,
+    /// The source's party.
+    pub source_party: Option<String>,
+    /// When the claim last changed (UTC).
+    pub updated_at: String,
+    /// Tags, sorted.
+    pub tags: Vec<String>,
+    /// The article's URL, title, publisher and publication day.
+    pub article_url: Option<String>,
+    /// Headline.
+    pub article_title: Option<String>,
+    /// Outlet.
+    pub article_publisher: Option<String>,
+    /// Publication day.
+    pub article_published: Option<String>,
+    /// Where it came from outside claimtrack.
+    pub origin: Option<String>,
+    /// The language it was made in.
+    pub language: Option<String>,
+}
+
 /// One entry of a claim's status history.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusEvent {
@@ -418,6 +483,27 @@ pub struct ClaimLink {
     pub other_source: String,
     /// The other claim's text.
     pub other_text: String,
+}
+
+/// The current time as claimtrack stores it: UTC, microseconds, `Z`.
+pub fn now_timestamp() -> String {
+    format_timestamp(time::OffsetDateTime::now_utc())
+}
+
+/// Formats a moment as a stored timestamp (`2017-12-18T09:30:00.000000Z`):
+/// fixed width, so that text order is time order.
+pub fn format_timestamp(at: time::OffsetDateTime) -> String {
+    let utc = at.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
+        utc.year(),
+        u8::from(utc.month()),
+        utc.day(),
+        utc.hour(),
+        utc.minute(),
+        utc.second(),
+        utc.microsecond()
+    )
 }
 
 #[cfg(test)]

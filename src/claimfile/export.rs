@@ -1,5 +1,7 @@
-//! `claims export`: one claim file per article, plus `no-article.toml` for
+//! Claim files written out: one per article, plus `no-article.toml` for
 //! claims that come from no article (and sources that made no claim).
+//! The export command reads what goes in each ([`ClaimFileContents`]);
+//! this module renders and writes it, and never touches the store.
 //!
 //! Output is deterministic: records in a fixed order, every string escaped
 //! the same way, so that export → import into an empty database → export
@@ -7,50 +9,58 @@
 //! what changed. Each file is written to a temporary name and renamed, so
 //! an interrupted export never leaves half a file in place of a good one.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
-use crate::model::{Article, Claim, short_id};
+use crate::error::Result;
+use crate::model::{Article, Claim, ClaimLink, SourceSummary, StatusEvent, short_id};
 use crate::replace::Replacement;
-use crate::store::{ClaimFilter, SourceSummary, Store, fold_name};
 
 /// The file that holds claims with no article.
 pub const NO_ARTICLE_FILE: &str = "no-article.toml";
 
-/// Writes every article's claim file into `dir` (created if needed).
-/// Returns the files written, in order.
-pub async fn export_dir(store: &mut Store, dir: &Path) -> Result<Vec<PathBuf>> {
-    // Every file from one snapshot: a claim's status and its exported
-    // history always agree, whatever others write meanwhile.
-    store.read(async |store| export_snapshot(store, dir).await).await
+/// What one claim file holds, as the export command reads it from the
+/// database (this module only renders and writes it).
+#[derive(Debug, Default)]
+pub struct ClaimFileContents {
+    /// The article and its body snapshot; `None` for the file of claims
+    /// that come from no article.
+    pub article: Option<(Article, Option<String>)>,
+    /// Its sources (those whose claims are here, what they speak for, and
+    /// in the no-article file the sources that made no claim), in the
+    /// order they are written.
+    pub sources: Vec<SourceSummary>,
+    /// Its claims, in the order they were logged.
+    pub claims: Vec<ExportedClaim>,
 }
 
-async fn export_snapshot(store: &mut Store, dir: &Path) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::WriteFile {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut articles = store.list_articles().await?;
-    articles.sort_by(|a, b| a.url.cmp(&b.url));
+/// A claim with its history and the links that start from it.
+#[derive(Debug)]
+pub struct ExportedClaim {
+    /// The claim.
+    pub claim: Claim,
+    /// Its history, oldest first.
+    pub history: Vec<StatusEvent>,
+    /// Links from it, by relation and target.
+    pub links: Vec<ClaimLink>,
+}
+
+/// The file name of each article's claim file, in the order given:
+/// deterministic, and unique even when two articles share a day and title.
+pub fn file_names(articles: &[Article]) -> Vec<String> {
     let mut taken: HashSet<String> = HashSet::from([NO_ARTICLE_FILE.to_string()]);
-    let mut written = Vec::new();
-    let protected = store.files();
-    for article in &articles {
-        let mut name = format!("{}.toml", file_stem(article));
-        if !taken.insert(name.to_lowercase()) {
-            name = format!("{}-{}.toml", file_stem(article), short_id(&article.id));
-            taken.insert(name.to_lowercase());
-        }
-        let text = render_file(store, Some(article)).await?;
-        written.push(write_atomically(dir, &name, &text, &protected)?);
-    }
-    let rest = render_file(store, None).await?;
-    if rest.contains("[[") {
-        written.push(write_atomically(dir, NO_ARTICLE_FILE, &rest, &protected)?);
-    }
-    Ok(written)
+    articles
+        .iter()
+        .map(|article| {
+            let mut name = format!("{}.toml", file_stem(article));
+            if !taken.insert(name.to_lowercase()) {
+                name = format!("{}-{}.toml", file_stem(article), short_id(&article.id));
+                taken.insert(name.to_lowercase());
+            }
+            name
+        })
+        .collect()
 }
 
 /// A safe file name for an article: its publication day and a slug of its
@@ -84,31 +94,20 @@ fn file_stem(article: &Article) -> String {
     format!("{day}-{slug}")
 }
 
-fn write_atomically(dir: &Path, name: &str, text: &str, protected: &[PathBuf]) -> Result<PathBuf> {
+/// Writes `text` to `dir/name` under a temporary name and renames it into
+/// place, refusing to overwrite one of `protected` (the database's files).
+pub fn write_atomically(dir: &Path, name: &str, text: &str, protected: &[PathBuf]) -> Result<PathBuf> {
     let mut replacement = Replacement::new(&dir.join(name), protected)?;
     replacement.write_all(text.as_bytes())?;
     replacement.finish()
 }
 
-/// The claim file of one article, or with `None`, of the claims without an
-/// article and the sources that made no claim.
-pub async fn render_file(store: &mut Store, article: Option<&Article>) -> Result<String> {
-    let filter = match article {
-        Some(article) => ClaimFilter {
-            article: Some(article.key),
-            ..ClaimFilter::default()
-        },
-        None => ClaimFilter {
-            without_article: true,
-            ..ClaimFilter::default()
-        },
-    };
-    let mut claims = store.list_claims(&filter).await?;
-    claims.sort_by_key(|c| c.key);
-
+/// Renders a claim file: deterministic, so that export, import and export
+/// again give the same bytes.
+pub fn render(contents: &ClaimFileContents) -> String {
     let mut out = String::new();
-    match article {
-        Some(article) => {
+    match &contents.article {
+        Some((article, body)) => {
             out.push_str("# A claimtrack claim file: one article, the sources it cites and their claims.\n");
             out.push_str("# Reference: docs/file-format.md\n\n[article]\n");
             field(&mut out, "url", &article.url);
@@ -117,41 +116,18 @@ pub async fn render_file(store: &mut Store, article: Option<&Article>) -> Result
             if let Some(day) = &article.published_on {
                 let _ = writeln!(out, "published = {day}");
             }
-            if let Some(body) = store.article_body(article.key).await? {
-                let _ = writeln!(out, "body = {}", multiline(&body));
+            if let Some(body) = body {
+                let _ = writeln!(out, "body = {}", multiline(body));
             }
         }
         None => out.push_str("# A claimtrack claim file: claims that come from no article.\n# Reference: docs/file-format.md\n"),
     }
-
-    // Sources: those whose claims are here, and everything they speak for.
-    let mut names: BTreeSet<String> = claims.iter().map(|c| c.source.clone()).collect();
-    if article.is_none() {
-        for summary in store.list_sources().await? {
-            if summary.claims == 0 {
-                names.insert(summary.source.name.clone());
-            }
-        }
-    }
-    let mut sources: BTreeMap<String, SourceSummary> = BTreeMap::new();
-    let mut pending: Vec<String> = names.into_iter().collect();
-    while let Some(name) = pending.pop() {
-        if sources.contains_key(&fold_name(&name)) {
-            continue;
-        }
-        let source = store.resolve_source(&name).await?;
-        let summary = store.source_summary(source).await?;
-        pending.extend(summary.speaks_for.iter().map(|l| l.organization.clone()));
-        sources.insert(fold_name(&name), summary);
-    }
-    for summary in sources.values() {
+    for summary in &contents.sources {
         write_source(&mut out, summary);
     }
-
-    let mut links = Vec::new();
-    for claim in &claims {
-        write_claim(&mut out, claim);
-        for event in store.history(claim.key).await? {
+    for exported in &contents.claims {
+        write_claim(&mut out, &exported.claim);
+        for event in &exported.history {
             out.push_str("\n[[claims.history]]\n");
             field(&mut out, "status", event.to.as_str());
             let _ = writeln!(out, "at = {}", event.at);
@@ -163,22 +139,14 @@ pub async fn render_file(store: &mut Store, article: Option<&Article>) -> Result
             optional(&mut out, "rating", &event.rating);
             list(&mut out, "evidence", &event.evidence);
         }
-        let mut outgoing: Vec<_> = store
-            .links_of(claim.key)
-            .await?
-            .into_iter()
-            .filter(|l| l.from_id == claim.id)
-            .collect();
-        outgoing.sort_by_key(|l| (l.relation, l.to_id.to_string()));
-        links.extend(outgoing);
     }
-    for link in links {
+    for link in contents.claims.iter().flat_map(|c| &c.links) {
         out.push_str("\n[[links]]\n");
         field(&mut out, "from", &link.from_id.to_string());
         field(&mut out, "relation", link.relation.as_str());
         field(&mut out, "to", &link.to_id.to_string());
     }
-    Ok(out)
+    out
 }
 
 fn write_source(out: &mut String, summary: &SourceSummary) {

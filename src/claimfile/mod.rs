@@ -9,7 +9,6 @@
 //! names `file:line:column`.
 
 mod export;
-mod import;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -21,8 +20,10 @@ use uuid::Uuid;
 
 use crate::model::{Day, Relation, SourceKind, SourceProfile, Status};
 
-pub use export::{export_dir, multiline, quoted, render_file};
-pub use import::{Conflicts, ImportOptions, ImportSummary, Importer, Tally, import};
+pub use export::{
+    ClaimFileContents, ExportedClaim, NO_ARTICLE_FILE, file_names, multiline, quoted, render,
+    write_atomically,
+};
 
 /// A place in a claim file: `file:line:column` (1-based; the column counts
 /// characters). A column of 0 means the whole line (a row of a table).
@@ -273,7 +274,7 @@ pub fn derived_id(article_url: Option<&str>, by: &str, text: &str) -> Uuid {
     let name = format!(
         "{}\n{}\n{}",
         article_url.unwrap_or(""),
-        crate::store::fold_name(by),
+        crate::names::fold_name(by),
         text.trim()
     );
     Uuid::new_v5(&claim_namespace(), name.as_bytes())
@@ -806,7 +807,7 @@ fn timestamp_value(
         }
     };
     match time::OffsetDateTime::parse(&text, &time::format_description::well_known::Rfc3339) {
-        Ok(at) => Some(crate::store::format_timestamp(at)),
+        Ok(at) => Some(crate::model::format_timestamp(at)),
         Err(_) => {
             problem(
                 locate.of(value),

@@ -7,10 +7,15 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::Context;
-use crate::claimfile;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::claimfile::{self, ClaimFileContents, ExportedClaim};
 use crate::error::{Error, Result};
 use crate::formats::{self, ClaimReviewOptions};
+use crate::model::{Article, SourceSummary};
+use crate::names::fold_name;
 use crate::replace::Replacement;
+use crate::store::{ClaimFilter, Store};
 
 /// The formats `claims export` writes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -52,7 +57,7 @@ pub(super) async fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
         let dir = args
             .path
             .ok_or_else(|| Error::invalid("claim files need a folder: claims export DIR"))?;
-        let written = claimfile::export_dir(&mut ctx.store, &dir).await?;
+        let written = export_dir(&mut ctx.store, &dir).await?;
         for path in written {
             ctx.out.line(path.display().to_string());
         }
@@ -86,6 +91,8 @@ pub(super) async fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
     Ok(())
 }
 
+/// Writes the claim table in `format`, rows read from the store and fed to
+/// the format's writer; returns how many claims were written.
 async fn write(
     format: ExportFormat,
     ctx: &mut Context,
@@ -93,11 +100,124 @@ async fn write(
     options: &ClaimReviewOptions,
 ) -> Result<usize> {
     match format {
-        ExportFormat::Csv => formats::write_csv(&mut ctx.store, out).await,
-        ExportFormat::Jsonl => formats::write_jsonl(&mut ctx.store, out).await,
-        ExportFormat::Claimreview => formats::write_claimreview(&mut ctx.store, out, options).await,
+        ExportFormat::Csv => feed(ctx, &mut formats::CsvWriter::new(out)?).await,
+        ExportFormat::Jsonl => feed(ctx, &mut formats::JsonlWriter::new(out)).await,
+        ExportFormat::Claimreview => {
+            let mut writer = formats::ClaimReviewWriter::new(out, options)?;
+            feed(ctx, &mut writer).await?;
+            Ok(writer.written())
+        }
         ExportFormat::Toml => unreachable!("claim files are written by export_dir"),
     }
+}
+
+/// Every live claim through `writer`, then the file completed.
+async fn feed(ctx: &mut Context, writer: &mut impl formats::RowWriter) -> Result<usize> {
+    let passed = ctx.store.each_claim_row(|row| writer.write(row)).await?;
+    writer.finish()?;
+    Ok(passed)
+}
+
+/// Writes every article's claim file into `dir` (created if needed), and
+/// `no-article.toml` for the rest. Returns the files written, in order.
+async fn export_dir(store: &mut Store, dir: &Path) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::WriteFile {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let protected = store.files();
+    // Every file from one snapshot: a claim's status and its exported
+    // history always agree, whatever others write meanwhile.
+    store
+        .read(async |store| {
+            let mut articles = store.list_articles().await?;
+            articles.sort_by(|a, b| a.url.cmp(&b.url));
+            let names = claimfile::file_names(&articles);
+            let mut written = Vec::new();
+            for (article, name) in articles.into_iter().zip(names) {
+                let contents = claim_file_contents(store, Some(article)).await?;
+                let text = claimfile::render(&contents);
+                written.push(claimfile::write_atomically(dir, &name, &text, &protected)?);
+            }
+            let rest = claimfile::render(&claim_file_contents(store, None).await?);
+            if rest.contains("[[") {
+                written.push(claimfile::write_atomically(
+                    dir,
+                    claimfile::NO_ARTICLE_FILE,
+                    &rest,
+                    &protected,
+                )?);
+            }
+            Ok(written)
+        })
+        .await
+}
+
+/// What the claim file of `article` (or with `None`, of the claims with no
+/// article and the sources that made no claim) holds.
+async fn claim_file_contents(store: &mut Store, article: Option<Article>) -> Result<ClaimFileContents> {
+    let filter = match &article {
+        Some(article) => ClaimFilter {
+            article: Some(article.key),
+            ..ClaimFilter::default()
+        },
+        None => ClaimFilter {
+            without_article: true,
+            ..ClaimFilter::default()
+        },
+    };
+    let mut claims = store.list_claims(&filter).await?;
+    claims.sort_by_key(|c| c.key);
+
+    // Sources: those whose claims are here, and everything they speak for.
+    let mut names: BTreeSet<String> = claims.iter().map(|c| c.source.clone()).collect();
+    if article.is_none() {
+        for summary in store.list_sources().await? {
+            if summary.claims == 0 {
+                names.insert(summary.source.name.clone());
+            }
+        }
+    }
+    let mut sources: BTreeMap<String, SourceSummary> = BTreeMap::new();
+    let mut pending: Vec<String> = names.into_iter().collect();
+    while let Some(name) = pending.pop() {
+        if sources.contains_key(&fold_name(&name)) {
+            continue;
+        }
+        let source = store.resolve_source(&name).await?;
+        let summary = store.source_summary(source).await?;
+        pending.extend(summary.speaks_for.iter().map(|l| l.organization.clone()));
+        sources.insert(fold_name(&name), summary);
+    }
+
+    let mut exported = Vec::with_capacity(claims.len());
+    for claim in claims {
+        let history = store.history(claim.key).await?;
+        let mut links: Vec<_> = store
+            .links_of(claim.key)
+            .await?
+            .into_iter()
+            .filter(|l| l.from_id == claim.id)
+            .collect();
+        links.sort_by_key(|l| (l.relation, l.to_id.to_string()));
+        exported.push(ExportedClaim {
+            claim,
+            history,
+            links,
+        });
+    }
+    let article = match article {
+        Some(article) => {
+            let body = store.article_body(article.key).await?;
+            Some((article, body))
+        }
+        None => None,
+    };
+    Ok(ClaimFileContents {
+        article,
+        sources: sources.into_values().collect(),
+        claims: exported,
+    })
 }
 
 /// An I/O error while writing the export is a failure to write the target

@@ -9,9 +9,10 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{day, url};
-use crate::claimfile::{self, ImportOptions};
+use crate::claimfile;
 use crate::error::{Error, Result};
 use crate::extract::{self, Proposal};
+use crate::import::{self, ImportOptions};
 use crate::model::Day;
 use crate::render::{Format, Output, Record};
 use crate::replace::Replacement;
@@ -116,7 +117,7 @@ pub(super) async fn run(
                 ..ImportOptions::default()
             };
             let summary = store
-                .write(async |s| claimfile::import(s, vec![file], &options).await)
+                .write(async |s| import::import(s, vec![file], &options).await)
                 .await?;
             eprintln!(
                 "claims: imported {} claims ({} already there)",

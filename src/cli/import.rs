@@ -13,12 +13,11 @@ use std::time::{Duration, Instant};
 use clap::Args;
 
 use super::{Acting, Context};
-use crate::claimfile::{
-    self, ClaimFile, Conflicts, ImportOptions, ImportSummary, Importer, Locator, Problem, Tally,
-};
+use crate::claimfile::{self, ClaimFile, Locator, Problem};
 use crate::error::{Error, Result};
 use crate::formats::{self, Chunker, ImportFormat, ReadOptions, StatusMap};
-use crate::store::now_timestamp;
+use crate::import::{Conflicts, ImportOptions, ImportSummary, Importer, Tally};
+use crate::model::now_timestamp;
 
 /// `claims import`.
 #[derive(Debug, Args)]

@@ -84,7 +84,7 @@ impl<'k> Speakers<'k> {
 
     /// The source a mention refers to.
     pub(super) fn resolve(&mut self, mention: &str) -> String {
-        let folded = crate::store::fold_name(mention);
+        let folded = crate::names::fold_name(mention);
         if PRONOUNS.contains(&folded.as_str()) {
             let previous = if matches!(folded.as_str(), "he" | "she") {
                 self.last_subject.clone().or_else(|| self.last_person.clone())
@@ -154,7 +154,7 @@ impl<'k> Speakers<'k> {
             _ => tail,
         };
         let name = tail.join(" ");
-        if let Some(known) = self.known.get(&crate::store::fold_name(&name)) {
+        if let Some(known) = self.known.get(&crate::names::fold_name(&name)) {
             return self.remember(known.clone(), true);
         }
         if tail.len() == 1

@@ -32,8 +32,8 @@ use super::{
 };
 use crate::claimfile::{ArticleSpec, EventSpec, Problem, derived_id};
 use crate::error::{Error, Result};
+use crate::model::ClaimRow;
 use crate::model::{Day, SourceKind, Status};
-use crate::store::{ClaimRow, Store};
 
 /// How to write ClaimReview.
 #[derive(Debug, Clone, Default)]
@@ -58,27 +58,49 @@ pub fn rating_value(status: Status) -> Option<u8> {
     }
 }
 
-/// Writes a JSON array of ClaimReview objects; returns how many.
-pub async fn write_claimreview(
-    store: &mut Store,
-    mut out: impl Write,
-    options: &ClaimReviewOptions,
-) -> Result<usize> {
-    out.write_all(b"[")?;
-    let mut written = 0;
-    super::table::each_page(store, |row| {
+/// A JSON array of ClaimReview objects, one per claim with a verdict,
+/// written a row at a time.
+pub struct ClaimReviewWriter<'a, W: Write> {
+    out: W,
+    options: &'a ClaimReviewOptions,
+    /// Reviews written so far.
+    written: usize,
+}
+
+impl<'a, W: Write> ClaimReviewWriter<'a, W> {
+    /// Starts the array.
+    pub fn new(mut out: W, options: &'a ClaimReviewOptions) -> Result<Self> {
+        out.write_all(b"[")?;
+        Ok(ClaimReviewWriter {
+            out,
+            options,
+            written: 0,
+        })
+    }
+
+    /// How many reviews were written (claims with a verdict).
+    pub fn written(&self) -> usize {
+        self.written
+    }
+}
+
+impl<W: Write> super::RowWriter for ClaimReviewWriter<'_, W> {
+    fn write(&mut self, row: &ClaimRow) -> Result<()> {
         if row.status == Status::Unverified {
             return Ok(());
         }
-        out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer_pretty(&mut out, &review_of(row, options)).map_err(std::io::Error::from)?;
-        written += 1;
+        self.out
+            .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer_pretty(&mut self.out, &review_of(row, self.options))
+            .map_err(std::io::Error::from)?;
+        self.written += 1;
         Ok(())
-    })
-    .await?;
-    out.write_all(b"\n]\n")?;
-    out.flush()?;
-    Ok(written)
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        self.out.write_all(b"\n]\n")?;
+        Ok(self.out.flush()?)
+    }
 }
 
 fn review_of(row: &ClaimRow, options: &ClaimReviewOptions) -> Value {

@@ -178,7 +178,7 @@ fn row(
     // The review's date, else the claim's, else now.
     let at = reviewed_on
         .or(said_on)
-        .map(|d| crate::store::format_timestamp(d.0.midnight().assume_utc()))
+        .map(|d| crate::model::format_timestamp(d.0.midnight().assume_utc()))
         .unwrap_or_else(|| options.now.clone());
     claim.history.push(EventSpec {
         on: None,

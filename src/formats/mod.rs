@@ -5,7 +5,7 @@
 //! Every reader streams its input and turns each row into a
 //! [`ClaimRecord`]: the claim with its source and (partial) article, in the
 //! same specs a claim file produces. [`Chunker`] packs consecutive records
-//! into [`ClaimFile`]s, so one importer, [`crate::claimfile::Importer`],
+//! into [`ClaimFile`]s, so one importer, [`crate::import::Importer`],
 //! writes every format with the same identity, idempotence and history
 //! rules.
 
@@ -27,11 +27,11 @@ use uuid::Uuid;
 use crate::claimfile::{ArticleSpec, ClaimFile, ClaimSpec, Loc, Problem, SourceSpec, claim_namespace};
 use crate::error::{Error, Result};
 use crate::model::{Status, checked_tag};
-use crate::store::fold_name;
+use crate::names::fold_name;
 
-pub use claimreview::{ClaimReviewOptions, Unmapped, rating_value, write_claimreview};
+pub use claimreview::{ClaimReviewOptions, ClaimReviewWriter, Unmapped, rating_value};
 pub use status_map::StatusMap;
-pub use table::{write_csv, write_jsonl};
+pub use table::{CsvWriter, JsonlWriter};
 
 /// The name of the source that stands for a claim whose maker is not given.
 pub const UNKNOWN_CLAIMANT: &str = "unknown claimant";
@@ -382,6 +382,15 @@ fn stated_values(claim: &ClaimSpec, has_article: bool) -> crate::claimfile::Stat
     }
 }
 
+/// A file format's writer of the claim table, fed a row at a time by the
+/// command that reads them from the store (formats never touch the store).
+pub trait RowWriter {
+    /// Writes one claim.
+    fn write(&mut self, row: &crate::model::ClaimRow) -> Result<()>;
+    /// Completes the file (a closing bracket) and flushes it.
+    fn finish(&mut self) -> Result<()>;
+}
+
 /// A claim spec with only what every format has; the readers fill the rest.
 fn claim_spec(loc: &Loc, id: Uuid, by: &str, text: String) -> ClaimSpec {
     ClaimSpec {
@@ -412,13 +421,13 @@ fn timestamp(given: &str) -> Option<String> {
     use time::format_description::well_known::Rfc3339;
     let given = given.trim();
     if let Ok(at) = time::OffsetDateTime::parse(given, &Rfc3339) {
-        return Some(crate::store::format_timestamp(at));
+        return Some(crate::model::format_timestamp(at));
     }
     if given.len() != 10 {
         return None;
     }
     let day: crate::model::Day = given.parse().ok()?;
-    Some(crate::store::format_timestamp(day.0.midnight().assume_utc()))
+    Some(crate::model::format_timestamp(day.0.midnight().assume_utc()))
 }
 
 #[cfg(test)]

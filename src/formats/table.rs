@@ -12,14 +12,15 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::RowWriter;
 use super::{
     ClaimRecord, checked_tag, claim_spec, each_line, origin_id, row_loc, row_problem, source_spec, too_long,
 };
 use crate::claimfile::{ArticleSpec, Problem, derived_id};
 use crate::error::{Error, Result};
+use crate::model::ClaimRow;
 use crate::model::{Day, SourceKind, Status, checked_language};
 use crate::render::guard_cell;
-use crate::store::{ClaimRow, Store};
 
 /// The columns, in order.
 pub const COLUMNS: &[&str] = &[
@@ -45,9 +46,6 @@ pub const COLUMNS: &[&str] = &[
     "source_party",
     "language",
 ];
-
-/// Rows read per page when exporting.
-const PAGE: i64 = 5000;
 
 /// Tags: a `;`-separated cell in CSV, an array in JSON.
 #[derive(Debug, Deserialize)]
@@ -529,59 +527,58 @@ fn checked(
     })
 }
 
-/// Writes every claim as CSV; returns how many.
-pub async fn write_csv(store: &mut Store, out: impl Write) -> Result<usize> {
-    // The header is written here, not by serde, so that an empty database
-    // still exports one.
-    let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(out);
-    csv.write_record(COLUMNS).map_err(csv_io)?;
-    let written = each_page(store, |row| {
+/// The claim table as CSV, a row at a time. The header is written first,
+/// not by serde, so that an empty database still exports one.
+pub struct CsvWriter<W: Write> {
+    csv: csv::Writer<W>,
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// Starts the table: writes the header.
+    pub fn new(out: W) -> Result<Self> {
+        let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+        csv.write_record(COLUMNS).map_err(csv_io)?;
+        Ok(CsvWriter { csv })
+    }
+}
+
+impl<W: Write> RowWriter for CsvWriter<W> {
+    fn write(&mut self, row: &ClaimRow) -> Result<()> {
         let tags = guard_cell(&row.tags.join("; ")).into_owned();
         let evidence = guard_cell(&row.evidence.join("; ")).into_owned();
-        csv.serialize(out_row(row, tags, evidence, guard_cell))
+        self.csv
+            .serialize(out_row(row, tags, evidence, guard_cell))
             .map_err(csv_io)
-    })
-    .await?;
-    csv.flush()?;
-    Ok(written)
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        Ok(self.csv.flush()?)
+    }
 }
 
-/// Writes every claim as JSON Lines; returns how many.
-pub async fn write_jsonl(store: &mut Store, mut out: impl Write) -> Result<usize> {
-    let written = each_page(store, |row| {
-        serde_json::to_writer(&mut out, &out_row(row, &row.tags, &row.evidence, verbatim))
+/// The claim table as JSON Lines, a row at a time.
+pub struct JsonlWriter<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonlWriter<W> {
+    /// Starts the file (JSON Lines has no header).
+    pub fn new(out: W) -> Self {
+        JsonlWriter { out }
+    }
+}
+
+impl<W: Write> RowWriter for JsonlWriter<W> {
+    fn write(&mut self, row: &ClaimRow) -> Result<()> {
+        serde_json::to_writer(&mut self.out, &out_row(row, &row.tags, &row.evidence, verbatim))
             .map_err(std::io::Error::from)?;
-        out.write_all(b"\n")?;
+        self.out.write_all(b"\n")?;
         Ok(())
-    })
-    .await?;
-    out.flush()?;
-    Ok(written)
-}
+    }
 
-/// Calls `write` on every claim, a page at a time.
-pub(super) async fn each_page(
-    store: &mut Store,
-    mut write: impl FnMut(&ClaimRow) -> Result<()>,
-) -> Result<usize> {
-    // Every page comes from one snapshot: an export taken while others
-    // mark claims is the database as it stood at one moment.
-    store
-        .read(async |store| {
-            let (mut after, mut written) = (0, 0);
-            loop {
-                let page = store.claim_rows(after, PAGE).await?;
-                let Some(last) = page.last() else {
-                    return Ok(written);
-                };
-                after = last.key;
-                for row in &page {
-                    write(row)?;
-                    written += 1;
-                }
-            }
-        })
-        .await
+    fn finish(&mut self) -> Result<()> {
+        Ok(self.out.flush()?)
+    }
 }
 
 fn csv_io(error: csv::Error) -> Error {

@@ -1,66 +1,41 @@
 //! Claims read out a page at a time, flat, for the table and ClaimReview
 //! exports: each claim with its source, article, tags and latest event.
+//! The file writers (`formats`) get the rows from the command, never from
+//! the store.
 
 use sqlx::{QueryBuilder, Row, Sqlite};
-use uuid::Uuid;
 
 use super::Store;
 use super::claims::{TAGS_COLUMN, tags_of};
 use crate::error::Result;
-use crate::model::{SourceKind, Status};
+use crate::model::ClaimRow;
 
-/// One claim, flattened for export.
-#[derive(Debug, Clone)]
-pub struct ClaimRow {
-    /// Internal key: the next page starts after it.
-    pub key: i64,
-    /// Public id.
-    pub id: Uuid,
-    /// Source name.
-    pub source: String,
-    /// Source kind.
-    pub source_kind: SourceKind,
-    /// The claim.
-    pub text: String,
-    /// Verbatim words.
-    pub quote: Option<String>,
-    /// When it was made.
-    pub said_on: Option<String>,
-    /// Current status.
-    pub status: Status,
-    /// Latest rating label.
-    pub rating: Option<String>,
-    /// The latest event's note.
-    pub note: Option<String>,
-    /// Who recorded the latest event.
-    pub reviewer: String,
-    /// The day the latest event took effect.
-    pub reviewed_on: String,
-    /// Every evidence URL of the history, oldest first, once each.
-    pub evidence: Vec<String>,
-    /// The source's job title.
-    pub source_job: Option<String>,
-    /// The source's party.
-    pub source_party: Option<String>,
-    /// When the claim last changed (UTC).
-    pub updated_at: String,
-    /// Tags, sorted.
-    pub tags: Vec<String>,
-    /// The article's URL, title, publisher and publication day.
-    pub article_url: Option<String>,
-    /// Headline.
-    pub article_title: Option<String>,
-    /// Outlet.
-    pub article_publisher: Option<String>,
-    /// Publication day.
-    pub article_published: Option<String>,
-    /// Where it came from outside claimtrack.
-    pub origin: Option<String>,
-    /// The language it was made in.
-    pub language: Option<String>,
-}
+/// Rows read per page when exporting.
+const PAGE: i64 = 5000;
 
 impl Store {
+    /// Calls `write` on every live claim, in the order they were logged,
+    /// a page at a time from one snapshot (an export taken while others
+    /// mark claims is the database as it stood at one moment). Returns how
+    /// many rows it passed.
+    pub async fn each_claim_row(&mut self, mut write: impl FnMut(&ClaimRow) -> Result<()>) -> Result<usize> {
+        self.read(async |store| {
+            let (mut after, mut passed) = (0, 0);
+            loop {
+                let page = store.claim_rows(after, PAGE).await?;
+                let Some(last) = page.last() else {
+                    return Ok(passed);
+                };
+                after = last.key;
+                for row in &page {
+                    write(row)?;
+                    passed += 1;
+                }
+            }
+        })
+        .await
+    }
+
     /// Up to `limit` claims with keys after `after`, in key order (the order
     /// they were logged in), so that a caller can page through millions in
     /// flat memory.

@@ -26,20 +26,19 @@ use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteSynchronous};
 use sqlx::{AssertSqlSafe, Connection, SqliteConnection};
-use time::OffsetDateTime;
 
 use crate::error::{Error, Result};
 use crate::render::inert as render_inert;
 
+pub use crate::model::ClaimRow;
+pub use crate::model::SourceSummary;
 pub use articles::ArticleParts;
 pub use audit::{Audit, Finding};
 pub use bulk::BulkLoad;
 pub use claims::{ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
 pub use create::MigrationLock;
-pub use exports::ClaimRow;
 pub use journal::{Edited, NewOperation, OperationFilter};
 pub use reports::{Report, ReportRow, SourceShare};
-pub use sources::SourceSummary;
 
 /// The migrations compiled into this build (`build.rs` reruns when the
 /// folder changes).
@@ -125,60 +124,10 @@ pub fn default_path() -> Option<PathBuf> {
     Some(data_home.join("claimtrack").join("claims.db"))
 }
 
-/// The current time as claimtrack stores it: UTC, microseconds, `Z`.
-pub fn now_timestamp() -> String {
-    format_timestamp(OffsetDateTime::now_utc())
-}
-
-/// Formats a moment as a stored timestamp (`2017-12-18T09:30:00.000000Z`):
-/// fixed width, so that text order is time order.
-pub fn format_timestamp(at: OffsetDateTime) -> String {
-    let utc = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
-        utc.year(),
-        u8::from(utc.month()),
-        utc.day(),
-        utc.hour(),
-        utc.minute(),
-        utc.second(),
-        utc.microsecond()
-    )
-}
-
-/// Folds a name for matching: NFKC, full Unicode case folding, default-
-/// ignorable characters (zero-width spaces, BOMs, bidi marks) removed, runs
-/// of white space collapsed to one space, trimmed. "  Dmitry   PESKOV "
-/// matches "Dmitry Peskov"; "José" composed matches "José" decomposed;
-/// "Straße" matches "STRASSE".
-pub fn fold_name(name: &str) -> String {
-    // ASCII is its own NFKC and has no default-ignorable characters:
-    // lowercasing is the whole fold (an import folds every claim's speaker).
-    if name.is_ascii() {
-        return name
-            .split_ascii_whitespace()
-            .map(str::to_ascii_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ");
-    }
-    use unicode_normalization::UnicodeNormalization;
-    use unicode_security::GeneralSecurityProfile;
-    use unicode_security::general_security_profile::IdentifierType;
-    let visible: String = name
-        .nfkc()
-        .filter(|c| c.identifier_type() != Some(IdentifierType::Default_Ignorable))
-        .collect();
-    // Case folding can undo NFKC (and NFKC can undo folding) in rare
-    // cases; folding the normal form and normalising again is stable.
-    let folded: String = caseless::default_case_fold_str(&visible).nfkc().collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The UTS #39 confusable skeleton of a folded name: two names with the
-/// same skeleton look alike ("Peskov" and "Реskov" with a Cyrillic Р).
-pub fn name_skeleton(name: &str) -> String {
-    unicode_security::skeleton(&fold_name(name)).collect()
-}
+// Pure helpers the store uses too, kept where the layers below it can
+// reach them without depending on the store.
+pub use crate::model::{format_timestamp, now_timestamp};
+pub use crate::names::{fold_name, name_skeleton};
 
 /// Which name fold the keys in a database were made with (`name_folding`).
 const NAME_FOLDING: i64 = 1;

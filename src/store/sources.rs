@@ -1,25 +1,10 @@
 //! Sources, their aliases and who speaks for whom.
 
-use serde::Serialize;
 use sqlx::Row;
 
 use super::{Store, fold_name, now_timestamp, refusal};
 use crate::error::{Error, Result};
-use crate::model::{Day, Source, SourceKind, SourceProfile, SpeaksFor};
-
-/// A source with its claim counts, as `source list` and `source show` print it.
-#[derive(Debug, Clone, Serialize)]
-pub struct SourceSummary {
-    /// The source itself.
-    #[serde(flatten)]
-    pub source: Source,
-    /// Organizations it speaks for.
-    pub speaks_for: Vec<SpeaksFor>,
-    /// Sources that speak for it.
-    pub spoken_for_by: Vec<SpeaksFor>,
-    /// How many claims it made.
-    pub claims: i64,
-}
+use crate::model::{Day, Source, SourceKind, SourceProfile, SourceSummary, SpeaksFor};
 
 impl Store {
     /// Adds a source. Its name may not be taken, as a name or an alias.

@@ -1,5 +1,7 @@
-//! `claims import`: loads checked claim files into the store, one file at a
-//! time, inside the caller's one transaction.
+//! The importer: claim files, and the rows every other format reads into
+//! the same [`ClaimFile`] shape, loaded into the store one file at a time,
+//! inside the caller's one transaction. It sits between the readers
+//! (`claimfile`, `formats`, which never touch the store) and the store.
 //!
 //! Import is idempotent. Sources and articles are matched by name and URL,
 //! claims by id (given, or derived from article URL + source + text). A file
@@ -20,7 +22,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{ClaimFile, ClaimSpec, EventSpec, LinkSpec, Loc, Problem, SourceSpec, SpeaksForSpec};
+use crate::claimfile::{ClaimFile, ClaimSpec, EventSpec, LinkSpec, Loc, Problem, SourceSpec, SpeaksForSpec};
 use crate::error::{Error, Result};
 use crate::model::{Relation, Source, SourceKind, Status};
 use crate::store::{BulkLoad, NewClaim, NewEvent, NewOperation, Store, fold_name, now_timestamp};
@@ -179,7 +181,7 @@ fn digest(body: &str) -> u64 {
 }
 
 impl ArticleFields {
-    fn of(spec: &super::ArticleSpec) -> ArticleFields {
+    fn of(spec: &crate::claimfile::ArticleSpec) -> ArticleFields {
         ArticleFields {
             title: Some(spec.title.clone()).filter(|t| !t.is_empty()),
             publisher: spec.publisher.clone(),
@@ -634,7 +636,7 @@ impl<'o> Importer<'o> {
         &mut self,
         store: &mut Store,
         key: i64,
-        spec: &super::ArticleSpec,
+        spec: &crate::claimfile::ArticleSpec,
         current: &ArticleFields,
         merged: &mut ArticleFields,
     ) -> Result<()> {
