@@ -25,7 +25,7 @@ use uuid::Uuid;
 use crate::claimfile::{ClaimFile, ClaimSpec, EventSpec, LinkSpec, Loc, Problem, SourceSpec, SpeaksForSpec};
 use crate::error::{Error, Result};
 use crate::model::{Relation, Source, SourceKind, Status};
-use crate::store::{BulkLoad, NewClaim, NewEvent, NewOperation, Store, fold_name, now_timestamp};
+use crate::store::{BulkLoad, NewClaim, NewEvent, NewOperation, Write, fold_name, now_timestamp};
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
@@ -213,7 +213,7 @@ const FLUSH_CLAIMS: usize = 2000;
 
 /// Imports whole files at once (for callers that already hold them).
 pub async fn import(
-    store: &mut Store,
+    store: &mut Write<'_>,
     files: Vec<ClaimFile>,
     options: &ImportOptions,
 ) -> Result<ImportSummary> {
@@ -225,7 +225,7 @@ pub async fn import(
 }
 
 impl<'o> Importer<'o> {
-    /// A new run. Must be used inside one [`Store::write`].
+    /// A new run, inside one write transaction ([`Write`]).
     pub fn new(options: &'o ImportOptions) -> Self {
         Importer {
             options,
@@ -263,7 +263,7 @@ impl<'o> Importer<'o> {
     }
 
     /// Checks and writes one file.
-    pub async fn add(&mut self, store: &mut Store, file: ClaimFile) -> Result<()> {
+    pub async fn add(&mut self, store: &mut Write<'_>, file: ClaimFile) -> Result<()> {
         self.summary.files += 1;
         let problems_before = self.problems.len();
         for source in &file.sources {
@@ -375,7 +375,7 @@ impl<'o> Importer<'o> {
 
     /// Writes the pending new claims as one `import` operation, whose
     /// digests cover them and their histories.
-    async fn flush(&mut self, store: &mut Store) -> Result<()> {
+    async fn flush(&mut self, store: &mut Write<'_>) -> Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
@@ -394,7 +394,7 @@ impl<'o> Importer<'o> {
 
     /// Writes what waited for every file (speaks-for links, claim links) and
     /// returns the summary, or every problem found.
-    pub async fn finish(mut self, store: &mut Store) -> Result<ImportSummary> {
+    pub async fn finish(mut self, store: &mut Write<'_>) -> Result<ImportSummary> {
         self.flush(store).await?;
         for (speaker, link) in std::mem::take(&mut self.speaks_for) {
             let (Some(speaker), Some(org)) = (
@@ -525,7 +525,7 @@ impl<'o> Importer<'o> {
     }
 
     /// The source a name or alias means, from this run's cache or the store.
-    async fn source(&mut self, store: &mut Store, name: &str) -> Result<Option<Source>> {
+    async fn source(&mut self, store: &mut Write<'_>, name: &str) -> Result<Option<Source>> {
         let key = fold_name(name);
         if let Some(source) = self.known.get(&key) {
             return Ok(Some(source.clone()));
@@ -539,7 +539,7 @@ impl<'o> Importer<'o> {
 
     /// The key of the source a claim names, if known. A source's key never
     /// changes during a run, so the answer for a name is kept.
-    async fn source_key(&mut self, store: &mut Store, name: &str) -> Result<Option<i64>> {
+    async fn source_key(&mut self, store: &mut Write<'_>, name: &str) -> Result<Option<i64>> {
         if let Some(key) = self.keys_by_name.get(name) {
             return Ok(Some(*key));
         }
@@ -557,7 +557,7 @@ impl<'o> Importer<'o> {
         }
     }
 
-    async fn write_source(&mut self, store: &mut Store, spec: &SourceSpec) -> Result<()> {
+    async fn write_source(&mut self, store: &mut Write<'_>, spec: &SourceSpec) -> Result<()> {
         let key = fold_name(&spec.name);
         let mut changed = false;
         let source = match self.source(store, &spec.name).await? {
@@ -634,7 +634,7 @@ impl<'o> Importer<'o> {
     /// database's part stays in `merged`) or `--theirs`.
     async fn settle_article_conflicts(
         &mut self,
-        store: &mut Store,
+        store: &mut Write<'_>,
         key: i64,
         spec: &crate::claimfile::ArticleSpec,
         current: &ArticleFields,
@@ -684,7 +684,7 @@ impl<'o> Importer<'o> {
     }
 
     /// Creates or updates the file's article; returns its key.
-    async fn write_article(&mut self, store: &mut Store, file: &ClaimFile) -> Result<Option<i64>> {
+    async fn write_article(&mut self, store: &mut Write<'_>, file: &ClaimFile) -> Result<Option<i64>> {
         let Some(spec) = &file.article else {
             return Ok(None);
         };
@@ -782,7 +782,7 @@ impl<'o> Importer<'o> {
     /// anchor computed in memory; existing claims are reconciled one by one.
     async fn write_claims(
         &mut self,
-        store: &mut Store,
+        store: &mut Write<'_>,
         body: Option<&str>,
         claims: Vec<ClaimSpec>,
         article: Option<i64>,
@@ -976,7 +976,7 @@ fn event_of(spec: EventSpec, options: &ImportOptions) -> NewEvent {
 /// settled by `--ours`/`--theirs` or returned (one message per field, and
 /// nothing changed). Returns whether anything changed, and the conflicts.
 async fn update_fields(
-    store: &mut Store,
+    store: &mut Write<'_>,
     key: i64,
     spec: &ClaimSpec,
     source_key: i64,
@@ -1165,7 +1165,7 @@ fn shown(value: Option<&str>) -> String {
 /// a file: that is a conflict, returned as a message unless `--ours` or
 /// `--theirs` settles it.
 async fn reconcile_history(
-    store: &mut Store,
+    store: &mut Write<'_>,
     key: i64,
     spec: &ClaimSpec,
     options: &ImportOptions,

@@ -164,7 +164,7 @@ async fn mark_all(
 
 /// Appends one claim's event and its operation.
 async fn mark_one(
-    store: &mut crate::store::Store,
+    store: &mut crate::store::Write<'_>,
     claim: crate::model::Claim,
     status: Status,
     details: &EventDetails,

@@ -10,7 +10,7 @@ use super::{Context, text};
 use crate::error::{Error, Result};
 use crate::journal::Operation;
 use crate::model::{Relation, Status};
-use crate::store::{NewEvent, NewOperation, Store, now_timestamp};
+use crate::store::{NewEvent, NewOperation, Write, now_timestamp};
 
 /// The kinds of operation `undo` can revert.
 const UNDOABLE: &[&str] = &[
@@ -82,7 +82,12 @@ pub(super) async fn run(args: UndoArgs, ctx: &mut Context) -> Result<()> {
 }
 
 /// Appends the inverse of `operation`; returns the new operation's id.
-async fn invert(store: &mut Store, operation: &Operation, note: Option<String>, actor: &str) -> Result<i64> {
+async fn invert(
+    store: &mut Write<'_>,
+    operation: &Operation,
+    note: Option<String>,
+    actor: &str,
+) -> Result<i64> {
     let id = operation.id;
     let field = |side: &Option<Value>, name: &str| side.as_ref().and_then(|v| v.get(name)).cloned();
     let claim = match operation.claim_key {

@@ -4,7 +4,7 @@ use sha2::{Digest, Sha256};
 use sqlx::Row;
 use uuid::Uuid;
 
-use super::{Store, now_timestamp, parse_id};
+use super::{Store, Write, now_timestamp, parse_id};
 use crate::error::{Error, Result};
 use crate::model::{Article, ArticleSnapshot, Day};
 
@@ -22,7 +22,7 @@ pub fn body_digest(body: &str) -> String {
         .collect()
 }
 
-/// What an article says besides its URL, as [`Store::update_article`]
+/// What an article says besides its URL, as [`Write::update_article`]
 /// sets it.
 #[derive(Debug, Clone, Copy)]
 pub struct ArticleParts<'a> {
@@ -37,115 +37,6 @@ pub struct ArticleParts<'a> {
 }
 
 impl Store {
-    /// Logs an article. Its URL must be new.
-    pub async fn add_article(
-        &mut self,
-        url: &str,
-        title: &str,
-        publisher: Option<&str>,
-        published_on: Option<Day>,
-        body: Option<&str>,
-    ) -> Result<Article> {
-        let url = url.trim();
-        if let Some(existing) = self.find_article_by_url(url).await? {
-            return Err(Error::Conflict(format!(
-                "article {url} is already logged as {}",
-                crate::model::short_id(&existing.id)
-            )));
-        }
-        self.insert_article(url, title, publisher, published_on, body)
-            .await
-    }
-
-    /// Logs an article whose URL the caller knows is new (an import into a
-    /// database that had no articles, which keeps the URLs it wrote): one
-    /// lookup fewer per article. A URL that is not new is still refused,
-    /// by the database's uniqueness.
-    pub async fn insert_article(
-        &mut self,
-        url: &str,
-        title: &str,
-        publisher: Option<&str>,
-        published_on: Option<Day>,
-        body: Option<&str>,
-    ) -> Result<Article> {
-        let url = url.trim();
-        let title = title.trim();
-        if title.is_empty() {
-            return Err(Error::invalid("an article title cannot be empty"));
-        }
-        let id = Uuid::now_v7();
-        let created_at = now_timestamp();
-        let publisher = publisher.map(str::trim).filter(|p| !p.is_empty());
-        let key: i64 = if self.bulk_loading {
-            // A bulk load writes into tables that were empty, under the
-            // write lock: it numbers its articles itself, and writes them
-            // in batches with the operations that record them.
-            let key = match self.next_article_key {
-                Some(key) => key,
-                None => {
-                    self.write_deferred().await?;
-                    sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM articles")
-                        .fetch_one(self.conn())
-                        .await?
-                }
-            };
-            self.next_article_key = Some(key + 1);
-            self.deferred_articles.push(super::DeferredArticle {
-                key,
-                id,
-                url: url.to_string(),
-                title: title.to_string(),
-                publisher: publisher.map(str::to_string),
-                published_on: published_on.map(|d| d.to_string()),
-                body: body.map(str::to_string),
-                created_at: created_at.clone(),
-            });
-            if self.deferred_articles.len() >= 1000 {
-                self.write_deferred().await?;
-            }
-            key
-        } else {
-            sqlx::query_scalar(
-                "INSERT INTO articles (uuid, url, title, publisher, published_on, body, body_sha256, created_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            )
-            .bind(id)
-            .bind(url)
-            .bind(title)
-            .bind(publisher)
-            .bind(published_on.map(|d| d.to_string()))
-            .bind(body)
-            .bind(body.map(body_digest))
-            .bind(&created_at)
-            .fetch_one(self.conn())
-            .await?
-        };
-        self.journal(
-            "article.create",
-            (None, None, Some(key)),
-            None,
-            Some(serde_json::json!({
-                "id": id.to_string(), "url": url, "title": title, "publisher": publisher,
-                "published_on": published_on.map(|d| d.to_string()), "body_sha256": body.map(body_digest),
-            })),
-        )
-        .await?;
-        Ok(Article {
-            key,
-            id,
-            url: url.to_string(),
-            title: title.to_string(),
-            publisher: publisher.map(str::to_string),
-            published_on: published_on.map(|d| d.to_string()),
-            body_sha256: body.map(body_digest),
-            body_chars: body.map(|b| b.chars().count() as i64),
-            created_at,
-            claims: 0,
-            earlier_snapshots: 0,
-        })
-    }
-
     /// The article with this exact URL.
     pub async fn find_article_by_url(&mut self, url: &str) -> Result<Option<Article>> {
         self.write_deferred().await?;
@@ -264,7 +155,118 @@ fn article_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Article> {
     })
 }
 
-impl Store {
+impl Store {}
+
+impl Write<'_> {
+    /// Logs an article whose URL the caller knows is new (an import into a
+    /// database that had no articles, which keeps the URLs it wrote): one
+    /// lookup fewer per article. A URL that is not new is still refused,
+    /// by the database's uniqueness.
+    pub async fn insert_article(
+        &mut self,
+        url: &str,
+        title: &str,
+        publisher: Option<&str>,
+        published_on: Option<Day>,
+        body: Option<&str>,
+    ) -> Result<Article> {
+        let url = url.trim();
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(Error::invalid("an article title cannot be empty"));
+        }
+        let id = Uuid::now_v7();
+        let created_at = now_timestamp();
+        let publisher = publisher.map(str::trim).filter(|p| !p.is_empty());
+        let key: i64 = if self.bulk_loading {
+            // A bulk load writes into tables that were empty, under the
+            // write lock: it numbers its articles itself, and writes them
+            // in batches with the operations that record them.
+            let key = match self.next_article_key {
+                Some(key) => key,
+                None => {
+                    self.write_deferred().await?;
+                    sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM articles")
+                        .fetch_one(self.conn())
+                        .await?
+                }
+            };
+            self.next_article_key = Some(key + 1);
+            self.deferred_articles.push(super::DeferredArticle {
+                key,
+                id,
+                url: url.to_string(),
+                title: title.to_string(),
+                publisher: publisher.map(str::to_string),
+                published_on: published_on.map(|d| d.to_string()),
+                body: body.map(str::to_string),
+                created_at: created_at.clone(),
+            });
+            if self.deferred_articles.len() >= 1000 {
+                self.write_deferred().await?;
+            }
+            key
+        } else {
+            sqlx::query_scalar(
+                "INSERT INTO articles (uuid, url, title, publisher, published_on, body, body_sha256, created_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(id)
+            .bind(url)
+            .bind(title)
+            .bind(publisher)
+            .bind(published_on.map(|d| d.to_string()))
+            .bind(body)
+            .bind(body.map(body_digest))
+            .bind(&created_at)
+            .fetch_one(self.conn())
+            .await?
+        };
+        self.journal(
+            "article.create",
+            (None, None, Some(key)),
+            None,
+            Some(serde_json::json!({
+                "id": id.to_string(), "url": url, "title": title, "publisher": publisher,
+                "published_on": published_on.map(|d| d.to_string()), "body_sha256": body.map(body_digest),
+            })),
+        )
+        .await?;
+        Ok(Article {
+            key,
+            id,
+            url: url.to_string(),
+            title: title.to_string(),
+            publisher: publisher.map(str::to_string),
+            published_on: published_on.map(|d| d.to_string()),
+            body_sha256: body.map(body_digest),
+            body_chars: body.map(|b| b.chars().count() as i64),
+            created_at,
+            claims: 0,
+            earlier_snapshots: 0,
+        })
+    }
+
+    /// Logs an article. Its URL must be new.
+    pub async fn add_article(
+        &mut self,
+        url: &str,
+        title: &str,
+        publisher: Option<&str>,
+        published_on: Option<Day>,
+        body: Option<&str>,
+    ) -> Result<Article> {
+        let url = url.trim();
+        if let Some(existing) = self.find_article_by_url(url).await? {
+            return Err(Error::Conflict(format!(
+                "article {url} is already logged as {}",
+                crate::model::short_id(&existing.id)
+            )));
+        }
+        self.insert_article(url, title, publisher, published_on, body)
+            .await
+    }
+
     /// Changes an article's title, publisher, date and body snapshot to
     /// `parts`, recording an operation of `kind` (`article.edit` by hand,
     /// `import.article` from a file) with the parts that change first. A

@@ -15,11 +15,11 @@
 
 use sqlx::QueryBuilder;
 
-use super::Store;
+use super::{Store, Write};
 use crate::error::{Error, Result};
 
-/// What [`Store::begin_bulk_load`] set aside, to be put back by
-/// [`Store::finish_bulk_load`].
+/// What [`Write::begin_bulk_load`] set aside, to be put back by
+/// [`Write::finish_bulk_load`].
 #[derive(Debug, Default)]
 pub struct BulkLoad {
     /// `CREATE INDEX` statements, from the schema itself.
@@ -40,11 +40,11 @@ const DEFERRABLE_INDEXES: &[&str] = &[
 ];
 
 /// The triggers a bulk load sets aside: the history rules that only check
-/// rows on insert, which [`Store::finish_bulk_load`] checks over the whole
+/// rows on insert, which [`Write::finish_bulk_load`] checks over the whole
 /// load instead, and the one that moves a claim to each new event's status.
 /// A bulk load writes each claim in the state its whole history gives, so
 /// that move would only rewind it event by event; an event appended later
-/// in the same load moves its claim itself (see [`Store::append_event`]).
+/// in the same load moves its claim itself (see [`Write::append_event`]).
 const DEFERRABLE_TRIGGERS: &[&str] = &[
     "status_events_no_replace",
     "status_events_ids_in_order",
@@ -86,19 +86,15 @@ const CLAIMS_OFF_HISTORY: &str = "
                            WHERE e.claim_id = c.id AND e.rating IS NOT NULL
                            ORDER BY e.id DESC LIMIT 1)";
 
-impl Store {
+impl Store {}
+
+impl Write<'_> {
     /// Sets aside the secondary indexes and the per-row history triggers of
     /// `claims` and `status_events`, if both tables are empty (otherwise
-    /// `None`: rows already there are checked row by row as usual). Must run
-    /// inside [`Store::write`], and [`Store::finish_bulk_load`] must run
-    /// before the commit; if the load fails instead, the rollback brings
-    /// everything back.
+    /// `None`: rows already there are checked row by row as usual).
+    /// [`Write::finish_bulk_load`] must run before the commit; if the load
+    /// fails instead, the rollback brings everything back.
     pub async fn begin_bulk_load(&mut self) -> Result<Option<BulkLoad>> {
-        if !self.in_transaction {
-            return Err(Error::Internal(
-                "a bulk load began outside a write transaction".into(),
-            ));
-        }
         let empty: bool = sqlx::query_scalar(
             "SELECT NOT EXISTS (SELECT 1 FROM claims) AND NOT EXISTS (SELECT 1 FROM status_events)",
         )

@@ -1,5 +1,5 @@
 //! Claims, their tags, their status history and the links between them.
-//! Writes go through one batched path, [`Store::insert_claims`], whether a
+//! Writes go through one batched path, [`Write::insert_claims`], whether a
 //! person logs one claim or an import loads a million.
 
 use sqlx::{QueryBuilder, Row, Sqlite};
@@ -7,7 +7,7 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 use crate::journal::{ClaimRecordRef, EventRecordRef};
 use uuid::Uuid;
 
-use super::{Store, parse_id, refusal};
+use super::{Store, Write, parse_id, refusal};
 use crate::anchor::QuoteAnchor;
 use crate::error::{Error, Result};
 use crate::model::{Claim, ClaimLink, Day, Relation, Status, StatusEvent, excerpt, short_id};
@@ -264,66 +264,6 @@ fn escape_like(text: &str) -> String {
 }
 
 impl Store {
-    /// Writes claims with their tags and histories in multi-row INSERTs.
-    /// Must run inside [`Store::write`]: keys are assigned from the current
-    /// maximum, which is safe only under the transaction's write lock.
-    /// Returns each claim's internal key, in order.
-    pub async fn insert_claims(&mut self, claims: Vec<NewClaim>) -> Result<Vec<i64>> {
-        for claim in &claims {
-            if claim.history.is_empty() {
-                return Err(Error::invalid(format!("claim {} has no history", claim.id)));
-            }
-            if claim.text.trim().is_empty() {
-                return Err(Error::invalid("a claim's text cannot be empty"));
-            }
-        }
-        if claims.is_empty() {
-            return Ok(vec![]);
-        }
-        // Articles a bulk load holds back go in before the claims that cite
-        // them: a parent row inserted after its children makes SQLite look
-        // the children up to settle the deferred foreign key, and a bulk
-        // load has set aside the index that lookup would use (a full scan
-        // of the claims per article: 100,000 claims took 4.1 s, not 1.6 s).
-        self.write_deferred().await?;
-        let first: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM claims")
-            .fetch_one(self.conn())
-            .await?;
-        let keys: Vec<i64> = (first..).take(claims.len()).collect();
-        let mut rest = claims.into_iter().zip(keys.iter().copied()).peekable();
-        // Pipelined: while the database thread runs one chunk's statements,
-        // this thread builds the next chunk's, so both cores work.
-        let claims_first = self.bulk_loading;
-        self.open_operation_id()?;
-        let open = self.open.as_mut().expect("checked just above");
-        let mut next = Some(build_chunk(
-            rest.by_ref().take(BATCH_ROWS).collect(),
-            claims_first,
-            open,
-        ));
-        while let Some(statements) = next.take() {
-            let following: Vec<(NewClaim, i64)> = rest.by_ref().take(BATCH_ROWS).collect();
-            let conn = &mut self.conn;
-            let open = self.open.as_mut().expect("open for the whole insert");
-            let run = async move {
-                for (what, mut statement) in statements {
-                    statement
-                        .build()
-                        .execute(&mut *conn)
-                        .await
-                        .map_err(|e| refused_or_failed(e, what))?;
-                }
-                Ok::<(), Error>(())
-            };
-            let build =
-                async move { (!following.is_empty()).then(|| build_chunk(following, claims_first, open)) };
-            let (ran, built) = tokio::join!(run, build);
-            ran?;
-            next = built;
-        }
-        Ok(keys)
-    }
-
     async fn insert_events(&mut self, events: Vec<(i64, Option<Status>, NewEvent)>) -> Result<()> {
         let operation = self.open_operation_id()?;
         for (key, from, event) in &events {
@@ -336,48 +276,6 @@ impl Store {
             .await
             .map_err(|e| refused_or_failed(e, "status event"))?;
         Ok(())
-    }
-
-    /// Appends one event to a claim's history, continuing from the status
-    /// the claim has now. Must run inside [`Store::write`].
-    pub async fn append_event(&mut self, claim_key: i64, event: &NewEvent) -> Result<StatusEvent> {
-        let (current, last_at): (String, Option<String>) = sqlx::query_as(
-            "SELECT status, (SELECT at FROM status_events WHERE claim_id = claims.id ORDER BY id DESC LIMIT 1)
-             FROM claims WHERE id = ?",
-        )
-        .bind(claim_key)
-        .fetch_one(self.conn())
-        .await?;
-        let from: Status = current.parse()?;
-        // A writer whose clock is behind the claim's last event records at
-        // that event's time: a history never runs backwards (and the
-        // database refuses one that would).
-        let mut event = event.clone();
-        if let Some(last_at) = last_at.filter(|last| *last > event.at) {
-            event.at = last_at;
-        }
-        let (to, rating, at) = (event.to, event.rating.clone(), event.at.clone());
-        self.insert_events(vec![(claim_key, Some(from), event)]).await?;
-        if self.bulk_loading {
-            // What `status_events_move_claim` does, while a bulk load has it
-            // set aside; the claim's update triggers still check the result
-            // against the history.
-            sqlx::query(
-                "UPDATE claims SET status = ?, rating = coalesce(?, rating), updated_at = max(updated_at, ?)
-                 WHERE id = ?",
-            )
-            .bind(to.as_str())
-            .bind(rating)
-            .bind(at)
-            .bind(claim_key)
-            .execute(self.conn())
-            .await?;
-        }
-        Ok(self
-            .history(claim_key)
-            .await?
-            .pop()
-            .expect("an event was just appended"))
     }
 
     /// Whether a claim with this source, article, day and text is already
@@ -497,46 +395,6 @@ impl Store {
             .collect()
     }
 
-    /// Links `from` to `to`. Returns false when that link already existed.
-    pub async fn add_link(
-        &mut self,
-        from: &Claim,
-        relation: Relation,
-        to: &Claim,
-        actor: &str,
-    ) -> Result<bool> {
-        if from.key == to.key {
-            return Err(Error::invalid(format!(
-                "claim {} cannot be linked to itself",
-                short_id(&from.id)
-            )));
-        }
-        let inserted = sqlx::query(
-            "INSERT INTO claim_links (from_claim, relation, to_claim, actor, created_at) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(from.key)
-        .bind(relation.as_str())
-        .bind(to.key)
-        .bind(actor)
-        .bind(super::now_timestamp())
-        .execute(self.conn())
-        .await?;
-        let added = inserted.rows_affected() > 0;
-        if added {
-            self.journal(
-                "link.add",
-                (Some(from.key), None, None),
-                None,
-                Some(serde_json::json!({
-                    "from": from.id.to_string(), "relation": relation.as_str(), "to": to.id.to_string(),
-                })),
-            )
-            .await?;
-        }
-        Ok(added)
-    }
-
     /// Every link from or to a claim: outgoing first, then incoming.
     pub async fn links_of(&mut self, claim_key: i64) -> Result<Vec<ClaimLink>> {
         let rows = sqlx::query(
@@ -632,51 +490,6 @@ impl Store {
         }
     }
 
-    /// Sets where a claim came from outside claimtrack (a data set's row
-    /// id): bookkeeping of the import, not a change to the claim itself.
-    pub async fn set_origin(&mut self, key: i64, origin: Option<&str>) -> Result<()> {
-        sqlx::query("UPDATE claims SET origin = ? WHERE id = ?")
-            .bind(origin)
-            .bind(key)
-            .execute(self.conn())
-            .await?;
-        Ok(())
-    }
-
-    /// Replaces a claim's tags.
-    pub async fn set_tags(&mut self, key: i64, tags: &[String]) -> Result<()> {
-        sqlx::query("DELETE FROM claim_tags WHERE claim_id = ?")
-            .bind(key)
-            .execute(self.conn())
-            .await?;
-        if tags.is_empty() {
-            return Ok(());
-        }
-        let mut sql = QueryBuilder::new("INSERT OR IGNORE INTO claim_tags (claim_id, tag) ");
-        sql.push_values(tags, |mut row, tag| {
-            row.push_bind(key).push_bind(tag.trim().to_string());
-        });
-        sql.build().execute(self.conn()).await?;
-        Ok(())
-    }
-
-    /// Stores (or clears) where a claim's quote stands in its article's
-    /// current body.
-    pub async fn set_quote_anchor(&mut self, key: i64, anchor: Option<&QuoteAnchor>) -> Result<()> {
-        sqlx::query(
-            "UPDATE claims SET quote_start = ?, quote_end = ?, quote_prefix = ?, quote_suffix = ?, snapshot_id = NULL
-             WHERE id = ?",
-        )
-            .bind(anchor.map(|a| a.start as i64))
-            .bind(anchor.map(|a| a.end as i64))
-            .bind(anchor.map(|a| a.prefix.clone()))
-            .bind(anchor.map(|a| a.suffix.clone()))
-            .bind(key)
-            .execute(self.conn())
-            .await?;
-        Ok(())
-    }
-
     /// Whether the claim has this quote, anchored in an earlier body of its
     /// article (see `article_snapshots`).
     pub async fn quote_kept_in_snapshot(&mut self, key: i64, quote: &str) -> Result<bool> {
@@ -742,7 +555,7 @@ impl Store {
 /// A claim's history goes in first, then the claim: the database refuses a
 /// claim whose status or rating its history does not give (foreign keys are
 /// checked at the commit, see `Store::write`). During a bulk load that check
-/// waits for the end (see `Store::begin_bulk_load`), and `claims_first`
+/// waits for the end (see `Write::begin_bulk_load`), and `claims_first`
 /// writes the claims before their events: each event then finds its claim
 /// at once, and SQLite never has to look for an event left waiting for its
 /// claim (measured at a million claims: 33 s before, 30 s after).
@@ -985,5 +798,196 @@ fn refused_or_failed(error: sqlx::Error, what: &str) -> Error {
             Error::invalid(format!("the database refused the {what}: {message}"))
         }
         _ => Error::Database(error),
+    }
+}
+
+impl Write<'_> {
+    /// Writes claims with their tags and histories in multi-row INSERTs.
+    /// Keys are assigned from the current maximum, which is safe because a
+    /// [`Write`] holds the transaction's write lock.
+    /// Returns each claim's internal key, in order.
+    pub async fn insert_claims(&mut self, claims: Vec<NewClaim>) -> Result<Vec<i64>> {
+        for claim in &claims {
+            if claim.history.is_empty() {
+                return Err(Error::invalid(format!("claim {} has no history", claim.id)));
+            }
+            if claim.text.trim().is_empty() {
+                return Err(Error::invalid("a claim's text cannot be empty"));
+            }
+        }
+        if claims.is_empty() {
+            return Ok(vec![]);
+        }
+        // Articles a bulk load holds back go in before the claims that cite
+        // them: a parent row inserted after its children makes SQLite look
+        // the children up to settle the deferred foreign key, and a bulk
+        // load has set aside the index that lookup would use (a full scan
+        // of the claims per article: 100,000 claims took 4.1 s, not 1.6 s).
+        self.write_deferred().await?;
+        let first: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM claims")
+            .fetch_one(self.conn())
+            .await?;
+        let keys: Vec<i64> = (first..).take(claims.len()).collect();
+        let mut rest = claims.into_iter().zip(keys.iter().copied()).peekable();
+        // Pipelined: while the database thread runs one chunk's statements,
+        // this thread builds the next chunk's, so both cores work.
+        let claims_first = self.bulk_loading;
+        self.open_operation_id()?;
+        let open = self.open.as_mut().expect("checked just above");
+        let mut next = Some(build_chunk(
+            rest.by_ref().take(BATCH_ROWS).collect(),
+            claims_first,
+            open,
+        ));
+        while let Some(statements) = next.take() {
+            let following: Vec<(NewClaim, i64)> = rest.by_ref().take(BATCH_ROWS).collect();
+            // Disjoint fields of the store, borrowed at once.
+            let store = &mut *self.store;
+            let conn = &mut store.conn;
+            let open = store.open.as_mut().expect("open for the whole insert");
+            let run = async move {
+                for (what, mut statement) in statements {
+                    statement
+                        .build()
+                        .execute(&mut *conn)
+                        .await
+                        .map_err(|e| refused_or_failed(e, what))?;
+                }
+                Ok::<(), Error>(())
+            };
+            let build =
+                async move { (!following.is_empty()).then(|| build_chunk(following, claims_first, open)) };
+            let (ran, built) = tokio::join!(run, build);
+            ran?;
+            next = built;
+        }
+        Ok(keys)
+    }
+
+    /// Appends one event to a claim's history, continuing from the status
+    /// the claim has now.
+    pub async fn append_event(&mut self, claim_key: i64, event: &NewEvent) -> Result<StatusEvent> {
+        let (current, last_at): (String, Option<String>) = sqlx::query_as(
+            "SELECT status, (SELECT at FROM status_events WHERE claim_id = claims.id ORDER BY id DESC LIMIT 1)
+             FROM claims WHERE id = ?",
+        )
+        .bind(claim_key)
+        .fetch_one(self.conn())
+        .await?;
+        let from: Status = current.parse()?;
+        // A writer whose clock is behind the claim's last event records at
+        // that event's time: a history never runs backwards (and the
+        // database refuses one that would).
+        let mut event = event.clone();
+        if let Some(last_at) = last_at.filter(|last| *last > event.at) {
+            event.at = last_at;
+        }
+        let (to, rating, at) = (event.to, event.rating.clone(), event.at.clone());
+        self.insert_events(vec![(claim_key, Some(from), event)]).await?;
+        if self.bulk_loading {
+            // What `status_events_move_claim` does, while a bulk load has it
+            // set aside; the claim's update triggers still check the result
+            // against the history.
+            sqlx::query(
+                "UPDATE claims SET status = ?, rating = coalesce(?, rating), updated_at = max(updated_at, ?)
+                 WHERE id = ?",
+            )
+            .bind(to.as_str())
+            .bind(rating)
+            .bind(at)
+            .bind(claim_key)
+            .execute(self.conn())
+            .await?;
+        }
+        Ok(self
+            .history(claim_key)
+            .await?
+            .pop()
+            .expect("an event was just appended"))
+    }
+
+    /// Links `from` to `to`. Returns false when that link already existed.
+    pub async fn add_link(
+        &mut self,
+        from: &Claim,
+        relation: Relation,
+        to: &Claim,
+        actor: &str,
+    ) -> Result<bool> {
+        if from.key == to.key {
+            return Err(Error::invalid(format!(
+                "claim {} cannot be linked to itself",
+                short_id(&from.id)
+            )));
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO claim_links (from_claim, relation, to_claim, actor, created_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(from.key)
+        .bind(relation.as_str())
+        .bind(to.key)
+        .bind(actor)
+        .bind(super::now_timestamp())
+        .execute(self.conn())
+        .await?;
+        let added = inserted.rows_affected() > 0;
+        if added {
+            self.journal(
+                "link.add",
+                (Some(from.key), None, None),
+                None,
+                Some(serde_json::json!({
+                    "from": from.id.to_string(), "relation": relation.as_str(), "to": to.id.to_string(),
+                })),
+            )
+            .await?;
+        }
+        Ok(added)
+    }
+
+    /// Sets where a claim came from outside claimtrack (a data set's row
+    /// id): bookkeeping of the import, not a change to the claim itself.
+    pub async fn set_origin(&mut self, key: i64, origin: Option<&str>) -> Result<()> {
+        sqlx::query("UPDATE claims SET origin = ? WHERE id = ?")
+            .bind(origin)
+            .bind(key)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Replaces a claim's tags.
+    pub async fn set_tags(&mut self, key: i64, tags: &[String]) -> Result<()> {
+        sqlx::query("DELETE FROM claim_tags WHERE claim_id = ?")
+            .bind(key)
+            .execute(self.conn())
+            .await?;
+        if tags.is_empty() {
+            return Ok(());
+        }
+        let mut sql = QueryBuilder::new("INSERT OR IGNORE INTO claim_tags (claim_id, tag) ");
+        sql.push_values(tags, |mut row, tag| {
+            row.push_bind(key).push_bind(tag.trim().to_string());
+        });
+        sql.build().execute(self.conn()).await?;
+        Ok(())
+    }
+
+    /// Stores (or clears) where a claim's quote stands in its article's
+    /// current body.
+    pub async fn set_quote_anchor(&mut self, key: i64, anchor: Option<&QuoteAnchor>) -> Result<()> {
+        sqlx::query(
+            "UPDATE claims SET quote_start = ?, quote_end = ?, quote_prefix = ?, quote_suffix = ?, snapshot_id = NULL
+             WHERE id = ?",
+        )
+            .bind(anchor.map(|a| a.start as i64))
+            .bind(anchor.map(|a| a.end as i64))
+            .bind(anchor.map(|a| a.prefix.clone()))
+            .bind(anchor.map(|a| a.suffix.clone()))
+            .bind(key)
+            .execute(self.conn())
+            .await?;
+        Ok(())
     }
 }

@@ -5,8 +5,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::Store;
 use super::journal::NewOperation;
+use super::{Store, Write};
 use crate::error::{Error, Result};
 use crate::journal::{ClaimRecord, Operation};
 use crate::model::{Claim, Relation, Source, short_id};
@@ -32,11 +32,13 @@ impl Store {
             .map(|(_, record)| record)
             .ok_or_else(|| Error::Internal(format!("claim key {key} vanished")))
     }
+}
 
+impl Write<'_> {
     /// Brings a claim's fields to `wanted`, recording an operation of
     /// `kind` (`claim.edit` by hand, `import.edit` from a file) with the
     /// fields that change (old and new values) first. Returns `None` when
-    /// nothing changes. Must run inside [`Store::write`].
+    /// nothing changes.
     pub async fn edit_claim(
         &mut self,
         key: i64,

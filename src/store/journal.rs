@@ -11,7 +11,7 @@
 use serde_json::{Map, Value, json};
 use sqlx::{QueryBuilder, Row, Sqlite};
 
-use super::Store;
+use super::{Store, Write};
 use crate::error::{Error, Result};
 use crate::journal::{ClaimRecord, EventRecord, GENESIS, Operation, RowDigest};
 
@@ -111,21 +111,6 @@ impl Store {
                 .fetch_optional(self.conn())
                 .await?;
         Ok(head.unwrap_or((0, GENESIS.to_string())))
-    }
-
-    /// Appends an operation to the journal, chained to the one before. Must
-    /// run inside [`Store::write`]. Its time never runs back: a writer whose
-    /// clock is behind records at the previous operation's time.
-    pub async fn record(&mut self, new: NewOperation) -> Result<Operation> {
-        if !self.in_transaction {
-            return Err(Error::Internal("an operation recorded outside a write".into()));
-        }
-        if self.open.is_some() {
-            return Err(Error::Internal(
-                "an operation recorded while another is open".into(),
-            ));
-        }
-        self.append(new).await
     }
 
     /// Appends an operation: now, or during a bulk load, with the next
@@ -248,59 +233,6 @@ impl Store {
         operation.hash = operation.chained_hash(&previous_hash);
         self.head = Some((operation.id, operation.hash.clone(), Some(operation.at.clone())));
         Ok(operation)
-    }
-
-    /// Opens the operation that the claims and events written next belong
-    /// to; [`Store::close_operation`] appends it. Must run inside
-    /// [`Store::write`].
-    pub async fn open_operation(&mut self) -> Result<()> {
-        if !self.in_transaction || self.open.is_some() {
-            return Err(Error::Internal(
-                "an operation opened outside a write, or twice".into(),
-            ));
-        }
-        // The head as this transaction left it, when known (it counts the
-        // operations still waiting to be written).
-        let last = match &self.head {
-            Some((id, _, _)) => *id,
-            None => self.chain_head().await?.0,
-        };
-        self.open = Some(OpenOperation {
-            id: last + 1,
-            claims: RowDigest::default(),
-            events: RowDigest::default(),
-        });
-        Ok(())
-    }
-
-    /// Appends the open operation, with the counts and digests of the
-    /// claims and events written under it added to `new`.
-    pub async fn close_operation(&mut self, mut operation: NewOperation) -> Result<Operation> {
-        let open = self
-            .open
-            .take()
-            .ok_or_else(|| Error::Internal("no operation is open".into()))?;
-        let mut new = match operation.new.take() {
-            Some(Value::Object(map)) => map,
-            Some(other) => {
-                let mut map = Map::new();
-                map.insert("value".into(), other);
-                map
-            }
-            None => Map::new(),
-        };
-        new.insert("claims".into(), json!(open.claims.rows()));
-        new.insert("claims_sha256".into(), json!(open.claims.hex()));
-        new.insert("events".into(), json!(open.events.rows()));
-        new.insert("events_sha256".into(), json!(open.events.hex()));
-        operation.new = Some(Value::Object(new));
-        let appended = self.append(operation).await?;
-        if appended.id != open.id {
-            return Err(Error::Internal(
-                "the journal moved while an operation was open".into(),
-            ));
-        }
-        Ok(appended)
     }
 
     /// Marks the next operation appended as the undoing of operation `id`
@@ -643,5 +575,69 @@ impl Store {
         let text = query.bind(limit).fetch_one(self.conn()).await?;
         serde_json::from_str(&text)
             .map_err(|e| Error::Verification(format!("a batch of rows did not read back: {e}")))
+    }
+}
+
+impl Write<'_> {
+    /// Appends an operation to the journal, chained to the one before. Its
+    /// time never runs back: a writer whose clock is behind records at the
+    /// previous operation's time.
+    pub async fn record(&mut self, new: NewOperation) -> Result<Operation> {
+        if self.open.is_some() {
+            return Err(Error::Internal(
+                "an operation recorded while another is open".into(),
+            ));
+        }
+        self.append(new).await
+    }
+
+    /// Opens the operation that the claims and events written next belong
+    /// to; [`Write::close_operation`] appends it.
+    pub async fn open_operation(&mut self) -> Result<()> {
+        if self.open.is_some() {
+            return Err(Error::Internal("an operation opened twice".into()));
+        }
+        // The head as this transaction left it, when known (it counts the
+        // operations still waiting to be written).
+        let last = match &self.head {
+            Some((id, _, _)) => *id,
+            None => self.chain_head().await?.0,
+        };
+        self.open = Some(OpenOperation {
+            id: last + 1,
+            claims: RowDigest::default(),
+            events: RowDigest::default(),
+        });
+        Ok(())
+    }
+
+    /// Appends the open operation, with the counts and digests of the
+    /// claims and events written under it added to `new`.
+    pub async fn close_operation(&mut self, mut operation: NewOperation) -> Result<Operation> {
+        let open = self
+            .open
+            .take()
+            .ok_or_else(|| Error::Internal("no operation is open".into()))?;
+        let mut new = match operation.new.take() {
+            Some(Value::Object(map)) => map,
+            Some(other) => {
+                let mut map = Map::new();
+                map.insert("value".into(), other);
+                map
+            }
+            None => Map::new(),
+        };
+        new.insert("claims".into(), json!(open.claims.rows()));
+        new.insert("claims_sha256".into(), json!(open.claims.hex()));
+        new.insert("events".into(), json!(open.events.rows()));
+        new.insert("events_sha256".into(), json!(open.events.hex()));
+        operation.new = Some(Value::Object(new));
+        let appended = self.append(operation).await?;
+        if appended.id != open.id {
+            return Err(Error::Internal(
+                "the journal moved while an operation was open".into(),
+            ));
+        }
+        Ok(appended)
     }
 }

@@ -64,7 +64,7 @@ pub struct Store {
     /// Whether a transaction is open (a read inside a write uses it).
     in_transaction: bool,
     /// Whether a bulk load has set the per-row history checks aside (see
-    /// [`Store::begin_bulk_load`]).
+    /// [`Write::begin_bulk_load`]).
     bulk_loading: bool,
     /// The operation that the claims and events being written belong to.
     open: Option<journal::OpenOperation>,
@@ -91,8 +91,48 @@ pub struct Store {
     clock: Option<String>,
 }
 
+/// The database inside one write transaction ([`Store::write`]). Only it
+/// carries the methods that change the database, so that "must run inside
+/// a write" is a type the compiler checks, not a comment; it reads like a
+/// [`Store`] (it dereferences to one), within the same transaction.
+///
+/// A write outside a transaction does not compile:
+///
+/// ```compile_fail
+/// # async fn outside(store: &mut claimtrack::store::Store) {
+/// store.add_source("Kremlin", claimtrack::model::SourceKind::Organization, None).await;
+/// # }
+/// ```
+///
+/// Inside one, it does:
+///
+/// ```
+/// # async fn inside(store: &mut claimtrack::store::Store) -> claimtrack::Result<()> {
+/// store
+///     .write(async |w| w.add_source("Kremlin", claimtrack::model::SourceKind::Organization, None).await)
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
+pub struct Write<'a> {
+    store: &'a mut Store,
+}
+
+impl std::ops::Deref for Write<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        self.store
+    }
+}
+
+impl std::ops::DerefMut for Write<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        self.store
+    }
+}
+
 /// An article a bulk load created, waiting to be written with the next
-/// batch (see `Store::insert_article`).
+/// batch (see `Write::insert_article`).
 #[derive(Debug)]
 struct DeferredArticle {
     key: i64,
@@ -307,29 +347,6 @@ impl Store {
         &self.actor
     }
 
-    /// Records an operation by this store's actor (see [`Store::record`]).
-    pub(crate) async fn journal(
-        &mut self,
-        kind: &'static str,
-        keys: (Option<i64>, Option<i64>, Option<i64>),
-        old: Option<serde_json::Value>,
-        new: Option<serde_json::Value>,
-    ) -> Result<()> {
-        let actor = self.actor.clone();
-        self.record(NewOperation {
-            kind,
-            claim_key: keys.0,
-            source_key: keys.1,
-            article_key: keys.2,
-            old,
-            new,
-            actor,
-            ..NewOperation::default()
-        })
-        .await?;
-        Ok(())
-    }
-
     /// Takes the warnings gathered so far (see `notices`).
     pub fn take_notices(&mut self) -> Vec<String> {
         std::mem::take(&mut self.notices)
@@ -347,7 +364,7 @@ impl Store {
 
     /// Runs `body` inside one write transaction, taken with `BEGIN IMMEDIATE`:
     /// committed when it returns `Ok`, rolled back on any error.
-    pub async fn write<T>(&mut self, body: impl AsyncFnOnce(&mut Store) -> Result<T>) -> Result<T> {
+    pub async fn write<T>(&mut self, body: impl AsyncFnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         // A bulk write in one transaction spills SQLite's default 2 MB page
         // cache into the WAL again and again; 64 MiB keeps the hot index
         // pages in memory. Reads keep the small default: a scan never comes
@@ -363,7 +380,7 @@ impl Store {
         sqlx::query("PRAGMA defer_foreign_keys = ON")
             .execute(&mut self.conn)
             .await?;
-        let mut result = body(self).await;
+        let mut result = body(&mut Write { store: self }).await;
         if result.is_ok()
             && let Err(error) = self.write_deferred().await
         {
@@ -921,4 +938,29 @@ pub fn skip_memory_statistics() {
             libsqlite3_sys::sqlite3_config(libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int);
         }
     });
+}
+
+impl Write<'_> {
+    /// Records an operation by this store's actor (see [`Write::record`]).
+    pub(crate) async fn journal(
+        &mut self,
+        kind: &'static str,
+        keys: (Option<i64>, Option<i64>, Option<i64>),
+        old: Option<serde_json::Value>,
+        new: Option<serde_json::Value>,
+    ) -> Result<()> {
+        let actor = self.actor.clone();
+        self.record(NewOperation {
+            kind,
+            claim_key: keys.0,
+            source_key: keys.1,
+            article_key: keys.2,
+            old,
+            new,
+            actor,
+            ..NewOperation::default()
+        })
+        .await?;
+        Ok(())
+    }
 }

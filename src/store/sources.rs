@@ -2,11 +2,179 @@
 
 use sqlx::Row;
 
-use super::{Store, fold_name, now_timestamp, refusal};
+use super::{Store, Write, fold_name, now_timestamp, refusal};
 use crate::error::{Error, Result};
 use crate::model::{Day, Source, SourceKind, SourceProfile, SourceSummary, SpeaksFor};
 
 impl Store {
+    /// The source whose name or alias is `name` (matched case-insensitively,
+    /// white space collapsed), if any.
+    pub async fn find_source(&mut self, name: &str) -> Result<Option<Source>> {
+        let key = fold_name(name);
+        let row = sqlx::query(
+            "SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region FROM sources s WHERE s.name_key = ?1
+             UNION ALL
+             SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region
+             FROM source_aliases a JOIN sources s ON s.id = a.source_id WHERE a.alias_key = ?1
+             LIMIT 1",
+        )
+        .bind(&key)
+        .fetch_optional(self.conn())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let mut source = source_from_row(&row)?;
+        source.aliases = self.aliases_of(source.key).await?;
+        Ok(Some(source))
+    }
+
+    /// Like [`Store::find_source`], but an unknown name is an error that
+    /// suggests the closest known names.
+    pub async fn resolve_source(&mut self, name: &str) -> Result<Source> {
+        match self.find_source(name).await? {
+            Some(source) => Ok(source),
+            None => Err(Error::UnknownSource {
+                name: name.to_string(),
+                suggestions: self.similar_sources(name).await?,
+            }),
+        }
+    }
+
+    /// Up to three known source names that look like `name`, closest first:
+    /// names or aliases within a small edit distance, or containing it as a
+    /// word ("Peskov" suggests "Dmitry Peskov").
+    pub async fn similar_sources(&mut self, name: &str) -> Result<Vec<String>> {
+        let wanted = fold_name(name);
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT name, name_key FROM sources
+             UNION ALL
+             SELECT s.name, a.alias_key FROM source_aliases a JOIN sources s ON s.id = a.source_id",
+        )
+        .fetch_all(self.conn())
+        .await?;
+        let mut scored: Vec<(f64, String)> = rows
+            .into_iter()
+            .filter_map(|(display, key)| {
+                let similarity = strsim::normalized_damerau_levenshtein(&wanted, &key);
+                let contains = !wanted.is_empty()
+                    && (key.split(' ').any(|w| w == wanted)
+                        || wanted.split(' ').any(|w| w.len() > 3 && key.contains(w)));
+                let score = if contains {
+                    similarity.max(0.75)
+                } else {
+                    similarity
+                };
+                (score >= 0.6).then_some((score, display))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut names: Vec<String> = Vec::new();
+        for (_, display) in scored {
+            if !names.contains(&display) {
+                names.push(display);
+            }
+        }
+        names.truncate(3);
+        Ok(names)
+    }
+
+    /// Every source with its aliases, links and claim count, most claims first.
+    pub async fn list_sources(&mut self) -> Result<Vec<SourceSummary>> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region,
+                    (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claims
+             FROM sources s ORDER BY claims DESC, s.name_key",
+        )
+        .fetch_all(self.conn())
+        .await?;
+        let mut summaries = Vec::with_capacity(rows.len());
+        for row in rows {
+            let source = source_from_row(&row)?;
+            let claims: i64 = row.try_get("claims")?;
+            summaries.push(self.summarize(source, claims).await?);
+        }
+        Ok(summaries)
+    }
+
+    /// One source with its aliases, links and claim count.
+    pub async fn source_summary(&mut self, source: Source) -> Result<SourceSummary> {
+        let claims: i64 = sqlx::query_scalar("SELECT count(*) FROM claims WHERE source_id = ?")
+            .bind(source.key)
+            .fetch_one(self.conn())
+            .await?;
+        self.summarize(source, claims).await
+    }
+
+    async fn summarize(&mut self, mut source: Source, claims: i64) -> Result<SourceSummary> {
+        source.aliases = self.aliases_of(source.key).await?;
+        let speaks_for = self.speaks_for_links("f.speaker_id", source.key).await?;
+        let spoken_for_by = self.speaks_for_links("f.org_id", source.key).await?;
+        Ok(SourceSummary {
+            source,
+            speaks_for,
+            spoken_for_by,
+            claims,
+        })
+    }
+
+    async fn aliases_of(&mut self, key: i64) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT alias FROM source_aliases WHERE source_id = ? ORDER BY alias_key")
+                .bind(key)
+                .fetch_all(self.conn())
+                .await?,
+        )
+    }
+
+    /// The speaks-for links whose `column` (speaker or organization) is `key`.
+    async fn speaks_for_links(&mut self, column: &'static str, key: i64) -> Result<Vec<SpeaksFor>> {
+        let mut query = sqlx::QueryBuilder::new(
+            "SELECT p.name AS speaker, o.name AS organization, f.role, f.since, f.until
+             FROM speaks_for f JOIN sources p ON p.id = f.speaker_id JOIN sources o ON o.id = f.org_id WHERE ",
+        );
+        query.push(column).push(" = ").push_bind(key);
+        query.push(" ORDER BY p.name_key, o.name_key, f.role");
+        Ok(query.build_query_as::<SpeaksFor>().fetch_all(self.conn()).await?)
+    }
+}
+
+fn source_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Source> {
+    let kind: String = row.try_get("kind")?;
+    Ok(Source {
+        key: row.try_get("id")?,
+        name: row.try_get("name")?,
+        kind: kind.parse()?,
+        profile: SourceProfile {
+            description: row.try_get("description")?,
+            job: row.try_get("job")?,
+            party: row.try_get("party")?,
+            region: row.try_get("region")?,
+        },
+        aliases: vec![],
+    })
+}
+
+impl Store {
+    /// Every folded name and alias, mapped to its source's display name.
+    pub async fn source_names(&mut self) -> Result<std::collections::HashMap<String, String>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT name_key, name FROM sources
+             UNION ALL SELECT a.alias_key, s.name FROM source_aliases a JOIN sources s ON s.id = a.source_id",
+        )
+        .fetch_all(self.conn())
+        .await?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// A source's current name by key, if it still exists.
+    pub async fn source_name(&mut self, key: i64) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT name FROM sources WHERE id = ?")
+            .bind(key)
+            .fetch_optional(self.conn())
+            .await?)
+    }
+}
+
+impl Write<'_> {
     /// Adds a source. Its name may not be taken, as a name or an alias.
     pub async fn add_source(
         &mut self,
@@ -188,172 +356,6 @@ impl Store {
             .await?;
         }
         Ok(added)
-    }
-
-    /// The source whose name or alias is `name` (matched case-insensitively,
-    /// white space collapsed), if any.
-    pub async fn find_source(&mut self, name: &str) -> Result<Option<Source>> {
-        let key = fold_name(name);
-        let row = sqlx::query(
-            "SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region FROM sources s WHERE s.name_key = ?1
-             UNION ALL
-             SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region
-             FROM source_aliases a JOIN sources s ON s.id = a.source_id WHERE a.alias_key = ?1
-             LIMIT 1",
-        )
-        .bind(&key)
-        .fetch_optional(self.conn())
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let mut source = source_from_row(&row)?;
-        source.aliases = self.aliases_of(source.key).await?;
-        Ok(Some(source))
-    }
-
-    /// Like [`Store::find_source`], but an unknown name is an error that
-    /// suggests the closest known names.
-    pub async fn resolve_source(&mut self, name: &str) -> Result<Source> {
-        match self.find_source(name).await? {
-            Some(source) => Ok(source),
-            None => Err(Error::UnknownSource {
-                name: name.to_string(),
-                suggestions: self.similar_sources(name).await?,
-            }),
-        }
-    }
-
-    /// Up to three known source names that look like `name`, closest first:
-    /// names or aliases within a small edit distance, or containing it as a
-    /// word ("Peskov" suggests "Dmitry Peskov").
-    pub async fn similar_sources(&mut self, name: &str) -> Result<Vec<String>> {
-        let wanted = fold_name(name);
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT name, name_key FROM sources
-             UNION ALL
-             SELECT s.name, a.alias_key FROM source_aliases a JOIN sources s ON s.id = a.source_id",
-        )
-        .fetch_all(self.conn())
-        .await?;
-        let mut scored: Vec<(f64, String)> = rows
-            .into_iter()
-            .filter_map(|(display, key)| {
-                let similarity = strsim::normalized_damerau_levenshtein(&wanted, &key);
-                let contains = !wanted.is_empty()
-                    && (key.split(' ').any(|w| w == wanted)
-                        || wanted.split(' ').any(|w| w.len() > 3 && key.contains(w)));
-                let score = if contains {
-                    similarity.max(0.75)
-                } else {
-                    similarity
-                };
-                (score >= 0.6).then_some((score, display))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let mut names: Vec<String> = Vec::new();
-        for (_, display) in scored {
-            if !names.contains(&display) {
-                names.push(display);
-            }
-        }
-        names.truncate(3);
-        Ok(names)
-    }
-
-    /// Every source with its aliases, links and claim count, most claims first.
-    pub async fn list_sources(&mut self) -> Result<Vec<SourceSummary>> {
-        let rows = sqlx::query(
-            "SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region,
-                    (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claims
-             FROM sources s ORDER BY claims DESC, s.name_key",
-        )
-        .fetch_all(self.conn())
-        .await?;
-        let mut summaries = Vec::with_capacity(rows.len());
-        for row in rows {
-            let source = source_from_row(&row)?;
-            let claims: i64 = row.try_get("claims")?;
-            summaries.push(self.summarize(source, claims).await?);
-        }
-        Ok(summaries)
-    }
-
-    /// One source with its aliases, links and claim count.
-    pub async fn source_summary(&mut self, source: Source) -> Result<SourceSummary> {
-        let claims: i64 = sqlx::query_scalar("SELECT count(*) FROM claims WHERE source_id = ?")
-            .bind(source.key)
-            .fetch_one(self.conn())
-            .await?;
-        self.summarize(source, claims).await
-    }
-
-    async fn summarize(&mut self, mut source: Source, claims: i64) -> Result<SourceSummary> {
-        source.aliases = self.aliases_of(source.key).await?;
-        let speaks_for = self.speaks_for_links("f.speaker_id", source.key).await?;
-        let spoken_for_by = self.speaks_for_links("f.org_id", source.key).await?;
-        Ok(SourceSummary {
-            source,
-            speaks_for,
-            spoken_for_by,
-            claims,
-        })
-    }
-
-    async fn aliases_of(&mut self, key: i64) -> Result<Vec<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT alias FROM source_aliases WHERE source_id = ? ORDER BY alias_key")
-                .bind(key)
-                .fetch_all(self.conn())
-                .await?,
-        )
-    }
-
-    /// The speaks-for links whose `column` (speaker or organization) is `key`.
-    async fn speaks_for_links(&mut self, column: &'static str, key: i64) -> Result<Vec<SpeaksFor>> {
-        let mut query = sqlx::QueryBuilder::new(
-            "SELECT p.name AS speaker, o.name AS organization, f.role, f.since, f.until
-             FROM speaks_for f JOIN sources p ON p.id = f.speaker_id JOIN sources o ON o.id = f.org_id WHERE ",
-        );
-        query.push(column).push(" = ").push_bind(key);
-        query.push(" ORDER BY p.name_key, o.name_key, f.role");
-        Ok(query.build_query_as::<SpeaksFor>().fetch_all(self.conn()).await?)
-    }
-}
-
-fn source_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Source> {
-    let kind: String = row.try_get("kind")?;
-    Ok(Source {
-        key: row.try_get("id")?,
-        name: row.try_get("name")?,
-        kind: kind.parse()?,
-        profile: SourceProfile {
-            description: row.try_get("description")?,
-            job: row.try_get("job")?,
-            party: row.try_get("party")?,
-            region: row.try_get("region")?,
-        },
-        aliases: vec![],
-    })
-}
-
-impl Store {
-    /// Every folded name and alias, mapped to its source's display name.
-    pub async fn source_names(&mut self) -> Result<std::collections::HashMap<String, String>> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT name_key, name FROM sources
-             UNION ALL SELECT a.alias_key, s.name FROM source_aliases a JOIN sources s ON s.id = a.source_id",
-        )
-        .fetch_all(self.conn())
-        .await?;
-        Ok(rows.into_iter().collect())
-    }
-
-    /// A source's current name by key, if it still exists.
-    pub async fn source_name(&mut self, key: i64) -> Result<Option<String>> {
-        Ok(sqlx::query_scalar("SELECT name FROM sources WHERE id = ?")
-            .bind(key)
-            .fetch_optional(self.conn())
-            .await?)
     }
 
     /// Changes a source's kind and profile, recording a `source.edit`

@@ -9,7 +9,7 @@ use crate::model::{Day, Relation, SourceKind, Status};
 use crate::store::{ClaimFilter, NewClaim, NewEvent, NewOperation};
 
 /// Writes claims as one operation, as the commands do.
-async fn create(s: &mut Store, claims: Vec<NewClaim>) -> Result<Vec<i64>> {
+async fn create(s: &mut Write<'_>, claims: Vec<NewClaim>) -> Result<Vec<i64>> {
     s.open_operation().await?;
     let keys = s.insert_claims(claims).await?;
     s.close_operation(NewOperation {
@@ -22,7 +22,7 @@ async fn create(s: &mut Store, claims: Vec<NewClaim>) -> Result<Vec<i64>> {
 }
 
 /// Appends an event as one operation, as `claims mark` does.
-async fn mark(s: &mut Store, key: i64, event: &NewEvent) -> Result<crate::model::StatusEvent> {
+async fn mark(s: &mut Write<'_>, key: i64, event: &NewEvent) -> Result<crate::model::StatusEvent> {
     s.open_operation().await?;
     let recorded = s.append_event(key, event).await?;
     s.close_operation(NewOperation {
