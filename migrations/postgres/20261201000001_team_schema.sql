@@ -134,7 +134,8 @@ CREATE TABLE claims (
     quote_suffix text,
     origin       text,
     withdrawn_at claimtrack_time,
-    snapshot_id  bigint REFERENCES article_snapshots (id),
+    -- Checked at commit: a copy writes the snapshots after the claims.
+    snapshot_id  bigint REFERENCES article_snapshots (id) DEFERRABLE INITIALLY DEFERRED,
     language     text CHECK (language ~ '^[A-Za-z0-9-]{2,35}$')
 );
 CREATE INDEX claims_short_id ON claims (short_id text_pattern_ops);
@@ -179,6 +180,10 @@ CREATE TABLE claim_links (
     CHECK (from_claim <> to_claim)
 );
 CREATE INDEX claim_links_to ON claim_links (to_claim);
+
+-- History older than the journal (a copied SQLite file's): the events up
+-- to this id are covered by the journal's `upgrade` operation.
+CREATE TABLE journal_backfill (events_upto bigint NOT NULL);
 
 -- The desk: who may do what, until when (see `claims team`). A row per
 -- member; the roles themselves are PostgreSQL roles named after the
@@ -307,7 +312,11 @@ BEGIN
         RAISE EXCEPTION 'status history is append-only: an event id must follow the last one'
             USING ERRCODE = 'integrity_constraint_violation';
     END IF;
-    IF NEW.operation_id IS DISTINCT FROM coalesce((SELECT max(id) FROM operations), 0) + 1 THEN
+    -- History older than the journal (copied from a SQLite file that had
+    -- it) belongs to no operation; it comes before the first one.
+    IF NEW.operation_id IS NULL AND claimtrack_is_owner() AND NOT EXISTS (SELECT 1 FROM operations) THEN
+        NULL;
+    ELSIF NEW.operation_id IS DISTINCT FROM coalesce((SELECT max(id) FROM operations), 0) + 1 THEN
         RAISE EXCEPTION 'a status event must belong to the operation appended after it'
             USING ERRCODE = 'integrity_constraint_violation';
     END IF;
@@ -467,7 +476,7 @@ DECLARE
 BEGIN
     FOREACH t IN ARRAY ARRAY['sources', 'source_aliases', 'speaks_for', 'articles', 'operations',
                              'article_snapshots', 'claims', 'claim_tags', 'status_events', 'claim_links',
-                             'team', 'team_members']
+                             'journal_backfill', 'team', 'team_members']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY member_in_time ON %I USING ((SELECT claimtrack_may(''viewer''))) WITH CHECK ((SELECT claimtrack_may(''checker'')))', t);

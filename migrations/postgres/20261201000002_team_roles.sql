@@ -40,7 +40,7 @@ BEGIN
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), viewer);
     EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', viewer);
     EXECUTE format('GRANT SELECT ON sources, source_aliases, speaks_for, articles, operations, article_snapshots,
-                    claims, claim_tags, status_events, claim_links, team, team_members TO %I', viewer);
+                    claims, claim_tags, status_events, claim_links, journal_backfill, team, team_members TO %I', viewer);
     EXECUTE format('GRANT SELECT ON _sqlx_migrations TO %I', viewer);
 
     EXECUTE format('GRANT INSERT ON sources, source_aliases, speaks_for, articles, claims, claim_tags,

@@ -5,6 +5,7 @@
 mod add;
 mod article;
 mod backup;
+mod copy;
 mod docs;
 mod edit;
 mod export;
@@ -114,6 +115,8 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Score `extract` against annotated attributions (brat standoff, as PolNeAR ships them).
     Evaluate(extract::EvaluateArgs),
+    /// Copy the whole database (claims, history, journal, snapshots, links) into an empty PostgreSQL database.
+    Copy(copy::CopyArgs),
     /// The desk on a PostgreSQL server: set up its roles, add and remove members.
     #[command(subcommand)]
     Team(team::TeamCommand),
@@ -343,6 +346,7 @@ impl Command {
             | Command::Export(_)
             | Command::Verify(_)
             | Command::Backup(_)
+            | Command::Copy(_)
             | Command::Evaluate(_)
             | Command::Completions(_)
             | Command::Man(_) => false,
@@ -391,6 +395,7 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Verify(args) => verify::run(args, ctx).await,
         Command::Backup(args) => backup::run(args, ctx).await,
         Command::Restore(args) => restore::run(args, ctx).await,
+        Command::Copy(args) => copy::run(args, ctx).await,
         Command::Completions(args) => docs::completions(&args),
         Command::Man(args) => docs::man(&args),
         Command::Extract(_) | Command::Evaluate(_) | Command::Team(_) => Err(Error::invalid(

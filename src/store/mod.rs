@@ -11,6 +11,7 @@ mod articles;
 mod audit;
 mod bulk;
 mod claims;
+pub mod copy;
 mod corrections;
 mod create;
 mod exports;

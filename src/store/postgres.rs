@@ -13,6 +13,7 @@ use std::str::FromStr;
 use sqlx::postgres::{PgConnectOptions, PgConnection};
 use sqlx::{Connection, Row};
 
+use super::copy::{COPIED_TABLES, TableCounts};
 use crate::error::{Error, Result};
 use crate::journal::{GENESIS, Operation};
 use crate::model::Day;
@@ -253,6 +254,106 @@ impl TeamDatabase {
         }
     }
 
+    /// Copies a whole SQLite database into this one, which must be empty
+    /// (set up by its owner, before `team init`): every row as stored,
+    /// hashes included, written in the order the database's rules accept
+    /// (each claim after its first status event, each operation after its
+    /// events), in one transaction. Returns the rows per table, read back.
+    pub async fn copy_from(&mut self, source: &mut super::Store) -> Result<TableCounts> {
+        let empty: bool = sqlx::query_scalar(
+            "SELECT NOT EXISTS (SELECT 1 FROM operations) AND NOT EXISTS (SELECT 1 FROM sources)
+                AND NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM status_events)",
+        )
+        .fetch_one(&mut self.conn)
+        .await
+        .map_err(refused)?;
+        if !empty {
+            return Err(Error::invalid(format!(
+                "{} is not empty: claims copy writes into an empty database (and before claims team init)",
+                self.shown
+            )));
+        }
+        let conn = &mut self.conn;
+        // One snapshot of the source, one transaction on the destination.
+        source
+            .read(async |source| {
+                let mut tx = conn.begin().await?;
+                let result = copy_rows(source, &mut tx).await;
+                match result {
+                    Ok(counts) => {
+                        tx.commit().await.map_err(refused)?;
+                        Ok(counts)
+                    }
+                    Err(Error::Database(e)) => Err(refused(e)),
+                    Err(other) => Err(other),
+                }
+            })
+            .await
+    }
+
+    /// The journal's head: the latest operation's id and hash, recomputed
+    /// from every operation in order. A break in the chain is an error
+    /// naming the first operation that does not follow.
+    pub async fn recomputed_head(&mut self) -> Result<(i64, String)> {
+        let mut previous = GENESIS.to_string();
+        let mut last = 0;
+        loop {
+            let rows = sqlx::query(
+                "SELECT id, kind, claim_id, source_id, article_id, old, new, note, actor, at::text, undoes, hash
+                 FROM operations WHERE id > $1 ORDER BY id LIMIT 5000",
+            )
+            .bind(last)
+            .fetch_all(&mut self.conn)
+            .await
+            .map_err(refused)?;
+            if rows.is_empty() {
+                return Ok((last, previous));
+            }
+            for row in rows {
+                let parse = |text: Option<String>| -> Result<Option<serde_json::Value>> {
+                    text.map(|t| serde_json::from_str(&t))
+                        .transpose()
+                        .map_err(|e| Error::Verification(format!("an operation's values are not JSON: {e}")))
+                };
+                let operation = Operation {
+                    id: row.try_get(0)?,
+                    kind: row.try_get(1)?,
+                    claim_key: row.try_get(2)?,
+                    source_key: row.try_get(3)?,
+                    article_key: row.try_get(4)?,
+                    old: parse(row.try_get(5)?)?,
+                    new: parse(row.try_get(6)?)?,
+                    note: row.try_get(7)?,
+                    actor: row.try_get(8)?,
+                    at: row.try_get(9)?,
+                    undoes: row.try_get(10)?,
+                    hash: row.try_get(11)?,
+                };
+                if operation.id != last + 1 || operation.chained_hash(&previous) != operation.hash {
+                    return Err(Error::Verification(format!(
+                        "the journal's chain breaks at operation {}",
+                        operation.id
+                    )));
+                }
+                last = operation.id;
+                previous = operation.hash;
+            }
+        }
+    }
+
+    /// Rows per copied table.
+    pub async fn table_counts(&mut self) -> Result<TableCounts> {
+        let mut tables = Vec::new();
+        for table in COPIED_TABLES {
+            let count: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
+                .fetch_one(&mut self.conn)
+                .await
+                .map_err(refused)?;
+            tables.push((table, count));
+        }
+        Ok(TableCounts { tables })
+    }
+
     /// Closes the connection cleanly.
     pub async fn close(self) -> Result<()> {
         self.conn.close().await?;
@@ -304,6 +405,266 @@ async fn migrate(conn: &mut PgConnection, shown: &str) -> Result<()> {
         },
         other => Error::Migrate(other),
     })
+}
+
+/// Writes every row of `source` into the destination transaction `conn`.
+async fn copy_rows(source: &mut super::Store, conn: &mut PgConnection) -> Result<TableCounts> {
+    let (sources, aliases, speaks_for) = source.copy_sources().await?;
+    for s in &sources {
+        sqlx::query(
+            "INSERT INTO sources (id, name, name_key, name_skeleton, kind, description, job, party, region, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(s.id)
+        .bind(&s.name)
+        .bind(&s.name_key)
+        .bind(&s.name_skeleton)
+        .bind(&s.kind)
+        .bind(&s.description)
+        .bind(&s.job)
+        .bind(&s.party)
+        .bind(&s.region)
+        .bind(&s.created_at)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for a in &aliases {
+        sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES ($1, $2, $3)")
+            .bind(&a.alias_key)
+            .bind(&a.alias)
+            .bind(a.source_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for l in &speaks_for {
+        sqlx::query(
+            "INSERT INTO speaks_for (speaker_id, org_id, role, since, until) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(l.speaker_id)
+        .bind(l.org_id)
+        .bind(&l.role)
+        .bind(&l.since)
+        .bind(&l.until)
+        .execute(&mut *conn)
+        .await?;
+    }
+    let (articles, snapshots) = source.copy_articles().await?;
+    for a in &articles {
+        sqlx::query(
+            "INSERT INTO articles (id, uuid, url, title, publisher, published_on, body, body_sha256, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(a.id)
+        .bind(a.uuid)
+        .bind(&a.url)
+        .bind(&a.title)
+        .bind(&a.publisher)
+        .bind(&a.published_on)
+        .bind(&a.body)
+        .bind(&a.body_sha256)
+        .bind(&a.created_at)
+        .execute(&mut *conn)
+        .await?;
+    }
+    if let Some(upto) = source.copy_backfill().await? {
+        sqlx::query("INSERT INTO journal_backfill (events_upto) VALUES ($1)")
+            .bind(upto)
+            .execute(&mut *conn)
+            .await?;
+    }
+
+    // The history, in its own order: each operation after its events, each
+    // claim right after its first event (in the status that event gives;
+    // the later events move it, as they did in the source).
+    let mut claims = std::collections::VecDeque::new();
+    let (mut claims_after, mut claims_done) = (0, false);
+    let mut operations = std::collections::VecDeque::new();
+    let (mut operations_after, mut operations_done) = (0, false);
+    let mut events_after = 0;
+    loop {
+        let events = source.copy_events(events_after).await?;
+        let Some(last) = events.last() else { break };
+        events_after = last.id;
+        for event in events {
+            if let Some(op) = event.operation_id {
+                write_operations_before(
+                    source,
+                    conn,
+                    &mut operations,
+                    &mut operations_after,
+                    &mut operations_done,
+                    op,
+                )
+                .await?;
+            }
+            insert_event(conn, &event).await?;
+            if claims.is_empty() && !claims_done {
+                claims.extend(source.copy_claims(claims_after).await?);
+                claims_done = claims.is_empty();
+                if let Some(last) = claims.back() {
+                    claims_after = last.first_event;
+                }
+            }
+            while claims
+                .front()
+                .is_some_and(|c: &super::copy::ClaimCopyRow| c.first_event == event.id)
+            {
+                let claim = claims.pop_front().expect("just looked");
+                insert_claim(conn, &claim, &event).await?;
+            }
+        }
+    }
+    write_operations_before(
+        source,
+        conn,
+        &mut operations,
+        &mut operations_after,
+        &mut operations_done,
+        i64::MAX,
+    )
+    .await?;
+
+    let (tags, links) = source.copy_tags_and_links().await?;
+    for t in &tags {
+        sqlx::query("INSERT INTO claim_tags (claim_id, tag) VALUES ($1, $2)")
+            .bind(t.claim_id)
+            .bind(&t.tag)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for l in &links {
+        sqlx::query("INSERT INTO claim_links (from_claim, relation, to_claim, actor, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(l.from_claim)
+            .bind(&l.relation)
+            .bind(l.to_claim)
+            .bind(&l.actor)
+            .bind(&l.created_at)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for s in &snapshots {
+        sqlx::query(
+            "INSERT INTO article_snapshots (id, article_id, body, body_sha256, replaced_at, replaced_by)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(s.id)
+        .bind(s.article_id)
+        .bind(&s.body)
+        .bind(&s.body_sha256)
+        .bind(&s.replaced_at)
+        .bind(s.replaced_by)
+        .execute(&mut *conn)
+        .await?;
+    }
+    let mut tables = Vec::new();
+    for table in COPIED_TABLES {
+        let count: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
+            .fetch_one(&mut *conn)
+            .await?;
+        tables.push((table, count));
+    }
+    Ok(TableCounts { tables })
+}
+
+/// Writes the source's operations with ids below `before`, in order.
+async fn write_operations_before(
+    source: &mut super::Store,
+    conn: &mut PgConnection,
+    pending: &mut std::collections::VecDeque<super::copy::OperationRow>,
+    after: &mut i64,
+    done: &mut bool,
+    before: i64,
+) -> Result<()> {
+    loop {
+        if pending.is_empty() && !*done {
+            pending.extend(source.copy_operations(*after).await?);
+            *done = pending.is_empty();
+            if let Some(last) = pending.back() {
+                *after = last.id;
+            }
+        }
+        match pending.front() {
+            Some(op) if op.id < before => {
+                let op = pending.pop_front().expect("just looked");
+                sqlx::query(
+                    "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                )
+                .bind(op.id)
+                .bind(&op.kind)
+                .bind(op.claim_id)
+                .bind(op.source_id)
+                .bind(op.article_id)
+                .bind(&op.old)
+                .bind(&op.new)
+                .bind(&op.note)
+                .bind(&op.actor)
+                .bind(&op.at)
+                .bind(op.undoes)
+                .bind(&op.hash)
+                .execute(&mut *conn)
+                .await?;
+            }
+            _ => return Ok(()),
+        }
+    }
+}
+
+async fn insert_event(conn: &mut PgConnection, e: &super::copy::EventRow) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(e.id)
+    .bind(e.claim_id)
+    .bind(&e.from_status)
+    .bind(&e.to_status)
+    .bind(&e.rating)
+    .bind(&e.note)
+    .bind(&e.evidence)
+    .bind(&e.actor)
+    .bind(&e.at)
+    .bind(e.operation_id)
+    .bind(&e.effective_on)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Writes a claim right after its first event, in the status and with the
+/// rating that event gives.
+async fn insert_claim(
+    conn: &mut PgConnection,
+    c: &super::copy::ClaimCopyRow,
+    first: &super::copy::EventRow,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
+                             quote_start, quote_end, quote_prefix, quote_suffix, origin, withdrawn_at, snapshot_id, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+    )
+    .bind(c.id)
+    .bind(c.uuid)
+    .bind(c.article_id)
+    .bind(c.source_id)
+    .bind(&c.text)
+    .bind(&c.quote)
+    .bind(&c.said_on)
+    .bind(&first.to_status)
+    .bind(&first.rating)
+    .bind(&c.created_at)
+    .bind(&c.updated_at)
+    .bind(c.quote_start)
+    .bind(c.quote_end)
+    .bind(&c.quote_prefix)
+    .bind(&c.quote_suffix)
+    .bind(&c.origin)
+    .bind(&c.withdrawn_at)
+    .bind(c.snapshot_id)
+    .bind(&c.language)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Appends an operation to the journal, chained to the one before: the

@@ -20,6 +20,11 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The database files of earlier releases the tests upgrade.
+pub fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
 /// The sample claim files, `claims/`.
 pub fn sample_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("claims")

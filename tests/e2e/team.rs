@@ -421,3 +421,106 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     );
     assert!(line.contains("'Ana Smith' is not a login"), "{line}");
 }
+
+/// A desk's SQLite database moves onto the team server whole: every row
+/// as stored (history older than the journal, edits, withdrawals, earlier
+/// article bodies, links), the journal's chain recomputed to the same
+/// head; then the team is set up over it and members read it.
+#[test]
+fn a_sqlite_database_moves_to_the_team_server_whole() {
+    let Some(desk) = Desk::new() else { return };
+    // An old file (history from before the journal), worked on since.
+    let env = &desk.env;
+    std::fs::copy(super::harness::fixtures_dir().join("first-release.db"), &env.db).unwrap();
+    let csv = env.ok(&["list", "--format", "csv"]);
+    let id = csv.lines().nth(1).unwrap().split(',').next().unwrap().to_string();
+    env.ok(&["refute", &id, "--note", "court record", "--rating", "False"]);
+    env.ok(&[
+        "edit",
+        &id,
+        "--text",
+        "Corrected words",
+        "--language",
+        "ru",
+        "--note",
+        "typo",
+    ]);
+    let other = csv.lines().nth(2).unwrap().split(',').next().unwrap().to_string();
+    env.ok(&["withdraw", &other, "--note", "logged twice"]);
+    let article = env.ok(&["article", "list", "--format", "csv"]);
+    let article = article
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    let newer = env.dir.path().join("newer.txt");
+    let body =
+        std::fs::read_to_string(super::harness::sample_dir().join("rferl-2017-12-18-peskov-cia-tip-off.txt"))
+            .unwrap();
+    std::fs::write(&newer, format!("{body}\nUpdated: a paragraph added later.\n")).unwrap();
+    env.ok(&[
+        "article",
+        "edit",
+        &article,
+        "--body",
+        newer.to_str().unwrap(),
+        "--note",
+        "updated",
+    ]);
+    let head = env.ok(&["verify"]);
+    let head = head.lines().last().unwrap().to_string();
+
+    let url = desk.url();
+    let out = env.ok(&["copy", "--to", &url]);
+    assert!(
+        out.contains("article_snapshots 1") && out.contains("claims 40"),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().last().unwrap(),
+        head.replace("journal head:", "journal head on both:")
+    );
+
+    // Row for row, the same values on both ends.
+    let same = |sqlite: &str, postgres: &str| {
+        let here = super::harness::scalar(&env.db, sqlite);
+        let there = desk.sql(None, postgres).unwrap();
+        assert_eq!(here, there, "{sqlite}");
+    };
+    same(
+        "SELECT group_concat(lower(hex(uuid)) || '|' || status || '|' || coalesce(rating, '') || '|' || text || '|' || updated_at || '|' || coalesce(withdrawn_at, '') || '|' || coalesce(language, ''), char(10)) FROM (SELECT * FROM claims ORDER BY id)",
+        "SELECT string_agg(replace(uuid::text, '-', '') || '|' || status || '|' || coalesce(rating, '') || '|' || text || '|' || updated_at || '|' || coalesce(withdrawn_at, '') || '|' || coalesce(language, ''), chr(10) ORDER BY id) FROM claims",
+    );
+    same(
+        "SELECT group_concat(id || '|' || claim_id || '|' || to_status || '|' || actor || '|' || at || '|' || coalesce(operation_id, ''), char(10)) FROM (SELECT * FROM status_events ORDER BY id)",
+        "SELECT string_agg(id || '|' || claim_id || '|' || to_status || '|' || actor || '|' || at || '|' || coalesce(operation_id::text, ''), chr(10) ORDER BY id) FROM status_events",
+    );
+    same(
+        "SELECT group_concat(id || '|' || kind || '|' || actor || '|' || hash, char(10)) FROM (SELECT * FROM operations ORDER BY id)",
+        "SELECT string_agg(id || '|' || kind || '|' || actor || '|' || hash, chr(10) ORDER BY id) FROM operations",
+    );
+    same(
+        "SELECT group_concat(body_sha256, ',') FROM (SELECT body_sha256 FROM article_snapshots UNION ALL SELECT body_sha256 FROM articles)",
+        "SELECT string_agg(body_sha256, ',') FROM (SELECT body_sha256 FROM article_snapshots UNION ALL SELECT body_sha256 FROM articles) b",
+    );
+
+    // Into a database that is not empty: refused, nothing written.
+    let line = env.refused(&["copy", "--to", &url], 2);
+    assert!(line.contains("is not empty"), "{line}");
+    // Then the team over it: a viewer reads what was copied.
+    assert_eq!(desk.claims(&["team", "init"]).code, 0);
+    let viewer = desk.login("viewer");
+    assert_eq!(desk.claims(&["team", "add", &viewer, "--role", "viewer"]).code, 0);
+    assert_eq!(
+        desk.sql(
+            Some(&viewer),
+            "SELECT count(*) FROM claims WHERE withdrawn_at IS NULL"
+        ),
+        Ok("39".to_string())
+    );
+    let line = env.refused(&["copy", "--to", "backup.db"], 2);
+    assert!(line.contains("is not a PostgreSQL URL"), "{line}");
+}
