@@ -196,10 +196,17 @@ pub async fn run(cli: Cli) -> Result<()> {
                 "claims team works on a PostgreSQL database: pass --db postgres://HOST/DATABASE (or set CLAIMS_DB)",
             ));
         }
-        (Command::Team(_) | Command::Completions(_) | Command::Man(_) | Command::Evaluate(_), _) => {}
+        (
+            Command::Team(_)
+            | Command::Verify(_)
+            | Command::Completions(_)
+            | Command::Man(_)
+            | Command::Evaluate(_),
+            _,
+        ) => {}
         (_, Some(url)) => {
             return Err(Error::invalid(format!(
-                "{} is a PostgreSQL database, where this version runs only claims team; the other commands work on a SQLite file for now",
+                "{} is a PostgreSQL database, where this version runs claims team and claims verify; the other commands work on a SQLite file for now",
                 store::postgres::redacted(url)
             )));
         }
@@ -207,6 +214,13 @@ pub async fn run(cli: Cli) -> Result<()> {
     }
     // Commands that need no database, or only one named explicitly.
     match cli.command {
+        Command::Verify(args) if url.is_some() => {
+            let url = url.expect("checked by the guard");
+            let mut out = stdout(output, cli.no_pager);
+            let result = verify::run_on_postgres(args, &url, &mut out).await;
+            out.flush()?;
+            return result;
+        }
         Command::Team(command) => {
             let url = url.expect("checked above");
             let mut out = stdout(output, cli.no_pager);

@@ -8,7 +8,9 @@ use super::Context;
 use crate::anchor;
 use crate::error::{Error, Result};
 use crate::model::short_id;
-use crate::render::Record;
+use crate::render::{Output, Record};
+use crate::store::postgres::TeamDatabase;
+use crate::store::{Audit, QuoteToVerify};
 
 /// One quote's verdict.
 #[derive(Debug, Clone, Serialize)]
@@ -40,10 +42,24 @@ pub struct VerifyArgs {
 
 pub(super) async fn run(args: VerifyArgs, ctx: &mut Context) -> Result<()> {
     let audit = ctx.store.audit(args.extends.as_deref()).await?;
-    let mut broken: Vec<String> = Vec::new();
     let quotes = ctx.store.quotes_to_verify().await?;
+    report(&args, audit, &quotes, &mut ctx.out)
+}
+
+/// `claims verify` against a team database on PostgreSQL: the same checks.
+pub(super) async fn run_on_postgres(args: VerifyArgs, url: &str, out: &mut Output) -> Result<()> {
+    let mut database = TeamDatabase::connect(url).await?;
+    let audit = database.audit(args.extends.as_deref()).await?;
+    let quotes = database.quotes_to_verify().await?;
+    database.close().await?;
+    report(&args, audit, &quotes, out)
+}
+
+/// Prints what the checks found; an error names every break.
+fn report(args: &VerifyArgs, audit: Audit, quotes: &[QuoteToVerify], out: &mut Output) -> Result<()> {
+    let mut broken: Vec<String> = Vec::new();
     let mut checks = Vec::with_capacity(quotes.len());
-    for q in &quotes {
+    for q in quotes {
         let holds = q
             .anchor
             .as_ref()
@@ -70,9 +86,9 @@ pub(super) async fn run(args: VerifyArgs, ctx: &mut Context) -> Result<()> {
     // A table lists each whole-database check and the journal's head; other
     // formats print the quote records only, and a broken check still fails
     // the command, named on stderr.
-    let table = ctx.out.format == crate::render::Format::Table;
+    let table = out.format == crate::render::Format::Table;
     if table {
-        ctx.out.line(format!(
+        out.line(format!(
             "{} quotes checked: {} anchored, {} moved, {} orphaned",
             checks.len(),
             checks.len() - failing,
@@ -82,11 +98,11 @@ pub(super) async fn run(args: VerifyArgs, ctx: &mut Context) -> Result<()> {
     }
     for finding in &audit.findings {
         match &finding.problem {
-            None if table => ctx.out.line(format!("ok      {}", finding.check)),
+            None if table => out.line(format!("ok      {}", finding.check)),
             None => {}
             Some(problem) => {
                 if table {
-                    ctx.out.line(format!("FAILED  {}: {problem}", finding.check));
+                    out.line(format!("FAILED  {}: {problem}", finding.check));
                 }
                 broken.push(format!("{}: {problem}", finding.check));
             }
@@ -95,27 +111,27 @@ pub(super) async fn run(args: VerifyArgs, ctx: &mut Context) -> Result<()> {
     if let Some(hash) = &args.extends {
         if audit.extends == Some(true) {
             if table {
-                ctx.out.line(format!("ok      the journal extends {hash}"));
+                out.line(format!("ok      the journal extends {hash}"));
             }
         } else {
             let problem = format!("the journal does not extend {hash}: operations up to it were rewritten");
             if table {
-                ctx.out.line(format!("FAILED  {problem}"));
+                out.line(format!("FAILED  {problem}"));
             }
             broken.push(problem);
         }
     }
     if table {
-        ctx.out.line(format!(
+        out.line(format!(
             "journal head: operation {} {}",
             audit.head.0, audit.head.1
         ));
         if failing > 0 {
             let failing: Vec<QuoteCheck> = checks.iter().filter(|c| c.verdict != "ok").cloned().collect();
-            ctx.out.records(&failing)?;
+            out.records(&failing)?;
         }
     } else {
-        ctx.out.records(&checks)?;
+        out.records(&checks)?;
     }
     if failing > 0 {
         broken.push(format!(

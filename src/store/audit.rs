@@ -4,7 +4,7 @@
 //! are: every claim and event is covered by the digest of the operation that
 //! created it, and every claim's fields follow from its edits.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 use sqlx::Row;
@@ -74,129 +74,303 @@ fn problem(check: &'static str, found: Option<String>) -> Finding {
     }
 }
 
+/// What the whole-database check reads, from either backend: the journal,
+/// the rows as their canonical records, and the rules' own queries. The
+/// check itself ([`audit`]) is one piece of logic over this contract.
+pub(crate) trait Audited {
+    /// Operations after id `after`, in id order, at most `limit`.
+    async fn operations_after(&mut self, after: i64, limit: i64) -> Result<Vec<crate::journal::Operation>>;
+    /// The latest operation's id and hash (`GENESIS` before the first).
+    async fn chain_head(&mut self) -> Result<(i64, String)>;
+    /// The guard triggers this backend must have that are missing.
+    async fn missing_guards(&mut self) -> Result<Vec<String>>;
+    /// A claim whose status or rating its history does not give: its id
+    /// and status.
+    async fn claim_off_its_history(&mut self) -> Result<Option<(uuid::Uuid, String)>>;
+    /// A status event that does not continue its claim's history or runs
+    /// back in time.
+    async fn event_off_its_chain(&mut self) -> Result<Option<i64>>;
+    /// Rows that point at nothing: how many, and the first one's table.
+    async fn dangling_references(&mut self) -> Result<Option<(usize, String)>>;
+    /// Events after `after` up to `upto`: (id, operation, record).
+    async fn event_records(
+        &mut self,
+        after: i64,
+        upto: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, Option<i64>, crate::journal::EventRecord)>>;
+    /// The keys of the withdrawn claims.
+    async fn withdrawn_claims(&mut self) -> Result<HashSet<i64>>;
+    /// Claims after key `after` as canonical records.
+    async fn claim_records(&mut self, after: i64, limit: i64) -> Result<Vec<(i64, ClaimRecord)>>;
+}
+
 impl Store {
     /// Checks the whole database; `extends` is a chain head noted earlier.
     /// Reads one snapshot.
     pub async fn audit(&mut self, extends: Option<&str>) -> Result<Audit> {
-        self.read(async |store| store.audit_snapshot(extends).await).await
+        self.read(async |store| audit(store, extends).await).await
     }
+}
 
-    async fn audit_snapshot(&mut self, extends: Option<&str>) -> Result<Audit> {
-        let mut findings = Vec::new();
+/// The whole-database check, over one snapshot of either backend.
+pub(crate) async fn audit(db: &mut impl Audited, extends: Option<&str>) -> Result<Audit> {
+    let mut findings = Vec::new();
 
-        // 1. The hash chain, operation by operation.
-        let mut previous = GENESIS.to_string();
-        let mut expected_id = 1;
-        let mut chain_break = None;
-        let mut seen_extends = extends.map(|h| h == GENESIS);
-        let mut recorded: HashMap<i64, Recorded> = HashMap::new();
-        let mut edits: HashMap<i64, Vec<(i64, Value, Value)>> = HashMap::new();
-        let mut withdrawals: HashMap<i64, bool> = HashMap::new();
-        let mut upgrade: Option<(i64, i64)> = None;
-        let mut last_at = String::new();
-        let mut after = 0;
-        loop {
-            let batch = self.operations_after(after, 2000).await?;
-            let Some(last) = batch.last() else { break };
-            after = last.id;
-            for operation in batch {
-                if chain_break.is_none() {
-                    if operation.id != expected_id {
-                        chain_break = Some(format!(
-                            "operation {} follows operation {}: operations are missing",
-                            operation.id,
-                            expected_id - 1
-                        ));
-                    } else if operation.chained_hash(&previous) != operation.hash {
-                        chain_break = Some(format!(
-                            "operation {} ({}) does not match its hash: it was changed after it was written",
-                            operation.id, operation.kind
-                        ));
-                    } else if operation.at < last_at {
-                        chain_break = Some(format!(
-                            "operation {} is earlier than the one before it",
-                            operation.id
-                        ));
-                    }
-                }
-                expected_id = operation.id + 1;
-                previous = operation.hash.clone();
-                last_at = operation.at.clone();
-                if let Some(wanted) = extends
-                    && operation.hash == wanted
-                {
-                    seen_extends = Some(true);
-                }
-                let new = operation.new.clone().unwrap_or(Value::Null);
-                if let (Some(claims), Some(events)) = (new.get("claims_sha256"), new.get("events_sha256")) {
-                    let count = |k: &str| new.get(k).and_then(Value::as_u64).unwrap_or(0);
-                    recorded.insert(
+    // 1. The hash chain, operation by operation.
+    let mut previous = GENESIS.to_string();
+    let mut expected_id = 1;
+    let mut chain_break = None;
+    let mut seen_extends = extends.map(|h| h == GENESIS);
+    let mut recorded: HashMap<i64, Recorded> = HashMap::new();
+    let mut edits: HashMap<i64, Vec<(i64, Value, Value)>> = HashMap::new();
+    let mut withdrawals: HashMap<i64, bool> = HashMap::new();
+    let mut upgrade: Option<(i64, i64)> = None;
+    let mut last_at = String::new();
+    let mut after = 0;
+    loop {
+        let batch = db.operations_after(after, 2000).await?;
+        let Some(last) = batch.last() else { break };
+        after = last.id;
+        for operation in batch {
+            if chain_break.is_none() {
+                if operation.id != expected_id {
+                    chain_break = Some(format!(
+                        "operation {} follows operation {}: operations are missing",
                         operation.id,
-                        Recorded {
-                            kind: operation.kind.clone(),
-                            claims: (count("claims"), claims.as_str().unwrap_or("").to_string()),
-                            events: (count("events"), events.as_str().unwrap_or("").to_string()),
-                        },
-                    );
-                }
-                if operation.kind == "upgrade" {
-                    let upto = new.get("events_upto").and_then(Value::as_i64).unwrap_or(0);
-                    upgrade = Some((operation.id, upto));
-                }
-                match (operation.kind.as_str(), operation.claim_key) {
-                    ("claim.edit" | "import.edit", Some(claim)) => edits.entry(claim).or_default().push((
-                        operation.id,
-                        operation.old.clone().unwrap_or(Value::Null),
-                        new.clone(),
-                    )),
-                    // A merge moved its claims from one source to another:
-                    // for `verify`, an edit of each one's source.
-                    ("source.merge", _) => {
-                        let moved = operation.old.as_ref().and_then(|o| o.get("claims"));
-                        let (from, to) = (
-                            operation.old.as_ref().and_then(|o| o.get("source")).cloned(),
-                            new.get("source").cloned(),
-                        );
-                        for claim in moved.and_then(Value::as_array).into_iter().flatten() {
-                            if let (Some(claim), Some(from), Some(to)) = (claim.as_i64(), &from, &to) {
-                                edits.entry(claim).or_default().push((
-                                    operation.id,
-                                    serde_json::json!({ "source": from }),
-                                    serde_json::json!({ "source": to }),
-                                ));
-                            }
-                        }
-                    }
-                    ("claim.withdraw", Some(claim)) => {
-                        withdrawals.insert(claim, true);
-                    }
-                    ("claim.reinstate", Some(claim)) => {
-                        withdrawals.insert(claim, false);
-                    }
-                    _ => {}
+                        expected_id - 1
+                    ));
+                } else if operation.chained_hash(&previous) != operation.hash {
+                    chain_break = Some(format!(
+                        "operation {} ({}) does not match its hash: it was changed after it was written",
+                        operation.id, operation.kind
+                    ));
+                } else if operation.at < last_at {
+                    chain_break = Some(format!(
+                        "operation {} is earlier than the one before it",
+                        operation.id
+                    ));
                 }
             }
+            expected_id = operation.id + 1;
+            previous = operation.hash.clone();
+            last_at = operation.at.clone();
+            if let Some(wanted) = extends
+                && operation.hash == wanted
+            {
+                seen_extends = Some(true);
+            }
+            let new = operation.new.clone().unwrap_or(Value::Null);
+            if let (Some(claims), Some(events)) = (new.get("claims_sha256"), new.get("events_sha256")) {
+                let count = |k: &str| new.get(k).and_then(Value::as_u64).unwrap_or(0);
+                recorded.insert(
+                    operation.id,
+                    Recorded {
+                        kind: operation.kind.clone(),
+                        claims: (count("claims"), claims.as_str().unwrap_or("").to_string()),
+                        events: (count("events"), events.as_str().unwrap_or("").to_string()),
+                    },
+                );
+            }
+            if operation.kind == "upgrade" {
+                let upto = new.get("events_upto").and_then(Value::as_i64).unwrap_or(0);
+                upgrade = Some((operation.id, upto));
+            }
+            match (operation.kind.as_str(), operation.claim_key) {
+                ("claim.edit" | "import.edit", Some(claim)) => edits.entry(claim).or_default().push((
+                    operation.id,
+                    operation.old.clone().unwrap_or(Value::Null),
+                    new.clone(),
+                )),
+                // A merge moved its claims from one source to another:
+                // for `verify`, an edit of each one's source.
+                ("source.merge", _) => {
+                    let moved = operation.old.as_ref().and_then(|o| o.get("claims"));
+                    let (from, to) = (
+                        operation.old.as_ref().and_then(|o| o.get("source")).cloned(),
+                        new.get("source").cloned(),
+                    );
+                    for claim in moved.and_then(Value::as_array).into_iter().flatten() {
+                        if let (Some(claim), Some(from), Some(to)) = (claim.as_i64(), &from, &to) {
+                            edits.entry(claim).or_default().push((
+                                operation.id,
+                                serde_json::json!({ "source": from }),
+                                serde_json::json!({ "source": to }),
+                            ));
+                        }
+                    }
+                }
+                ("claim.withdraw", Some(claim)) => {
+                    withdrawals.insert(claim, true);
+                }
+                ("claim.reinstate", Some(claim)) => {
+                    withdrawals.insert(claim, false);
+                }
+                _ => {}
+            }
         }
-        let head = self.chain_head().await?;
-        findings.push(problem("journal hash chain", chain_break));
+    }
+    let head = db.chain_head().await?;
+    findings.push(problem("journal hash chain", chain_break));
 
-        // 2. The guards are in place.
+    // 2. The guards are in place.
+    let missing = db.missing_guards().await?;
+    findings.push(problem(
+        "history and journal triggers present",
+        (!missing.is_empty()).then(|| format!("missing: {}", missing.join(", "))),
+    ));
+
+    // 3. Every claim has history and is in the state it gives.
+    let off = db.claim_off_its_history().await?;
+    findings.push(problem(
+        "every claim has history, in the status and rating it gives",
+        off.map(|(id, status)| format!("claim {id} is {status}, which its history does not give")),
+    ));
+
+    // 4. Histories continue their chain and never run back in time.
+    let broken = db.event_off_its_chain().await?;
+    findings.push(problem(
+        "histories continue their chain and never run backwards",
+        broken.map(|id| format!("status event {id} does not continue its claim's history")),
+    ));
+
+    // 5. Foreign keys.
+    let dangling = db.dangling_references().await?;
+    findings.push(problem(
+        "foreign keys",
+        dangling.map(|(rows, table)| format!("{rows} rows point at nothing (first in {table})")),
+    ));
+
+    // 6. Every event belongs to the operation that recorded it, and the
+    // events of each operation are what it recorded.
+    let mut digests: HashMap<i64, RowDigest> = HashMap::new();
+    let mut created_by: HashMap<i64, i64> = HashMap::new();
+    let mut orphan_event = None;
+    let mut after = 0;
+    loop {
+        let batch = db.event_records(after, i64::MAX, 20_000).await?;
+        let Some(last) = batch.last() else { break };
+        after = last.0;
+        for (id, operation, record) in batch {
+            let operation = match (operation, upgrade) {
+                (Some(op), _) => op,
+                (None, Some((op, upto))) if id <= upto => op,
+                _ => {
+                    orphan_event.get_or_insert(id);
+                    continue;
+                }
+            };
+            created_by.entry(record.claim).or_insert(operation);
+            digests.entry(operation).or_default().add(&record);
+        }
+    }
+    let mut events_problem =
+        orphan_event.map(|id| format!("status event {id} belongs to no operation of the journal"));
+    for (id, recorded) in &recorded {
+        let digest = digests.remove(id).unwrap_or_default();
+        if events_problem.is_none()
+            && (digest.rows() != recorded.events.0 || digest.hex() != recorded.events.1)
+        {
+            events_problem = Some(format!(
+                "the status events of operation {id} ({}) are not the ones it recorded",
+                recorded.kind
+            ));
+        }
+    }
+    if let (None, Some(id)) = (&events_problem, digests.keys().min()) {
+        events_problem = Some(format!("status events name operation {id}, which recorded none"));
+    }
+    findings.push(problem(
+        "every status event is the one its operation recorded",
+        events_problem,
+    ));
+
+    // 7. Every claim, its edits undone, is the one its operation created;
+    // its fields follow from its edits; its withdrawal from the journal.
+    let mut claim_digests: HashMap<i64, RowDigest> = HashMap::new();
+    let mut claims_problem = None;
+    let mut withdrawn_problem = None;
+    let withdrawn = db.withdrawn_claims().await?;
+    let mut after = 0;
+    loop {
+        let batch = db.claim_records(after, 20_000).await?;
+        let Some((last, _)) = batch.last() else { break };
+        after = *last;
+        for (key, current) in batch {
+            let mut original = current.clone();
+            if let Some(list) = edits.get(&key)
+                && let Err(op) = revert(&mut original, list)
+                && claims_problem.is_none()
+            {
+                claims_problem = Some(format!(
+                    "claim {}: its fields do not follow from its edits (operation {op})",
+                    current.id
+                ));
+            }
+            match created_by.get(&key) {
+                Some(op) => claim_digests.entry(*op).or_default().add(&original),
+                None => {
+                    claims_problem.get_or_insert(format!("claim {} has no history", current.id));
+                }
+            }
+            let journal_says = withdrawals.get(&key).copied().unwrap_or(false);
+            if journal_says != withdrawn.contains(&key) && withdrawn_problem.is_none() {
+                withdrawn_problem = Some(format!(
+                    "claim {} is {}withdrawn, which the journal does not say",
+                    current.id,
+                    if journal_says { "not " } else { "" }
+                ));
+            }
+        }
+    }
+    for (id, recorded) in &recorded {
+        let digest = claim_digests.remove(id).unwrap_or_default();
+        if claims_problem.is_none()
+            && (digest.rows() != recorded.claims.0 || digest.hex() != recorded.claims.1)
+        {
+            claims_problem = Some(format!(
+                "the claims created by operation {id} ({}) are not the ones it recorded",
+                recorded.kind
+            ));
+        }
+    }
+    findings.push(problem(
+        "every claim is what the journal recorded",
+        claims_problem,
+    ));
+    findings.push(problem("withdrawals are the journal's", withdrawn_problem));
+
+    Ok(Audit {
+        findings,
+        head,
+        extends: seen_extends,
+    })
+}
+
+/// The SQLite backend's side of the check.
+impl Audited for Store {
+    async fn operations_after(&mut self, after: i64, limit: i64) -> Result<Vec<crate::journal::Operation>> {
+        Store::operations_after(self, after, limit).await
+    }
+
+    async fn chain_head(&mut self) -> Result<(i64, String)> {
+        Store::chain_head(self).await
+    }
+
+    async fn missing_guards(&mut self) -> Result<Vec<String>> {
         let present: Vec<String> =
             sqlx::query_scalar("SELECT name FROM sqlite_schema WHERE type = 'trigger'")
                 .fetch_all(self.conn())
                 .await?;
-        let missing: Vec<&str> = GUARDS
+        Ok(GUARDS
             .iter()
-            .copied()
-            .filter(|g| !present.iter().any(|p| p == g))
-            .collect();
-        findings.push(problem(
-            "history and journal triggers present",
-            (!missing.is_empty()).then(|| format!("missing: {}", missing.join(", "))),
-        ));
+            .filter(|g| !present.iter().any(|p| p == *g))
+            .map(|g| g.to_string())
+            .collect())
+    }
 
-        // 3. Every claim has history and is in the state it gives.
-        let off: Option<(Vec<u8>, String)> = sqlx::query_as(
+    async fn claim_off_its_history(&mut self) -> Result<Option<(uuid::Uuid, String)>> {
+        let off: Option<(uuid::Uuid, String)> = sqlx::query_as(
             "SELECT c.uuid, c.status FROM claims c
              WHERE c.status IS NOT (SELECT to_status FROM status_events e
                                     WHERE e.claim_id = c.id ORDER BY e.id DESC LIMIT 1)
@@ -206,20 +380,11 @@ impl Store {
         )
         .fetch_optional(self.conn())
         .await?;
-        findings.push(problem(
-            "every claim has history, in the status and rating it gives",
-            off.map(|(uuid, status)| {
-                format!(
-                    "claim {} is {status}, which its history does not give",
-                    uuid::Uuid::from_slice(&uuid)
-                        .map(|u| u.to_string())
-                        .unwrap_or_default()
-                )
-            }),
-        ));
+        Ok(off)
+    }
 
-        // 4. Histories continue their chain and never run back in time.
-        let broken: Option<i64> = sqlx::query_scalar(
+    async fn event_off_its_chain(&mut self) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar(
             "SELECT id FROM (
                 SELECT id, from_status, at,
                        lag(to_status) OVER history AS previous_status,
@@ -232,134 +397,40 @@ impl Store {
              LIMIT 1",
         )
         .fetch_optional(self.conn())
-        .await?;
-        findings.push(problem(
-            "histories continue their chain and never run backwards",
-            broken.map(|id| format!("status event {id} does not continue its claim's history")),
-        ));
+        .await?)
+    }
 
-        // 5. Foreign keys.
+    async fn dangling_references(&mut self) -> Result<Option<(usize, String)>> {
         let dangling = sqlx::query("PRAGMA foreign_key_check")
             .fetch_all(self.conn())
             .await?;
-        findings.push(problem(
-            "foreign keys",
-            dangling.first().map(|row| {
-                let table: String = row.try_get(0).unwrap_or_default();
-                format!("{} rows point at nothing (first in {table})", dangling.len())
-            }),
-        ));
+        Ok(dangling.first().map(|row| {
+            let table: String = row.try_get(0).unwrap_or_default();
+            (dangling.len(), table)
+        }))
+    }
 
-        // 6. Every event belongs to the operation that recorded it, and the
-        // events of each operation are what it recorded.
-        let mut digests: HashMap<i64, RowDigest> = HashMap::new();
-        let mut created_by: HashMap<i64, i64> = HashMap::new();
-        let mut orphan_event = None;
-        let mut after = 0;
-        loop {
-            let batch = self.event_records(after, i64::MAX, 20_000).await?;
-            let Some(last) = batch.last() else { break };
-            after = last.0;
-            for (id, operation, record) in batch {
-                let operation = match (operation, upgrade) {
-                    (Some(op), _) => op,
-                    (None, Some((op, upto))) if id <= upto => op,
-                    _ => {
-                        orphan_event.get_or_insert(id);
-                        continue;
-                    }
-                };
-                created_by.entry(record.claim).or_insert(operation);
-                digests.entry(operation).or_default().add(&record);
-            }
-        }
-        let mut events_problem =
-            orphan_event.map(|id| format!("status event {id} belongs to no operation of the journal"));
-        for (id, recorded) in &recorded {
-            let digest = digests.remove(id).unwrap_or_default();
-            if events_problem.is_none()
-                && (digest.rows() != recorded.events.0 || digest.hex() != recorded.events.1)
-            {
-                events_problem = Some(format!(
-                    "the status events of operation {id} ({}) are not the ones it recorded",
-                    recorded.kind
-                ));
-            }
-        }
-        if let (None, Some(id)) = (&events_problem, digests.keys().min()) {
-            events_problem = Some(format!("status events name operation {id}, which recorded none"));
-        }
-        findings.push(problem(
-            "every status event is the one its operation recorded",
-            events_problem,
-        ));
+    async fn event_records(
+        &mut self,
+        after: i64,
+        upto: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, Option<i64>, crate::journal::EventRecord)>> {
+        Store::event_records(self, after, upto, limit).await
+    }
 
-        // 7. Every claim, its edits undone, is the one its operation created;
-        // its fields follow from its edits; its withdrawal from the journal.
-        let mut claim_digests: HashMap<i64, RowDigest> = HashMap::new();
-        let mut claims_problem = None;
-        let mut withdrawn_problem = None;
-        let withdrawn: HashMap<i64, bool> = sqlx::query_as::<_, (i64, bool)>(
-            "SELECT id, withdrawn_at IS NOT NULL FROM claims WHERE withdrawn_at IS NOT NULL",
+    async fn withdrawn_claims(&mut self) -> Result<HashSet<i64>> {
+        Ok(
+            sqlx::query_scalar::<_, i64>("SELECT id FROM claims WHERE withdrawn_at IS NOT NULL")
+                .fetch_all(self.conn())
+                .await?
+                .into_iter()
+                .collect(),
         )
-        .fetch_all(self.conn())
-        .await?
-        .into_iter()
-        .collect();
-        let mut after = 0;
-        loop {
-            let batch = self.claim_records(after, 20_000).await?;
-            let Some((last, _)) = batch.last() else { break };
-            after = *last;
-            for (key, current) in batch {
-                let mut original = current.clone();
-                if let Some(list) = edits.get(&key)
-                    && let Err(op) = revert(&mut original, list)
-                    && claims_problem.is_none()
-                {
-                    claims_problem = Some(format!(
-                        "claim {}: its fields do not follow from its edits (operation {op})",
-                        current.id
-                    ));
-                }
-                match created_by.get(&key) {
-                    Some(op) => claim_digests.entry(*op).or_default().add(&original),
-                    None => {
-                        claims_problem.get_or_insert(format!("claim {} has no history", current.id));
-                    }
-                }
-                let journal_says = withdrawals.get(&key).copied().unwrap_or(false);
-                if journal_says != withdrawn.contains_key(&key) && withdrawn_problem.is_none() {
-                    withdrawn_problem = Some(format!(
-                        "claim {} is {}withdrawn, which the journal does not say",
-                        current.id,
-                        if journal_says { "not " } else { "" }
-                    ));
-                }
-            }
-        }
-        for (id, recorded) in &recorded {
-            let digest = claim_digests.remove(id).unwrap_or_default();
-            if claims_problem.is_none()
-                && (digest.rows() != recorded.claims.0 || digest.hex() != recorded.claims.1)
-            {
-                claims_problem = Some(format!(
-                    "the claims created by operation {id} ({}) are not the ones it recorded",
-                    recorded.kind
-                ));
-            }
-        }
-        findings.push(problem(
-            "every claim is what the journal recorded",
-            claims_problem,
-        ));
-        findings.push(problem("withdrawals are the journal's", withdrawn_problem));
+    }
 
-        Ok(Audit {
-            findings,
-            head,
-            extends: seen_extends,
-        })
+    async fn claim_records(&mut self, after: i64, limit: i64) -> Result<Vec<(i64, ClaimRecord)>> {
+        Store::claim_records(self, after, limit).await
     }
 }
 

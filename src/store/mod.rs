@@ -8,7 +8,7 @@
 //! halfway on a lock upgrade, and an error anywhere rolls everything back.
 
 mod articles;
-mod audit;
+pub(crate) mod audit;
 mod bulk;
 mod claims;
 pub mod copy;

@@ -298,37 +298,11 @@ impl TeamDatabase {
         let mut previous = GENESIS.to_string();
         let mut last = 0;
         loop {
-            let rows = sqlx::query(
-                "SELECT id, kind, claim_id, source_id, article_id, old, new, note, actor, at::text, undoes, hash
-                 FROM operations WHERE id > $1 ORDER BY id LIMIT 5000",
-            )
-            .bind(last)
-            .fetch_all(&mut self.conn)
-            .await
-            .map_err(refused)?;
-            if rows.is_empty() {
+            let batch = operations_after(&mut self.conn, last, 5000).await?;
+            if batch.is_empty() {
                 return Ok((last, previous));
             }
-            for row in rows {
-                let parse = |text: Option<String>| -> Result<Option<serde_json::Value>> {
-                    text.map(|t| serde_json::from_str(&t))
-                        .transpose()
-                        .map_err(|e| Error::Verification(format!("an operation's values are not JSON: {e}")))
-                };
-                let operation = Operation {
-                    id: row.try_get(0)?,
-                    kind: row.try_get(1)?,
-                    claim_key: row.try_get(2)?,
-                    source_key: row.try_get(3)?,
-                    article_key: row.try_get(4)?,
-                    old: parse(row.try_get(5)?)?,
-                    new: parse(row.try_get(6)?)?,
-                    note: row.try_get(7)?,
-                    actor: row.try_get(8)?,
-                    at: row.try_get(9)?,
-                    undoes: row.try_get(10)?,
-                    hash: row.try_get(11)?,
-                };
+            for operation in batch {
                 if operation.id != last + 1 || operation.chained_hash(&previous) != operation.hash {
                     return Err(Error::Verification(format!(
                         "the journal's chain breaks at operation {}",
@@ -339,6 +313,61 @@ impl TeamDatabase {
                 previous = operation.hash;
             }
         }
+    }
+
+    /// The whole-database check behind `claims verify` (the same as on
+    /// SQLite), over one snapshot.
+    pub async fn audit(&mut self, extends: Option<&str>) -> Result<super::Audit> {
+        sqlx::query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            .execute(&mut self.conn)
+            .await?;
+        let audit = super::audit::audit(self, extends).await;
+        let ended = sqlx::query("COMMIT").execute(&mut self.conn).await;
+        let audit = audit.map_err(|e| match e {
+            Error::Database(e) => refused(e),
+            other => other,
+        })?;
+        ended?;
+        Ok(audit)
+    }
+
+    /// Every claim with a quote whose article has a snapshot, with its anchor.
+    pub async fn quotes_to_verify(&mut self) -> Result<Vec<super::QuoteToVerify>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.uuid, s.name, c.quote, a.url,
+                    CASE WHEN c.snapshot_id IS NULL THEN a.body ELSE p.body END,
+                    c.quote_start, c.quote_end, c.quote_prefix, c.quote_suffix
+             FROM claims c JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = c.source_id
+                  LEFT JOIN article_snapshots p ON p.id = c.snapshot_id
+             WHERE c.quote IS NOT NULL AND (a.body IS NOT NULL OR c.snapshot_id IS NOT NULL)
+             ORDER BY a.url, c.id",
+        )
+        .fetch_all(&mut self.conn)
+        .await
+        .map_err(refused)?;
+        rows.iter()
+            .map(|row| {
+                let (start, end): (Option<i64>, Option<i64>) = (row.try_get(6)?, row.try_get(7)?);
+                let anchor = match (start, end) {
+                    (Some(start), Some(end)) => Some(crate::anchor::QuoteAnchor {
+                        start: start as usize,
+                        end: end as usize,
+                        prefix: row.try_get::<Option<String>, _>(8)?.unwrap_or_default(),
+                        suffix: row.try_get::<Option<String>, _>(9)?.unwrap_or_default(),
+                    }),
+                    _ => None,
+                };
+                Ok(super::QuoteToVerify {
+                    key: row.try_get(0)?,
+                    id: row.try_get(1)?,
+                    source: row.try_get(2)?,
+                    quote: row.try_get(3)?,
+                    article_url: row.try_get(4)?,
+                    body: row.try_get(5)?,
+                    anchor,
+                })
+            })
+            .collect()
     }
 
     /// Rows per copied table.
@@ -405,6 +434,243 @@ async fn migrate(conn: &mut PgConnection, shown: &str) -> Result<()> {
         },
         other => Error::Migrate(other),
     })
+}
+
+/// The triggers that hold the rules on PostgreSQL; a missing or disabled
+/// one is a finding of `verify`.
+const GUARDS: &[&str] = &[
+    "operations_no_update",
+    "operations_no_delete",
+    "operations_no_truncate",
+    "operations_append_in_order",
+    "status_events_no_update",
+    "status_events_no_delete",
+    "status_events_no_truncate",
+    "status_events_continue_history",
+    "status_events_move_claim",
+    "article_snapshots_no_update",
+    "article_snapshots_no_delete",
+    "article_snapshots_no_truncate",
+    "claims_no_truncate",
+    "claims_no_delete",
+    "claims_follow_history",
+    "sources_no_truncate",
+    "sources_id_fixed",
+    "sources_name_not_an_alias",
+    "source_aliases_not_a_name",
+    "articles_no_truncate",
+    "articles_identity_fixed",
+    "claim_tags_no_truncate",
+    "claim_links_no_truncate",
+];
+
+/// Operations after id `after`, in id order, at most `limit`.
+async fn operations_after(conn: &mut PgConnection, after: i64, limit: i64) -> Result<Vec<Operation>> {
+    let rows = sqlx::query(
+        "SELECT id, kind, claim_id, source_id, article_id, old, new, note, actor, at::text, undoes, hash
+         FROM operations WHERE id > $1 ORDER BY id LIMIT $2",
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(refused)?;
+    rows.iter()
+        .map(|row| {
+            let json = |i: usize| -> Result<Option<serde_json::Value>> {
+                let text: Option<String> = row.try_get(i)?;
+                text.map(|t| serde_json::from_str(&t))
+                    .transpose()
+                    .map_err(|e| Error::Verification(format!("an operation's values are not JSON: {e}")))
+            };
+            Ok(Operation {
+                id: row.try_get(0)?,
+                kind: row.try_get(1)?,
+                claim_key: row.try_get(2)?,
+                source_key: row.try_get(3)?,
+                article_key: row.try_get(4)?,
+                old: json(5)?,
+                new: json(6)?,
+                note: row.try_get(7)?,
+                actor: row.try_get(8)?,
+                at: row.try_get(9)?,
+                undoes: row.try_get(10)?,
+                hash: row.try_get(11)?,
+            })
+        })
+        .collect()
+}
+
+/// The PostgreSQL backend's side of the whole-database check.
+impl super::audit::Audited for TeamDatabase {
+    async fn operations_after(&mut self, after: i64, limit: i64) -> Result<Vec<Operation>> {
+        operations_after(&mut self.conn, after, limit).await
+    }
+
+    async fn chain_head(&mut self) -> Result<(i64, String)> {
+        let head: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, hash FROM operations ORDER BY id DESC LIMIT 1")
+                .fetch_optional(&mut self.conn)
+                .await?;
+        Ok(head.unwrap_or((0, GENESIS.to_string())))
+    }
+
+    async fn missing_guards(&mut self) -> Result<Vec<String>> {
+        // A trigger disabled (ALTER TABLE ... DISABLE TRIGGER) guards
+        // nothing: it counts as missing.
+        let present: Vec<String> = sqlx::query_scalar(
+            "SELECT tgname::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND n.nspname = current_schema()",
+        )
+        .fetch_all(&mut self.conn)
+        .await?;
+        Ok(GUARDS
+            .iter()
+            .filter(|g| !present.iter().any(|p| p == *g))
+            .map(|g| g.to_string())
+            .collect())
+    }
+
+    async fn claim_off_its_history(&mut self) -> Result<Option<(uuid::Uuid, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT c.uuid, c.status::text FROM claims c
+             WHERE c.status IS DISTINCT FROM (SELECT to_status FROM status_events e
+                                              WHERE e.claim_id = c.id ORDER BY e.id DESC LIMIT 1)
+                OR c.rating IS DISTINCT FROM (SELECT rating FROM status_events e
+                                              WHERE e.claim_id = c.id AND e.rating IS NOT NULL ORDER BY e.id DESC LIMIT 1)
+             LIMIT 1",
+        )
+        .fetch_optional(&mut self.conn)
+        .await?)
+    }
+
+    async fn event_off_its_chain(&mut self) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM (
+                SELECT id, from_status, at,
+                       lag(to_status) OVER history AS previous_status,
+                       lag(at) OVER history AS previous_at,
+                       row_number() OVER history AS n
+                FROM status_events
+                WINDOW history AS (PARTITION BY claim_id ORDER BY id)) h
+             WHERE CASE WHEN n = 1 THEN from_status IS NOT NULL
+                        ELSE from_status IS DISTINCT FROM previous_status OR at < previous_at END
+             LIMIT 1",
+        )
+        .fetch_optional(&mut self.conn)
+        .await?)
+    }
+
+    async fn dangling_references(&mut self) -> Result<Option<(usize, String)>> {
+        // PostgreSQL enforces the foreign keys, unless someone with the
+        // right disabled their triggers: counted here all the same.
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT t, n FROM (
+                SELECT 'status_events' AS t, count(*) AS n FROM status_events e
+                    WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = e.claim_id)
+                UNION ALL SELECT 'claims', count(*) FROM claims c
+                    WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = c.source_id)
+                       OR (c.article_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id))
+                       OR (c.snapshot_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM article_snapshots p WHERE p.id = c.snapshot_id))
+                UNION ALL SELECT 'claim_tags', count(*) FROM claim_tags g
+                    WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = g.claim_id)
+                UNION ALL SELECT 'claim_links', count(*) FROM claim_links l
+                    WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = l.from_claim)
+                       OR NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = l.to_claim)
+             ) d WHERE n > 0",
+        )
+        .fetch_all(&mut self.conn)
+        .await?;
+        let total: i64 = rows.iter().map(|(_, n)| n).sum();
+        Ok(rows.first().map(|(table, _)| (total as usize, table.clone())))
+    }
+
+    async fn event_records(
+        &mut self,
+        after: i64,
+        upto: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, Option<i64>, crate::journal::EventRecord)>> {
+        let rows = sqlx::query(
+            "SELECT id, claim_id, from_status::text, to_status::text, rating, note, evidence, actor, at::text,
+                    operation_id, effective_on::text
+             FROM status_events WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3",
+        )
+        .bind(after)
+        .bind(upto)
+        .bind(limit)
+        .fetch_all(&mut self.conn)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.try_get(0)?,
+                    row.try_get(9)?,
+                    crate::journal::EventRecord {
+                        claim: row.try_get(1)?,
+                        from: row.try_get(2)?,
+                        to: row.try_get(3)?,
+                        rating: row.try_get(4)?,
+                        note: row.try_get(5)?,
+                        evidence: row.try_get(6)?,
+                        actor: row.try_get(7)?,
+                        at: row.try_get(8)?,
+                        effective_on: row.try_get(10)?,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    async fn withdrawn_claims(&mut self) -> Result<std::collections::HashSet<i64>> {
+        Ok(
+            sqlx::query_scalar::<_, i64>("SELECT id FROM claims WHERE withdrawn_at IS NOT NULL")
+                .fetch_all(&mut self.conn)
+                .await?
+                .into_iter()
+                .collect(),
+        )
+    }
+
+    async fn claim_records(
+        &mut self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, crate::journal::ClaimRecord)>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.uuid, c.source_id, c.article_id, c.text, c.quote, c.said_on::text,
+                    (SELECT string_agg(tag, chr(31)) FROM claim_tags t WHERE t.claim_id = c.id), c.language
+             FROM claims c WHERE c.id > $1 ORDER BY c.id LIMIT $2",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut self.conn)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let id: uuid::Uuid = row.try_get(1)?;
+                let mut tags: Vec<String> = row
+                    .try_get::<Option<String>, _>(7)?
+                    .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default();
+                tags.sort();
+                Ok((
+                    row.try_get(0)?,
+                    crate::journal::ClaimRecord {
+                        id: id.to_string(),
+                        source: row.try_get(2)?,
+                        article: row.try_get(3)?,
+                        text: row.try_get(4)?,
+                        quote: row.try_get(5)?,
+                        said_on: row.try_get(6)?,
+                        tags,
+                        language: row.try_get(8)?,
+                    },
+                ))
+            })
+            .collect()
+    }
 }
 
 /// Writes every row of `source` into the destination transaction `conn`.

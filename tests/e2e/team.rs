@@ -403,7 +403,9 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     let run = env.run(&["--db", url, "report"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("where this version runs only claims team") && !run.stderr.contains("s3cret"),
+        run.stderr
+            .contains("where this version runs claims team and claims verify")
+            && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
     );
@@ -507,6 +509,16 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
         "SELECT string_agg(body_sha256, ',') FROM (SELECT body_sha256 FROM article_snapshots UNION ALL SELECT body_sha256 FROM articles) b",
     );
 
+    // `verify` on the server: the same checks, the same head as the file's.
+    let there = desk.claims(&["verify"]);
+    assert_eq!(there.code, 0, "{}{}", there.stdout, there.stderr);
+    assert_eq!(there.stdout.lines().last().unwrap(), head, "{}", there.stdout);
+    assert!(
+        there.stdout.contains("15 quotes checked: 15 anchored"),
+        "{}",
+        there.stdout
+    );
+
     // Into a database that is not empty: refused, nothing written.
     let line = env.refused(&["copy", "--to", &url], 2);
     assert!(line.contains("is not empty"), "{line}");
@@ -523,4 +535,23 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
     );
     let line = env.refused(&["copy", "--to", "backup.db"], 2);
     assert!(line.contains("is not a PostgreSQL URL"), "{line}");
+
+    // An owner who disables a trigger around a change is caught by verify,
+    // as is a trigger left disabled.
+    desk.sql(
+        None,
+        "ALTER TABLE claims DISABLE TRIGGER claims_follow_history;
+         UPDATE claims SET text = 'Words nobody said' WHERE id = 3;
+         ALTER TABLE claims ENABLE TRIGGER claims_follow_history;
+         ALTER TABLE operations DISABLE TRIGGER operations_no_update;",
+    )
+    .unwrap();
+    let run = desk.claims(&["verify", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("every claim is what the journal recorded")
+            && run.stderr.contains("missing: operations_no_update"),
+        "{}",
+        run.stderr
+    );
 }
