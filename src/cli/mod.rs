@@ -199,6 +199,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         (
             Command::Team(_)
             | Command::Verify(_)
+            | Command::Copy(_)
             | Command::Completions(_)
             | Command::Man(_)
             | Command::Evaluate(_),
@@ -206,7 +207,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         ) => {}
         (_, Some(url)) => {
             return Err(Error::invalid(format!(
-                "{} is a PostgreSQL database, where this version runs claims team and claims verify; the other commands work on a SQLite file for now",
+                "{} is a PostgreSQL database, where this version runs claims team, verify and copy; the other commands work on a SQLite file for now",
                 store::postgres::redacted(url)
             )));
         }
@@ -214,6 +215,16 @@ pub async fn run(cli: Cli) -> Result<()> {
     }
     // Commands that need no database, or only one named explicitly.
     match cli.command {
+        Command::Copy(args) => {
+            let from = match &cli.db {
+                Some(db) => db.to_string_lossy().into_owned(),
+                None => default_db()?.to_string_lossy().into_owned(),
+            };
+            let mut out = stdout(output, cli.no_pager);
+            let result = copy::run(args, &from, &mut out).await;
+            out.flush()?;
+            return result;
+        }
         Command::Verify(args) if url.is_some() => {
             let url = url.expect("checked by the guard");
             let mut out = stdout(output, cli.no_pager);
@@ -409,12 +420,11 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Verify(args) => verify::run(args, ctx).await,
         Command::Backup(args) => backup::run(args, ctx).await,
         Command::Restore(args) => restore::run(args, ctx).await,
-        Command::Copy(args) => copy::run(args, ctx).await,
         Command::Completions(args) => docs::completions(&args),
         Command::Man(args) => docs::man(&args),
-        Command::Extract(_) | Command::Evaluate(_) | Command::Team(_) => Err(Error::invalid(
-            "extract, evaluate and team run without a SQLite database context",
-        )),
+        Command::Extract(_) | Command::Evaluate(_) | Command::Team(_) | Command::Copy(_) => Err(
+            Error::invalid("extract, evaluate and team run without a SQLite database context"),
+        ),
     }
 }
 

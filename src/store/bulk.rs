@@ -15,7 +15,7 @@
 
 use sqlx::QueryBuilder;
 
-use super::{Store, Write};
+use super::Write;
 use crate::error::{Error, Result};
 
 /// What [`Write::begin_bulk_load`] set aside, to be put back by
@@ -85,8 +85,6 @@ const CLAIMS_OFF_HISTORY: &str = "
        OR c.rating IS NOT (SELECT rating FROM status_events e
                            WHERE e.claim_id = c.id AND e.rating IS NOT NULL
                            ORDER BY e.id DESC LIMIT 1)";
-
-impl Store {}
 
 impl Write<'_> {
     /// Sets aside the secondary indexes and the per-row history triggers of

@@ -1,16 +1,20 @@
 //! A whole database as rows, for `claims copy`: every table as stored
 //! (keys, texts and timestamps verbatim, so the journal's hashes and
-//! digests hold on the other side), read from a SQLite file in the order a
-//! destination can write them in under its own rules. The PostgreSQL side
-//! writes them (`postgres.rs`).
+//! digests hold on the other side), read from one backend ([`CopySource`])
+//! and written into another ([`CopySink`]) in the order the destination's
+//! rules accept: each claim right after its first status event, each
+//! operation after its events. [`copy`] is that order, once, for every
+//! pair of backends; this file also holds the SQLite side of both traits.
 // The row types mirror the tables column for column; docs/data-model.md
 // says what each column holds.
 #![allow(missing_docs)]
 
+use std::collections::VecDeque;
+
 use sqlx::Row;
 use uuid::Uuid;
 
-use super::Store;
+use super::{Store, Write};
 use crate::error::Result;
 
 /// A source row.
@@ -169,9 +173,142 @@ pub const COPIED_TABLES: [&str; 10] = [
 /// Rows read per page.
 pub const COPY_PAGE: i64 = 5000;
 
-impl Store {
+/// What a copy reads from its source.
+pub(crate) trait CopySource {
     /// Every source, alias and speaks-for row.
-    pub async fn copy_sources(&mut self) -> Result<(Vec<SourceRow>, Vec<AliasRow>, Vec<SpeaksForRow>)> {
+    async fn copy_sources(&mut self) -> Result<(Vec<SourceRow>, Vec<AliasRow>, Vec<SpeaksForRow>)>;
+    /// Every article (with its current body) and every earlier body.
+    async fn copy_articles(&mut self) -> Result<(Vec<ArticleRow>, Vec<SnapshotRow>)>;
+    /// Claims in the order of their first event, after that event id.
+    async fn copy_claims(&mut self, after: i64) -> Result<Vec<ClaimCopyRow>>;
+    /// Status events after id `after`, in id order.
+    async fn copy_events(&mut self, after: i64) -> Result<Vec<EventRow>>;
+    /// Operations after id `after`, in id order.
+    async fn copy_operations(&mut self, after: i64) -> Result<Vec<OperationRow>>;
+    /// Every tag and link row.
+    async fn copy_tags_and_links(&mut self) -> Result<(Vec<TagRow>, Vec<LinkRow>)>;
+    /// Rows per copied table.
+    async fn copied_table_counts(&mut self) -> Result<TableCounts>;
+}
+
+/// Where a copy writes, inside the destination's one transaction.
+pub(crate) trait CopySink {
+    async fn source(&mut self, row: &SourceRow) -> Result<()>;
+    async fn alias(&mut self, row: &AliasRow) -> Result<()>;
+    async fn speaks_for(&mut self, row: &SpeaksForRow) -> Result<()>;
+    async fn article(&mut self, row: &ArticleRow) -> Result<()>;
+    async fn event(&mut self, row: &EventRow) -> Result<()>;
+    /// A claim, written right after `first`, its first event: in the status
+    /// and with the rating that event gives.
+    async fn claim(&mut self, row: &ClaimCopyRow, first: &EventRow) -> Result<()>;
+    async fn operation(&mut self, row: &OperationRow) -> Result<()>;
+    async fn tag(&mut self, row: &TagRow) -> Result<()>;
+    async fn link(&mut self, row: &LinkRow) -> Result<()>;
+    async fn snapshot(&mut self, row: &SnapshotRow) -> Result<()>;
+    /// Rows per copied table, as written.
+    async fn copied_table_counts(&mut self) -> Result<TableCounts>;
+}
+
+/// Copies every row of `source` into `sink`; returns the rows per table
+/// the sink then holds.
+pub(crate) async fn copy(source: &mut impl CopySource, sink: &mut impl CopySink) -> Result<TableCounts> {
+    let (sources, aliases, speaks_for) = source.copy_sources().await?;
+    for row in &sources {
+        sink.source(row).await?;
+    }
+    for row in &aliases {
+        sink.alias(row).await?;
+    }
+    for row in &speaks_for {
+        sink.speaks_for(row).await?;
+    }
+    let (articles, snapshots) = source.copy_articles().await?;
+    for row in &articles {
+        sink.article(row).await?;
+    }
+    // The history, in its own order.
+    let mut claims = VecDeque::new();
+    let (mut claims_after, mut claims_done) = (0, false);
+    let mut operations = Operations::default();
+    let mut events_after = 0;
+    loop {
+        let events = source.copy_events(events_after).await?;
+        let Some(last) = events.last() else { break };
+        events_after = last.id;
+        for event in events {
+            if let Some(op) = event.operation_id {
+                operations.write_before(source, sink, op).await?;
+            }
+            sink.event(&event).await?;
+            if claims.is_empty() && !claims_done {
+                claims.extend(source.copy_claims(claims_after).await?);
+                claims_done = claims.is_empty();
+                if let Some(last) = claims.back() {
+                    claims_after = last.first_event;
+                }
+            }
+            while claims
+                .front()
+                .is_some_and(|c: &ClaimCopyRow| c.first_event == event.id)
+            {
+                let claim = claims.pop_front().expect("just looked");
+                sink.claim(&claim, &event).await?;
+            }
+        }
+    }
+    operations.write_before(source, sink, i64::MAX).await?;
+    let (tags, links) = source.copy_tags_and_links().await?;
+    for row in &tags {
+        sink.tag(row).await?;
+    }
+    for row in &links {
+        sink.link(row).await?;
+    }
+    for row in &snapshots {
+        sink.snapshot(row).await?;
+    }
+    sink.copied_table_counts().await
+}
+
+/// The source's operations not written yet, read a page at a time.
+#[derive(Default)]
+struct Operations {
+    pending: VecDeque<OperationRow>,
+    after: i64,
+    done: bool,
+}
+
+impl Operations {
+    /// Writes the operations with ids below `before`, in order.
+    async fn write_before(
+        &mut self,
+        source: &mut impl CopySource,
+        sink: &mut impl CopySink,
+        before: i64,
+    ) -> Result<()> {
+        loop {
+            if self.pending.is_empty() && !self.done {
+                self.pending.extend(source.copy_operations(self.after).await?);
+                self.done = self.pending.is_empty();
+                if let Some(last) = self.pending.back() {
+                    self.after = last.id;
+                }
+            }
+            match self.pending.front() {
+                Some(op) if op.id < before => {
+                    let op = self.pending.pop_front().expect("just looked");
+                    sink.operation(&op).await?;
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+}
+
+/// The SQLite side of a copy's source.
+impl CopySource for Store {
+    /// Every source, alias and speaks-for row.
+    async fn copy_sources(&mut self) -> Result<(Vec<SourceRow>, Vec<AliasRow>, Vec<SpeaksForRow>)> {
         let sources = sqlx::query(
             "SELECT id, name, name_key, name_skeleton, kind, description, job, party, region, created_at
              FROM sources ORDER BY id",
@@ -224,7 +361,7 @@ impl Store {
     }
 
     /// Every article, with its current body, and every earlier body.
-    pub async fn copy_articles(&mut self) -> Result<(Vec<ArticleRow>, Vec<SnapshotRow>)> {
+    async fn copy_articles(&mut self) -> Result<(Vec<ArticleRow>, Vec<SnapshotRow>)> {
         let articles = sqlx::query(
             "SELECT id, uuid, url, title, publisher, published_on, body, body_sha256, created_at
              FROM articles ORDER BY id",
@@ -266,7 +403,7 @@ impl Store {
 
     /// Claims in the order of their first status event, after `after`
     /// (a first-event id), a page at a time.
-    pub async fn copy_claims(&mut self, after: i64) -> Result<Vec<ClaimCopyRow>> {
+    async fn copy_claims(&mut self, after: i64) -> Result<Vec<ClaimCopyRow>> {
         let rows = sqlx::query(
             "SELECT c.id, c.uuid, c.article_id, c.source_id, c.text, c.quote, c.said_on, c.created_at, c.updated_at,
                     c.quote_start, c.quote_end, c.quote_prefix, c.quote_suffix, c.origin, c.withdrawn_at,
@@ -306,7 +443,7 @@ impl Store {
     }
 
     /// Status events after id `after`, in id order, a page at a time.
-    pub async fn copy_events(&mut self, after: i64) -> Result<Vec<EventRow>> {
+    async fn copy_events(&mut self, after: i64) -> Result<Vec<EventRow>> {
         let rows = sqlx::query(
             "SELECT id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on
              FROM status_events WHERE id > ? ORDER BY id LIMIT ?",
@@ -335,7 +472,7 @@ impl Store {
     }
 
     /// Operations after id `after`, in id order, a page at a time.
-    pub async fn copy_operations(&mut self, after: i64) -> Result<Vec<OperationRow>> {
+    async fn copy_operations(&mut self, after: i64) -> Result<Vec<OperationRow>> {
         let rows = sqlx::query(
             "SELECT id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash
              FROM operations WHERE id > ? ORDER BY id LIMIT ?",
@@ -365,7 +502,7 @@ impl Store {
     }
 
     /// Every tag and link row.
-    pub async fn copy_tags_and_links(&mut self) -> Result<(Vec<TagRow>, Vec<LinkRow>)> {
+    async fn copy_tags_and_links(&mut self) -> Result<(Vec<TagRow>, Vec<LinkRow>)> {
         let tags =
             sqlx::query_as::<_, (i64, String)>("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")
                 .fetch_all(self.conn())
@@ -390,15 +527,8 @@ impl Store {
         Ok((tags, links))
     }
 
-    /// The journal's backfill mark (events up to it predate the journal).
-    pub async fn copy_backfill(&mut self) -> Result<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT events_upto FROM journal_backfill")
-            .fetch_optional(self.conn())
-            .await?)
-    }
-
     /// Rows per copied table.
-    pub async fn copied_table_counts(&mut self) -> Result<TableCounts> {
+    async fn copied_table_counts(&mut self) -> Result<TableCounts> {
         let mut tables = Vec::new();
         for table in COPIED_TABLES {
             let count: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
@@ -407,5 +537,247 @@ impl Store {
             tables.push((table, count));
         }
         Ok(TableCounts { tables })
+    }
+}
+
+/// The SQLite side of a copy's destination: the rows go in through the
+/// schema's own rules, inside one write transaction.
+pub(crate) struct SqliteSink<'w, 'a> {
+    write: &'w mut Write<'a>,
+    /// The rule that every event belongs to an operation, set aside while
+    /// history older than the journal goes in (before the first
+    /// operation, as the PostgreSQL schema allows), and put back after.
+    set_aside: Option<String>,
+}
+
+impl<'w, 'a> SqliteSink<'w, 'a> {
+    pub(crate) fn new(write: &'w mut Write<'a>) -> Self {
+        SqliteSink {
+            write,
+            set_aside: None,
+        }
+    }
+
+    /// Puts the set-aside rule back, if any.
+    async fn restore_rule(&mut self) -> Result<()> {
+        if let Some(create) = self.set_aside.take() {
+            sqlx::query(sqlx::AssertSqlSafe(create))
+                .execute(self.write.conn())
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+impl CopySink for SqliteSink<'_, '_> {
+    async fn source(&mut self, s: &SourceRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sources (id, name, name_key, name_skeleton, kind, description, job, party, region, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(s.id)
+        .bind(&s.name)
+        .bind(&s.name_key)
+        .bind(&s.name_skeleton)
+        .bind(&s.kind)
+        .bind(&s.description)
+        .bind(&s.job)
+        .bind(&s.party)
+        .bind(&s.region)
+        .bind(&s.created_at)
+        .execute(self.write.conn())
+        .await?;
+        Ok(())
+    }
+
+    async fn alias(&mut self, a: &AliasRow) -> Result<()> {
+        sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES (?, ?, ?)")
+            .bind(&a.alias_key)
+            .bind(&a.alias)
+            .bind(a.source_id)
+            .execute(self.write.conn())
+            .await?;
+        Ok(())
+    }
+
+    async fn speaks_for(&mut self, l: &SpeaksForRow) -> Result<()> {
+        sqlx::query("INSERT INTO speaks_for (speaker_id, org_id, role, since, until) VALUES (?, ?, ?, ?, ?)")
+            .bind(l.speaker_id)
+            .bind(l.org_id)
+            .bind(&l.role)
+            .bind(&l.since)
+            .bind(&l.until)
+            .execute(self.write.conn())
+            .await?;
+        Ok(())
+    }
+
+    async fn article(&mut self, a: &ArticleRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO articles (id, uuid, url, title, publisher, published_on, body, body_sha256, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(a.id)
+        .bind(a.uuid)
+        .bind(&a.url)
+        .bind(&a.title)
+        .bind(&a.publisher)
+        .bind(&a.published_on)
+        .bind(&a.body)
+        .bind(&a.body_sha256)
+        .bind(&a.created_at)
+        .execute(self.write.conn())
+        .await?;
+        Ok(())
+    }
+
+    async fn event(&mut self, e: &EventRow) -> Result<()> {
+        match e.operation_id {
+            None if self.set_aside.is_none() => {
+                let create: String = sqlx::query_scalar(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'status_events_belong_to_an_operation'",
+                )
+                .fetch_one(self.write.conn())
+                .await?;
+                sqlx::query("DROP TRIGGER status_events_belong_to_an_operation")
+                    .execute(self.write.conn())
+                    .await?;
+                self.set_aside = Some(create);
+            }
+            Some(_) => self.restore_rule().await?,
+            None => {}
+        }
+        sqlx::query(
+            "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(e.id)
+        .bind(e.claim_id)
+        .bind(&e.from_status)
+        .bind(&e.to_status)
+        .bind(&e.rating)
+        .bind(&e.note)
+        .bind(&e.evidence)
+        .bind(&e.actor)
+        .bind(&e.at)
+        .bind(e.operation_id)
+        .bind(&e.effective_on)
+        .execute(self.write.conn())
+        .await?;
+        Ok(())
+    }
+
+    async fn claim(&mut self, c: &ClaimCopyRow, first: &EventRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
+                                 quote_start, quote_end, quote_prefix, quote_suffix, origin, withdrawn_at, snapshot_id, language)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(c.id)
+        .bind(c.uuid)
+        .bind(c.article_id)
+        .bind(c.source_id)
+        .bind(&c.text)
+        .bind(&c.quote)
+        .bind(&c.said_on)
+        .bind(&first.to_status)
+        .bind(&first.rating)
+        .bind(&c.created_at)
+        .bind(&c.updated_at)
+        .bind(c.quote_start)
+        .bind(c.quote_end)
+        .bind(&c.quote_prefix)
+        .bind(&c.quote_suffix)
+        .bind(&c.origin)
+        .bind(&c.withdrawn_at)
+        .bind(c.snapshot_id)
+        .bind(&c.language)
+        .execute(self.write.conn())
+        .await?;
+        Ok(())
+    }
+
+    async fn operation(&mut self, op: &OperationRow) -> Result<()> {
+        self.restore_rule().await?;
+        sqlx::query(
+            "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(op.id)
+        .bind(&op.kind)
+        .bind(op.claim_id)
+        .bind(op.source_id)
+        .bind(op.article_id)
+        .bind(&op.old)
+        .bind(&op.new)
+        .bind(&op.note)
+        .bind(&op.actor)
+        .bind(&op.at)
+        .bind(op.undoes)
+        .bind(&op.hash)
+        .execute(self.write.conn())
+        .await?;
+        Ok(())
+    }
+
+    async fn tag(&mut self, t: &TagRow) -> Result<()> {
+        sqlx::query("INSERT INTO claim_tags (claim_id, tag) VALUES (?, ?)")
+            .bind(t.claim_id)
+            .bind(&t.tag)
+            .execute(self.write.conn())
+            .await?;
+        Ok(())
+    }
+
+    async fn link(&mut self, l: &LinkRow) -> Result<()> {
+        sqlx::query("INSERT INTO claim_links (from_claim, relation, to_claim, actor, created_at) VALUES (?, ?, ?, ?, ?)")
+            .bind(l.from_claim)
+            .bind(&l.relation)
+            .bind(l.to_claim)
+            .bind(&l.actor)
+            .bind(&l.created_at)
+            .execute(self.write.conn())
+            .await?;
+        Ok(())
+    }
+
+    async fn snapshot(&mut self, s: &SnapshotRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO article_snapshots (id, article_id, body, body_sha256, replaced_at, replaced_by)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(s.id)
+        .bind(s.article_id)
+        .bind(&s.body)
+        .bind(&s.body_sha256)
+        .bind(&s.replaced_at)
+        .bind(s.replaced_by)
+        .execute(self.write.conn())
+        .await?;
+        Ok(())
+    }
+
+    async fn copied_table_counts(&mut self) -> Result<TableCounts> {
+        self.restore_rule().await?;
+        self.write.copied_table_counts().await
+    }
+}
+
+impl Store {
+    /// Whether the database holds nothing a copy could collide with.
+    pub(crate) async fn is_empty_for_copy(&mut self) -> Result<bool> {
+        Ok(sqlx::query_scalar(
+            "SELECT NOT EXISTS (SELECT 1 FROM operations) AND NOT EXISTS (SELECT 1 FROM sources)
+                AND NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM status_events)",
+        )
+        .fetch_one(self.conn())
+        .await?)
+    }
+
+    /// Copies every row of `source` into this database, which must be
+    /// empty, in one write transaction.
+    pub(crate) async fn receive_copy(&mut self, source: &mut impl CopySource) -> Result<TableCounts> {
+        self.write(async |write| copy(source, &mut SqliteSink::new(write)).await)
+            .await
     }
 }

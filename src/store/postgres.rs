@@ -13,7 +13,10 @@ use std::str::FromStr;
 use sqlx::postgres::{PgConnectOptions, PgConnection};
 use sqlx::{Connection, Row};
 
-use super::copy::{COPIED_TABLES, TableCounts};
+use super::copy::{
+    AliasRow, ArticleRow, COPIED_TABLES, COPY_PAGE, ClaimCopyRow, CopySink, CopySource, EventRow, LinkRow,
+    OperationRow, SnapshotRow, SourceRow, SpeaksForRow, TableCounts, TagRow, copy,
+};
 use crate::error::{Error, Result};
 use crate::journal::{GENESIS, Operation};
 use crate::model::Day;
@@ -254,41 +257,45 @@ impl TeamDatabase {
         }
     }
 
-    /// Copies a whole SQLite database into this one, which must be empty
-    /// (set up by its owner, before `team init`): every row as stored,
-    /// hashes included, written in the order the database's rules accept
-    /// (each claim after its first status event, each operation after its
-    /// events), in one transaction. Returns the rows per table, read back.
-    pub async fn copy_from(&mut self, source: &mut super::Store) -> Result<TableCounts> {
-        let empty: bool = sqlx::query_scalar(
+    /// Whether the database holds nothing a copy could collide with.
+    pub(crate) async fn is_empty_for_copy(&mut self) -> Result<bool> {
+        sqlx::query_scalar(
             "SELECT NOT EXISTS (SELECT 1 FROM operations) AND NOT EXISTS (SELECT 1 FROM sources)
                 AND NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM status_events)",
         )
         .fetch_one(&mut self.conn)
         .await
-        .map_err(refused)?;
-        if !empty {
-            return Err(Error::invalid(format!(
-                "{} is not empty: claims copy writes into an empty database (and before claims team init)",
-                self.shown
-            )));
+        .map_err(refused)
+    }
+
+    /// Copies every row of `source` into this database, which must be
+    /// empty, in one transaction.
+    pub(crate) async fn receive_copy(&mut self, source: &mut impl CopySource) -> Result<TableCounts> {
+        let mut tx = self.conn.begin().await?;
+        match copy(source, &mut PgSink { conn: &mut tx }).await {
+            Ok(counts) => {
+                tx.commit().await.map_err(refused)?;
+                Ok(counts)
+            }
+            Err(Error::Database(e)) => Err(refused(e)),
+            Err(other) => Err(other),
         }
-        let conn = &mut self.conn;
-        // One snapshot of the source, one transaction on the destination.
-        source
-            .read(async |source| {
-                let mut tx = conn.begin().await?;
-                let result = copy_rows(source, &mut tx).await;
-                match result {
-                    Ok(counts) => {
-                        tx.commit().await.map_err(refused)?;
-                        Ok(counts)
-                    }
-                    Err(Error::Database(e)) => Err(refused(e)),
-                    Err(other) => Err(other),
-                }
-            })
-            .await
+    }
+
+    /// Runs `body` on one consistent snapshot of this database (a copy's
+    /// source).
+    pub(crate) async fn snapshot<T>(
+        &mut self,
+        body: impl AsyncFnOnce(&mut TeamDatabase) -> Result<T>,
+    ) -> Result<T> {
+        sqlx::query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            .execute(&mut self.conn)
+            .await?;
+        let result = body(self).await;
+        let ended = sqlx::query("COMMIT").execute(&mut self.conn).await;
+        let value = result?;
+        ended?;
+        Ok(value)
     }
 
     /// The journal's head: the latest operation's id and hash, recomputed
@@ -368,19 +375,6 @@ impl TeamDatabase {
                 })
             })
             .collect()
-    }
-
-    /// Rows per copied table.
-    pub async fn table_counts(&mut self) -> Result<TableCounts> {
-        let mut tables = Vec::new();
-        for table in COPIED_TABLES {
-            let count: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
-                .fetch_one(&mut self.conn)
-                .await
-                .map_err(refused)?;
-            tables.push((table, count));
-        }
-        Ok(TableCounts { tables })
     }
 
     /// Closes the connection cleanly.
@@ -673,10 +667,14 @@ impl super::audit::Audited for TeamDatabase {
     }
 }
 
-/// Writes every row of `source` into the destination transaction `conn`.
-async fn copy_rows(source: &mut super::Store, conn: &mut PgConnection) -> Result<TableCounts> {
-    let (sources, aliases, speaks_for) = source.copy_sources().await?;
-    for s in &sources {
+/// The PostgreSQL side of a copy's destination: the rows go in through
+/// the schema's own rules, inside the caller's transaction.
+struct PgSink<'c> {
+    conn: &'c mut PgConnection,
+}
+
+impl CopySink for PgSink<'_> {
+    async fn source(&mut self, s: &SourceRow) -> Result<()> {
         sqlx::query(
             "INSERT INTO sources (id, name, name_key, name_skeleton, kind, description, job, party, region, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -691,18 +689,22 @@ async fn copy_rows(source: &mut super::Store, conn: &mut PgConnection) -> Result
         .bind(&s.party)
         .bind(&s.region)
         .bind(&s.created_at)
-        .execute(&mut *conn)
+        .execute(&mut *self.conn)
         .await?;
+        Ok(())
     }
-    for a in &aliases {
+
+    async fn alias(&mut self, a: &AliasRow) -> Result<()> {
         sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES ($1, $2, $3)")
             .bind(&a.alias_key)
             .bind(&a.alias)
             .bind(a.source_id)
-            .execute(&mut *conn)
+            .execute(&mut *self.conn)
             .await?;
+        Ok(())
     }
-    for l in &speaks_for {
+
+    async fn speaks_for(&mut self, l: &SpeaksForRow) -> Result<()> {
         sqlx::query(
             "INSERT INTO speaks_for (speaker_id, org_id, role, since, until) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -711,11 +713,12 @@ async fn copy_rows(source: &mut super::Store, conn: &mut PgConnection) -> Result
         .bind(&l.role)
         .bind(&l.since)
         .bind(&l.until)
-        .execute(&mut *conn)
+        .execute(&mut *self.conn)
         .await?;
+        Ok(())
     }
-    let (articles, snapshots) = source.copy_articles().await?;
-    for a in &articles {
+
+    async fn article(&mut self, a: &ArticleRow) -> Result<()> {
         sqlx::query(
             "INSERT INTO articles (id, uuid, url, title, publisher, published_on, body, body_sha256, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -729,86 +732,106 @@ async fn copy_rows(source: &mut super::Store, conn: &mut PgConnection) -> Result
         .bind(&a.body)
         .bind(&a.body_sha256)
         .bind(&a.created_at)
-        .execute(&mut *conn)
+        .execute(&mut *self.conn)
         .await?;
-    }
-    if let Some(upto) = source.copy_backfill().await? {
-        sqlx::query("INSERT INTO journal_backfill (events_upto) VALUES ($1)")
-            .bind(upto)
-            .execute(&mut *conn)
-            .await?;
+        Ok(())
     }
 
-    // The history, in its own order: each operation after its events, each
-    // claim right after its first event (in the status that event gives;
-    // the later events move it, as they did in the source).
-    let mut claims = std::collections::VecDeque::new();
-    let (mut claims_after, mut claims_done) = (0, false);
-    let mut operations = std::collections::VecDeque::new();
-    let (mut operations_after, mut operations_done) = (0, false);
-    let mut events_after = 0;
-    loop {
-        let events = source.copy_events(events_after).await?;
-        let Some(last) = events.last() else { break };
-        events_after = last.id;
-        for event in events {
-            if let Some(op) = event.operation_id {
-                write_operations_before(
-                    source,
-                    conn,
-                    &mut operations,
-                    &mut operations_after,
-                    &mut operations_done,
-                    op,
-                )
-                .await?;
-            }
-            insert_event(conn, &event).await?;
-            if claims.is_empty() && !claims_done {
-                claims.extend(source.copy_claims(claims_after).await?);
-                claims_done = claims.is_empty();
-                if let Some(last) = claims.back() {
-                    claims_after = last.first_event;
-                }
-            }
-            while claims
-                .front()
-                .is_some_and(|c: &super::copy::ClaimCopyRow| c.first_event == event.id)
-            {
-                let claim = claims.pop_front().expect("just looked");
-                insert_claim(conn, &claim, &event).await?;
-            }
-        }
+    async fn event(&mut self, e: &EventRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(e.id)
+        .bind(e.claim_id)
+        .bind(&e.from_status)
+        .bind(&e.to_status)
+        .bind(&e.rating)
+        .bind(&e.note)
+        .bind(&e.evidence)
+        .bind(&e.actor)
+        .bind(&e.at)
+        .bind(e.operation_id)
+        .bind(&e.effective_on)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
     }
-    write_operations_before(
-        source,
-        conn,
-        &mut operations,
-        &mut operations_after,
-        &mut operations_done,
-        i64::MAX,
-    )
-    .await?;
 
-    let (tags, links) = source.copy_tags_and_links().await?;
-    for t in &tags {
+    async fn claim(&mut self, c: &ClaimCopyRow, first: &EventRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
+                                 quote_start, quote_end, quote_prefix, quote_suffix, origin, withdrawn_at, snapshot_id, language)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+        )
+        .bind(c.id)
+        .bind(c.uuid)
+        .bind(c.article_id)
+        .bind(c.source_id)
+        .bind(&c.text)
+        .bind(&c.quote)
+        .bind(&c.said_on)
+        .bind(&first.to_status)
+        .bind(&first.rating)
+        .bind(&c.created_at)
+        .bind(&c.updated_at)
+        .bind(c.quote_start)
+        .bind(c.quote_end)
+        .bind(&c.quote_prefix)
+        .bind(&c.quote_suffix)
+        .bind(&c.origin)
+        .bind(&c.withdrawn_at)
+        .bind(c.snapshot_id)
+        .bind(&c.language)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn operation(&mut self, op: &OperationRow) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(op.id)
+        .bind(&op.kind)
+        .bind(op.claim_id)
+        .bind(op.source_id)
+        .bind(op.article_id)
+        .bind(&op.old)
+        .bind(&op.new)
+        .bind(&op.note)
+        .bind(&op.actor)
+        .bind(&op.at)
+        .bind(op.undoes)
+        .bind(&op.hash)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn tag(&mut self, t: &TagRow) -> Result<()> {
         sqlx::query("INSERT INTO claim_tags (claim_id, tag) VALUES ($1, $2)")
             .bind(t.claim_id)
             .bind(&t.tag)
-            .execute(&mut *conn)
+            .execute(&mut *self.conn)
             .await?;
+        Ok(())
     }
-    for l in &links {
+
+    async fn link(&mut self, l: &LinkRow) -> Result<()> {
         sqlx::query("INSERT INTO claim_links (from_claim, relation, to_claim, actor, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(l.from_claim)
             .bind(&l.relation)
             .bind(l.to_claim)
             .bind(&l.actor)
             .bind(&l.created_at)
-            .execute(&mut *conn)
+            .execute(&mut *self.conn)
             .await?;
+        Ok(())
     }
-    for s in &snapshots {
+
+    async fn snapshot(&mut self, s: &SnapshotRow) -> Result<()> {
         sqlx::query(
             "INSERT INTO article_snapshots (id, article_id, body, body_sha256, replaced_at, replaced_by)
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -819,118 +842,250 @@ async fn copy_rows(source: &mut super::Store, conn: &mut PgConnection) -> Result
         .bind(&s.body_sha256)
         .bind(&s.replaced_at)
         .bind(s.replaced_by)
-        .execute(&mut *conn)
+        .execute(&mut *self.conn)
         .await?;
+        Ok(())
     }
+
+    async fn copied_table_counts(&mut self) -> Result<TableCounts> {
+        table_counts(self.conn).await
+    }
+}
+
+/// Rows per copied table.
+async fn table_counts(conn: &mut PgConnection) -> Result<TableCounts> {
     let mut tables = Vec::new();
     for table in COPIED_TABLES {
         let count: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
             .fetch_one(&mut *conn)
-            .await?;
+            .await
+            .map_err(refused)?;
         tables.push((table, count));
     }
     Ok(TableCounts { tables })
 }
 
-/// Writes the source's operations with ids below `before`, in order.
-async fn write_operations_before(
-    source: &mut super::Store,
-    conn: &mut PgConnection,
-    pending: &mut std::collections::VecDeque<super::copy::OperationRow>,
-    after: &mut i64,
-    done: &mut bool,
-    before: i64,
-) -> Result<()> {
-    loop {
-        if pending.is_empty() && !*done {
-            pending.extend(source.copy_operations(*after).await?);
-            *done = pending.is_empty();
-            if let Some(last) = pending.back() {
-                *after = last.id;
-            }
-        }
-        match pending.front() {
-            Some(op) if op.id < before => {
-                let op = pending.pop_front().expect("just looked");
-                sqlx::query(
-                    "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                )
-                .bind(op.id)
-                .bind(&op.kind)
-                .bind(op.claim_id)
-                .bind(op.source_id)
-                .bind(op.article_id)
-                .bind(&op.old)
-                .bind(&op.new)
-                .bind(&op.note)
-                .bind(&op.actor)
-                .bind(&op.at)
-                .bind(op.undoes)
-                .bind(&op.hash)
-                .execute(&mut *conn)
-                .await?;
-            }
-            _ => return Ok(()),
-        }
+/// The PostgreSQL side of a copy's source. Domain-typed columns are read
+/// as their text, exactly as stored.
+impl CopySource for TeamDatabase {
+    async fn copy_sources(&mut self) -> Result<(Vec<SourceRow>, Vec<AliasRow>, Vec<SpeaksForRow>)> {
+        let sources = sqlx::query(
+            "SELECT id, name, name_key, name_skeleton, kind, description, job, party, region, created_at::text
+             FROM sources ORDER BY id",
+        )
+        .fetch_all(&mut self.conn)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(SourceRow {
+                id: r.try_get(0)?,
+                name: r.try_get(1)?,
+                name_key: r.try_get(2)?,
+                name_skeleton: r.try_get(3)?,
+                kind: r.try_get(4)?,
+                description: r.try_get(5)?,
+                job: r.try_get(6)?,
+                party: r.try_get(7)?,
+                region: r.try_get(8)?,
+                created_at: r.try_get(9)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+        let aliases = sqlx::query_as::<_, (String, String, i64)>(
+            "SELECT alias_key, alias, source_id FROM source_aliases ORDER BY alias_key",
+        )
+        .fetch_all(&mut self.conn)
+        .await?
+        .into_iter()
+        .map(|(alias_key, alias, source_id)| AliasRow {
+            alias_key,
+            alias,
+            source_id,
+        })
+        .collect();
+        let speaks_for = sqlx::query_as::<_, (i64, i64, String, Option<String>, Option<String>)>(
+            "SELECT speaker_id, org_id, role, since::text, until::text FROM speaks_for ORDER BY speaker_id, org_id, role",
+        )
+        .fetch_all(&mut self.conn)
+        .await?
+        .into_iter()
+        .map(|(speaker_id, org_id, role, since, until)| SpeaksForRow {
+            speaker_id,
+            org_id,
+            role,
+            since,
+            until,
+        })
+        .collect();
+        Ok((sources, aliases, speaks_for))
     }
-}
 
-async fn insert_event(conn: &mut PgConnection, e: &super::copy::EventRow) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-    )
-    .bind(e.id)
-    .bind(e.claim_id)
-    .bind(&e.from_status)
-    .bind(&e.to_status)
-    .bind(&e.rating)
-    .bind(&e.note)
-    .bind(&e.evidence)
-    .bind(&e.actor)
-    .bind(&e.at)
-    .bind(e.operation_id)
-    .bind(&e.effective_on)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
+    async fn copy_articles(&mut self) -> Result<(Vec<ArticleRow>, Vec<SnapshotRow>)> {
+        let articles = sqlx::query(
+            "SELECT id, uuid, url, title, publisher, published_on::text, body, body_sha256, created_at::text
+             FROM articles ORDER BY id",
+        )
+        .fetch_all(&mut self.conn)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(ArticleRow {
+                id: r.try_get(0)?,
+                uuid: r.try_get(1)?,
+                url: r.try_get(2)?,
+                title: r.try_get(3)?,
+                publisher: r.try_get(4)?,
+                published_on: r.try_get(5)?,
+                body: r.try_get(6)?,
+                body_sha256: r.try_get(7)?,
+                created_at: r.try_get(8)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+        let snapshots = sqlx::query_as::<_, (i64, i64, String, String, String, i64)>(
+            "SELECT id, article_id, body, body_sha256, replaced_at::text, replaced_by FROM article_snapshots ORDER BY id",
+        )
+        .fetch_all(&mut self.conn)
+        .await?
+        .into_iter()
+        .map(|(id, article_id, body, body_sha256, replaced_at, replaced_by)| SnapshotRow {
+            id,
+            article_id,
+            body,
+            body_sha256,
+            replaced_at,
+            replaced_by,
+        })
+        .collect();
+        Ok((articles, snapshots))
+    }
 
-/// Writes a claim right after its first event, in the status and with the
-/// rating that event gives.
-async fn insert_claim(
-    conn: &mut PgConnection,
-    c: &super::copy::ClaimCopyRow,
-    first: &super::copy::EventRow,
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
-                             quote_start, quote_end, quote_prefix, quote_suffix, origin, withdrawn_at, snapshot_id, language)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
-    )
-    .bind(c.id)
-    .bind(c.uuid)
-    .bind(c.article_id)
-    .bind(c.source_id)
-    .bind(&c.text)
-    .bind(&c.quote)
-    .bind(&c.said_on)
-    .bind(&first.to_status)
-    .bind(&first.rating)
-    .bind(&c.created_at)
-    .bind(&c.updated_at)
-    .bind(c.quote_start)
-    .bind(c.quote_end)
-    .bind(&c.quote_prefix)
-    .bind(&c.quote_suffix)
-    .bind(&c.origin)
-    .bind(&c.withdrawn_at)
-    .bind(c.snapshot_id)
-    .bind(&c.language)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    async fn copy_claims(&mut self, after: i64) -> Result<Vec<ClaimCopyRow>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.uuid, c.article_id, c.source_id, c.text, c.quote, c.said_on::text, c.created_at::text,
+                    c.updated_at::text, c.quote_start, c.quote_end, c.quote_prefix, c.quote_suffix, c.origin,
+                    c.withdrawn_at::text, c.snapshot_id, c.language, f.first_event
+             FROM (SELECT claim_id, min(id) AS first_event FROM status_events GROUP BY claim_id) f
+             JOIN claims c ON c.id = f.claim_id
+             WHERE f.first_event > $1 ORDER BY f.first_event LIMIT $2",
+        )
+        .bind(after)
+        .bind(COPY_PAGE)
+        .fetch_all(&mut self.conn)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ClaimCopyRow {
+                    id: r.try_get(0)?,
+                    uuid: r.try_get(1)?,
+                    article_id: r.try_get(2)?,
+                    source_id: r.try_get(3)?,
+                    text: r.try_get(4)?,
+                    quote: r.try_get(5)?,
+                    said_on: r.try_get(6)?,
+                    created_at: r.try_get(7)?,
+                    updated_at: r.try_get(8)?,
+                    quote_start: r.try_get(9)?,
+                    quote_end: r.try_get(10)?,
+                    quote_prefix: r.try_get(11)?,
+                    quote_suffix: r.try_get(12)?,
+                    origin: r.try_get(13)?,
+                    withdrawn_at: r.try_get(14)?,
+                    snapshot_id: r.try_get(15)?,
+                    language: r.try_get(16)?,
+                    first_event: r.try_get(17)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn copy_events(&mut self, after: i64) -> Result<Vec<EventRow>> {
+        let rows = sqlx::query(
+            "SELECT id, claim_id, from_status::text, to_status::text, rating, note, evidence, actor, at::text,
+                    operation_id, effective_on::text
+             FROM status_events WHERE id > $1 ORDER BY id LIMIT $2",
+        )
+        .bind(after)
+        .bind(COPY_PAGE)
+        .fetch_all(&mut self.conn)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(EventRow {
+                    id: r.try_get(0)?,
+                    claim_id: r.try_get(1)?,
+                    from_status: r.try_get(2)?,
+                    to_status: r.try_get(3)?,
+                    rating: r.try_get(4)?,
+                    note: r.try_get(5)?,
+                    evidence: r.try_get(6)?,
+                    actor: r.try_get(7)?,
+                    at: r.try_get(8)?,
+                    operation_id: r.try_get(9)?,
+                    effective_on: r.try_get(10)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn copy_operations(&mut self, after: i64) -> Result<Vec<OperationRow>> {
+        let rows = sqlx::query(
+            "SELECT id, kind, claim_id, source_id, article_id, old, new, note, actor, at::text, undoes, hash
+             FROM operations WHERE id > $1 ORDER BY id LIMIT $2",
+        )
+        .bind(after)
+        .bind(COPY_PAGE)
+        .fetch_all(&mut self.conn)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OperationRow {
+                    id: r.try_get(0)?,
+                    kind: r.try_get(1)?,
+                    claim_id: r.try_get(2)?,
+                    source_id: r.try_get(3)?,
+                    article_id: r.try_get(4)?,
+                    old: r.try_get(5)?,
+                    new: r.try_get(6)?,
+                    note: r.try_get(7)?,
+                    actor: r.try_get(8)?,
+                    at: r.try_get(9)?,
+                    undoes: r.try_get(10)?,
+                    hash: r.try_get(11)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn copy_tags_and_links(&mut self) -> Result<(Vec<TagRow>, Vec<LinkRow>)> {
+        let tags =
+            sqlx::query_as::<_, (i64, String)>("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")
+                .fetch_all(&mut self.conn)
+                .await?
+                .into_iter()
+                .map(|(claim_id, tag)| TagRow { claim_id, tag })
+                .collect();
+        let links = sqlx::query_as::<_, (i64, String, i64, String, String)>(
+            "SELECT from_claim, relation, to_claim, actor, created_at::text FROM claim_links
+             ORDER BY from_claim, relation, to_claim",
+        )
+        .fetch_all(&mut self.conn)
+        .await?
+        .into_iter()
+        .map(|(from_claim, relation, to_claim, actor, created_at)| LinkRow {
+            from_claim,
+            relation,
+            to_claim,
+            actor,
+            created_at,
+        })
+        .collect();
+        Ok((tags, links))
+    }
+
+    async fn copied_table_counts(&mut self) -> Result<TableCounts> {
+        table_counts(&mut self.conn).await
+    }
 }
 
 /// Appends an operation to the journal, chained to the one before: the

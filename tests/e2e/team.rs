@@ -404,7 +404,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims team and claims verify")
+            .contains("where this version runs claims team, verify and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -522,6 +522,29 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
     // Into a database that is not empty: refused, nothing written.
     let line = env.refused(&["copy", "--to", &url], 2);
     assert!(line.contains("is not empty"), "{line}");
+    // And back into a new SQLite file: the same rows, the same head, and
+    // the copy is a database like any other.
+    let back = env.dir.path().join("back.db");
+    let run = desk.claims(&["copy", "--to", back.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().last().unwrap(), out.lines().last().unwrap());
+    for sql in [
+        "SELECT group_concat(lower(hex(uuid)) || status || coalesce(rating, '') || text || updated_at || coalesce(withdrawn_at, '') || coalesce(language, ''), char(10)) FROM (SELECT * FROM claims ORDER BY id)",
+        "SELECT group_concat(id || claim_id || to_status || actor || at || coalesce(operation_id, '') || evidence, char(10)) FROM (SELECT * FROM status_events ORDER BY id)",
+        "SELECT group_concat(id || kind || coalesce(old, '') || coalesce(new, '') || actor || at || hash, char(10)) FROM (SELECT * FROM operations ORDER BY id)",
+        "SELECT group_concat(body_sha256, ',') FROM (SELECT body_sha256 FROM article_snapshots UNION ALL SELECT body_sha256 FROM articles)",
+        "SELECT group_concat(claim_id || tag, ',') FROM (SELECT * FROM claim_tags ORDER BY claim_id, tag)",
+    ] {
+        assert_eq!(
+            super::harness::scalar(&back, sql),
+            super::harness::scalar(&env.db, sql),
+            "{sql}"
+        );
+    }
+    let copy = Env::new();
+    std::fs::copy(&back, &copy.db).unwrap();
+    assert_eq!(copy.ok(&["verify"]).lines().last().unwrap(), head);
+    copy.ok(&["add", "--by", "Kremlin", "--text", "Logged after the round trip"]);
     // Then the team over it: a viewer reads what was copied.
     assert_eq!(desk.claims(&["team", "init"]).code, 0);
     let viewer = desk.login("viewer");
@@ -533,8 +556,10 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
         ),
         Ok("39".to_string())
     );
-    let line = env.refused(&["copy", "--to", "backup.db"], 2);
-    assert!(line.contains("is not a PostgreSQL URL"), "{line}");
+    // A destination that exists and holds claims is refused.
+    let run = desk.claims(&["copy", "--to", env.db.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("is not empty"), "{}", run.stderr);
 
     // An owner who disables a trigger around a change is caught by verify,
     // as is a trigger left disabled.
@@ -554,4 +579,14 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
         "{}",
         run.stderr
     );
+    // A copy of a database that does not verify fails, and leaves no file.
+    let spoiled = env.dir.path().join("spoiled.db");
+    let run = desk.claims(&["copy", "--to", spoiled.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("the source does not verify"),
+        "{}",
+        run.stderr
+    );
+    assert!(!spoiled.exists());
 }
