@@ -36,3 +36,34 @@ pub fn fold_name(name: &str) -> String {
 pub fn name_skeleton(name: &str) -> String {
     unicode_security::skeleton(&fold_name(name)).collect()
 }
+
+/// Up to three of `known` (display name, folded name or alias) that look
+/// like `name`, closest first: within a small edit distance, or holding it
+/// as a word ("Peskov" suggests "Dmitry Peskov").
+pub fn closest(name: &str, known: Vec<(String, String)>) -> Vec<String> {
+    let wanted = fold_name(name);
+    let mut scored: Vec<(f64, String)> = known
+        .into_iter()
+        .filter_map(|(display, key)| {
+            let similarity = strsim::normalized_damerau_levenshtein(&wanted, &key);
+            let contains = !wanted.is_empty()
+                && (key.split(' ').any(|w| w == wanted)
+                    || wanted.split(' ').any(|w| w.len() > 3 && key.contains(w)));
+            let score = if contains {
+                similarity.max(0.75)
+            } else {
+                similarity
+            };
+            (score >= 0.6).then_some((score, display))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut names: Vec<String> = Vec::new();
+    for (_, display) in scored {
+        if !names.contains(&display) {
+            names.push(display);
+        }
+    }
+    names.truncate(3);
+    names
+}

@@ -11,9 +11,11 @@ use serde_json::Value;
 use super::{Context, day};
 use crate::error::Result;
 use crate::journal::Operation;
-use crate::model::{Day, short_id};
-use crate::render::{Record, or_empty};
+use crate::model::Day;
+use crate::render::{Output, Record, or_empty};
 use crate::store::OperationFilter;
+use crate::store::journal::JournalReader;
+use crate::store::postgres::TeamDatabase;
 
 /// `claims log`.
 #[derive(Debug, Args)]
@@ -48,52 +50,61 @@ struct Entry {
 }
 
 pub(super) async fn run(args: LogArgs, ctx: &mut Context) -> Result<()> {
-    let entries = ctx
-        .store
-        .read(async |store| {
-            let mut filter = OperationFilter {
-                actor: args.actor.clone(),
-                since: args.since.map(|d| format!("{d}T00:00:00.000000Z")),
-                limit: args.limit.map(i64::from),
-                ..OperationFilter::default()
-            };
-            if let Some(id) = &args.id {
-                filter.claim_key = Some(store.resolve_claim(id).await?.key);
-            }
-            if let Some(name) = &args.source {
-                filter.source_key = Some(store.resolve_source(name).await?.key);
-            }
-            let operations = store.operations(&filter).await?;
-            let mut claims: HashMap<i64, String> = HashMap::new();
-            let mut entries = Vec::with_capacity(operations.len());
-            for operation in operations {
-                let about = if let Some(key) = operation.claim_key {
-                    let id = match claims.get(&key) {
-                        Some(id) => id.clone(),
-                        None => {
-                            let id = short_id(&store.claim(key).await?.id);
-                            claims.insert(key, id.clone());
-                            id
-                        }
-                    };
-                    format!("claim {id}")
-                } else if let Some(key) = operation.source_key {
-                    let name = store
-                        .source_name(key)
-                        .await?
-                        .unwrap_or_else(|| format!("#{key} (removed)"));
-                    format!("source {name}")
-                } else if let Some(key) = operation.article_key {
-                    format!("article {}", store.article(key).await?.url)
-                } else {
-                    String::new()
-                };
-                entries.push(Entry { operation, about });
-            }
-            Ok(entries)
-        })
-        .await?;
+    let entries = ctx.store.read(async |store| entries(&args, store).await).await?;
     ctx.out.records(&entries)
+}
+
+/// `claims log` against a team database on PostgreSQL: the same journal,
+/// each operation under the database user who made it.
+pub(super) async fn run_on_postgres(args: LogArgs, url: &str, out: &mut Output) -> Result<()> {
+    let mut database = TeamDatabase::connect(url).await?;
+    let entries = database.snapshot(async |d| entries(&args, d).await).await;
+    database.close().await?;
+    out.records(&entries?)
+}
+
+/// The journal entries `args` selects, each with what it is about.
+async fn entries(args: &LogArgs, store: &mut impl JournalReader) -> Result<Vec<Entry>> {
+    let mut filter = OperationFilter {
+        actor: args.actor.clone(),
+        since: args.since.map(|d| format!("{d}T00:00:00.000000Z")),
+        limit: args.limit.map(i64::from),
+        ..OperationFilter::default()
+    };
+    if let Some(id) = &args.id {
+        filter.claim_key = Some(store.claim_key(id).await?);
+    }
+    if let Some(name) = &args.source {
+        filter.source_key = Some(store.source_key(name).await?);
+    }
+    let operations = store.journal(&filter).await?;
+    let mut claims: HashMap<i64, String> = HashMap::new();
+    let mut entries = Vec::with_capacity(operations.len());
+    for operation in operations {
+        let about = if let Some(key) = operation.claim_key {
+            let id = match claims.get(&key) {
+                Some(id) => id.clone(),
+                None => {
+                    let id = store.claim_short_id(key).await?;
+                    claims.insert(key, id.clone());
+                    id
+                }
+            };
+            format!("claim {id}")
+        } else if let Some(key) = operation.source_key {
+            let name = store
+                .source_name_of(key)
+                .await?
+                .unwrap_or_else(|| format!("#{key} (removed)"));
+            format!("source {name}")
+        } else if let Some(key) = operation.article_key {
+            format!("article {}", store.article_url(key).await?)
+        } else {
+            String::new()
+        };
+        entries.push(Entry { operation, about });
+    }
+    Ok(entries)
 }
 
 /// What an operation changed, in a line: `field: old -> new`, and for

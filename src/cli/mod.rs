@@ -199,6 +199,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         (
             Command::Team(_)
             | Command::Verify(_)
+            | Command::Log(_)
             | Command::Copy(_)
             | Command::Completions(_)
             | Command::Man(_)
@@ -207,7 +208,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         ) => {}
         (_, Some(url)) => {
             return Err(Error::invalid(format!(
-                "{} is a PostgreSQL database, where this version runs claims team, verify and copy; the other commands work on a SQLite file for now",
+                "{} is a PostgreSQL database, where this version runs claims team, verify, log and copy; the other commands work on a SQLite file for now",
                 store::postgres::redacted(url)
             )));
         }
@@ -222,6 +223,13 @@ pub async fn run(cli: Cli) -> Result<()> {
             };
             let mut out = stdout(output, cli.no_pager);
             let result = copy::run(args, &from, &mut out).await;
+            out.flush()?;
+            return result;
+        }
+        Command::Log(args) if url.is_some() => {
+            let url = url.expect("checked by the guard");
+            let mut out = stdout(output, cli.no_pager);
+            let result = log::run_on_postgres(args, &url, &mut out).await;
             out.flush()?;
             return result;
         }

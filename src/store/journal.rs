@@ -63,6 +63,50 @@ pub struct OperationFilter {
     pub limit: Option<i64>,
 }
 
+/// What `claims log` reads, from either backend: the journal, and the
+/// names of what each operation is about.
+pub(crate) trait JournalReader {
+    /// The internal key of the claim an id names (full UUID or short id).
+    async fn claim_key(&mut self, given: &str) -> Result<i64>;
+    /// The internal key of the source a name or alias names.
+    async fn source_key(&mut self, given: &str) -> Result<i64>;
+    /// The operations `filter` selects, oldest first.
+    async fn journal(&mut self, filter: &OperationFilter) -> Result<Vec<Operation>>;
+    /// A claim's short id.
+    async fn claim_short_id(&mut self, key: i64) -> Result<String>;
+    /// A source's name, if it still exists.
+    async fn source_name_of(&mut self, key: i64) -> Result<Option<String>>;
+    /// An article's URL.
+    async fn article_url(&mut self, key: i64) -> Result<String>;
+}
+
+/// The SQLite side of the journal's reading.
+impl JournalReader for Store {
+    async fn claim_key(&mut self, given: &str) -> Result<i64> {
+        Ok(self.resolve_claim(given).await?.key)
+    }
+
+    async fn source_key(&mut self, given: &str) -> Result<i64> {
+        Ok(self.resolve_source(given).await?.key)
+    }
+
+    async fn journal(&mut self, filter: &OperationFilter) -> Result<Vec<Operation>> {
+        self.operations(filter).await
+    }
+
+    async fn claim_short_id(&mut self, key: i64) -> Result<String> {
+        Ok(crate::model::short_id(&self.claim(key).await?.id))
+    }
+
+    async fn source_name_of(&mut self, key: i64) -> Result<Option<String>> {
+        self.source_name(key).await
+    }
+
+    async fn article_url(&mut self, key: i64) -> Result<String> {
+        Ok(self.article(key).await?.url)
+    }
+}
+
 const OPERATION_COLUMNS: &str =
     "id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash";
 

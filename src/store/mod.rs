@@ -15,7 +15,7 @@ pub mod copy;
 mod corrections;
 mod create;
 mod exports;
-mod journal;
+pub(crate) mod journal;
 pub mod postgres;
 mod reports;
 mod restore;

@@ -458,41 +458,161 @@ const GUARDS: &[&str] = &[
     "claim_links_no_truncate",
 ];
 
+/// The operation columns, times as their text.
+const OPERATION_COLUMNS: &str =
+    "id, kind, claim_id, source_id, article_id, old, new, note, actor, at::text, undoes, hash";
+
 /// Operations after id `after`, in id order, at most `limit`.
 async fn operations_after(conn: &mut PgConnection, after: i64, limit: i64) -> Result<Vec<Operation>> {
-    let rows = sqlx::query(
-        "SELECT id, kind, claim_id, source_id, article_id, old, new, note, actor, at::text, undoes, hash
-         FROM operations WHERE id > $1 ORDER BY id LIMIT $2",
-    )
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {OPERATION_COLUMNS} FROM operations WHERE id > $1 ORDER BY id LIMIT $2"
+    )))
     .bind(after)
     .bind(limit)
     .fetch_all(&mut *conn)
     .await
     .map_err(refused)?;
-    rows.iter()
-        .map(|row| {
-            let json = |i: usize| -> Result<Option<serde_json::Value>> {
-                let text: Option<String> = row.try_get(i)?;
-                text.map(|t| serde_json::from_str(&t))
-                    .transpose()
-                    .map_err(|e| Error::Verification(format!("an operation's values are not JSON: {e}")))
+    rows.iter().map(operation_from_row).collect()
+}
+
+fn operation_from_row(row: &sqlx::postgres::PgRow) -> Result<Operation> {
+    let json = |i: usize| -> Result<Option<serde_json::Value>> {
+        let text: Option<String> = row.try_get(i)?;
+        text.map(|t| serde_json::from_str(&t))
+            .transpose()
+            .map_err(|e| Error::Verification(format!("an operation's values are not JSON: {e}")))
+    };
+    Ok(Operation {
+        id: row.try_get(0)?,
+        kind: row.try_get(1)?,
+        claim_key: row.try_get(2)?,
+        source_key: row.try_get(3)?,
+        article_key: row.try_get(4)?,
+        old: json(5)?,
+        new: json(6)?,
+        note: row.try_get(7)?,
+        actor: row.try_get(8)?,
+        at: row.try_get(9)?,
+        undoes: row.try_get(10)?,
+        hash: row.try_get(11)?,
+    })
+}
+
+/// The PostgreSQL side of the journal's reading (`claims log`).
+impl super::journal::JournalReader for TeamDatabase {
+    async fn claim_key(&mut self, given: &str) -> Result<i64> {
+        let query = super::parse_id("claim", given)?;
+        let matches: Vec<(i64, uuid::Uuid, String, String)> =
+            match &query {
+                super::IdQuery::Full(id) => sqlx::query_as(
+                    "SELECT c.id, c.uuid, s.name, c.text FROM claims c JOIN sources s ON s.id = c.source_id
+                     WHERE c.uuid = $1",
+                )
+                .bind(id)
+                .fetch_all(&mut self.conn)
+                .await?,
+                super::IdQuery::ShortPrefix(prefix) => sqlx::query_as(
+                    "SELECT c.id, c.uuid, s.name, c.text FROM claims c JOIN sources s ON s.id = c.source_id
+                     WHERE c.short_id >= $1 AND c.short_id < $2 ORDER BY c.id LIMIT 10",
+                )
+                .bind(prefix)
+                .bind(format!("{prefix}g"))
+                .fetch_all(&mut self.conn)
+                .await?,
             };
-            Ok(Operation {
-                id: row.try_get(0)?,
-                kind: row.try_get(1)?,
-                claim_key: row.try_get(2)?,
-                source_key: row.try_get(3)?,
-                article_key: row.try_get(4)?,
-                old: json(5)?,
-                new: json(6)?,
-                note: row.try_get(7)?,
-                actor: row.try_get(8)?,
-                at: row.try_get(9)?,
-                undoes: row.try_get(10)?,
-                hash: row.try_get(11)?,
-            })
+        match matches.as_slice() {
+            [] => Err(Error::NotFound {
+                kind: "claim",
+                given: given.to_string(),
+            }),
+            [(key, ..)] => Ok(*key),
+            many => Err(Error::AmbiguousId {
+                kind: "claim",
+                given: given.to_string(),
+                candidates: many
+                    .iter()
+                    .map(|(_, id, source, text)| {
+                        format!("{id} ({source}: {})", crate::model::excerpt(text, 40))
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    async fn source_key(&mut self, given: &str) -> Result<i64> {
+        let key = crate::names::fold_name(given);
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM sources WHERE name_key = $1
+             UNION ALL SELECT source_id FROM source_aliases WHERE alias_key = $1 LIMIT 1",
+        )
+        .bind(&key)
+        .fetch_optional(&mut self.conn)
+        .await?;
+        if let Some(found) = found {
+            return Ok(found);
+        }
+        let known: Vec<(String, String)> = sqlx::query_as(
+            "SELECT name, name_key FROM sources
+             UNION ALL SELECT s.name, a.alias_key FROM source_aliases a JOIN sources s ON s.id = a.source_id",
+        )
+        .fetch_all(&mut self.conn)
+        .await?;
+        Err(Error::UnknownSource {
+            name: given.to_string(),
+            suggestions: crate::names::closest(given, known),
         })
-        .collect()
+    }
+
+    async fn journal(&mut self, filter: &super::OperationFilter) -> Result<Vec<Operation>> {
+        let mut sql = sqlx::QueryBuilder::<sqlx::Postgres>::new("SELECT ");
+        sql.push(OPERATION_COLUMNS).push(" FROM operations WHERE true");
+        if let Some(claim) = filter.claim_key {
+            // Its own operations, and those that wrote its history.
+            sql.push(" AND (claim_id = ")
+                .push_bind(claim)
+                .push(" OR id IN (SELECT operation_id FROM status_events WHERE claim_id = ")
+                .push_bind(claim)
+                .push("))");
+        }
+        if let Some(source) = filter.source_key {
+            sql.push(" AND source_id = ").push_bind(source);
+        }
+        if let Some(actor) = &filter.actor {
+            sql.push(" AND actor = ").push_bind(actor.clone());
+        }
+        if let Some(since) = &filter.since {
+            sql.push(" AND at >= ").push_bind(since.clone());
+        }
+        sql.push(" ORDER BY id DESC");
+        if let Some(limit) = filter.limit {
+            sql.push(" LIMIT ").push_bind(limit);
+        }
+        let rows = sql.build().fetch_all(&mut self.conn).await?;
+        let mut operations = rows.iter().map(operation_from_row).collect::<Result<Vec<_>>>()?;
+        operations.reverse();
+        Ok(operations)
+    }
+
+    async fn claim_short_id(&mut self, key: i64) -> Result<String> {
+        Ok(sqlx::query_scalar("SELECT short_id FROM claims WHERE id = $1")
+            .bind(key)
+            .fetch_one(&mut self.conn)
+            .await?)
+    }
+
+    async fn source_name_of(&mut self, key: i64) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT name FROM sources WHERE id = $1")
+            .bind(key)
+            .fetch_optional(&mut self.conn)
+            .await?)
+    }
+
+    async fn article_url(&mut self, key: i64) -> Result<String> {
+        Ok(sqlx::query_scalar("SELECT url FROM articles WHERE id = $1")
+            .bind(key)
+            .fetch_one(&mut self.conn)
+            .await?)
+    }
 }
 
 /// The PostgreSQL backend's side of the whole-database check.

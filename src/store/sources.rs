@@ -43,7 +43,6 @@ impl Store {
     /// names or aliases within a small edit distance, or containing it as a
     /// word ("Peskov" suggests "Dmitry Peskov").
     pub async fn similar_sources(&mut self, name: &str) -> Result<Vec<String>> {
-        let wanted = fold_name(name);
         let rows: Vec<(String, String)> = sqlx::query_as(
             "SELECT name, name_key FROM sources
              UNION ALL
@@ -51,30 +50,7 @@ impl Store {
         )
         .fetch_all(self.conn())
         .await?;
-        let mut scored: Vec<(f64, String)> = rows
-            .into_iter()
-            .filter_map(|(display, key)| {
-                let similarity = strsim::normalized_damerau_levenshtein(&wanted, &key);
-                let contains = !wanted.is_empty()
-                    && (key.split(' ').any(|w| w == wanted)
-                        || wanted.split(' ').any(|w| w.len() > 3 && key.contains(w)));
-                let score = if contains {
-                    similarity.max(0.75)
-                } else {
-                    similarity
-                };
-                (score >= 0.6).then_some((score, display))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let mut names: Vec<String> = Vec::new();
-        for (_, display) in scored {
-            if !names.contains(&display) {
-                names.push(display);
-            }
-        }
-        names.truncate(3);
-        Ok(names)
+        Ok(crate::names::closest(name, rows))
     }
 
     /// Every source with its aliases, links and claim count, most claims first.

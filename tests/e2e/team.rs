@@ -367,6 +367,34 @@ fn the_database_holds_each_member_to_their_role() {
         format!("claim.mark {editor}"),
     ];
     assert_eq!(journal.lines().collect::<Vec<_>>(), expected);
+    // `claims log` on the server says the same, read by any member.
+    let url = format!("postgres://{viewer}@{}:{}/{}", desk.host, desk.port, desk.name);
+    let log = desk.env.ok(&["--db", &url, "log", "--format", "csv"]);
+    let rows: Vec<String> = log
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            format!("{} {}", cells[3], cells[2])
+        })
+        .collect();
+    assert_eq!(rows, expected, "{log}");
+    let by_editor = desk.env.ok(&["--db", &url, "log", "--actor", &editor]);
+    assert!(
+        by_editor.contains("claim.mark") && !by_editor.contains(&checker),
+        "{by_editor}"
+    );
+    let short = desk
+        .sql(None, "SELECT short_id FROM claims WHERE id = 1")
+        .unwrap();
+    let one_claim = desk.env.ok(&["--db", &url, "log", &short, "--format", "csv"]);
+    assert_eq!(
+        one_claim.lines().count(),
+        4,
+        "created, disputed, confirmed: {one_claim}"
+    );
+    let line = desk.env.refused(&["--db", &url, "log", "--source", "Nobody"], 2);
+    assert!(line.contains("unknown source 'Nobody'"), "{line}");
 
     // Removed, the checker can no longer write.
     let run = as_admin(&["team", "remove", &checker]);
@@ -404,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims team, verify and copy")
+            .contains("where this version runs claims team, verify, log and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
