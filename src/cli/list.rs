@@ -6,8 +6,10 @@ use clap::Args;
 use super::{Context, day, tag};
 use crate::error::Result;
 use crate::model::{Claim, Day, Status, short_id};
-use crate::render::{Record, or_empty};
-use crate::store::{ClaimFilter, Store};
+use crate::render::{Output, Record, or_empty};
+use crate::store::ClaimFilter;
+use crate::store::postgres::TeamDatabase;
+use crate::store::reading::Reading;
 
 /// Filters over claims, shared by `list` and `report`.
 #[derive(Debug, Args, Default)]
@@ -72,7 +74,7 @@ impl PointInTime {
 
 impl FilterArgs {
     /// Resolves names and ids into a store filter.
-    pub(super) async fn resolve(&self, store: &mut Store) -> Result<ClaimFilter> {
+    pub(super) async fn resolve(&self, store: &mut impl Reading) -> Result<ClaimFilter> {
         let mut filter = ClaimFilter {
             statuses: self.statuses.clone(),
             tag: self.tag.clone(),
@@ -83,10 +85,10 @@ impl FilterArgs {
             ..ClaimFilter::default()
         };
         if let Some(by) = &self.by {
-            filter.sources.push(store.resolve_source(by).await?.key);
+            filter.sources.push(store.source_named(by).await?.0);
         }
         if let Some(article) = &self.article {
-            filter.article = Some(store.resolve_article(article).await?.key);
+            filter.article = Some(store.article_key(article).await?);
         }
         if let (Some(since), Some(until)) = (self.since, self.until)
             && since > until
@@ -117,11 +119,24 @@ pub struct ListArgs {
 }
 
 pub(super) async fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
-    let mut filter = args.filters.resolve(&mut ctx.store).await?;
+    let claims = ctx.store.read(async |store| claims(&args, store).await).await?;
+    ctx.out.records(&claims)
+}
+
+/// `claims list` against a team database on PostgreSQL: the same listing.
+pub(super) async fn run_on_postgres(args: ListArgs, url: &str, out: &mut Output) -> Result<()> {
+    let mut database = TeamDatabase::connect(url).await?;
+    let claims = database.snapshot(async |d| claims(&args, d).await).await;
+    database.close().await?;
+    out.records(&claims?)
+}
+
+/// The claims `args` selects, from either backend.
+async fn claims(args: &ListArgs, store: &mut impl Reading) -> Result<Vec<Claim>> {
+    let mut filter = args.filters.resolve(store).await?;
     filter.limit = args.limit.map(i64::from);
     args.when.apply(&mut filter);
-    let claims = ctx.store.list_claims(&filter).await?;
-    ctx.out.records(&claims)
+    store.claims(&filter).await
 }
 
 impl Record for Claim {

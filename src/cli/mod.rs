@@ -183,69 +183,41 @@ pub struct Context {
 pub async fn run(cli: Cli) -> Result<()> {
     let output = cli.command.listing().map_or(Format::Table, Listing::output);
     let actor = actor(cli.command.acting().and_then(|a| a.actor.as_deref()));
-    // A PostgreSQL URL: the team database. Only `team` runs there yet.
+    // A PostgreSQL URL: the team database, where the commands that have a
+    // PostgreSQL side run (the others say so).
     let url = cli
         .db
         .as_ref()
         .and_then(|db| db.to_str())
         .filter(|db| store::postgres::is_url(db))
         .map(str::to_string);
-    match (&cli.command, &url) {
-        (Command::Team(_), None) => {
-            return Err(Error::invalid(
-                "claims team works on a PostgreSQL database: pass --db postgres://HOST/DATABASE (or set CLAIMS_DB)",
-            ));
-        }
-        (
-            Command::Team(_)
-            | Command::Verify(_)
-            | Command::Log(_)
-            | Command::Copy(_)
-            | Command::Completions(_)
-            | Command::Man(_)
-            | Command::Evaluate(_),
-            _,
-        ) => {}
-        (_, Some(url)) => {
-            return Err(Error::invalid(format!(
-                "{} is a PostgreSQL database, where this version runs claims team, verify, log and copy; the other commands work on a SQLite file for now",
-                store::postgres::redacted(url)
-            )));
-        }
-        (_, None) => {}
+    if let Command::Copy(args) = cli.command {
+        let from = match &cli.db {
+            Some(db) => db.to_string_lossy().into_owned(),
+            None => default_db()?.to_string_lossy().into_owned(),
+        };
+        let mut out = stdout(output, cli.no_pager);
+        let result = copy::run(args, &from, &mut out).await;
+        out.flush()?;
+        return result;
+    }
+    if let Some(url) = &url
+        && !matches!(
+            cli.command,
+            Command::Completions(_) | Command::Man(_) | Command::Evaluate(_)
+        )
+    {
+        let mut out = stdout(output, cli.no_pager);
+        let result = on_postgres(cli.command, url, &mut out).await;
+        out.flush()?;
+        return result;
     }
     // Commands that need no database, or only one named explicitly.
     match cli.command {
-        Command::Copy(args) => {
-            let from = match &cli.db {
-                Some(db) => db.to_string_lossy().into_owned(),
-                None => default_db()?.to_string_lossy().into_owned(),
-            };
-            let mut out = stdout(output, cli.no_pager);
-            let result = copy::run(args, &from, &mut out).await;
-            out.flush()?;
-            return result;
-        }
-        Command::Log(args) if url.is_some() => {
-            let url = url.expect("checked by the guard");
-            let mut out = stdout(output, cli.no_pager);
-            let result = log::run_on_postgres(args, &url, &mut out).await;
-            out.flush()?;
-            return result;
-        }
-        Command::Verify(args) if url.is_some() => {
-            let url = url.expect("checked by the guard");
-            let mut out = stdout(output, cli.no_pager);
-            let result = verify::run_on_postgres(args, &url, &mut out).await;
-            out.flush()?;
-            return result;
-        }
-        Command::Team(command) => {
-            let url = url.expect("checked above");
-            let mut out = stdout(output, cli.no_pager);
-            let result = team::run(command, &url, &mut out).await;
-            out.flush()?;
-            return result;
+        Command::Team(_) => {
+            return Err(Error::invalid(
+                "claims team works on a PostgreSQL database: pass --db postgres://HOST/DATABASE (or set CLAIMS_DB)",
+            ));
         }
         Command::Completions(args) => return docs::completions(&args),
         Command::Man(args) => return docs::man(&args),
@@ -305,6 +277,22 @@ pub async fn run(cli: Cli) -> Result<()> {
         eprintln!("claims: warning: {}", crate::render::inert(&notice));
     }
     ctx.store.close().await
+}
+
+/// Runs a command against a team database on PostgreSQL: those that
+/// have a PostgreSQL side; the others are refused, saying which do.
+async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()> {
+    match command {
+        Command::Team(command) => team::run(command, url, out).await,
+        Command::Verify(args) => verify::run_on_postgres(args, url, out).await,
+        Command::Log(args) => log::run_on_postgres(args, url, out).await,
+        Command::List(args) => list::run_on_postgres(args, url, out).await,
+        Command::Report(args) => report::run_on_postgres(args, url, out).await,
+        _ => Err(Error::invalid(format!(
+            "{} is a PostgreSQL database, where this version runs claims list, report, log, verify, team and copy; the commands that change claims work on a SQLite file for now",
+            store::postgres::redacted(url)
+        ))),
+    }
 }
 
 impl Command {

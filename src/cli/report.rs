@@ -8,8 +8,10 @@ use super::Context;
 use super::list::{FilterArgs, PointInTime};
 use crate::error::Result;
 use crate::model::{Claim, Status};
-use crate::render::{Format, or_empty};
+use crate::render::{Format, Output, or_empty};
 use crate::store::ReportRow;
+use crate::store::postgres::TeamDatabase;
+use crate::store::reading::Reading;
 
 /// `claims report`.
 #[derive(Debug, Args)]
@@ -32,21 +34,38 @@ pub struct ReportArgs {
 }
 
 pub(super) async fn run(args: ReportArgs, ctx: &mut Context) -> Result<()> {
-    let mut filter = args.filters.resolve(&mut ctx.store).await?;
+    // One snapshot for the names, the counts and the claims.
+    let out = &mut ctx.out;
+    ctx.store
+        .read(async |store| report(&args, store, out).await)
+        .await
+}
+
+/// `claims report` against a team database on PostgreSQL: the same report.
+pub(super) async fn run_on_postgres(args: ReportArgs, url: &str, out: &mut Output) -> Result<()> {
+    let mut database = TeamDatabase::connect(url).await?;
+    let result = database.snapshot(async |d| report(&args, d, out).await).await;
+    database.close().await?;
+    result
+}
+
+/// The report `args` asks for, from either backend.
+async fn report(args: &ReportArgs, store: &mut impl Reading, out: &mut Output) -> Result<()> {
+    let mut filter = args.filters.resolve(store).await?;
     args.when.apply(&mut filter);
     if let Some(name) = &args.source {
-        let source = ctx.store.resolve_source(name).await?;
+        let (key, name) = store.source_named(name).await?;
         if args.rollup {
-            filter.credited_to = Some(source.key);
+            filter.credited_to = Some(key);
         } else {
-            filter.sources = vec![source.key];
+            filter.sources = vec![key];
         }
-        let claims = ctx.store.list_claims(&filter).await?;
-        return print_source(ctx, &source.name, args.when, claims);
+        let claims = store.claims(&filter).await?;
+        return print_source(out, &name, args.when, claims);
     }
-    let report = ctx.store.report(&filter, args.rollup).await?;
-    match ctx.out.format {
-        Format::Json => ctx.out.json(&report),
+    let report = store.report(&filter, args.rollup).await?;
+    match out.format {
+        Format::Json => out.json(&report),
         Format::Csv => {
             let mut headers = CSV_HEADERS.to_vec();
             if args.rollup {
@@ -59,18 +78,16 @@ pub(super) async fn run(args: ReportArgs, ctx: &mut Context) -> Result<()> {
                 }
                 cells
             });
-            ctx.out.csv(&headers, rows)
+            out.csv(&headers, rows)
         }
         Format::Table | Format::Markdown => {
-            print_table(ctx, &report.rows, args.rollup, args.when);
+            print_table(out, &report.rows, args.rollup, args.when);
             Ok(())
         }
     }
 }
 
-/// The report for people: only the status columns that have a claim in
-/// them, so that the table fits a terminal (CSV and JSON keep them all).
-fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, when: PointInTime) {
+fn print_table(out: &mut Output, rows: &[ReportRow], rollup: bool, when: PointInTime) {
     let shown: Vec<Status> = Status::ALL
         .iter()
         .copied()
@@ -99,11 +116,11 @@ fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, when: PointI
         })
         .collect();
     if let Some(when) = when.describe() {
-        ctx.out.heading(&format!("Statuses {when}"));
+        out.heading(&format!("Statuses {when}"));
     }
     // Too narrow for the statuses' names: short ones, and a key under the
     // table.
-    let key = !crate::layout::fits_whole(&headers, &cells, ctx.out.width());
+    let key = !crate::layout::fits_whole(&headers, &cells, out.width());
     if key {
         for (header, status) in headers[2..].iter_mut().zip(&shown) {
             *header = short_name(*status);
@@ -111,7 +128,7 @@ fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, when: PointI
         let held = headers.len() - 2 - usize::from(rollup);
         headers[held] = "Held";
     }
-    ctx.out.grid(&headers, &cells, None);
+    out.grid(&headers, &cells, None);
     if key {
         let names: Vec<String> = shown
             .iter()
@@ -119,7 +136,7 @@ fn print_table(ctx: &mut Context, rows: &[ReportRow], rollup: bool, when: PointI
             .chain(["Held: confirmed / (confirmed + refuted)".to_string()])
             .collect();
         let key = names.join(", ");
-        ctx.out.line(match ctx.out.width() {
+        out.line(match out.width() {
             Some(width) => crate::layout::wrap(&key, width),
             None => key,
         });
@@ -139,7 +156,7 @@ fn short_name(status: Status) -> &'static str {
 }
 
 /// Grouped by status, in the documented order of statuses.
-fn print_source(ctx: &mut Context, source: &str, when: PointInTime, claims: Vec<Claim>) -> Result<()> {
+fn print_source(out: &mut Output, source: &str, when: PointInTime, claims: Vec<Claim>) -> Result<()> {
     let groups: Vec<(Status, Vec<Claim>)> = Status::ALL
         .iter()
         .map(|status| {
@@ -154,7 +171,7 @@ fn print_source(ctx: &mut Context, source: &str, when: PointInTime, claims: Vec<
         })
         .filter(|(_, group)| !group.is_empty())
         .collect();
-    match ctx.out.format {
+    match out.format {
         Format::Json => {
             #[derive(Serialize)]
             struct SourceReport<'a> {
@@ -172,7 +189,7 @@ fn print_source(ctx: &mut Context, source: &str, when: PointInTime, claims: Vec<
                 );
             }
             let total = claims.len();
-            ctx.out.json(&SourceReport {
+            out.json(&SourceReport {
                 source,
                 as_of: when.as_of.map(|d| d.to_string()),
                 as_known_on: when.as_known_on.map(|d| d.to_string()),
@@ -182,15 +199,14 @@ fn print_source(ctx: &mut Context, source: &str, when: PointInTime, claims: Vec<
         }
         Format::Csv => {
             let sorted: Vec<Claim> = groups.into_iter().flat_map(|(_, group)| group).collect();
-            ctx.out.records(&sorted)
+            out.records(&sorted)
         }
         Format::Table | Format::Markdown => {
             let when = when.describe().map(|w| format!(" {w}")).unwrap_or_default();
-            ctx.out
-                .heading(&format!("{source}: {} claims{when}", claims.len()));
+            out.heading(&format!("{source}: {} claims{when}", claims.len()));
             for (status, group) in &groups {
-                ctx.out.heading(&format!("{status} ({})", group.len()));
-                ctx.out.records(group)?;
+                out.heading(&format!("{status} ({})", group.len()));
+                out.records(group)?;
             }
             Ok(())
         }

@@ -114,14 +114,61 @@ pub struct ClaimFilter {
     pub include_withdrawn: bool,
 }
 
+/// What the claim filters need to know of the backend they are built for:
+/// how to bind a value, and the few places where SQLite's and PostgreSQL's
+/// SQL differ. One filter builder serves both.
+pub(crate) trait Dialect: sqlx::Database {
+    /// Whether this is PostgreSQL.
+    const POSTGRES: bool;
+    /// Binds a text value.
+    fn bind_text(sql: &mut QueryBuilder<Self>, value: String);
+    /// Binds an integer.
+    fn bind_int(sql: &mut QueryBuilder<Self>, value: i64);
+}
+
+impl Dialect for Sqlite {
+    const POSTGRES: bool = false;
+    fn bind_text(sql: &mut QueryBuilder<Self>, value: String) {
+        sql.push_bind(value);
+    }
+    fn bind_int(sql: &mut QueryBuilder<Self>, value: i64) {
+        sql.push_bind(value);
+    }
+}
+
+impl Dialect for sqlx::Postgres {
+    const POSTGRES: bool = true;
+    fn bind_text(sql: &mut QueryBuilder<Self>, value: String) {
+        sql.push_bind(value);
+    }
+    fn bind_int(sql: &mut QueryBuilder<Self>, value: i64) {
+        sql.push_bind(value);
+    }
+}
+
+/// Tags match ASCII case-insensitively: SQLite's NOCASE column does it,
+/// PostgreSQL folds both sides the same way (and its tag index is on this
+/// expression).
+const FOLD_TAG: &str = "translate(t.tag, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+
 impl ClaimFilter {
     /// Pushes `FROM claims c ...` with the history join that `as_of` and
     /// `known_on` need, and returns the expression that is each claim's
     /// status.
-    pub(super) fn push_from(&self, sql: &mut QueryBuilder<Sqlite>) -> &'static str {
+    pub(crate) fn push_from<DB: Dialect>(&self, sql: &mut QueryBuilder<DB>) -> &'static str {
         sql.push(" FROM claims c");
         match (self.as_of, self.known_on) {
+            (None, None) if DB::POSTGRES => "c.status::text",
             (None, None) => "c.status",
+            (None, Some(known_on)) if DB::POSTGRES => {
+                sql.push(
+                    " JOIN (SELECT DISTINCT ON (claim_id) claim_id, to_status::text AS status, id AS last_event
+                       FROM status_events e WHERE ",
+                );
+                push_known(sql, known_on);
+                sql.push(" ORDER BY claim_id, id DESC) h ON h.claim_id = c.id");
+                "h.status"
+            }
             (None, Some(known_on)) => {
                 // Event ids follow the order of recording: SQLite returns
                 // the bare column `to_status` from the row that holds
@@ -140,28 +187,32 @@ impl ClaimFilter {
                         SELECT claim_id, to_status, row_number() OVER (
                             PARTITION BY claim_id ORDER BY coalesce(effective_on, substr(at, 1, 10)) DESC, id DESC) AS n
                         FROM status_events e WHERE coalesce(effective_on, substr(at, 1, 10)) <= ",
-                )
-                .push_bind(as_of.to_string());
+                );
+                DB::bind_text(sql, as_of.to_string());
                 if let Some(known_on) = known_on {
                     sql.push(" AND ");
                     push_known(sql, known_on);
                 }
-                sql.push(") WHERE n = 1) h ON h.claim_id = c.id");
-                "coalesce(h.status, 'unverified')"
+                sql.push(") ranked WHERE n = 1) h ON h.claim_id = c.id");
+                if DB::POSTGRES {
+                    "coalesce(h.status::text, 'unverified')"
+                } else {
+                    "coalesce(h.status, 'unverified')"
+                }
             }
         }
     }
 
-    /// Pushes ` WHERE ...` (always, possibly `WHERE 1`) for every filter set.
-    /// `source_column` is what `sources` filters: the claim's own source, or
-    /// in a roll-up the organization it is credited to.
-    pub(super) fn push_where(
+    /// Pushes ` WHERE ...` (always, possibly `WHERE 1 = 1`) for every filter
+    /// set. `source_column` is what `sources` filters: the claim's own
+    /// source, or in a roll-up the organization it is credited to.
+    pub(crate) fn push_where<DB: Dialect>(
         &self,
-        sql: &mut QueryBuilder<Sqlite>,
+        sql: &mut QueryBuilder<DB>,
         status: &'static str,
         source_column: &'static str,
     ) {
-        sql.push(" WHERE 1");
+        sql.push(" WHERE 1 = 1");
         if !self.include_withdrawn {
             // Also what lets reports use the index of live claims.
             sql.push(" AND c.withdrawn_at IS NULL");
@@ -169,9 +220,9 @@ impl ClaimFilter {
         if let Some(as_of) = self.as_of {
             // A claim exists from the day it was said; an undated one from
             // its first verdict in effect.
-            sql.push(" AND (h.claim_id IS NOT NULL OR c.said_on <= ")
-                .push_bind(as_of.to_string())
-                .push(")");
+            sql.push(" AND (h.claim_id IS NOT NULL OR c.said_on <= ");
+            DB::bind_text(sql, as_of.to_string());
+            sql.push(")");
             if let Some(known_on) = self.known_on {
                 sql.push(" AND EXISTS (SELECT 1 FROM status_events e WHERE e.claim_id = c.id AND ");
                 push_known(sql, known_on);
@@ -179,56 +230,71 @@ impl ClaimFilter {
             }
         }
         if let Some(org) = self.credited_to {
-            sql.push(" AND (c.source_id = ")
-                .push_bind(org)
-                .push(
-                    " OR EXISTS (SELECT 1 FROM speaks_for f WHERE f.speaker_id = c.source_id AND f.org_id = ",
-                )
-                .push_bind(org)
-                .push(" AND ")
-                .push(IN_ROLE)
-                .push("))");
+            sql.push(" AND (c.source_id = ");
+            DB::bind_int(sql, org);
+            sql.push(
+                " OR EXISTS (SELECT 1 FROM speaks_for f WHERE f.speaker_id = c.source_id AND f.org_id = ",
+            );
+            DB::bind_int(sql, org);
+            sql.push(" AND ").push(IN_ROLE).push("))");
         }
         if !self.sources.is_empty() {
             sql.push(" AND ").push(source_column).push(" IN (");
-            let mut list = sql.separated(", ");
-            for key in &self.sources {
-                list.push_bind(*key);
+            for (i, key) in self.sources.iter().enumerate() {
+                if i > 0 {
+                    sql.push(", ");
+                }
+                DB::bind_int(sql, *key);
             }
             sql.push(")");
         }
         if !self.statuses.is_empty() {
             sql.push(" AND ").push(status).push(" IN (");
-            let mut list = sql.separated(", ");
-            for s in &self.statuses {
-                list.push_bind(s.as_str());
+            for (i, s) in self.statuses.iter().enumerate() {
+                if i > 0 {
+                    sql.push(", ");
+                }
+                DB::bind_text(sql, s.as_str().to_string());
             }
             sql.push(")");
         }
         if let Some(article) = self.article {
-            sql.push(" AND c.article_id = ").push_bind(article);
+            sql.push(" AND c.article_id = ");
+            DB::bind_int(sql, article);
         }
         if self.without_article {
             sql.push(" AND c.article_id IS NULL");
         }
         if let Some(tag) = &self.tag {
-            sql.push(" AND EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ")
-                .push_bind(tag.trim().to_string())
-                .push(")");
+            if DB::POSTGRES {
+                sql.push(" AND EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND ")
+                    .push(FOLD_TAG)
+                    .push(" = ");
+                DB::bind_text(sql, tag.trim().to_ascii_lowercase());
+            } else {
+                sql.push(" AND EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ");
+                DB::bind_text(sql, tag.trim().to_string());
+            }
+            sql.push(")");
         }
         if let Some(since) = self.since {
-            sql.push(" AND c.said_on >= ").push_bind(since.to_string());
+            sql.push(" AND c.said_on >= ");
+            DB::bind_text(sql, since.to_string());
         }
         if let Some(until) = self.until {
-            sql.push(" AND c.said_on <= ").push_bind(until.to_string());
+            sql.push(" AND c.said_on <= ");
+            DB::bind_text(sql, until.to_string());
         }
         if let Some(search) = &self.search {
+            // SQLite's LIKE matches ASCII letters in either case; PostgreSQL's
+            // ILIKE does for every letter.
+            let like = if DB::POSTGRES { " ILIKE " } else { " LIKE " };
             let pattern = format!("%{}%", escape_like(search));
-            sql.push(" AND (c.text LIKE ")
-                .push_bind(pattern.clone())
-                .push(" ESCAPE '\\' OR c.quote LIKE ")
-                .push_bind(pattern)
-                .push(" ESCAPE '\\')");
+            sql.push(" AND (c.text").push(like);
+            DB::bind_text(sql, pattern.clone());
+            sql.push(" ESCAPE '\\' OR c.quote").push(like);
+            DB::bind_text(sql, pattern);
+            sql.push(" ESCAPE '\\')");
         }
     }
 }
@@ -237,13 +303,13 @@ impl ClaimFilter {
 /// when its operation was (operations are appended in time order, so
 /// that is every operation up to the last one before the cut-off); one
 /// from before the journal by its own time.
-fn push_known(sql: &mut QueryBuilder<Sqlite>, day: Day) {
+fn push_known<DB: Dialect>(sql: &mut QueryBuilder<DB>, day: Day) {
     let cutoff = day.end_cutoff();
-    sql.push("(e.operation_id <= (SELECT coalesce(max(id), 0) FROM operations WHERE at < ")
-        .push_bind(cutoff.clone())
-        .push(") OR (e.operation_id IS NULL AND e.at < ")
-        .push_bind(cutoff)
-        .push("))");
+    sql.push("(e.operation_id <= (SELECT coalesce(max(id), 0) FROM operations WHERE at < ");
+    DB::bind_text(sql, cutoff.clone());
+    sql.push(") OR (e.operation_id IS NULL AND e.at < ");
+    DB::bind_text(sql, cutoff);
+    sql.push("))");
 }
 
 /// A claim `c` falls inside speaks-for link `f`'s date range (an open end,
@@ -345,7 +411,7 @@ impl Store {
             include_withdrawn: true,
             ..ClaimFilter::default()
         };
-        let mut sql = claim_select(&filter);
+        let mut sql = claim_select::<Sqlite>(&filter);
         sql.push(" AND c.id = ").push_bind(key);
         let row = sql.build().fetch_one(self.conn()).await?;
         claim_from_row(&row)
@@ -354,11 +420,7 @@ impl Store {
     /// The claims that pass `filter`, newest first (by the day they were made;
     /// in logging order within a day).
     pub async fn list_claims(&mut self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
-        let mut sql = claim_select(filter);
-        sql.push(" ORDER BY c.said_on IS NULL, c.said_on DESC, c.id");
-        if let Some(limit) = filter.limit {
-            sql.push(" LIMIT ").push_bind(limit);
-        }
+        let mut sql = super::reading::listing::<Sqlite>(filter);
         let rows = sql.build().fetch_all(self.conn()).await?;
         rows.iter().map(claim_from_row).collect()
     }
@@ -723,15 +785,25 @@ fn events_statement(events: Vec<(i64, Option<Status>, NewEvent)>, operation: i64
 
 /// `SELECT <claim columns> FROM claims c ... WHERE <filter>`, ready for more
 /// `AND` conditions.
-fn claim_select(filter: &ClaimFilter) -> QueryBuilder<Sqlite> {
-    let mut sql = QueryBuilder::new("SELECT c.id, c.uuid, s.name AS source, c.text, c.quote, c.said_on,");
+pub(crate) fn claim_select<DB: Dialect>(filter: &ClaimFilter) -> QueryBuilder<DB> {
+    let mut sql = QueryBuilder::new("SELECT c.id, c.uuid, s.name AS source, c.text, c.quote, ");
+    // PostgreSQL's dates and times are text domains: read as their text.
+    sql.push(if DB::POSTGRES {
+        "c.said_on::text AS said_on,"
+    } else {
+        "c.said_on,"
+    });
     sql.push(" a.uuid AS article_uuid, a.url AS article_url, ");
     // The status column depends on the as-of join, which comes after the
     // column list; push the join into a second builder to learn its name.
-    let mut from = QueryBuilder::new("");
+    let mut from = QueryBuilder::<DB>::new("");
     let status = filter.push_from(&mut from);
-    sql.push(TAGS_COLUMN);
-    if status == "c.status" {
+    sql.push(if DB::POSTGRES {
+        TAGS_COLUMN_POSTGRES
+    } else {
+        TAGS_COLUMN
+    });
+    if status == "c.status" || status == "c.status::text" {
         sql.push(", c.rating");
     } else {
         // The rating of the past is only known to be today's while the
@@ -740,13 +812,22 @@ fn claim_select(filter: &ClaimFilter) -> QueryBuilder<Sqlite> {
             .push(status)
             .push(" = c.status THEN c.rating END AS rating");
     }
-    sql.push(", c.created_at, c.updated_at, c.origin, c.language, ");
+    if DB::POSTGRES {
+        sql.push(
+            ", c.created_at::text AS created_at, c.updated_at::text AS updated_at, c.origin, c.language, ",
+        );
+    } else {
+        sql.push(", c.created_at, c.updated_at, c.origin, c.language, ");
+    }
     sql.push(status).push(" AS status");
     filter.push_from(&mut sql);
     sql.push(" JOIN sources s ON s.id = c.source_id LEFT JOIN articles a ON a.id = c.article_id");
     filter.push_where(&mut sql, status, "c.source_id");
     sql
 }
+
+/// How listings order claims: newest said first, undated last.
+pub(crate) const LISTING_ORDER: &str = " ORDER BY c.said_on IS NULL, c.said_on DESC, c.id";
 
 fn claim_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Claim> {
     let status: String = row.try_get("status")?;
@@ -775,15 +856,23 @@ fn claim_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Claim> {
 pub(super) const TAGS_COLUMN: &str =
     "(SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags";
 
-/// The `tags` column of a row selected with [`TAGS_COLUMN`], sorted the way
-/// claim files and listings show them.
-pub(super) fn tags_of(row: &sqlx::sqlite::SqliteRow) -> Result<Vec<String>> {
-    let tags: Option<String> = row.try_get("tags")?;
+/// [`TAGS_COLUMN`] in PostgreSQL's words.
+const TAGS_COLUMN_POSTGRES: &str =
+    "(SELECT string_agg(tag, chr(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags";
+
+/// The tags of a `tags` column, sorted the way listings show them.
+pub(crate) fn split_tags(tags: Option<String>) -> Vec<String> {
     let mut tags: Vec<String> = tags
         .map(|t| t.split('\u{1f}').map(str::to_string).collect())
         .unwrap_or_default();
     tags.sort_by_key(|t| t.to_lowercase());
-    Ok(tags)
+    tags
+}
+
+/// The `tags` column of a row selected with [`TAGS_COLUMN`], sorted the way
+/// claim files and listings show them.
+pub(super) fn tags_of(row: &sqlx::sqlite::SqliteRow) -> Result<Vec<String>> {
+    Ok(split_tags(row.try_get("tags")?))
 }
 
 /// A database refusal (a trigger, a CHECK) becomes input error naming what

@@ -10,14 +10,15 @@
 mod articles;
 pub(crate) mod audit;
 mod bulk;
-mod claims;
+pub(crate) mod claims;
 pub mod copy;
 mod corrections;
 mod create;
 mod exports;
 pub(crate) mod journal;
 pub mod postgres;
-mod reports;
+pub(crate) mod reading;
+pub(crate) mod reports;
 mod restore;
 mod sources;
 

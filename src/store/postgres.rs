@@ -498,6 +498,96 @@ fn operation_from_row(row: &sqlx::postgres::PgRow) -> Result<Operation> {
     })
 }
 
+/// The PostgreSQL side of the reading commands (`list`, `report`).
+impl super::reading::Reading for TeamDatabase {
+    async fn source_named(&mut self, given: &str) -> Result<(i64, String)> {
+        let key = super::journal::JournalReader::source_key(self, given).await?;
+        let name: String = sqlx::query_scalar("SELECT name FROM sources WHERE id = $1")
+            .bind(key)
+            .fetch_one(&mut self.conn)
+            .await?;
+        Ok((key, name))
+    }
+
+    async fn article_key(&mut self, given: &str) -> Result<i64> {
+        if let Some(key) = sqlx::query_scalar::<_, i64>("SELECT id FROM articles WHERE url = $1")
+            .bind(given.trim())
+            .fetch_optional(&mut self.conn)
+            .await?
+        {
+            return Ok(key);
+        }
+        let matches: Vec<(i64, uuid::Uuid, String)> = match super::parse_id("article", given)? {
+            super::IdQuery::Full(id) => {
+                sqlx::query_as("SELECT id, uuid, url FROM articles WHERE uuid = $1")
+                    .bind(id)
+                    .fetch_all(&mut self.conn)
+                    .await?
+            }
+            super::IdQuery::ShortPrefix(prefix) => {
+                sqlx::query_as(
+                    "SELECT id, uuid, url FROM articles WHERE short_id >= $1 AND short_id < $2 ORDER BY id LIMIT 10",
+                )
+                .bind(&prefix)
+                .bind(format!("{prefix}g"))
+                .fetch_all(&mut self.conn)
+                .await?
+            }
+        };
+        match matches.as_slice() {
+            [] => Err(Error::NotFound {
+                kind: "article",
+                given: given.to_string(),
+            }),
+            [(key, ..)] => Ok(*key),
+            many => Err(Error::AmbiguousId {
+                kind: "article",
+                given: given.to_string(),
+                candidates: many.iter().map(|(_, id, url)| format!("{id} ({url})")).collect(),
+            }),
+        }
+    }
+
+    async fn claims(&mut self, filter: &super::ClaimFilter) -> Result<Vec<crate::model::Claim>> {
+        let mut sql = super::reading::listing::<sqlx::Postgres>(filter);
+        let rows = sql.build().fetch_all(&mut self.conn).await?;
+        rows.iter()
+            .map(|row| {
+                let status: String = row.try_get("status")?;
+                Ok(crate::model::Claim {
+                    key: row.try_get("id")?,
+                    id: row.try_get("uuid")?,
+                    source: row.try_get("source")?,
+                    text: row.try_get("text")?,
+                    quote: row.try_get("quote")?,
+                    said_on: row.try_get("said_on")?,
+                    article_id: row.try_get("article_uuid")?,
+                    article_url: row.try_get("article_url")?,
+                    tags: super::claims::split_tags(row.try_get("tags")?),
+                    status: status.parse()?,
+                    rating: row.try_get("rating")?,
+                    created_at: row.try_get("created_at")?,
+                    updated_at: row.try_get("updated_at")?,
+                    origin: row.try_get("origin")?,
+                    language: row.try_get("language")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn report(&mut self, filter: &super::ClaimFilter, rollup: bool) -> Result<super::Report> {
+        let groups: Vec<super::reports::Group> =
+            super::reports::report_query::<sqlx::Postgres>(filter, rollup)
+                .build_query_as()
+                .fetch_all(&mut self.conn)
+                .await?;
+        let names: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name, kind FROM sources")
+            .fetch_all(&mut self.conn)
+            .await?;
+        super::reports::assemble(groups, names, filter, rollup)
+    }
+}
+
 /// The PostgreSQL side of the journal's reading (`claims log`).
 impl super::journal::JournalReader for TeamDatabase {
     async fn claim_key(&mut self, given: &str) -> Result<i64> {

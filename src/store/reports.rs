@@ -1,12 +1,13 @@
-//! Per-source reports: how many claims each source made and where they stand.
+//! Per-source reports: how many claims each source made and where they
+//! stand. The query and the assembly of its rows serve both backends.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
-use sqlx::QueryBuilder;
+use sqlx::{QueryBuilder, Sqlite};
 
 use super::Store;
-use super::claims::{ClaimFilter, IN_ROLE};
+use super::claims::{ClaimFilter, Dialect, IN_ROLE};
 use crate::error::Result;
 use crate::model::{SourceKind, Status};
 
@@ -93,91 +94,117 @@ impl Store {
     /// source that speaks for an organization (inside the role's dates) also
     /// counts in the organization's row.
     pub async fn report(&mut self, filter: &ClaimFilter, rollup: bool) -> Result<Report> {
-        let mut sql = QueryBuilder::new("SELECT c.source_id, c.source_id, ");
-        let mut from = QueryBuilder::new("");
-        let status = filter.push_from(&mut from);
-        sql.push(status).push(", count(*), max(c.said_on)");
-        filter.push_from(&mut sql);
-        filter.push_where(&mut sql, status, "c.source_id");
-        sql.push(" GROUP BY c.source_id, ").push(status);
-        if rollup {
-            // count(DISTINCT c.id): a speaker holding two roles at the same
-            // organization still brings each claim once.
-            sql.push(" UNION ALL SELECT f.org_id, c.source_id, ")
-                .push(status)
-                .push(", count(DISTINCT c.id), max(c.said_on)");
-            filter.push_from(&mut sql);
-            sql.push(" JOIN speaks_for f ON f.speaker_id = c.source_id AND ")
-                .push(IN_ROLE);
-            filter.push_where(&mut sql, status, "f.org_id");
-            sql.push(" GROUP BY f.org_id, c.source_id, ").push(status);
-        }
-        let groups: Vec<(i64, i64, String, i64, Option<String>)> =
-            sql.build_query_as().fetch_all(self.conn()).await?;
-
-        let names: HashMap<i64, (String, String)> =
-            sqlx::query_as::<_, (i64, String, String)>("SELECT id, name, kind FROM sources")
-                .fetch_all(self.conn())
-                .await?
-                .into_iter()
-                .map(|(id, name, kind)| (id, (name, kind)))
-                .collect();
-
-        let mut rows: HashMap<i64, ReportRow> = HashMap::new();
-        let mut via: HashMap<(i64, i64), i64> = HashMap::new();
-        for (credited, speaker, status, n, latest) in groups {
-            let status: Status = status.parse()?;
-            let row = match rows.entry(credited) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    let (name, kind) = names.get(&credited).cloned().unwrap_or_default();
-                    e.insert(ReportRow {
-                        source: name,
-                        kind: kind.parse()?,
-                        total: 0,
-                        unverified: 0,
-                        disputed: 0,
-                        confirmed: 0,
-                        refuted: 0,
-                        unverifiable: 0,
-                        retracted: 0,
-                        held_up: None,
-                        latest_claim: None,
-                        via: vec![],
-                    })
-                }
-            };
-            row.add(status, n);
-            if latest > row.latest_claim {
-                row.latest_claim = latest;
-            }
-            if credited != speaker {
-                *via.entry((credited, speaker)).or_default() += n;
-            }
-        }
-        for ((credited, speaker), claims) in via {
-            if let Some(row) = rows.get_mut(&credited) {
-                let speaker = names.get(&speaker).map(|n| n.0.clone()).unwrap_or_default();
-                row.via.push(SourceShare { speaker, claims });
-            }
-        }
-        let mut rows: Vec<ReportRow> = rows.into_values().collect();
-        for row in &mut rows {
-            let decided = row.confirmed + row.refuted;
-            row.held_up = (decided > 0).then(|| row.confirmed as f64 / decided as f64);
-            row.via
-                .sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.speaker.cmp(&b.speaker)));
-        }
-        rows.sort_by(|a, b| {
-            b.total
-                .cmp(&a.total)
-                .then_with(|| a.source.to_lowercase().cmp(&b.source.to_lowercase()))
-        });
-        Ok(Report {
-            as_of: filter.as_of.map(|d| d.to_string()),
-            as_known_on: filter.known_on.map(|d| d.to_string()),
-            rollup,
-            rows,
-        })
+        let groups: Vec<Group> = report_query::<Sqlite>(filter, rollup)
+            .build_query_as()
+            .fetch_all(self.conn())
+            .await?;
+        let names: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name, kind FROM sources")
+            .fetch_all(self.conn())
+            .await?;
+        assemble(groups, names, filter, rollup)
     }
+}
+
+/// One group of a report's query: (credited source, speaker, status,
+/// claims, latest day said).
+pub(crate) type Group = (i64, i64, String, i64, Option<String>);
+
+/// The report's query, for either backend: claims per source and status,
+/// and with `rollup` per organization and speaker too.
+pub(crate) fn report_query<DB: Dialect>(filter: &ClaimFilter, rollup: bool) -> QueryBuilder<DB> {
+    let latest = if DB::POSTGRES {
+        "max(c.said_on)::text"
+    } else {
+        "max(c.said_on)"
+    };
+    let mut sql = QueryBuilder::new("SELECT c.source_id, c.source_id, ");
+    let mut from = QueryBuilder::<DB>::new("");
+    let status = filter.push_from(&mut from);
+    sql.push(status).push(", count(*), ").push(latest);
+    filter.push_from(&mut sql);
+    filter.push_where(&mut sql, status, "c.source_id");
+    sql.push(" GROUP BY c.source_id, ").push(status);
+    if rollup {
+        // count(DISTINCT c.id): a speaker holding two roles at the same
+        // organization still brings each claim once.
+        sql.push(" UNION ALL SELECT f.org_id, c.source_id, ")
+            .push(status)
+            .push(", count(DISTINCT c.id), ")
+            .push(latest);
+        filter.push_from(&mut sql);
+        sql.push(" JOIN speaks_for f ON f.speaker_id = c.source_id AND ")
+            .push(IN_ROLE);
+        filter.push_where(&mut sql, status, "f.org_id");
+        sql.push(" GROUP BY f.org_id, c.source_id, ").push(status);
+    }
+    sql
+}
+
+/// A report from its query's groups and the sources' names and kinds.
+pub(crate) fn assemble(
+    groups: Vec<Group>,
+    names: Vec<(i64, String, String)>,
+    filter: &ClaimFilter,
+    rollup: bool,
+) -> Result<Report> {
+    let names: HashMap<i64, (String, String)> = names
+        .into_iter()
+        .map(|(id, name, kind)| (id, (name, kind)))
+        .collect();
+    let mut rows: HashMap<i64, ReportRow> = HashMap::new();
+    let mut via: HashMap<(i64, i64), i64> = HashMap::new();
+    for (credited, speaker, status, n, latest) in groups {
+        let status: Status = status.parse()?;
+        let row = match rows.entry(credited) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let (name, kind) = names.get(&credited).cloned().unwrap_or_default();
+                e.insert(ReportRow {
+                    source: name,
+                    kind: kind.parse()?,
+                    total: 0,
+                    unverified: 0,
+                    disputed: 0,
+                    confirmed: 0,
+                    refuted: 0,
+                    unverifiable: 0,
+                    retracted: 0,
+                    held_up: None,
+                    latest_claim: None,
+                    via: vec![],
+                })
+            }
+        };
+        row.add(status, n);
+        if latest > row.latest_claim {
+            row.latest_claim = latest;
+        }
+        if credited != speaker {
+            *via.entry((credited, speaker)).or_default() += n;
+        }
+    }
+    for ((credited, speaker), claims) in via {
+        if let Some(row) = rows.get_mut(&credited) {
+            let speaker = names.get(&speaker).map(|n| n.0.clone()).unwrap_or_default();
+            row.via.push(SourceShare { speaker, claims });
+        }
+    }
+    let mut rows: Vec<ReportRow> = rows.into_values().collect();
+    for row in &mut rows {
+        let decided = row.confirmed + row.refuted;
+        row.held_up = (decided > 0).then(|| row.confirmed as f64 / decided as f64);
+        row.via
+            .sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.speaker.cmp(&b.speaker)));
+    }
+    rows.sort_by(|a, b| {
+        b.total
+            .cmp(&a.total)
+            .then_with(|| a.source.to_lowercase().cmp(&b.source.to_lowercase()))
+    });
+    Ok(Report {
+        as_of: filter.as_of.map(|d| d.to_string()),
+        as_known_on: filter.known_on.map(|d| d.to_string()),
+        rollup,
+        rows,
+    })
 }

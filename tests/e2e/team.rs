@@ -428,11 +428,11 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
         "{}",
         run.stderr
     );
-    let run = env.run(&["--db", url, "report"]);
+    let run = env.run(&["--db", url, "mark", "6267", "confirmed"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims team, verify, log and copy")
+            .contains("where this version runs claims list, report, log, verify, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -546,6 +546,64 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
         "{}",
         there.stdout
     );
+
+    // The reading commands print the same on both ends, filter by filter.
+    let today = env.ok(&["list", "--format", "csv"]);
+    assert!(today.lines().count() > 30, "{today}");
+    for args in [
+        vec!["report", "--format", "csv"],
+        vec!["report", "--rollup", "--format", "csv"],
+        vec!["report", "--as-of", "2017-12-15", "--format", "csv"],
+        vec!["report", "--as-known-on", "2017-12-31", "--format", "json"],
+        vec!["report", "--source", "Kremlin", "--rollup", "--format", "json"],
+        vec!["report", "--status", "disputed,unverifiable", "--format", "csv"],
+        vec!["list", "--format", "csv"],
+        vec!["list", "--format", "csv", "--include-withdrawn"],
+        vec!["list", "--by", "putin's spokesman", "--format", "csv"],
+        vec!["list", "--tag", "TERRORISM", "--format", "csv"],
+        vec!["list", "--search", "tip-off", "--format", "csv"],
+        vec![
+            "list",
+            "--since",
+            "2017-12-15",
+            "--until",
+            "2017-12-17",
+            "--limit",
+            "3",
+            "--format",
+            "json",
+        ],
+        vec![
+            "list",
+            "--article",
+            &article,
+            "--as-of",
+            "2017-12-31",
+            "--format",
+            "csv",
+        ],
+        vec!["log", "--format", "csv"],
+    ] {
+        let here = env.ok(&args);
+        let there = desk.claims(&args);
+        assert_eq!(there.code, 0, "{args:?}: {}", there.stderr);
+        assert_eq!(there.stdout, here, "{args:?}");
+    }
+    for (args, expected) in [
+        (vec!["list", "--by", "Nobody"], "unknown source 'Nobody'"),
+        (
+            vec!["list", "--article", "ffff0000"],
+            "no article matches 'ffff0000'",
+        ),
+        (
+            vec!["add", "--by", "Kremlin", "--text", "x"],
+            "the commands that change claims work on a SQLite file",
+        ),
+    ] {
+        let run = desk.claims(&args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stderr.contains(expected), "{args:?}: {}", run.stderr);
+    }
 
     // Into a database that is not empty: refused, nothing written.
     let line = env.refused(&["copy", "--to", &url], 2);

@@ -1,0 +1,52 @@
+//! What the reading commands (`list`, `report`) need, as a contract both
+//! backends implement: resolving the names and ids a filter gives, the
+//! claims a filter selects, and the per-source report. The SQL of both
+//! comes from one builder ([`super::claims::Dialect`]).
+
+use super::claims::{ClaimFilter, LISTING_ORDER, claim_select};
+use super::{Report, Store};
+use crate::error::Result;
+use crate::model::Claim;
+
+/// The reading side of a claimtrack database.
+pub(crate) trait Reading {
+    /// The internal key and name of the source a name or alias names.
+    async fn source_named(&mut self, given: &str) -> Result<(i64, String)>;
+    /// The internal key of the article a URL, full UUID or short id names.
+    async fn article_key(&mut self, given: &str) -> Result<i64>;
+    /// The claims `filter` selects, newest said first.
+    async fn claims(&mut self, filter: &ClaimFilter) -> Result<Vec<Claim>>;
+    /// Claims per source and status (and with `rollup`, per organization).
+    async fn report(&mut self, filter: &ClaimFilter, rollup: bool) -> Result<Report>;
+}
+
+/// The SQLite side.
+impl Reading for Store {
+    async fn source_named(&mut self, given: &str) -> Result<(i64, String)> {
+        let source = self.resolve_source(given).await?;
+        Ok((source.key, source.name))
+    }
+
+    async fn article_key(&mut self, given: &str) -> Result<i64> {
+        Ok(self.resolve_article(given).await?.key)
+    }
+
+    async fn claims(&mut self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        self.list_claims(filter).await
+    }
+
+    async fn report(&mut self, filter: &ClaimFilter, rollup: bool) -> Result<Report> {
+        Store::report(self, filter, rollup).await
+    }
+}
+
+/// The claims query of a filter, in a backend's words.
+pub(crate) fn listing<DB: super::claims::Dialect>(filter: &ClaimFilter) -> sqlx::QueryBuilder<DB> {
+    let mut sql = claim_select::<DB>(filter);
+    sql.push(LISTING_ORDER);
+    if let Some(limit) = filter.limit {
+        sql.push(" LIMIT ");
+        DB::bind_int(&mut sql, limit);
+    }
+    sql
+}
