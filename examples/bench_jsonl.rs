@@ -20,20 +20,9 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use common::{median, ms, run, verdict};
-
-const STATUSES: [(&str, &str); 5] = [
-    ("refuted", "false"),
-    ("confirmed", "true"),
-    ("disputed", "half-true"),
-    ("refuted", "pants-fire"),
-    ("unverified", ""),
-];
-
-const COLUMNS: &str = "id,source,source_kind,text,quote,said_on,status,rating,note,tags,article_url,article_title,article_publisher,article_published,origin";
+use common::{claim_id, median, ms, run, size_mb, source_name, verdict, write_inputs};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -225,65 +214,4 @@ fn main() {
         ms(undo),
         verdict(ms(undo) < 20.0)
     );
-}
-
-/// The id the inputs give claim `i`.
-fn claim_id(i: usize) -> String {
-    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, i.to_string().as_bytes()).to_string()
-}
-
-fn size_mb(path: &Path) -> f64 {
-    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
-}
-
-fn source_name(i: usize) -> String {
-    format!("Speaker {}", i % 1000)
-}
-
-fn write_inputs(jsonl: &Path, csv_path: &Path, n: usize) {
-    let mut json_out = std::io::BufWriter::new(std::fs::File::create(jsonl).unwrap());
-    let mut csv_out = csv::Writer::from_path(csv_path).unwrap();
-    csv_out.write_record(COLUMNS.split(',')).unwrap();
-    for i in 0..n {
-        let id = claim_id(i);
-        let (status, rating) = STATUSES[i % STATUSES.len()];
-        let article = i / 100;
-        let row = [
-            id,
-            source_name(i),
-            "person".to_string(),
-            format!(
-                "Synthetic claim {i}: the minister said the budget for region {} rose by {} percent",
-                i % 83,
-                i % 17
-            ),
-            format!("the budget rose by {} percent", i % 17),
-            format!("2020-{:02}-{:02}", i % 12 + 1, i % 28 + 1),
-            status.to_string(),
-            rating.to_string(),
-            format!("checked against the ministry's figures, case {i}"),
-            if i % 2 == 0 {
-                "budget".to_string()
-            } else {
-                "budget; region".to_string()
-            },
-            format!("https://news.example/{article}"),
-            format!("Article {article}"),
-            "Example News".to_string(),
-            "2020-01-01".to_string(),
-            String::new(),
-        ];
-        csv_out.write_record(&row).unwrap();
-        let tags: Vec<&str> = row[9].split("; ").collect();
-        let value = serde_json::json!({
-            "id": row[0], "source": row[1], "source_kind": row[2], "text": row[3], "quote": row[4],
-            "said_on": row[5], "status": row[6], "rating": if rating.is_empty() { None } else { Some(rating) },
-            "note": row[8], "tags": tags, "article_url": row[10], "article_title": row[11],
-            "article_publisher": row[12], "article_published": row[13],
-        });
-        serde_json::to_writer(&mut json_out, &value).unwrap();
-        json_out.write_all(b"\n").unwrap();
-    }
-    csv_out.flush().unwrap();
-    json_out.flush().unwrap();
 }
