@@ -8,8 +8,10 @@ use serde::Serialize;
 use super::Context;
 use crate::error::Result;
 use crate::model::{Article, Claim, ClaimLink, StatusEvent, short_id};
-use crate::render::{Format, Record, or_empty};
+use crate::render::{Format, Output, Record, or_empty};
 use crate::store::SourceSummary;
+use crate::store::postgres::TeamDatabase;
+use crate::store::reading::Reading;
 
 /// `claims show`.
 #[derive(Debug, Args)]
@@ -37,44 +39,54 @@ struct ClaimDetail {
 pub(super) async fn run(args: ShowArgs, ctx: &mut Context) -> Result<()> {
     // One snapshot: the status shown is the one its history ends in, even
     // while another process marks the claim.
-    let detail = ctx
-        .store
-        .read(async |store| {
-            let claim = store.resolve_claim(&args.id).await?;
-            let source = store.resolve_source(&claim.source).await?;
-            let source_detail = store.source_summary(source).await?;
-            let article = match &claim.article_url {
-                Some(url) => store.find_article_by_url(url).await?,
-                None => None,
-            };
-            let links = store.links_of(claim.key).await?;
-            let history = store.history(claim.key).await?;
-            let changes = store
-                .operations(&crate::store::OperationFilter {
-                    claim_key: Some(claim.key),
-                    ..Default::default()
-                })
-                .await?;
-            Ok(ClaimDetail {
-                claim,
-                source_detail,
-                article,
-                links,
-                history,
-                changes,
-            })
+    let detail = ctx.store.read(async |store| detail(&args, store).await).await?;
+    print(&detail, &mut ctx.out)
+}
+
+/// `claims show` against a team database on PostgreSQL: the same claim.
+pub(super) async fn run_on_postgres(args: ShowArgs, url: &str, out: &mut Output) -> Result<()> {
+    let mut database = TeamDatabase::connect(url).await?;
+    let detail = database.snapshot(async |d| detail(&args, d).await).await;
+    database.close().await?;
+    print(&detail?, out)
+}
+
+/// Everything `show` prints about the claim `args` names, from either backend.
+async fn detail(args: &ShowArgs, store: &mut impl Reading) -> Result<ClaimDetail> {
+    let claim = store.claim_named(&args.id).await?;
+    let source_detail = store.source_summary_named(&claim.source).await?;
+    let article = match &claim.article_url {
+        Some(url) => store.article_by_url(url).await?,
+        None => None,
+    };
+    let links = store.links(claim.key).await?;
+    let history = store.claim_history(claim.key).await?;
+    let changes = store
+        .journal(&crate::store::OperationFilter {
+            claim_key: Some(claim.key),
+            ..Default::default()
         })
         .await?;
-    match ctx.out.format {
-        Format::Json => ctx.out.json(&detail),
-        Format::Csv => ctx.out.records(&detail.history),
-        Format::Table | Format::Markdown => print_detail(ctx, &detail),
+    Ok(ClaimDetail {
+        claim,
+        source_detail,
+        article,
+        links,
+        history,
+        changes,
+    })
+}
+
+fn print(detail: &ClaimDetail, out: &mut Output) -> Result<()> {
+    match out.format {
+        Format::Json => out.json(detail),
+        Format::Csv => out.records(&detail.history),
+        Format::Table | Format::Markdown => print_detail(out, detail),
     }
 }
 
-fn print_detail(ctx: &mut Context, detail: &ClaimDetail) -> Result<()> {
+fn print_detail(out: &mut Output, detail: &ClaimDetail) -> Result<()> {
     let claim = &detail.claim;
-    let out = &mut ctx.out;
     out.heading(&format!("Claim {}", short_id(&claim.id)));
     let source = &detail.source_detail.source;
     let mut fields = vec![
@@ -171,9 +183,8 @@ fn print_detail(ctx: &mut Context, detail: &ClaimDetail) -> Result<()> {
         })
         .collect();
     if !corrections.is_empty() {
-        ctx.out.heading("Corrections");
-        ctx.out
-            .grid(&["Op", "At", "By", "Kind", "Change", "Note"], &corrections, None);
+        out.heading("Corrections");
+        out.grid(&["Op", "At", "By", "Kind", "Change", "Note"], &corrections, None);
     }
     Ok(())
 }

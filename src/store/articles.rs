@@ -155,8 +155,6 @@ fn article_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Article> {
     })
 }
 
-impl Store {}
-
 impl Write<'_> {
     /// Logs an article whose URL the caller knows is new (an import into a
     /// database that had no articles, which keeps the URLs it wrote): one

@@ -517,6 +517,12 @@ impl super::reading::Reading for TeamDatabase {
         {
             return Ok(key);
         }
+        if given.contains(':') && uuid::Uuid::parse_str(given.trim()).is_err() {
+            return Err(Error::NotFound {
+                kind: "article",
+                given: given.to_string(),
+            });
+        }
         let matches: Vec<(i64, uuid::Uuid, String)> = match super::parse_id("article", given)? {
             super::IdQuery::Full(id) => {
                 sqlx::query_as("SELECT id, uuid, url FROM articles WHERE uuid = $1")
@@ -551,28 +557,7 @@ impl super::reading::Reading for TeamDatabase {
     async fn claims(&mut self, filter: &super::ClaimFilter) -> Result<Vec<crate::model::Claim>> {
         let mut sql = super::reading::listing::<sqlx::Postgres>(filter);
         let rows = sql.build().fetch_all(&mut self.conn).await?;
-        rows.iter()
-            .map(|row| {
-                let status: String = row.try_get("status")?;
-                Ok(crate::model::Claim {
-                    key: row.try_get("id")?,
-                    id: row.try_get("uuid")?,
-                    source: row.try_get("source")?,
-                    text: row.try_get("text")?,
-                    quote: row.try_get("quote")?,
-                    said_on: row.try_get("said_on")?,
-                    article_id: row.try_get("article_uuid")?,
-                    article_url: row.try_get("article_url")?,
-                    tags: super::claims::split_tags(row.try_get("tags")?),
-                    status: status.parse()?,
-                    rating: row.try_get("rating")?,
-                    created_at: row.try_get("created_at")?,
-                    updated_at: row.try_get("updated_at")?,
-                    origin: row.try_get("origin")?,
-                    language: row.try_get("language")?,
-                })
-            })
-            .collect()
+        rows.iter().map(claim_from_row).collect()
     }
 
     async fn report(&mut self, filter: &super::ClaimFilter, rollup: bool) -> Result<super::Report> {
@@ -586,6 +571,175 @@ impl super::reading::Reading for TeamDatabase {
             .await?;
         super::reports::assemble(groups, names, filter, rollup)
     }
+
+    async fn claim_named(&mut self, given: &str) -> Result<crate::model::Claim> {
+        let key = super::journal::JournalReader::claim_key(self, given).await?;
+        let filter = super::ClaimFilter {
+            include_withdrawn: true,
+            ..super::ClaimFilter::default()
+        };
+        let mut sql = super::claims::claim_select::<sqlx::Postgres>(&filter);
+        sql.push(" AND c.id = ").push_bind(key);
+        let row = sql.build().fetch_one(&mut self.conn).await?;
+        claim_from_row(&row)
+    }
+
+    async fn source_summary_named(&mut self, given: &str) -> Result<crate::model::SourceSummary> {
+        let key = super::journal::JournalReader::source_key(self, given).await?;
+        let row = sqlx::query(
+            "SELECT id, name, kind, description, job, party, region,
+                    (SELECT count(*) FROM claims c WHERE c.source_id = s.id)
+             FROM sources s WHERE id = $1",
+        )
+        .bind(key)
+        .fetch_one(&mut self.conn)
+        .await?;
+        let kind: String = row.try_get(2)?;
+        let aliases: Vec<String> =
+            sqlx::query_scalar("SELECT alias FROM source_aliases WHERE source_id = $1 ORDER BY alias_key")
+                .bind(key)
+                .fetch_all(&mut self.conn)
+                .await?;
+        let links = async |conn: &mut PgConnection, column: &str| -> Result<Vec<crate::model::SpeaksFor>> {
+            Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT p.name AS speaker, o.name AS organization, f.role, f.since::text AS since, f.until::text AS until
+                 FROM speaks_for f JOIN sources p ON p.id = f.speaker_id JOIN sources o ON o.id = f.org_id
+                 WHERE {column} = $1 ORDER BY p.name_key, o.name_key, f.role"
+            )))
+            .bind(key)
+            .fetch_all(conn)
+            .await?)
+        };
+        let speaks_for = links(&mut self.conn, "f.speaker_id").await?;
+        let spoken_for_by = links(&mut self.conn, "f.org_id").await?;
+        Ok(crate::model::SourceSummary {
+            source: crate::model::Source {
+                key,
+                name: row.try_get(1)?,
+                kind: kind.parse()?,
+                profile: crate::model::SourceProfile {
+                    description: row.try_get(3)?,
+                    job: row.try_get(4)?,
+                    party: row.try_get(5)?,
+                    region: row.try_get(6)?,
+                },
+                aliases,
+            },
+            speaks_for,
+            spoken_for_by,
+            claims: row.try_get(7)?,
+        })
+    }
+
+    async fn article_by_url(&mut self, url: &str) -> Result<Option<crate::model::Article>> {
+        let row = sqlx::query(
+            "SELECT a.id, a.uuid, a.url, a.title, a.publisher, a.published_on::text, a.body_sha256,
+                    length(a.body)::bigint, a.created_at::text,
+                    (SELECT count(*) FROM claims c WHERE c.article_id = a.id),
+                    (SELECT count(*) FROM article_snapshots p WHERE p.article_id = a.id)
+             FROM articles a WHERE a.url = $1",
+        )
+        .bind(url.trim())
+        .fetch_optional(&mut self.conn)
+        .await?;
+        row.map(|row| {
+            Ok(crate::model::Article {
+                key: row.try_get(0)?,
+                id: row.try_get(1)?,
+                url: row.try_get(2)?,
+                title: row.try_get(3)?,
+                publisher: row.try_get(4)?,
+                published_on: row.try_get(5)?,
+                body_sha256: row.try_get(6)?,
+                body_chars: row.try_get(7)?,
+                created_at: row.try_get(8)?,
+                claims: row.try_get(9)?,
+                earlier_snapshots: row.try_get(10)?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn links(&mut self, claim_key: i64) -> Result<Vec<crate::model::ClaimLink>> {
+        let rows = sqlx::query(
+            "SELECT f.uuid, l.relation, t.uuid, s.name, o.text, l.from_claim = $1 AS outgoing
+             FROM claim_links l
+             JOIN claims f ON f.id = l.from_claim
+             JOIN claims t ON t.id = l.to_claim
+             JOIN claims o ON o.id = CASE WHEN l.from_claim = $1 THEN l.to_claim ELSE l.from_claim END
+             JOIN sources s ON s.id = o.source_id
+             WHERE l.from_claim = $1 OR l.to_claim = $1
+             ORDER BY outgoing DESC, l.relation, o.id",
+        )
+        .bind(claim_key)
+        .fetch_all(&mut self.conn)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let relation: String = row.try_get(1)?;
+                Ok(crate::model::ClaimLink {
+                    from_id: row.try_get(0)?,
+                    relation: relation.parse()?,
+                    to_id: row.try_get(2)?,
+                    other_source: row.try_get(3)?,
+                    other_text: row.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn claim_history(&mut self, claim_key: i64) -> Result<Vec<crate::model::StatusEvent>> {
+        let rows = sqlx::query(
+            "SELECT c.uuid, e.from_status::text, e.to_status::text, e.rating, e.note, e.evidence, e.actor, e.at::text,
+                    coalesce(e.effective_on, substr(e.at, 1, 10))::text
+             FROM status_events e JOIN claims c ON c.id = e.claim_id
+             WHERE e.claim_id = $1 ORDER BY e.id",
+        )
+        .bind(claim_key)
+        .fetch_all(&mut self.conn)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let from: Option<String> = row.try_get(1)?;
+                let to: String = row.try_get(2)?;
+                let evidence: String = row.try_get(5)?;
+                Ok(crate::model::StatusEvent {
+                    claim_id: row.try_get(0)?,
+                    from: from.map(|s| s.parse()).transpose()?,
+                    to: to.parse()?,
+                    rating: row.try_get(3)?,
+                    note: row.try_get(4)?,
+                    evidence: serde_json::from_str(&evidence)
+                        .map_err(|e| Error::invalid(format!("stored evidence is not a JSON list: {e}")))?,
+                    actor: row.try_get(6)?,
+                    at: row.try_get(7)?,
+                    effective_on: row.try_get(8)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A claim as the PostgreSQL listing query selects it.
+fn claim_from_row(row: &sqlx::postgres::PgRow) -> Result<crate::model::Claim> {
+    let status: String = row.try_get("status")?;
+    Ok(crate::model::Claim {
+        key: row.try_get("id")?,
+        id: row.try_get("uuid")?,
+        source: row.try_get("source")?,
+        text: row.try_get("text")?,
+        quote: row.try_get("quote")?,
+        said_on: row.try_get("said_on")?,
+        article_id: row.try_get("article_uuid")?,
+        article_url: row.try_get("article_url")?,
+        tags: super::claims::split_tags(row.try_get("tags")?),
+        status: status.parse()?,
+        rating: row.try_get("rating")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+        origin: row.try_get("origin")?,
+        language: row.try_get("language")?,
+    })
 }
 
 /// The PostgreSQL side of the journal's reading (`claims log`).

@@ -1,15 +1,16 @@
-//! What the reading commands (`list`, `report`) need, as a contract both
+//! What the reading commands (`list`, `report`, `show`) need, as a contract both
 //! backends implement: resolving the names and ids a filter gives, the
 //! claims a filter selects, and the per-source report. The SQL of both
 //! comes from one builder ([`super::claims::Dialect`]).
 
 use super::claims::{ClaimFilter, LISTING_ORDER, claim_select};
+use super::journal::JournalReader;
 use super::{Report, Store};
 use crate::error::Result;
-use crate::model::Claim;
+use crate::model::{Article, Claim, ClaimLink, SourceSummary, StatusEvent};
 
 /// The reading side of a claimtrack database.
-pub(crate) trait Reading {
+pub(crate) trait Reading: JournalReader {
     /// The internal key and name of the source a name or alias names.
     async fn source_named(&mut self, given: &str) -> Result<(i64, String)>;
     /// The internal key of the article a URL, full UUID or short id names.
@@ -18,6 +19,16 @@ pub(crate) trait Reading {
     async fn claims(&mut self, filter: &ClaimFilter) -> Result<Vec<Claim>>;
     /// Claims per source and status (and with `rollup`, per organization).
     async fn report(&mut self, filter: &ClaimFilter, rollup: bool) -> Result<Report>;
+    /// The claim an id names (full UUID or short id), withdrawn or not.
+    async fn claim_named(&mut self, given: &str) -> Result<Claim>;
+    /// A source (by name or alias) with its aliases, roles and claim count.
+    async fn source_summary_named(&mut self, given: &str) -> Result<SourceSummary>;
+    /// The article with this URL, if any.
+    async fn article_by_url(&mut self, url: &str) -> Result<Option<Article>>;
+    /// Every link from or to a claim: outgoing first, then incoming.
+    async fn links(&mut self, claim_key: i64) -> Result<Vec<ClaimLink>>;
+    /// A claim's status history, oldest first.
+    async fn claim_history(&mut self, claim_key: i64) -> Result<Vec<StatusEvent>>;
 }
 
 /// The SQLite side.
@@ -37,6 +48,27 @@ impl Reading for Store {
 
     async fn report(&mut self, filter: &ClaimFilter, rollup: bool) -> Result<Report> {
         Store::report(self, filter, rollup).await
+    }
+
+    async fn claim_named(&mut self, given: &str) -> Result<Claim> {
+        self.resolve_claim(given).await
+    }
+
+    async fn source_summary_named(&mut self, given: &str) -> Result<SourceSummary> {
+        let source = self.resolve_source(given).await?;
+        self.source_summary(source).await
+    }
+
+    async fn article_by_url(&mut self, url: &str) -> Result<Option<Article>> {
+        self.find_article_by_url(url).await
+    }
+
+    async fn links(&mut self, claim_key: i64) -> Result<Vec<ClaimLink>> {
+        self.links_of(claim_key).await
+    }
+
+    async fn claim_history(&mut self, claim_key: i64) -> Result<Vec<StatusEvent>> {
+        self.history(claim_key).await
     }
 }
 

@@ -432,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, log, verify, team and copy")
+            .contains("where this version runs claims list, report, show, log, verify, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -583,6 +583,9 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
             "csv",
         ],
         vec!["log", "--format", "csv"],
+        vec!["show", &id],
+        vec!["show", &id, "--format", "json"],
+        vec!["show", &other, "--format", "csv"],
     ] {
         let here = env.ok(&args);
         let there = desk.claims(&args);
