@@ -7,8 +7,10 @@ use clap::{Args, Subcommand};
 use super::{Context, day, text, url};
 use crate::error::{Error, Result};
 use crate::model::{Article, Day, short_id};
-use crate::render::{Format, Record, or_empty};
+use crate::render::{Format, Output, Record, or_empty};
 use crate::store::ClaimFilter;
+use crate::store::postgres::TeamDatabase;
+use crate::store::reading::Reading;
 
 /// Article subcommands.
 #[derive(Debug, Subcommand)]
@@ -115,19 +117,30 @@ pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()
                 .await?;
             ctx.out.line(short_id(&article.id));
         }
-        ArticleCommand::List(_) => {
-            let articles = ctx.store.list_articles().await?;
-            ctx.out.records(&articles)?;
+        ArticleCommand::List(_) | ArticleCommand::Show { .. } => {
+            let out = &mut ctx.out;
+            ctx.store
+                .read(async |store| read(&command, store, out).await)
+                .await?;
         }
+    }
+    Ok(())
+}
+
+/// `article list` and `article show`, from either backend.
+async fn read(command: &ArticleCommand, store: &mut impl Reading, out: &mut Output) -> Result<()> {
+    match command {
+        ArticleCommand::List(_) => out.records(&store.all_articles().await?),
         ArticleCommand::Show { article, .. } => {
-            let article = ctx.store.resolve_article(&article).await?;
+            let article = store.article_named(article).await?;
             let filter = ClaimFilter {
                 article: Some(article.key),
                 ..ClaimFilter::default()
             };
-            let mut claims = ctx.store.list_claims(&filter).await?;
+            let mut claims = store.claims(&filter).await?;
             claims.sort_by_key(|c| c.key); // the order they were logged in: the article's order
-            match ctx.out.format {
+            let snapshots = store.snapshots_of(article.key).await?;
+            match out.format {
                 Format::Json => {
                     #[derive(serde::Serialize)]
                     struct ArticleWithClaims<'a> {
@@ -136,17 +149,16 @@ pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()
                         claim_list: &'a [crate::model::Claim],
                         snapshots: &'a [crate::model::ArticleSnapshot],
                     }
-                    let snapshots = ctx.store.article_snapshots(article.key).await?;
-                    ctx.out.json(&ArticleWithClaims {
+                    out.json(&ArticleWithClaims {
                         article: &article,
                         claim_list: &claims,
                         snapshots: &snapshots,
-                    })?;
+                    })
                 }
-                Format::Csv => ctx.out.records(&claims)?,
+                Format::Csv => out.records(&claims),
                 Format::Table | Format::Markdown => {
-                    ctx.out.heading(&article.title);
-                    ctx.out.fields(&[
+                    out.heading(&article.title);
+                    out.fields(&[
                         ("Id", article.id.to_string()),
                         ("URL", article.url.clone()),
                         ("Publisher", or_empty(&article.publisher)),
@@ -160,19 +172,31 @@ pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()
                         ),
                         ("Claims", article.claims.to_string()),
                     ]);
-                    let snapshots = ctx.store.article_snapshots(article.key).await?;
                     if !snapshots.is_empty() {
-                        ctx.out.heading("Earlier snapshots");
-                        ctx.out.records(&snapshots)?;
+                        out.heading("Earlier snapshots");
+                        out.records(&snapshots)?;
                     }
                     if !claims.is_empty() {
-                        ctx.out.records(&claims)?;
+                        out.records(&claims)?;
                     }
+                    Ok(())
                 }
             }
         }
+        _ => Ok(()),
     }
-    Ok(())
+}
+
+/// `article list|show` against a team database on PostgreSQL; changing an
+/// article is refused there (the caller says so).
+pub(super) async fn run_on_postgres(command: &ArticleCommand, url: &str, out: &mut Output) -> Result<bool> {
+    if !matches!(command, ArticleCommand::List(_) | ArticleCommand::Show { .. }) {
+        return Ok(false);
+    }
+    let mut database = TeamDatabase::connect(url).await?;
+    let result = database.snapshot(async |d| read(command, d, out).await).await;
+    database.close().await?;
+    result.map(|()| true)
 }
 
 /// `claims article edit`: the parts given change, the others stay.

@@ -5,8 +5,10 @@ use clap::{Args, Subcommand};
 use super::{Context, day, text};
 use crate::error::Result;
 use crate::model::{Day, SourceKind, SpeaksFor};
-use crate::render::{Format, Record, or_empty};
+use crate::render::{Format, Output, Record, or_empty};
 use crate::store::SourceSummary;
+use crate::store::postgres::TeamDatabase;
+use crate::store::reading::Reading;
 
 /// Source subcommands.
 #[derive(Debug, Subcommand)]
@@ -202,14 +204,11 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
                 .await?;
             ctx.out.line(format!("added source {name}"));
         }
-        SourceCommand::List(_) => {
-            let sources = ctx.store.list_sources().await?;
-            ctx.out.records(&sources)?;
-        }
-        SourceCommand::Show { name, .. } => {
-            let source = ctx.store.resolve_source(&name).await?;
-            let summary = ctx.store.source_summary(source).await?;
-            show(ctx, &summary)?;
+        SourceCommand::List(_) | SourceCommand::Show { .. } => {
+            let out = &mut ctx.out;
+            ctx.store
+                .read(async |store| read(&command, store, out).await)
+                .await?;
         }
         SourceCommand::Rename {
             name,
@@ -316,13 +315,34 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
     Ok(())
 }
 
-fn show(ctx: &mut Context, summary: &SourceSummary) -> Result<()> {
-    match ctx.out.format {
-        Format::Json => ctx.out.json(summary),
-        Format::Csv => ctx.out.records(std::slice::from_ref(summary)),
+/// `source list` and `source show`, from either backend.
+async fn read(command: &SourceCommand, store: &mut impl Reading, out: &mut Output) -> Result<()> {
+    match command {
+        SourceCommand::List(_) => out.records(&store.all_sources().await?),
+        SourceCommand::Show { name, .. } => show(out, &store.source_summary_named(name).await?),
+        _ => Ok(()),
+    }
+}
+
+/// `source list|show` against a team database on PostgreSQL; changing a
+/// source is refused there (the caller says so).
+pub(super) async fn run_on_postgres(command: &SourceCommand, url: &str, out: &mut Output) -> Result<bool> {
+    if !matches!(command, SourceCommand::List(_) | SourceCommand::Show { .. }) {
+        return Ok(false);
+    }
+    let mut database = TeamDatabase::connect(url).await?;
+    let result = database.snapshot(async |d| read(command, d, out).await).await;
+    database.close().await?;
+    result.map(|()| true)
+}
+
+fn show(out: &mut Output, summary: &SourceSummary) -> Result<()> {
+    match out.format {
+        Format::Json => out.json(summary),
+        Format::Csv => out.records(std::slice::from_ref(summary)),
         Format::Table | Format::Markdown => {
             let source = &summary.source;
-            ctx.out.heading(&source.name);
+            out.heading(&source.name);
             let profile = &source.profile;
             let mut fields = vec![
                 ("Kind", source.kind.to_string()),
@@ -340,7 +360,7 @@ fn show(ctx: &mut Context, summary: &SourceSummary) -> Result<()> {
                 }
             }
             fields.push(("Claims", summary.claims.to_string()));
-            ctx.out.fields(&fields);
+            out.fields(&fields);
             if !summary.speaks_for.is_empty() || !summary.spoken_for_by.is_empty() {
                 let rows: Vec<Vec<String>> = summary
                     .speaks_for
@@ -356,8 +376,8 @@ fn show(ctx: &mut Context, summary: &SourceSummary) -> Result<()> {
                         ]
                     })
                     .collect();
-                ctx.out.heading("Speaks for");
-                ctx.out.grid(
+                out.heading("Speaks for");
+                out.grid(
                     &["Speaker", "Organization", "Role", "Since", "Until"],
                     &rows,
                     None,

@@ -586,78 +586,76 @@ impl super::reading::Reading for TeamDatabase {
 
     async fn source_summary_named(&mut self, given: &str) -> Result<crate::model::SourceSummary> {
         let key = super::journal::JournalReader::source_key(self, given).await?;
-        let row = sqlx::query(
-            "SELECT id, name, kind, description, job, party, region,
-                    (SELECT count(*) FROM claims c WHERE c.source_id = s.id)
-             FROM sources s WHERE id = $1",
+        self.source_summary_of(key).await
+    }
+
+    async fn all_sources(&mut self) -> Result<Vec<crate::model::SourceSummary>> {
+        let keys: Vec<i64> = sqlx::query_scalar(
+            "SELECT s.id FROM sources s
+             ORDER BY (SELECT count(*) FROM claims c WHERE c.source_id = s.id) DESC, s.name_key",
         )
+        .fetch_all(&mut self.conn)
+        .await?;
+        let mut summaries = Vec::with_capacity(keys.len());
+        for key in keys {
+            summaries.push(self.source_summary_of(key).await?);
+        }
+        Ok(summaries)
+    }
+
+    async fn all_articles(&mut self) -> Result<Vec<crate::model::Article>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a ORDER BY a.published_on IS NULL, a.published_on DESC, a.id DESC"
+        )))
+        .fetch_all(&mut self.conn)
+        .await?;
+        rows.iter().map(article_from_row).collect()
+    }
+
+    async fn article_named(&mut self, given: &str) -> Result<crate::model::Article> {
+        let key = super::reading::Reading::article_key(self, given).await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1"
+        )))
         .bind(key)
         .fetch_one(&mut self.conn)
         .await?;
-        let kind: String = row.try_get(2)?;
-        let aliases: Vec<String> =
-            sqlx::query_scalar("SELECT alias FROM source_aliases WHERE source_id = $1 ORDER BY alias_key")
-                .bind(key)
-                .fetch_all(&mut self.conn)
-                .await?;
-        let links = async |conn: &mut PgConnection, column: &str| -> Result<Vec<crate::model::SpeaksFor>> {
-            Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT p.name AS speaker, o.name AS organization, f.role, f.since::text AS since, f.until::text AS until
-                 FROM speaks_for f JOIN sources p ON p.id = f.speaker_id JOIN sources o ON o.id = f.org_id
-                 WHERE {column} = $1 ORDER BY p.name_key, o.name_key, f.role"
-            )))
-            .bind(key)
-            .fetch_all(conn)
-            .await?)
-        };
-        let speaks_for = links(&mut self.conn, "f.speaker_id").await?;
-        let spoken_for_by = links(&mut self.conn, "f.org_id").await?;
-        Ok(crate::model::SourceSummary {
-            source: crate::model::Source {
-                key,
-                name: row.try_get(1)?,
-                kind: kind.parse()?,
-                profile: crate::model::SourceProfile {
-                    description: row.try_get(3)?,
-                    job: row.try_get(4)?,
-                    party: row.try_get(5)?,
-                    region: row.try_get(6)?,
+        article_from_row(&row)
+    }
+
+    async fn snapshots_of(&mut self, article_key: i64) -> Result<Vec<crate::model::ArticleSnapshot>> {
+        let rows: Vec<(String, i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT p.body_sha256, length(p.body)::bigint, p.replaced_at::text, p.replaced_by,
+                    (SELECT count(*) FROM claims c WHERE c.snapshot_id = p.id)
+             FROM article_snapshots p WHERE p.article_id = $1 ORDER BY p.id",
+        )
+        .bind(article_key)
+        .fetch_all(&mut self.conn)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(body_sha256, body_chars, replaced_at, replaced_by, anchored_quotes)| {
+                    crate::model::ArticleSnapshot {
+                        body_sha256,
+                        body_chars,
+                        replaced_at,
+                        replaced_by,
+                        anchored_quotes,
+                    }
                 },
-                aliases,
-            },
-            speaks_for,
-            spoken_for_by,
-            claims: row.try_get(7)?,
-        })
+            )
+            .collect())
     }
 
     async fn article_by_url(&mut self, url: &str) -> Result<Option<crate::model::Article>> {
-        let row = sqlx::query(
-            "SELECT a.id, a.uuid, a.url, a.title, a.publisher, a.published_on::text, a.body_sha256,
-                    length(a.body)::bigint, a.created_at::text,
-                    (SELECT count(*) FROM claims c WHERE c.article_id = a.id),
-                    (SELECT count(*) FROM article_snapshots p WHERE p.article_id = a.id)
-             FROM articles a WHERE a.url = $1",
-        )
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.url = $1"
+        )))
         .bind(url.trim())
         .fetch_optional(&mut self.conn)
         .await?;
-        row.map(|row| {
-            Ok(crate::model::Article {
-                key: row.try_get(0)?,
-                id: row.try_get(1)?,
-                url: row.try_get(2)?,
-                title: row.try_get(3)?,
-                publisher: row.try_get(4)?,
-                published_on: row.try_get(5)?,
-                body_sha256: row.try_get(6)?,
-                body_chars: row.try_get(7)?,
-                created_at: row.try_get(8)?,
-                claims: row.try_get(9)?,
-                earlier_snapshots: row.try_get(10)?,
-            })
-        })
-        .transpose()
+        row.as_ref().map(article_from_row).transpose()
     }
 
     async fn links(&mut self, claim_key: i64) -> Result<Vec<crate::model::ClaimLink>> {
@@ -718,6 +716,78 @@ impl super::reading::Reading for TeamDatabase {
             })
             .collect()
     }
+}
+
+impl TeamDatabase {
+    /// A source with its aliases, roles and claim count, by key.
+    async fn source_summary_of(&mut self, key: i64) -> Result<crate::model::SourceSummary> {
+        let row = sqlx::query(
+            "SELECT id, name, kind, description, job, party, region,
+                    (SELECT count(*) FROM claims c WHERE c.source_id = s.id)
+             FROM sources s WHERE id = $1",
+        )
+        .bind(key)
+        .fetch_one(&mut self.conn)
+        .await?;
+        let kind: String = row.try_get(2)?;
+        let aliases: Vec<String> =
+            sqlx::query_scalar("SELECT alias FROM source_aliases WHERE source_id = $1 ORDER BY alias_key")
+                .bind(key)
+                .fetch_all(&mut self.conn)
+                .await?;
+        let links = async |conn: &mut PgConnection, column: &str| -> Result<Vec<crate::model::SpeaksFor>> {
+            Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT p.name AS speaker, o.name AS organization, f.role, f.since::text AS since, f.until::text AS until
+                 FROM speaks_for f JOIN sources p ON p.id = f.speaker_id JOIN sources o ON o.id = f.org_id
+                 WHERE {column} = $1 ORDER BY p.name_key, o.name_key, f.role"
+            )))
+            .bind(key)
+            .fetch_all(conn)
+            .await?)
+        };
+        let speaks_for = links(&mut self.conn, "f.speaker_id").await?;
+        let spoken_for_by = links(&mut self.conn, "f.org_id").await?;
+        Ok(crate::model::SourceSummary {
+            source: crate::model::Source {
+                key,
+                name: row.try_get(1)?,
+                kind: kind.parse()?,
+                profile: crate::model::SourceProfile {
+                    description: row.try_get(3)?,
+                    job: row.try_get(4)?,
+                    party: row.try_get(5)?,
+                    region: row.try_get(6)?,
+                },
+                aliases,
+            },
+            speaks_for,
+            spoken_for_by,
+            claims: row.try_get(7)?,
+        })
+    }
+}
+
+/// The article columns, dates and times as their text.
+const ARTICLE_COLUMNS: &str =
+    "a.id, a.uuid, a.url, a.title, a.publisher, a.published_on::text AS published_on,
+    a.body_sha256, length(a.body)::bigint AS body_chars, a.created_at::text AS created_at,
+    (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,
+    (SELECT count(*) FROM article_snapshots p WHERE p.article_id = a.id) AS earlier_snapshots";
+
+fn article_from_row(row: &sqlx::postgres::PgRow) -> Result<crate::model::Article> {
+    Ok(crate::model::Article {
+        key: row.try_get("id")?,
+        id: row.try_get("uuid")?,
+        url: row.try_get("url")?,
+        title: row.try_get("title")?,
+        publisher: row.try_get("publisher")?,
+        published_on: row.try_get("published_on")?,
+        body_sha256: row.try_get("body_sha256")?,
+        body_chars: row.try_get("body_chars")?,
+        created_at: row.try_get("created_at")?,
+        claims: row.try_get("claims")?,
+        earlier_snapshots: row.try_get("earlier_snapshots")?,
+    })
 }
 
 /// A claim as the PostgreSQL listing query selects it.

@@ -1,4 +1,5 @@
-//! What the reading commands (`list`, `report`, `show`) need, as a contract both
+//! What the reading commands (`list`, `report`, `show`, `source list|show`,
+//! `article list|show`) need, as a contract both
 //! backends implement: resolving the names and ids a filter gives, the
 //! claims a filter selects, and the per-source report. The SQL of both
 //! comes from one builder ([`super::claims::Dialect`]).
@@ -7,7 +8,7 @@ use super::claims::{ClaimFilter, LISTING_ORDER, claim_select};
 use super::journal::JournalReader;
 use super::{Report, Store};
 use crate::error::Result;
-use crate::model::{Article, Claim, ClaimLink, SourceSummary, StatusEvent};
+use crate::model::{Article, ArticleSnapshot, Claim, ClaimLink, SourceSummary, StatusEvent};
 
 /// The reading side of a claimtrack database.
 pub(crate) trait Reading: JournalReader {
@@ -29,6 +30,14 @@ pub(crate) trait Reading: JournalReader {
     async fn links(&mut self, claim_key: i64) -> Result<Vec<ClaimLink>>;
     /// A claim's status history, oldest first.
     async fn claim_history(&mut self, claim_key: i64) -> Result<Vec<StatusEvent>>;
+    /// Every source with its aliases, roles and claim count, most claims first.
+    async fn all_sources(&mut self) -> Result<Vec<SourceSummary>>;
+    /// Every article, newest published first.
+    async fn all_articles(&mut self) -> Result<Vec<Article>>;
+    /// The article a URL, full UUID or short id names.
+    async fn article_named(&mut self, given: &str) -> Result<Article>;
+    /// An article's earlier bodies, oldest first.
+    async fn snapshots_of(&mut self, article_key: i64) -> Result<Vec<ArticleSnapshot>>;
 }
 
 /// The SQLite side.
@@ -69,6 +78,22 @@ impl Reading for Store {
 
     async fn claim_history(&mut self, claim_key: i64) -> Result<Vec<StatusEvent>> {
         self.history(claim_key).await
+    }
+
+    async fn all_sources(&mut self) -> Result<Vec<SourceSummary>> {
+        self.list_sources().await
+    }
+
+    async fn all_articles(&mut self) -> Result<Vec<Article>> {
+        self.list_articles().await
+    }
+
+    async fn article_named(&mut self, given: &str) -> Result<Article> {
+        self.resolve_article(given).await
+    }
+
+    async fn snapshots_of(&mut self, article_key: i64) -> Result<Vec<ArticleSnapshot>> {
+        self.article_snapshots(article_key).await
     }
 }
 

@@ -432,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, log, verify, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, verify, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -586,6 +586,13 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
         vec!["show", &id],
         vec!["show", &id, "--format", "json"],
         vec!["show", &other, "--format", "csv"],
+        vec!["source", "list"],
+        vec!["source", "list", "--format", "json"],
+        vec!["source", "show", "putin's spokesman"],
+        vec!["source", "show", "Kremlin", "--format", "json"],
+        vec!["article", "list", "--format", "csv"],
+        vec!["article", "show", &article],
+        vec!["article", "show", &article, "--format", "json"],
     ] {
         let here = env.ok(&args);
         let there = desk.claims(&args);
