@@ -14,8 +14,11 @@ use crate::error::{Error, Result};
 use crate::formats::{self, ClaimReviewOptions};
 use crate::model::{Article, SourceSummary};
 use crate::names::fold_name;
+use crate::render::Output;
 use crate::replace::Replacement;
-use crate::store::{ClaimFilter, Store};
+use crate::store::ClaimFilter;
+use crate::store::postgres::TeamDatabase;
+use crate::store::reading::Reading;
 
 /// The formats `claims export` writes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -52,14 +55,38 @@ pub struct ExportArgs {
 }
 
 pub(super) async fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
+    // Nothing is written over the database's own files; every file comes
+    // from one snapshot.
+    let protected = ctx.store.files();
+    let out = &mut ctx.out;
+    ctx.store
+        .read(async |store| export(args, store, &protected, out).await)
+        .await
+}
+
+/// `claims export` from a team database on PostgreSQL: the same files.
+pub(super) async fn run_on_postgres(args: ExportArgs, url: &str, out: &mut Output) -> Result<()> {
+    let mut database = TeamDatabase::connect(url).await?;
+    let result = database.snapshot(async |d| export(args, d, &[], out).await).await;
+    database.close().await?;
+    result
+}
+
+/// The export `args` asks for, from either backend.
+async fn export(
+    args: ExportArgs,
+    store: &mut impl Reading,
+    protected: &[PathBuf],
+    messages: &mut Output,
+) -> Result<()> {
     let format = args.format;
     if format == ExportFormat::Toml {
         let dir = args
             .path
             .ok_or_else(|| Error::invalid("claim files need a folder: claims export DIR"))?;
-        let written = export_dir(&mut ctx.store, &dir).await?;
+        let written = export_dir(store, &dir, protected).await?;
         for path in written {
-            ctx.out.line(path.display().to_string());
+            messages.line(path.display().to_string());
         }
         return Ok(());
     }
@@ -71,21 +98,20 @@ pub(super) async fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
         None => {
             let stdout = std::io::stdout();
             let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            write(format, ctx, out, &options).await?;
+            write(format, store, out, &options).await?;
         }
         Some(path) => {
             // Written beside the target and renamed over it: an export
             // that stops halfway never replaces a good file.
-            let replacement = Replacement::new(&path, &ctx.store.files())?;
+            let replacement = Replacement::new(&path, protected)?;
             let mut out = std::io::BufWriter::with_capacity(1 << 16, replacement.file());
-            let count = write(format, ctx, &mut out, &options)
+            let count = write(format, store, &mut out, &options)
                 .await
                 .map_err(|e| as_write_error(e, &replacement))?;
             out.flush().map_err(|e| replacement.error(e))?;
             drop(out);
             replacement.finish()?;
-            ctx.out
-                .line(format!("wrote {count} claims to {}", path.display()));
+            messages.line(format!("wrote {count} claims to {}", path.display()));
         }
     }
     Ok(())
@@ -95,16 +121,16 @@ pub(super) async fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
 /// the format's writer; returns how many claims were written.
 async fn write(
     format: ExportFormat,
-    ctx: &mut Context,
+    store: &mut impl Reading,
     out: impl Write,
     options: &ClaimReviewOptions,
 ) -> Result<usize> {
     match format {
-        ExportFormat::Csv => feed(ctx, &mut formats::CsvWriter::new(out)?).await,
-        ExportFormat::Jsonl => feed(ctx, &mut formats::JsonlWriter::new(out)).await,
+        ExportFormat::Csv => feed(store, &mut formats::CsvWriter::new(out)?).await,
+        ExportFormat::Jsonl => feed(store, &mut formats::JsonlWriter::new(out)).await,
         ExportFormat::Claimreview => {
             let mut writer = formats::ClaimReviewWriter::new(out, options)?;
-            feed(ctx, &mut writer).await?;
+            feed(store, &mut writer).await?;
             Ok(writer.written())
         }
         ExportFormat::Toml => unreachable!("claim files are written by export_dir"),
@@ -112,50 +138,46 @@ async fn write(
 }
 
 /// Every live claim through `writer`, then the file completed.
-async fn feed(ctx: &mut Context, writer: &mut impl formats::RowWriter) -> Result<usize> {
-    let passed = ctx.store.each_claim_row(|row| writer.write(row)).await?;
+async fn feed(store: &mut impl Reading, writer: &mut impl formats::RowWriter) -> Result<usize> {
+    let passed = store.each_row(|row| writer.write(row)).await?;
     writer.finish()?;
     Ok(passed)
 }
 
 /// Writes every article's claim file into `dir` (created if needed), and
 /// `no-article.toml` for the rest. Returns the files written, in order.
-async fn export_dir(store: &mut Store, dir: &Path) -> Result<Vec<PathBuf>> {
+async fn export_dir(store: &mut impl Reading, dir: &Path, protected: &[PathBuf]) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|source| Error::WriteFile {
         path: dir.to_path_buf(),
         source,
     })?;
-    let protected = store.files();
-    // Every file from one snapshot: a claim's status and its exported
-    // history always agree, whatever others write meanwhile.
-    store
-        .read(async |store| {
-            let mut articles = store.list_articles().await?;
-            articles.sort_by(|a, b| a.url.cmp(&b.url));
-            let names = claimfile::file_names(&articles);
-            let mut written = Vec::new();
-            for (article, name) in articles.into_iter().zip(names) {
-                let contents = claim_file_contents(store, Some(article)).await?;
-                let text = claimfile::render(&contents);
-                written.push(claimfile::write_atomically(dir, &name, &text, &protected)?);
-            }
-            let rest = claimfile::render(&claim_file_contents(store, None).await?);
-            if rest.contains("[[") {
-                written.push(claimfile::write_atomically(
-                    dir,
-                    claimfile::NO_ARTICLE_FILE,
-                    &rest,
-                    &protected,
-                )?);
-            }
-            Ok(written)
-        })
-        .await
+    let mut articles = store.all_articles().await?;
+    articles.sort_by(|a, b| a.url.cmp(&b.url));
+    let names = claimfile::file_names(&articles);
+    let mut written = Vec::new();
+    for (article, name) in articles.into_iter().zip(names) {
+        let contents = claim_file_contents(store, Some(article)).await?;
+        let text = claimfile::render(&contents);
+        written.push(claimfile::write_atomically(dir, &name, &text, protected)?);
+    }
+    let rest = claimfile::render(&claim_file_contents(store, None).await?);
+    if rest.contains("[[") {
+        written.push(claimfile::write_atomically(
+            dir,
+            claimfile::NO_ARTICLE_FILE,
+            &rest,
+            protected,
+        )?);
+    }
+    Ok(written)
 }
 
 /// What the claim file of `article` (or with `None`, of the claims with no
 /// article and the sources that made no claim) holds.
-async fn claim_file_contents(store: &mut Store, article: Option<Article>) -> Result<ClaimFileContents> {
+async fn claim_file_contents(
+    store: &mut impl Reading,
+    article: Option<Article>,
+) -> Result<ClaimFileContents> {
     let filter = match &article {
         Some(article) => ClaimFilter {
             article: Some(article.key),
@@ -166,13 +188,13 @@ async fn claim_file_contents(store: &mut Store, article: Option<Article>) -> Res
             ..ClaimFilter::default()
         },
     };
-    let mut claims = store.list_claims(&filter).await?;
+    let mut claims = store.claims(&filter).await?;
     claims.sort_by_key(|c| c.key);
 
     // Sources: those whose claims are here, and everything they speak for.
     let mut names: BTreeSet<String> = claims.iter().map(|c| c.source.clone()).collect();
     if article.is_none() {
-        for summary in store.list_sources().await? {
+        for summary in store.all_sources().await? {
             if summary.claims == 0 {
                 names.insert(summary.source.name.clone());
             }
@@ -184,17 +206,16 @@ async fn claim_file_contents(store: &mut Store, article: Option<Article>) -> Res
         if sources.contains_key(&fold_name(&name)) {
             continue;
         }
-        let source = store.resolve_source(&name).await?;
-        let summary = store.source_summary(source).await?;
+        let summary = store.source_summary_named(&name).await?;
         pending.extend(summary.speaks_for.iter().map(|l| l.organization.clone()));
         sources.insert(fold_name(&name), summary);
     }
 
     let mut exported = Vec::with_capacity(claims.len());
     for claim in claims {
-        let history = store.history(claim.key).await?;
+        let history = store.claim_history(claim.key).await?;
         let mut links: Vec<_> = store
-            .links_of(claim.key)
+            .links(claim.key)
             .await?
             .into_iter()
             .filter(|l| l.from_id == claim.id)
@@ -208,7 +229,7 @@ async fn claim_file_contents(store: &mut Store, article: Option<Article>) -> Res
     }
     let article = match article {
         Some(article) => {
-            let body = store.article_body(article.key).await?;
+            let body = store.article_body_of(article.key).await?;
             Some((article, body))
         }
         None => None,

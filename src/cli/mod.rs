@@ -289,10 +289,11 @@ async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()
         Command::List(args) => list::run_on_postgres(args, url, out).await,
         Command::Report(args) => report::run_on_postgres(args, url, out).await,
         Command::Show(args) => show::run_on_postgres(args, url, out).await,
+        Command::Export(args) => export::run_on_postgres(args, url, out).await,
         Command::Source(command) if source::run_on_postgres(&command, url, out).await? => Ok(()),
         Command::Article(command) if article::run_on_postgres(&command, url, out).await? => Ok(()),
         _ => Err(Error::invalid(format!(
-            "{} is a PostgreSQL database, where this version runs claims list, report, show, source list|show, article list|show, log, verify, team and copy; the commands that change claims work on a SQLite file for now",
+            "{} is a PostgreSQL database, where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, team and copy; the commands that change claims work on a SQLite file for now",
             store::postgres::redacted(url)
         ))),
     }

@@ -97,7 +97,7 @@ fn claim_row(row: &sqlx::sqlite::SqliteRow) -> Result<ClaimRow> {
 
 /// The history's evidence lists (JSON arrays joined by the unit separator)
 /// as one list, in order, each URL once.
-fn evidence_of(lists: Option<String>) -> Vec<String> {
+pub(crate) fn evidence_of(lists: Option<String>) -> Vec<String> {
     let mut urls: Vec<String> = Vec::new();
     for list in lists.iter().flat_map(|l| l.split('\u{1f}')) {
         for url in serde_json::from_str::<Vec<String>>(list).unwrap_or_default() {

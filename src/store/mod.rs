@@ -14,7 +14,7 @@ pub(crate) mod claims;
 pub mod copy;
 mod corrections;
 mod create;
-mod exports;
+pub(crate) mod exports;
 pub(crate) mod journal;
 pub mod postgres;
 pub(crate) mod reading;

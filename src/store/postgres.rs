@@ -623,6 +623,76 @@ impl super::reading::Reading for TeamDatabase {
         article_from_row(&row)
     }
 
+    async fn article_body_of(&mut self, article_key: i64) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT body FROM articles WHERE id = $1")
+            .bind(article_key)
+            .fetch_one(&mut self.conn)
+            .await?)
+    }
+
+    async fn each_row(
+        &mut self,
+        mut write: impl FnMut(&crate::model::ClaimRow) -> Result<()>,
+    ) -> Result<usize> {
+        let (mut after, mut passed): (i64, usize) = (0, 0);
+        loop {
+            let rows = sqlx::query(
+                "SELECT c.id, c.uuid, s.name AS source, s.kind AS source_kind, c.text, c.quote, c.said_on::text AS said_on,
+                        c.status::text AS status, c.rating, c.origin, c.language, c.updated_at::text AS updated_at,
+                        a.url AS article_url, a.title AS article_title, a.publisher AS article_publisher,
+                        a.published_on::text AS article_published, e.note, e.actor,
+                        coalesce(e.effective_on, substr(e.at, 1, 10))::text AS reviewed_on, s.job, s.party,
+                        (SELECT string_agg(v.evidence, chr(31) ORDER BY v.id) FROM status_events v
+                         WHERE v.claim_id = c.id AND v.evidence <> '[]') AS evidence,
+                        (SELECT string_agg(tag, chr(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags
+                 FROM claims c
+                 JOIN sources s ON s.id = c.source_id
+                 LEFT JOIN articles a ON a.id = c.article_id
+                 JOIN status_events e ON e.id = (SELECT max(id) FROM status_events WHERE claim_id = c.id)
+                 WHERE c.withdrawn_at IS NULL AND c.id > $1 ORDER BY c.id LIMIT $2",
+            )
+            .bind(after)
+            .bind(COPY_PAGE)
+            .fetch_all(&mut self.conn)
+            .await?;
+            let Some(last) = rows.last() else {
+                return Ok(passed);
+            };
+            after = last.try_get("id")?;
+            for row in &rows {
+                let status: String = row.try_get("status")?;
+                let kind: String = row.try_get("source_kind")?;
+                let claim = crate::model::ClaimRow {
+                    key: row.try_get("id")?,
+                    id: row.try_get("uuid")?,
+                    source: row.try_get("source")?,
+                    source_kind: kind.parse()?,
+                    text: row.try_get("text")?,
+                    quote: row.try_get("quote")?,
+                    said_on: row.try_get("said_on")?,
+                    status: status.parse()?,
+                    rating: row.try_get("rating")?,
+                    note: row.try_get("note")?,
+                    reviewer: row.try_get("actor")?,
+                    reviewed_on: row.try_get("reviewed_on")?,
+                    evidence: super::exports::evidence_of(row.try_get("evidence")?),
+                    source_job: row.try_get("job")?,
+                    source_party: row.try_get("party")?,
+                    updated_at: row.try_get("updated_at")?,
+                    tags: super::claims::split_tags(row.try_get("tags")?),
+                    article_url: row.try_get("article_url")?,
+                    article_title: row.try_get("article_title")?,
+                    article_publisher: row.try_get("article_publisher")?,
+                    article_published: row.try_get("article_published")?,
+                    origin: row.try_get("origin")?,
+                    language: row.try_get("language")?,
+                };
+                write(&claim)?;
+                passed += 1;
+            }
+        }
+    }
+
     async fn snapshots_of(&mut self, article_key: i64) -> Result<Vec<crate::model::ArticleSnapshot>> {
         let rows: Vec<(String, i64, String, i64, i64)> = sqlx::query_as(
             "SELECT p.body_sha256, length(p.body)::bigint, p.replaced_at::text, p.replaced_by,

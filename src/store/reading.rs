@@ -1,5 +1,5 @@
 //! What the reading commands (`list`, `report`, `show`, `source list|show`,
-//! `article list|show`) need, as a contract both
+//! `article list|show`, `export`) need, as a contract both
 //! backends implement: resolving the names and ids a filter gives, the
 //! claims a filter selects, and the per-source report. The SQL of both
 //! comes from one builder ([`super::claims::Dialect`]).
@@ -8,7 +8,7 @@ use super::claims::{ClaimFilter, LISTING_ORDER, claim_select};
 use super::journal::JournalReader;
 use super::{Report, Store};
 use crate::error::Result;
-use crate::model::{Article, ArticleSnapshot, Claim, ClaimLink, SourceSummary, StatusEvent};
+use crate::model::{Article, ArticleSnapshot, Claim, ClaimLink, ClaimRow, SourceSummary, StatusEvent};
 
 /// The reading side of a claimtrack database.
 pub(crate) trait Reading: JournalReader {
@@ -38,6 +38,11 @@ pub(crate) trait Reading: JournalReader {
     async fn article_named(&mut self, given: &str) -> Result<Article>;
     /// An article's earlier bodies, oldest first.
     async fn snapshots_of(&mut self, article_key: i64) -> Result<Vec<ArticleSnapshot>>;
+    /// An article's current body, if it has one.
+    async fn article_body_of(&mut self, article_key: i64) -> Result<Option<String>>;
+    /// Calls `write` on every live claim as an export row, in the order
+    /// they were logged, a page at a time; returns how many.
+    async fn each_row(&mut self, write: impl FnMut(&ClaimRow) -> Result<()>) -> Result<usize>;
 }
 
 /// The SQLite side.
@@ -94,6 +99,14 @@ impl Reading for Store {
 
     async fn snapshots_of(&mut self, article_key: i64) -> Result<Vec<ArticleSnapshot>> {
         self.article_snapshots(article_key).await
+    }
+
+    async fn article_body_of(&mut self, article_key: i64) -> Result<Option<String>> {
+        self.article_body(article_key).await
+    }
+
+    async fn each_row(&mut self, write: impl FnMut(&ClaimRow) -> Result<()>) -> Result<usize> {
+        self.each_claim_row(write).await
     }
 }
 

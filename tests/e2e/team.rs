@@ -432,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, verify, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -593,11 +593,35 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
         vec!["article", "list", "--format", "csv"],
         vec!["article", "show", &article],
         vec!["article", "show", &article, "--format", "json"],
+        vec!["export", "--format", "csv", "-"],
+        vec!["export", "--format", "jsonl"],
+        vec!["export", "--format", "claimreview", "--publisher", "Desk", "-"],
     ] {
         let here = env.ok(&args);
         let there = desk.claims(&args);
         assert_eq!(there.code, 0, "{args:?}: {}", there.stderr);
         assert_eq!(there.stdout, here, "{args:?}");
+    }
+    // Claim files, file for file.
+    let (here, there) = (
+        env.dir.path().join("files-here"),
+        env.dir.path().join("files-there"),
+    );
+    env.ok(&["export", here.to_str().unwrap()]);
+    let run = desk.claims(&["export", there.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut names: Vec<_> = std::fs::read_dir(&here)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for name in &names {
+        assert_eq!(
+            std::fs::read_to_string(there.join(name)).unwrap(),
+            std::fs::read_to_string(here.join(name)).unwrap(),
+            "{name:?}"
+        );
     }
     for (args, expected) in [
         (vec!["list", "--by", "Nobody"], "unknown source 'Nobody'"),
