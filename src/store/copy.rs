@@ -11,14 +11,13 @@
 
 use std::collections::VecDeque;
 
-use sqlx::Row;
 use uuid::Uuid;
 
 use super::{Store, Write};
 use crate::error::Result;
 
 /// A source row.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SourceRow {
     pub id: i64,
     pub name: String,
@@ -33,7 +32,7 @@ pub struct SourceRow {
 }
 
 /// An alias row.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AliasRow {
     pub alias_key: String,
     pub alias: String,
@@ -41,7 +40,7 @@ pub struct AliasRow {
 }
 
 /// A speaks-for row.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SpeaksForRow {
     pub speaker_id: i64,
     pub org_id: i64,
@@ -51,7 +50,7 @@ pub struct SpeaksForRow {
 }
 
 /// An article row, with its current body.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ArticleRow {
     pub id: i64,
     pub uuid: Uuid,
@@ -65,7 +64,7 @@ pub struct ArticleRow {
 }
 
 /// An earlier body of an article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SnapshotRow {
     pub id: i64,
     pub article_id: i64,
@@ -76,7 +75,7 @@ pub struct SnapshotRow {
 }
 
 /// A claim row as it stands, with the id of its first status event.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ClaimCopyRow {
     pub id: i64,
     pub uuid: Uuid,
@@ -100,7 +99,7 @@ pub struct ClaimCopyRow {
 }
 
 /// A status event row.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EventRow {
     pub id: i64,
     pub claim_id: i64,
@@ -116,7 +115,7 @@ pub struct EventRow {
 }
 
 /// An operation row, hash included.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OperationRow {
     pub id: i64,
     pub kind: String,
@@ -133,14 +132,14 @@ pub struct OperationRow {
 }
 
 /// A tag row.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TagRow {
     pub claim_id: i64,
     pub tag: String,
 }
 
 /// A link row.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LinkRow {
     pub from_claim: i64,
     pub relation: String,
@@ -309,102 +308,44 @@ impl Operations {
 impl CopySource for Store {
     /// Every source, alias and speaks-for row.
     async fn copy_sources(&mut self) -> Result<(Vec<SourceRow>, Vec<AliasRow>, Vec<SpeaksForRow>)> {
-        let sources = sqlx::query(
+        let sources = sqlx::query_as(
             "SELECT id, name, name_key, name_skeleton, kind, description, job, party, region, created_at
              FROM sources ORDER BY id",
         )
         .fetch_all(self.conn())
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(SourceRow {
-                id: r.try_get(0)?,
-                name: r.try_get(1)?,
-                name_key: r.try_get(2)?,
-                name_skeleton: r.try_get(3)?,
-                kind: r.try_get(4)?,
-                description: r.try_get(5)?,
-                job: r.try_get(6)?,
-                party: r.try_get(7)?,
-                region: r.try_get(8)?,
-                created_at: r.try_get(9)?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-        let aliases = sqlx::query_as::<_, (String, String, i64)>(
-            "SELECT alias_key, alias, source_id FROM source_aliases ORDER BY alias_key",
-        )
-        .fetch_all(self.conn())
-        .await?
-        .into_iter()
-        .map(|(alias_key, alias, source_id)| AliasRow {
-            alias_key,
-            alias,
-            source_id,
-        })
-        .collect();
-        let speaks_for = sqlx::query_as::<_, (i64, i64, String, Option<String>, Option<String>)>(
+        .await?;
+        let aliases =
+            sqlx::query_as("SELECT alias_key, alias, source_id FROM source_aliases ORDER BY alias_key")
+                .fetch_all(self.conn())
+                .await?;
+        let speaks_for = sqlx::query_as(
             "SELECT speaker_id, org_id, role, since, until FROM speaks_for ORDER BY speaker_id, org_id, role",
         )
         .fetch_all(self.conn())
-        .await?
-        .into_iter()
-        .map(|(speaker_id, org_id, role, since, until)| SpeaksForRow {
-            speaker_id,
-            org_id,
-            role,
-            since,
-            until,
-        })
-        .collect();
+        .await?;
         Ok((sources, aliases, speaks_for))
     }
 
     /// Every article, with its current body, and every earlier body.
     async fn copy_articles(&mut self) -> Result<(Vec<ArticleRow>, Vec<SnapshotRow>)> {
-        let articles = sqlx::query(
+        let articles = sqlx::query_as(
             "SELECT id, uuid, url, title, publisher, published_on, body, body_sha256, created_at
              FROM articles ORDER BY id",
         )
         .fetch_all(self.conn())
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(ArticleRow {
-                id: r.try_get(0)?,
-                uuid: r.try_get(1)?,
-                url: r.try_get(2)?,
-                title: r.try_get(3)?,
-                publisher: r.try_get(4)?,
-                published_on: r.try_get(5)?,
-                body: r.try_get(6)?,
-                body_sha256: r.try_get(7)?,
-                created_at: r.try_get(8)?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-        let snapshots = sqlx::query_as::<_, (i64, i64, String, String, String, i64)>(
+        .await?;
+        let snapshots = sqlx::query_as(
             "SELECT id, article_id, body, body_sha256, replaced_at, replaced_by FROM article_snapshots ORDER BY id",
         )
         .fetch_all(self.conn())
-        .await?
-        .into_iter()
-        .map(|(id, article_id, body, body_sha256, replaced_at, replaced_by)| SnapshotRow {
-            id,
-            article_id,
-            body,
-            body_sha256,
-            replaced_at,
-            replaced_by,
-        })
-        .collect();
+        .await?;
         Ok((articles, snapshots))
     }
 
     /// Claims in the order of their first status event, after `after`
     /// (a first-event id), a page at a time.
     async fn copy_claims(&mut self, after: i64) -> Result<Vec<ClaimCopyRow>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT c.id, c.uuid, c.article_id, c.source_id, c.text, c.quote, c.said_on, c.created_at, c.updated_at,
                     c.quote_start, c.quote_end, c.quote_prefix, c.quote_suffix, c.origin, c.withdrawn_at,
                     c.snapshot_id, c.language, f.first_event
@@ -415,115 +356,43 @@ impl CopySource for Store {
         .bind(after)
         .bind(COPY_PAGE)
         .fetch_all(self.conn())
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ClaimCopyRow {
-                    id: r.try_get(0)?,
-                    uuid: r.try_get(1)?,
-                    article_id: r.try_get(2)?,
-                    source_id: r.try_get(3)?,
-                    text: r.try_get(4)?,
-                    quote: r.try_get(5)?,
-                    said_on: r.try_get(6)?,
-                    created_at: r.try_get(7)?,
-                    updated_at: r.try_get(8)?,
-                    quote_start: r.try_get(9)?,
-                    quote_end: r.try_get(10)?,
-                    quote_prefix: r.try_get(11)?,
-                    quote_suffix: r.try_get(12)?,
-                    origin: r.try_get(13)?,
-                    withdrawn_at: r.try_get(14)?,
-                    snapshot_id: r.try_get(15)?,
-                    language: r.try_get(16)?,
-                    first_event: r.try_get(17)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     /// Status events after id `after`, in id order, a page at a time.
     async fn copy_events(&mut self, after: i64) -> Result<Vec<EventRow>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on
              FROM status_events WHERE id > ? ORDER BY id LIMIT ?",
         )
         .bind(after)
         .bind(COPY_PAGE)
         .fetch_all(self.conn())
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(EventRow {
-                    id: r.try_get(0)?,
-                    claim_id: r.try_get(1)?,
-                    from_status: r.try_get(2)?,
-                    to_status: r.try_get(3)?,
-                    rating: r.try_get(4)?,
-                    note: r.try_get(5)?,
-                    evidence: r.try_get(6)?,
-                    actor: r.try_get(7)?,
-                    at: r.try_get(8)?,
-                    operation_id: r.try_get(9)?,
-                    effective_on: r.try_get(10)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     /// Operations after id `after`, in id order, a page at a time.
     async fn copy_operations(&mut self, after: i64) -> Result<Vec<OperationRow>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash
              FROM operations WHERE id > ? ORDER BY id LIMIT ?",
         )
         .bind(after)
         .bind(COPY_PAGE)
         .fetch_all(self.conn())
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(OperationRow {
-                    id: r.try_get(0)?,
-                    kind: r.try_get(1)?,
-                    claim_id: r.try_get(2)?,
-                    source_id: r.try_get(3)?,
-                    article_id: r.try_get(4)?,
-                    old: r.try_get(5)?,
-                    new: r.try_get(6)?,
-                    note: r.try_get(7)?,
-                    actor: r.try_get(8)?,
-                    at: r.try_get(9)?,
-                    undoes: r.try_get(10)?,
-                    hash: r.try_get(11)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     /// Every tag and link row.
     async fn copy_tags_and_links(&mut self) -> Result<(Vec<TagRow>, Vec<LinkRow>)> {
-        let tags =
-            sqlx::query_as::<_, (i64, String)>("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")
-                .fetch_all(self.conn())
-                .await?
-                .into_iter()
-                .map(|(claim_id, tag)| TagRow { claim_id, tag })
-                .collect();
-        let links = sqlx::query_as::<_, (i64, String, i64, String, String)>(
+        let tags = sqlx::query_as("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")
+            .fetch_all(self.conn())
+            .await?;
+        let links = sqlx::query_as(
             "SELECT from_claim, relation, to_claim, actor, created_at FROM claim_links ORDER BY from_claim, relation, to_claim",
         )
         .fetch_all(self.conn())
-        .await?
-        .into_iter()
-        .map(|(from_claim, relation, to_claim, actor, created_at)| LinkRow {
-            from_claim,
-            relation,
-            to_claim,
-            actor,
-            created_at,
-        })
-        .collect();
+        .await?;
         Ok((tags, links))
     }
 

@@ -107,6 +107,49 @@ impl JournalReader for Store {
     }
 }
 
+/// The journal's operations `filter` selects, latest first, in either
+/// backend's words.
+pub(crate) fn operations_query<DB: super::claims::Dialect>(filter: &OperationFilter) -> QueryBuilder<DB> {
+    let mut sql = QueryBuilder::<DB>::new("SELECT ");
+    sql.push(if DB::POSTGRES {
+        OPERATION_COLUMNS_POSTGRES
+    } else {
+        OPERATION_COLUMNS
+    })
+    .push(" FROM operations WHERE 1 = 1");
+    if let Some(claim) = filter.claim_key {
+        // Its own operations, and those that wrote its history (the
+        // import that created it, marks).
+        sql.push(" AND (claim_id = ");
+        DB::bind_int(&mut sql, claim);
+        sql.push(" OR id IN (SELECT operation_id FROM status_events WHERE claim_id = ");
+        DB::bind_int(&mut sql, claim);
+        sql.push("))");
+    }
+    if let Some(source) = filter.source_key {
+        sql.push(" AND source_id = ");
+        DB::bind_int(&mut sql, source);
+    }
+    if let Some(actor) = &filter.actor {
+        sql.push(" AND actor = ");
+        DB::bind_text(&mut sql, actor.clone());
+    }
+    if let Some(since) = &filter.since {
+        sql.push(" AND at >= ");
+        DB::bind_text(&mut sql, since.clone());
+    }
+    sql.push(" ORDER BY id DESC");
+    if let Some(limit) = filter.limit {
+        sql.push(" LIMIT ");
+        DB::bind_int(&mut sql, limit);
+    }
+    sql
+}
+
+/// [`OPERATION_COLUMNS`] with PostgreSQL's time domain read as its text.
+pub(crate) const OPERATION_COLUMNS_POSTGRES: &str =
+    "id, kind, claim_id, source_id, article_id, old, new, note, actor, at::text AS at, undoes, hash";
+
 const OPERATION_COLUMNS: &str =
     "id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash";
 
@@ -386,31 +429,10 @@ impl Store {
     /// The journal, oldest first (or the latest `limit`, still oldest first).
     pub async fn operations(&mut self, filter: &OperationFilter) -> Result<Vec<Operation>> {
         self.write_deferred().await?;
-        let mut sql = QueryBuilder::<Sqlite>::new("SELECT ");
-        sql.push(OPERATION_COLUMNS).push(" FROM operations WHERE 1 = 1");
-        if let Some(claim) = filter.claim_key {
-            // Its own operations, and those that wrote its history (the
-            // import that created it, marks).
-            sql.push(" AND (claim_id = ")
-                .push_bind(claim)
-                .push(" OR id IN (SELECT operation_id FROM status_events WHERE claim_id = ")
-                .push_bind(claim)
-                .push("))");
-        }
-        if let Some(source) = filter.source_key {
-            sql.push(" AND source_id = ").push_bind(source);
-        }
-        if let Some(actor) = &filter.actor {
-            sql.push(" AND actor = ").push_bind(actor.clone());
-        }
-        if let Some(since) = &filter.since {
-            sql.push(" AND at >= ").push_bind(since.clone());
-        }
-        sql.push(" ORDER BY id DESC");
-        if let Some(limit) = filter.limit {
-            sql.push(" LIMIT ").push_bind(limit);
-        }
-        let rows = sql.build().fetch_all(self.conn()).await?;
+        let rows = operations_query::<Sqlite>(filter)
+            .build()
+            .fetch_all(self.conn())
+            .await?;
         let mut operations = rows.iter().map(operation_from_row).collect::<Result<Vec<_>>>()?;
         operations.reverse();
         Ok(operations)

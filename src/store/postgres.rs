@@ -17,6 +17,7 @@ use super::copy::{
     AliasRow, ArticleRow, COPIED_TABLES, COPY_PAGE, ClaimCopyRow, CopySink, CopySource, EventRow, LinkRow,
     OperationRow, SnapshotRow, SourceRow, SpeaksForRow, TableCounts, TagRow, copy,
 };
+use super::journal::OPERATION_COLUMNS_POSTGRES as OPERATION_COLUMNS;
 use crate::error::{Error, Result};
 use crate::journal::{GENESIS, Operation};
 use crate::model::Day;
@@ -457,10 +458,6 @@ const GUARDS: &[&str] = &[
     "claim_tags_no_truncate",
     "claim_links_no_truncate",
 ];
-
-/// The operation columns, times as their text.
-const OPERATION_COLUMNS: &str =
-    "id, kind, claim_id, source_id, article_id, old, new, note, actor, at::text, undoes, hash";
 
 /// Operations after id `after`, in id order, at most `limit`.
 async fn operations_after(conn: &mut PgConnection, after: i64, limit: i64) -> Result<Vec<Operation>> {
@@ -948,29 +945,7 @@ impl super::journal::JournalReader for TeamDatabase {
     }
 
     async fn journal(&mut self, filter: &super::OperationFilter) -> Result<Vec<Operation>> {
-        let mut sql = sqlx::QueryBuilder::<sqlx::Postgres>::new("SELECT ");
-        sql.push(OPERATION_COLUMNS).push(" FROM operations WHERE true");
-        if let Some(claim) = filter.claim_key {
-            // Its own operations, and those that wrote its history.
-            sql.push(" AND (claim_id = ")
-                .push_bind(claim)
-                .push(" OR id IN (SELECT operation_id FROM status_events WHERE claim_id = ")
-                .push_bind(claim)
-                .push("))");
-        }
-        if let Some(source) = filter.source_key {
-            sql.push(" AND source_id = ").push_bind(source);
-        }
-        if let Some(actor) = &filter.actor {
-            sql.push(" AND actor = ").push_bind(actor.clone());
-        }
-        if let Some(since) = &filter.since {
-            sql.push(" AND at >= ").push_bind(since.clone());
-        }
-        sql.push(" ORDER BY id DESC");
-        if let Some(limit) = filter.limit {
-            sql.push(" LIMIT ").push_bind(limit);
-        }
+        let mut sql = super::journal::operations_query::<sqlx::Postgres>(filter);
         let rows = sql.build().fetch_all(&mut self.conn).await?;
         let mut operations = rows.iter().map(operation_from_row).collect::<Result<Vec<_>>>()?;
         operations.reverse();
@@ -1373,99 +1348,41 @@ async fn table_counts(conn: &mut PgConnection) -> Result<TableCounts> {
 /// as their text, exactly as stored.
 impl CopySource for TeamDatabase {
     async fn copy_sources(&mut self) -> Result<(Vec<SourceRow>, Vec<AliasRow>, Vec<SpeaksForRow>)> {
-        let sources = sqlx::query(
+        let sources = sqlx::query_as(
             "SELECT id, name, name_key, name_skeleton, kind, description, job, party, region, created_at::text
              FROM sources ORDER BY id",
         )
         .fetch_all(&mut self.conn)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(SourceRow {
-                id: r.try_get(0)?,
-                name: r.try_get(1)?,
-                name_key: r.try_get(2)?,
-                name_skeleton: r.try_get(3)?,
-                kind: r.try_get(4)?,
-                description: r.try_get(5)?,
-                job: r.try_get(6)?,
-                party: r.try_get(7)?,
-                region: r.try_get(8)?,
-                created_at: r.try_get(9)?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-        let aliases = sqlx::query_as::<_, (String, String, i64)>(
-            "SELECT alias_key, alias, source_id FROM source_aliases ORDER BY alias_key",
-        )
-        .fetch_all(&mut self.conn)
-        .await?
-        .into_iter()
-        .map(|(alias_key, alias, source_id)| AliasRow {
-            alias_key,
-            alias,
-            source_id,
-        })
-        .collect();
-        let speaks_for = sqlx::query_as::<_, (i64, i64, String, Option<String>, Option<String>)>(
+        .await?;
+        let aliases =
+            sqlx::query_as("SELECT alias_key, alias, source_id FROM source_aliases ORDER BY alias_key")
+                .fetch_all(&mut self.conn)
+                .await?;
+        let speaks_for = sqlx::query_as(
             "SELECT speaker_id, org_id, role, since::text, until::text FROM speaks_for ORDER BY speaker_id, org_id, role",
         )
         .fetch_all(&mut self.conn)
-        .await?
-        .into_iter()
-        .map(|(speaker_id, org_id, role, since, until)| SpeaksForRow {
-            speaker_id,
-            org_id,
-            role,
-            since,
-            until,
-        })
-        .collect();
+        .await?;
         Ok((sources, aliases, speaks_for))
     }
 
     async fn copy_articles(&mut self) -> Result<(Vec<ArticleRow>, Vec<SnapshotRow>)> {
-        let articles = sqlx::query(
+        let articles = sqlx::query_as(
             "SELECT id, uuid, url, title, publisher, published_on::text, body, body_sha256, created_at::text
              FROM articles ORDER BY id",
         )
         .fetch_all(&mut self.conn)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(ArticleRow {
-                id: r.try_get(0)?,
-                uuid: r.try_get(1)?,
-                url: r.try_get(2)?,
-                title: r.try_get(3)?,
-                publisher: r.try_get(4)?,
-                published_on: r.try_get(5)?,
-                body: r.try_get(6)?,
-                body_sha256: r.try_get(7)?,
-                created_at: r.try_get(8)?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-        let snapshots = sqlx::query_as::<_, (i64, i64, String, String, String, i64)>(
+        .await?;
+        let snapshots = sqlx::query_as(
             "SELECT id, article_id, body, body_sha256, replaced_at::text, replaced_by FROM article_snapshots ORDER BY id",
         )
         .fetch_all(&mut self.conn)
-        .await?
-        .into_iter()
-        .map(|(id, article_id, body, body_sha256, replaced_at, replaced_by)| SnapshotRow {
-            id,
-            article_id,
-            body,
-            body_sha256,
-            replaced_at,
-            replaced_by,
-        })
-        .collect();
+        .await?;
         Ok((articles, snapshots))
     }
 
     async fn copy_claims(&mut self, after: i64) -> Result<Vec<ClaimCopyRow>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT c.id, c.uuid, c.article_id, c.source_id, c.text, c.quote, c.said_on::text, c.created_at::text,
                     c.updated_at::text, c.quote_start, c.quote_end, c.quote_prefix, c.quote_suffix, c.origin,
                     c.withdrawn_at::text, c.snapshot_id, c.language, f.first_event
@@ -1476,35 +1393,11 @@ impl CopySource for TeamDatabase {
         .bind(after)
         .bind(COPY_PAGE)
         .fetch_all(&mut self.conn)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ClaimCopyRow {
-                    id: r.try_get(0)?,
-                    uuid: r.try_get(1)?,
-                    article_id: r.try_get(2)?,
-                    source_id: r.try_get(3)?,
-                    text: r.try_get(4)?,
-                    quote: r.try_get(5)?,
-                    said_on: r.try_get(6)?,
-                    created_at: r.try_get(7)?,
-                    updated_at: r.try_get(8)?,
-                    quote_start: r.try_get(9)?,
-                    quote_end: r.try_get(10)?,
-                    quote_prefix: r.try_get(11)?,
-                    quote_suffix: r.try_get(12)?,
-                    origin: r.try_get(13)?,
-                    withdrawn_at: r.try_get(14)?,
-                    snapshot_id: r.try_get(15)?,
-                    language: r.try_get(16)?,
-                    first_event: r.try_get(17)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     async fn copy_events(&mut self, after: i64) -> Result<Vec<EventRow>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, claim_id, from_status::text, to_status::text, rating, note, evidence, actor, at::text,
                     operation_id, effective_on::text
              FROM status_events WHERE id > $1 ORDER BY id LIMIT $2",
@@ -1512,78 +1405,30 @@ impl CopySource for TeamDatabase {
         .bind(after)
         .bind(COPY_PAGE)
         .fetch_all(&mut self.conn)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(EventRow {
-                    id: r.try_get(0)?,
-                    claim_id: r.try_get(1)?,
-                    from_status: r.try_get(2)?,
-                    to_status: r.try_get(3)?,
-                    rating: r.try_get(4)?,
-                    note: r.try_get(5)?,
-                    evidence: r.try_get(6)?,
-                    actor: r.try_get(7)?,
-                    at: r.try_get(8)?,
-                    operation_id: r.try_get(9)?,
-                    effective_on: r.try_get(10)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     async fn copy_operations(&mut self, after: i64) -> Result<Vec<OperationRow>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, kind, claim_id, source_id, article_id, old, new, note, actor, at::text, undoes, hash
              FROM operations WHERE id > $1 ORDER BY id LIMIT $2",
         )
         .bind(after)
         .bind(COPY_PAGE)
         .fetch_all(&mut self.conn)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(OperationRow {
-                    id: r.try_get(0)?,
-                    kind: r.try_get(1)?,
-                    claim_id: r.try_get(2)?,
-                    source_id: r.try_get(3)?,
-                    article_id: r.try_get(4)?,
-                    old: r.try_get(5)?,
-                    new: r.try_get(6)?,
-                    note: r.try_get(7)?,
-                    actor: r.try_get(8)?,
-                    at: r.try_get(9)?,
-                    undoes: r.try_get(10)?,
-                    hash: r.try_get(11)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     async fn copy_tags_and_links(&mut self) -> Result<(Vec<TagRow>, Vec<LinkRow>)> {
-        let tags =
-            sqlx::query_as::<_, (i64, String)>("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")
-                .fetch_all(&mut self.conn)
-                .await?
-                .into_iter()
-                .map(|(claim_id, tag)| TagRow { claim_id, tag })
-                .collect();
-        let links = sqlx::query_as::<_, (i64, String, i64, String, String)>(
+        let tags = sqlx::query_as("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")
+            .fetch_all(&mut self.conn)
+            .await?;
+        let links = sqlx::query_as(
             "SELECT from_claim, relation, to_claim, actor, created_at::text FROM claim_links
              ORDER BY from_claim, relation, to_claim",
         )
         .fetch_all(&mut self.conn)
-        .await?
-        .into_iter()
-        .map(|(from_claim, relation, to_claim, actor, created_at)| LinkRow {
-            from_claim,
-            relation,
-            to_claim,
-            actor,
-            created_at,
-        })
-        .collect();
+        .await?;
         Ok((tags, links))
     }
 
