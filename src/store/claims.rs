@@ -124,9 +124,33 @@ pub(crate) trait Dialect: sqlx::Database {
     fn bind_text(sql: &mut QueryBuilder<Self>, value: String);
     /// Binds an integer.
     fn bind_int(sql: &mut QueryBuilder<Self>, value: i64);
+    /// Binds a value of a copied row.
+    fn bind_value(sql: &mut QueryBuilder<Self>, value: super::copy::Value) {
+        use super::copy::Value;
+        match value {
+            Value::Text(text) => Self::bind_optional_text(sql, text),
+            Value::Int(int) => Self::bind_optional_int(sql, int),
+            Value::Id(id) => Self::bind_id(sql, id),
+        }
+    }
+    /// Binds a text that may be NULL.
+    fn bind_optional_text(sql: &mut QueryBuilder<Self>, value: Option<String>);
+    /// Binds an integer that may be NULL.
+    fn bind_optional_int(sql: &mut QueryBuilder<Self>, value: Option<i64>);
+    /// Binds a UUID.
+    fn bind_id(sql: &mut QueryBuilder<Self>, value: Uuid);
 }
 
 impl Dialect for Sqlite {
+    fn bind_optional_text(sql: &mut QueryBuilder<Self>, value: Option<String>) {
+        sql.push_bind(value);
+    }
+    fn bind_optional_int(sql: &mut QueryBuilder<Self>, value: Option<i64>) {
+        sql.push_bind(value);
+    }
+    fn bind_id(sql: &mut QueryBuilder<Self>, value: Uuid) {
+        sql.push_bind(value);
+    }
     const POSTGRES: bool = false;
     fn bind_text(sql: &mut QueryBuilder<Self>, value: String) {
         sql.push_bind(value);
@@ -137,6 +161,15 @@ impl Dialect for Sqlite {
 }
 
 impl Dialect for sqlx::Postgres {
+    fn bind_optional_text(sql: &mut QueryBuilder<Self>, value: Option<String>) {
+        sql.push_bind(value);
+    }
+    fn bind_optional_int(sql: &mut QueryBuilder<Self>, value: Option<i64>) {
+        sql.push_bind(value);
+    }
+    fn bind_id(sql: &mut QueryBuilder<Self>, value: Uuid) {
+        sql.push_bind(value);
+    }
     const POSTGRES: bool = true;
     fn bind_text(sql: &mut QueryBuilder<Self>, value: String) {
         sql.push_bind(value);

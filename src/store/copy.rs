@@ -13,6 +13,9 @@ use std::collections::VecDeque;
 
 use uuid::Uuid;
 
+use sqlx::Sqlite;
+
+use super::claims::Dialect;
 use super::{Store, Write};
 use crate::error::Result;
 
@@ -192,20 +195,319 @@ pub(crate) trait CopySource {
 
 /// Where a copy writes, inside the destination's one transaction.
 pub(crate) trait CopySink {
-    async fn source(&mut self, row: &SourceRow) -> Result<()>;
-    async fn alias(&mut self, row: &AliasRow) -> Result<()>;
-    async fn speaks_for(&mut self, row: &SpeaksForRow) -> Result<()>;
-    async fn article(&mut self, row: &ArticleRow) -> Result<()>;
-    async fn event(&mut self, row: &EventRow) -> Result<()>;
-    /// A claim, written right after `first`, its first event: in the status
-    /// and with the rating that event gives.
-    async fn claim(&mut self, row: &ClaimCopyRow, first: &EventRow) -> Result<()>;
-    async fn operation(&mut self, row: &OperationRow) -> Result<()>;
-    async fn tag(&mut self, row: &TagRow) -> Result<()>;
-    async fn link(&mut self, row: &LinkRow) -> Result<()>;
-    async fn snapshot(&mut self, row: &SnapshotRow) -> Result<()>;
+    /// Writes one row.
+    async fn row(&mut self, row: Insert) -> Result<()>;
+    /// Called before each status event: `legacy` when it is history older
+    /// than the journal (it belongs to no operation).
+    async fn before_event(&mut self, legacy: bool) -> Result<()>;
     /// Rows per copied table, as written.
     async fn copied_table_counts(&mut self) -> Result<TableCounts>;
+}
+
+/// One row to write: its table, columns and values, in either backend's
+/// words (see [`Insert::query`]).
+pub(crate) struct Insert {
+    table: &'static str,
+    columns: &'static [&'static str],
+    values: Vec<Value>,
+}
+
+/// A value of a copied row.
+pub(crate) enum Value {
+    Text(Option<String>),
+    Int(Option<i64>),
+    Id(Uuid),
+}
+
+impl Insert {
+    /// The INSERT statement, with its values bound.
+    pub(crate) fn query<DB: Dialect>(self) -> sqlx::QueryBuilder<DB> {
+        let mut sql = sqlx::QueryBuilder::<DB>::new(format!(
+            "INSERT INTO {} ({}) VALUES (",
+            self.table,
+            self.columns.join(", ")
+        ));
+        for (i, value) in self.values.into_iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            DB::bind_value(&mut sql, value);
+        }
+        sql.push(")");
+        sql
+    }
+}
+
+fn text(value: &Option<String>) -> Value {
+    Value::Text(value.clone())
+}
+
+fn int(value: Option<i64>) -> Value {
+    Value::Int(value)
+}
+
+impl SourceRow {
+    fn insert(&self) -> Insert {
+        Insert {
+            table: "sources",
+            columns: &[
+                "id",
+                "name",
+                "name_key",
+                "name_skeleton",
+                "kind",
+                "description",
+                "job",
+                "party",
+                "region",
+                "created_at",
+            ],
+            values: vec![
+                int(Some(self.id)),
+                text(&Some(self.name.clone())),
+                text(&Some(self.name_key.clone())),
+                text(&self.name_skeleton),
+                text(&Some(self.kind.clone())),
+                text(&self.description),
+                text(&self.job),
+                text(&self.party),
+                text(&self.region),
+                text(&Some(self.created_at.clone())),
+            ],
+        }
+    }
+}
+
+impl AliasRow {
+    fn insert(&self) -> Insert {
+        Insert {
+            table: "source_aliases",
+            columns: &["alias_key", "alias", "source_id"],
+            values: vec![
+                text(&Some(self.alias_key.clone())),
+                text(&Some(self.alias.clone())),
+                int(Some(self.source_id)),
+            ],
+        }
+    }
+}
+
+impl SpeaksForRow {
+    fn insert(&self) -> Insert {
+        Insert {
+            table: "speaks_for",
+            columns: &["speaker_id", "org_id", "role", "since", "until"],
+            values: vec![
+                int(Some(self.speaker_id)),
+                int(Some(self.org_id)),
+                text(&Some(self.role.clone())),
+                text(&self.since),
+                text(&self.until),
+            ],
+        }
+    }
+}
+
+impl ArticleRow {
+    fn insert(&self) -> Insert {
+        Insert {
+            table: "articles",
+            columns: &[
+                "id",
+                "uuid",
+                "url",
+                "title",
+                "publisher",
+                "published_on",
+                "body",
+                "body_sha256",
+                "created_at",
+            ],
+            values: vec![
+                int(Some(self.id)),
+                Value::Id(self.uuid),
+                text(&Some(self.url.clone())),
+                text(&Some(self.title.clone())),
+                text(&self.publisher),
+                text(&self.published_on),
+                text(&self.body),
+                text(&self.body_sha256),
+                text(&Some(self.created_at.clone())),
+            ],
+        }
+    }
+}
+
+impl EventRow {
+    fn insert(&self) -> Insert {
+        Insert {
+            table: "status_events",
+            columns: &[
+                "id",
+                "claim_id",
+                "from_status",
+                "to_status",
+                "rating",
+                "note",
+                "evidence",
+                "actor",
+                "at",
+                "operation_id",
+                "effective_on",
+            ],
+            values: vec![
+                int(Some(self.id)),
+                int(Some(self.claim_id)),
+                text(&self.from_status),
+                text(&Some(self.to_status.clone())),
+                text(&self.rating),
+                text(&self.note),
+                text(&Some(self.evidence.clone())),
+                text(&Some(self.actor.clone())),
+                text(&Some(self.at.clone())),
+                int(self.operation_id),
+                text(&self.effective_on),
+            ],
+        }
+    }
+}
+
+impl ClaimCopyRow {
+    /// The claim as written right after `first`, its first event: in the
+    /// status and with the rating that event gives (later events move it).
+    fn insert(&self, first: &EventRow) -> Insert {
+        Insert {
+            table: "claims",
+            columns: &[
+                "id",
+                "uuid",
+                "article_id",
+                "source_id",
+                "text",
+                "quote",
+                "said_on",
+                "status",
+                "rating",
+                "created_at",
+                "updated_at",
+                "quote_start",
+                "quote_end",
+                "quote_prefix",
+                "quote_suffix",
+                "origin",
+                "withdrawn_at",
+                "snapshot_id",
+                "language",
+            ],
+            values: vec![
+                int(Some(self.id)),
+                Value::Id(self.uuid),
+                int(self.article_id),
+                int(Some(self.source_id)),
+                text(&Some(self.text.clone())),
+                text(&self.quote),
+                text(&self.said_on),
+                text(&Some(first.to_status.clone())),
+                text(&first.rating),
+                text(&Some(self.created_at.clone())),
+                text(&Some(self.updated_at.clone())),
+                int(self.quote_start),
+                int(self.quote_end),
+                text(&self.quote_prefix),
+                text(&self.quote_suffix),
+                text(&self.origin),
+                text(&self.withdrawn_at),
+                int(self.snapshot_id),
+                text(&self.language),
+            ],
+        }
+    }
+}
+
+impl OperationRow {
+    fn insert(&self) -> Insert {
+        Insert {
+            table: "operations",
+            columns: &[
+                "id",
+                "kind",
+                "claim_id",
+                "source_id",
+                "article_id",
+                "old",
+                "new",
+                "note",
+                "actor",
+                "at",
+                "undoes",
+                "hash",
+            ],
+            values: vec![
+                int(Some(self.id)),
+                text(&Some(self.kind.clone())),
+                int(self.claim_id),
+                int(self.source_id),
+                int(self.article_id),
+                text(&self.old),
+                text(&self.new),
+                text(&self.note),
+                text(&Some(self.actor.clone())),
+                text(&Some(self.at.clone())),
+                int(self.undoes),
+                text(&Some(self.hash.clone())),
+            ],
+        }
+    }
+}
+
+impl TagRow {
+    fn insert(&self) -> Insert {
+        Insert {
+            table: "claim_tags",
+            columns: &["claim_id", "tag"],
+            values: vec![int(Some(self.claim_id)), text(&Some(self.tag.clone()))],
+        }
+    }
+}
+
+impl LinkRow {
+    fn insert(&self) -> Insert {
+        Insert {
+            table: "claim_links",
+            columns: &["from_claim", "relation", "to_claim", "actor", "created_at"],
+            values: vec![
+                int(Some(self.from_claim)),
+                text(&Some(self.relation.clone())),
+                int(Some(self.to_claim)),
+                text(&Some(self.actor.clone())),
+                text(&Some(self.created_at.clone())),
+            ],
+        }
+    }
+}
+
+impl SnapshotRow {
+    fn insert(&self) -> Insert {
+        Insert {
+            table: "article_snapshots",
+            columns: &[
+                "id",
+                "article_id",
+                "body",
+                "body_sha256",
+                "replaced_at",
+                "replaced_by",
+            ],
+            values: vec![
+                int(Some(self.id)),
+                int(Some(self.article_id)),
+                text(&Some(self.body.clone())),
+                text(&Some(self.body_sha256.clone())),
+                text(&Some(self.replaced_at.clone())),
+                int(Some(self.replaced_by)),
+            ],
+        }
+    }
 }
 
 /// Copies every row of `source` into `sink`; returns the rows per table
@@ -213,17 +515,17 @@ pub(crate) trait CopySink {
 pub(crate) async fn copy(source: &mut impl CopySource, sink: &mut impl CopySink) -> Result<TableCounts> {
     let (sources, aliases, speaks_for) = source.copy_sources().await?;
     for row in &sources {
-        sink.source(row).await?;
+        sink.row(row.insert()).await?;
     }
     for row in &aliases {
-        sink.alias(row).await?;
+        sink.row(row.insert()).await?;
     }
     for row in &speaks_for {
-        sink.speaks_for(row).await?;
+        sink.row(row.insert()).await?;
     }
     let (articles, snapshots) = source.copy_articles().await?;
     for row in &articles {
-        sink.article(row).await?;
+        sink.row(row.insert()).await?;
     }
     // The history, in its own order.
     let mut claims = VecDeque::new();
@@ -238,7 +540,8 @@ pub(crate) async fn copy(source: &mut impl CopySource, sink: &mut impl CopySink)
             if let Some(op) = event.operation_id {
                 operations.write_before(source, sink, op).await?;
             }
-            sink.event(&event).await?;
+            sink.before_event(event.operation_id.is_none()).await?;
+            sink.row(event.insert()).await?;
             if claims.is_empty() && !claims_done {
                 claims.extend(source.copy_claims(claims_after).await?);
                 claims_done = claims.is_empty();
@@ -251,20 +554,20 @@ pub(crate) async fn copy(source: &mut impl CopySource, sink: &mut impl CopySink)
                 .is_some_and(|c: &ClaimCopyRow| c.first_event == event.id)
             {
                 let claim = claims.pop_front().expect("just looked");
-                sink.claim(&claim, &event).await?;
+                sink.row(claim.insert(&event)).await?;
             }
         }
     }
     operations.write_before(source, sink, i64::MAX).await?;
     let (tags, links) = source.copy_tags_and_links().await?;
     for row in &tags {
-        sink.tag(row).await?;
+        sink.row(row.insert()).await?;
     }
     for row in &links {
-        sink.link(row).await?;
+        sink.row(row.insert()).await?;
     }
     for row in &snapshots {
-        sink.snapshot(row).await?;
+        sink.row(row.insert()).await?;
     }
     sink.copied_table_counts().await
 }
@@ -296,7 +599,7 @@ impl Operations {
             match self.pending.front() {
                 Some(op) if op.id < before => {
                     let op = self.pending.pop_front().expect("just looked");
-                    sink.operation(&op).await?;
+                    sink.row(op.insert()).await?;
                 }
                 _ => return Ok(()),
             }
@@ -439,70 +742,17 @@ impl<'w, 'a> SqliteSink<'w, 'a> {
 }
 
 impl CopySink for SqliteSink<'_, '_> {
-    async fn source(&mut self, s: &SourceRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO sources (id, name, name_key, name_skeleton, kind, description, job, party, region, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(s.id)
-        .bind(&s.name)
-        .bind(&s.name_key)
-        .bind(&s.name_skeleton)
-        .bind(&s.kind)
-        .bind(&s.description)
-        .bind(&s.job)
-        .bind(&s.party)
-        .bind(&s.region)
-        .bind(&s.created_at)
-        .execute(self.write.conn())
-        .await?;
+    async fn row(&mut self, row: Insert) -> Result<()> {
+        if row.table == "operations" {
+            self.restore_rule().await?;
+        }
+        row.query::<Sqlite>().build().execute(self.write.conn()).await?;
         Ok(())
     }
 
-    async fn alias(&mut self, a: &AliasRow) -> Result<()> {
-        sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES (?, ?, ?)")
-            .bind(&a.alias_key)
-            .bind(&a.alias)
-            .bind(a.source_id)
-            .execute(self.write.conn())
-            .await?;
-        Ok(())
-    }
-
-    async fn speaks_for(&mut self, l: &SpeaksForRow) -> Result<()> {
-        sqlx::query("INSERT INTO speaks_for (speaker_id, org_id, role, since, until) VALUES (?, ?, ?, ?, ?)")
-            .bind(l.speaker_id)
-            .bind(l.org_id)
-            .bind(&l.role)
-            .bind(&l.since)
-            .bind(&l.until)
-            .execute(self.write.conn())
-            .await?;
-        Ok(())
-    }
-
-    async fn article(&mut self, a: &ArticleRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO articles (id, uuid, url, title, publisher, published_on, body, body_sha256, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(a.id)
-        .bind(a.uuid)
-        .bind(&a.url)
-        .bind(&a.title)
-        .bind(&a.publisher)
-        .bind(&a.published_on)
-        .bind(&a.body)
-        .bind(&a.body_sha256)
-        .bind(&a.created_at)
-        .execute(self.write.conn())
-        .await?;
-        Ok(())
-    }
-
-    async fn event(&mut self, e: &EventRow) -> Result<()> {
-        match e.operation_id {
-            None if self.set_aside.is_none() => {
+    async fn before_event(&mut self, legacy: bool) -> Result<()> {
+        match legacy {
+            true if self.set_aside.is_none() => {
                 let create: String = sqlx::query_scalar(
                     "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'status_events_belong_to_an_operation'",
                 )
@@ -512,118 +762,11 @@ impl CopySink for SqliteSink<'_, '_> {
                     .execute(self.write.conn())
                     .await?;
                 self.set_aside = Some(create);
+                Ok(())
             }
-            Some(_) => self.restore_rule().await?,
-            None => {}
+            true => Ok(()),
+            false => self.restore_rule().await,
         }
-        sqlx::query(
-            "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(e.id)
-        .bind(e.claim_id)
-        .bind(&e.from_status)
-        .bind(&e.to_status)
-        .bind(&e.rating)
-        .bind(&e.note)
-        .bind(&e.evidence)
-        .bind(&e.actor)
-        .bind(&e.at)
-        .bind(e.operation_id)
-        .bind(&e.effective_on)
-        .execute(self.write.conn())
-        .await?;
-        Ok(())
-    }
-
-    async fn claim(&mut self, c: &ClaimCopyRow, first: &EventRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
-                                 quote_start, quote_end, quote_prefix, quote_suffix, origin, withdrawn_at, snapshot_id, language)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(c.id)
-        .bind(c.uuid)
-        .bind(c.article_id)
-        .bind(c.source_id)
-        .bind(&c.text)
-        .bind(&c.quote)
-        .bind(&c.said_on)
-        .bind(&first.to_status)
-        .bind(&first.rating)
-        .bind(&c.created_at)
-        .bind(&c.updated_at)
-        .bind(c.quote_start)
-        .bind(c.quote_end)
-        .bind(&c.quote_prefix)
-        .bind(&c.quote_suffix)
-        .bind(&c.origin)
-        .bind(&c.withdrawn_at)
-        .bind(c.snapshot_id)
-        .bind(&c.language)
-        .execute(self.write.conn())
-        .await?;
-        Ok(())
-    }
-
-    async fn operation(&mut self, op: &OperationRow) -> Result<()> {
-        self.restore_rule().await?;
-        sqlx::query(
-            "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(op.id)
-        .bind(&op.kind)
-        .bind(op.claim_id)
-        .bind(op.source_id)
-        .bind(op.article_id)
-        .bind(&op.old)
-        .bind(&op.new)
-        .bind(&op.note)
-        .bind(&op.actor)
-        .bind(&op.at)
-        .bind(op.undoes)
-        .bind(&op.hash)
-        .execute(self.write.conn())
-        .await?;
-        Ok(())
-    }
-
-    async fn tag(&mut self, t: &TagRow) -> Result<()> {
-        sqlx::query("INSERT INTO claim_tags (claim_id, tag) VALUES (?, ?)")
-            .bind(t.claim_id)
-            .bind(&t.tag)
-            .execute(self.write.conn())
-            .await?;
-        Ok(())
-    }
-
-    async fn link(&mut self, l: &LinkRow) -> Result<()> {
-        sqlx::query("INSERT INTO claim_links (from_claim, relation, to_claim, actor, created_at) VALUES (?, ?, ?, ?, ?)")
-            .bind(l.from_claim)
-            .bind(&l.relation)
-            .bind(l.to_claim)
-            .bind(&l.actor)
-            .bind(&l.created_at)
-            .execute(self.write.conn())
-            .await?;
-        Ok(())
-    }
-
-    async fn snapshot(&mut self, s: &SnapshotRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO article_snapshots (id, article_id, body, body_sha256, replaced_at, replaced_by)
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(s.id)
-        .bind(s.article_id)
-        .bind(&s.body)
-        .bind(&s.body_sha256)
-        .bind(&s.replaced_at)
-        .bind(s.replaced_by)
-        .execute(self.write.conn())
-        .await?;
-        Ok(())
     }
 
     async fn copied_table_counts(&mut self) -> Result<TableCounts> {

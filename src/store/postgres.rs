@@ -14,8 +14,8 @@ use sqlx::postgres::{PgConnectOptions, PgConnection};
 use sqlx::{Connection, Row};
 
 use super::copy::{
-    AliasRow, ArticleRow, COPIED_TABLES, COPY_PAGE, ClaimCopyRow, CopySink, CopySource, EventRow, LinkRow,
-    OperationRow, SnapshotRow, SourceRow, SpeaksForRow, TableCounts, TagRow, copy,
+    AliasRow, ArticleRow, COPIED_TABLES, COPY_PAGE, ClaimCopyRow, CopySink, CopySource, EventRow, Insert,
+    LinkRow, OperationRow, SnapshotRow, SourceRow, SpeaksForRow, TableCounts, TagRow, copy,
 };
 use super::journal::OPERATION_COLUMNS_POSTGRES as OPERATION_COLUMNS;
 use crate::error::{Error, Result};
@@ -1153,176 +1153,17 @@ struct PgSink<'c> {
 }
 
 impl CopySink for PgSink<'_> {
-    async fn source(&mut self, s: &SourceRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO sources (id, name, name_key, name_skeleton, kind, description, job, party, region, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(s.id)
-        .bind(&s.name)
-        .bind(&s.name_key)
-        .bind(&s.name_skeleton)
-        .bind(&s.kind)
-        .bind(&s.description)
-        .bind(&s.job)
-        .bind(&s.party)
-        .bind(&s.region)
-        .bind(&s.created_at)
-        .execute(&mut *self.conn)
-        .await?;
-        Ok(())
-    }
-
-    async fn alias(&mut self, a: &AliasRow) -> Result<()> {
-        sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES ($1, $2, $3)")
-            .bind(&a.alias_key)
-            .bind(&a.alias)
-            .bind(a.source_id)
+    async fn row(&mut self, row: Insert) -> Result<()> {
+        row.query::<sqlx::Postgres>()
+            .build()
             .execute(&mut *self.conn)
             .await?;
         Ok(())
     }
 
-    async fn speaks_for(&mut self, l: &SpeaksForRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO speaks_for (speaker_id, org_id, role, since, until) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(l.speaker_id)
-        .bind(l.org_id)
-        .bind(&l.role)
-        .bind(&l.since)
-        .bind(&l.until)
-        .execute(&mut *self.conn)
-        .await?;
-        Ok(())
-    }
-
-    async fn article(&mut self, a: &ArticleRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO articles (id, uuid, url, title, publisher, published_on, body, body_sha256, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(a.id)
-        .bind(a.uuid)
-        .bind(&a.url)
-        .bind(&a.title)
-        .bind(&a.publisher)
-        .bind(&a.published_on)
-        .bind(&a.body)
-        .bind(&a.body_sha256)
-        .bind(&a.created_at)
-        .execute(&mut *self.conn)
-        .await?;
-        Ok(())
-    }
-
-    async fn event(&mut self, e: &EventRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        )
-        .bind(e.id)
-        .bind(e.claim_id)
-        .bind(&e.from_status)
-        .bind(&e.to_status)
-        .bind(&e.rating)
-        .bind(&e.note)
-        .bind(&e.evidence)
-        .bind(&e.actor)
-        .bind(&e.at)
-        .bind(e.operation_id)
-        .bind(&e.effective_on)
-        .execute(&mut *self.conn)
-        .await?;
-        Ok(())
-    }
-
-    async fn claim(&mut self, c: &ClaimCopyRow, first: &EventRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
-                                 quote_start, quote_end, quote_prefix, quote_suffix, origin, withdrawn_at, snapshot_id, language)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
-        )
-        .bind(c.id)
-        .bind(c.uuid)
-        .bind(c.article_id)
-        .bind(c.source_id)
-        .bind(&c.text)
-        .bind(&c.quote)
-        .bind(&c.said_on)
-        .bind(&first.to_status)
-        .bind(&first.rating)
-        .bind(&c.created_at)
-        .bind(&c.updated_at)
-        .bind(c.quote_start)
-        .bind(c.quote_end)
-        .bind(&c.quote_prefix)
-        .bind(&c.quote_suffix)
-        .bind(&c.origin)
-        .bind(&c.withdrawn_at)
-        .bind(c.snapshot_id)
-        .bind(&c.language)
-        .execute(&mut *self.conn)
-        .await?;
-        Ok(())
-    }
-
-    async fn operation(&mut self, op: &OperationRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        )
-        .bind(op.id)
-        .bind(&op.kind)
-        .bind(op.claim_id)
-        .bind(op.source_id)
-        .bind(op.article_id)
-        .bind(&op.old)
-        .bind(&op.new)
-        .bind(&op.note)
-        .bind(&op.actor)
-        .bind(&op.at)
-        .bind(op.undoes)
-        .bind(&op.hash)
-        .execute(&mut *self.conn)
-        .await?;
-        Ok(())
-    }
-
-    async fn tag(&mut self, t: &TagRow) -> Result<()> {
-        sqlx::query("INSERT INTO claim_tags (claim_id, tag) VALUES ($1, $2)")
-            .bind(t.claim_id)
-            .bind(&t.tag)
-            .execute(&mut *self.conn)
-            .await?;
-        Ok(())
-    }
-
-    async fn link(&mut self, l: &LinkRow) -> Result<()> {
-        sqlx::query("INSERT INTO claim_links (from_claim, relation, to_claim, actor, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(l.from_claim)
-            .bind(&l.relation)
-            .bind(l.to_claim)
-            .bind(&l.actor)
-            .bind(&l.created_at)
-            .execute(&mut *self.conn)
-            .await?;
-        Ok(())
-    }
-
-    async fn snapshot(&mut self, s: &SnapshotRow) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO article_snapshots (id, article_id, body, body_sha256, replaced_at, replaced_by)
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(s.id)
-        .bind(s.article_id)
-        .bind(&s.body)
-        .bind(&s.body_sha256)
-        .bind(&s.replaced_at)
-        .bind(s.replaced_by)
-        .execute(&mut *self.conn)
-        .await?;
+    async fn before_event(&mut self, _legacy: bool) -> Result<()> {
+        // The schema takes history older than the journal from the owner
+        // while the journal is empty.
         Ok(())
     }
 
