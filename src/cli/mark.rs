@@ -5,7 +5,11 @@ use clap::Args;
 
 use super::{Context, text, url};
 use crate::error::{Error, Result};
+use crate::model::{Claim, StatusEvent};
 use crate::model::{Day, Status, short_id};
+use crate::render::Output;
+use crate::store::marking::Marking;
+use crate::store::postgres::TeamDatabase;
 use crate::store::{NewEvent, NewOperation, now_timestamp};
 
 /// What each status means (docs/statuses.md has more).
@@ -106,9 +110,20 @@ pub struct EventDetails {
 impl ShortcutArgs {
     /// Runs as `mark` with `status`, for every claim given.
     pub(super) async fn run(self, status: Status, ctx: &mut Context) -> Result<()> {
-        let mut ids: Vec<(String, Option<String>)> = self.ids.into_iter().map(|id| (id, None)).collect();
-        ids.extend(self.more.read()?.into_iter().map(|(id, at)| (id, Some(at))));
+        let ids = self.ids()?;
         mark_all(ids, status, &self.details, ctx).await
+    }
+
+    /// Runs as `mark` with `status` against a team database on PostgreSQL.
+    pub(super) async fn run_on_postgres(self, status: Status, url: &str, out: &mut Output) -> Result<()> {
+        let ids = self.ids()?;
+        mark_on_postgres(ids, status, &self.details, url, out).await
+    }
+
+    fn ids(&self) -> Result<Vec<(String, Option<String>)>> {
+        let mut ids: Vec<(String, Option<String>)> = self.ids.iter().map(|id| (id.clone(), None)).collect();
+        ids.extend(self.more.read()?.into_iter().map(|(id, at)| (id, Some(at))));
+        Ok(ids)
     }
 }
 
@@ -118,6 +133,30 @@ pub(super) async fn run(args: MarkArgs, ctx: &mut Context) -> Result<()> {
     mark_all(ids, args.status, &args.details, ctx).await
 }
 
+/// `claims mark` against a team database on PostgreSQL: the same, under
+/// the session's user (the database refuses what the role does not allow).
+pub(super) async fn run_on_postgres(args: MarkArgs, url: &str, out: &mut Output) -> Result<()> {
+    let mut ids = vec![(args.id.clone(), None)];
+    ids.extend(args.more.read()?.into_iter().map(|(id, at)| (id, Some(at))));
+    mark_on_postgres(ids, args.status, &args.details, url, out).await
+}
+
+async fn mark_on_postgres(
+    ids: Vec<(String, Option<String>)>,
+    status: Status,
+    details: &EventDetails,
+    url: &str,
+    out: &mut Output,
+) -> Result<()> {
+    let mut database = TeamDatabase::connect(url).await?;
+    let marked = database
+        .write(async |d| mark_each(&ids, status, details, "", d).await)
+        .await;
+    database.close().await?;
+    print_marked(marked?, out);
+    Ok(())
+}
+
 /// Marks every claim given, in one transaction: all of them or none.
 async fn mark_all(
     ids: Vec<(String, Option<String>)>,
@@ -125,51 +164,64 @@ async fn mark_all(
     details: &EventDetails,
     ctx: &mut Context,
 ) -> Result<()> {
+    let actor = ctx.actor.clone();
+    let marked = ctx
+        .store
+        .write(async |store| mark_each(&ids, status, details, &actor, store).await)
+        .await?;
+    print_marked(marked, &mut ctx.out);
+    Ok(())
+}
+
+/// Marks each claim of `ids` once, on either backend.
+async fn mark_each(
+    ids: &[(String, Option<String>)],
+    status: Status,
+    details: &EventDetails,
+    actor: &str,
+    store: &mut impl Marking,
+) -> Result<Vec<(Claim, StatusEvent)>> {
     if ids.is_empty() {
         return Err(Error::invalid(
             "no claim given: name one, or --ids-from a file that lists some",
         ));
     }
-    let actor = ctx.actor.clone();
-    let marked = ctx
-        .store
-        .write(async |store| {
-            let mut marked = Vec::with_capacity(ids.len());
-            let mut seen = std::collections::HashSet::new();
-            for (given, at) in &ids {
-                let claim = store.resolve_claim(given).await.map_err(|e| match (e, at) {
-                    (Error::NotFound { kind, given }, Some(at)) => {
-                        Error::invalid(format!("{at}: no {kind} matches '{given}'"))
-                    }
-                    (other, _) => other,
-                })?;
-                if !seen.insert(claim.key) {
-                    continue;
-                }
-                marked.push(mark_one(store, claim, status, details, &actor).await?);
+    let mut marked = Vec::with_capacity(ids.len());
+    let mut seen = std::collections::HashSet::new();
+    for (given, at) in ids {
+        let claim = store.claim_to_mark(given).await.map_err(|e| match (e, at) {
+            (Error::NotFound { kind, given }, Some(at)) => {
+                Error::invalid(format!("{at}: no {kind} matches '{given}'"))
             }
-            Ok(marked)
-        })
-        .await?;
+            (other, _) => other,
+        })?;
+        if !seen.insert(claim.key) {
+            continue;
+        }
+        marked.push(mark_one(store, claim, status, details, actor).await?);
+    }
+    Ok(marked)
+}
+
+fn print_marked(marked: Vec<(Claim, StatusEvent)>, out: &mut Output) {
     for (claim, event) in marked {
         let id = short_id(&claim.id);
-        ctx.out.line(match event.from {
+        out.line(match event.from {
             Some(from) if from == event.to => format!("{id}: {} (evidence added)", event.to),
             Some(from) => format!("{id}: {from} -> {}", event.to),
             None => format!("{id}: {}", event.to),
         });
     }
-    Ok(())
 }
 
 /// Appends one claim's event and its operation.
 async fn mark_one(
-    store: &mut crate::store::Write<'_>,
-    claim: crate::model::Claim,
+    store: &mut impl Marking,
+    claim: Claim,
     status: Status,
     details: &EventDetails,
     actor: &str,
-) -> Result<(crate::model::Claim, crate::model::StatusEvent)> {
+) -> Result<(Claim, StatusEvent)> {
     let adds_something = details.note.is_some()
         || !details.evidence.is_empty()
         || details
@@ -196,10 +248,10 @@ async fn mark_one(
         at,
         effective_on: details.on.map(|d| d.to_string()),
     };
-    store.open_operation().await?;
-    let recorded = store.append_event(claim.key, &event).await?;
+    store.open().await?;
+    let recorded = store.append(claim.key, &event).await?;
     store
-        .close_operation(NewOperation {
+        .close(NewOperation {
             kind: "claim.mark",
             claim_key: Some(claim.key),
             old: Some(serde_json::json!({ "status": claim.status.as_str(), "rating": claim.rating })),
@@ -220,12 +272,7 @@ async fn mark_one(
 /// impossible: a verdict in the future, before the claim was made, or
 /// before the verdict it follows took effect (then `report --as-of` for
 /// today would disagree with the claim's status).
-async fn check_effective_day(
-    store: &mut crate::store::Store,
-    claim: &crate::model::Claim,
-    on: Day,
-    now: &str,
-) -> Result<()> {
+async fn check_effective_day(store: &mut impl Marking, claim: &Claim, on: Day, now: &str) -> Result<()> {
     let id = short_id(&claim.id);
     if on.to_string().as_str() > &now[..10] {
         return Err(Error::invalid(format!(
@@ -242,7 +289,7 @@ async fn check_effective_day(
             "--on {on} is before claim {id} was made ({said_on})"
         )));
     }
-    let history = store.history(claim.key).await?;
+    let history = store.history_of(claim.key).await?;
     if let Some(last) = history.last().filter(|last| on.to_string() < last.effective_on) {
         return Err(Error::invalid(format!(
             "--on {on} is before {}, when claim {id}'s current status ({}) took effect; undo that verdict first to rule on an earlier day",

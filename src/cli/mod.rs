@@ -282,6 +282,11 @@ pub async fn run(cli: Cli) -> Result<()> {
 /// Runs a command against a team database on PostgreSQL: those that
 /// have a PostgreSQL side; the others are refused, saying which do.
 async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()> {
+    if command.acting().is_some_and(|a| a.actor.is_some()) {
+        return Err(Error::invalid(
+            "--as is not taken on a team database: every change is recorded under your database login",
+        ));
+    }
     match command {
         Command::Team(command) => team::run(command, url, out).await,
         Command::Verify(args) => verify::run_on_postgres(args, url, out).await,
@@ -290,10 +295,14 @@ async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()
         Command::Report(args) => report::run_on_postgres(args, url, out).await,
         Command::Show(args) => show::run_on_postgres(args, url, out).await,
         Command::Export(args) => export::run_on_postgres(args, url, out).await,
+        Command::Mark(args) => mark::run_on_postgres(args, url, out).await,
+        Command::Confirm(args) => args.run_on_postgres(Status::Confirmed, url, out).await,
+        Command::Dispute(args) => args.run_on_postgres(Status::Disputed, url, out).await,
+        Command::Refute(args) => args.run_on_postgres(Status::Refuted, url, out).await,
         Command::Source(command) if source::run_on_postgres(&command, url, out).await? => Ok(()),
         Command::Article(command) if article::run_on_postgres(&command, url, out).await? => Ok(()),
         _ => Err(Error::invalid(format!(
-            "{} is a PostgreSQL database, where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, team and copy; the commands that change claims work on a SQLite file for now",
+            "{} is a PostgreSQL database, where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, mark (confirm, dispute, refute), team and copy; the other commands that change claims work on a SQLite file for now",
             store::postgres::redacted(url)
         ))),
     }

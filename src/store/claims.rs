@@ -71,7 +71,7 @@ impl NewEvent {
     /// The effective day as stored: only when it differs from the day of
     /// `at`, so that a verdict dated the day it is recorded stores (and
     /// hashes) the same whether or not the day was given.
-    fn stored_effective_on(&self) -> Option<&str> {
+    pub(crate) fn stored_effective_on(&self) -> Option<&str> {
         self.effective_on
             .as_deref()
             .filter(|day| !self.at.starts_with(day))
@@ -764,7 +764,7 @@ fn build_chunk(
 
 /// The evidence list as the events table stores it (most events have
 /// none: that case costs no allocation).
-fn evidence_text(evidence: &[String]) -> std::borrow::Cow<'static, str> {
+pub(crate) fn evidence_text(evidence: &[String]) -> std::borrow::Cow<'static, str> {
     if evidence.is_empty() {
         "[]".into()
     } else {
@@ -775,7 +775,7 @@ fn evidence_text(evidence: &[String]) -> std::borrow::Cow<'static, str> {
 }
 
 /// An event as its operation's digest holds it.
-fn event_record<'a>(
+pub(crate) fn event_record<'a>(
     key: i64,
     from: Option<Status>,
     event: &'a NewEvent,

@@ -41,11 +41,43 @@ pub struct NewOperation {
 /// The operation that the claims and events being written belong to, with
 /// running digests of them.
 #[derive(Debug)]
-pub(super) struct OpenOperation {
+pub(crate) struct OpenOperation {
     /// The id it will take.
-    pub(super) id: i64,
-    pub(super) claims: RowDigest,
-    pub(super) events: RowDigest,
+    pub(crate) id: i64,
+    pub(crate) claims: RowDigest,
+    pub(crate) events: RowDigest,
+}
+
+impl OpenOperation {
+    /// A new operation that will take id `id`.
+    pub(crate) fn new(id: i64) -> OpenOperation {
+        OpenOperation {
+            id,
+            claims: RowDigest::default(),
+            events: RowDigest::default(),
+        }
+    }
+
+    /// `operation` with the counts and digests of the claims and events
+    /// written under this one added to its `new` values, as the journal
+    /// records them on either backend.
+    pub(crate) fn close(&self, mut operation: NewOperation) -> NewOperation {
+        let mut new = match operation.new.take() {
+            Some(Value::Object(map)) => map,
+            Some(other) => {
+                let mut map = Map::new();
+                map.insert("value".into(), other);
+                map
+            }
+            None => Map::new(),
+        };
+        new.insert("claims".into(), json!(self.claims.rows()));
+        new.insert("claims_sha256".into(), json!(self.claims.hex()));
+        new.insert("events".into(), json!(self.events.rows()));
+        new.insert("events_sha256".into(), json!(self.events.hex()));
+        operation.new = Some(Value::Object(new));
+        operation
+    }
 }
 
 /// Which operations `claims log` shows.
@@ -669,36 +701,18 @@ impl Write<'_> {
             Some((id, _, _)) => *id,
             None => self.chain_head().await?.0,
         };
-        self.open = Some(OpenOperation {
-            id: last + 1,
-            claims: RowDigest::default(),
-            events: RowDigest::default(),
-        });
+        self.open = Some(OpenOperation::new(last + 1));
         Ok(())
     }
 
     /// Appends the open operation, with the counts and digests of the
     /// claims and events written under it added to `new`.
-    pub async fn close_operation(&mut self, mut operation: NewOperation) -> Result<Operation> {
+    pub async fn close_operation(&mut self, operation: NewOperation) -> Result<Operation> {
         let open = self
             .open
             .take()
             .ok_or_else(|| Error::Internal("no operation is open".into()))?;
-        let mut new = match operation.new.take() {
-            Some(Value::Object(map)) => map,
-            Some(other) => {
-                let mut map = Map::new();
-                map.insert("value".into(), other);
-                map
-            }
-            None => Map::new(),
-        };
-        new.insert("claims".into(), json!(open.claims.rows()));
-        new.insert("claims_sha256".into(), json!(open.claims.hex()));
-        new.insert("events".into(), json!(open.events.rows()));
-        new.insert("events_sha256".into(), json!(open.events.hex()));
-        operation.new = Some(Value::Object(new));
-        let appended = self.append(operation).await?;
+        let appended = self.append(open.close(operation)).await?;
         if appended.id != open.id {
             return Err(Error::Internal(
                 "the journal moved while an operation was open".into(),

@@ -16,6 +16,7 @@ mod corrections;
 mod create;
 pub(crate) mod exports;
 pub(crate) mod journal;
+pub(crate) mod marking;
 pub mod postgres;
 pub(crate) mod reading;
 pub(crate) mod reports;

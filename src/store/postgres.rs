@@ -111,6 +111,8 @@ pub struct TeamDatabase {
     conn: PgConnection,
     /// The URL as given, its password blanked.
     shown: String,
+    /// The operation that the events being written belong to.
+    open: Option<super::journal::OpenOperation>,
 }
 
 impl TeamDatabase {
@@ -146,7 +148,11 @@ impl TeamDatabase {
                 ),
             })?;
         migrate(&mut conn, &shown).await?;
-        Ok(TeamDatabase { conn, shown })
+        Ok(TeamDatabase {
+            conn,
+            shown,
+            open: None,
+        })
     }
 
     /// The URL, password blanked.
@@ -280,6 +286,44 @@ impl TeamDatabase {
             }
             Err(Error::Database(e)) => Err(refused(e)),
             Err(other) => Err(other),
+        }
+    }
+
+    /// Runs `body` in one write transaction: the journal's lock is taken
+    /// first (one writer appends at a time), everything commits when `body`
+    /// returns `Ok` and nothing does otherwise.
+    pub(crate) async fn write<T>(
+        &mut self,
+        body: impl AsyncFnOnce(&mut TeamDatabase) -> Result<T>,
+    ) -> Result<T> {
+        sqlx::query("BEGIN").execute(&mut self.conn).await?;
+        let locked = sqlx::query("SELECT pg_advisory_xact_lock(hashtext('claimtrack journal'))")
+            .execute(&mut self.conn)
+            .await;
+        let result = match locked {
+            Ok(_) => body(self).await,
+            Err(e) => Err(e.into()),
+        };
+        let unclosed = self.open.take().is_some();
+        let result = match result {
+            Ok(_) if unclosed => Err(Error::Internal("an operation was left open".into())),
+            other => other,
+        };
+        match result {
+            Ok(value) => {
+                sqlx::query("COMMIT")
+                    .execute(&mut self.conn)
+                    .await
+                    .map_err(refused)?;
+                Ok(value)
+            }
+            Err(error) => {
+                let _ = sqlx::query("ROLLBACK").execute(&mut self.conn).await;
+                Err(match error {
+                    Error::Database(e) => refused(e),
+                    other => other,
+                })
+            }
         }
     }
 
@@ -493,6 +537,91 @@ fn operation_from_row(row: &sqlx::postgres::PgRow) -> Result<Operation> {
         undoes: row.try_get(10)?,
         hash: row.try_get(11)?,
     })
+}
+
+/// The PostgreSQL side of marking: the event and its operation carry the
+/// session's user and the server's time (the database checks both).
+impl super::marking::Marking for TeamDatabase {
+    async fn claim_to_mark(&mut self, given: &str) -> Result<crate::model::Claim> {
+        super::reading::Reading::claim_named(self, given).await
+    }
+
+    async fn history_of(&mut self, claim_key: i64) -> Result<Vec<crate::model::StatusEvent>> {
+        super::reading::Reading::claim_history(self, claim_key).await
+    }
+
+    async fn open(&mut self) -> Result<()> {
+        if self.open.is_some() {
+            return Err(Error::Internal("an operation opened twice".into()));
+        }
+        let last: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM operations")
+            .fetch_one(&mut self.conn)
+            .await?;
+        self.open = Some(super::journal::OpenOperation::new(last + 1));
+        Ok(())
+    }
+
+    async fn append(&mut self, claim_key: i64, event: &super::NewEvent) -> Result<crate::model::StatusEvent> {
+        let Some(open) = self.open.as_ref().map(|o| o.id) else {
+            return Err(Error::Internal("no operation is open".into()));
+        };
+        let (current, last_at, actor, now): (String, Option<String>, String, String) = sqlx::query_as(
+            "SELECT status::text, (SELECT at::text FROM status_events WHERE claim_id = claims.id ORDER BY id DESC LIMIT 1),
+                    session_user::text, claimtrack_now()
+             FROM claims WHERE id = $1",
+        )
+        .bind(claim_key)
+        .fetch_one(&mut self.conn)
+        .await?;
+        let from: crate::model::Status = current.parse()?;
+        let mut event = event.clone();
+        event.actor = actor;
+        event.at = last_at.filter(|last| *last > now).unwrap_or(now);
+        let evidence = super::claims::evidence_text(&event.evidence);
+        let id: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM status_events")
+            .fetch_one(&mut self.conn)
+            .await?;
+        sqlx::query(
+            "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(id)
+        .bind(claim_key)
+        .bind(from.as_str())
+        .bind(event.to.as_str())
+        .bind(&event.rating)
+        .bind(&event.note)
+        .bind(evidence.as_ref())
+        .bind(&event.actor)
+        .bind(&event.at)
+        .bind(open)
+        .bind(event.stored_effective_on())
+        .execute(&mut self.conn)
+        .await?;
+        let record = super::claims::event_record(claim_key, Some(from), &event, &evidence);
+        if let Some(open) = self.open.as_mut() {
+            open.events.add(&record);
+        }
+        super::reading::Reading::claim_history(self, claim_key)
+            .await?
+            .pop()
+            .ok_or_else(|| Error::Internal("an event was just appended".into()))
+    }
+
+    async fn close(&mut self, operation: super::NewOperation) -> Result<Operation> {
+        let open = self
+            .open
+            .take()
+            .ok_or_else(|| Error::Internal("no operation is open".into()))?;
+        let operation = open.close(operation);
+        let appended = append_operation(&mut self.conn, operation).await?;
+        if appended.id != open.id {
+            return Err(Error::Internal(
+                "the journal moved while an operation was open".into(),
+            ));
+        }
+        Ok(appended)
+    }
 }
 
 /// The PostgreSQL side of the reading commands (`list`, `report`).
@@ -1283,10 +1412,25 @@ impl CopySource for TeamDatabase {
 /// database checks (see `operations_append_in_order`).
 async fn append(
     conn: &mut PgConnection,
-    kind: &str,
+    kind: &'static str,
     old: Option<serde_json::Value>,
     new: Option<serde_json::Value>,
 ) -> Result<Operation> {
+    append_operation(
+        conn,
+        super::NewOperation {
+            kind,
+            old,
+            new,
+            ..super::NewOperation::default()
+        },
+    )
+    .await
+}
+
+/// Appends `new` to the journal, chained to the one before, under the
+/// session's user at the server's time (whatever `new.actor` says).
+async fn append_operation(conn: &mut PgConnection, new: super::NewOperation) -> Result<Operation> {
     sqlx::query("SELECT pg_advisory_xact_lock(hashtext('claimtrack journal'))")
         .execute(&mut *conn)
         .await?;
@@ -1300,16 +1444,16 @@ async fn append(
         .await?;
     let mut operation = Operation {
         id: last + 1,
-        kind: kind.to_string(),
-        claim_key: None,
-        source_key: None,
-        article_key: None,
-        old,
-        new,
-        note: None,
+        kind: new.kind.to_string(),
+        claim_key: new.claim_key,
+        source_key: new.source_key,
+        article_key: new.article_key,
+        old: new.old,
+        new: new.new,
+        note: new.note,
         actor,
         at,
-        undoes: None,
+        undoes: new.undoes,
         hash: String::new(),
     };
     operation.hash = operation.chained_hash(&previous);

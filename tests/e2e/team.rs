@@ -428,11 +428,11 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
         "{}",
         run.stderr
     );
-    let run = env.run(&["--db", url, "mark", "6267", "confirmed"]);
+    let run = env.run(&["--db", url, "add", "--by", "Kremlin", "--text", "x"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, mark (confirm, dispute, refute), team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -631,7 +631,7 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
         ),
         (
             vec!["add", "--by", "Kremlin", "--text", "x"],
-            "the commands that change claims work on a SQLite file",
+            "the other commands that change claims work on a SQLite file",
         ),
     ] {
         let run = desk.claims(&args);
@@ -709,4 +709,113 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
         run.stderr
     );
     assert!(!spoiled.exists());
+}
+
+/// The desk at work through the command line: two checkers and an editor
+/// mark claims at once; the database refuses a checker's confirm and
+/// anyone's `--as`; the journal names each real login; the chain holds.
+#[test]
+fn checkers_and_an_editor_mark_claims_at_once_through_the_cli() {
+    let Some(desk) = Desk::new() else { return };
+    let env = &desk.env;
+    env.ok(&["import", super::harness::sample_dir().to_str().unwrap()]);
+    env.ok(&["copy", "--to", &desk.url()]);
+    assert_eq!(desk.claims(&["team", "init"]).code, 0);
+    let (ana, ben, cleo) = (desk.login("ana"), desk.login("ben"), desk.login("cleo"));
+    for (login, role) in [(&ana, "checker"), (&ben, "checker"), (&cleo, "editor")] {
+        let run = desk.claims(&["team", "add", login, "--role", role]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let url_of = |login: &str| format!("postgres://{login}@{}:{}/{}", desk.host, desk.port, desk.name);
+    let ids: Vec<String> = env
+        .ok(&["list", "--status", "unverified", "--format", "csv"])
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap()[28..].to_string())
+        .collect();
+    assert!(ids.len() >= 12, "{ids:?}");
+    let totals = |report: &str| -> (i64, i64) {
+        let sum = |column: usize| -> i64 {
+            report
+                .lines()
+                .skip(1)
+                .map(|l| l.split(',').nth(column).unwrap().parse::<i64>().unwrap())
+                .sum()
+        };
+        (sum(4), sum(5))
+    };
+    let (disputed, confirmed) = totals(&env.ok(&["report", "--format", "csv"]));
+
+    // A checker may not confirm, nor name someone else.
+    let refused = env.run(&["--db", &url_of(&ana), "confirm", &ids[0], "--note", "sure"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains("marking a claim confirmed takes an editor"),
+        "{}",
+        refused.stderr
+    );
+    let refused = env.run(&["--db", &url_of(&ana), "dispute", &ids[0], "--as", &cleo]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("--as is not taken on a team database"),
+        "{}",
+        refused.stderr
+    );
+
+    // Three members at once, four claims each.
+    let workers: Vec<_> = [(&ana, "dispute", 0), (&ben, "dispute", 4), (&cleo, "confirm", 8)]
+        .into_iter()
+        .map(|(login, verb, first)| {
+            let (url, bin) = (url_of(login), env!("CARGO_BIN_EXE_claims"));
+            let ids = ids[first..first + 4].to_vec();
+            std::thread::spawn(move || {
+                for id in ids {
+                    let out = std::process::Command::new(bin)
+                        .args(["--db", &url, verb, &id, "--note", "checked"])
+                        .output()
+                        .unwrap();
+                    assert!(
+                        out.status.success(),
+                        "{verb} {id}: {}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        worker.join().unwrap();
+    }
+
+    let log = desk.claims(&["log", "--format", "csv"]).stdout;
+    for (login, kind_count) in [(&ana, 4), (&ben, 4), (&cleo, 4)] {
+        let marks = log
+            .lines()
+            .filter(|l| l.contains(&format!(",{login},claim.mark,")))
+            .count();
+        assert_eq!(marks, kind_count, "{login}: {log}");
+    }
+    let report = desk.claims(&["report", "--format", "csv"]).stdout;
+    assert_eq!(
+        totals(&report),
+        (disputed + 8, confirmed + 4),
+        "disputed, confirmed: {report}"
+    );
+    let verified = desk.claims(&["verify"]);
+    assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+    // And the server's record comes back to a file that verifies too.
+    let back = env.dir.path().join("back.db");
+    let run = desk.claims(&["copy", "--to", back.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.lines().last().unwrap(),
+        verified
+            .stdout
+            .lines()
+            .last()
+            .unwrap()
+            .replace("journal head:", "journal head on both:")
+    );
 }
