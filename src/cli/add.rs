@@ -6,6 +6,9 @@ use uuid::Uuid;
 use super::{Context, day, language, tag, text, url};
 use crate::error::{Error, Result};
 use crate::model::{Day, SourceKind, Status, short_id};
+use crate::render::Output;
+use crate::store::marking::Adding;
+use crate::store::postgres::TeamDatabase;
 use crate::store::{NewClaim, NewEvent, NewOperation, now_timestamp};
 
 /// `claims add`.
@@ -58,89 +61,90 @@ pub(super) async fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     let actor = ctx.actor.clone();
     let id = ctx
         .store
-        .write(async |store| {
-            let source = match (store.find_source(&args.by).await?, args.new_source) {
-                (Some(source), _) => source,
-                (None, Some(kind)) => store.add_source(&args.by, kind, None).await?,
-                (None, None) => {
-                    let suggestions = store.similar_sources(&args.by).await?;
-                    return Err(Error::UnknownSource {
-                        name: args.by.clone(),
-                        suggestions,
-                    });
-                }
-            };
-            let article = match &args.article {
-                Some(given) => Some(store.resolve_article(given).await?),
-                None => None,
-            };
-            let article_key = article.as_ref().map(|a| a.key);
-            if let Some(existing) = store
-                .find_duplicate(source.key, article_key, args.said_on, &args.text)
-                .await?
-            {
-                return Err(Error::Conflict(format!(
-                    "{} already has this claim logged as {}",
-                    source.name,
-                    short_id(&existing)
-                )));
-            }
-            // A UUIDv7 whose short id another claim already shows would make
-            // that short id ambiguous; draw again (32 random bits: rare).
-            // A quote from an article with a snapshot is anchored in it.
-            let anchor = match (&article, &args.quote) {
-                (Some(article), Some(quote)) => match store.article_body(article.key).await? {
-                    Some(body) => {
-                        let found = crate::anchor::find(&body, quote, None);
-                        if found.is_none() {
-                            eprintln!("claims: warning: the quote is not in the article's snapshot; `claims verify` will list it");
-                        }
-                        found
-                    }
-                    None => None,
-                },
-                _ => None,
-            };
-            let mut id = Uuid::now_v7();
-            while store.short_id_taken(&id).await? {
-                id = Uuid::now_v7();
-            }
-            let claim = NewClaim {
-                origin: None,
-                id,
-                source_key: source.key,
-                article_key,
-                text: args.text.clone(),
-                quote: args.quote.clone(),
-                said_on: args.said_on,
-                tags: args.tags.clone(),
-                history: vec![NewEvent {
-                    to: args.status,
-                    rating: args.rating.clone(),
-                    note: args.note.clone(),
-                    evidence: args.evidence.clone(),
-                    actor: actor.clone(),
-                    at: now_timestamp(),
-                    effective_on: None,
-                }],
-                anchor,
-                language: args.language.clone(),
-            };
-            store.open_operation().await?;
-            let keys = store.insert_claims(vec![claim]).await?;
-            store
-                .close_operation(NewOperation {
-                    kind: "claim.create",
-                    claim_key: keys.first().copied(),
-                    new: Some(serde_json::json!({ "id": id.to_string(), "status": args.status.as_str() })),
-                    note: args.note.clone(),
-                    actor: actor.clone(),
-                    ..NewOperation::default()
-                })
-                .await?;
-            Ok(id)
-        })
+        .write(async |store| add(&args, &actor, store).await)
         .await?;
     ctx.out.line(short_id(&id));
     Ok(())
+}
+
+/// `claims add` against a team database on PostgreSQL: the same, the claim
+/// logged under the session's user.
+pub(super) async fn run_on_postgres(args: AddArgs, url: &str, out: &mut Output) -> Result<()> {
+    let mut database = TeamDatabase::connect(url).await?;
+    let id = database.write(async |d| add(&args, "", d).await).await;
+    database.close().await?;
+    out.line(short_id(&id?));
+    Ok(())
+}
+
+/// Logs the claim `args` describes, on either backend; returns its id.
+async fn add(args: &AddArgs, actor: &str, store: &mut impl Adding) -> Result<Uuid> {
+    let (source_key, source_name) = store.source_for(&args.by, args.new_source).await?;
+    let article = match &args.article {
+        Some(given) => Some(store.article_for(given).await?),
+        None => None,
+    };
+    let article_key = article.as_ref().map(|(key, _)| *key);
+    if let Some(existing) = store
+        .duplicate_of(source_key, article_key, args.said_on, &args.text)
+        .await?
+    {
+        return Err(Error::Conflict(format!(
+            "{source_name} already has this claim logged as {}",
+            short_id(&existing)
+        )));
+    }
+    // A quote from an article with a snapshot is anchored in it.
+    let anchor = match (&article, &args.quote) {
+        (Some((_, Some(body))), Some(quote)) => {
+            let found = crate::anchor::find(body, quote, None);
+            if found.is_none() {
+                eprintln!(
+                    "claims: warning: the quote is not in the article's snapshot; `claims verify` will list it"
+                );
+            }
+            found
+        }
+        _ => None,
+    };
+    // A UUIDv7 whose short id another claim already shows would make that
+    // short id ambiguous; draw again (32 random bits: rare).
+    let mut id = Uuid::now_v7();
+    while store.short_id_in_use(&id).await? {
+        id = Uuid::now_v7();
+    }
+    let claim = NewClaim {
+        origin: None,
+        id,
+        source_key,
+        article_key,
+        text: args.text.clone(),
+        quote: args.quote.clone(),
+        said_on: args.said_on,
+        tags: args.tags.clone(),
+        history: vec![NewEvent {
+            to: args.status,
+            rating: args.rating.clone(),
+            note: args.note.clone(),
+            evidence: args.evidence.clone(),
+            actor: actor.to_string(),
+            at: now_timestamp(),
+            effective_on: None,
+        }],
+        anchor,
+        language: args.language.clone(),
+    };
+    store
+        .create_claim(
+            claim,
+            NewOperation {
+                kind: "claim.create",
+                new: Some(serde_json::json!({ "id": id.to_string(), "status": args.status.as_str() })),
+                note: args.note.clone(),
+                actor: actor.to_string(),
+                ..NewOperation::default()
+            },
+        )
+        .await?;
+    Ok(id)
 }

@@ -1,15 +1,19 @@
-//! What `claims mark` (and `confirm`, `dispute`, `refute`) needs inside its
-//! write transaction, as a contract both backends implement: the claim an
-//! id names, its history, and an operation that appends one status event.
+//! What `claims mark` (and `confirm`, `dispute`, `refute`) and `claims add`
+//! need inside their write transaction, as contracts both backends
+//! implement: the claim an id names, its history, an operation that
+//! appends one status event; the source, article and duplicate checks of a
+//! new claim, and the claim written with its first event.
 //! On PostgreSQL the event and the operation carry the session's user and
 //! the server's time, whatever the command was told.
 
-use super::claims::NewEvent;
+use uuid::Uuid;
+
+use super::claims::{NewClaim, NewEvent};
 use super::journal::NewOperation;
 use super::{Store, Write};
 use crate::error::Result;
 use crate::journal::Operation;
-use crate::model::{Claim, StatusEvent};
+use crate::model::{Claim, SourceKind, StatusEvent};
 
 /// The marking side of a write transaction.
 pub(crate) trait Marking {
@@ -45,5 +49,77 @@ impl Marking for Write<'_> {
 
     async fn close(&mut self, operation: NewOperation) -> Result<Operation> {
         self.close_operation(operation).await
+    }
+}
+
+/// What `claims add` needs inside its write transaction, from either
+/// backend: the source (found, or made with `--new-source`), the article
+/// and its snapshot, the duplicate check, and the claim written with its
+/// first event under one operation.
+pub(crate) trait Adding {
+    /// The key and name of the source `name` names; with `new_kind`, one
+    /// is made when none does (recorded as `source.create`).
+    async fn source_for(&mut self, name: &str, new_kind: Option<SourceKind>) -> Result<(i64, String)>;
+    /// The key and current body of the article a URL or id names.
+    async fn article_for(&mut self, given: &str) -> Result<(i64, Option<String>)>;
+    /// A claim with the same words by the same source, article and day.
+    async fn duplicate_of(
+        &mut self,
+        source_key: i64,
+        article_key: Option<i64>,
+        said_on: Option<crate::model::Day>,
+        text: &str,
+    ) -> Result<Option<Uuid>>;
+    /// Whether some claim already shows this short id.
+    async fn short_id_in_use(&mut self, id: &Uuid) -> Result<bool>;
+    /// Writes the claim with its history under one operation, `operation`.
+    async fn create_claim(&mut self, claim: NewClaim, operation: NewOperation) -> Result<Operation>;
+}
+
+/// The SQLite side.
+impl Adding for Write<'_> {
+    async fn source_for(&mut self, name: &str, new_kind: Option<SourceKind>) -> Result<(i64, String)> {
+        let source = match (self.find_source(name).await?, new_kind) {
+            (Some(source), _) => source,
+            (None, Some(kind)) => self.add_source(name, kind, None).await?,
+            (None, None) => {
+                let suggestions = self.similar_sources(name).await?;
+                return Err(crate::error::Error::UnknownSource {
+                    name: name.to_string(),
+                    suggestions,
+                });
+            }
+        };
+        Ok((source.key, source.name))
+    }
+
+    async fn article_for(&mut self, given: &str) -> Result<(i64, Option<String>)> {
+        let article = self.resolve_article(given).await?;
+        let body = self.article_body(article.key).await?;
+        Ok((article.key, body))
+    }
+
+    async fn duplicate_of(
+        &mut self,
+        source_key: i64,
+        article_key: Option<i64>,
+        said_on: Option<crate::model::Day>,
+        text: &str,
+    ) -> Result<Option<Uuid>> {
+        self.find_duplicate(source_key, article_key, said_on, text).await
+    }
+
+    async fn short_id_in_use(&mut self, id: &Uuid) -> Result<bool> {
+        self.short_id_taken(id).await
+    }
+
+    async fn create_claim(&mut self, claim: NewClaim, operation: NewOperation) -> Result<Operation> {
+        self.open_operation().await?;
+        let keys = self.insert_claims(vec![claim]).await?;
+        self.close_operation(NewOperation {
+            claim_key: keys.first().copied(),
+            ..operation
+        })
+        .await
     }
 }

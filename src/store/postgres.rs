@@ -624,6 +624,205 @@ impl super::marking::Marking for TeamDatabase {
     }
 }
 
+/// The PostgreSQL side of logging a claim: its first event and its
+/// operation carry the session's user and the server's time.
+impl super::marking::Adding for TeamDatabase {
+    async fn source_for(
+        &mut self,
+        name: &str,
+        new_kind: Option<crate::model::SourceKind>,
+    ) -> Result<(i64, String)> {
+        let found = super::journal::JournalReader::source_key(self, name).await;
+        match (found, new_kind) {
+            (Ok(key), _) => {
+                let name: String = sqlx::query_scalar("SELECT name FROM sources WHERE id = $1")
+                    .bind(key)
+                    .fetch_one(&mut self.conn)
+                    .await?;
+                Ok((key, name))
+            }
+            (Err(Error::UnknownSource { .. }), Some(kind)) => {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(Error::invalid("a source name cannot be empty"));
+                }
+                let key: i64 = sqlx::query_scalar(
+                    "INSERT INTO sources (id, name, name_key, name_skeleton, kind, created_at)
+                     VALUES ((SELECT coalesce(max(id), 0) + 1 FROM sources), $1, $2, $3, $4, claimtrack_now())
+                     RETURNING id",
+                )
+                .bind(name)
+                .bind(crate::names::fold_name(name))
+                .bind(crate::names::name_skeleton(name))
+                .bind(kind.as_str())
+                .fetch_one(&mut self.conn)
+                .await?;
+                append_operation(
+                    &mut self.conn,
+                    super::NewOperation {
+                        kind: "source.create",
+                        source_key: Some(key),
+                        new: Some(serde_json::json!({
+                            "name": name, "kind": kind.as_str(), "description": null,
+                            "job": null, "party": null, "region": null,
+                        })),
+                        ..super::NewOperation::default()
+                    },
+                )
+                .await?;
+                Ok((key, name.to_string()))
+            }
+            (Err(error), _) => Err(error),
+        }
+    }
+
+    async fn article_for(&mut self, given: &str) -> Result<(i64, Option<String>)> {
+        let key = super::reading::Reading::article_key(self, given).await?;
+        let body = super::reading::Reading::article_body_of(self, key).await?;
+        Ok((key, body))
+    }
+
+    async fn duplicate_of(
+        &mut self,
+        source_key: i64,
+        article_key: Option<i64>,
+        said_on: Option<crate::model::Day>,
+        text: &str,
+    ) -> Result<Option<uuid::Uuid>> {
+        Ok(sqlx::query_scalar(
+            "SELECT uuid FROM claims WHERE source_id = $1 AND article_id IS NOT DISTINCT FROM $2
+               AND said_on IS NOT DISTINCT FROM $3 AND text = $4 LIMIT 1",
+        )
+        .bind(source_key)
+        .bind(article_key)
+        .bind(said_on.map(|d| d.to_string()))
+        .bind(text.trim())
+        .fetch_optional(&mut self.conn)
+        .await?)
+    }
+
+    async fn short_id_in_use(&mut self, id: &uuid::Uuid) -> Result<bool> {
+        Ok(
+            sqlx::query_scalar::<_, i32>("SELECT 1 FROM claims WHERE short_id = $1 LIMIT 1")
+                .bind(crate::model::short_id(id))
+                .fetch_optional(&mut self.conn)
+                .await?
+                .is_some(),
+        )
+    }
+
+    async fn create_claim(
+        &mut self,
+        claim: super::NewClaim,
+        operation: super::NewOperation,
+    ) -> Result<Operation> {
+        let [first] = <[super::NewEvent; 1]>::try_from(claim.history.clone())
+            .map_err(|_| Error::Internal("a claim logged by hand has one event".into()))?;
+        let (actor, now, operation_id, event_id, key): (String, String, i64, i64, i64) = sqlx::query_as(
+            "SELECT session_user::text, claimtrack_now(),
+                    (SELECT coalesce(max(id), 0) + 1 FROM operations),
+                    (SELECT coalesce(max(id), 0) + 1 FROM status_events),
+                    (SELECT coalesce(max(id), 0) + 1 FROM claims)",
+        )
+        .fetch_one(&mut self.conn)
+        .await?;
+        let mut open = super::journal::OpenOperation::new(operation_id);
+        let event = super::NewEvent {
+            actor,
+            at: now,
+            ..first
+        };
+        let evidence = super::claims::evidence_text(&event.evidence);
+        sqlx::query(
+            "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
+             VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(event_id)
+        .bind(key)
+        .bind(event.to.as_str())
+        .bind(&event.rating)
+        .bind(&event.note)
+        .bind(evidence.as_ref())
+        .bind(&event.actor)
+        .bind(&event.at)
+        .bind(operation_id)
+        .bind(event.stored_effective_on())
+        .execute(&mut self.conn)
+        .await?;
+        let text = claim.text.trim().to_string();
+        let said_on = claim.said_on.map(|d| d.to_string());
+        let anchor = claim.anchor.as_ref();
+        sqlx::query(
+            "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
+                                 quote_start, quote_end, quote_prefix, quote_suffix, origin, language)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15, $16)",
+        )
+        .bind(key)
+        .bind(claim.id)
+        .bind(claim.article_key)
+        .bind(claim.source_key)
+        .bind(&text)
+        .bind(&claim.quote)
+        .bind(&said_on)
+        .bind(event.to.as_str())
+        .bind(&event.rating)
+        .bind(&event.at)
+        .bind(anchor.map(|a| a.start as i64))
+        .bind(anchor.map(|a| a.end as i64))
+        .bind(anchor.map(|a| a.prefix.clone()))
+        .bind(anchor.map(|a| a.suffix.clone()))
+        .bind(&claim.origin)
+        .bind(&claim.language)
+        .execute(&mut self.conn)
+        .await?;
+        // The tags as the database keeps them: trimmed, once each in any
+        // ASCII case; the digest holds them sorted by their bytes.
+        let mut tags: Vec<String> = Vec::new();
+        for tag in &claim.tags {
+            let tag = tag.trim().to_string();
+            if !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                tags.push(tag);
+            }
+        }
+        for tag in &tags {
+            sqlx::query("INSERT INTO claim_tags (claim_id, tag) VALUES ($1, $2)")
+                .bind(key)
+                .bind(tag)
+                .execute(&mut self.conn)
+                .await?;
+        }
+        let mut sorted: Vec<&str> = tags.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        let id = claim.id.hyphenated().to_string();
+        open.claims.add(&crate::journal::ClaimRecordRef {
+            id: &id,
+            source: claim.source_key,
+            article: claim.article_key,
+            text: &text,
+            quote: claim.quote.as_deref(),
+            said_on: said_on.as_deref(),
+            tags: &sorted,
+            language: claim.language.as_deref(),
+        });
+        open.events
+            .add(&super::claims::event_record(key, None, &event, &evidence));
+        let appended = append_operation(
+            &mut self.conn,
+            open.close(super::NewOperation {
+                claim_key: Some(key),
+                ..operation
+            }),
+        )
+        .await?;
+        if appended.id != operation_id {
+            return Err(Error::Internal(
+                "the journal moved while an operation was open".into(),
+            ));
+        }
+        Ok(appended)
+    }
+}
+
 /// The PostgreSQL side of the reading commands (`list`, `report`).
 impl super::reading::Reading for TeamDatabase {
     async fn source_named(&mut self, given: &str) -> Result<(i64, String)> {

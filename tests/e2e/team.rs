@@ -428,11 +428,11 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
         "{}",
         run.stderr
     );
-    let run = env.run(&["--db", url, "add", "--by", "Kremlin", "--text", "x"]);
+    let run = env.run(&["--db", url, "edit", "6267", "--text", "x"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, mark (confirm, dispute, refute), team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, add, mark (confirm, dispute, refute), team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -630,7 +630,7 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
             "no article matches 'ffff0000'",
         ),
         (
-            vec!["add", "--by", "Kremlin", "--text", "x"],
+            vec!["edit", &id, "--text", "x"],
             "the other commands that change claims work on a SQLite file",
         ),
     ] {
@@ -764,6 +764,63 @@ fn checkers_and_an_editor_mark_claims_at_once_through_the_cli() {
         refused.stderr
     );
 
+    // A checker logs claims, with a new source too; the journal has them
+    // under the checker's login.
+    let added = env.ok(&[
+        "--db",
+        &url_of(&ben),
+        "add",
+        "--by",
+        "Kremlin",
+        "--text",
+        "Talks went well",
+        "--tag",
+        "Talks",
+        "--said-on",
+        "2017-12-19",
+        "--language",
+        "ru",
+    ]);
+    let added = added.trim().to_string();
+    let fresh = env.ok(&[
+        "--db",
+        &url_of(&ben),
+        "add",
+        "--by",
+        "Sergei Lavrov",
+        "--new-source",
+        "person",
+        "--text",
+        "No comment",
+    ]);
+    let shown = desk.claims(&["show", &added, "--format", "json"]).stdout;
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(
+        (shown["source"].as_str(), shown["language"].as_str()),
+        (Some("Kremlin"), Some("ru"))
+    );
+    assert_eq!(shown["history"][0]["actor"].as_str(), Some(ben.as_str()));
+    let again = env.run(&[
+        "--db",
+        &url_of(&ana),
+        "add",
+        "--by",
+        "kremlin",
+        "--text",
+        "Talks went well",
+        "--said-on",
+        "2017-12-19",
+    ]);
+    assert_eq!(again.code, 2, "{}", again.stderr);
+    assert!(
+        again
+            .stderr
+            .contains(&format!("already has this claim logged as {added}")),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(desk.claims(&["show", fresh.trim()]).code, 0);
+
     // Three members at once, four claims each.
     let workers: Vec<_> = [(&ana, "dispute", 0), (&ben, "dispute", 4), (&cleo, "confirm", 8)]
         .into_iter()
@@ -790,6 +847,20 @@ fn checkers_and_an_editor_mark_claims_at_once_through_the_cli() {
     }
 
     let log = desk.claims(&["log", "--format", "csv"]).stdout;
+    assert_eq!(
+        log.lines()
+            .filter(|l| l.contains(&format!(",{ben},claim.create,")))
+            .count(),
+        2,
+        "{log}"
+    );
+    assert_eq!(
+        log.lines()
+            .filter(|l| l.contains(&format!(",{ben},source.create,")))
+            .count(),
+        1,
+        "{log}"
+    );
     for (login, kind_count) in [(&ana, 4), (&ben, 4), (&cleo, 4)] {
         let marks = log
             .lines()
