@@ -890,3 +890,89 @@ fn checkers_and_an_editor_mark_claims_at_once_through_the_cli() {
             .replace("journal head:", "journal head on both:")
     );
 }
+
+/// Sixteen members writing at once lose nothing and fail nothing: each
+/// logs claims and disputes them, and every change is in the journal, in
+/// one unbroken chain.
+#[test]
+fn sixteen_writers_at_once_lose_nothing() {
+    let Some(desk) = Desk::new() else { return };
+    assert_eq!(desk.claims(&["team", "init"]).code, 0);
+    let owner = desk.claims(&["source", "list", "--format", "csv"]);
+    assert_eq!(owner.code, 0, "{}", owner.stderr);
+    const WRITERS: usize = 16;
+    // Each round: one add, one dispute. CLAIMTRACK_WRITER_ROUNDS=50 gives
+    // the full 16 x 100 operations (about a minute here).
+    let rounds: usize = std::env::var("CLAIMTRACK_WRITER_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(6);
+    let logins: Vec<String> = (0..WRITERS).map(|i| desk.login(&format!("w{i}"))).collect();
+    for login in &logins {
+        let run = desk.claims(&["team", "add", login, "--role", "checker"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    // The source they all cite, made once by the first.
+    let url_of = |login: &str| format!("postgres://{login}@{}:{}/{}", desk.host, desk.port, desk.name);
+    desk.env.ok(&[
+        "--db",
+        &url_of(&logins[0]),
+        "add",
+        "--by",
+        "Kremlin",
+        "--new-source",
+        "organization",
+        "--text",
+        "Opening statement",
+    ]);
+    let workers: Vec<_> = logins
+        .iter()
+        .enumerate()
+        .map(|(i, login)| {
+            let (url, bin) = (url_of(login), env!("CARGO_BIN_EXE_claims"));
+            std::thread::spawn(move || {
+                for round in 0..rounds {
+                    let text = format!("Writer {i} says thing {round}");
+                    let out = std::process::Command::new(bin)
+                        .args(["--db", &url, "add", "--by", "Kremlin", "--text", &text])
+                        .output()
+                        .unwrap();
+                    assert!(
+                        out.status.success(),
+                        "add: {}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+                    let out = std::process::Command::new(bin)
+                        .args(["--db", &url, "dispute", &id, "--note", "checking"])
+                        .output()
+                        .unwrap();
+                    assert!(
+                        out.status.success(),
+                        "dispute: {}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        worker.join().unwrap();
+    }
+    let count = |sql: &str| desk.sql(None, sql).unwrap().parse::<usize>().unwrap();
+    assert_eq!(count("SELECT count(*) FROM claims"), 1 + WRITERS * rounds);
+    assert_eq!(
+        count("SELECT count(*) FROM status_events"),
+        1 + 2 * WRITERS * rounds
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM claims WHERE status = 'disputed'"),
+        WRITERS * rounds
+    );
+    assert_eq!(
+        count("SELECT count(DISTINCT actor) FROM operations WHERE kind = 'claim.mark'"),
+        WRITERS
+    );
+    let verified = desk.claims(&["verify"]);
+    assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+}
