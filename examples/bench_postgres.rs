@@ -7,7 +7,8 @@
 //!   second, with the destination checked whole (`verify`'s checks);
 //! - `claims report` on the server against the equivalent GROUP BY that
 //!   `psql` runs (target: within 1.5x), `claims list --by SOURCE` and
-//!   `claims log --limit 20` (under 50 ms), `claims verify`.
+//!   `claims log --limit 20` (under 50 ms), `claims show` and `claims add`
+//!   (under 20 ms each), `claims verify`.
 //!
 //! The server defaults to 127.0.0.1:5432 (trust authentication, as on the
 //! development machines).
@@ -125,6 +126,24 @@ fn main() {
         "claims log --limit 20:       {:>8.1} ms   (target < 50 ms) {}",
         ms(log),
         verdict(ms(log) < 50.0)
+    );
+    let id = common::claim_id(n / 2);
+    let show = median(|| run(&claims, &["--db", &url, "show", &id[28..]]));
+    println!(
+        "claims show:                 {:>8.1} ms   (target < 20 ms) {}",
+        ms(show),
+        verdict(ms(show) < 20.0)
+    );
+    let mut added = 0;
+    let add = median(|| {
+        added += 1;
+        let text = format!("Benchmark claim number {added}");
+        run(&claims, &["--db", &url, "add", "--by", &source, "--text", &text])
+    });
+    println!(
+        "claims add:                  {:>8.1} ms   (target < 20 ms) {}",
+        ms(add),
+        verdict(ms(add) < 20.0)
     );
     let verify = run(&claims, &["--db", &url, "verify"]);
     println!("claims verify:               {:>8.1} s", verify.as_secs_f64());

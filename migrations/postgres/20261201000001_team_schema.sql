@@ -71,8 +71,9 @@ CREATE INDEX speaks_for_org ON speaks_for (org_id);
 CREATE TABLE articles (
     id           bigint PRIMARY KEY,
     uuid         uuid NOT NULL UNIQUE,
-    -- The short id people see: the UUID's last 8 hex digits.
-    short_id     text GENERATED ALWAYS AS (right(replace(uuid::text, '-', ''), 8)) STORED,
+    -- The short id people see: the UUID's last 8 hex digits. Byte order
+    -- ("C"), so that a prefix is a range the index serves.
+    short_id     text COLLATE "C" GENERATED ALWAYS AS (right(replace(uuid::text, '-', ''), 8)) STORED,
     url          text NOT NULL UNIQUE,
     title        text NOT NULL,
     publisher    text,
@@ -82,7 +83,7 @@ CREATE TABLE articles (
     created_at   claimtrack_time NOT NULL,
     CHECK ((body IS NULL) = (body_sha256 IS NULL))
 );
-CREATE INDEX articles_short_id ON articles (short_id text_pattern_ops);
+CREATE INDEX articles_short_id ON articles (short_id);
 
 CREATE TABLE operations (
     id         bigint PRIMARY KEY,
@@ -117,7 +118,7 @@ CREATE INDEX article_snapshots_article ON article_snapshots (article_id, id);
 CREATE TABLE claims (
     id           bigint PRIMARY KEY,
     uuid         uuid NOT NULL UNIQUE,
-    short_id     text GENERATED ALWAYS AS (right(replace(uuid::text, '-', ''), 8)) STORED,
+    short_id     text COLLATE "C" GENERATED ALWAYS AS (right(replace(uuid::text, '-', ''), 8)) STORED,
     article_id   bigint REFERENCES articles (id),
     source_id    bigint NOT NULL REFERENCES sources (id),
     text         text NOT NULL CHECK (length(btrim(text)) > 0),
@@ -138,7 +139,9 @@ CREATE TABLE claims (
     snapshot_id  bigint REFERENCES article_snapshots (id) DEFERRABLE INITIALLY DEFERRED,
     language     text CHECK (language ~ '^[A-Za-z0-9-]{2,35}$')
 );
-CREATE INDEX claims_short_id ON claims (short_id text_pattern_ops);
+CREATE INDEX claims_short_id ON claims (short_id);
+-- A source's claims, withdrawn or not (the duplicate check of `add`).
+CREATE INDEX claims_source ON claims (source_id, said_on);
 CREATE INDEX claims_source_status ON claims (source_id, status, said_on) WHERE withdrawn_at IS NULL;
 CREATE INDEX claims_article ON claims (article_id);
 CREATE INDEX claims_said_on ON claims (said_on);

@@ -282,6 +282,12 @@ impl TeamDatabase {
         match copy(source, &mut PgSink { conn: &mut tx }).await {
             Ok(counts) => {
                 tx.commit().await.map_err(refused)?;
+                // Fresh statistics, so that the first queries on the copy
+                // are planned for its size.
+                sqlx::query("ANALYZE")
+                    .execute(&mut self.conn)
+                    .await
+                    .map_err(refused)?;
                 Ok(counts)
             }
             Err(Error::Database(e)) => Err(refused(e)),
@@ -857,7 +863,10 @@ impl super::reading::Reading for TeamDatabase {
             }
             super::IdQuery::ShortPrefix(prefix) => {
                 sqlx::query_as(
-                    "SELECT id, uuid, url FROM articles WHERE short_id >= $1 AND short_id < $2 ORDER BY id LIMIT 10",
+                    // Ordered by id after the range (not by the query: with
+                    // a LIMIT, the planner may walk the whole primary key).
+                    "SELECT id, uuid, url FROM (SELECT id, uuid, url FROM articles WHERE short_id >= $1 AND short_id < $2
+                     LIMIT 10) m ORDER BY id",
                 )
                 .bind(&prefix)
                 .bind(format!("{prefix}g"))
@@ -1222,7 +1231,8 @@ impl super::journal::JournalReader for TeamDatabase {
                 .await?,
                 super::IdQuery::ShortPrefix(prefix) => sqlx::query_as(
                     "SELECT c.id, c.uuid, s.name, c.text FROM claims c JOIN sources s ON s.id = c.source_id
-                     WHERE c.short_id >= $1 AND c.short_id < $2 ORDER BY c.id LIMIT 10",
+                     WHERE c.id IN (SELECT id FROM claims WHERE short_id >= $1 AND short_id < $2 LIMIT 10)
+                     ORDER BY c.id",
                 )
                 .bind(prefix)
                 .bind(format!("{prefix}g"))
@@ -1633,14 +1643,14 @@ async fn append_operation(conn: &mut PgConnection, new: super::NewOperation) -> 
     sqlx::query("SELECT pg_advisory_xact_lock(hashtext('claimtrack journal'))")
         .execute(&mut *conn)
         .await?;
-    let head: Option<(i64, String)> =
-        sqlx::query_as("SELECT id, hash FROM operations ORDER BY id DESC LIMIT 1")
-            .fetch_optional(&mut *conn)
-            .await?;
-    let (last, previous) = head.unwrap_or((0, GENESIS.to_string()));
-    let (actor, at): (String, String) = sqlx::query_as("SELECT session_user::text, claimtrack_now()")
-        .fetch_one(&mut *conn)
-        .await?;
+    // The head, who and when, in one round trip.
+    let (last, previous, actor, at): (Option<i64>, Option<String>, String, String) = sqlx::query_as(
+        "SELECT h.id, h.hash, session_user::text, claimtrack_now()
+         FROM (SELECT 1) one LEFT JOIN (SELECT id, hash FROM operations ORDER BY id DESC LIMIT 1) h ON true",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let (last, previous) = (last.unwrap_or(0), previous.unwrap_or_else(|| GENESIS.to_string()));
     let mut operation = Operation {
         id: last + 1,
         kind: new.kind.to_string(),
