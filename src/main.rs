@@ -21,13 +21,6 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return usage_error(error),
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("claims: cannot start: {error}");
-            return ExitCode::from(1);
-        }
-    };
     // A panic is a bug, but still a failed command: one line on stderr,
     // exit 1, and the open write transaction (dropped with its connection
     // while unwinding) is rolled back.
@@ -44,14 +37,7 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("claims: internal error (a bug in claimtrack, please report it): {what}{place}");
     }));
-    let run = async {
-        tokio::select! {
-            result = cli::run(cli) => result,
-            // Ctrl-C drops the command, and with it any open transaction.
-            _ = tokio::signal::ctrl_c() => Err(claimtrack::Error::Interrupted),
-        }
-    };
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| runtime.block_on(run)));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cli::execute(cli)));
     let Ok(outcome) = outcome else {
         eprintln!("claims: the command did not finish; what it had not committed was rolled back");
         return ExitCode::from(1);

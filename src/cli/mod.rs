@@ -179,6 +179,23 @@ pub struct Context {
     pub actor: String,
 }
 
+/// Runs a parsed command line to its end on a runtime of its own; Ctrl-C
+/// stops it, dropping any open transaction (nothing is committed). The
+/// binary calls this; keeping the runtime here keeps the whole command's
+/// code in the library, compiled once.
+pub fn execute(cli: Cli) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start: {e}")))?;
+    runtime.block_on(async {
+        tokio::select! {
+            result = run(cli) => result,
+            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+        }
+    })
+}
+
 /// Runs a parsed command line against its database, printing to stdout.
 pub async fn run(cli: Cli) -> Result<()> {
     let output = cli.command.listing().map_or(Format::Table, Listing::output);
