@@ -587,23 +587,7 @@ impl super::marking::Marking for TeamDatabase {
         let id: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM status_events")
             .fetch_one(&mut self.conn)
             .await?;
-        sqlx::query(
-            "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        )
-        .bind(id)
-        .bind(claim_key)
-        .bind(from.as_str())
-        .bind(event.to.as_str())
-        .bind(&event.rating)
-        .bind(&event.note)
-        .bind(evidence.as_ref())
-        .bind(&event.actor)
-        .bind(&event.at)
-        .bind(open)
-        .bind(event.stored_effective_on())
-        .execute(&mut self.conn)
-        .await?;
+        insert_event(&mut self.conn, id, claim_key, Some(from), &event, &evidence, open).await?;
         let record = super::claims::event_record(claim_key, Some(from), &event, &evidence);
         if let Some(open) = self.open.as_mut() {
             open.events.add(&record);
@@ -739,21 +723,15 @@ impl super::marking::Adding for TeamDatabase {
             ..first
         };
         let evidence = super::claims::evidence_text(&event.evidence);
-        sqlx::query(
-            "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
-             VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9, $10)",
+        insert_event(
+            &mut self.conn,
+            event_id,
+            key,
+            None,
+            &event,
+            &evidence,
+            operation_id,
         )
-        .bind(event_id)
-        .bind(key)
-        .bind(event.to.as_str())
-        .bind(&event.rating)
-        .bind(&event.note)
-        .bind(evidence.as_ref())
-        .bind(&event.actor)
-        .bind(&event.at)
-        .bind(operation_id)
-        .bind(event.stored_effective_on())
-        .execute(&mut self.conn)
         .await?;
         let text = claim.text.trim().to_string();
         let said_on = claim.said_on.map(|d| d.to_string());
@@ -1614,6 +1592,37 @@ impl CopySource for TeamDatabase {
     async fn copied_table_counts(&mut self) -> Result<TableCounts> {
         table_counts(&mut self.conn).await
     }
+}
+
+/// Writes one status event of operation `operation` (a mark, or a new
+/// claim's first event).
+async fn insert_event(
+    conn: &mut PgConnection,
+    id: i64,
+    claim_key: i64,
+    from: Option<crate::model::Status>,
+    event: &super::NewEvent,
+    evidence: &str,
+    operation: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(id)
+    .bind(claim_key)
+    .bind(from.map(crate::model::Status::as_str))
+    .bind(event.to.as_str())
+    .bind(&event.rating)
+    .bind(&event.note)
+    .bind(evidence)
+    .bind(&event.actor)
+    .bind(&event.at)
+    .bind(operation)
+    .bind(event.stored_effective_on())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Appends an operation to the journal, chained to the one before: the
