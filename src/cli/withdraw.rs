@@ -7,7 +7,11 @@ use clap::Args;
 
 use super::{Context, text};
 use crate::error::Result;
-use crate::model::short_id;
+use crate::journal::Operation;
+use crate::model::{Claim, short_id};
+use crate::render::Output;
+use crate::store::marking::Marking;
+use crate::store::postgres::TeamDatabase;
 
 /// `claims withdraw`.
 #[derive(Debug, Args)]
@@ -54,25 +58,66 @@ async fn set(ctx: &mut Context, ids: &[String], withdrawn: bool, note: Option<St
     let actor = ctx.actor.clone();
     let done = ctx
         .store
-        .write(async |store| {
-            let mut done = Vec::with_capacity(ids.len());
-            for id in ids {
-                let claim = store.resolve_claim(id).await?;
-                let operation = store
-                    .set_withdrawn(&claim, withdrawn, note.clone(), &actor)
-                    .await?;
-                done.push((claim, operation));
-            }
-            Ok(done)
-        })
+        .write(async |store| set_each(ids, withdrawn, &note, &actor, store).await)
         .await?;
+    print(done, withdrawn, &mut ctx.out);
+    Ok(())
+}
+
+/// `withdraw` and `reinstate` against a team database on PostgreSQL: the
+/// same, under the session's user (an editor's right).
+pub(super) async fn withdraw_on_postgres(args: WithdrawArgs, url: &str, out: &mut Output) -> Result<()> {
+    let mut ids = args.ids.clone();
+    ids.extend(args.more.read()?.into_iter().map(|(id, _)| id));
+    set_on_postgres(&ids, true, Some(args.note), url, out).await
+}
+
+/// See [`withdraw_on_postgres`].
+pub(super) async fn reinstate_on_postgres(args: ReinstateArgs, url: &str, out: &mut Output) -> Result<()> {
+    set_on_postgres(std::slice::from_ref(&args.id), false, args.note, url, out).await
+}
+
+async fn set_on_postgres(
+    ids: &[String],
+    withdrawn: bool,
+    note: Option<String>,
+    url: &str,
+    out: &mut Output,
+) -> Result<()> {
+    let mut database = TeamDatabase::connect(url).await?;
+    let done = database
+        .write(async |d| set_each(ids, withdrawn, &note, "", d).await)
+        .await;
+    database.close().await?;
+    print(done?, withdrawn, out);
+    Ok(())
+}
+
+async fn set_each(
+    ids: &[String],
+    withdrawn: bool,
+    note: &Option<String>,
+    actor: &str,
+    store: &mut impl Marking,
+) -> Result<Vec<(Claim, Operation)>> {
+    let mut done = Vec::with_capacity(ids.len());
+    for id in ids {
+        let claim = store.claim_to_mark(id).await?;
+        let operation = store
+            .set_withdrawn_state(&claim, withdrawn, note.clone(), actor)
+            .await?;
+        done.push((claim, operation));
+    }
+    Ok(done)
+}
+
+fn print(done: Vec<(Claim, Operation)>, withdrawn: bool, out: &mut Output) {
     for (claim, operation) in done {
-        ctx.out.line(format!(
+        out.line(format!(
             "{}: {} (operation {})",
             short_id(&claim.id),
             if withdrawn { "withdrawn" } else { "reinstated" },
             operation.id
         ));
     }
-    Ok(())
 }

@@ -27,6 +27,15 @@ pub(crate) trait Marking {
     async fn append(&mut self, claim_key: i64, event: &NewEvent) -> Result<StatusEvent>;
     /// Appends the open operation, with the digest of its event.
     async fn close(&mut self, operation: NewOperation) -> Result<Operation>;
+    /// Withdraws a claim (`withdrawn` true) or reinstates it, recording
+    /// `claim.withdraw` or `claim.reinstate`; refuses a claim already so.
+    async fn set_withdrawn_state(
+        &mut self,
+        claim: &Claim,
+        withdrawn: bool,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation>;
 }
 
 /// The SQLite side.
@@ -49,6 +58,16 @@ impl Marking for Write<'_> {
 
     async fn close(&mut self, operation: NewOperation) -> Result<Operation> {
         self.close_operation(operation).await
+    }
+
+    async fn set_withdrawn_state(
+        &mut self,
+        claim: &Claim,
+        withdrawn: bool,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation> {
+        self.set_withdrawn(claim, withdrawn, note, actor).await
     }
 }
 

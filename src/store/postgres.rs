@@ -598,6 +598,50 @@ impl super::marking::Marking for TeamDatabase {
             .ok_or_else(|| Error::Internal("an event was just appended".into()))
     }
 
+    async fn set_withdrawn_state(
+        &mut self,
+        claim: &crate::model::Claim,
+        withdrawn: bool,
+        note: Option<String>,
+        _actor: &str,
+    ) -> Result<Operation> {
+        let current: Option<String> =
+            sqlx::query_scalar("SELECT withdrawn_at::text FROM claims WHERE id = $1")
+                .bind(claim.key)
+                .fetch_one(&mut self.conn)
+                .await?;
+        if current.is_some() == withdrawn {
+            return Err(Error::invalid(format!(
+                "claim {} is {} withdrawn",
+                crate::model::short_id(&claim.id),
+                if withdrawn { "already" } else { "not" }
+            )));
+        }
+        let operation = append_operation(
+            &mut self.conn,
+            super::NewOperation {
+                kind: if withdrawn {
+                    "claim.withdraw"
+                } else {
+                    "claim.reinstate"
+                },
+                claim_key: Some(claim.key),
+                old: Some(serde_json::json!({ "withdrawn": current.is_some() })),
+                new: Some(serde_json::json!({ "withdrawn": withdrawn })),
+                note,
+                ..super::NewOperation::default()
+            },
+        )
+        .await?;
+        // The operation's own time is the withdrawal's: one clock for both.
+        sqlx::query("UPDATE claims SET withdrawn_at = $1 WHERE id = $2")
+            .bind(withdrawn.then(|| operation.at.clone()))
+            .bind(claim.key)
+            .execute(&mut self.conn)
+            .await?;
+        Ok(operation)
+    }
+
     async fn close(&mut self, operation: super::NewOperation) -> Result<Operation> {
         let open = self
             .open

@@ -432,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, add, mark (confirm, dispute, refute), team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, add, mark (confirm, dispute, refute), withdraw, reinstate, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -874,6 +874,49 @@ fn checkers_and_an_editor_mark_claims_at_once_through_the_cli() {
         (disputed + 8, confirmed + 4),
         "disputed, confirmed: {report}"
     );
+    // Withdrawing is an editor's: a checker's is refused by the database.
+    let refused = env.run(&[
+        "--db",
+        &url_of(&ben),
+        "withdraw",
+        fresh.trim(),
+        "--note",
+        "logged by mistake",
+    ]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(refused.stderr.contains("permission denied"), "{}", refused.stderr);
+    let out = env.ok(&[
+        "--db",
+        &url_of(&cleo),
+        "withdraw",
+        fresh.trim(),
+        "--note",
+        "logged by mistake",
+    ]);
+    assert!(out.contains("withdrawn (operation"), "{out}");
+    assert!(
+        !desk
+            .claims(&["list", "--format", "csv"])
+            .stdout
+            .contains("No comment")
+    );
+    let again = env.run(&[
+        "--db",
+        &url_of(&cleo),
+        "withdraw",
+        fresh.trim(),
+        "--note",
+        "twice",
+    ]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("is already withdrawn"), "{}", again.stderr);
+    env.ok(&["--db", &url_of(&cleo), "reinstate", fresh.trim()]);
+    assert!(
+        desk.claims(&["list", "--format", "csv"])
+            .stdout
+            .contains("No comment")
+    );
+
     let verified = desk.claims(&["verify"]);
     assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
     // And the server's record comes back to a file that verifies too.
