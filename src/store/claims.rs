@@ -862,30 +862,55 @@ pub(crate) fn claim_select<DB: Dialect>(filter: &ClaimFilter) -> QueryBuilder<DB
 /// How listings order claims: newest said first, undated last.
 pub(crate) const LISTING_ORDER: &str = " ORDER BY c.said_on IS NULL, c.said_on DESC, c.id";
 
-fn claim_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Claim> {
-    let status: String = row.try_get("status")?;
-    let tags = tags_of(row)?;
+/// The columns the listing query selects, by name, as either backend
+/// returns them; [`claim_from_row`] makes the claim.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ClaimColumns {
+    id: i64,
+    uuid: Uuid,
+    source: String,
+    text: String,
+    quote: Option<String>,
+    said_on: Option<String>,
+    article_uuid: Option<Uuid>,
+    article_url: Option<String>,
+    tags: Option<String>,
+    status: String,
+    rating: Option<String>,
+    created_at: String,
+    updated_at: String,
+    origin: Option<String>,
+    language: Option<String>,
+}
+
+/// A claim from a row of the listing query ([`claim_select`]), on either
+/// backend.
+pub(crate) fn claim_from_row<'r, R: Row>(row: &'r R) -> Result<Claim>
+where
+    ClaimColumns: sqlx::FromRow<'r, R>,
+{
+    let c = <ClaimColumns as sqlx::FromRow<'r, R>>::from_row(row)?;
     Ok(Claim {
-        key: row.try_get("id")?,
-        id: row.try_get("uuid")?,
-        source: row.try_get("source")?,
-        text: row.try_get("text")?,
-        quote: row.try_get("quote")?,
-        said_on: row.try_get("said_on")?,
-        article_id: row.try_get("article_uuid")?,
-        article_url: row.try_get("article_url")?,
-        tags,
-        status: status.parse()?,
-        rating: row.try_get("rating")?,
-        created_at: row.try_get("created_at")?,
-        updated_at: row.try_get("updated_at")?,
-        origin: row.try_get("origin")?,
-        language: row.try_get("language")?,
+        key: c.id,
+        id: c.uuid,
+        source: c.source,
+        text: c.text,
+        quote: c.quote,
+        said_on: c.said_on,
+        article_id: c.article_uuid,
+        article_url: c.article_url,
+        tags: split_tags(c.tags),
+        status: c.status.parse()?,
+        rating: c.rating,
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        origin: c.origin,
+        language: c.language,
     })
 }
 
 /// A claim's tags as one column, `tags`, joined by the unit separator
-/// (which a tag cannot hold); [`tags_of`] splits them.
+/// (which a tag cannot hold); [`split_tags`] splits them.
 pub(super) const TAGS_COLUMN: &str =
     "(SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id) AS tags";
 
@@ -900,12 +925,6 @@ pub(crate) fn split_tags(tags: Option<String>) -> Vec<String> {
         .unwrap_or_default();
     tags.sort_by_key(|t| t.to_lowercase());
     tags
-}
-
-/// The `tags` column of a row selected with [`TAGS_COLUMN`], sorted the way
-/// claim files and listings show them.
-pub(super) fn tags_of(row: &sqlx::sqlite::SqliteRow) -> Result<Vec<String>> {
-    Ok(split_tags(row.try_get("tags")?))
 }
 
 /// A database refusal (a trigger, a CHECK) becomes input error naming what

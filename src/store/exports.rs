@@ -3,10 +3,10 @@
 //! The file writers (`formats`) get the rows from the command, never from
 //! the store.
 
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::{QueryBuilder, Sqlite};
 
 use super::Store;
-use super::claims::{TAGS_COLUMN, tags_of};
+use super::claims::TAGS_COLUMN;
 use crate::error::Result;
 use crate::model::ClaimRow;
 
@@ -64,40 +64,71 @@ impl Store {
     }
 }
 
-fn claim_row(row: &sqlx::sqlite::SqliteRow) -> Result<ClaimRow> {
-    let status: String = row.try_get("status")?;
-    let kind: String = row.try_get("source_kind")?;
-    let tags = tags_of(row)?;
+/// The columns the export query selects, by name, as either backend
+/// returns them; [`claim_row`] makes the row.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ClaimRowColumns {
+    id: i64,
+    uuid: uuid::Uuid,
+    source: String,
+    source_kind: String,
+    text: String,
+    quote: Option<String>,
+    said_on: Option<String>,
+    status: String,
+    rating: Option<String>,
+    note: Option<String>,
+    actor: String,
+    reviewed_on: String,
+    evidence: Option<String>,
+    job: Option<String>,
+    party: Option<String>,
+    updated_at: String,
+    tags: Option<String>,
+    article_url: Option<String>,
+    article_title: Option<String>,
+    article_publisher: Option<String>,
+    article_published: Option<String>,
+    origin: Option<String>,
+    language: Option<String>,
+}
+
+/// An export row from a row of the export query, on either backend.
+pub(crate) fn claim_row<'r, R: sqlx::Row>(row: &'r R) -> Result<ClaimRow>
+where
+    ClaimRowColumns: sqlx::FromRow<'r, R>,
+{
+    let c = <ClaimRowColumns as sqlx::FromRow<'r, R>>::from_row(row)?;
     Ok(ClaimRow {
-        key: row.try_get("id")?,
-        id: row.try_get("uuid")?,
-        source: row.try_get("source")?,
-        source_kind: kind.parse()?,
-        text: row.try_get("text")?,
-        quote: row.try_get("quote")?,
-        said_on: row.try_get("said_on")?,
-        status: status.parse()?,
-        rating: row.try_get("rating")?,
-        note: row.try_get("note")?,
-        reviewer: row.try_get("actor")?,
-        reviewed_on: row.try_get("reviewed_on")?,
-        evidence: evidence_of(row.try_get("evidence")?),
-        source_job: row.try_get("job")?,
-        source_party: row.try_get("party")?,
-        updated_at: row.try_get("updated_at")?,
-        tags,
-        article_url: row.try_get("article_url")?,
-        article_title: row.try_get("article_title")?,
-        article_publisher: row.try_get("article_publisher")?,
-        article_published: row.try_get("article_published")?,
-        origin: row.try_get("origin")?,
-        language: row.try_get("language")?,
+        key: c.id,
+        id: c.uuid,
+        source: c.source,
+        source_kind: c.source_kind.parse()?,
+        text: c.text,
+        quote: c.quote,
+        said_on: c.said_on,
+        status: c.status.parse()?,
+        rating: c.rating,
+        note: c.note,
+        reviewer: c.actor,
+        reviewed_on: c.reviewed_on,
+        evidence: evidence_of(c.evidence),
+        source_job: c.job,
+        source_party: c.party,
+        updated_at: c.updated_at,
+        tags: super::claims::split_tags(c.tags),
+        article_url: c.article_url,
+        article_title: c.article_title,
+        article_publisher: c.article_publisher,
+        article_published: c.article_published,
+        origin: c.origin,
+        language: c.language,
     })
 }
 
 /// The history's evidence lists (JSON arrays joined by the unit separator)
 /// as one list, in order, each URL once.
-pub(crate) fn evidence_of(lists: Option<String>) -> Vec<String> {
+fn evidence_of(lists: Option<String>) -> Vec<String> {
     let mut urls: Vec<String> = Vec::new();
     for list in lists.iter().flat_map(|l| l.split('\u{1f}')) {
         for url in serde_json::from_str::<Vec<String>>(list).unwrap_or_default() {

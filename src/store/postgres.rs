@@ -913,7 +913,7 @@ impl super::reading::Reading for TeamDatabase {
     async fn claims(&mut self, filter: &super::ClaimFilter) -> Result<Vec<crate::model::Claim>> {
         let mut sql = super::reading::listing::<sqlx::Postgres>(filter);
         let rows = sql.build().fetch_all(&mut self.conn).await?;
-        rows.iter().map(claim_from_row).collect()
+        rows.iter().map(super::claims::claim_from_row).collect()
     }
 
     async fn report(&mut self, filter: &super::ClaimFilter, rollup: bool) -> Result<super::Report> {
@@ -937,7 +937,7 @@ impl super::reading::Reading for TeamDatabase {
         let mut sql = super::claims::claim_select::<sqlx::Postgres>(&filter);
         sql.push(" AND c.id = ").push_bind(key);
         let row = sql.build().fetch_one(&mut self.conn).await?;
-        claim_from_row(&row)
+        super::claims::claim_from_row(&row)
     }
 
     async fn source_summary_named(&mut self, given: &str) -> Result<crate::model::SourceSummary> {
@@ -1016,33 +1016,7 @@ impl super::reading::Reading for TeamDatabase {
             };
             after = last.try_get("id")?;
             for row in &rows {
-                let status: String = row.try_get("status")?;
-                let kind: String = row.try_get("source_kind")?;
-                let claim = crate::model::ClaimRow {
-                    key: row.try_get("id")?,
-                    id: row.try_get("uuid")?,
-                    source: row.try_get("source")?,
-                    source_kind: kind.parse()?,
-                    text: row.try_get("text")?,
-                    quote: row.try_get("quote")?,
-                    said_on: row.try_get("said_on")?,
-                    status: status.parse()?,
-                    rating: row.try_get("rating")?,
-                    note: row.try_get("note")?,
-                    reviewer: row.try_get("actor")?,
-                    reviewed_on: row.try_get("reviewed_on")?,
-                    evidence: super::exports::evidence_of(row.try_get("evidence")?),
-                    source_job: row.try_get("job")?,
-                    source_party: row.try_get("party")?,
-                    updated_at: row.try_get("updated_at")?,
-                    tags: super::claims::split_tags(row.try_get("tags")?),
-                    article_url: row.try_get("article_url")?,
-                    article_title: row.try_get("article_title")?,
-                    article_publisher: row.try_get("article_publisher")?,
-                    article_published: row.try_get("article_published")?,
-                    origin: row.try_get("origin")?,
-                    language: row.try_get("language")?,
-                };
+                let claim = super::exports::claim_row(row)?;
                 write(&claim)?;
                 passed += 1;
             }
@@ -1213,28 +1187,6 @@ fn article_from_row(row: &sqlx::postgres::PgRow) -> Result<crate::model::Article
         created_at: row.try_get("created_at")?,
         claims: row.try_get("claims")?,
         earlier_snapshots: row.try_get("earlier_snapshots")?,
-    })
-}
-
-/// A claim as the PostgreSQL listing query selects it.
-fn claim_from_row(row: &sqlx::postgres::PgRow) -> Result<crate::model::Claim> {
-    let status: String = row.try_get("status")?;
-    Ok(crate::model::Claim {
-        key: row.try_get("id")?,
-        id: row.try_get("uuid")?,
-        source: row.try_get("source")?,
-        text: row.try_get("text")?,
-        quote: row.try_get("quote")?,
-        said_on: row.try_get("said_on")?,
-        article_id: row.try_get("article_uuid")?,
-        article_url: row.try_get("article_url")?,
-        tags: super::claims::split_tags(row.try_get("tags")?),
-        status: status.parse()?,
-        rating: row.try_get("rating")?,
-        created_at: row.try_get("created_at")?,
-        updated_at: row.try_get("updated_at")?,
-        origin: row.try_get("origin")?,
-        language: row.try_get("language")?,
     })
 }
 
