@@ -25,6 +25,7 @@ use uuid::Uuid;
 use crate::claimfile::{ClaimFile, ClaimSpec, EventSpec, LinkSpec, Loc, Problem, SourceSpec, SpeaksForSpec};
 use crate::error::{Error, Result};
 use crate::model::{Relation, Source, SourceKind, Status};
+use crate::store::importing::Importing;
 use crate::store::{BulkLoad, NewClaim, NewEvent, NewOperation, Write, fold_name, now_timestamp};
 
 /// How to import.
@@ -263,7 +264,7 @@ impl<'o> Importer<'o> {
     }
 
     /// Checks and writes one file.
-    pub async fn add(&mut self, store: &mut Write<'_>, file: ClaimFile) -> Result<()> {
+    pub(crate) async fn add(&mut self, store: &mut impl Importing, file: ClaimFile) -> Result<()> {
         self.summary.files += 1;
         let problems_before = self.problems.len();
         for source in &file.sources {
@@ -375,7 +376,7 @@ impl<'o> Importer<'o> {
 
     /// Writes the pending new claims as one `import` operation, whose
     /// digests cover them and their histories.
-    async fn flush(&mut self, store: &mut Write<'_>) -> Result<()> {
+    async fn flush(&mut self, store: &mut impl Importing) -> Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
@@ -394,7 +395,7 @@ impl<'o> Importer<'o> {
 
     /// Writes what waited for every file (speaks-for links, claim links) and
     /// returns the summary, or every problem found.
-    pub async fn finish(mut self, store: &mut Write<'_>) -> Result<ImportSummary> {
+    pub(crate) async fn finish(mut self, store: &mut impl Importing) -> Result<ImportSummary> {
         self.flush(store).await?;
         for (speaker, link) in std::mem::take(&mut self.speaks_for) {
             let (Some(speaker), Some(org)) = (
@@ -525,7 +526,7 @@ impl<'o> Importer<'o> {
     }
 
     /// The source a name or alias means, from this run's cache or the store.
-    async fn source(&mut self, store: &mut Write<'_>, name: &str) -> Result<Option<Source>> {
+    async fn source(&mut self, store: &mut impl Importing, name: &str) -> Result<Option<Source>> {
         let key = fold_name(name);
         if let Some(source) = self.known.get(&key) {
             return Ok(Some(source.clone()));
@@ -539,7 +540,7 @@ impl<'o> Importer<'o> {
 
     /// The key of the source a claim names, if known. A source's key never
     /// changes during a run, so the answer for a name is kept.
-    async fn source_key(&mut self, store: &mut Write<'_>, name: &str) -> Result<Option<i64>> {
+    async fn source_key(&mut self, store: &mut impl Importing, name: &str) -> Result<Option<i64>> {
         if let Some(key) = self.keys_by_name.get(name) {
             return Ok(Some(*key));
         }
@@ -557,7 +558,7 @@ impl<'o> Importer<'o> {
         }
     }
 
-    async fn write_source(&mut self, store: &mut Write<'_>, spec: &SourceSpec) -> Result<()> {
+    async fn write_source(&mut self, store: &mut impl Importing, spec: &SourceSpec) -> Result<()> {
         let key = fold_name(&spec.name);
         let mut changed = false;
         let source = match self.source(store, &spec.name).await? {
@@ -587,7 +588,7 @@ impl<'o> Importer<'o> {
                     spec.profile.updated_by(&existing.profile)
                 };
                 if existing.kind != kind || profile != existing.profile {
-                    store.update_source(existing.key, kind, &profile, None).await?;
+                    store.update_source(existing.key, kind, &profile).await?;
                     let updated = Source {
                         kind,
                         profile,
@@ -634,7 +635,7 @@ impl<'o> Importer<'o> {
     /// database's part stays in `merged`) or `--theirs`.
     async fn settle_article_conflicts(
         &mut self,
-        store: &mut Write<'_>,
+        store: &mut impl Importing,
         key: i64,
         spec: &crate::claimfile::ArticleSpec,
         current: &ArticleFields,
@@ -684,7 +685,7 @@ impl<'o> Importer<'o> {
     }
 
     /// Creates or updates the file's article; returns its key.
-    async fn write_article(&mut self, store: &mut Write<'_>, file: &ClaimFile) -> Result<Option<i64>> {
+    async fn write_article(&mut self, store: &mut impl Importing, file: &ClaimFile) -> Result<Option<i64>> {
         let Some(spec) = &file.article else {
             return Ok(None);
         };
@@ -715,8 +716,7 @@ impl<'o> Importer<'o> {
                     store
                         .insert_article(&spec.url, title, publisher, published, body)
                         .await?
-                }
-                .key;
+                };
                 let stored = ArticleFields {
                     title: Some(title.clone()),
                     ..wanted
@@ -782,7 +782,7 @@ impl<'o> Importer<'o> {
     /// anchor computed in memory; existing claims are reconciled one by one.
     async fn write_claims(
         &mut self,
-        store: &mut Write<'_>,
+        store: &mut impl Importing,
         body: Option<&str>,
         claims: Vec<ClaimSpec>,
         article: Option<i64>,
@@ -976,7 +976,7 @@ fn event_of(spec: EventSpec, options: &ImportOptions) -> NewEvent {
 /// settled by `--ours`/`--theirs` or returned (one message per field, and
 /// nothing changed). Returns whether anything changed, and the conflicts.
 async fn update_fields(
-    store: &mut Write<'_>,
+    store: &mut impl Importing,
     key: i64,
     spec: &ClaimSpec,
     source_key: i64,
@@ -1082,8 +1082,7 @@ async fn update_fields(
     let note = format!("import of {}", spec.loc.file.display());
     let edited = store
         .edit_claim(key, &wanted, "import.edit", Some(note), &options.actor)
-        .await?
-        .is_some();
+        .await?;
     // A file that gives no origin keeps the one the database has.
     let origin_changed = spec.origin.is_some() && spec.origin != existing.origin;
     if origin_changed {
@@ -1165,7 +1164,7 @@ fn shown(value: Option<&str>) -> String {
 /// a file: that is a conflict, returned as a message unless `--ours` or
 /// `--theirs` settles it.
 async fn reconcile_history(
-    store: &mut Write<'_>,
+    store: &mut impl Importing,
     key: i64,
     spec: &ClaimSpec,
     options: &ImportOptions,

@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::formats::{self, Chunker, ImportFormat, ReadOptions, StatusMap};
 use crate::import::{Conflicts, ImportOptions, ImportSummary, Importer, Tally};
 use crate::model::now_timestamp;
+use crate::store::importing::Importing;
 
 /// `claims import`.
 #[derive(Debug, Args)]
@@ -81,140 +82,205 @@ enum Batch {
 const PROBLEMS_LISTED: usize = 20;
 
 pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
-    // Without --format, each file's extension says: .toml claim files,
-    // .csv, .jsonl, .tsv (LIAR), .json (ClaimReview); folders hold claim files.
-    let format = args.format.map(|format| match format {
-        FileFormat::Toml => ImportFormat::Toml,
-        FileFormat::Csv => ImportFormat::Csv,
-        FileFormat::Jsonl => ImportFormat::Jsonl,
-        FileFormat::Liar => ImportFormat::Liar,
-        FileFormat::Claimreview => ImportFormat::Claimreview,
-    });
-    let mut inputs = Vec::new();
-    let mut not_imported = Vec::new();
-    for path in &args.paths {
-        collect(path, format, &mut inputs, &mut not_imported)?;
-    }
-    inputs.sort();
-    inputs.dedup();
-    let files = inputs.len();
-    let status_map = match &args.status_map {
-        Some(path) => StatusMap::default().with_file(path)?,
-        None => StatusMap::default(),
-    };
-    let options = ImportOptions {
-        actor: ctx.actor.clone(),
-        allow_orphans: args.allow_orphans,
-        conflicts: match (args.ours, args.theirs) {
-            (true, _) => Conflicts::Ours,
-            (_, true) => Conflicts::Theirs,
-            _ => Conflicts::Refuse,
-        },
-    };
-    let read_options = ReadOptions {
-        status_map,
-        now: now_timestamp(),
-        unmapped: Arc::new(Mutex::new(Default::default())),
-    };
-    let unmapped = Arc::clone(&read_options.unmapped);
-    let consumed = Arc::new(AtomicU64::new(0));
-    let total: u64 = inputs
-        .iter()
-        .filter_map(|(path, _)| std::fs::metadata(path).ok())
-        .map(|m| m.len())
-        .sum();
-    let mut progress = Progress::new(total, Arc::clone(&consumed));
-    // A second thread reads and parses while this one writes: both cores
-    // work. Batches travel in groups of about a thousand claims, and the
-    // channel holds a few groups: enough for the reader to keep parsing
-    // while the database writes a whole flush (with room for only four
-    // claim files, each flush stalled the reader and the database then
-    // waited for it: 2.65 s against 1.9 s for 100,000 claims), little
-    // enough that memory does not grow with the input.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Batch>>>(GROUPS_AHEAD);
-    let skip_bad = args.skip_bad;
-    // Set only when the reader returns normally: a reader that panicked
-    // also closes the channel, and what it sent must then not be committed
-    // as if it were the whole input.
-    let completed = Arc::new(AtomicBool::new(false));
-    let reader_completed = Arc::clone(&completed);
-    let reader = std::thread::Builder::new()
-        .name("claims-reader".into())
-        .spawn(move || {
-            read_all(inputs, &read_options, skip_bad, &consumed, &sender);
-            reader_completed.store(true, Ordering::SeqCst);
-            drop(sender);
-        })?;
-    let mut skipped = Vec::new();
-    // Everything streams through one transaction; any problem rolls the
-    // whole import back.
-    let summary = ctx
-        .store
-        .write(async |store| {
-            let mut importer = Importer::new(&options);
-            let mut claims = 0;
-            while let Ok(group) = receiver.recv() {
-                for batch in group? {
-                    match batch {
-                        Batch::File(file) if !importer.has_problems() => {
-                            claims += file.claims.len();
-                            importer.add(store, file).await?;
-                        }
-                        // After a problem, input is still checked but no longer written.
-                        Batch::File(_) => importer.reject(vec![]),
-                        Batch::Bad(problems) => importer.reject(problems),
-                        Batch::Skipped(problem) => skipped.push(problem),
-                    }
-                }
-                progress.show(claims);
-            }
-            if !completed.load(Ordering::SeqCst) {
-                return Err(Error::Internal(
-                    "the import's reader thread stopped before the end of the input".into(),
-                ));
-            }
-            // Links, index builds and the commit can take seconds of their own.
-            progress.finishing(claims);
-            importer.finish(store).await
-        })
-        .await;
-    drop(receiver);
-    progress.clear();
-    let _ = reader.join();
-    let mut summary = summary?;
-    // The importer counts batches; a table's rows come in many.
-    summary.files = files;
-    for orphan in &summary.orphans {
-        eprintln!("claims: warning: {}", crate::render::inert(&orphan.to_string()));
-    }
-    for problem in &skipped {
-        eprintln!("claims: skipped {}", crate::render::inert(&problem.to_string()));
-    }
-    let unmapped = unmapped.lock().unwrap_or_else(|e| e.into_inner());
-    if !unmapped.is_empty() {
-        eprintln!(
-            "claims: warning: {}",
-            crate::render::inert(&describe_unmapped(&unmapped))
-        );
-    }
-    if !not_imported.is_empty() {
-        not_imported.sort();
-        let names: Vec<String> = not_imported.iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
-            "claims: note: skipped {} file{} that {} not claim data by {}: {}",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" },
-            if names.len() == 1 { "is" } else { "are" },
-            if format.is_some() { "--format" } else { "extension" },
-            crate::render::inert(&names.join(", "))
-        );
-    }
-    let mut line = describe(&summary);
-    if !skipped.is_empty() {
-        line.push_str(&format!("; skipped {} bad rows", skipped.len()));
-    }
+    let mut run = ImportRun::start(&args, ctx.actor.clone())?;
+    let summary = ctx.store.write(async |store| run.feed(store).await).await;
+    let line = run.finish(summary)?;
     ctx.out.line(line);
     Ok(())
+}
+
+/// `claims import` into a team database: the same reading and checks, the
+/// rows written under the session's login (see `store::postgres`).
+pub(super) async fn run_on_postgres(args: ImportArgs, url: &str, out: &mut super::Output) -> Result<()> {
+    let mut db = crate::store::postgres::TeamDatabase::connect(url).await?;
+    let (_, login) = db.identity().await?;
+    let mut run = ImportRun::start(&args, login)?;
+    let summary = db.write(async |db| run.feed(db).await).await;
+    let line = run.finish(summary)?;
+    out.line(line);
+    db.close().await
+}
+
+/// One import: the reader thread parsing the inputs, and what the writer
+/// needs to feed the importer and report.
+struct ImportRun {
+    options: ImportOptions,
+    format: Option<ImportFormat>,
+    files: usize,
+    not_imported: Vec<PathBuf>,
+    unmapped: Arc<Mutex<formats::Unmapped>>,
+    progress: Progress,
+    receiver: Option<std::sync::mpsc::Receiver<Result<Vec<Batch>>>>,
+    completed: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
+    skipped: Vec<Problem>,
+}
+
+impl ImportRun {
+    /// Finds the inputs and starts the thread that reads them.
+    fn start(args: &ImportArgs, actor: String) -> Result<ImportRun> {
+        // Without --format, each file's extension says: .toml claim files,
+        // .csv, .jsonl, .tsv (LIAR), .json (ClaimReview); folders hold claim files.
+        let format = args.format.map(|format| match format {
+            FileFormat::Toml => ImportFormat::Toml,
+            FileFormat::Csv => ImportFormat::Csv,
+            FileFormat::Jsonl => ImportFormat::Jsonl,
+            FileFormat::Liar => ImportFormat::Liar,
+            FileFormat::Claimreview => ImportFormat::Claimreview,
+        });
+        let mut inputs = Vec::new();
+        let mut not_imported = Vec::new();
+        for path in &args.paths {
+            collect(path, format, &mut inputs, &mut not_imported)?;
+        }
+        inputs.sort();
+        inputs.dedup();
+        let files = inputs.len();
+        let status_map = match &args.status_map {
+            Some(path) => StatusMap::default().with_file(path)?,
+            None => StatusMap::default(),
+        };
+        let options = ImportOptions {
+            actor,
+            allow_orphans: args.allow_orphans,
+            conflicts: match (args.ours, args.theirs) {
+                (true, _) => Conflicts::Ours,
+                (_, true) => Conflicts::Theirs,
+                _ => Conflicts::Refuse,
+            },
+        };
+        let read_options = ReadOptions {
+            status_map,
+            now: now_timestamp(),
+            unmapped: Arc::new(Mutex::new(Default::default())),
+        };
+        let unmapped = Arc::clone(&read_options.unmapped);
+        let consumed = Arc::new(AtomicU64::new(0));
+        let total: u64 = inputs
+            .iter()
+            .filter_map(|(path, _)| std::fs::metadata(path).ok())
+            .map(|m| m.len())
+            .sum();
+        let progress = Progress::new(total, Arc::clone(&consumed));
+        // A second thread reads and parses while this one writes: both cores
+        // work. Batches travel in groups of about a thousand claims, and the
+        // channel holds a few groups: enough for the reader to keep parsing
+        // while the database writes a whole flush (with room for only four
+        // claim files, each flush stalled the reader and the database then
+        // waited for it: 2.65 s against 1.9 s for 100,000 claims), little
+        // enough that memory does not grow with the input.
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<Batch>>>(GROUPS_AHEAD);
+        let skip_bad = args.skip_bad;
+        // Set only when the reader returns normally: a reader that panicked
+        // also closes the channel, and what it sent must then not be committed
+        // as if it were the whole input.
+        let completed = Arc::new(AtomicBool::new(false));
+        let reader_completed = Arc::clone(&completed);
+        let reader = std::thread::Builder::new()
+            .name("claims-reader".into())
+            .spawn(move || {
+                read_all(inputs, &read_options, skip_bad, &consumed, &sender);
+                reader_completed.store(true, Ordering::SeqCst);
+                drop(sender);
+            })?;
+        Ok(ImportRun {
+            options,
+            format,
+            files,
+            not_imported,
+            unmapped,
+            progress,
+            receiver: Some(receiver),
+            completed,
+            reader: Some(reader),
+            skipped: Vec::new(),
+        })
+    }
+
+    /// Feeds everything the reader sends through one importer, inside the
+    /// caller's one transaction: any problem rolls the whole import back.
+    async fn feed(&mut self, store: &mut impl Importing) -> Result<ImportSummary> {
+        let receiver = self
+            .receiver
+            .take()
+            .ok_or_else(|| Error::Internal("an import fed twice".into()))?;
+        let mut importer = Importer::new(&self.options);
+        let mut claims = 0;
+        while let Ok(group) = receiver.recv() {
+            for batch in group? {
+                match batch {
+                    Batch::File(file) if !importer.has_problems() => {
+                        claims += file.claims.len();
+                        importer.add(store, file).await?;
+                    }
+                    // After a problem, input is still checked but no longer written.
+                    Batch::File(_) => importer.reject(vec![]),
+                    Batch::Bad(problems) => importer.reject(problems),
+                    Batch::Skipped(problem) => self.skipped.push(problem),
+                }
+            }
+            self.progress.show(claims);
+        }
+        if !self.completed.load(Ordering::SeqCst) {
+            return Err(Error::Internal(
+                "the import's reader thread stopped before the end of the input".into(),
+            ));
+        }
+        // Links, index builds and the commit can take seconds of their own.
+        self.progress.finishing(claims);
+        importer.finish(store).await
+    }
+
+    /// Stops the reader, prints the warnings and returns the summary line.
+    fn finish(mut self, summary: Result<ImportSummary>) -> Result<String> {
+        // Dropping the receiver stops a reader still sending.
+        self.receiver = None;
+        self.progress.clear();
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        let mut summary = summary?;
+        // The importer counts batches; a table's rows come in many.
+        summary.files = self.files;
+        for orphan in &summary.orphans {
+            eprintln!("claims: warning: {}", crate::render::inert(&orphan.to_string()));
+        }
+        for problem in &self.skipped {
+            eprintln!("claims: skipped {}", crate::render::inert(&problem.to_string()));
+        }
+        let unmapped = self.unmapped.lock().unwrap_or_else(|e| e.into_inner());
+        if !unmapped.is_empty() {
+            eprintln!(
+                "claims: warning: {}",
+                crate::render::inert(&describe_unmapped(&unmapped))
+            );
+        }
+        if !self.not_imported.is_empty() {
+            self.not_imported.sort();
+            let names: Vec<String> = self
+                .not_imported
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            eprintln!(
+                "claims: note: skipped {} file{} that {} not claim data by {}: {}",
+                names.len(),
+                if names.len() == 1 { "" } else { "s" },
+                if names.len() == 1 { "is" } else { "are" },
+                if self.format.is_some() {
+                    "--format"
+                } else {
+                    "extension"
+                },
+                crate::render::inert(&names.join(", "))
+            );
+        }
+        let mut line = describe(&summary);
+        if !self.skipped.is_empty() {
+            line.push_str(&format!("; skipped {} bad rows", self.skipped.len()));
+        }
+        Ok(line)
+    }
 }
 
 /// Claims per group sent to the writer, and groups the channel holds.

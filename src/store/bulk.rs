@@ -28,6 +28,19 @@ pub struct BulkLoad {
     triggers: Vec<String>,
 }
 
+impl BulkLoad {
+    /// What a backend set aside: its `CREATE INDEX` statements and the
+    /// statements that put its triggers back.
+    pub(crate) fn from_statements(indexes: Vec<String>, triggers: Vec<String>) -> BulkLoad {
+        BulkLoad { indexes, triggers }
+    }
+
+    /// The statements to run when the load is done: (indexes, triggers).
+    pub(crate) fn into_statements(self) -> (Vec<String>, Vec<String>) {
+        (self.indexes, self.triggers)
+    }
+}
+
 /// Indexes that a bulk load may set aside: none that a trigger, a
 /// uniqueness check or a foreign key needs while rows go in (the history
 /// index serves the triggers that stay, and the deferred foreign keys).

@@ -12,7 +12,7 @@ use crate::journal::{ClaimRecord, Operation};
 use crate::model::{Claim, Relation, Source, short_id};
 
 /// A claim record as a JSON object, field by field.
-fn fields_of(record: &ClaimRecord) -> Map<String, Value> {
+pub(crate) fn fields_of(record: &ClaimRecord) -> Map<String, Value> {
     let mut map = match serde_json::to_value(record).expect("plain values serialize") {
         Value::Object(map) => map,
         _ => unreachable!("a struct serializes as an object"),

@@ -7,14 +7,15 @@
 //! transaction: the write lock is taken up front, so a write never fails
 //! halfway on a lock upgrade, and an error anywhere rolls everything back.
 
-mod articles;
+pub(crate) mod articles;
 pub(crate) mod audit;
 mod bulk;
 pub(crate) mod claims;
 pub mod copy;
-mod corrections;
+pub(crate) mod corrections;
 mod create;
 pub(crate) mod exports;
+pub(crate) mod importing;
 pub(crate) mod journal;
 pub(crate) mod marking;
 pub mod postgres;

@@ -1019,3 +1019,164 @@ fn sixteen_writers_at_once_lose_nothing() {
     let verified = desk.claims(&["verify"]);
     assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
 }
+
+/// `claims import` on the team server: the owner fills an empty database
+/// in one bulk load (through COPY) that reads back as the same file
+/// imported into SQLite; a checker's import that sets a verdict only an
+/// editor may is refused whole by the database; an editor's goes in under
+/// the editor's login, and importing it again changes nothing.
+#[test]
+fn a_desk_imports_claim_files() {
+    let Some(desk) = Desk::new() else { return };
+    let sample = super::harness::sample_dir();
+    let sample = sample.to_str().unwrap();
+    // The owner's bulk load, against the same files in SQLite.
+    let here = desk.env.ok(&["import", sample]);
+    let there = desk.claims(&["import", sample]);
+    assert_eq!(there.code, 0, "{}", there.stderr);
+    assert_eq!(there.stdout, here);
+    for args in [
+        vec!["report", "--format", "csv"],
+        vec!["report", "--rollup", "--format", "csv"],
+        vec!["source", "list", "--format", "csv"],
+    ] {
+        assert_eq!(desk.claims(&args).stdout, desk.env.ok(&args), "{args:?}");
+    }
+    // Times of writing and the article's own id (a UUIDv7, made when it
+    // was logged) differ between the two runs; the rest may not.
+    let strip_times = |csv: String| -> Vec<String> {
+        let made_now =
+            |f: &&str| (f.contains('T') && f.ends_with('Z')) || (f.len() == 36 && f.as_bytes()[14] == b'7');
+        let mut rows: Vec<String> = csv
+            .lines()
+            .map(|l| {
+                l.split(',')
+                    .filter(|f| !made_now(f))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    assert_eq!(
+        strip_times(
+            desk.claims(&["list", "--format", "csv", "--include-withdrawn"])
+                .stdout
+        ),
+        strip_times(desk.env.ok(&["list", "--format", "csv", "--include-withdrawn"]))
+    );
+    let verified = desk.claims(&["verify"]);
+    assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+    assert!(
+        verified.stdout.contains("quotes checked") && !verified.stdout.contains("orphaned: 1"),
+        "{}",
+        verified.stdout
+    );
+    let again = desk.claims(&["import", sample]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stdout.starts_with("nothing changed"), "{}", again.stdout);
+    // The load put every trigger and index back.
+    let disabled = desk
+        .sql(
+            None,
+            "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'",
+        )
+        .unwrap();
+    assert_eq!(disabled, "0");
+    let indexes = desk
+        .sql(None, "SELECT count(*) FROM pg_indexes WHERE indexname IN ('claims_short_id', 'status_events_claim', 'claim_tags_tag')")
+        .unwrap();
+    assert_eq!(indexes, "3");
+
+    // On a second desk, members import; one of the sample's verdicts is
+    // "confirmed", which a checker may not record.
+    let Some(team) = Desk::new() else { return };
+    assert_eq!(team.claims(&["team", "init"]).code, 0);
+    let (checker, editor) = (team.login("checker"), team.login("editor"));
+    for (login, role) in [(&checker, "checker"), (&editor, "editor")] {
+        let run = team.claims(&["team", "add", login, "--role", role]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let as_member = |login: &str, args: &[&str]| {
+        let url = format!("postgres://{login}@{}:{}/{}", team.host, team.port, team.name);
+        let mut all = vec!["--db", url.as_str()];
+        all.extend_from_slice(args);
+        team.env.run(&all)
+    };
+    let journal = || team.sql(None, "SELECT count(*) FROM operations").unwrap();
+    let membership = journal();
+    let refused = as_member(&checker, &["import", sample]);
+    assert_eq!(refused.code, 2, "{}{}", refused.stdout, refused.stderr);
+    assert!(
+        refused.stderr.contains("is a checker: marking a claim")
+            && refused.stderr.contains("takes an editor"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(team.sql(None, "SELECT count(*) FROM claims").unwrap(), "0");
+    assert_eq!(journal(), membership, "nothing of the refused import stays");
+
+    let imported = as_member(&editor, &["import", sample]);
+    assert_eq!(imported.code, 0, "{}", imported.stderr);
+    assert_eq!(imported.stdout, here);
+    // Every operation and event is the editor's; a file's own reviewer is
+    // kept in the event's note.
+    let actors = team
+        .sql(None, "SELECT string_agg(DISTINCT actor, ',') FROM (SELECT actor FROM operations WHERE kind NOT LIKE 'team.%' UNION ALL SELECT actor FROM status_events) a")
+        .unwrap();
+    assert_eq!(actors, editor);
+    let named = team
+        .sql(
+            None,
+            "SELECT count(*) FROM status_events WHERE note LIKE '%in the imported file%'",
+        )
+        .unwrap();
+    assert_ne!(named, "0", "the sample names reviewers of its verdicts");
+    let log = as_member(&editor, &["log", "--format", "csv"]);
+    assert!(
+        log.stdout.contains(&format!(",{editor},import,")),
+        "{}",
+        log.stdout
+    );
+    let verified = as_member(&checker, &["verify"]);
+    assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+    let again = as_member(&editor, &["import", sample]);
+    assert!(again.stdout.starts_with("nothing changed"), "{}", again.stdout);
+
+    // A later copy of the file moves one claim's verdict, within a
+    // checker's rights: appended to its history, under the checker's login.
+    let original = std::fs::read_to_string(
+        super::harness::sample_dir().join("rferl-2017-12-18-peskov-cia-tip-off.toml"),
+    )
+    .unwrap();
+    let before = "status = \"unverified\"\ntags = [\"terrorism\", \"us-russia-cooperation\"]";
+    assert!(original.contains(before));
+    let later = team.env.dir.path().join("later");
+    std::fs::create_dir(&later).unwrap();
+    std::fs::write(
+        later.join("rferl-2017-12-18-peskov-cia-tip-off.toml"),
+        original.replacen(before, &before.replace("unverified", "disputed"), 1),
+    )
+    .unwrap();
+    std::fs::copy(
+        super::harness::sample_dir().join("rferl-2017-12-18-peskov-cia-tip-off.txt"),
+        later.join("rferl-2017-12-18-peskov-cia-tip-off.txt"),
+    )
+    .unwrap();
+    let events = || team.sql(None, "SELECT count(*) FROM status_events").unwrap();
+    let events_before: i64 = events().parse().unwrap();
+    let run = as_member(&checker, &["import", later.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("claims 0 added, 1 updated"), "{}", run.stdout);
+    assert_eq!(events().parse::<i64>().unwrap(), events_before + 1);
+    let latest = team
+        .sql(
+            None,
+            "SELECT to_status || ' ' || actor FROM status_events ORDER BY id DESC LIMIT 1",
+        )
+        .unwrap();
+    assert_eq!(latest, format!("disputed {checker}"));
+    let verified = as_member(&checker, &["verify"]);
+    assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+}

@@ -18,6 +18,8 @@ use super::copy::{
     LinkRow, OperationRow, SnapshotRow, SourceRow, SpeaksForRow, TableCounts, TagRow, copy,
 };
 use super::journal::OPERATION_COLUMNS_POSTGRES as OPERATION_COLUMNS;
+
+mod importing;
 use crate::error::{Error, Result};
 use crate::journal::{GENESIS, Operation};
 use crate::model::Day;
@@ -113,6 +115,9 @@ pub struct TeamDatabase {
     shown: String,
     /// The operation that the events being written belong to.
     open: Option<super::journal::OpenOperation>,
+    /// Whether an import has set the per-row history triggers aside (see
+    /// `importing`).
+    bulk_loading: bool,
 }
 
 impl TeamDatabase {
@@ -152,6 +157,7 @@ impl TeamDatabase {
             conn,
             shown,
             open: None,
+            bulk_loading: false,
         })
     }
 

@@ -1,0 +1,1221 @@
+//! The PostgreSQL side of `claims import`: the importer's contract
+//! ([`Importing`]) on the team database. Every operation carries the
+//! session's user and the server's time. New claims, their tags and their
+//! histories go in through `COPY` where the session may use it (the
+//! tables' owner, whom row security does not hold), and as multi-row
+//! `INSERT ... SELECT FROM unnest(...)` otherwise (PostgreSQL refuses `COPY
+//! FROM` into a table under row security); both fire the same triggers.
+//!
+//! The owner filling an empty database sets the per-row history triggers
+//! and the secondary indexes aside for the load, as SQLite's bulk load does
+//! (`store::bulk`), and checks the same rules over the whole load with a
+//! few set-based queries before the commit. The `ALTER TABLE` that
+//! disables a trigger holds the table's exclusive lock until the
+//! transaction ends, so no other session sees (or writes) the tables while
+//! the triggers are away, and a failure or a killed process rolls the
+//! change back with everything else.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use serde_json::{Map, Value};
+use sqlx::Row;
+use uuid::Uuid;
+
+use super::{ARTICLE_COLUMNS, TeamDatabase, append_operation, article_from_row};
+use crate::anchor::QuoteAnchor;
+use crate::error::{Error, Result};
+use crate::journal::{ClaimRecord, ClaimRecordRef, Operation};
+use crate::model::{Article, Claim, Day, Relation, Source, SourceKind, SourceProfile, Status, StatusEvent};
+use crate::store::importing::Importing;
+use crate::store::journal::{Edited, NewOperation};
+use crate::store::{ArticleParts, BulkLoad, NewClaim, NewEvent, changed_parts, fold_name, name_skeleton};
+
+/// Indexes an owner's bulk load builds afterwards: none that enforces
+/// uniqueness (those check every row as it goes in).
+const DEFERRABLE_INDEXES: &[&str] = &[
+    "claims_short_id",
+    "claims_source",
+    "claims_source_status",
+    "claims_article",
+    "claims_said_on",
+    "claims_origin",
+    "claim_tags_tag",
+    "status_events_claim",
+    "status_events_operation",
+];
+
+/// The per-row history triggers a bulk load checks set-wise instead
+/// (`table.trigger`).
+const DEFERRABLE_TRIGGERS: &[(&str, &str)] = &[
+    ("status_events", "status_events_continue_history"),
+    ("status_events", "status_events_move_claim"),
+    ("claims", "claims_follow_history"),
+];
+
+/// Events that break their claim's chain or clock, are not numbered from
+/// 1 without a gap, or belong to no operation of the journal, or to one
+/// out of order; claims not in the state their history gives.
+const BROKEN_LOAD: &str = "
+    SELECT (SELECT count(*) FROM (
+                SELECT from_status, at, operation_id, id,
+                       lag(to_status) OVER history AS previous_status,
+                       lag(at) OVER history AS previous_at,
+                       row_number() OVER history AS n
+                FROM status_events
+                WINDOW history AS (PARTITION BY claim_id ORDER BY id)) e
+            WHERE CASE WHEN n = 1 THEN from_status IS NOT NULL
+                       ELSE from_status IS DISTINCT FROM previous_status OR at < previous_at END)
+         + (SELECT count(*) FROM (
+                SELECT operation_id, lag(operation_id) OVER (ORDER BY id) AS previous_operation
+                FROM status_events) e
+            WHERE operation_id IS NULL OR operation_id < previous_operation
+               OR NOT EXISTS (SELECT 1 FROM operations o WHERE o.id = e.operation_id))
+         + (SELECT count(*) - coalesce(max(id), 0) FROM status_events)::bigint,
+           (SELECT count(*) FROM claims c
+            WHERE c.status IS DISTINCT FROM (SELECT to_status FROM status_events e
+                                             WHERE e.claim_id = c.id ORDER BY e.id DESC LIMIT 1)
+               OR c.rating IS DISTINCT FROM (SELECT rating FROM status_events e
+                                             WHERE e.claim_id = c.id AND e.rating IS NOT NULL
+                                             ORDER BY e.id DESC LIMIT 1))";
+
+impl TeamDatabase {
+    /// Whether this session may `COPY` into the tables (row security does
+    /// not hold it: their owner, a superuser, or a role that bypasses it),
+    /// and whether it records history in others' names (only the owner).
+    async fn loading_rights(&mut self) -> Result<(bool, bool, String)> {
+        Ok(sqlx::query_as(
+            "SELECT (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'claims') = current_user::text
+                    OR coalesce((SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user), false),
+                    claimtrack_is_owner(), session_user::text",
+        )
+        .fetch_one(&mut self.conn)
+        .await?)
+    }
+
+    fn open_id(&self) -> Result<i64> {
+        self.open
+            .as_ref()
+            .map(|o| o.id)
+            .ok_or_else(|| Error::Internal("no operation is open".into()))
+    }
+}
+
+/// An event as a member's session may record it: in the member's own name.
+/// A file that names someone else keeps that name in the note, so that
+/// nothing it said is lost.
+fn recorded_by(mut event: NewEvent, login: &str, owner: bool) -> NewEvent {
+    if !owner && event.actor != login {
+        let named = format!("recorded by {} in the imported file", event.actor);
+        event.note = Some(match event.note.take() {
+            Some(note) if !note.is_empty() => format!("{note} ({named})"),
+            _ => named,
+        });
+        event.actor = login.to_string();
+    }
+    event
+}
+
+/// Rows in PostgreSQL's `COPY` text format.
+#[derive(Default)]
+struct CopyText {
+    text: String,
+    first: bool,
+}
+
+impl CopyText {
+    fn field(&mut self, value: Option<&str>) -> &mut Self {
+        if !self.first {
+            self.text.push('\t');
+        }
+        self.first = false;
+        match value {
+            None => self.text.push_str("\\N"),
+            Some(value) => {
+                for c in value.chars() {
+                    match c {
+                        '\\' => self.text.push_str("\\\\"),
+                        '\t' => self.text.push_str("\\t"),
+                        '\n' => self.text.push_str("\\n"),
+                        '\r' => self.text.push_str("\\r"),
+                        c => self.text.push(c),
+                    }
+                }
+            }
+        }
+        self
+    }
+
+    fn number(&mut self, value: Option<i64>) -> &mut Self {
+        match value {
+            Some(n) => {
+                let mut digits = String::new();
+                let _ = write!(digits, "{n}");
+                self.field(Some(&digits))
+            }
+            None => self.field(None),
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.text.push('\n');
+        self.first = true;
+    }
+
+    fn start(&mut self) {
+        self.first = true;
+    }
+}
+
+/// New claims laid out as the rows of the three tables they fill.
+#[derive(Default)]
+struct ClaimRows {
+    events: Vec<(i64, i64, Option<Status>, NewEvent, String)>,
+    claims: Vec<ClaimRow>,
+    tags: Vec<(i64, String)>,
+}
+
+struct ClaimRow {
+    key: i64,
+    claim: NewClaim,
+    status: Status,
+    rating: Option<String>,
+    created: String,
+    updated: String,
+}
+
+impl ClaimRows {
+    async fn copy(self, conn: &mut sqlx::PgConnection, operation: i64) -> Result<()> {
+        let mut text = CopyText::default();
+        text.start();
+        for (id, claim, from, event, evidence) in &self.events {
+            text.number(Some(*id))
+                .number(Some(*claim))
+                .field(from.map(Status::as_str))
+                .field(Some(event.to.as_str()))
+                .field(event.rating.as_deref())
+                .field(event.note.as_deref())
+                .field(Some(evidence))
+                .field(Some(&event.actor))
+                .field(Some(&event.at))
+                .number(Some(operation))
+                .field(event.stored_effective_on());
+            text.end_row();
+        }
+        send(
+            conn,
+            "COPY status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on) FROM STDIN",
+            std::mem::take(&mut text.text),
+        )
+        .await?;
+        for row in &self.claims {
+            let claim = &row.claim;
+            let anchor = claim.anchor.as_ref();
+            text.number(Some(row.key))
+                .field(Some(&claim.id.hyphenated().to_string()))
+                .number(claim.article_key)
+                .number(Some(claim.source_key))
+                .field(Some(claim.text.trim()))
+                .field(claim.quote.as_deref())
+                .field(claim.said_on.map(|d| d.to_string()).as_deref())
+                .field(Some(row.status.as_str()))
+                .field(row.rating.as_deref())
+                .field(Some(&row.created))
+                .field(Some(&row.updated))
+                .number(anchor.map(|a| a.start as i64))
+                .number(anchor.map(|a| a.end as i64))
+                .field(anchor.map(|a| a.prefix.as_str()))
+                .field(anchor.map(|a| a.suffix.as_str()))
+                .field(claim.origin.as_deref())
+                .field(claim.language.as_deref());
+            text.end_row();
+        }
+        send(
+            conn,
+            "COPY claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
+                          quote_start, quote_end, quote_prefix, quote_suffix, origin, language) FROM STDIN",
+            std::mem::take(&mut text.text),
+        )
+        .await?;
+        for (key, tag) in &self.tags {
+            text.number(Some(*key)).field(Some(tag));
+            text.end_row();
+        }
+        send(conn, "COPY claim_tags (claim_id, tag) FROM STDIN", text.text).await
+    }
+
+    /// The same rows as multi-row INSERTs, one per table, their columns
+    /// bound as arrays.
+    async fn insert(self, conn: &mut sqlx::PgConnection, operation: i64) -> Result<()> {
+        let events = self.events;
+        sqlx::query(
+            "INSERT INTO status_events (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, operation_id, effective_on)
+             SELECT id, claim_id, from_status, to_status, rating, note, evidence, actor, at, $10, effective_on
+             FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                         $9::text[], $11::text[])
+                  AS e (id, claim_id, from_status, to_status, rating, note, evidence, actor, at, effective_on)
+             ORDER BY id",
+        )
+        .bind(events.iter().map(|e| e.0).collect::<Vec<i64>>())
+        .bind(events.iter().map(|e| e.1).collect::<Vec<i64>>())
+        .bind(events.iter().map(|e| e.2.map(|s| s.as_str())).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.3.to.as_str()).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.3.rating.as_deref()).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.3.note.as_deref()).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.4.as_str()).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.3.actor.as_str()).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.3.at.as_str()).collect::<Vec<_>>())
+        .bind(operation)
+        .bind(events.iter().map(|e| e.3.stored_effective_on()).collect::<Vec<_>>())
+        .execute(&mut *conn)
+        .await?;
+        let claims = self.claims;
+        let anchors: Vec<Option<&QuoteAnchor>> = claims.iter().map(|c| c.claim.anchor.as_ref()).collect();
+        sqlx::query(
+            "INSERT INTO claims (id, uuid, article_id, source_id, text, quote, said_on, status, rating, created_at, updated_at,
+                                 quote_start, quote_end, quote_prefix, quote_suffix, origin, language)
+             SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[],
+                                  $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[],
+                                  $14::text[], $15::text[], $16::text[], $17::text[])",
+        )
+        .bind(claims.iter().map(|c| c.key).collect::<Vec<i64>>())
+        .bind(claims.iter().map(|c| c.claim.id).collect::<Vec<Uuid>>())
+        .bind(claims.iter().map(|c| c.claim.article_key).collect::<Vec<_>>())
+        .bind(claims.iter().map(|c| c.claim.source_key).collect::<Vec<_>>())
+        .bind(claims.iter().map(|c| c.claim.text.trim()).collect::<Vec<_>>())
+        .bind(claims.iter().map(|c| c.claim.quote.as_deref()).collect::<Vec<_>>())
+        .bind(claims.iter().map(|c| c.claim.said_on.map(|d| d.to_string())).collect::<Vec<_>>())
+        .bind(claims.iter().map(|c| c.status.as_str()).collect::<Vec<_>>())
+        .bind(claims.iter().map(|c| c.rating.as_deref()).collect::<Vec<_>>())
+        .bind(claims.iter().map(|c| c.created.as_str()).collect::<Vec<_>>())
+        .bind(claims.iter().map(|c| c.updated.as_str()).collect::<Vec<_>>())
+        .bind(anchors.iter().map(|a| a.map(|a| a.start as i64)).collect::<Vec<_>>())
+        .bind(anchors.iter().map(|a| a.map(|a| a.end as i64)).collect::<Vec<_>>())
+        .bind(anchors.iter().map(|a| a.map(|a| a.prefix.as_str())).collect::<Vec<_>>())
+        .bind(anchors.iter().map(|a| a.map(|a| a.suffix.as_str())).collect::<Vec<_>>())
+        .bind(claims.iter().map(|c| c.claim.origin.as_deref()).collect::<Vec<_>>())
+        .bind(claims.iter().map(|c| c.claim.language.as_deref()).collect::<Vec<_>>())
+        .execute(&mut *conn)
+        .await?;
+        if !self.tags.is_empty() {
+            sqlx::query(
+                "INSERT INTO claim_tags (claim_id, tag) SELECT * FROM unnest($1::bigint[], $2::text[])",
+            )
+            .bind(self.tags.iter().map(|t| t.0).collect::<Vec<i64>>())
+            .bind(self.tags.iter().map(|t| t.1.as_str()).collect::<Vec<_>>())
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+}
+
+/// Streams `rows` into a `COPY ... FROM STDIN`.
+async fn send(conn: &mut sqlx::PgConnection, statement: &str, rows: String) -> Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut copy = conn.copy_in_raw(statement).await?;
+    if let Err(e) = copy.send(rows.into_bytes()).await {
+        let _ = copy.abort("the import failed").await;
+        return Err(e.into());
+    }
+    copy.finish().await?;
+    Ok(())
+}
+
+impl Importing for TeamDatabase {
+    async fn has_claims_and_articles(&mut self) -> Result<(bool, bool)> {
+        Ok(
+            sqlx::query_as("SELECT EXISTS (SELECT 1 FROM claims), EXISTS (SELECT 1 FROM articles)")
+                .fetch_one(&mut self.conn)
+                .await?,
+        )
+    }
+
+    async fn begin_bulk_load(&mut self) -> Result<Option<BulkLoad>> {
+        let (may_copy, owner, _) = self.loading_rights().await?;
+        let empty: bool = sqlx::query_scalar(
+            "SELECT NOT EXISTS (SELECT 1 FROM claims) AND NOT EXISTS (SELECT 1 FROM status_events)",
+        )
+        .fetch_one(&mut self.conn)
+        .await?;
+        if !(may_copy && owner && empty) {
+            return Ok(None);
+        }
+        let mut indexes = Vec::new();
+        for name in DEFERRABLE_INDEXES {
+            let definition: Option<String> = sqlx::query_scalar(
+                "SELECT pg_get_indexdef(c.oid) FROM pg_class c
+                 WHERE c.relkind = 'i' AND c.relname = $1 AND c.relnamespace = current_schema()::regnamespace",
+            )
+            .bind(name)
+            .fetch_optional(&mut self.conn)
+            .await?;
+            let Some(definition) = definition else { continue };
+            // The names come from the constant list above, not from input.
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP INDEX {name}")))
+                .execute(&mut self.conn)
+                .await?;
+            indexes.push(definition);
+        }
+        let mut triggers = Vec::new();
+        for (table, trigger) in DEFERRABLE_TRIGGERS {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "ALTER TABLE {table} DISABLE TRIGGER {trigger}"
+            )))
+            .execute(&mut self.conn)
+            .await?;
+            triggers.push(format!("ALTER TABLE {table} ENABLE TRIGGER {trigger}"));
+        }
+        self.bulk_loading = true;
+        Ok(Some(BulkLoad::from_statements(indexes, triggers)))
+    }
+
+    async fn finish_bulk_load(&mut self, bulk: BulkLoad) -> Result<()> {
+        self.bulk_loading = false;
+        let (broken, off): (i64, i64) = sqlx::query_as(BROKEN_LOAD).fetch_one(&mut self.conn).await?;
+        if broken > 0 || off > 0 {
+            return Err(Error::Internal(format!(
+                "a bulk load broke the history rules ({broken} events out of order, {off} claims not in the state their history gives)"
+            )));
+        }
+        let (indexes, triggers) = bulk.into_statements();
+        // The load's deferred foreign-key checks are due before a table's
+        // triggers may change; both deferrable keys defer again after.
+        sqlx::query("SET CONSTRAINTS ALL IMMEDIATE")
+            .execute(&mut self.conn)
+            .await?;
+        sqlx::query("SET CONSTRAINTS ALL DEFERRED")
+            .execute(&mut self.conn)
+            .await?;
+        for sql in triggers {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(&mut self.conn)
+                .await?;
+        }
+        // An index build sorts in memory up to this much, then on disk.
+        sqlx::query("SET LOCAL maintenance_work_mem = '256MB'")
+            .execute(&mut self.conn)
+            .await?;
+        for sql in indexes {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(&mut self.conn)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn find_source(&mut self, name: &str) -> Result<Option<Source>> {
+        let row = sqlx::query(
+            "SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region FROM sources s WHERE s.name_key = $1
+             UNION ALL
+             SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region
+             FROM source_aliases a JOIN sources s ON s.id = a.source_id WHERE a.alias_key = $1
+             LIMIT 1",
+        )
+        .bind(fold_name(name))
+        .fetch_optional(&mut self.conn)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let key: i64 = row.try_get(0)?;
+        let kind: String = row.try_get(2)?;
+        let aliases: Vec<String> =
+            sqlx::query_scalar("SELECT alias FROM source_aliases WHERE source_id = $1 ORDER BY alias_key")
+                .bind(key)
+                .fetch_all(&mut self.conn)
+                .await?;
+        Ok(Some(Source {
+            key,
+            name: row.try_get(1)?,
+            kind: kind.parse()?,
+            profile: SourceProfile {
+                description: row.try_get(3)?,
+                job: row.try_get(4)?,
+                party: row.try_get(5)?,
+                region: row.try_get(6)?,
+            },
+            aliases,
+        }))
+    }
+
+    async fn add_source_with_profile(
+        &mut self,
+        name: &str,
+        kind: SourceKind,
+        profile: &SourceProfile,
+    ) -> Result<Source> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::invalid("a source name cannot be empty"));
+        }
+        if let Some(existing) = self.find_source(name).await? {
+            return Err(Error::Conflict(if fold_name(&existing.name) == fold_name(name) {
+                format!("source '{name}' already exists")
+            } else {
+                format!("'{name}' is already an alias of source '{}'", existing.name)
+            }));
+        }
+        let description = profile
+            .description
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty());
+        let key: i64 = sqlx::query_scalar(
+            "INSERT INTO sources (id, name, name_key, name_skeleton, kind, description, job, party, region, created_at)
+             VALUES ((SELECT coalesce(max(id), 0) + 1 FROM sources), $1, $2, $3, $4, $5, $6, $7, $8, claimtrack_now())
+             RETURNING id",
+        )
+        .bind(name)
+        .bind(fold_name(name))
+        .bind(name_skeleton(name))
+        .bind(kind.as_str())
+        .bind(description)
+        .bind(&profile.job)
+        .bind(&profile.party)
+        .bind(&profile.region)
+        .fetch_one(&mut self.conn)
+        .await?;
+        append_operation(
+            &mut self.conn,
+            NewOperation {
+                kind: "source.create",
+                source_key: Some(key),
+                new: Some(serde_json::json!({
+                    "name": name, "kind": kind.as_str(), "description": profile.description,
+                    "job": profile.job, "party": profile.party, "region": profile.region,
+                })),
+                ..NewOperation::default()
+            },
+        )
+        .await?;
+        Ok(Source {
+            key,
+            name: name.to_string(),
+            kind,
+            profile: profile.clone(),
+            aliases: vec![],
+        })
+    }
+
+    async fn update_source(&mut self, key: i64, kind: SourceKind, profile: &SourceProfile) -> Result<()> {
+        type Parts = (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let old: Parts =
+            sqlx::query_as("SELECT kind, description, job, party, region FROM sources WHERE id = $1")
+                .bind(key)
+                .fetch_one(&mut self.conn)
+                .await?;
+        let new: Parts = (
+            kind.as_str().to_string(),
+            profile.description.clone(),
+            profile.job.clone(),
+            profile.party.clone(),
+            profile.region.clone(),
+        );
+        let named = |v: &Parts| {
+            [
+                ("kind", Some(v.0.clone())),
+                ("description", v.1.clone()),
+                ("job", v.2.clone()),
+                ("party", v.3.clone()),
+                ("region", v.4.clone()),
+            ]
+        };
+        let (before, after) = changed_parts(named(&old), named(&new));
+        if after.is_empty() {
+            return Ok(());
+        }
+        append_operation(
+            &mut self.conn,
+            NewOperation {
+                kind: "source.edit",
+                source_key: Some(key),
+                old: Some(before.into()),
+                new: Some(after.into()),
+                ..NewOperation::default()
+            },
+        )
+        .await?;
+        sqlx::query(
+            "UPDATE sources SET kind = $1, description = $2, job = $3, party = $4, region = $5 WHERE id = $6",
+        )
+        .bind(kind.as_str())
+        .bind(&profile.description)
+        .bind(&profile.job)
+        .bind(&profile.party)
+        .bind(&profile.region)
+        .bind(key)
+        .execute(&mut self.conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn add_alias(&mut self, source: &Source, alias: &str) -> Result<bool> {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            return Err(Error::invalid("an alias cannot be empty"));
+        }
+        if let Some(owner) = self.find_source(alias).await? {
+            if owner.key == source.key {
+                return Ok(false);
+            }
+            return Err(Error::Conflict(format!(
+                "alias '{alias}' is already taken by source '{}'",
+                owner.name
+            )));
+        }
+        sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES ($1, $2, $3)")
+            .bind(fold_name(alias))
+            .bind(alias)
+            .bind(source.key)
+            .execute(&mut self.conn)
+            .await?;
+        append_operation(
+            &mut self.conn,
+            NewOperation {
+                kind: "source.alias",
+                source_key: Some(source.key),
+                new: Some(serde_json::json!({ "alias": alias })),
+                ..NewOperation::default()
+            },
+        )
+        .await?;
+        Ok(true)
+    }
+
+    async fn add_speaks_for(
+        &mut self,
+        speaker: &Source,
+        organization: &Source,
+        role: &str,
+        since: Option<Day>,
+        until: Option<Day>,
+    ) -> Result<bool> {
+        if speaker.key == organization.key {
+            return Err(Error::invalid(format!(
+                "'{}' cannot speak for itself",
+                speaker.name
+            )));
+        }
+        if organization.kind == SourceKind::Person {
+            return Err(Error::invalid(format!(
+                "'{}' is a person; a source speaks for an organization, government, agency, media outlet or group",
+                organization.name
+            )));
+        }
+        if let (Some(since), Some(until)) = (since, until)
+            && since > until
+        {
+            return Err(Error::invalid(format!(
+                "the role's start {since} is after its end {until}"
+            )));
+        }
+        let exists: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM speaks_for WHERE speaker_id = $1 AND org_id = $2 AND role = $3)",
+        )
+        .bind(speaker.key)
+        .bind(organization.key)
+        .bind(role.trim())
+        .fetch_one(&mut self.conn)
+        .await?;
+        if exists {
+            return Ok(false);
+        }
+        let added = sqlx::query(
+            "INSERT INTO speaks_for (speaker_id, org_id, role, since, until) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(speaker.key)
+        .bind(organization.key)
+        .bind(role.trim())
+        .bind(since.map(|d| d.to_string()))
+        .bind(until.map(|d| d.to_string()))
+        .execute(&mut self.conn)
+        .await?
+        .rows_affected()
+            > 0;
+        if added {
+            append_operation(
+                &mut self.conn,
+                NewOperation {
+                    kind: "source.speaks_for",
+                    source_key: Some(speaker.key),
+                    new: Some(serde_json::json!({
+                        "organization": organization.name, "role": role.trim(),
+                        "since": since.map(|d| d.to_string()), "until": until.map(|d| d.to_string()),
+                    })),
+                    ..NewOperation::default()
+                },
+            )
+            .await?;
+        }
+        Ok(added)
+    }
+
+    async fn article(&mut self, key: i64) -> Result<Article> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1"
+        )))
+        .bind(key)
+        .fetch_one(&mut self.conn)
+        .await?;
+        article_from_row(&row)
+    }
+
+    async fn find_article_by_url(&mut self, url: &str) -> Result<Option<Article>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.url = $1"
+        )))
+        .bind(url.trim())
+        .fetch_optional(&mut self.conn)
+        .await?;
+        row.as_ref().map(article_from_row).transpose()
+    }
+
+    async fn article_body(&mut self, key: i64) -> Result<Option<String>> {
+        crate::store::reading::Reading::article_body_of(self, key).await
+    }
+
+    async fn add_article(
+        &mut self,
+        url: &str,
+        title: &str,
+        publisher: Option<&str>,
+        published_on: Option<Day>,
+        body: Option<&str>,
+    ) -> Result<i64> {
+        if let Some(existing) = self.find_article_by_url(url).await? {
+            return Err(Error::Conflict(format!(
+                "article {} is already logged as {}",
+                url.trim(),
+                crate::model::short_id(&existing.id)
+            )));
+        }
+        self.insert_article(url, title, publisher, published_on, body)
+            .await
+    }
+
+    async fn insert_article(
+        &mut self,
+        url: &str,
+        title: &str,
+        publisher: Option<&str>,
+        published_on: Option<Day>,
+        body: Option<&str>,
+    ) -> Result<i64> {
+        let (url, title) = (url.trim(), title.trim());
+        if title.is_empty() {
+            return Err(Error::invalid("an article title cannot be empty"));
+        }
+        let id = Uuid::now_v7();
+        let publisher = publisher.map(str::trim).filter(|p| !p.is_empty());
+        let digest = body.map(crate::store::articles::body_digest);
+        let key: i64 = sqlx::query_scalar(
+            "INSERT INTO articles (id, uuid, url, title, publisher, published_on, body, body_sha256, created_at)
+             VALUES ((SELECT coalesce(max(id), 0) + 1 FROM articles), $1, $2, $3, $4, $5, $6, $7, claimtrack_now())
+             RETURNING id",
+        )
+        .bind(id)
+        .bind(url)
+        .bind(title)
+        .bind(publisher)
+        .bind(published_on.map(|d| d.to_string()))
+        .bind(body)
+        .bind(&digest)
+        .fetch_one(&mut self.conn)
+        .await?;
+        append_operation(
+            &mut self.conn,
+            NewOperation {
+                kind: "article.create",
+                article_key: Some(key),
+                new: Some(serde_json::json!({
+                    "id": id.to_string(), "url": url, "title": title, "publisher": publisher,
+                    "published_on": published_on.map(|d| d.to_string()), "body_sha256": digest,
+                })),
+                ..NewOperation::default()
+            },
+        )
+        .await?;
+        Ok(key)
+    }
+
+    async fn update_article(
+        &mut self,
+        key: i64,
+        parts: &ArticleParts<'_>,
+        kind: &'static str,
+        note: Option<String>,
+    ) -> Result<()> {
+        let ArticleParts {
+            title,
+            publisher,
+            published_on,
+            body,
+        } = *parts;
+        type Parts = (String, Option<String>, Option<String>, Option<String>);
+        let (old_title, old_publisher, old_published, old_sha, old_body): (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        ) = sqlx::query_as(
+            "SELECT title, publisher, published_on::text, body_sha256, body FROM articles WHERE id = $1",
+        )
+        .bind(key)
+        .fetch_one(&mut self.conn)
+        .await?;
+        let old: Parts = (old_title, old_publisher, old_published, old_sha);
+        let new: Parts = (
+            title.to_string(),
+            publisher.map(str::to_string),
+            published_on.map(|d| d.to_string()),
+            body.map(crate::store::articles::body_digest),
+        );
+        let named = |v: &Parts| {
+            [
+                ("title", Some(v.0.clone())),
+                ("publisher", v.1.clone()),
+                ("published_on", v.2.clone()),
+                ("body_sha256", v.3.clone()),
+            ]
+        };
+        let (before, after) = changed_parts(named(&old), named(&new));
+        if after.is_empty() {
+            return Ok(());
+        }
+        let operation = append_operation(
+            &mut self.conn,
+            NewOperation {
+                kind,
+                article_key: Some(key),
+                old: Some(before.into()),
+                new: Some(after.clone().into()),
+                note,
+                ..NewOperation::default()
+            },
+        )
+        .await?;
+        if let (Some(old_body), Some(old_sha)) = (old_body, &old.3)
+            && after.contains_key("body_sha256")
+        {
+            let snapshot: i64 = sqlx::query_scalar(
+                "INSERT INTO article_snapshots (id, article_id, body, body_sha256, replaced_at, replaced_by)
+                 VALUES ((SELECT coalesce(max(id), 0) + 1 FROM article_snapshots), $1, $2, $3, $4, $5)
+                 RETURNING id",
+            )
+            .bind(key)
+            .bind(old_body)
+            .bind(old_sha)
+            .bind(&operation.at)
+            .bind(operation.id)
+            .fetch_one(&mut self.conn)
+            .await?;
+            sqlx::query(
+                "UPDATE claims SET snapshot_id = $1
+                 WHERE article_id = $2 AND snapshot_id IS NULL AND quote_start IS NOT NULL",
+            )
+            .bind(snapshot)
+            .bind(key)
+            .execute(&mut self.conn)
+            .await?;
+        }
+        sqlx::query(
+            "UPDATE articles SET title = $1, publisher = $2, published_on = $3, body = $4, body_sha256 = $5 WHERE id = $6",
+        )
+        .bind(title)
+        .bind(publisher)
+        .bind(published_on.map(|d| d.to_string()))
+        .bind(body)
+        .bind(body.map(crate::store::articles::body_digest))
+        .bind(key)
+        .execute(&mut self.conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn fields_edited_by_hand(&mut self, subject: Edited) -> Result<HashMap<String, (String, String)>> {
+        let (sql, key) = match subject {
+            Edited::Claim(key) => (
+                "SELECT new, actor, at::text FROM operations WHERE claim_id = $1 AND kind = 'claim.edit' ORDER BY id",
+                key,
+            ),
+            Edited::Article(key) => (
+                "SELECT new, actor, at::text FROM operations WHERE article_id = $1 AND kind = 'article.edit' ORDER BY id",
+                key,
+            ),
+        };
+        let edits: Vec<(Option<String>, String, String)> =
+            sqlx::query_as(sql).bind(key).fetch_all(&mut self.conn).await?;
+        let mut fields = HashMap::new();
+        for (new, actor, at) in edits {
+            let new: Value = new
+                .as_deref()
+                .map(serde_json::from_str)
+                .transpose()
+                .map_err(|e| Error::Verification(format!("an edit of {subject:?} is not JSON: {e}")))?
+                .unwrap_or(Value::Null);
+            for field in new.as_object().into_iter().flat_map(|o| o.keys()) {
+                fields.insert(field.clone(), (actor.clone(), at.clone()));
+            }
+        }
+        Ok(fields)
+    }
+
+    async fn existing_claims(&mut self, ids: &[Uuid]) -> Result<HashMap<Uuid, i64>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<(Uuid, i64)> = sqlx::query_as("SELECT uuid, id FROM claims WHERE uuid = ANY($1)")
+            .bind(ids)
+            .fetch_all(&mut self.conn)
+            .await?;
+        Ok(rows.into_iter().collect())
+    }
+
+    async fn claim_by_id(&mut self, id: &Uuid) -> Result<Option<Claim>> {
+        let key: Option<i64> = sqlx::query_scalar("SELECT id FROM claims WHERE uuid = $1")
+            .bind(id)
+            .fetch_optional(&mut self.conn)
+            .await?;
+        match key {
+            Some(key) => Ok(Some(self.claim(key).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn claim(&mut self, key: i64) -> Result<Claim> {
+        let filter = crate::store::ClaimFilter {
+            include_withdrawn: true,
+            ..crate::store::ClaimFilter::default()
+        };
+        let mut sql = crate::store::claims::claim_select::<sqlx::Postgres>(&filter);
+        sql.push(" AND c.id = ").push_bind(key);
+        let row = sql.build().fetch_one(&mut self.conn).await?;
+        crate::store::claims::claim_from_row(&row)
+    }
+
+    async fn claim_record(&mut self, key: i64) -> Result<ClaimRecord> {
+        crate::store::audit::Audited::claim_records(self, key - 1, 1)
+            .await?
+            .into_iter()
+            .next()
+            .filter(|(found, _)| *found == key)
+            .map(|(_, record)| record)
+            .ok_or_else(|| Error::Internal(format!("claim key {key} vanished")))
+    }
+
+    async fn history(&mut self, key: i64) -> Result<Vec<StatusEvent>> {
+        crate::store::reading::Reading::claim_history(self, key).await
+    }
+
+    async fn latest_verdict_by_hand(&mut self, key: i64) -> Result<Option<(String, String)>> {
+        let latest: Option<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT e.actor, e.at::text, o.kind FROM status_events e
+             LEFT JOIN operations o ON o.id = e.operation_id
+             WHERE e.claim_id = $1 ORDER BY e.id DESC LIMIT 1",
+        )
+        .bind(key)
+        .fetch_optional(&mut self.conn)
+        .await?;
+        Ok(latest.and_then(|(actor, at, kind)| {
+            matches!(kind.as_deref(), None | Some("claim.mark" | "claim.create")).then_some((actor, at))
+        }))
+    }
+
+    async fn quote_kept_in_snapshot(&mut self, key: i64, quote: &str) -> Result<bool> {
+        Ok(sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM claims WHERE id = $1 AND snapshot_id IS NOT NULL AND quote = $2)",
+        )
+        .bind(key)
+        .bind(quote)
+        .fetch_one(&mut self.conn)
+        .await?)
+    }
+
+    async fn open_operation(&mut self) -> Result<()> {
+        crate::store::marking::Marking::open(self).await
+    }
+
+    async fn close_operation(&mut self, operation: NewOperation) -> Result<Operation> {
+        crate::store::marking::Marking::close(self, operation).await
+    }
+
+    async fn insert_claims(&mut self, claims: Vec<NewClaim>) -> Result<()> {
+        for claim in &claims {
+            if claim.history.is_empty() {
+                return Err(Error::invalid(format!("claim {} has no history", claim.id)));
+            }
+            if claim.text.trim().is_empty() {
+                return Err(Error::invalid("a claim's text cannot be empty"));
+            }
+        }
+        if claims.is_empty() {
+            return Ok(());
+        }
+        let operation = self.open_id()?;
+        let (may_copy, owner, login) = self.loading_rights().await?;
+        let (first_claim, first_event): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT coalesce(max(id), 0) + 1 FROM claims), (SELECT coalesce(max(id), 0) + 1 FROM status_events)",
+        )
+        .fetch_one(&mut self.conn)
+        .await?;
+        let open = self
+            .open
+            .as_mut()
+            .ok_or_else(|| Error::Internal("no operation is open".into()))?;
+        let mut rows = ClaimRows::default();
+        let mut event_id = first_event;
+        for (key, mut claim) in (first_claim..).zip(claims) {
+            let history: Vec<NewEvent> = std::mem::take(&mut claim.history)
+                .into_iter()
+                .map(|e| recorded_by(e, &login, owner))
+                .collect();
+            let status = history.last().map(|e| e.to).unwrap_or(Status::Unverified);
+            let rating = history.iter().rev().find_map(|e| e.rating.clone());
+            let updated = history.iter().map(|e| e.at.clone()).max().unwrap_or_default();
+            let created = history[0].at.clone();
+            // The digest holds what the database will: the text and tags
+            // trimmed, a tag differing only in ASCII case left out.
+            let mut tags: Vec<String> = Vec::with_capacity(claim.tags.len());
+            for tag in claim.tags.drain(..) {
+                let tag = tag.trim().to_string();
+                if !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                    tags.push(tag);
+                }
+            }
+            let mut sorted: Vec<&str> = tags.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            let id = claim.id.hyphenated().to_string();
+            let said_on = claim.said_on.map(|d| d.to_string());
+            open.claims.add(&ClaimRecordRef {
+                id: &id,
+                source: claim.source_key,
+                article: claim.article_key,
+                text: claim.text.trim(),
+                quote: claim.quote.as_deref(),
+                said_on: said_on.as_deref(),
+                tags: &sorted,
+                language: claim.language.as_deref(),
+            });
+            rows.tags.extend(tags.into_iter().map(|t| (key, t)));
+            let mut from = None;
+            for event in history {
+                let evidence = crate::store::claims::evidence_text(&event.evidence).into_owned();
+                open.events
+                    .add(&crate::store::claims::event_record(key, from, &event, &evidence));
+                let to = event.to;
+                rows.events.push((event_id, key, from, event, evidence));
+                event_id += 1;
+                from = Some(to);
+            }
+            rows.claims.push(ClaimRow {
+                key,
+                claim,
+                status,
+                rating,
+                created,
+                updated,
+            });
+        }
+        if may_copy {
+            rows.copy(&mut self.conn, operation).await
+        } else {
+            rows.insert(&mut self.conn, operation).await
+        }
+    }
+
+    async fn append_event(&mut self, key: i64, event: &NewEvent) -> Result<()> {
+        let operation = self.open_id()?;
+        let (_, owner, login) = self.loading_rights().await?;
+        let (current, last_at, id): (String, Option<String>, i64) = sqlx::query_as(
+            "SELECT status::text, (SELECT at::text FROM status_events WHERE claim_id = claims.id ORDER BY id DESC LIMIT 1),
+                    (SELECT coalesce(max(id), 0) + 1 FROM status_events)
+             FROM claims WHERE id = $1",
+        )
+        .bind(key)
+        .fetch_one(&mut self.conn)
+        .await?;
+        let from: Status = current.parse()?;
+        let mut event = recorded_by(event.clone(), &login, owner);
+        // A history never runs backwards: a clock behind the claim's last
+        // event records at that event's time.
+        if let Some(last_at) = last_at.filter(|last| *last > event.at) {
+            event.at = last_at;
+        }
+        let evidence = crate::store::claims::evidence_text(&event.evidence).into_owned();
+        let record = crate::store::claims::event_record(key, Some(from), &event, &evidence);
+        if let Some(open) = self.open.as_mut() {
+            open.events.add(&record);
+        }
+        super::insert_event(&mut self.conn, id, key, Some(from), &event, &evidence, operation).await?;
+        if self.bulk_loading {
+            // What `status_events_move_claim` does, while the load has it
+            // set aside; the whole load is checked against the history.
+            sqlx::query(
+                "UPDATE claims SET status = $1, rating = coalesce($2, rating), updated_at = greatest(updated_at, $3)
+                 WHERE id = $4",
+            )
+            .bind(event.to.as_str())
+            .bind(&event.rating)
+            .bind(&event.at)
+            .bind(key)
+            .execute(&mut self.conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn edit_claim(
+        &mut self,
+        key: i64,
+        wanted: &ClaimRecord,
+        kind: &'static str,
+        note: Option<String>,
+        _actor: &str,
+    ) -> Result<bool> {
+        let current = self.claim_record(key).await?;
+        let mut wanted = wanted.clone();
+        wanted.text = wanted.text.trim().to_string();
+        wanted.tags.sort();
+        let (before, after) = (
+            crate::store::corrections::fields_of(&current),
+            crate::store::corrections::fields_of(&wanted),
+        );
+        let (mut old, mut new) = (Map::new(), Map::new());
+        for field in before.keys().chain(after.keys()) {
+            let (was, will) = (
+                before.get(field).unwrap_or(&Value::Null),
+                after.get(field).unwrap_or(&Value::Null),
+            );
+            if was != will {
+                old.insert(field.clone(), was.clone());
+                new.insert(field.clone(), will.clone());
+            }
+        }
+        if new.is_empty() {
+            return Ok(false);
+        }
+        append_operation(
+            &mut self.conn,
+            NewOperation {
+                kind,
+                claim_key: Some(key),
+                old: Some(Value::Object(old)),
+                new: Some(Value::Object(new.clone())),
+                note,
+                ..NewOperation::default()
+            },
+        )
+        .await?;
+        if new.keys().any(|f| f != "tags") {
+            sqlx::query(
+                "UPDATE claims SET source_id = $1, article_id = $2, text = $3, quote = $4, said_on = $5, language = $6 WHERE id = $7",
+            )
+            .bind(wanted.source)
+            .bind(wanted.article)
+            .bind(&wanted.text)
+            .bind(&wanted.quote)
+            .bind(&wanted.said_on)
+            .bind(&wanted.language)
+            .bind(key)
+            .execute(&mut self.conn)
+            .await?;
+        }
+        if new.contains_key("tags") {
+            sqlx::query("DELETE FROM claim_tags WHERE claim_id = $1")
+                .bind(key)
+                .execute(&mut self.conn)
+                .await?;
+            sqlx::query(
+                "INSERT INTO claim_tags (claim_id, tag) SELECT $1, btrim(tag) FROM unnest($2::text[]) AS t (tag)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(key)
+            .bind(&wanted.tags)
+            .execute(&mut self.conn)
+            .await?;
+        }
+        Ok(true)
+    }
+
+    async fn set_origin(&mut self, key: i64, origin: Option<&str>) -> Result<()> {
+        sqlx::query("UPDATE claims SET origin = $1 WHERE id = $2")
+            .bind(origin)
+            .bind(key)
+            .execute(&mut self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn set_quote_anchor(&mut self, key: i64, anchor: Option<&QuoteAnchor>) -> Result<()> {
+        sqlx::query(
+            "UPDATE claims SET quote_start = $1, quote_end = $2, quote_prefix = $3, quote_suffix = $4, snapshot_id = NULL
+             WHERE id = $5",
+        )
+        .bind(anchor.map(|a| a.start as i64))
+        .bind(anchor.map(|a| a.end as i64))
+        .bind(anchor.map(|a| a.prefix.as_str()))
+        .bind(anchor.map(|a| a.suffix.as_str()))
+        .bind(key)
+        .execute(&mut self.conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn add_link(&mut self, from: &Claim, relation: Relation, to: &Claim, _actor: &str) -> Result<bool> {
+        if from.key == to.key {
+            return Err(Error::invalid(format!(
+                "claim {} cannot be linked to itself",
+                crate::model::short_id(&from.id)
+            )));
+        }
+        // Looked up first: a link already there is no change, and asks for
+        // no right (a checker re-imports a file whose links an editor made).
+        let exists: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM claim_links WHERE from_claim = $1 AND relation = $2 AND to_claim = $3)",
+        )
+        .bind(from.key)
+        .bind(relation.as_str())
+        .bind(to.key)
+        .fetch_one(&mut self.conn)
+        .await?;
+        if exists {
+            return Ok(false);
+        }
+        let added = sqlx::query(
+            "INSERT INTO claim_links (from_claim, relation, to_claim, actor, created_at)
+             VALUES ($1, $2, $3, session_user, claimtrack_now())
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(from.key)
+        .bind(relation.as_str())
+        .bind(to.key)
+        .execute(&mut self.conn)
+        .await?
+        .rows_affected()
+            > 0;
+        if added {
+            append_operation(
+                &mut self.conn,
+                NewOperation {
+                    kind: "link.add",
+                    claim_key: Some(from.key),
+                    new: Some(serde_json::json!({
+                        "from": from.id.to_string(), "relation": relation.as_str(), "to": to.id.to_string(),
+                    })),
+                    ..NewOperation::default()
+                },
+            )
+            .await?;
+        }
+        Ok(added)
+    }
+}
