@@ -1,10 +1,13 @@
 //! Benchmark: `cargo build --release && cargo run --release --example bench_postgres -- DIR N [HOST:PORT]`
 //!
 //! The team database on PostgreSQL, against `psql` in the same run:
-//! - N synthetic claims (as `bench_jsonl` makes them) imported into a
-//!   SQLite file, then `claims copy --to` a fresh PostgreSQL database
-//!   (`claimtrack_bench`, dropped and made again): claims copied per
-//!   second, with the destination checked whole (`verify`'s checks);
+//! - N synthetic claims (as `bench_jsonl` makes them) imported from JSON
+//!   Lines into a fresh PostgreSQL database (`claimtrack_bench`, dropped
+//!   and made again) by its owner, through COPY, against `psql \copy` of
+//!   the same rows as CSV into a table with as many indexes (target: at or
+//!   above its rate), `IMPORT_ROUNDS` rounds (default 1) alternating;
+//! - `claims copy --to` PostgreSQL of a SQLite file of up to 20,000 of them:
+//!   claims copied per second, the destination checked whole;
 //! - `claims report` on the server against the equivalent GROUP BY that
 //!   `psql` runs (target: within 1.5x), `claims list --by SOURCE` and
 //!   `claims log --limit 20` (under 50 ms), `claims show` and `claims add`
@@ -38,23 +41,6 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let (jsonl, csv) = (dir.join("claims.jsonl"), dir.join("claims.csv"));
     write_inputs(&jsonl, &csv, n);
-    let db = dir.join("claims.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
-    let db_arg = db.to_str().unwrap();
-    run(
-        &claims,
-        &[
-            "--db",
-            db_arg,
-            "import",
-            "--format",
-            "jsonl",
-            jsonl.to_str().unwrap(),
-        ],
-    );
-
     let psql = |database: &str, sql: &str| -> Duration {
         let start = Instant::now();
         let out = Command::new("psql")
@@ -80,18 +66,104 @@ fn main() {
         );
         start.elapsed()
     };
+    let fresh = |name: &str| {
+        psql(
+            "postgres",
+            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        );
+        psql("postgres", &format!("CREATE DATABASE {name}"));
+        format!("postgres://{host}:{port}/{name}")
+    };
+
+    // The import, rounds alternating with the baseline: `psql \copy` of
+    // the same rows (the CSV twin of the JSON Lines file) into a table
+    // with as many indexes as `claims` has, on the same columns.
+    let rounds: usize = std::env::var("IMPORT_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let mut url = String::new();
+    for round in 1..=rounds {
+        url = fresh("claimtrack_bench");
+        let import = run(
+            &claims,
+            &[
+                "--db",
+                &url,
+                "import",
+                "--format",
+                "jsonl",
+                jsonl.to_str().unwrap(),
+            ],
+        );
+        fresh("claimtrack_baseline");
+        psql("claimtrack_baseline", BASELINE_TABLE);
+        let copy = psql(
+            "claimtrack_baseline",
+            &format!(
+                "\\copy baseline FROM '{}' WITH (FORMAT csv, HEADER true)",
+                csv.display()
+            ),
+        );
+        println!(
+            "  round {round}: claims import {:>6.2} s, psql \\copy {:>6.2} s",
+            import.as_secs_f64(),
+            copy.as_secs_f64()
+        );
+        ours.push(import);
+        theirs.push(copy);
+    }
+    ours.sort();
+    theirs.sort();
+    let (import, copy) = (ours[rounds / 2], theirs[rounds / 2]);
+    let (rate, base_rate) = (n as f64 / import.as_secs_f64(), n as f64 / copy.as_secs_f64());
+    println!(
+        "claims import (JSON Lines):  {:>8.2} s {rate:>9.0} claims/s (median of {rounds})",
+        import.as_secs_f64()
+    );
+    println!(
+        "psql \\copy (CSV):            {:>8.2} s {base_rate:>9.0} rows/s   ratio {:.2} (target >= 1.00) {}",
+        copy.as_secs_f64(),
+        rate / base_rate,
+        verdict(rate >= base_rate)
+    );
     psql(
         "postgres",
-        "DROP DATABASE IF EXISTS claimtrack_bench WITH (FORCE)",
+        "DROP DATABASE IF EXISTS claimtrack_baseline WITH (FORCE)",
     );
-    psql("postgres", "CREATE DATABASE claimtrack_bench");
-    let url = format!("postgres://{host}:{port}/claimtrack_bench");
 
-    let copy = run(&claims, &["--db", db_arg, "copy", "--to", &url]);
+    // `claims copy` from a SQLite file, on a slice small enough to be quick:
+    // it goes row by row through the destination's rules.
+    let slice = n.min(20_000);
+    let (small_jsonl, small_csv) = (dir.join("slice.jsonl"), dir.join("slice.csv"));
+    write_inputs(&small_jsonl, &small_csv, slice);
+    let db = dir.join("claims.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let db_arg = db.to_str().unwrap();
+    run(
+        &claims,
+        &[
+            "--db",
+            db_arg,
+            "import",
+            "--format",
+            "jsonl",
+            small_jsonl.to_str().unwrap(),
+        ],
+    );
+    let copy_url = fresh("claimtrack_bench_copy");
+    let copied = run(&claims, &["--db", db_arg, "copy", "--to", &copy_url]);
     println!(
-        "claims copy --to PostgreSQL:   {:>8.1} s   {:.0} claims/s (checked whole at both ends)",
-        copy.as_secs_f64(),
-        n as f64 / copy.as_secs_f64()
+        "claims copy --to PostgreSQL: {:>8.1} s   {:.0} claims/s ({slice} claims, checked whole at both ends)",
+        copied.as_secs_f64(),
+        slice as f64 / copied.as_secs_f64()
+    );
+    psql(
+        "postgres",
+        "DROP DATABASE IF EXISTS claimtrack_bench_copy WITH (FORCE)",
     );
 
     let report = median(|| run(&claims, &["--db", &url, "report", "--format", "csv"]));
@@ -152,3 +224,18 @@ fn main() {
         "DROP DATABASE IF EXISTS claimtrack_bench WITH (FORCE)",
     );
 }
+
+/// The baseline's table: the claim table's columns as text, with as many
+/// indexes as `claims` has, on the matching columns (id unique, short id,
+/// source and date, source, status and date, article, date, origin).
+const BASELINE_TABLE: &str = "
+    CREATE TABLE baseline (
+        id uuid PRIMARY KEY, source text, source_kind text, text text, quote text, said_on text,
+        status text, rating text, note text, tags text, article_url text, article_title text,
+        article_publisher text, article_published text, origin text);
+    CREATE INDEX baseline_short_id ON baseline (right(replace(id::text, '-', ''), 8));
+    CREATE INDEX baseline_source ON baseline (source, said_on);
+    CREATE INDEX baseline_source_status ON baseline (source, status, said_on);
+    CREATE INDEX baseline_article ON baseline (article_url);
+    CREATE INDEX baseline_said_on ON baseline (said_on);
+    CREATE INDEX baseline_origin ON baseline (origin) WHERE origin IS NOT NULL";

@@ -262,7 +262,7 @@ fn a_database_of_the_first_release_opens_upgrades_and_loses_nothing() {
 
 /// Writes `n` claims of `source` spread over articles, with tags and
 /// ratings, as JSON Lines.
-fn bulk_claims(env: &Env, name: &str, source: &str, n: usize) -> std::path::PathBuf {
+pub(super) fn bulk_claims(env: &Env, name: &str, source: &str, n: usize) -> std::path::PathBuf {
     let path = env.dir.path().join(name);
     let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
     for i in 0..n {
@@ -280,7 +280,7 @@ fn bulk_claims(env: &Env, name: &str, source: &str, n: usize) -> std::path::Path
 
 /// Starts `claims ARGS` and kills it (SIGKILL) after `delay`; returns
 /// whether it had already finished.
-fn kill_after(env: &Env, args: &[&str], delay: std::time::Duration) -> bool {
+pub(super) fn kill_after(env: &Env, args: &[&str], delay: std::time::Duration) -> bool {
     let mut child = env
         .command(args)
         .stdout(std::process::Stdio::null())

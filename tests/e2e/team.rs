@@ -1180,3 +1180,91 @@ fn a_desk_imports_claim_files() {
     let verified = as_member(&checker, &["verify"]);
     assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
 }
+
+/// An owner's bulk import into the team server, killed (SIGKILL) at points
+/// across it: the server rolls the whole transaction back, the triggers
+/// and indexes the load had set aside included, so each time the database
+/// holds none of it and is whole; a rerun then imports all of it.
+#[test]
+fn a_killed_import_on_the_team_server_leaves_nothing_of_it() {
+    const N: usize = 30_000;
+    let Some(desk) = Desk::new() else { return };
+    let input = super::reliability::bulk_claims(&desk.env, "bulk.jsonl", "Bulk", N);
+    let input = input.to_str().unwrap();
+    let url = desk.url();
+    // How long a whole import takes here, on a scratch database.
+    let Some(scratch) = Desk::new() else { return };
+    let started = std::time::Instant::now();
+    let run = scratch.claims(&["import", input]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let whole = started.elapsed();
+    drop(scratch);
+
+    let busy = || {
+        desk.psql_as(
+            None,
+            "postgres",
+            &format!(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = '{}' AND application_name = 'claimtrack'",
+                desk.name
+            ),
+        )
+        .unwrap()
+    };
+    let mut killed = 0;
+    for fraction in [0.2, 0.4, 0.6, 0.8] {
+        let finished = super::reliability::kill_after(
+            &desk.env,
+            &["--db", &url, "import", input],
+            whole.mul_f64(fraction),
+        );
+        // The server ends the session once it finds the client gone.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while busy() != "0" {
+            assert!(std::time::Instant::now() < deadline, "the killed session lingers");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let claims = desk.sql(None, "SELECT count(*) FROM claims").unwrap();
+        if finished || claims != "0" {
+            // It got as far as its commit: then all of it is in.
+            assert_eq!(claims, N.to_string(), "killed at {fraction} of the import");
+            break;
+        }
+        killed += 1;
+        for table in ["status_events", "operations", "sources", "articles", "claim_tags"] {
+            assert_eq!(
+                desk.sql(None, &format!("SELECT count(*) FROM {table}")).unwrap(),
+                "0",
+                "{table} after a kill at {fraction}"
+            );
+        }
+        // What the load set aside is back: triggers on, indexes and keys there.
+        assert_eq!(
+            desk.sql(
+                None,
+                "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'"
+            )
+            .unwrap(),
+            "0"
+        );
+        assert_eq!(
+            desk.sql(None, "SELECT count(*) FROM pg_indexes WHERE indexname IN ('claims_short_id', 'status_events_claim', 'claim_tags_unique')")
+                .unwrap(),
+            "3"
+        );
+        assert_eq!(
+            desk.sql(None, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conname IN ('claim_tags_claim_id_fkey', 'status_events_claim_id_fkey', 'claims_source_id_fkey')")
+                .unwrap(),
+            "3"
+        );
+    }
+    assert!(killed >= 2, "only {killed} kills landed during the import");
+    let rerun = desk.claims(&["import", input]);
+    assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+    assert_eq!(
+        desk.sql(None, "SELECT count(*) FROM claims").unwrap(),
+        N.to_string()
+    );
+    let verified = desk.claims(&["verify"]);
+    assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+}

@@ -31,8 +31,10 @@ use crate::store::importing::Importing;
 use crate::store::journal::{Edited, NewOperation};
 use crate::store::{ArticleParts, BulkLoad, NewClaim, NewEvent, changed_parts, fold_name, name_skeleton};
 
-/// Indexes an owner's bulk load builds afterwards: none that enforces
-/// uniqueness (those check every row as it goes in).
+/// Indexes an owner's bulk load builds afterwards (a unique one checks
+/// every key as it is built, and refuses the load on a repeat). The
+/// primary keys and the claims' unique ids stay: the load looks rows up
+/// by them.
 const DEFERRABLE_INDEXES: &[&str] = &[
     "claims_short_id",
     "claims_source",
@@ -41,6 +43,7 @@ const DEFERRABLE_INDEXES: &[&str] = &[
     "claims_said_on",
     "claims_origin",
     "claim_tags_tag",
+    "claim_tags_unique",
     "status_events_claim",
     "status_events_operation",
 ];
@@ -73,11 +76,11 @@ const BROKEN_LOAD: &str = "
                OR NOT EXISTS (SELECT 1 FROM operations o WHERE o.id = e.operation_id))
          + (SELECT count(*) - coalesce(max(id), 0) FROM status_events)::bigint,
            (SELECT count(*) FROM claims c
-            WHERE c.status IS DISTINCT FROM (SELECT to_status FROM status_events e
-                                             WHERE e.claim_id = c.id ORDER BY e.id DESC LIMIT 1)
-               OR c.rating IS DISTINCT FROM (SELECT rating FROM status_events e
-                                             WHERE e.claim_id = c.id AND e.rating IS NOT NULL
-                                             ORDER BY e.id DESC LIMIT 1))";
+                LEFT JOIN (SELECT DISTINCT ON (claim_id) claim_id, to_status FROM status_events
+                           ORDER BY claim_id, id DESC) latest ON latest.claim_id = c.id
+                LEFT JOIN (SELECT DISTINCT ON (claim_id) claim_id, rating FROM status_events
+                           WHERE rating IS NOT NULL ORDER BY claim_id, id DESC) rated ON rated.claim_id = c.id
+            WHERE c.status IS DISTINCT FROM latest.to_status OR c.rating IS DISTINCT FROM rated.rating)";
 
 impl TeamDatabase {
     /// Whether this session may `COPY` into the tables (row security does
@@ -359,7 +362,32 @@ impl Importing for TeamDatabase {
                 .await?;
             indexes.push(definition);
         }
-        let mut triggers = Vec::new();
+        // Foreign keys check each row with a locking lookup of the row it
+        // names (a tag locks its claim, a claim its source and article):
+        // over a load, most of COPY's time. Added back after the load, each
+        // is checked by one join over the whole table.
+        let mut after = Vec::new();
+        let keys: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT t.relname::text, c.conname::text, pg_get_constraintdef(c.oid)
+             FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+             WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace
+               AND t.relname IN ('claims', 'claim_tags', 'status_events')
+             ORDER BY t.relname, c.conname",
+        )
+        .fetch_all(&mut self.conn)
+        .await?;
+        for (table, name, definition) in keys {
+            // Names and definitions come from the catalog, not from input.
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "ALTER TABLE {table} DROP CONSTRAINT \"{name}\""
+            )))
+            .execute(&mut self.conn)
+            .await?;
+            after.push(format!(
+                "ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {definition}"
+            ));
+        }
+        let mut triggers = after;
         for (table, trigger) in DEFERRABLE_TRIGGERS {
             sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
                 "ALTER TABLE {table} DISABLE TRIGGER {trigger}"
@@ -374,31 +402,33 @@ impl Importing for TeamDatabase {
 
     async fn finish_bulk_load(&mut self, bulk: BulkLoad) -> Result<()> {
         self.bulk_loading = false;
-        let (broken, off): (i64, i64) = sqlx::query_as(BROKEN_LOAD).fetch_one(&mut self.conn).await?;
-        if broken > 0 || off > 0 {
-            return Err(Error::Internal(format!(
-                "a bulk load broke the history rules ({broken} events out of order, {off} claims not in the state their history gives)"
-            )));
-        }
         let (indexes, triggers) = bulk.into_statements();
-        // The load's deferred foreign-key checks are due before a table's
-        // triggers may change; both deferrable keys defer again after.
+        // The load's deferred foreign-key checks are due before its tables
+        // may change shape (an index, a trigger); both deferrable keys
+        // defer again after.
         sqlx::query("SET CONSTRAINTS ALL IMMEDIATE")
             .execute(&mut self.conn)
             .await?;
         sqlx::query("SET CONSTRAINTS ALL DEFERRED")
             .execute(&mut self.conn)
             .await?;
-        for sql in triggers {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
-                .execute(&mut self.conn)
-                .await?;
-        }
         // An index build sorts in memory up to this much, then on disk.
         sqlx::query("SET LOCAL maintenance_work_mem = '256MB'")
             .execute(&mut self.conn)
             .await?;
         for sql in indexes {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(&mut self.conn)
+                .await?;
+        }
+        // Whole-table passes (sorts and hash joins), not a lookup per row.
+        let (broken, off): (i64, i64) = sqlx::query_as(BROKEN_LOAD).fetch_one(&mut self.conn).await?;
+        if broken > 0 || off > 0 {
+            return Err(Error::Internal(format!(
+                "a bulk load broke the history rules ({broken} events out of order, {off} claims not in the state their history gives)"
+            )));
+        }
+        for sql in triggers {
             sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
                 .execute(&mut self.conn)
                 .await?;
