@@ -432,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, add, mark (confirm, dispute, refute), withdraw, reinstate, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), withdraw, reinstate, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr

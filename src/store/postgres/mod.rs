@@ -5,8 +5,9 @@
 //! being the session's user, who may mark what) are the database's own:
 //! triggers and grants that hold for any program that connects.
 //!
-//! Commands other than `team` do not run on PostgreSQL yet; this module is
-//! where the PostgreSQL backend of the store grows.
+//! The store's contracts (`reading`, `marking`, `journal`, `audit`, `copy`,
+//! `importing`) are implemented here for PostgreSQL; the import's own, with
+//! its `COPY` and bulk load, is in `importing.rs`.
 
 use std::str::FromStr;
 
