@@ -9,7 +9,7 @@ use super::harness::{Env, fingerprint};
 
 /// Corpus file → what its message must say (after `file:line`, when the
 /// place is given as `Some(line)`).
-const CORPUS: &[(&str, Option<usize>, &str)] = &[
+pub(super) const CORPUS: &[(&str, Option<usize>, &str)] = &[
     ("toml-truncated.toml", Some(11), "invalid basic string"),
     (
         "toml-unknown-field.toml",
@@ -128,7 +128,7 @@ const CORPUS: &[(&str, Option<usize>, &str)] = &[
     ("claimreview-not-json.json", Some(1), "not valid JSON"),
 ];
 
-fn corpus_dir() -> PathBuf {
+pub(super) fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
@@ -167,7 +167,7 @@ fn refused(env: &Env, args: &[&str], place: Option<&str>, expected: &str) {
     );
 }
 
-fn format_of(name: &str) -> &'static str {
+pub(super) fn format_of(name: &str) -> &'static str {
     match name.split('-').next().unwrap() {
         "toml" => "toml",
         "csv" => "csv",

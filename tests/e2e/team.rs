@@ -1268,3 +1268,60 @@ fn a_killed_import_on_the_team_server_leaves_nothing_of_it() {
     let verified = desk.claims(&["verify"]);
     assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
 }
+
+/// The bad-input corpus on the team server: each file is refused the way
+/// a SQLite file refuses it (exit 2, the same first line naming the value
+/// and its `file:line`), and the database is as it was, row for row.
+#[test]
+fn the_bad_input_corpus_is_refused_alike_on_the_team_server() {
+    let Some(desk) = Desk::new() else { return };
+    let sample = super::harness::sample_dir();
+    let sample = sample.to_str().unwrap();
+    desk.env.ok(&["import", sample]);
+    let run = desk.claims(&["import", sample]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Every row of every table, as text, hashed per table.
+    let contents = || {
+        let tables = [
+            "sources",
+            "source_aliases",
+            "speaks_for",
+            "articles",
+            "article_snapshots",
+            "claims",
+            "claim_tags",
+            "status_events",
+            "claim_links",
+            "operations",
+        ];
+        tables
+            .iter()
+            .map(|t| {
+                desk.sql(
+                    None,
+                    &format!(
+                        "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM {t} t"
+                    ),
+                )
+                .unwrap()
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = contents();
+    for (name, _, _) in super::corpus::CORPUS {
+        let path = super::corpus::corpus_dir().join(name);
+        let path = path.to_str().unwrap();
+        let args = ["import", "--format", super::corpus::format_of(name), path];
+        let here = desk.env.run(&args);
+        let there = desk.claims(&args);
+        assert_eq!(there.code, 2, "{name}: {}", there.stderr);
+        assert_eq!(there.stdout, "", "{name}");
+        assert_eq!(
+            there.stderr.lines().next(),
+            here.stderr.lines().next(),
+            "{name}: the two backends say different things"
+        );
+        assert!(there.stderr.lines().count() <= 2, "{name}: {}", there.stderr);
+    }
+    assert_eq!(contents(), before, "a refused import changed the team database");
+}
