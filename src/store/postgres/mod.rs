@@ -119,6 +119,44 @@ pub struct TeamDatabase {
     /// Whether an import has set the per-row history triggers aside (see
     /// `importing`).
     bulk_loading: bool,
+    /// The statement that puts the claims' unique-id constraint back, while
+    /// a bulk load has it set aside (see `importing`).
+    ids_unindexed: Option<String>,
+    /// Inside [`TeamDatabase::write`]: the journal's head as this
+    /// transaction left it (known once it appended an operation).
+    head: Option<JournalHead>,
+    writing: bool,
+}
+
+/// The journal's head in a write transaction, which holds the journal's
+/// lock, so nobody else moves it: with the session's login and the
+/// server's clock, appending an operation is one INSERT instead of three
+/// round trips (an import of 10,000 articles appends 10,000 operations).
+struct JournalHead {
+    id: i64,
+    hash: String,
+    login: String,
+    /// The server's time of the operation that set the head, and when
+    /// that was here: later times are the server's, read off this clock.
+    server_at: time::OffsetDateTime,
+    seen: std::time::Instant,
+    at: String,
+}
+
+impl JournalHead {
+    fn after(operation: &Operation) -> Option<JournalHead> {
+        let server_at =
+            time::OffsetDateTime::parse(&operation.at, &time::format_description::well_known::Rfc3339)
+                .ok()?;
+        Some(JournalHead {
+            id: operation.id,
+            hash: operation.hash.clone(),
+            login: operation.actor.clone(),
+            server_at,
+            seen: std::time::Instant::now(),
+            at: operation.at.clone(),
+        })
+    }
 }
 
 impl TeamDatabase {
@@ -160,6 +198,9 @@ impl TeamDatabase {
             shown,
             open: None,
             bulk_loading: false,
+            ids_unindexed: None,
+            head: None,
+            writing: false,
         })
     }
 
@@ -272,6 +313,41 @@ impl TeamDatabase {
         }
     }
 
+    /// Appends `new` to the journal under the session's user at the
+    /// server's time; inside a write, from the head it keeps.
+    async fn record_operation(&mut self, new: super::NewOperation) -> Result<Operation> {
+        let Some(head) = self.head.as_ref() else {
+            let operation = append_operation(&mut self.conn, new).await?;
+            if self.writing {
+                self.head = JournalHead::after(&operation);
+            }
+            return Ok(operation);
+        };
+        let now = crate::model::format_timestamp(head.server_at + head.seen.elapsed());
+        let mut operation = Operation {
+            id: head.id + 1,
+            kind: new.kind.to_string(),
+            claim_key: new.claim_key,
+            source_key: new.source_key,
+            article_key: new.article_key,
+            old: new.old,
+            new: new.new,
+            note: new.note,
+            actor: head.login.clone(),
+            at: now.max(head.at.clone()),
+            undoes: new.undoes,
+            hash: String::new(),
+        };
+        operation.hash = operation.chained_hash(&head.hash);
+        insert_operation(&mut self.conn, &operation).await?;
+        if let Some(head) = self.head.as_mut() {
+            head.id = operation.id;
+            head.hash = operation.hash.clone();
+            head.at = operation.at.clone();
+        }
+        Ok(operation)
+    }
+
     /// Whether the database holds nothing a copy could collide with.
     pub(crate) async fn is_empty_for_copy(&mut self) -> Result<bool> {
         sqlx::query_scalar(
@@ -314,10 +390,12 @@ impl TeamDatabase {
         let locked = sqlx::query("SELECT pg_advisory_xact_lock(hashtext('claimtrack journal'))")
             .execute(&mut self.conn)
             .await;
+        (self.head, self.writing) = (None, true);
         let result = match locked {
             Ok(_) => body(self).await,
             Err(e) => Err(e.into()),
         };
+        (self.head, self.writing) = (None, false);
         let unclosed = self.open.take().is_some();
         let result = match result {
             Ok(_) if unclosed => Err(Error::Internal("an operation was left open".into())),
@@ -625,9 +703,8 @@ impl super::marking::Marking for TeamDatabase {
                 if withdrawn { "already" } else { "not" }
             )));
         }
-        let operation = append_operation(
-            &mut self.conn,
-            super::NewOperation {
+        let operation = self
+            .record_operation(super::NewOperation {
                 kind: if withdrawn {
                     "claim.withdraw"
                 } else {
@@ -638,9 +715,8 @@ impl super::marking::Marking for TeamDatabase {
                 new: Some(serde_json::json!({ "withdrawn": withdrawn })),
                 note,
                 ..super::NewOperation::default()
-            },
-        )
-        .await?;
+            })
+            .await?;
         // The operation's own time is the withdrawal's: one clock for both.
         sqlx::query("UPDATE claims SET withdrawn_at = $1 WHERE id = $2")
             .bind(withdrawn.then(|| operation.at.clone()))
@@ -656,7 +732,7 @@ impl super::marking::Marking for TeamDatabase {
             .take()
             .ok_or_else(|| Error::Internal("no operation is open".into()))?;
         let operation = open.close(operation);
-        let appended = append_operation(&mut self.conn, operation).await?;
+        let appended = self.record_operation(operation).await?;
         if appended.id != open.id {
             return Err(Error::Internal(
                 "the journal moved while an operation was open".into(),
@@ -699,18 +775,15 @@ impl super::marking::Adding for TeamDatabase {
                 .bind(kind.as_str())
                 .fetch_one(&mut self.conn)
                 .await?;
-                append_operation(
-                    &mut self.conn,
-                    super::NewOperation {
-                        kind: "source.create",
-                        source_key: Some(key),
-                        new: Some(serde_json::json!({
-                            "name": name, "kind": kind.as_str(), "description": null,
-                            "job": null, "party": null, "region": null,
-                        })),
-                        ..super::NewOperation::default()
-                    },
-                )
+                self.record_operation(super::NewOperation {
+                    kind: "source.create",
+                    source_key: Some(key),
+                    new: Some(serde_json::json!({
+                        "name": name, "kind": kind.as_str(), "description": null,
+                        "job": null, "party": null, "region": null,
+                    })),
+                    ..super::NewOperation::default()
+                })
                 .await?;
                 Ok((key, name.to_string()))
             }
@@ -842,14 +915,12 @@ impl super::marking::Adding for TeamDatabase {
         });
         open.events
             .add(&super::claims::event_record(key, None, &event, &evidence));
-        let appended = append_operation(
-            &mut self.conn,
-            open.close(super::NewOperation {
+        let appended = self
+            .record_operation(open.close(super::NewOperation {
                 claim_key: Some(key),
                 ..operation
-            }),
-        )
-        .await?;
+            }))
+            .await?;
         if appended.id != operation_id {
             return Err(Error::Internal(
                 "the journal moved while an operation was open".into(),
@@ -1679,6 +1750,12 @@ async fn append_operation(conn: &mut PgConnection, new: super::NewOperation) -> 
         hash: String::new(),
     };
     operation.hash = operation.chained_hash(&previous);
+    insert_operation(conn, &operation).await?;
+    Ok(operation)
+}
+
+/// Writes one operation as given (its id, time and hash already its own).
+async fn insert_operation(conn: &mut PgConnection, operation: &Operation) -> Result<()> {
     sqlx::query(
         "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
@@ -1697,7 +1774,7 @@ async fn append_operation(conn: &mut PgConnection, new: super::NewOperation) -> 
     .bind(&operation.hash)
     .execute(&mut *conn)
     .await?;
-    Ok(operation)
+    Ok(())
 }
 
 /// A database error as the person at the terminal should read it: the
