@@ -20,7 +20,7 @@ use super::copy::{
 };
 use super::journal::OPERATION_COLUMNS_POSTGRES as OPERATION_COLUMNS;
 
-mod importing;
+pub(crate) mod importing;
 use crate::error::{Error, Result};
 use crate::journal::{GENESIS, Operation};
 use crate::model::Day;
@@ -126,6 +126,10 @@ pub struct TeamDatabase {
     /// transaction left it (known once it appended an operation).
     head: Option<JournalHead>,
     writing: bool,
+    /// Articles a bulk load logged that are not written yet, and the key
+    /// the next one gets (see `importing`).
+    deferred_articles: Vec<importing::DeferredArticle>,
+    next_article_key: Option<i64>,
 }
 
 /// The journal's head in a write transaction, which holds the journal's
@@ -201,6 +205,8 @@ impl TeamDatabase {
             ids_unindexed: None,
             head: None,
             writing: false,
+            deferred_articles: Vec::new(),
+            next_article_key: None,
         })
     }
 
@@ -348,6 +354,71 @@ impl TeamDatabase {
         Ok(operation)
     }
 
+    /// Appends several operations in order, as [`Self::record_operation`]
+    /// does one: the first (when the head is not known yet) on its own,
+    /// the rest chained here and written by one INSERT.
+    async fn record_operations(&mut self, mut news: Vec<super::NewOperation>) -> Result<()> {
+        if news.is_empty() {
+            return Ok(());
+        }
+        if self.head.is_none() {
+            let first = news.remove(0);
+            self.record_operation(first).await?;
+        }
+        let Some(head) = self.head.as_mut() else {
+            // Outside a write: one at a time.
+            for new in news {
+                self.record_operation(new).await?;
+            }
+            return Ok(());
+        };
+        let mut operations = Vec::with_capacity(news.len());
+        for new in news {
+            let now = crate::model::format_timestamp(head.server_at + head.seen.elapsed());
+            let mut operation = Operation {
+                id: head.id + 1,
+                kind: new.kind.to_string(),
+                claim_key: new.claim_key,
+                source_key: new.source_key,
+                article_key: new.article_key,
+                old: new.old,
+                new: new.new,
+                note: new.note,
+                actor: head.login.clone(),
+                at: now.max(head.at.clone()),
+                undoes: new.undoes,
+                hash: String::new(),
+            };
+            operation.hash = operation.chained_hash(&head.hash);
+            head.id = operation.id;
+            head.hash = operation.hash.clone();
+            head.at = operation.at.clone();
+            operations.push(operation);
+        }
+        let o = &operations;
+        sqlx::query(
+            "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
+             SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::text[],
+                                  $8::text[], $9::text[], $10::text[], $11::bigint[], $12::text[])
+             ORDER BY 1",
+        )
+        .bind(o.iter().map(|o| o.id).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.kind.as_str()).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.claim_key).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.source_key).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.article_key).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.old.as_ref().map(|v| v.to_string())).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.new.as_ref().map(|v| v.to_string())).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.note.as_deref()).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.actor.as_str()).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.at.as_str()).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.undoes).collect::<Vec<_>>())
+        .bind(o.iter().map(|o| o.hash.as_str()).collect::<Vec<_>>())
+        .execute(&mut self.conn)
+        .await?;
+        Ok(())
+    }
+
     /// Whether the database holds nothing a copy could collide with.
     pub(crate) async fn is_empty_for_copy(&mut self) -> Result<bool> {
         sqlx::query_scalar(
@@ -391,11 +462,20 @@ impl TeamDatabase {
             .execute(&mut self.conn)
             .await;
         (self.head, self.writing) = (None, true);
+        self.deferred_articles.clear();
+        self.next_article_key = None;
         let result = match locked {
             Ok(_) => body(self).await,
             Err(e) => Err(e.into()),
         };
         (self.head, self.writing) = (None, false);
+        let unwritten = !std::mem::take(&mut self.deferred_articles).is_empty();
+        let result = match result {
+            Ok(_) if unwritten => Err(Error::Internal(
+                "articles of a bulk load were left unwritten".into(),
+            )),
+            other => other,
+        };
         let unclosed = self.open.take().is_some();
         let result = match result {
             Ok(_) if unclosed => Err(Error::Internal("an operation was left open".into())),
