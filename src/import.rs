@@ -1082,7 +1082,8 @@ async fn update_fields(
     let note = format!("import of {}", spec.loc.file.display());
     let edited = store
         .edit_claim(key, &wanted, "import.edit", Some(note), &options.actor)
-        .await?;
+        .await?
+        .is_some();
     // A file that gives no origin keeps the one the database has.
     let origin_changed = spec.origin.is_some() && spec.origin != existing.origin;
     if origin_changed {

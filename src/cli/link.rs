@@ -4,7 +4,8 @@ use clap::Args;
 
 use super::Context;
 use crate::error::Result;
-use crate::model::{Relation, short_id};
+use crate::model::{Claim, Relation, short_id};
+use crate::store::correcting::Correcting;
 
 /// `claims link`.
 #[derive(Debug, Args)]
@@ -21,23 +22,38 @@ pub struct LinkArgs {
 
 pub(super) async fn run(args: LinkArgs, ctx: &mut Context) -> Result<()> {
     let actor = ctx.actor.clone();
-    let (from, to, added) = ctx
+    let done = ctx
         .store
-        .write(async |store| {
-            let from = store.resolve_claim(&args.from).await?;
-            let to = store.resolve_claim(&args.to).await?;
-            let added = store.add_link(&from, args.relation, &to, &actor).await?;
-            Ok((from, to, added))
-        })
+        .write(async |store| link(store, &args, &actor).await)
         .await?;
+    ctx.out.line(said(&args, done));
+    Ok(())
+}
+
+/// `claims link` on a team database, under your login (an editor's right).
+pub(super) async fn run_on_postgres(args: LinkArgs, url: &str, out: &mut super::Output) -> Result<()> {
+    let mut db = crate::store::postgres::TeamDatabase::connect(url).await?;
+    let done = db.write(async |db| link(db, &args, "").await).await?;
+    out.line(said(&args, done));
+    db.close().await
+}
+
+/// The link, inside the caller's write transaction, on either backend.
+async fn link(store: &mut impl Correcting, args: &LinkArgs, actor: &str) -> Result<(Claim, Claim, bool)> {
+    let from = store.claim_to_mark(&args.from).await?;
+    let to = store.claim_to_mark(&args.to).await?;
+    let added = store.add_link(&from, args.relation, &to, actor).await?;
+    Ok((from, to, added))
+}
+
+fn said(args: &LinkArgs, (from, to, added): (Claim, Claim, bool)) -> String {
     let (from, to) = (short_id(&from.id), short_id(&to.id));
-    ctx.out.line(if added {
+    if added {
         format!("{from} {} {to}", args.relation)
     } else {
         format!(
             "{from} {} {to} was already recorded; nothing changed",
             args.relation
         )
-    });
-    Ok(())
+    }
 }

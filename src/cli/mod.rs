@@ -315,6 +315,9 @@ async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()
         Command::Mark(args) => mark::run_on_postgres(args, url, out).await,
         Command::Add(args) => add::run_on_postgres(args, url, out).await,
         Command::Import(args) => import::run_on_postgres(args, url, out).await,
+        Command::Edit(args) => edit::run_on_postgres(args, url, out).await,
+        Command::Link(args) => link::run_on_postgres(args, url, out).await,
+        Command::Unlink(args) => unlink::run_on_postgres(args, url, out).await,
         Command::Withdraw(args) => withdraw::withdraw_on_postgres(args, url, out).await,
         Command::Reinstate(args) => withdraw::reinstate_on_postgres(args, url, out).await,
         Command::Confirm(args) => args.run_on_postgres(Status::Confirmed, url, out).await,
@@ -323,7 +326,7 @@ async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()
         Command::Source(command) if source::run_on_postgres(&command, url, out).await? => Ok(()),
         Command::Article(command) if article::run_on_postgres(&command, url, out).await? => Ok(()),
         _ => Err(Error::invalid(format!(
-            "{} is a PostgreSQL database, where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), withdraw, reinstate, team and copy; the other commands that change claims work on a SQLite file for now",
+            "{} is a PostgreSQL database, where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, withdraw, reinstate, team and copy; the other commands that change the record work on a SQLite file for now",
             store::postgres::redacted(url)
         ))),
     }

@@ -5,7 +5,9 @@ use clap::Args;
 
 use super::{Context, text};
 use crate::error::Result;
-use crate::model::{Relation, short_id};
+use crate::journal::Operation;
+use crate::model::{Claim, Relation, short_id};
+use crate::store::correcting::Correcting;
 
 /// `claims unlink`.
 #[derive(Debug, Args)]
@@ -25,23 +27,42 @@ pub struct UnlinkArgs {
 
 pub(super) async fn run(args: UnlinkArgs, ctx: &mut Context) -> Result<()> {
     let actor = ctx.actor.clone();
-    let (from, to, operation) = ctx
+    let done = ctx
         .store
-        .write(async |store| {
-            let from = store.resolve_claim(&args.from).await?;
-            let to = store.resolve_claim(&args.to).await?;
-            let operation = store
-                .remove_link(&from, args.relation, &to, args.note.clone(), &actor)
-                .await?;
-            Ok((from, to, operation))
-        })
+        .write(async |store| unlink(store, &args, &actor).await)
         .await?;
-    ctx.out.line(format!(
+    ctx.out.line(said(&args, done));
+    Ok(())
+}
+
+/// `claims unlink` on a team database, under your login (an editor's right).
+pub(super) async fn run_on_postgres(args: UnlinkArgs, url: &str, out: &mut super::Output) -> Result<()> {
+    let mut db = crate::store::postgres::TeamDatabase::connect(url).await?;
+    let done = db.write(async |db| unlink(db, &args, "").await).await?;
+    out.line(said(&args, done));
+    db.close().await
+}
+
+/// The removal, inside the caller's write transaction, on either backend.
+async fn unlink(
+    store: &mut impl Correcting,
+    args: &UnlinkArgs,
+    actor: &str,
+) -> Result<(Claim, Claim, Operation)> {
+    let from = store.claim_to_mark(&args.from).await?;
+    let to = store.claim_to_mark(&args.to).await?;
+    let operation = store
+        .remove_link(&from, args.relation, &to, args.note.clone(), actor)
+        .await?;
+    Ok((from, to, operation))
+}
+
+fn said(args: &UnlinkArgs, (from, to, operation): (Claim, Claim, Operation)) -> String {
+    format!(
         "{} no longer {} {} (operation {})",
         short_id(&from.id),
         args.relation,
         short_id(&to.id),
         operation.id
-    ));
-    Ok(())
+    )
 }

@@ -111,7 +111,7 @@ pub(crate) trait Importing {
     /// One event appended to a claim's history, under the open operation.
     async fn append_event(&mut self, key: i64, event: &NewEvent) -> Result<()>;
     /// A claim's fields brought to `wanted` (an operation of `kind`);
-    /// false when nothing changed.
+    /// `None` when nothing changed.
     async fn edit_claim(
         &mut self,
         key: i64,
@@ -119,7 +119,7 @@ pub(crate) trait Importing {
         kind: &'static str,
         note: Option<String>,
         actor: &str,
-    ) -> Result<bool>;
+    ) -> Result<Option<Operation>>;
     /// Where a claim came from outside claimtrack.
     async fn set_origin(&mut self, key: i64, origin: Option<&str>) -> Result<()>;
     /// Where a claim's quote stands in its article's current body.
@@ -286,10 +286,8 @@ impl Importing for Write<'_> {
         kind: &'static str,
         note: Option<String>,
         actor: &str,
-    ) -> Result<bool> {
-        Ok(Write::edit_claim(self, key, wanted, kind, note, actor)
-            .await?
-            .is_some())
+    ) -> Result<Option<Operation>> {
+        Write::edit_claim(self, key, wanted, kind, note, actor).await
     }
 
     async fn set_origin(&mut self, key: i64, origin: Option<&str>) -> Result<()> {

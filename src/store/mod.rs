@@ -12,6 +12,7 @@ pub(crate) mod audit;
 mod bulk;
 pub(crate) mod claims;
 pub mod copy;
+pub(crate) mod correcting;
 pub(crate) mod corrections;
 mod create;
 pub(crate) mod exports;

@@ -428,11 +428,11 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
         "{}",
         run.stderr
     );
-    let run = env.run(&["--db", url, "edit", "6267", "--text", "x"]);
+    let run = env.run(&["--db", url, "undo", "--note", "x"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), withdraw, reinstate, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, withdraw, reinstate, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -631,7 +631,11 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
         ),
         (
             vec!["edit", &id, "--text", "x"],
-            "the other commands that change claims work on a SQLite file",
+            "is refuted: say why it changes with --note",
+        ),
+        (
+            vec!["undo", "--note", "x"],
+            "the other commands that change the record work on a SQLite file",
         ),
     ] {
         let run = desk.claims(&args);
@@ -1324,4 +1328,100 @@ fn the_bad_input_corpus_is_refused_alike_on_the_team_server() {
         assert!(there.stderr.lines().count() <= 2, "{name}: {}", there.stderr);
     }
     assert_eq!(contents(), before, "a refused import changed the team database");
+}
+
+/// Corrections on the team server: an editor edits a claim's words and
+/// tags, links two claims and removes the link, each under the editor's
+/// login; a checker's edit and link are refused by the database, whole;
+/// `verify` finds the record whole after all of it.
+#[test]
+fn an_editor_corrects_claims_on_the_team_server() {
+    let Some(team) = Desk::new() else { return };
+    assert_eq!(team.claims(&["team", "init"]).code, 0);
+    let (checker, editor) = (team.login("checker"), team.login("editor"));
+    for (login, role) in [(&checker, "checker"), (&editor, "editor")] {
+        assert_eq!(team.claims(&["team", "add", login, "--role", role]).code, 0);
+    }
+    let as_member = |login: &str, args: &[&str]| {
+        let url = format!("postgres://{login}@{}:{}/{}", team.host, team.port, team.name);
+        let mut all = vec!["--db", url.as_str()];
+        all.extend_from_slice(args);
+        team.env.run(&all)
+    };
+    let sample = super::harness::sample_dir();
+    let run = as_member(&editor, &["import", sample.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ids: Vec<String> = team
+        .sql(None, "SELECT right(replace(uuid::text, '-', ''), 8) FROM claims WHERE status = 'unverified' ORDER BY id LIMIT 2")
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let (first, second) = (&ids[0], &ids[1]);
+    let journal = || team.sql(None, "SELECT count(*) FROM operations").unwrap();
+
+    // A checker may not change a claim's words, nor link claims.
+    let before = journal();
+    let refused = as_member(&checker, &["edit", first, "--text", "A checker's rewording"]);
+    assert_eq!(refused.code, 2, "{}{}", refused.stdout, refused.stderr);
+    assert!(refused.stderr.contains("permission denied"), "{}", refused.stderr);
+    let refused = as_member(&checker, &["link", first, "contradicts", second]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert_eq!(journal(), before, "nothing of a refused change stays");
+
+    let run = as_member(
+        &editor,
+        &[
+            "edit",
+            first,
+            "--text",
+            "An editor's rewording",
+            "--tag",
+            "desk-reviewed",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stored = team
+        .sql(
+            None,
+            &format!("SELECT text FROM claims WHERE short_id = '{first}'"),
+        )
+        .unwrap();
+    assert_eq!(stored, "An editor's rewording");
+    let again = as_member(&editor, &["edit", first, "--text", "An editor's rewording"]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("already says that"), "{}", again.stderr);
+    let run = as_member(&editor, &["link", first, "contradicts", second]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), format!("{first} contradicts {second}"));
+    let run = as_member(
+        &editor,
+        &[
+            "unlink",
+            first,
+            "contradicts",
+            second,
+            "--note",
+            "not the same event",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let missing = as_member(&editor, &["unlink", first, "contradicts", second]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("has no 'contradicts' link"),
+        "{}",
+        missing.stderr
+    );
+
+    let log = as_member(&checker, &["log", "--limit", "3", "--format", "csv"]).stdout;
+    for kind in ["claim.edit", "link.add", "link.remove"] {
+        assert!(log.contains(&format!(",{editor},{kind},")), "{kind}: {log}");
+    }
+    let verified = as_member(&checker, &["verify"]);
+    assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+    // `show` reads the edit back from the server as from a file.
+    let shown = as_member(&checker, &["show", first]);
+    assert!(shown.stdout.contains("An editor's rewording"), "{}", shown.stdout);
+    assert!(shown.stdout.contains("desk-reviewed"), "{}", shown.stdout);
 }

@@ -1216,7 +1216,7 @@ impl Importing for TeamDatabase {
         kind: &'static str,
         note: Option<String>,
         _actor: &str,
-    ) -> Result<bool> {
+    ) -> Result<Option<Operation>> {
         let current = self.claim_record(key).await?;
         let mut wanted = wanted.clone();
         wanted.text = wanted.text.trim().to_string();
@@ -1237,17 +1237,18 @@ impl Importing for TeamDatabase {
             }
         }
         if new.is_empty() {
-            return Ok(false);
+            return Ok(None);
         }
-        self.record_operation(NewOperation {
-            kind,
-            claim_key: Some(key),
-            old: Some(Value::Object(old)),
-            new: Some(Value::Object(new.clone())),
-            note,
-            ..NewOperation::default()
-        })
-        .await?;
+        let operation = self
+            .record_operation(NewOperation {
+                kind,
+                claim_key: Some(key),
+                old: Some(Value::Object(old)),
+                new: Some(Value::Object(new.clone())),
+                note,
+                ..NewOperation::default()
+            })
+            .await?;
         if new.keys().any(|f| f != "tags") {
             sqlx::query(
                 "UPDATE claims SET source_id = $1, article_id = $2, text = $3, quote = $4, said_on = $5, language = $6 WHERE id = $7",
@@ -1276,7 +1277,7 @@ impl Importing for TeamDatabase {
             .execute(&mut self.conn)
             .await?;
         }
-        Ok(true)
+        Ok(Some(operation))
     }
 
     async fn set_origin(&mut self, key: i64, origin: Option<&str>) -> Result<()> {

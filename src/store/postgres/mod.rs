@@ -419,6 +419,45 @@ impl TeamDatabase {
         Ok(())
     }
 
+    /// Appends an operation for a change the caller then makes (see
+    /// `store::correcting`).
+    pub(crate) async fn record_change(&mut self, new: super::NewOperation) -> Result<Operation> {
+        self.record_operation(new).await
+    }
+
+    /// Who made the link `from relation to`, and when, if it is there.
+    pub(crate) async fn link_of(
+        &mut self,
+        from: i64,
+        relation: crate::model::Relation,
+        to: i64,
+    ) -> Result<Option<(String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT actor, created_at::text FROM claim_links WHERE from_claim = $1 AND relation = $2 AND to_claim = $3",
+        )
+        .bind(from)
+        .bind(relation.as_str())
+        .bind(to)
+        .fetch_optional(&mut self.conn)
+        .await?)
+    }
+
+    /// Deletes the link `from relation to` (after its operation).
+    pub(crate) async fn delete_link(
+        &mut self,
+        from: i64,
+        relation: crate::model::Relation,
+        to: i64,
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM claim_links WHERE from_claim = $1 AND relation = $2 AND to_claim = $3")
+            .bind(from)
+            .bind(relation.as_str())
+            .bind(to)
+            .execute(&mut self.conn)
+            .await?;
+        Ok(())
+    }
+
     /// Whether the database holds nothing a copy could collide with.
     pub(crate) async fn is_empty_for_copy(&mut self) -> Result<bool> {
         sqlx::query_scalar(
@@ -1867,6 +1906,10 @@ fn refused(e: sqlx::Error) -> Error {
     let message = database.message().to_string();
     match database.code().as_deref() {
         // insufficient_privilege: a right the member does not have.
+        // A missing grant is PostgreSQL's terse sentence: say whose right it is.
+        Some("42501") if message.starts_with("permission denied for table") => Error::Refused(format!(
+            "{message}: your role on this desk does not allow that change (editing claims, sources and articles, linking and withdrawing take an editor; `claims team list` shows each member's role)"
+        )),
         Some("42501") => Error::Refused(message),
         // unique_violation, and the rules of the history.
         Some("23505") | Some("23000") => Error::Conflict(message),

@@ -1,0 +1,98 @@
+//! What `claims edit`, `link` and `unlink` need inside their write
+//! transaction, as a contract both backends implement: on top of the
+//! import's (whose claim edit, quote anchor and link they share) and of
+//! marking's (which finds a claim by id), the source and article a name
+//! gives, and removing a link. On PostgreSQL each change is recorded under
+//! the session's login, and the database refuses what the member's role
+//! does not allow (edits and links are an editor's).
+
+use super::importing::Importing;
+use super::journal::NewOperation;
+use super::marking::Marking;
+use super::{Store, Write};
+use crate::error::{Error, Result};
+use crate::journal::Operation;
+use crate::model::{Claim, Relation, short_id};
+
+/// The correcting side of a write transaction.
+pub(crate) trait Correcting: Importing + Marking {
+    /// The key of the source a name or alias names; an unknown name is an
+    /// error suggesting the closest.
+    async fn source_key_named(&mut self, name: &str) -> Result<i64>;
+    /// The key of the article a URL or id names.
+    async fn article_key_named(&mut self, given: &str) -> Result<i64>;
+    /// Removes the link `from relation to` (`link.remove`, with the link as
+    /// it was); a link that is not there is an error.
+    async fn remove_link(
+        &mut self,
+        from: &Claim,
+        relation: Relation,
+        to: &Claim,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation>;
+}
+
+/// The SQLite side.
+impl Correcting for Write<'_> {
+    async fn source_key_named(&mut self, name: &str) -> Result<i64> {
+        Ok(Store::resolve_source(self, name).await?.key)
+    }
+
+    async fn article_key_named(&mut self, given: &str) -> Result<i64> {
+        Ok(Store::resolve_article(self, given).await?.key)
+    }
+
+    async fn remove_link(
+        &mut self,
+        from: &Claim,
+        relation: Relation,
+        to: &Claim,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation> {
+        Write::remove_link(self, from, relation, to, note, actor).await
+    }
+}
+
+/// The PostgreSQL side.
+impl Correcting for super::postgres::TeamDatabase {
+    async fn source_key_named(&mut self, name: &str) -> Result<i64> {
+        Ok(super::reading::Reading::source_named(self, name).await?.0)
+    }
+
+    async fn article_key_named(&mut self, given: &str) -> Result<i64> {
+        super::reading::Reading::article_key(self, given).await
+    }
+
+    async fn remove_link(
+        &mut self,
+        from: &Claim,
+        relation: Relation,
+        to: &Claim,
+        note: Option<String>,
+        _actor: &str,
+    ) -> Result<Operation> {
+        let Some((by, created_at)) = self.link_of(from.key, relation, to.key).await? else {
+            return Err(Error::invalid(format!(
+                "claim {} has no '{relation}' link to {}",
+                short_id(&from.id),
+                short_id(&to.id)
+            )));
+        };
+        let operation = self
+            .record_change(NewOperation {
+                kind: "link.remove",
+                claim_key: Some(from.key),
+                old: Some(serde_json::json!({
+                    "from": from.id.to_string(), "relation": relation.as_str(),
+                    "to": to.id.to_string(), "actor": by, "created_at": created_at,
+                })),
+                note,
+                ..NewOperation::default()
+            })
+            .await?;
+        self.delete_link(from.key, relation, to.key).await?;
+        Ok(operation)
+    }
+}
