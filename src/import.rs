@@ -207,11 +207,6 @@ impl ArticleFields {
     }
 }
 
-/// How many new claims are written per batch: small enough that the
-/// reader's few groups of parsed input cover a whole flush (see
-/// `cli::import`), large enough that each flush is a few big INSERTs.
-const FLUSH_CLAIMS: usize = 2000;
-
 /// Imports whole files at once (for callers that already hold them).
 pub async fn import(
     store: &mut Write<'_>,
@@ -870,7 +865,7 @@ impl<'o> Importer<'o> {
         self.summary.claims.added += fresh.len();
         self.summary.events_added += fresh.iter().map(|c| c.history.len()).sum::<usize>();
         self.pending.extend(fresh);
-        if self.pending.len() >= FLUSH_CLAIMS {
+        if self.pending.len() >= store.claims_per_flush() {
             self.flush(store).await?;
         }
         Ok(())

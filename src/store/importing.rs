@@ -20,6 +20,10 @@ use crate::model::{Article, Claim, Day, Relation, Source, SourceKind, SourceProf
 
 /// The import side of a write transaction.
 pub(crate) trait Importing {
+    /// How many new claims the importer gathers before it writes them (see
+    /// [`Importing::insert_claims`]): each write costs the backend a few
+    /// round trips, and the claims wait in memory meanwhile.
+    fn claims_per_flush(&self) -> usize;
     /// Whether the database holds any claim, and any article.
     async fn has_claims_and_articles(&mut self) -> Result<(bool, bool)>;
     /// Sets the per-row checks aside while an empty database fills, if the
@@ -131,6 +135,13 @@ pub(crate) trait Importing {
 /// The SQLite side: the store's own methods, named in full because the
 /// trait's methods have the same names.
 impl Importing for Write<'_> {
+    fn claims_per_flush(&self) -> usize {
+        // Small enough that the reader's few groups of parsed input cover a
+        // whole flush (see `cli::import`), large enough that each flush is
+        // a few big INSERTs.
+        2000
+    }
+
     async fn has_claims_and_articles(&mut self) -> Result<(bool, bool)> {
         Store::has_claims_and_articles(self).await
     }
