@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::model::{Article, Day, short_id};
 use crate::render::{Format, Output, Record, or_empty};
 use crate::store::ClaimFilter;
+use crate::store::importing::Importing;
 use crate::store::postgres::TeamDatabase;
 use crate::store::reading::Reading;
 
@@ -103,17 +104,7 @@ pub(super) async fn run(command: ArticleCommand, ctx: &mut Context) -> Result<()
             let body = args.body.as_deref().map(read_utf8).transpose()?;
             let article = ctx
                 .store
-                .write(async |store| {
-                    store
-                        .add_article(
-                            &args.url,
-                            &args.title,
-                            args.publisher.as_deref(),
-                            args.published,
-                            body.as_deref(),
-                        )
-                        .await
-                })
+                .write(async |store| add(store, &args, body.as_deref()).await)
                 .await?;
             ctx.out.line(short_id(&article.id));
         }
@@ -187,16 +178,40 @@ async fn read(command: &ArticleCommand, store: &mut impl Reading, out: &mut Outp
     }
 }
 
-/// `article list|show` against a team database on PostgreSQL; changing an
-/// article is refused there (the caller says so).
+/// `claims article` against a team database on PostgreSQL: reading, and
+/// logging an article (a checker's right) under the member's login.
+/// Returns false for `article edit`, which runs on SQLite only (the caller
+/// says so).
 pub(super) async fn run_on_postgres(command: &ArticleCommand, url: &str, out: &mut Output) -> Result<bool> {
-    if !matches!(command, ArticleCommand::List(_) | ArticleCommand::Show { .. }) {
-        return Ok(false);
-    }
+    let body = match command {
+        ArticleCommand::Edit(_) => return Ok(false),
+        ArticleCommand::Add(args) => args.body.as_deref().map(read_utf8).transpose()?,
+        _ => None,
+    };
     let mut database = TeamDatabase::connect(url).await?;
-    let result = database.snapshot(async |d| read(command, d, out).await).await;
+    let result = match command {
+        ArticleCommand::Add(args) => database
+            .write(async |d| add(d, args, body.as_deref()).await)
+            .await
+            .map(|article| out.line(short_id(&article.id))),
+        _ => database.snapshot(async |d| read(command, d, out).await).await,
+    };
     database.close().await?;
     result.map(|()| true)
+}
+
+/// `article add`, inside the caller's write transaction, on either backend.
+async fn add(store: &mut impl Importing, args: &AddArticle, body: Option<&str>) -> Result<Article> {
+    let key = store
+        .add_article(
+            &args.url,
+            &args.title,
+            args.publisher.as_deref(),
+            args.published,
+            body,
+        )
+        .await?;
+    store.article(key).await
 }
 
 /// `claims article edit`: the parts given change, the others stay.

@@ -7,6 +7,7 @@ use crate::error::Result;
 use crate::model::{Day, SourceKind, SpeaksFor};
 use crate::render::{Format, Output, Record, or_empty};
 use crate::store::SourceSummary;
+use crate::store::correcting::Correcting;
 use crate::store::postgres::TeamDatabase;
 use crate::store::reading::Reading;
 
@@ -183,25 +184,7 @@ pub struct SpeaksForArgs {
 pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()> {
     match command {
         SourceCommand::Add(args) => {
-            let name = ctx
-                .store
-                .write(async |store| {
-                    let source = store
-                        .add_source(&args.name, args.kind, args.description.as_deref())
-                        .await?;
-                    for alias in &args.aliases {
-                        store.add_alias(&source, alias).await?;
-                    }
-                    if let Some(org) = &args.speaks_for {
-                        let org = store.resolve_source(org).await?;
-                        let role = args.role.as_deref().unwrap_or("");
-                        store
-                            .add_speaks_for(&source, &org, role, args.since, args.until)
-                            .await?;
-                    }
-                    Ok(source.name)
-                })
-                .await?;
+            let name = ctx.store.write(async |store| add(store, &args).await).await?;
             ctx.out.line(format!("added source {name}"));
         }
         SourceCommand::List(_) | SourceCommand::Show { .. } => {
@@ -277,39 +260,18 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
                 .line(format!("{name} removed (operation {})", operation.id));
         }
         SourceCommand::Alias { name, alias, .. } => {
-            let (source, added) = ctx
+            let done = ctx
                 .store
-                .write(async |store| {
-                    let source = store.resolve_source(&name).await?;
-                    let added = store.add_alias(&source, &alias).await?;
-                    Ok((source.name, added))
-                })
+                .write(async |store| alias_in(store, &name, &alias).await)
                 .await?;
-            let alias = alias.trim();
-            ctx.out.line(if added {
-                format!("'{alias}' is now an alias of {source}")
-            } else {
-                format!("'{alias}' already names {source}; nothing changed")
-            });
+            ctx.out.line(aliased(&alias, done));
         }
         SourceCommand::SpeaksFor(args) => {
-            let (speaker, org, added) = ctx
+            let done = ctx
                 .store
-                .write(async |store| {
-                    let speaker = store.resolve_source(&args.speaker).await?;
-                    let org = store.resolve_source(&args.organization).await?;
-                    let role = args.role.as_deref().unwrap_or("");
-                    let added = store
-                        .add_speaks_for(&speaker, &org, role, args.since, args.until)
-                        .await?;
-                    Ok((speaker.name, org.name, added))
-                })
+                .write(async |store| speaks_for(store, &args).await)
                 .await?;
-            ctx.out.line(if added {
-                format!("{speaker} now speaks for {org}")
-            } else {
-                format!("{speaker} already speaks for {org} in that role; nothing changed")
-            });
+            ctx.out.line(spoken(done));
         }
     }
     Ok(())
@@ -324,16 +286,92 @@ async fn read(command: &SourceCommand, store: &mut impl Reading, out: &mut Outpu
     }
 }
 
-/// `source list|show` against a team database on PostgreSQL; changing a
-/// source is refused there (the caller says so).
+/// `claims source` against a team database on PostgreSQL: reading, and
+/// adding sources, aliases and roles (a checker's right), each under the
+/// member's login. Returns false for the changes that run on SQLite only
+/// (the caller says so).
 pub(super) async fn run_on_postgres(command: &SourceCommand, url: &str, out: &mut Output) -> Result<bool> {
-    if !matches!(command, SourceCommand::List(_) | SourceCommand::Show { .. }) {
-        return Ok(false);
-    }
     let mut database = TeamDatabase::connect(url).await?;
-    let result = database.snapshot(async |d| read(command, d, out).await).await;
+    let result = match command {
+        SourceCommand::List(_) | SourceCommand::Show { .. } => {
+            database.snapshot(async |d| read(command, d, out).await).await
+        }
+        SourceCommand::Add(args) => database
+            .write(async |d| add(d, args).await)
+            .await
+            .map(|name| out.line(format!("added source {name}"))),
+        SourceCommand::Alias { name, alias, .. } => database
+            .write(async |d| alias_in(d, name, alias).await)
+            .await
+            .map(|done| out.line(aliased(alias, done))),
+        SourceCommand::SpeaksFor(args) => database
+            .write(async |d| speaks_for(d, args).await)
+            .await
+            .map(|done| out.line(spoken(done))),
+        _ => {
+            database.close().await?;
+            return Ok(false);
+        }
+    };
     database.close().await?;
     result.map(|()| true)
+}
+
+/// `source add`, inside the caller's write transaction, on either backend.
+async fn add(store: &mut impl Correcting, args: &AddSource) -> Result<String> {
+    let profile = crate::model::SourceProfile {
+        description: args.description.clone(),
+        ..crate::model::SourceProfile::default()
+    };
+    let source = store
+        .add_source_with_profile(&args.name, args.kind, &profile)
+        .await?;
+    for alias in &args.aliases {
+        store.add_alias(&source, alias).await?;
+    }
+    if let Some(org) = &args.speaks_for {
+        let org = store.source_resolved(org).await?;
+        let role = args.role.as_deref().unwrap_or("");
+        store
+            .add_speaks_for(&source, &org, role, args.since, args.until)
+            .await?;
+    }
+    Ok(source.name)
+}
+
+/// `source alias`: the source's name, and whether the alias is new.
+async fn alias_in(store: &mut impl Correcting, name: &str, alias: &str) -> Result<(String, bool)> {
+    let source = store.source_resolved(name).await?;
+    let added = store.add_alias(&source, alias).await?;
+    Ok((source.name, added))
+}
+
+fn aliased(alias: &str, (source, added): (String, bool)) -> String {
+    let alias = alias.trim();
+    if added {
+        format!("'{alias}' is now an alias of {source}")
+    } else {
+        format!("'{alias}' already names {source}; nothing changed")
+    }
+}
+
+/// `source speaks-for`: speaker, organization, and whether the role is new.
+async fn speaks_for(store: &mut impl Correcting, args: &SpeaksForArgs) -> Result<(String, String, bool)> {
+    let speaker = store.source_resolved(&args.speaker).await?;
+    let org = store.source_resolved(&args.organization).await?;
+    let role = args.role.as_deref().unwrap_or("");
+    let added = store
+        .add_speaks_for(&speaker, &org, role, args.since, args.until)
+        .await?;
+    Ok((speaker.name, org.name, added))
+}
+
+fn spoken((speaker, org, added): (String, String, bool)) -> String {
+    if added {
+        format!("{speaker} now speaks for {org}")
+    } else {
+        format!("{speaker} already speaks for {org} in that role; nothing changed")
+    }
 }
 
 fn show(out: &mut Output, summary: &SourceSummary) -> Result<()> {

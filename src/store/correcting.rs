@@ -16,6 +16,9 @@ use crate::model::{Claim, Relation, short_id};
 
 /// The correcting side of a write transaction.
 pub(crate) trait Correcting: Importing + Marking {
+    /// The source a name or alias names, with its aliases; an unknown name
+    /// is an error suggesting the closest.
+    async fn source_resolved(&mut self, name: &str) -> Result<crate::model::Source>;
     /// The key of the source a name or alias names; an unknown name is an
     /// error suggesting the closest.
     async fn source_key_named(&mut self, name: &str) -> Result<i64>;
@@ -35,6 +38,10 @@ pub(crate) trait Correcting: Importing + Marking {
 
 /// The SQLite side.
 impl Correcting for Write<'_> {
+    async fn source_resolved(&mut self, name: &str) -> Result<crate::model::Source> {
+        Store::resolve_source(self, name).await
+    }
+
     async fn source_key_named(&mut self, name: &str) -> Result<i64> {
         Ok(Store::resolve_source(self, name).await?.key)
     }
@@ -57,6 +64,14 @@ impl Correcting for Write<'_> {
 
 /// The PostgreSQL side.
 impl Correcting for super::postgres::TeamDatabase {
+    async fn source_resolved(&mut self, name: &str) -> Result<crate::model::Source> {
+        // The reading side's lookup names the closest sources when none matches.
+        super::reading::Reading::source_named(self, name).await?;
+        Importing::find_source(self, name)
+            .await?
+            .ok_or_else(|| Error::Internal(format!("source '{name}' vanished")))
+    }
+
     async fn source_key_named(&mut self, name: &str) -> Result<i64> {
         Ok(super::reading::Reading::source_named(self, name).await?.0)
     }

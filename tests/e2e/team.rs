@@ -432,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, withdraw, reinstate, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, withdraw, reinstate, source add|alias|speaks-for, article add, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -1359,6 +1359,64 @@ fn an_editor_corrects_claims_on_the_team_server() {
         .collect();
     let (first, second) = (&ids[0], &ids[1]);
     let journal = || team.sql(None, "SELECT count(*) FROM operations").unwrap();
+
+    // A checker logs sources, their aliases and roles, and articles.
+    let run = as_member(
+        &checker,
+        &[
+            "source",
+            "add",
+            "Anna Voice",
+            "--kind",
+            "person",
+            "--alias",
+            "A. Voice",
+            "--speaks-for",
+            "Kremlin",
+            "--role",
+            "aide",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), "added source Anna Voice");
+    let run = as_member(&checker, &["source", "alias", "anna voice", "Voice"]);
+    assert_eq!(
+        run.stdout.trim(),
+        "'Voice' is now an alias of Anna Voice",
+        "{}",
+        run.stderr
+    );
+    let run = as_member(&checker, &["source", "alias", "Voice", "A. Voice"]);
+    assert!(run.stdout.contains("already names Anna Voice"), "{}", run.stderr);
+    let run = as_member(&checker, &["source", "add", "Kremlin", "--kind", "government"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    let shown = as_member(&checker, &["source", "show", "Voice", "--format", "json"]).stdout;
+    assert!(
+        shown.contains("\"aide\"") && shown.contains("A. Voice"),
+        "{shown}"
+    );
+    let run = as_member(
+        &checker,
+        &[
+            "article",
+            "add",
+            "https://example.org/desk-note",
+            "--title",
+            "A desk note",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim().len(), 8, "{}", run.stdout);
+    let log = as_member(&checker, &["log", "--limit", "5", "--format", "csv"]).stdout;
+    for kind in [
+        "source.create",
+        "source.alias",
+        "source.speaks_for",
+        "article.create",
+    ] {
+        assert!(log.contains(&format!(",{checker},{kind},")), "{kind}: {log}");
+    }
 
     // A checker may not change a claim's words, nor link claims.
     let before = journal();
