@@ -10,7 +10,8 @@ use super::{Context, text};
 use crate::error::{Error, Result};
 use crate::journal::Operation;
 use crate::model::{Relation, Status};
-use crate::store::{NewEvent, NewOperation, Write, now_timestamp};
+use crate::store::undoing::Undoing;
+use crate::store::{NewEvent, NewOperation, now_timestamp};
 
 /// The kinds of operation `undo` can revert.
 const UNDOABLE: &[&str] = &[
@@ -44,46 +45,64 @@ pub(super) async fn run(args: UndoArgs, ctx: &mut Context) -> Result<()> {
     let actor = ctx.actor.clone();
     let (undone, undoing) = ctx
         .store
-        .write(async |store| {
-            let id = match args.operation {
-                Some(id) => id,
-                None => store
-                    .last_undoable(&actor, UNDOABLE)
-                    .await?
-                    .ok_or_else(|| Error::invalid(format!("{actor} has no operation left to undo")))?,
-            };
-            let (operation, undone) = store
-                .operation_undone(id)
-                .await?
-                .ok_or_else(|| Error::invalid(format!("there is no operation {id}")))?;
-            if undone {
-                return Err(Error::invalid(format!("operation {id} was already undone")));
-            }
-            if !UNDOABLE.contains(&operation.kind.as_str()) {
-                return Err(Error::invalid(format!(
-                    "operation {id} ({}) cannot be undone; correct it with edit, withdraw or mark",
-                    operation.kind
-                )));
-            }
-            let note = args
-                .note
-                .clone()
-                .or_else(|| Some(format!("undo of operation {id}")));
-            store.undoing(id);
-            let undoing = invert(store, &operation, note, &actor).await?;
-            Ok((operation, undoing))
-        })
+        .write(async |store| undo(store, &args, &actor).await)
         .await?;
-    ctx.out.line(format!(
+    ctx.out.line(said(&undone, undoing));
+    Ok(())
+}
+
+/// `claims undo` on a team database: "your latest" is your login's, the
+/// undoing recorded under it; the database refuses what your role may not
+/// do (undoing a confirmation takes an editor, as confirming does).
+pub(super) async fn run_on_postgres(args: UndoArgs, url: &str, out: &mut super::Output) -> Result<()> {
+    let mut db = crate::store::postgres::TeamDatabase::connect(url).await?;
+    let (_, login) = db.identity().await?;
+    let (undone, undoing) = db.write(async |db| undo(db, &args, &login).await).await?;
+    out.line(said(&undone, undoing));
+    db.close().await
+}
+
+fn said(undone: &Operation, undoing: i64) -> String {
+    format!(
         "operation {} ({}) undone by operation {}",
         undone.id, undone.kind, undoing
-    ));
-    Ok(())
+    )
+}
+
+/// The undo, inside the caller's write transaction, on either backend.
+async fn undo(store: &mut impl Undoing, args: &UndoArgs, actor: &str) -> Result<(Operation, i64)> {
+    let id = match args.operation {
+        Some(id) => id,
+        None => store
+            .last_undoable(actor, UNDOABLE)
+            .await?
+            .ok_or_else(|| Error::invalid(format!("{actor} has no operation left to undo")))?,
+    };
+    let (operation, undone) = store
+        .operation_undone(id)
+        .await?
+        .ok_or_else(|| Error::invalid(format!("there is no operation {id}")))?;
+    if undone {
+        return Err(Error::invalid(format!("operation {id} was already undone")));
+    }
+    if !UNDOABLE.contains(&operation.kind.as_str()) {
+        return Err(Error::invalid(format!(
+            "operation {id} ({}) cannot be undone; correct it with edit, withdraw or mark",
+            operation.kind
+        )));
+    }
+    let note = args
+        .note
+        .clone()
+        .or_else(|| Some(format!("undo of operation {id}")));
+    store.undoing(id);
+    let undoing = invert(store, &operation, note, actor).await?;
+    Ok((operation, undoing))
 }
 
 /// Appends the inverse of `operation`; returns the new operation's id.
 async fn invert(
-    store: &mut Write<'_>,
+    store: &mut impl Undoing,
     operation: &Operation,
     note: Option<String>,
     actor: &str,
@@ -122,8 +141,12 @@ async fn invert(
                 .await?;
             Ok(done.map(|o| o.id).unwrap_or(id))
         }
-        ("claim.withdraw", Some(claim)) => Ok(store.set_withdrawn(&claim, false, note, actor).await?.id),
-        ("claim.reinstate", Some(claim)) => Ok(store.set_withdrawn(&claim, true, note, actor).await?.id),
+        ("claim.withdraw", Some(claim)) => {
+            Ok(store.set_withdrawn_state(&claim, false, note, actor).await?.id)
+        }
+        ("claim.reinstate", Some(claim)) => {
+            Ok(store.set_withdrawn_state(&claim, true, note, actor).await?.id)
+        }
         ("claim.mark", Some(claim)) => {
             let status: Status = field(&operation.old, "status")
                 .and_then(|v| v.as_str().map(str::to_string))
@@ -177,14 +200,14 @@ async fn invert(
                     .and_then(|v| v.as_str().map(str::to_string))
                     .ok_or_else(|| Error::invalid(format!("operation {id} does not name its link")))
             };
-            let from = store.resolve_claim(&end("from")?).await?;
-            let to = store.resolve_claim(&end("to")?).await?;
+            let from = store.claim_to_mark(&end("from")?).await?;
+            let to = store.claim_to_mark(&end("to")?).await?;
             let relation: Relation = end("relation")?.parse()?;
             if operation.kind == "link.add" {
                 Ok(store.remove_link(&from, relation, &to, note, actor).await?.id)
             } else {
                 store.add_link(&from, relation, &to, actor).await?;
-                Ok(store.chain_head().await?.0)
+                store.head_id().await
             }
         }
         ("source.rename", _) => {
@@ -196,7 +219,7 @@ async fn invert(
             let (Some(old), Some(new)) = (old, new) else {
                 return Err(Error::invalid(format!("operation {id} does not say the names")));
             };
-            let source = store.resolve_source(&new).await?;
+            let source = store.source_resolved(&new).await?;
             if source.key != key {
                 return Err(Error::invalid(format!(
                     "operation {id} cannot be undone: '{new}' is no longer that source's name"

@@ -24,6 +24,7 @@ pub(crate) mod reading;
 pub(crate) mod reports;
 mod restore;
 mod sources;
+pub(crate) mod undoing;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

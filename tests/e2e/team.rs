@@ -428,11 +428,11 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
         "{}",
         run.stderr
     );
-    let run = env.run(&["--db", url, "undo", "--note", "x"]);
+    let run = env.run(&["--db", url, "backup", "x.db"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, withdraw, reinstate, source add|alias|speaks-for, article add, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source add|alias|speaks-for, article add, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -634,7 +634,7 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
             "is refuted: say why it changes with --note",
         ),
         (
-            vec!["undo", "--note", "x"],
+            vec!["backup", "x.db"],
             "the other commands that change the record work on a SQLite file",
         ),
     ] {
@@ -1476,6 +1476,53 @@ fn an_editor_corrects_claims_on_the_team_server() {
     for kind in ["claim.edit", "link.add", "link.remove"] {
         assert!(log.contains(&format!(",{editor},{kind},")), "{kind}: {log}");
     }
+
+    // Undo: an editor's latest (the link's removal) and then a verdict;
+    // each undoing is an operation of the editor's naming what it undoes.
+    let run = as_member(&editor, &["undo"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("(link.remove) undone by operation"),
+        "{}",
+        run.stdout
+    );
+    let linked = format!(
+        "SELECT count(*) FROM claim_links l JOIN claims a ON a.id = l.from_claim JOIN claims b ON b.id = l.to_claim
+         WHERE a.short_id = '{first}' AND b.short_id = '{second}' AND l.relation = 'contradicts'"
+    );
+    assert_eq!(team.sql(None, &linked).unwrap(), "1", "the link is back");
+    let run = as_member(&editor, &["confirm", second, "--note", "two sources agree"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = as_member(&editor, &["undo", "--note", "confirmed the wrong claim"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("(claim.mark) undone by operation"),
+        "{}",
+        run.stdout
+    );
+    let status = team
+        .sql(
+            None,
+            &format!("SELECT status FROM claims WHERE short_id = '{second}'"),
+        )
+        .unwrap();
+    assert_eq!(status, "unverified");
+    let undoes = team
+        .sql(
+            None,
+            "SELECT actor || ' ' || (undoes IS NOT NULL) FROM operations ORDER BY id DESC LIMIT 1",
+        )
+        .unwrap();
+    assert_eq!(undoes, format!("{editor} true"));
+    // A checker has nothing of the kinds undo reverts; the message says so.
+    let run = as_member(&checker, &["undo"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains(&format!("{checker} has no operation left to undo")),
+        "{}",
+        run.stderr
+    );
     let verified = as_member(&checker, &["verify"]);
     assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
     // `show` reads the edit back from the server as from a file.

@@ -130,6 +130,8 @@ pub struct TeamDatabase {
     /// the next one gets (see `importing`).
     deferred_articles: Vec<importing::DeferredArticle>,
     next_article_key: Option<i64>,
+    /// The operation the next one appended undoes (`claims undo`).
+    undoing: Option<i64>,
 }
 
 /// The journal's head in a write transaction, which holds the journal's
@@ -207,6 +209,7 @@ impl TeamDatabase {
             writing: false,
             deferred_articles: Vec::new(),
             next_article_key: None,
+            undoing: None,
         })
     }
 
@@ -321,7 +324,8 @@ impl TeamDatabase {
 
     /// Appends `new` to the journal under the session's user at the
     /// server's time; inside a write, from the head it keeps.
-    async fn record_operation(&mut self, new: super::NewOperation) -> Result<Operation> {
+    async fn record_operation(&mut self, mut new: super::NewOperation) -> Result<Operation> {
+        new.undoes = new.undoes.or(self.undoing.take());
         let Some(head) = self.head.as_ref() else {
             let operation = append_operation(&mut self.conn, new).await?;
             if self.writing {
@@ -425,6 +429,41 @@ impl TeamDatabase {
         self.record_operation(new).await
     }
 
+    /// The session login's latest operation of one of `kinds` that nothing
+    /// undid yet.
+    pub(crate) async fn last_undoable_of_session(&mut self, kinds: &[&str]) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT o.id FROM operations o
+             WHERE o.undoes IS NULL AND o.actor = session_user AND o.kind = ANY($1)
+               AND NOT EXISTS (SELECT 1 FROM operations u WHERE u.undoes = o.id)
+             ORDER BY o.id DESC LIMIT 1",
+        )
+        .bind(kinds)
+        .fetch_optional(&mut self.conn)
+        .await?)
+    }
+
+    /// Operation `id`, and whether a later operation undid it.
+    pub(crate) async fn operation_and_undoing(&mut self, id: i64) -> Result<Option<(Operation, bool)>> {
+        let Some(operation) = operations_after(&mut self.conn, id - 1, 1)
+            .await?
+            .into_iter()
+            .find(|o| o.id == id)
+        else {
+            return Ok(None);
+        };
+        let undone: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM operations WHERE undoes = $1)")
+            .bind(id)
+            .fetch_one(&mut self.conn)
+            .await?;
+        Ok(Some((operation, undone)))
+    }
+
+    /// Marks the next operation appended as the undoing of operation `id`.
+    pub(crate) fn mark_undoing(&mut self, id: i64) {
+        self.undoing = Some(id);
+    }
+
     /// Who made the link `from relation to`, and when, if it is there.
     pub(crate) async fn link_of(
         &mut self,
@@ -500,7 +539,7 @@ impl TeamDatabase {
         let locked = sqlx::query("SELECT pg_advisory_xact_lock(hashtext('claimtrack journal'))")
             .execute(&mut self.conn)
             .await;
-        (self.head, self.writing) = (None, true);
+        (self.head, self.writing, self.undoing) = (None, true, None);
         self.deferred_articles.clear();
         self.next_article_key = None;
         let result = match locked {
