@@ -220,6 +220,12 @@ pub(crate) enum Value {
 }
 
 impl Insert {
+    /// Its table, columns and values, for a backend that writes rows its
+    /// own way (PostgreSQL's bulk load, through `COPY`).
+    pub(crate) fn into_parts(self) -> (&'static str, &'static [&'static str], Vec<Value>) {
+        (self.table, self.columns, self.values)
+    }
+
     /// The INSERT statement, with its values bound.
     pub(crate) fn query<DB: Dialect>(self) -> sqlx::QueryBuilder<DB> {
         let mut sql = sqlx::QueryBuilder::<DB>::new(format!(

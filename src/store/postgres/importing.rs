@@ -57,8 +57,9 @@ const DEFERRABLE_TRIGGERS: &[(&str, &str)] = &[
 ];
 
 /// Events that break their claim's chain or clock, are not numbered from
-/// 1 without a gap, or belong to no operation of the journal, or to one
-/// out of order; claims not in the state their history gives.
+/// 1 without a gap, or belong to no operation of the journal (unless older
+/// than the journal), or to one out of order; claims not in the state
+/// their history gives.
 const BROKEN_LOAD: &str = "
     SELECT (SELECT count(*) FROM (
                 SELECT from_status, at, operation_id, id,
@@ -70,10 +71,14 @@ const BROKEN_LOAD: &str = "
             WHERE CASE WHEN n = 1 THEN from_status IS NOT NULL
                        ELSE from_status IS DISTINCT FROM previous_status OR at < previous_at END)
          + (SELECT count(*) FROM (
-                SELECT operation_id, lag(operation_id) OVER (ORDER BY id) AS previous_operation
+                SELECT id, operation_id, lag(operation_id) OVER (ORDER BY id) AS previous_operation
                 FROM status_events) e
-            WHERE operation_id IS NULL OR operation_id < previous_operation
-               OR NOT EXISTS (SELECT 1 FROM operations o WHERE o.id = e.operation_id))
+            WHERE operation_id < previous_operation
+               OR (operation_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM operations o WHERE o.id = e.operation_id))
+               -- History older than the journal (a copied file's) comes
+               -- before every event of an operation, as the row trigger has it.
+               OR (operation_id IS NULL
+                   AND id > (SELECT min(id) FROM status_events WHERE operation_id IS NOT NULL)))
          + (SELECT count(*) - coalesce(max(id), 0) FROM status_events)::bigint,
            (SELECT count(*) FROM claims c
                 LEFT JOIN (SELECT DISTINCT ON (claim_id) claim_id, to_status FROM status_events
@@ -469,6 +474,122 @@ fn lay_out(
         });
     }
     rows
+}
+
+/// The tables a copy's bulk sink writes, in an order in which every row
+/// finds the rows it refers to (the keys checked on the spot).
+const SINK_ORDER: [&str; 10] = [
+    "sources",
+    "source_aliases",
+    "speaks_for",
+    "articles",
+    "operations",
+    "claims",
+    "status_events",
+    "claim_tags",
+    "claim_links",
+    "article_snapshots",
+];
+
+/// Rows a copy's bulk sink holds before writing them.
+const SINK_ROWS: usize = 20_000;
+
+/// The destination of `claims copy` into an empty team database, as its
+/// owner: the rows gather per table and go in through `COPY`, all tables at
+/// once every [`SINK_ROWS`] rows, while a bulk load has the per-row history
+/// checks set aside (its set-wise checks run before the commit).
+pub(super) struct BulkSink<'d> {
+    pub(super) db: &'d mut TeamDatabase,
+    tables: Vec<(&'static str, &'static [&'static str], CopyText)>,
+    rows: usize,
+}
+
+impl<'d> BulkSink<'d> {
+    /// Moves every claim to the state its whole history gives, in one
+    /// statement: what the trigger set aside (`status_events_move_claim`)
+    /// does event by event. A copy writes each claim as its first event
+    /// left it.
+    pub(super) async fn move_claims_along_their_history(&mut self) -> Result<()> {
+        sqlx::query(
+            "WITH latest AS (SELECT DISTINCT ON (claim_id) claim_id, to_status FROM status_events
+                             ORDER BY claim_id, id DESC),
+                  rated AS (SELECT DISTINCT ON (claim_id) claim_id, rating FROM status_events
+                            WHERE rating IS NOT NULL ORDER BY claim_id, id DESC),
+                  lately AS (SELECT claim_id, max(at) AS at FROM status_events GROUP BY claim_id)
+             UPDATE claims c
+             SET status = l.to_status, rating = coalesce(r.rating, c.rating), updated_at = greatest(c.updated_at, a.at)
+             FROM latest l LEFT JOIN rated r ON r.claim_id = l.claim_id JOIN lately a ON a.claim_id = l.claim_id
+             WHERE l.claim_id = c.id
+               AND (c.status IS DISTINCT FROM l.to_status OR c.rating IS DISTINCT FROM coalesce(r.rating, c.rating)
+                    OR c.updated_at < a.at)",
+        )
+        .execute(&mut self.db.conn)
+        .await?;
+        Ok(())
+    }
+
+    pub(super) fn new(db: &'d mut TeamDatabase) -> BulkSink<'d> {
+        BulkSink {
+            db,
+            tables: Vec::new(),
+            rows: 0,
+        }
+    }
+
+    /// Writes what is gathered, table by table in [`SINK_ORDER`].
+    pub(super) async fn flush(&mut self) -> Result<()> {
+        let mut tables = std::mem::take(&mut self.tables);
+        tables.sort_by_key(|(table, _, _)| SINK_ORDER.iter().position(|t| t == table).unwrap_or(usize::MAX));
+        for (table, columns, text) in tables {
+            let statement = format!("COPY {table} ({}) FROM STDIN", columns.join(", "));
+            send(&mut self.db.conn, &statement, text.text).await?;
+        }
+        self.rows = 0;
+        Ok(())
+    }
+}
+
+impl crate::store::copy::CopySink for BulkSink<'_> {
+    async fn row(&mut self, row: crate::store::copy::Insert) -> Result<()> {
+        use crate::store::copy::Value;
+        let (table, columns, values) = row.into_parts();
+        let at = match self
+            .tables
+            .iter()
+            .position(|(t, c, _)| *t == table && *c == columns)
+        {
+            Some(at) => at,
+            None => {
+                let mut text = CopyText::default();
+                text.start();
+                self.tables.push((table, columns, text));
+                self.tables.len() - 1
+            }
+        };
+        let text = &mut self.tables[at].2;
+        for value in &values {
+            match value {
+                Value::Text(value) => text.field(value.as_deref()),
+                Value::Int(value) => text.number(*value),
+                Value::Id(id) => text.field(Some(&id.hyphenated().to_string())),
+            };
+        }
+        text.end_row();
+        self.rows += 1;
+        if self.rows >= SINK_ROWS {
+            self.flush().await?;
+        }
+        Ok(())
+    }
+
+    async fn before_event(&mut self, _legacy: bool) -> Result<()> {
+        Ok(())
+    }
+
+    async fn copied_table_counts(&mut self) -> Result<crate::store::copy::TableCounts> {
+        self.flush().await?;
+        super::table_counts(&mut self.db.conn).await
+    }
 }
 
 /// Streams `rows` into a `COPY ... FROM STDIN`.
