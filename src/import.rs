@@ -583,7 +583,7 @@ impl<'o> Importer<'o> {
                     spec.profile.updated_by(&existing.profile)
                 };
                 if existing.kind != kind || profile != existing.profile {
-                    store.update_source(existing.key, kind, &profile).await?;
+                    store.update_source(existing.key, kind, &profile, None).await?;
                     let updated = Source {
                         kind,
                         profile,

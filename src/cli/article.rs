@@ -6,9 +6,11 @@ use clap::{Args, Subcommand};
 
 use super::{Context, day, text, url};
 use crate::error::{Error, Result};
+use crate::journal::Operation;
 use crate::model::{Article, Day, short_id};
 use crate::render::{Format, Output, Record, or_empty};
 use crate::store::ClaimFilter;
+use crate::store::correcting::Correcting;
 use crate::store::importing::Importing;
 use crate::store::postgres::TeamDatabase;
 use crate::store::reading::Reading;
@@ -184,8 +186,11 @@ async fn read(command: &ArticleCommand, store: &mut impl Reading, out: &mut Outp
 /// says so).
 pub(super) async fn run_on_postgres(command: &ArticleCommand, url: &str, out: &mut Output) -> Result<bool> {
     let body = match command {
-        ArticleCommand::Edit(_) => return Ok(false),
         ArticleCommand::Add(args) => args.body.as_deref().map(read_utf8).transpose()?,
+        ArticleCommand::Edit(args) => {
+            nothing_to_change(args)?;
+            args.body.as_deref().map(read_utf8).transpose()?
+        }
         _ => None,
     };
     let mut database = TeamDatabase::connect(url).await?;
@@ -194,10 +199,29 @@ pub(super) async fn run_on_postgres(command: &ArticleCommand, url: &str, out: &m
             .write(async |d| add(d, args, body.as_deref()).await)
             .await
             .map(|article| out.line(short_id(&article.id))),
+        ArticleCommand::Edit(args) => database
+            .write(async |d| edit_in(d, args, body).await)
+            .await
+            .map(|(article, operation)| out.line(super::edited(&short_id(&article.id), &operation))),
         _ => database.snapshot(async |d| read(command, d, out).await).await,
     };
     database.close().await?;
     result.map(|()| true)
+}
+
+/// Refuses an `article edit` that gives nothing to change.
+fn nothing_to_change(args: &EditArticle) -> Result<()> {
+    if args.title.is_none()
+        && args.publisher.is_none()
+        && args.published.is_none()
+        && !args.no_published
+        && args.body.is_none()
+    {
+        return Err(Error::invalid(
+            "nothing to change: give --title, --publisher, --published, --no-published or --body",
+        ));
+    }
+    Ok(())
 }
 
 /// `article add`, inside the caller's write transaction, on either backend.
@@ -216,58 +240,57 @@ async fn add(store: &mut impl Importing, args: &AddArticle, body: Option<&str>) 
 
 /// `claims article edit`: the parts given change, the others stay.
 async fn edit(args: EditArticle, ctx: &mut Context) -> Result<()> {
-    if args.title.is_none()
-        && args.publisher.is_none()
-        && args.published.is_none()
-        && !args.no_published
-        && args.body.is_none()
-    {
-        return Err(Error::invalid(
-            "nothing to change: give --title, --publisher, --published, --no-published or --body",
-        ));
-    }
+    nothing_to_change(&args)?;
     let body = args.body.as_deref().map(read_utf8).transpose()?;
     let (article, operation) = ctx
         .store
-        .write(async |store| {
-            let article = store.resolve_article(&args.article).await?;
-            let publisher = match &args.publisher {
-                Some(given) => Some(given.trim().to_string()).filter(|p| !p.is_empty()),
-                None => article.publisher.clone(),
-            };
-            let published = match (args.published, args.no_published) {
-                (Some(day), _) => Some(day),
-                (None, true) => None,
-                (None, false) => article.published_on.as_deref().map(str::parse).transpose()?,
-            };
-            let body = match body {
-                Some(body) => Some(body),
-                None => store.article_body(article.key).await?,
-            };
-            let operation = store
-                .update_article(
-                    article.key,
-                    &crate::store::ArticleParts {
-                        title: args.title.as_deref().unwrap_or(&article.title),
-                        publisher: publisher.as_deref(),
-                        published_on: published,
-                        body: body.as_deref(),
-                    },
-                    "article.edit",
-                    args.note.clone(),
-                )
-                .await?
-                .ok_or_else(|| {
-                    Error::invalid(format!(
-                        "article {} already says that; nothing to change",
-                        short_id(&article.id)
-                    ))
-                })?;
-            Ok((article, operation))
-        })
+        .write(async |store| edit_in(store, &args, body).await)
         .await?;
     ctx.out.line(super::edited(&short_id(&article.id), &operation));
     Ok(())
+}
+
+/// `article edit`, inside the caller's write transaction, on either backend.
+async fn edit_in(
+    store: &mut impl Correcting,
+    args: &EditArticle,
+    body: Option<String>,
+) -> Result<(Article, Operation)> {
+    let key = store.article_key_named(&args.article).await?;
+    let article = store.article(key).await?;
+    let publisher = match &args.publisher {
+        Some(given) => Some(given.trim().to_string()).filter(|p| !p.is_empty()),
+        None => article.publisher.clone(),
+    };
+    let published = match (args.published, args.no_published) {
+        (Some(day), _) => Some(day),
+        (None, true) => None,
+        (None, false) => article.published_on.as_deref().map(str::parse).transpose()?,
+    };
+    let body = match body {
+        Some(body) => Some(body),
+        None => store.article_body(article.key).await?,
+    };
+    let operation = store
+        .update_article(
+            article.key,
+            &crate::store::ArticleParts {
+                title: args.title.as_deref().unwrap_or(&article.title),
+                publisher: publisher.as_deref(),
+                published_on: published,
+                body: body.as_deref(),
+            },
+            "article.edit",
+            args.note.clone(),
+        )
+        .await?
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "article {} already says that; nothing to change",
+                short_id(&article.id)
+            ))
+        })?;
+    Ok((article, operation))
 }
 
 impl Record for crate::model::ArticleSnapshot {

@@ -308,6 +308,13 @@ pub(super) async fn run_on_postgres(command: &SourceCommand, url: &str, out: &mu
             .write(async |d| speaks_for(d, args).await)
             .await
             .map(|done| out.line(spoken(done))),
+        SourceCommand::Edit(args) => match nothing_to_change(args) {
+            Ok(()) => database
+                .write(async |d| edit_in(d, args).await)
+                .await
+                .map(|(name, operation)| out.line(super::edited(&name, &operation))),
+            Err(e) => Err(e),
+        },
         _ => {
             database.close().await?;
             return Ok(false);
@@ -478,44 +485,53 @@ impl Record for SourceSummary {
 
 /// `claims source edit`: the parts given change, the others stay.
 async fn edit(args: EditSource, ctx: &mut Context) -> Result<()> {
+    nothing_to_change(&args)?;
+    let (name, operation) = ctx.store.write(async |store| edit_in(store, &args).await).await?;
+    ctx.out.line(super::edited(&name, &operation));
+    Ok(())
+}
+
+/// Refuses a `source edit` that gives nothing to change.
+fn nothing_to_change(args: &EditSource) -> Result<()> {
     let parts = [&args.description, &args.job, &args.party, &args.region];
     if args.kind.is_none() && parts.iter().all(|p| p.is_none()) {
         return Err(crate::Error::invalid(
             "nothing to change: give --kind, --description, --job, --party or --region",
         ));
     }
+    Ok(())
+}
+
+/// `source edit`, inside the caller's write transaction, on either backend.
+async fn edit_in(
+    store: &mut impl Correcting,
+    args: &EditSource,
+) -> Result<(String, crate::journal::Operation)> {
     // An empty value clears the part; a given one replaces it.
     let given = |part: &Option<String>, was: Option<String>| match part {
         None => was,
         Some(value) => Some(value.trim().to_string()).filter(|v| !v.is_empty()),
     };
-    let (name, operation) = ctx
-        .store
-        .write(async |store| {
-            let source = store.resolve_source(&args.name).await?;
-            let profile = crate::model::SourceProfile {
-                description: given(&args.description, source.profile.description.clone()),
-                job: given(&args.job, source.profile.job.clone()),
-                party: given(&args.party, source.profile.party.clone()),
-                region: given(&args.region, source.profile.region.clone()),
-            };
-            let operation = store
-                .update_source(
-                    source.key,
-                    args.kind.unwrap_or(source.kind),
-                    &profile,
-                    args.note.clone(),
-                )
-                .await?
-                .ok_or_else(|| {
-                    crate::Error::invalid(format!(
-                        "source {} already says that; nothing to change",
-                        source.name
-                    ))
-                })?;
-            Ok((source.name, operation))
-        })
-        .await?;
-    ctx.out.line(super::edited(&name, &operation));
-    Ok(())
+    let source = store.source_resolved(&args.name).await?;
+    let profile = crate::model::SourceProfile {
+        description: given(&args.description, source.profile.description.clone()),
+        job: given(&args.job, source.profile.job.clone()),
+        party: given(&args.party, source.profile.party.clone()),
+        region: given(&args.region, source.profile.region.clone()),
+    };
+    let operation = store
+        .update_source(
+            source.key,
+            args.kind.unwrap_or(source.kind),
+            &profile,
+            args.note.clone(),
+        )
+        .await?
+        .ok_or_else(|| {
+            crate::Error::invalid(format!(
+                "source {} already says that; nothing to change",
+                source.name
+            ))
+        })?;
+    Ok((source.name, operation))
 }

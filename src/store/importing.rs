@@ -41,8 +41,15 @@ pub(crate) trait Importing {
         kind: SourceKind,
         profile: &SourceProfile,
     ) -> Result<Source>;
-    /// A source's kind and profile changed (`source.edit`), if they differ.
-    async fn update_source(&mut self, key: i64, kind: SourceKind, profile: &SourceProfile) -> Result<()>;
+    /// A source's kind and profile changed (`source.edit`), if they differ
+    /// (`None` when nothing changes).
+    async fn update_source(
+        &mut self,
+        key: i64,
+        kind: SourceKind,
+        profile: &SourceProfile,
+        note: Option<String>,
+    ) -> Result<Option<Operation>>;
     /// Another name for a source (`source.alias`); false if it had it.
     async fn add_alias(&mut self, source: &Source, alias: &str) -> Result<bool>;
     /// A speaks-for link (`source.speaks_for`); false if it existed.
@@ -80,14 +87,14 @@ pub(crate) trait Importing {
         body: Option<&str>,
     ) -> Result<i64>;
     /// An article's parts changed (an operation of `kind`), a replaced
-    /// body kept as a snapshot.
+    /// body kept as a snapshot; `None` when nothing changed.
     async fn update_article(
         &mut self,
         key: i64,
         parts: &ArticleParts<'_>,
         kind: &'static str,
         note: Option<String>,
-    ) -> Result<()>;
+    ) -> Result<Option<Operation>>;
     /// The fields of a claim or article a person edited, with who and when.
     async fn fields_edited_by_hand(&mut self, subject: Edited) -> Result<HashMap<String, (String, String)>>;
 
@@ -167,9 +174,14 @@ impl Importing for Write<'_> {
         Write::add_source_with_profile(self, name, kind, profile).await
     }
 
-    async fn update_source(&mut self, key: i64, kind: SourceKind, profile: &SourceProfile) -> Result<()> {
-        Write::update_source(self, key, kind, profile, None).await?;
-        Ok(())
+    async fn update_source(
+        &mut self,
+        key: i64,
+        kind: SourceKind,
+        profile: &SourceProfile,
+        note: Option<String>,
+    ) -> Result<Option<Operation>> {
+        Write::update_source(self, key, kind, profile, note).await
     }
 
     async fn add_alias(&mut self, source: &Source, alias: &str) -> Result<bool> {
@@ -235,9 +247,8 @@ impl Importing for Write<'_> {
         parts: &ArticleParts<'_>,
         kind: &'static str,
         note: Option<String>,
-    ) -> Result<()> {
-        Write::update_article(self, key, parts, kind, note).await?;
-        Ok(())
+    ) -> Result<Option<Operation>> {
+        Write::update_article(self, key, parts, kind, note).await
     }
 
     async fn fields_edited_by_hand(&mut self, subject: Edited) -> Result<HashMap<String, (String, String)>> {

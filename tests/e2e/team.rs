@@ -432,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source add|alias|speaks-for, article add, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source add|alias|speaks-for|edit, article add|edit, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -1391,7 +1391,25 @@ fn an_editor_corrects_claims_on_the_team_server() {
     let run = as_member(&checker, &["source", "add", "Kremlin", "--kind", "government"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    // A source's profile is an editor's to change.
+    let refused = as_member(&checker, &["source", "edit", "Voice", "--job", "aide"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    let run = as_member(
+        &editor,
+        &[
+            "source",
+            "edit",
+            "Voice",
+            "--job",
+            "Deputy spokeswoman",
+            "--note",
+            "per the Kremlin site",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("Anna Voice: edited job"), "{}", run.stdout);
     let shown = as_member(&checker, &["source", "show", "Voice", "--format", "json"]).stdout;
+    assert!(shown.contains("Deputy spokeswoman"), "{shown}");
     assert!(
         shown.contains("\"aide\"") && shown.contains("A. Voice"),
         "{shown}"
@@ -1408,7 +1426,39 @@ fn an_editor_corrects_claims_on_the_team_server() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.trim().len(), 8, "{}", run.stdout);
-    let log = as_member(&checker, &["log", "--limit", "5", "--format", "csv"]).stdout;
+    // Editing an article is an editor's: its body, when replaced, is kept
+    // as an earlier snapshot.
+    let refused = as_member(
+        &checker,
+        &["article", "edit", "https://example.org/desk-note", "--title", "x"],
+    );
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(refused.stderr.contains("permission denied"), "{}", refused.stderr);
+    let (body, newer) = (
+        team.env.dir.path().join("body.txt"),
+        team.env.dir.path().join("newer.txt"),
+    );
+    std::fs::write(&body, "The desk met on Monday.\n").unwrap();
+    std::fs::write(&newer, "The desk met on Monday and Tuesday.\n").unwrap();
+    for (args, expected) in [
+        (vec!["--title", "A desk note, corrected"], "edited title"),
+        (vec!["--body", body.to_str().unwrap()], "edited body"),
+        (
+            vec!["--body", newer.to_str().unwrap(), "--note", "second day"],
+            "edited body",
+        ),
+    ] {
+        let mut all = vec!["article", "edit", "https://example.org/desk-note"];
+        all.extend(args);
+        let run = as_member(&editor, &all);
+        assert_eq!(run.code, 0, "{all:?}: {}", run.stderr);
+        assert!(run.stdout.contains(expected), "{all:?}: {}", run.stdout);
+    }
+    assert_eq!(
+        team.sql(None, "SELECT count(*) FROM article_snapshots").unwrap(),
+        "1"
+    );
+    let log = as_member(&checker, &["log", "--limit", "12", "--format", "csv"]).stdout;
     for kind in [
         "source.create",
         "source.alias",

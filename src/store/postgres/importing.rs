@@ -836,7 +836,13 @@ impl Importing for TeamDatabase {
         })
     }
 
-    async fn update_source(&mut self, key: i64, kind: SourceKind, profile: &SourceProfile) -> Result<()> {
+    async fn update_source(
+        &mut self,
+        key: i64,
+        kind: SourceKind,
+        profile: &SourceProfile,
+        note: Option<String>,
+    ) -> Result<Option<Operation>> {
         type Parts = (
             String,
             Option<String>,
@@ -867,16 +873,18 @@ impl Importing for TeamDatabase {
         };
         let (before, after) = changed_parts(named(&old), named(&new));
         if after.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
-        self.record_operation(NewOperation {
-            kind: "source.edit",
-            source_key: Some(key),
-            old: Some(before.into()),
-            new: Some(after.into()),
-            ..NewOperation::default()
-        })
-        .await?;
+        let operation = self
+            .record_operation(NewOperation {
+                kind: "source.edit",
+                source_key: Some(key),
+                old: Some(before.into()),
+                new: Some(after.into()),
+                note,
+                ..NewOperation::default()
+            })
+            .await?;
         sqlx::query(
             "UPDATE sources SET kind = $1, description = $2, job = $3, party = $4, region = $5 WHERE id = $6",
         )
@@ -888,7 +896,7 @@ impl Importing for TeamDatabase {
         .bind(key)
         .execute(&mut self.conn)
         .await?;
-        Ok(())
+        Ok(Some(operation))
     }
 
     async fn add_alias(&mut self, source: &Source, alias: &str) -> Result<bool> {
@@ -1108,7 +1116,7 @@ impl Importing for TeamDatabase {
         parts: &ArticleParts<'_>,
         kind: &'static str,
         note: Option<String>,
-    ) -> Result<()> {
+    ) -> Result<Option<Operation>> {
         self.write_deferred_articles().await?;
         let ArticleParts {
             title,
@@ -1146,7 +1154,7 @@ impl Importing for TeamDatabase {
         };
         let (before, after) = changed_parts(named(&old), named(&new));
         if after.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
         let operation = self
             .record_operation(NewOperation {
@@ -1193,7 +1201,7 @@ impl Importing for TeamDatabase {
         .bind(key)
         .execute(&mut self.conn)
         .await?;
-        Ok(())
+        Ok(Some(operation))
     }
 
     async fn fields_edited_by_hand(&mut self, subject: Edited) -> Result<HashMap<String, (String, String)>> {
