@@ -155,6 +155,35 @@ fn article_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Article> {
     })
 }
 
+/// An article's title, publisher, publication day and body digest.
+pub(crate) type ArticleState = (String, Option<String>, Option<String>, Option<String>);
+
+/// The parts of an article that `parts` would change: their old and new
+/// values, as its operation records them.
+pub(crate) fn article_changes(
+    old: &ArticleState,
+    parts: &ArticleParts<'_>,
+) -> (
+    serde_json::Map<String, serde_json::Value>,
+    serde_json::Map<String, serde_json::Value>,
+) {
+    let new: ArticleState = (
+        parts.title.to_string(),
+        parts.publisher.map(str::to_string),
+        parts.published_on.map(|d| d.to_string()),
+        parts.body.map(body_digest),
+    );
+    let named = |v: &ArticleState| {
+        [
+            ("title", Some(v.0.clone())),
+            ("publisher", v.1.clone()),
+            ("published_on", v.2.clone()),
+            ("body_sha256", v.3.clone()),
+        ]
+    };
+    super::changed_parts(named(old), named(&new))
+}
+
 impl Write<'_> {
     /// Logs an article whose URL the caller knows is new (an import into a
     /// database that had no articles, which keeps the URLs it wrote): one
@@ -285,7 +314,6 @@ impl Write<'_> {
             published_on,
             body,
         } = *parts;
-        type Parts = (String, Option<String>, Option<String>, Option<String>);
         let (old_title, old_publisher, old_published, old_sha, old_body): (
             String,
             Option<String>,
@@ -298,22 +326,8 @@ impl Write<'_> {
         .bind(key)
         .fetch_one(self.conn())
         .await?;
-        let old: Parts = (old_title, old_publisher, old_published, old_sha);
-        let new: Parts = (
-            title.to_string(),
-            publisher.map(str::to_string),
-            published_on.map(|d| d.to_string()),
-            body.map(body_digest),
-        );
-        let named = |v: &Parts| {
-            [
-                ("title", Some(v.0.clone())),
-                ("publisher", v.1.clone()),
-                ("published_on", v.2.clone()),
-                ("body_sha256", v.3.clone()),
-            ]
-        };
-        let (before, after) = super::changed_parts(named(&old), named(&new));
+        let old: ArticleState = (old_title, old_publisher, old_published, old_sha);
+        let (before, after) = article_changes(&old, parts);
         if after.is_empty() {
             return Ok(None);
         }

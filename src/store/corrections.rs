@@ -12,13 +12,40 @@ use crate::journal::{ClaimRecord, Operation};
 use crate::model::{Claim, Relation, Source, short_id};
 
 /// A claim record as a JSON object, field by field.
-pub(crate) fn fields_of(record: &ClaimRecord) -> Map<String, Value> {
+fn fields_of(record: &ClaimRecord) -> Map<String, Value> {
     let mut map = match serde_json::to_value(record).expect("plain values serialize") {
         Value::Object(map) => map,
         _ => unreachable!("a struct serializes as an object"),
     };
     map.remove("id");
     map
+}
+
+/// What an edit bringing `current` to `wanted` changes: `wanted` as the
+/// database keeps it (text trimmed, tags sorted), and the old and new
+/// values of the fields that differ (none: nothing changes).
+pub(crate) fn claim_edit(
+    current: &ClaimRecord,
+    wanted: &ClaimRecord,
+) -> (ClaimRecord, Map<String, Value>, Map<String, Value>) {
+    let mut wanted = wanted.clone();
+    wanted.text = wanted.text.trim().to_string();
+    wanted.tags.sort();
+    let (before, after) = (fields_of(current), fields_of(&wanted));
+    let (mut old, mut new) = (Map::new(), Map::new());
+    // Both sides' fields: a record leaves an empty language out, so a
+    // language cleared is a field only the current record has.
+    for field in before.keys().chain(after.keys()) {
+        let (was, will) = (
+            before.get(field).unwrap_or(&Value::Null),
+            after.get(field).unwrap_or(&Value::Null),
+        );
+        if was != will {
+            old.insert(field.clone(), was.clone());
+            new.insert(field.clone(), will.clone());
+        }
+    }
+    (wanted, old, new)
 }
 
 impl Store {
@@ -48,24 +75,7 @@ impl Write<'_> {
         actor: &str,
     ) -> Result<Option<Operation>> {
         let current = self.claim_record(key).await?;
-        let mut wanted = wanted.clone();
-        wanted.text = wanted.text.trim().to_string();
-        wanted.tags.sort();
-        let (before, after) = (fields_of(&current), fields_of(&wanted));
-        let mut old = Map::new();
-        let mut new = Map::new();
-        // Both sides' fields: a record leaves an empty language out, so a
-        // language cleared is a field only the current record has.
-        for field in before.keys().chain(after.keys()) {
-            let (was, will) = (
-                before.get(field).unwrap_or(&Value::Null),
-                after.get(field).unwrap_or(&Value::Null),
-            );
-            if was != will {
-                old.insert(field.clone(), was.clone());
-                new.insert(field.clone(), will.clone());
-            }
-        }
+        let (wanted, old, new) = claim_edit(&current, wanted);
         if new.is_empty() {
             return Ok(None);
         }

@@ -113,6 +113,36 @@ impl Store {
     }
 }
 
+/// Whether `speaker` may speak for `organization` over those days: not
+/// for itself, not for a person, not ending before it starts.
+pub(crate) fn check_speaks_for(
+    speaker: &Source,
+    organization: &Source,
+    since: Option<Day>,
+    until: Option<Day>,
+) -> Result<()> {
+    if speaker.key == organization.key {
+        return Err(Error::invalid(format!(
+            "'{}' cannot speak for itself",
+            speaker.name
+        )));
+    }
+    if organization.kind == SourceKind::Person {
+        return Err(Error::invalid(format!(
+            "'{}' is a person; a source speaks for an organization, government, agency, media outlet or group",
+            organization.name
+        )));
+    }
+    if let (Some(since), Some(until)) = (since, until)
+        && since > until
+    {
+        return Err(Error::invalid(format!(
+            "the role's start {since} is after its end {until}"
+        )));
+    }
+    Ok(())
+}
+
 fn source_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Source> {
     let kind: String = row.try_get("kind")?;
     Ok(Source {
@@ -284,25 +314,7 @@ impl Write<'_> {
         since: Option<Day>,
         until: Option<Day>,
     ) -> Result<bool> {
-        if speaker.key == organization.key {
-            return Err(Error::invalid(format!(
-                "'{}' cannot speak for itself",
-                speaker.name
-            )));
-        }
-        if organization.kind == SourceKind::Person {
-            return Err(Error::invalid(format!(
-                "'{}' is a person; a source speaks for an organization, government, agency, media outlet or group",
-                organization.name
-            )));
-        }
-        if let (Some(since), Some(until)) = (since, until)
-            && since > until
-        {
-            return Err(Error::invalid(format!(
-                "the role's start {since} is after its end {until}"
-            )));
-        }
+        check_speaks_for(speaker, organization, since, until)?;
         let inserted = sqlx::query(
             "INSERT INTO speaks_for (speaker_id, org_id, role, since, until) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT DO NOTHING",

@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use sqlx::Row;
 use uuid::Uuid;
 
@@ -937,25 +937,7 @@ impl Importing for TeamDatabase {
         since: Option<Day>,
         until: Option<Day>,
     ) -> Result<bool> {
-        if speaker.key == organization.key {
-            return Err(Error::invalid(format!(
-                "'{}' cannot speak for itself",
-                speaker.name
-            )));
-        }
-        if organization.kind == SourceKind::Person {
-            return Err(Error::invalid(format!(
-                "'{}' is a person; a source speaks for an organization, government, agency, media outlet or group",
-                organization.name
-            )));
-        }
-        if let (Some(since), Some(until)) = (since, until)
-            && since > until
-        {
-            return Err(Error::invalid(format!(
-                "the role's start {since} is after its end {until}"
-            )));
-        }
+        crate::store::sources::check_speaks_for(speaker, organization, since, until)?;
         let exists: bool = sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM speaks_for WHERE speaker_id = $1 AND org_id = $2 AND role = $3)",
         )
@@ -1124,7 +1106,6 @@ impl Importing for TeamDatabase {
             published_on,
             body,
         } = *parts;
-        type Parts = (String, Option<String>, Option<String>, Option<String>);
         let (old_title, old_publisher, old_published, old_sha, old_body): (
             String,
             Option<String>,
@@ -1137,22 +1118,8 @@ impl Importing for TeamDatabase {
         .bind(key)
         .fetch_one(&mut self.conn)
         .await?;
-        let old: Parts = (old_title, old_publisher, old_published, old_sha);
-        let new: Parts = (
-            title.to_string(),
-            publisher.map(str::to_string),
-            published_on.map(|d| d.to_string()),
-            body.map(crate::store::articles::body_digest),
-        );
-        let named = |v: &Parts| {
-            [
-                ("title", Some(v.0.clone())),
-                ("publisher", v.1.clone()),
-                ("published_on", v.2.clone()),
-                ("body_sha256", v.3.clone()),
-            ]
-        };
-        let (before, after) = changed_parts(named(&old), named(&new));
+        let old: crate::store::articles::ArticleState = (old_title, old_publisher, old_published, old_sha);
+        let (before, after) = crate::store::articles::article_changes(&old, parts);
         if after.is_empty() {
             return Ok(None);
         }
@@ -1420,24 +1387,7 @@ impl Importing for TeamDatabase {
         _actor: &str,
     ) -> Result<Option<Operation>> {
         let current = self.claim_record(key).await?;
-        let mut wanted = wanted.clone();
-        wanted.text = wanted.text.trim().to_string();
-        wanted.tags.sort();
-        let (before, after) = (
-            crate::store::corrections::fields_of(&current),
-            crate::store::corrections::fields_of(&wanted),
-        );
-        let (mut old, mut new) = (Map::new(), Map::new());
-        for field in before.keys().chain(after.keys()) {
-            let (was, will) = (
-                before.get(field).unwrap_or(&Value::Null),
-                after.get(field).unwrap_or(&Value::Null),
-            );
-            if was != will {
-                old.insert(field.clone(), was.clone());
-                new.insert(field.clone(), will.clone());
-            }
-        }
+        let (wanted, old, new) = crate::store::corrections::claim_edit(&current, wanted);
         if new.is_empty() {
             return Ok(None);
         }

@@ -150,6 +150,32 @@ struct JournalHead {
 }
 
 impl JournalHead {
+    /// `new` as the operation that follows this head, at the server's time
+    /// read off this side's clock (never before the head's); the head moves
+    /// to it.
+    fn next(&mut self, new: super::NewOperation) -> Operation {
+        let now = crate::model::format_timestamp(self.server_at + self.seen.elapsed());
+        let mut operation = Operation {
+            id: self.id + 1,
+            kind: new.kind.to_string(),
+            claim_key: new.claim_key,
+            source_key: new.source_key,
+            article_key: new.article_key,
+            old: new.old,
+            new: new.new,
+            note: new.note,
+            actor: self.login.clone(),
+            at: now.max(self.at.clone()),
+            undoes: new.undoes,
+            hash: String::new(),
+        };
+        operation.hash = operation.chained_hash(&self.hash);
+        self.id = operation.id;
+        self.hash = operation.hash.clone();
+        self.at = operation.at.clone();
+        operation
+    }
+
     fn after(operation: &Operation) -> Option<JournalHead> {
         let server_at =
             time::OffsetDateTime::parse(&operation.at, &time::format_description::well_known::Rfc3339)
@@ -326,35 +352,15 @@ impl TeamDatabase {
     /// server's time; inside a write, from the head it keeps.
     async fn record_operation(&mut self, mut new: super::NewOperation) -> Result<Operation> {
         new.undoes = new.undoes.or(self.undoing.take());
-        let Some(head) = self.head.as_ref() else {
+        let Some(head) = self.head.as_mut() else {
             let operation = append_operation(&mut self.conn, new).await?;
             if self.writing {
                 self.head = JournalHead::after(&operation);
             }
             return Ok(operation);
         };
-        let now = crate::model::format_timestamp(head.server_at + head.seen.elapsed());
-        let mut operation = Operation {
-            id: head.id + 1,
-            kind: new.kind.to_string(),
-            claim_key: new.claim_key,
-            source_key: new.source_key,
-            article_key: new.article_key,
-            old: new.old,
-            new: new.new,
-            note: new.note,
-            actor: head.login.clone(),
-            at: now.max(head.at.clone()),
-            undoes: new.undoes,
-            hash: String::new(),
-        };
-        operation.hash = operation.chained_hash(&head.hash);
+        let operation = head.next(new);
         insert_operation(&mut self.conn, &operation).await?;
-        if let Some(head) = self.head.as_mut() {
-            head.id = operation.id;
-            head.hash = operation.hash.clone();
-            head.at = operation.at.clone();
-        }
         Ok(operation)
     }
 
@@ -376,29 +382,7 @@ impl TeamDatabase {
             }
             return Ok(());
         };
-        let mut operations = Vec::with_capacity(news.len());
-        for new in news {
-            let now = crate::model::format_timestamp(head.server_at + head.seen.elapsed());
-            let mut operation = Operation {
-                id: head.id + 1,
-                kind: new.kind.to_string(),
-                claim_key: new.claim_key,
-                source_key: new.source_key,
-                article_key: new.article_key,
-                old: new.old,
-                new: new.new,
-                note: new.note,
-                actor: head.login.clone(),
-                at: now.max(head.at.clone()),
-                undoes: new.undoes,
-                hash: String::new(),
-            };
-            operation.hash = operation.chained_hash(&head.hash);
-            head.id = operation.id;
-            head.hash = operation.hash.clone();
-            head.at = operation.at.clone();
-            operations.push(operation);
-        }
+        let operations: Vec<Operation> = news.into_iter().map(|new| head.next(new)).collect();
         let o = &operations;
         sqlx::query(
             "INSERT INTO operations (id, kind, claim_id, source_id, article_id, old, new, note, actor, at, undoes, hash)
