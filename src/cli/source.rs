@@ -193,34 +193,13 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
                 .read(async |store| read(&command, store, out).await)
                 .await?;
         }
-        SourceCommand::Rename {
-            name,
-            new,
-            drop_old_name,
-            note,
-            ..
-        } => {
+        SourceCommand::Rename { .. } => {
             let actor = ctx.actor.clone();
-            let (old, operation) = ctx
+            let done = ctx
                 .store
-                .write(async |store| {
-                    let source = store.resolve_source(&name).await?;
-                    let operation = store
-                        .rename_source(&source, &new, !drop_old_name, note.clone(), &actor)
-                        .await?;
-                    Ok((source.name, operation))
-                })
+                .write(async |store| rename_in(store, &command, &actor).await)
                 .await?;
-            ctx.out.line(format!(
-                "{old} is now {}{} (operation {})",
-                new.trim(),
-                if drop_old_name {
-                    ""
-                } else {
-                    "; the old name stays an alias"
-                },
-                operation.id
-            ));
+            ctx.out.line(renamed(&command, done));
         }
         SourceCommand::Merge {
             duplicate,
@@ -250,11 +229,7 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
             let actor = ctx.actor.clone();
             let (name, operation) = ctx
                 .store
-                .write(async |store| {
-                    let source = store.resolve_source(&name).await?;
-                    let operation = store.remove_source(&source, note.clone(), &actor).await?;
-                    Ok((source.name, operation))
-                })
+                .write(async |store| remove_in(store, &name, note.clone(), &actor).await)
                 .await?;
             ctx.out
                 .line(format!("{name} removed (operation {})", operation.id));
@@ -308,6 +283,14 @@ pub(super) async fn run_on_postgres(command: &SourceCommand, url: &str, out: &mu
             .write(async |d| speaks_for(d, args).await)
             .await
             .map(|done| out.line(spoken(done))),
+        SourceCommand::Rename { .. } => database
+            .write(async |d| rename_in(d, command, "").await)
+            .await
+            .map(|done| out.line(renamed(command, done))),
+        SourceCommand::Remove { name, note, .. } => database
+            .write(async |d| remove_in(d, name, note.clone(), "").await)
+            .await
+            .map(|(name, operation)| out.line(format!("{name} removed (operation {})", operation.id))),
         SourceCommand::Edit(args) => match nothing_to_change(args) {
             Ok(()) => database
                 .write(async |d| edit_in(d, args).await)
@@ -322,6 +305,60 @@ pub(super) async fn run_on_postgres(command: &SourceCommand, url: &str, out: &mu
     };
     database.close().await?;
     result.map(|()| true)
+}
+
+/// `source rename`, inside the caller's write transaction, on either
+/// backend: the old name and the operation.
+async fn rename_in(
+    store: &mut impl Correcting,
+    command: &SourceCommand,
+    actor: &str,
+) -> Result<(String, crate::journal::Operation)> {
+    let SourceCommand::Rename {
+        name,
+        new,
+        drop_old_name,
+        note,
+        ..
+    } = command
+    else {
+        return Err(crate::Error::Internal("not a rename".into()));
+    };
+    let source = store.source_resolved(name).await?;
+    let operation = store
+        .rename_source(&source, new, !drop_old_name, note.clone(), actor)
+        .await?;
+    Ok((source.name, operation))
+}
+
+fn renamed(command: &SourceCommand, (old, operation): (String, crate::journal::Operation)) -> String {
+    let (new, drop_old_name) = match command {
+        SourceCommand::Rename {
+            new, drop_old_name, ..
+        } => (new.trim(), *drop_old_name),
+        _ => ("", false),
+    };
+    format!(
+        "{old} is now {new}{} (operation {})",
+        if drop_old_name {
+            ""
+        } else {
+            "; the old name stays an alias"
+        },
+        operation.id
+    )
+}
+
+/// `source remove`, inside the caller's write transaction, on either backend.
+async fn remove_in(
+    store: &mut impl Correcting,
+    name: &str,
+    note: Option<String>,
+    actor: &str,
+) -> Result<(String, crate::journal::Operation)> {
+    let source = store.source_resolved(name).await?;
+    let operation = store.remove_source(&source, note, actor).await?;
+    Ok((source.name, operation))
 }
 
 /// `source add`, inside the caller's write transaction, on either backend.

@@ -24,6 +24,24 @@ pub(crate) trait Correcting: Importing + Marking {
     async fn source_key_named(&mut self, name: &str) -> Result<i64>;
     /// The key of the article a URL or id names.
     async fn article_key_named(&mut self, given: &str) -> Result<i64>;
+    /// Renames a source (`source.rename`), keeping the old name as an
+    /// alias when `keep_alias`.
+    async fn rename_source(
+        &mut self,
+        source: &crate::model::Source,
+        new_name: &str,
+        keep_alias: bool,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation>;
+    /// Removes a source no claim names (`source.remove`), with its aliases
+    /// and roles.
+    async fn remove_source(
+        &mut self,
+        source: &crate::model::Source,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation>;
     /// Removes the link `from relation to` (`link.remove`, with the link as
     /// it was); a link that is not there is an error.
     async fn remove_link(
@@ -38,6 +56,26 @@ pub(crate) trait Correcting: Importing + Marking {
 
 /// The SQLite side.
 impl Correcting for Write<'_> {
+    async fn rename_source(
+        &mut self,
+        source: &crate::model::Source,
+        new_name: &str,
+        keep_alias: bool,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation> {
+        Write::rename_source(self, source, new_name, keep_alias, note, actor).await
+    }
+
+    async fn remove_source(
+        &mut self,
+        source: &crate::model::Source,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation> {
+        Write::remove_source(self, source, note, actor).await
+    }
+
     async fn source_resolved(&mut self, name: &str) -> Result<crate::model::Source> {
         Store::resolve_source(self, name).await
     }
@@ -64,6 +102,68 @@ impl Correcting for Write<'_> {
 
 /// The PostgreSQL side.
 impl Correcting for super::postgres::TeamDatabase {
+    async fn rename_source(
+        &mut self,
+        source: &crate::model::Source,
+        new_name: &str,
+        keep_alias: bool,
+        note: Option<String>,
+        _actor: &str,
+    ) -> Result<Operation> {
+        let new_name = new_name.trim();
+        if new_name.is_empty() {
+            return Err(Error::invalid("a source name cannot be empty"));
+        }
+        if let Some(owner) = Importing::find_source(self, new_name).await?
+            && owner.key != source.key
+        {
+            return Err(Error::Conflict(format!(
+                "'{new_name}' is already the name or an alias of source '{}'",
+                owner.name
+            )));
+        }
+        let operation = self
+            .record_change(NewOperation {
+                kind: "source.rename",
+                source_key: Some(source.key),
+                old: Some(serde_json::json!({ "name": source.name })),
+                new: Some(serde_json::json!({ "name": new_name, "old_name_kept_as_alias": keep_alias })),
+                note,
+                ..NewOperation::default()
+            })
+            .await?;
+        self.rename_source_rows(source, new_name, keep_alias).await?;
+        Ok(operation)
+    }
+
+    async fn remove_source(
+        &mut self,
+        source: &crate::model::Source,
+        note: Option<String>,
+        _actor: &str,
+    ) -> Result<Operation> {
+        let claims = self.claims_of_source(source.key).await?;
+        if claims > 0 {
+            return Err(Error::invalid(format!(
+                "source '{}' has {claims} claims; merge it into another source, or withdraw its claims first",
+                source.name
+            )));
+        }
+        let operation = self
+            .record_change(NewOperation {
+                kind: "source.remove",
+                source_key: Some(source.key),
+                old: Some(serde_json::json!({
+                    "name": source.name, "kind": source.kind.as_str(), "aliases": source.aliases,
+                })),
+                note,
+                ..NewOperation::default()
+            })
+            .await?;
+        self.delete_source_rows(source.key).await?;
+        Ok(operation)
+    }
+
     async fn source_resolved(&mut self, name: &str) -> Result<crate::model::Source> {
         // The reading side's lookup names the closest sources when none matches.
         super::reading::Reading::source_named(self, name).await?;

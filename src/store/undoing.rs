@@ -6,9 +6,8 @@
 
 use super::correcting::Correcting;
 use super::{Store, Write};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::journal::Operation;
-use crate::model::Source;
 
 /// The undo side of a write transaction.
 pub(crate) trait Undoing: Correcting {
@@ -21,15 +20,6 @@ pub(crate) trait Undoing: Correcting {
     fn undoing(&mut self, id: i64);
     /// The latest operation's id.
     async fn head_id(&mut self) -> Result<i64>;
-    /// Renames a source (the inverse of a rename).
-    async fn rename_source(
-        &mut self,
-        source: &Source,
-        new_name: &str,
-        keep_alias: bool,
-        note: Option<String>,
-        actor: &str,
-    ) -> Result<Operation>;
 }
 
 /// The SQLite side.
@@ -49,17 +39,6 @@ impl Undoing for Write<'_> {
     async fn head_id(&mut self) -> Result<i64> {
         Ok(Store::chain_head(self).await?.0)
     }
-
-    async fn rename_source(
-        &mut self,
-        source: &Source,
-        new_name: &str,
-        keep_alias: bool,
-        note: Option<String>,
-        actor: &str,
-    ) -> Result<Operation> {
-        Write::rename_source(self, source, new_name, keep_alias, note, actor).await
-    }
 }
 
 /// The PostgreSQL side.
@@ -78,18 +57,5 @@ impl Undoing for super::postgres::TeamDatabase {
 
     async fn head_id(&mut self) -> Result<i64> {
         Ok(super::audit::Audited::chain_head(self).await?.0)
-    }
-
-    async fn rename_source(
-        &mut self,
-        _source: &Source,
-        _new_name: &str,
-        _keep_alias: bool,
-        _note: Option<String>,
-        _actor: &str,
-    ) -> Result<Operation> {
-        Err(Error::invalid(
-            "renaming a source runs on a SQLite file only in this version, and so does undoing a rename",
-        ))
     }
 }

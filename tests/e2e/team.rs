@@ -432,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source add|alias|speaks-for|edit, article add|edit, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source add|alias|speaks-for|edit|rename|remove, article add|edit, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -1426,6 +1426,45 @@ fn an_editor_corrects_claims_on_the_team_server() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.trim().len(), 8, "{}", run.stdout);
+    // Renaming and removing sources are an editor's; a rename is undone.
+    let refused = as_member(&checker, &["source", "rename", "Voice", "Anna V. Voice"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    let run = as_member(&editor, &["source", "rename", "Voice", "Anna V. Voice"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("Anna Voice is now Anna V. Voice; the old name stays an alias"),
+        "{}",
+        run.stdout
+    );
+    let run = as_member(&editor, &["undo"]);
+    assert!(
+        run.stdout.contains("(source.rename) undone"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    assert_eq!(
+        team.sql(None, "SELECT name FROM sources WHERE name_key = 'anna voice'")
+            .unwrap(),
+        "Anna Voice"
+    );
+    let run = as_member(&checker, &["source", "add", "Earlier", "--kind", "person"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = as_member(
+        &editor,
+        &["source", "remove", "Earlier", "--note", "an adverb from a draft"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("Earlier removed (operation"),
+        "{}",
+        run.stdout
+    );
+    let run = as_member(&editor, &["source", "remove", "Kremlin"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("has 4 claims"), "{}", run.stderr);
+
     // Editing an article is an editor's: its body, when replaced, is kept
     // as an earlier snapshot.
     let refused = as_member(
@@ -1458,7 +1497,7 @@ fn an_editor_corrects_claims_on_the_team_server() {
         team.sql(None, "SELECT count(*) FROM article_snapshots").unwrap(),
         "1"
     );
-    let log = as_member(&checker, &["log", "--limit", "12", "--format", "csv"]).stdout;
+    let log = as_member(&checker, &["log", "--limit", "20", "--format", "csv"]).stdout;
     for kind in [
         "source.create",
         "source.alias",

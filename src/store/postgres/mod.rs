@@ -448,6 +448,60 @@ impl TeamDatabase {
         self.undoing = Some(id);
     }
 
+    /// Gives a source its new name (after its operation): the new name
+    /// stops being one of its aliases, the old one becomes one if kept.
+    pub(crate) async fn rename_source_rows(
+        &mut self,
+        source: &crate::model::Source,
+        new_name: &str,
+        keep_alias: bool,
+    ) -> Result<()> {
+        let key = crate::names::fold_name(new_name);
+        sqlx::query("DELETE FROM source_aliases WHERE alias_key = $1 AND source_id = $2")
+            .bind(&key)
+            .bind(source.key)
+            .execute(&mut self.conn)
+            .await?;
+        sqlx::query("UPDATE sources SET name = $1, name_key = $2, name_skeleton = $3 WHERE id = $4")
+            .bind(new_name)
+            .bind(&key)
+            .bind(crate::names::name_skeleton(new_name))
+            .bind(source.key)
+            .execute(&mut self.conn)
+            .await?;
+        if keep_alias && crate::names::fold_name(&source.name) != key {
+            sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES ($1, $2, $3)")
+                .bind(crate::names::fold_name(&source.name))
+                .bind(&source.name)
+                .bind(source.key)
+                .execute(&mut self.conn)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// How many claims name a source.
+    pub(crate) async fn claims_of_source(&mut self, key: i64) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) FROM claims WHERE source_id = $1")
+                .bind(key)
+                .fetch_one(&mut self.conn)
+                .await?,
+        )
+    }
+
+    /// Deletes a source with its roles and aliases (after its operation).
+    pub(crate) async fn delete_source_rows(&mut self, key: i64) -> Result<()> {
+        for sql in [
+            "DELETE FROM speaks_for WHERE speaker_id = $1 OR org_id = $1",
+            "DELETE FROM source_aliases WHERE source_id = $1",
+            "DELETE FROM sources WHERE id = $1",
+        ] {
+            sqlx::query(sql).bind(key).execute(&mut self.conn).await?;
+        }
+        Ok(())
+    }
+
     /// Who made the link `from relation to`, and when, if it is there.
     pub(crate) async fn link_of(
         &mut self,
