@@ -324,10 +324,10 @@ async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()
         Command::Confirm(args) => args.run_on_postgres(Status::Confirmed, url, out).await,
         Command::Dispute(args) => args.run_on_postgres(Status::Disputed, url, out).await,
         Command::Refute(args) => args.run_on_postgres(Status::Refuted, url, out).await,
-        Command::Source(command) if source::run_on_postgres(&command, url, out).await? => Ok(()),
+        Command::Source(command) => source::run_on_postgres(&command, url, out).await,
         Command::Article(command) if article::run_on_postgres(&command, url, out).await? => Ok(()),
         _ => Err(Error::invalid(format!(
-            "{} is a PostgreSQL database, where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source add|alias|speaks-for|edit|rename|remove, article add|edit, team and copy; the other commands that change the record work on a SQLite file for now",
+            "{} is a PostgreSQL database, where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source (all of it), article add|edit, team and copy; the other commands that change the record work on a SQLite file for now",
             store::postgres::redacted(url)
         ))),
     }

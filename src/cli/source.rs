@@ -208,21 +208,11 @@ pub(super) async fn run(command: SourceCommand, ctx: &mut Context) -> Result<()>
             ..
         } => {
             let actor = ctx.actor.clone();
-            let (duplicate, keep, operation) = ctx
+            let done = ctx
                 .store
-                .write(async |store| {
-                    let duplicate = store.resolve_source(&duplicate).await?;
-                    let keep = store.resolve_source(&keep).await?;
-                    let operation = store
-                        .merge_sources(&duplicate, &keep, note.clone(), &actor)
-                        .await?;
-                    Ok((duplicate.name, keep.name, operation))
-                })
+                .write(async |store| merge_in(store, &duplicate, &keep, note.clone(), &actor).await)
                 .await?;
-            ctx.out.line(format!(
-                "{duplicate} merged into {keep}; '{duplicate}' is now an alias (operation {})",
-                operation.id
-            ));
+            ctx.out.line(merged(done));
         }
         SourceCommand::Edit(args) => edit(args, ctx).await?,
         SourceCommand::Remove { name, note, .. } => {
@@ -261,11 +251,12 @@ async fn read(command: &SourceCommand, store: &mut impl Reading, out: &mut Outpu
     }
 }
 
-/// `claims source` against a team database on PostgreSQL: reading, and
-/// adding sources, aliases and roles (a checker's right), each under the
-/// member's login. Returns false for the changes that run on SQLite only
-/// (the caller says so).
-pub(super) async fn run_on_postgres(command: &SourceCommand, url: &str, out: &mut Output) -> Result<bool> {
+/// `claims source` against a team database on PostgreSQL, through the same
+/// functions as on SQLite: each change under the member's login, the
+/// database holding it to the member's role (adding sources, aliases and
+/// roles is a checker's right; editing, renaming, merging and removing an
+/// editor's).
+pub(super) async fn run_on_postgres(command: &SourceCommand, url: &str, out: &mut Output) -> Result<()> {
     let mut database = TeamDatabase::connect(url).await?;
     let result = match command {
         SourceCommand::List(_) | SourceCommand::Show { .. } => {
@@ -287,6 +278,15 @@ pub(super) async fn run_on_postgres(command: &SourceCommand, url: &str, out: &mu
             .write(async |d| rename_in(d, command, "").await)
             .await
             .map(|done| out.line(renamed(command, done))),
+        SourceCommand::Merge {
+            duplicate,
+            keep,
+            note,
+            ..
+        } => database
+            .write(async |d| merge_in(d, duplicate, keep, note.clone(), "").await)
+            .await
+            .map(|done| out.line(merged(done))),
         SourceCommand::Remove { name, note, .. } => database
             .write(async |d| remove_in(d, name, note.clone(), "").await)
             .await
@@ -298,13 +298,9 @@ pub(super) async fn run_on_postgres(command: &SourceCommand, url: &str, out: &mu
                 .map(|(name, operation)| out.line(super::edited(&name, &operation))),
             Err(e) => Err(e),
         },
-        _ => {
-            database.close().await?;
-            return Ok(false);
-        }
     };
     database.close().await?;
-    result.map(|()| true)
+    result
 }
 
 /// `source rename`, inside the caller's write transaction, on either
@@ -345,6 +341,27 @@ fn renamed(command: &SourceCommand, (old, operation): (String, crate::journal::O
         } else {
             "; the old name stays an alias"
         },
+        operation.id
+    )
+}
+
+/// `source merge`, inside the caller's write transaction, on either backend.
+async fn merge_in(
+    store: &mut impl Correcting,
+    duplicate: &str,
+    keep: &str,
+    note: Option<String>,
+    actor: &str,
+) -> Result<(String, String, crate::journal::Operation)> {
+    let duplicate = store.source_resolved(duplicate).await?;
+    let keep = store.source_resolved(keep).await?;
+    let operation = store.merge_sources(&duplicate, &keep, note, actor).await?;
+    Ok((duplicate.name, keep.name, operation))
+}
+
+fn merged((duplicate, keep, operation): (String, String, crate::journal::Operation)) -> String {
+    format!(
+        "{duplicate} merged into {keep}; '{duplicate}' is now an alias (operation {})",
         operation.id
     )
 }

@@ -34,6 +34,15 @@ pub(crate) trait Correcting: Importing + Marking {
         note: Option<String>,
         actor: &str,
     ) -> Result<Operation>;
+    /// Merges `duplicate` into `keep` (`source.merge`): its claims, aliases
+    /// and roles move, its name becomes an alias.
+    async fn merge_sources(
+        &mut self,
+        duplicate: &crate::model::Source,
+        keep: &crate::model::Source,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation>;
     /// Removes a source no claim names (`source.remove`), with its aliases
     /// and roles.
     async fn remove_source(
@@ -74,6 +83,16 @@ impl Correcting for Write<'_> {
         actor: &str,
     ) -> Result<Operation> {
         Write::remove_source(self, source, note, actor).await
+    }
+
+    async fn merge_sources(
+        &mut self,
+        duplicate: &crate::model::Source,
+        keep: &crate::model::Source,
+        note: Option<String>,
+        actor: &str,
+    ) -> Result<Operation> {
+        Write::merge_sources(self, duplicate, keep, note, actor).await
     }
 
     async fn source_resolved(&mut self, name: &str) -> Result<crate::model::Source> {
@@ -161,6 +180,37 @@ impl Correcting for super::postgres::TeamDatabase {
             })
             .await?;
         self.delete_source_rows(source.key).await?;
+        Ok(operation)
+    }
+
+    async fn merge_sources(
+        &mut self,
+        duplicate: &crate::model::Source,
+        keep: &crate::model::Source,
+        note: Option<String>,
+        _actor: &str,
+    ) -> Result<Operation> {
+        if duplicate.key == keep.key {
+            return Err(Error::invalid(format!(
+                "'{}' and '{}' are the same source",
+                duplicate.name, keep.name
+            )));
+        }
+        let claims = self.claim_keys_of_source(duplicate.key).await?;
+        let operation = self
+            .record_change(NewOperation {
+                kind: "source.merge",
+                source_key: Some(keep.key),
+                old: Some(serde_json::json!({
+                    "source": duplicate.key, "name": duplicate.name,
+                    "aliases": duplicate.aliases, "claims": claims,
+                })),
+                new: Some(serde_json::json!({ "source": keep.key, "name": keep.name })),
+                note,
+                ..NewOperation::default()
+            })
+            .await?;
+        self.merge_source_rows(duplicate, keep.key).await?;
         Ok(operation)
     }
 

@@ -432,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source add|alias|speaks-for|edit|rename|remove, article add|edit, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source (all of it), article add|edit, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -1464,6 +1464,37 @@ fn an_editor_corrects_claims_on_the_team_server() {
     let run = as_member(&editor, &["source", "remove", "Kremlin"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("has 4 claims"), "{}", run.stderr);
+    // A merge moves the duplicate's claims (the database lets a claim change
+    // speaker only after the merge's operation) and keeps its name as an alias.
+    let run = as_member(
+        &checker,
+        &["source", "merge", "Washington", "into", "White House"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = as_member(
+        &editor,
+        &[
+            "source",
+            "merge",
+            "Washington",
+            "into",
+            "White House",
+            "--note",
+            "the same speaker",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("Washington merged into White House; 'Washington' is now an alias"),
+        "{}",
+        run.stdout
+    );
+    let shown = as_member(&checker, &["source", "show", "Washington", "--format", "json"]).stdout;
+    assert!(
+        shown.contains("\"name\": \"White House\"") || shown.contains("\"name\":\"White House\""),
+        "{shown}"
+    );
 
     // Editing an article is an editor's: its body, when replaced, is kept
     // as an earlier snapshot.

@@ -480,6 +480,51 @@ impl TeamDatabase {
         Ok(())
     }
 
+    /// The keys of a source's claims, in order.
+    pub(crate) async fn claim_keys_of_source(&mut self, key: i64) -> Result<Vec<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT id FROM claims WHERE source_id = $1 ORDER BY id")
+                .bind(key)
+                .fetch_all(&mut self.conn)
+                .await?,
+        )
+    }
+
+    /// Moves a duplicate source's claims, roles and aliases to `keep` and
+    /// deletes it, its name kept as an alias (after the merge's operation,
+    /// which the claims' trigger looks for).
+    pub(crate) async fn merge_source_rows(
+        &mut self,
+        duplicate: &crate::model::Source,
+        keep: i64,
+    ) -> Result<()> {
+        // Roles between the two would be a source's own: gone.
+        for sql in [
+            "UPDATE claims SET source_id = $2 WHERE source_id = $1",
+            "DELETE FROM speaks_for WHERE (speaker_id = $1 AND org_id = $2) OR (speaker_id = $2 AND org_id = $1)",
+            "INSERT INTO speaks_for (speaker_id, org_id, role, since, until)
+             SELECT $2, org_id, role, since, until FROM speaks_for WHERE speaker_id = $1 ON CONFLICT DO NOTHING",
+            "INSERT INTO speaks_for (speaker_id, org_id, role, since, until)
+             SELECT speaker_id, $2, role, since, until FROM speaks_for WHERE org_id = $1 ON CONFLICT DO NOTHING",
+            "DELETE FROM speaks_for WHERE speaker_id = $1 OR org_id = $1",
+            "UPDATE source_aliases SET source_id = $2 WHERE source_id = $1",
+            "DELETE FROM sources WHERE id = $1",
+        ] {
+            sqlx::query(sql)
+                .bind(duplicate.key)
+                .bind(keep)
+                .execute(&mut self.conn)
+                .await?;
+        }
+        sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES ($1, $2, $3)")
+            .bind(crate::names::fold_name(&duplicate.name))
+            .bind(&duplicate.name)
+            .bind(keep)
+            .execute(&mut self.conn)
+            .await?;
+        Ok(())
+    }
+
     /// How many claims name a source.
     pub(crate) async fn claims_of_source(&mut self, key: i64) -> Result<i64> {
         Ok(
