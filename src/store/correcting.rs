@@ -130,17 +130,8 @@ impl Correcting for super::postgres::TeamDatabase {
         _actor: &str,
     ) -> Result<Operation> {
         let new_name = new_name.trim();
-        if new_name.is_empty() {
-            return Err(Error::invalid("a source name cannot be empty"));
-        }
-        if let Some(owner) = Importing::find_source(self, new_name).await?
-            && owner.key != source.key
-        {
-            return Err(Error::Conflict(format!(
-                "'{new_name}' is already the name or an alias of source '{}'",
-                owner.name
-            )));
-        }
+        let owner = Importing::find_source(self, new_name).await?;
+        super::sources::check_new_name(source, new_name, owner.as_ref())?;
         let operation = self
             .record_change(NewOperation {
                 kind: "source.rename",

@@ -214,18 +214,9 @@ impl Write<'_> {
         actor: &str,
     ) -> Result<Operation> {
         let new_name = new_name.trim();
-        if new_name.is_empty() {
-            return Err(Error::invalid("a source name cannot be empty"));
-        }
         let key = super::fold_name(new_name);
-        if let Some(owner) = self.find_source(new_name).await?
-            && owner.key != source.key
-        {
-            return Err(Error::Conflict(format!(
-                "'{new_name}' is already the name or an alias of source '{}'",
-                owner.name
-            )));
-        }
+        let owner = self.find_source(new_name).await?;
+        super::sources::check_new_name(source, new_name, owner.as_ref())?;
         let operation = self
             .record(NewOperation {
                 kind: "source.rename",

@@ -23,7 +23,7 @@ pub mod postgres;
 pub(crate) mod reading;
 pub(crate) mod reports;
 mod restore;
-mod sources;
+pub(crate) mod sources;
 pub(crate) mod undoing;
 
 use std::path::{Path, PathBuf};

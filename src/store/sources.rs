@@ -113,6 +113,40 @@ impl Store {
     }
 }
 
+/// Whether `alias` (trimmed) is a new name for `source`, given the source
+/// that already answers to it, if any: false when it is already this
+/// source's; an error when empty or another source's.
+pub(crate) fn new_alias(source: &Source, alias: &str, owner: Option<&Source>) -> Result<bool> {
+    if alias.is_empty() {
+        return Err(Error::invalid("an alias cannot be empty"));
+    }
+    match owner {
+        Some(owner) if owner.key == source.key => Ok(false),
+        Some(owner) => Err(Error::Conflict(format!(
+            "alias '{alias}' is already taken by source '{}'",
+            owner.name
+        ))),
+        None => Ok(true),
+    }
+}
+
+/// Whether `new_name` (trimmed) may become `source`'s name, given the
+/// source that already answers to it, if any.
+pub(crate) fn check_new_name(source: &Source, new_name: &str, owner: Option<&Source>) -> Result<()> {
+    if new_name.is_empty() {
+        return Err(Error::invalid("a source name cannot be empty"));
+    }
+    if let Some(owner) = owner
+        && owner.key != source.key
+    {
+        return Err(Error::Conflict(format!(
+            "'{new_name}' is already the name or an alias of source '{}'",
+            owner.name
+        )));
+    }
+    Ok(())
+}
+
 /// Whether `speaker` may speak for `organization` over those days: not
 /// for itself, not for a person, not ending before it starts.
 pub(crate) fn check_speaks_for(
@@ -276,17 +310,9 @@ impl Write<'_> {
     /// Gives `source` another name. Returns false when it already had it.
     pub async fn add_alias(&mut self, source: &Source, alias: &str) -> Result<bool> {
         let alias = alias.trim();
-        if alias.is_empty() {
-            return Err(Error::invalid("an alias cannot be empty"));
-        }
-        if let Some(owner) = self.find_source(alias).await? {
-            if owner.key == source.key {
-                return Ok(false);
-            }
-            return Err(Error::Conflict(format!(
-                "alias '{alias}' is already taken by source '{}'",
-                owner.name
-            )));
+        let owner = self.find_source(alias).await?;
+        if !new_alias(source, alias, owner.as_ref())? {
+            return Ok(false);
         }
         sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES (?, ?, ?)")
             .bind(fold_name(alias))

@@ -901,17 +901,9 @@ impl Importing for TeamDatabase {
 
     async fn add_alias(&mut self, source: &Source, alias: &str) -> Result<bool> {
         let alias = alias.trim();
-        if alias.is_empty() {
-            return Err(Error::invalid("an alias cannot be empty"));
-        }
-        if let Some(owner) = self.find_source(alias).await? {
-            if owner.key == source.key {
-                return Ok(false);
-            }
-            return Err(Error::Conflict(format!(
-                "alias '{alias}' is already taken by source '{}'",
-                owner.name
-            )));
+        let owner = self.find_source(alias).await?;
+        if !crate::store::sources::new_alias(source, alias, owner.as_ref())? {
+            return Ok(false);
         }
         sqlx::query("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES ($1, $2, $3)")
             .bind(fold_name(alias))
