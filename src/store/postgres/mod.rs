@@ -634,6 +634,8 @@ impl TeamDatabase {
             .execute(&mut self.conn)
             .await;
         (self.head, self.writing, self.undoing) = (None, true, None);
+        // Nothing of an earlier write that failed carries over.
+        (self.bulk_loading, self.ids_unindexed) = (false, None);
         self.deferred_articles.clear();
         self.next_article_key = None;
         let result = match locked {
