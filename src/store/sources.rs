@@ -113,6 +113,44 @@ impl Store {
     }
 }
 
+/// A source's kind, description, job, party and region, as stored.
+pub(crate) type SourceState = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// The parts of a source that a new kind and profile would change: their
+/// old and new values, as its `source.edit` operation records them.
+pub(crate) fn source_changes(
+    old: &SourceState,
+    kind: SourceKind,
+    profile: &SourceProfile,
+) -> (
+    serde_json::Map<String, serde_json::Value>,
+    serde_json::Map<String, serde_json::Value>,
+) {
+    let new: SourceState = (
+        kind.as_str().to_string(),
+        profile.description.clone(),
+        profile.job.clone(),
+        profile.party.clone(),
+        profile.region.clone(),
+    );
+    let named = |v: &SourceState| {
+        [
+            ("kind", Some(v.0.clone())),
+            ("description", v.1.clone()),
+            ("job", v.2.clone()),
+            ("party", v.3.clone()),
+            ("region", v.4.clone()),
+        ]
+    };
+    super::changed_parts(named(old), named(&new))
+}
+
 /// Whether `alias` (trimmed) is a new name for `source`, given the source
 /// that already answers to it, if any: false when it is already this
 /// source's; an error when empty or another source's.
@@ -382,35 +420,12 @@ impl Write<'_> {
         profile: &SourceProfile,
         note: Option<String>,
     ) -> Result<Option<crate::journal::Operation>> {
-        type Parts = (
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        );
-        let old: Parts =
+        let old: SourceState =
             sqlx::query_as("SELECT kind, description, job, party, region FROM sources WHERE id = ?")
                 .bind(key)
                 .fetch_one(self.conn())
                 .await?;
-        let new: Parts = (
-            kind.as_str().to_string(),
-            profile.description.clone(),
-            profile.job.clone(),
-            profile.party.clone(),
-            profile.region.clone(),
-        );
-        let named = |v: &Parts| {
-            [
-                ("kind", Some(v.0.clone())),
-                ("description", v.1.clone()),
-                ("job", v.2.clone()),
-                ("party", v.3.clone()),
-                ("region", v.4.clone()),
-            ]
-        };
-        let (before, after) = super::changed_parts(named(&old), named(&new));
+        let (before, after) = source_changes(&old, kind, profile);
         if after.is_empty() {
             return Ok(None);
         }

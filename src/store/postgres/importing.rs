@@ -29,7 +29,7 @@ use crate::journal::{ClaimRecord, ClaimRecordRef, Operation};
 use crate::model::{Article, Claim, Day, Relation, Source, SourceKind, SourceProfile, Status, StatusEvent};
 use crate::store::importing::Importing;
 use crate::store::journal::{Edited, NewOperation};
-use crate::store::{ArticleParts, BulkLoad, NewClaim, NewEvent, changed_parts, fold_name, name_skeleton};
+use crate::store::{ArticleParts, BulkLoad, NewClaim, NewEvent, fold_name, name_skeleton};
 
 /// Indexes an owner's bulk load builds afterwards (a unique one checks
 /// every key as it is built, and refuses the load on a repeat). The
@@ -843,35 +843,12 @@ impl Importing for TeamDatabase {
         profile: &SourceProfile,
         note: Option<String>,
     ) -> Result<Option<Operation>> {
-        type Parts = (
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        );
-        let old: Parts =
+        let old: crate::store::sources::SourceState =
             sqlx::query_as("SELECT kind, description, job, party, region FROM sources WHERE id = $1")
                 .bind(key)
                 .fetch_one(&mut self.conn)
                 .await?;
-        let new: Parts = (
-            kind.as_str().to_string(),
-            profile.description.clone(),
-            profile.job.clone(),
-            profile.party.clone(),
-            profile.region.clone(),
-        );
-        let named = |v: &Parts| {
-            [
-                ("kind", Some(v.0.clone())),
-                ("description", v.1.clone()),
-                ("job", v.2.clone()),
-                ("party", v.3.clone()),
-                ("region", v.4.clone()),
-            ]
-        };
-        let (before, after) = changed_parts(named(&old), named(&new));
+        let (before, after) = crate::store::sources::source_changes(&old, kind, profile);
         if after.is_empty() {
             return Ok(None);
         }
