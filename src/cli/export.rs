@@ -37,7 +37,7 @@ pub enum ExportFormat {
 /// `claims export`.
 #[derive(Debug, Args)]
 #[command(
-    after_long_help = "Examples:\n  claims export backup/                   # one claim file per article\n  claims export --format csv claims.csv\n  claims export --format claimreview --publisher \"Our Desk\" \\\n      --review-url-base https://checks.example/ reviews.json"
+    after_long_help = "Examples:\n  claims export backup/                   # one claim file per article\n  claims export --format csv claims.csv\n  claims export --format claimreview --publisher \"Our Desk\" \\\n      --base-url https://checks.example/ reviews.json"
 )]
 pub struct ExportArgs {
     /// The file format to write.
@@ -49,9 +49,9 @@ pub struct ExportArgs {
     /// ClaimReview: the fact-checking organization named as author of every review [default: who recorded the latest verdict].
     #[arg(long, value_name = "NAME")]
     pub publisher: Option<String>,
-    /// ClaimReview: the URL prefix where reviews are published; each review's url is this plus the claim's id [default: urn:uuid:ID].
-    #[arg(long, value_name = "URL", value_parser = super::url)]
-    pub review_url_base: Option<String>,
+    /// ClaimReview: the URL prefix where our reviews are published; each review's url is this plus the claim's id (an imported review keeps its own URL) [default: urn:uuid:ID].
+    #[arg(long, alias = "review-url-base", value_name = "URL", value_parser = super::url)]
+    pub base_url: Option<String>,
 }
 
 pub(super) async fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
@@ -92,7 +92,7 @@ async fn export(
     }
     let options = ClaimReviewOptions {
         publisher: args.publisher,
-        url_base: args.review_url_base,
+        url_base: args.base_url,
     };
     match args.path.filter(|p| p != Path::new("-")) {
         None => {

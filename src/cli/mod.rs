@@ -15,6 +15,7 @@ mod link;
 mod list;
 mod log;
 mod mark;
+mod publish;
 mod report;
 mod restore;
 mod show;
@@ -105,6 +106,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Write the database out: claim files (one per article), or CSV, JSON Lines or ClaimReview JSON-LD.
     Export(export::ExportArgs),
+    /// Publish the verdicts as a static site: a page per claim (with ClaimReview), per speaker, indexes, corrections, feed.
+    Publish(publish::PublishArgs),
     /// Check the whole database against its journal (hash chain, guards, every claim and event), and every quote against its snapshot; exit 1 on any break.
     Verify(verify::VerifyArgs),
     /// Write a consistent copy of the database to a new file, even while others write to it.
@@ -312,6 +315,7 @@ async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()
         Command::Report(args) => report::run_on_postgres(args, url, out).await,
         Command::Show(args) => show::run_on_postgres(args, url, out).await,
         Command::Export(args) => export::run_on_postgres(args, url, out).await,
+        Command::Publish(args) => publish::run_on_postgres(args, url, out).await,
         Command::Mark(args) => mark::run_on_postgres(args, url, out).await,
         Command::Add(args) => add::run_on_postgres(args, url, out).await,
         Command::Import(args) => import::run_on_postgres(args, url, out).await,
@@ -327,7 +331,7 @@ async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()
         Command::Source(command) => source::run_on_postgres(&command, url, out).await,
         Command::Article(command) if article::run_on_postgres(&command, url, out).await? => Ok(()),
         _ => Err(Error::invalid(format!(
-            "{} is a PostgreSQL database, where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source (all of it), article add|edit, team and copy; the other commands that change the record work on a SQLite file for now",
+            "{} is a PostgreSQL database, where this version runs claims list, report, show, source list|show, article list|show, log, export, publish, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source (all of it), article add|edit, team and copy; the other commands that change the record work on a SQLite file for now",
             store::postgres::redacted(url)
         ))),
     }
@@ -403,6 +407,7 @@ impl Command {
             | Command::List(_)
             | Command::Report(_)
             | Command::Export(_)
+            | Command::Publish(_)
             | Command::Verify(_)
             | Command::Backup(_)
             | Command::Copy(_)
@@ -451,6 +456,7 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Report(args) => report::run(args, ctx).await,
         Command::Import(args) => import::run(args, ctx).await,
         Command::Export(args) => export::run(args, ctx).await,
+        Command::Publish(args) => publish::run(args, ctx).await,
         Command::Verify(args) => verify::run(args, ctx).await,
         Command::Backup(args) => backup::run(args, ctx).await,
         Command::Restore(args) => restore::run(args, ctx).await,

@@ -41,10 +41,37 @@ pub struct ClaimReviewOptions {
     /// The fact-checking organization named as each review's author
     /// (default: whoever recorded the latest verdict).
     pub publisher: Option<String>,
-    /// A URL prefix under which each claim's review is published; the
-    /// review's `url` is this followed by the claim's UUID. Without it the
-    /// `url` is the claim's `urn:uuid:`.
+    /// A URL prefix under which our reviews are published; the review's
+    /// `url` is this followed by the claim's UUID. A review imported from
+    /// elsewhere keeps its own URL; one of ours without a prefix has the
+    /// claim's `urn:uuid:`.
     pub url_base: Option<String>,
+}
+
+/// `additionalType` IRIs for the source kinds schema.org has no type of:
+/// an agency is a GovernmentOrganization, a group an Organization, and
+/// the IRI (Wikidata's "government agency", "group of humans") keeps them
+/// apart. Absolute, so JSON-LD processors do not read them as relative.
+const KIND_IRIS: &[(SourceKind, &str)] = &[
+    (SourceKind::Agency, "https://www.wikidata.org/wiki/Q327333"),
+    (SourceKind::Group, "https://www.wikidata.org/wiki/Q16334295"),
+];
+
+/// The `url` of a claim's review in an export: the review's own URL for
+/// one imported from elsewhere (its origin is a web address), ours under
+/// `url_base`, else the claim's `urn:uuid:`.
+pub fn review_url(row: &ClaimRow, options: &ClaimReviewOptions) -> String {
+    if let Some(origin) = row.origin.as_deref().filter(|o| is_web_address(o)) {
+        return origin.to_string();
+    }
+    match &options.url_base {
+        Some(base) => format!("{base}{}", row.id),
+        None => format!("urn:uuid:{}", row.id),
+    }
+}
+
+fn is_web_address(text: &str) -> bool {
+    text.starts_with("https://") || text.starts_with("http://")
 }
 
 /// The numeric rating of a status on a 1 (false) to 5 (true) scale, where
@@ -91,7 +118,8 @@ impl<W: Write> super::RowWriter for ClaimReviewWriter<'_, W> {
         }
         self.out
             .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer_pretty(&mut self.out, &review_of(row, self.options))
+        let url = review_url(row, self.options);
+        serde_json::to_writer_pretty(&mut self.out, &review_of(row, self.options, &url))
             .map_err(std::io::Error::from)?;
         self.written += 1;
         Ok(())
@@ -103,23 +131,23 @@ impl<W: Write> super::RowWriter for ClaimReviewWriter<'_, W> {
     }
 }
 
-fn review_of(row: &ClaimRow, options: &ClaimReviewOptions) -> Value {
+/// One claim's ClaimReview, published at `url`: Google's required and
+/// recommended properties, and enough of claimtrack's own that importing
+/// it back loses nothing.
+pub fn review_of(row: &ClaimRow, options: &ClaimReviewOptions, url: &str) -> Value {
     let urn = format!("urn:uuid:{}", row.id);
-    let url = match &options.url_base {
-        Some(base) => format!("{base}{}", row.id),
-        None => urn.clone(),
-    };
-    let (author_type, additional) = match row.source_kind {
-        SourceKind::Person => ("Person", None),
-        SourceKind::Organization => ("Organization", None),
-        SourceKind::Government => ("GovernmentOrganization", None),
-        SourceKind::Media => ("NewsMediaOrganization", None),
-        SourceKind::Agency => ("GovernmentOrganization", Some("agency")),
-        SourceKind::Group => ("Organization", Some("group")),
+    let author_type = match row.source_kind {
+        SourceKind::Person => "Person",
+        SourceKind::Organization | SourceKind::Group => "Organization",
+        SourceKind::Government | SourceKind::Agency => "GovernmentOrganization",
+        SourceKind::Media => "NewsMediaOrganization",
     };
     let mut author = json!({"@type": author_type, "name": row.source});
-    if let Some(kind) = additional {
-        author["additionalType"] = json!(kind);
+    if let Some((_, iri)) = KIND_IRIS.iter().find(|(kind, _)| *kind == row.source_kind) {
+        author["additionalType"] = json!(iri);
+    }
+    if let Some(job) = row.source_job.as_deref().filter(|j| !j.trim().is_empty()) {
+        author["jobTitle"] = json!(job);
     }
     let mut claim = json!({"@type": "Claim", "author": author});
     if let Some(day) = &row.said_on {
@@ -170,6 +198,14 @@ fn review_of(row: &ClaimRow, options: &ClaimReviewOptions) -> Value {
     });
     if let Some(note) = &row.note {
         review["reviewBody"] = json!(note);
+    }
+    if !row.evidence.is_empty() {
+        let cited: Vec<Value> = row
+            .evidence
+            .iter()
+            .map(|url| json!({"@type": "CreativeWork", "url": url}))
+            .collect();
+        review["citation"] = json!(cited);
     }
     if !row.tags.is_empty() {
         review["keywords"] = json!(row.tags);
@@ -505,6 +541,13 @@ fn fact_check_claim(
         });
     }
     claim.history.sort_by(|a, b| a.at.cmp(&b.at));
+    // The latest review's own page: where the claim's verdict came from,
+    // and the `url` an export gives it back.
+    claim.origin = claim
+        .history
+        .iter()
+        .rev()
+        .find_map(|event| event.evidence.first().cloned());
     claim.stated = super::stated_values(&claim, false);
     Ok(ClaimRecord {
         source: source_spec(&loc, &claim.by.0.clone(), kind),
@@ -547,12 +590,32 @@ fn claim_review(
             body: None,
             partial: true,
         });
-    let url = text_of(object.get("url"));
+    let url = text_of(object.get("url")).filter(|u| !u.starts_with("urn:"));
+    // The review's evidence: what it cites, else (a review from elsewhere
+    // that cites nothing) its own page.
+    let mut evidence: Vec<String> = Vec::new();
+    for cited in match object.get("citation") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(one) => vec![one],
+        None => vec![],
+    } {
+        let address = match cited {
+            Value::Object(work) => text_of(work.get("url")),
+            other => text_of(Some(other)),
+        };
+        if let Some(address) = address.filter(|a| !evidence.contains(a)) {
+            evidence.push(address);
+        }
+    }
+    if evidence.is_empty() {
+        evidence.extend(url.clone());
+    }
     let own_id = [text_of(object.get("@id")), url.clone()]
         .into_iter()
         .flatten()
         .find_map(|id| id.strip_prefix("urn:uuid:").and_then(|u| Uuid::parse_str(u).ok()));
     let id = own_id.unwrap_or_else(|| derived_id(article.as_ref().map(|a| a.url.as_str()), &name, &text));
+    let job = author.and_then(|a| text_of(a.get("jobTitle")));
     let mut claim = claim_spec(&loc, id, &name, text);
     claim.quote = item
         .and_then(|i| text_of(i.get("text")))
@@ -581,14 +644,17 @@ fn claim_review(
         status,
         at,
         actor: Some(name_of(object.get("author")).unwrap_or_else(|| "unknown publisher".to_string())),
-        // A note keeps its spaces: only an empty one is no note.
-        note: object
-            .get("reviewBody")
-            .and_then(Value::as_str)
-            .filter(|n| !n.trim().is_empty())
-            .map(str::to_string),
+        // A note keeps its spaces: only an empty one is no note. The body
+        // of the review, else its text, else its headline.
+        note: ["reviewBody", "text", "headline"].iter().find_map(|key| {
+            object
+                .get(*key)
+                .and_then(Value::as_str)
+                .filter(|n| !n.trim().is_empty())
+                .map(str::to_string)
+        }),
         rating: rating_label,
-        evidence: url.filter(|u| !u.starts_with("urn:")).into_iter().collect(),
+        evidence,
     });
     let keywords: Vec<String> = match object.get("keywords") {
         Some(Value::Array(items)) => items.iter().filter_map(|k| text_of(Some(k))).collect(),
@@ -598,12 +664,17 @@ fn claim_review(
     for keyword in keywords.iter().filter(|k| !k.trim().is_empty()) {
         claim.tags.push(checked_tag(keyword).map_err(problem)?);
     }
-    claim.origin = text_of(object.get("identifier"));
+    // Where the review came from: its identifier, else, for a review that
+    // is not one of ours (ours carry their claim's `urn:uuid:`), its page.
+    claim.origin =
+        text_of(object.get("identifier")).or_else(|| if own_id.is_none() { url.clone() } else { None });
     claim.language =
         language_of(object.get("inLanguage")).or_else(|| language_of(item.and_then(|i| i.get("inLanguage"))));
     claim.stated = super::stated_values(&claim, article.is_some());
+    let mut source = source_spec(&loc, &name, kind);
+    source.profile.job = job;
     Ok(ClaimRecord {
-        source: source_spec(&loc, &name, kind),
+        source,
         article,
         claim,
     })
@@ -614,8 +685,14 @@ fn kind_of(author: Option<&Map<String, Value>>) -> SourceKind {
     let Some(author) = author else {
         return SourceKind::Person;
     };
-    if let Some(kind) = text_of(author.get("additionalType")).and_then(|k| k.parse().ok()) {
-        return kind;
+    // Our IRIs, or the bare words earlier exports wrote ("group").
+    if let Some(additional) = text_of(author.get("additionalType")) {
+        if let Some((kind, _)) = KIND_IRIS.iter().find(|(_, iri)| *iri == additional) {
+            return *kind;
+        }
+        if let Ok(kind) = additional.parse() {
+            return kind;
+        }
     }
     match author.get("@type").and_then(Value::as_str) {
         Some("Person") | None => SourceKind::Person,

@@ -29,7 +29,7 @@ use crate::error::{Error, Result};
 use crate::model::{Status, checked_tag};
 use crate::names::fold_name;
 
-pub use claimreview::{ClaimReviewOptions, ClaimReviewWriter, Unmapped, rating_value};
+pub use claimreview::{ClaimReviewOptions, ClaimReviewWriter, Unmapped, rating_value, review_of, review_url};
 pub use status_map::StatusMap;
 pub use table::{CsvWriter, JsonlWriter};
 
@@ -437,7 +437,11 @@ mod tests;
 /// between `worstRating` and `bestRating`): the bottom quarter refuted, the
 /// top quarter confirmed, disputed between; `None` without a usable scale.
 fn status_on_scale(value: Option<f64>, best: Option<f64>, worst: Option<f64>) -> Option<Status> {
-    let (value, best, worst) = (value?, best?, worst?);
+    // schema.org's defaults are 5 and 1; a scale whose best is 1 or less
+    // (0..1, as several publishers write) starts at 0.
+    let value = value?;
+    let best = best.unwrap_or(5.0);
+    let worst = worst.unwrap_or(if best <= 1.0 { 0.0 } else { 1.0 });
     if best <= worst {
         return None;
     }

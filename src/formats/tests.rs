@@ -358,3 +358,118 @@ fn inputs_found_by_fuzzing_read_cleanly() {
     }
     assert!(seen > 0);
 }
+
+#[test]
+fn claimreview_reads_zero_to_one_scales_headlines_jobs_citations_and_kind_iris() {
+    let text = r#"[
+  {"@type": "ClaimReview", "claimReviewed": "Rates on a 0..1 scale.", "url": "https://checker.example/r/1",
+   "headline": "Mostly wrong", "citation": [{"@type": "CreativeWork", "url": "https://data.example/t"}, "https://data.example/u"],
+   "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Ann Lee", "jobTitle": "Mayor"}},
+   "reviewRating": {"@type": "Rating", "ratingValue": 0.1, "bestRating": 1}},
+  {"@type": "ClaimReview", "claimReviewed": "Held up.", "url": "https://checker.example/r/2", "text": "Checked twice.",
+   "itemReviewed": {"@type": "Claim", "author": {"@type": "GovernmentOrganization", "name": "Ministry",
+     "additionalType": "https://www.wikidata.org/wiki/Q327333"}},
+   "reviewRating": {"@type": "Rating", "ratingValue": 0.9, "bestRating": 1}},
+  {"@type": "ClaimReview", "claimReviewed": "Undecided.", "identifier": "row-7",
+   "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Posters", "additionalType": "group"}},
+   "reviewRating": {"@type": "Rating", "ratingValue": 3}}
+]"#;
+    let records = ok(read(ImportFormat::Claimreview, text));
+    use crate::model::{SourceKind, Status};
+    let event = &records[0].claim.history[0];
+    assert_eq!(event.status, Status::Refuted, "0.1 of 0..1");
+    assert_eq!(
+        event.note.as_deref(),
+        Some("Mostly wrong"),
+        "the headline, with no body or text"
+    );
+    assert_eq!(
+        event.evidence,
+        ["https://data.example/t", "https://data.example/u"],
+        "the citations"
+    );
+    assert_eq!(
+        records[0].claim.origin.as_deref(),
+        Some("https://checker.example/r/1"),
+        "its own page"
+    );
+    assert_eq!(records[0].source.profile.job.as_deref(), Some("Mayor"));
+    let event = &records[1].claim.history[0];
+    assert_eq!(event.status, Status::Confirmed, "0.9 of 0..1");
+    assert_eq!(event.note.as_deref(), Some("Checked twice."));
+    assert_eq!(
+        event.evidence,
+        ["https://checker.example/r/2"],
+        "no citation: its own page"
+    );
+    assert_eq!(records[1].source.kind, Some(SourceKind::Agency));
+    assert_eq!(
+        records[2].claim.history[0].status,
+        Status::Disputed,
+        "3 of the default 1..5"
+    );
+    assert_eq!(
+        records[2].claim.origin.as_deref(),
+        Some("row-7"),
+        "an identifier wins"
+    );
+    assert_eq!(
+        records[2].source.kind,
+        Some(SourceKind::Group),
+        "an earlier export's bare word"
+    );
+}
+
+#[test]
+fn claimreview_export_keeps_a_review_url_types_the_speaker_and_cites_the_evidence() {
+    use crate::model::{ClaimRow, SourceKind, Status};
+    let row = ClaimRow {
+        key: 1,
+        id: uuid::Uuid::nil(),
+        source: "Posters".into(),
+        source_kind: SourceKind::Group,
+        text: "A claim.".into(),
+        quote: None,
+        said_on: Some("2024-01-02".into()),
+        status: Status::Refuted,
+        rating: Some("False".into()),
+        note: None,
+        reviewer: "ana".into(),
+        reviewed_on: "2024-01-03".into(),
+        evidence: vec!["https://data.example/t".into()],
+        source_job: Some("Spokesman".into()),
+        source_party: None,
+        updated_at: "2024-01-03T00:00:00.000000Z".into(),
+        tags: vec![],
+        article_url: None,
+        article_title: None,
+        article_publisher: None,
+        article_published: None,
+        origin: None,
+        language: Some("en".into()),
+    };
+    let ours = ClaimReviewOptions {
+        publisher: None,
+        url_base: Some("https://desk.example/c/".into()),
+    };
+    assert_eq!(
+        review_url(&row, &ours),
+        format!("https://desk.example/c/{}", row.id)
+    );
+    let imported = ClaimRow {
+        origin: Some("https://checker.example/r/1".into()),
+        ..row.clone()
+    };
+    assert_eq!(review_url(&imported, &ours), "https://checker.example/r/1");
+    let review = review_of(&row, &ours, "https://desk.example/c/x");
+    let author = &review["itemReviewed"]["author"];
+    assert_eq!(author["@type"], "Organization");
+    assert_eq!(
+        author["additionalType"],
+        "https://www.wikidata.org/wiki/Q16334295"
+    );
+    assert_eq!(author["jobTitle"], "Spokesman");
+    assert_eq!(review["citation"][0]["url"], "https://data.example/t");
+    assert_eq!(review["inLanguage"], "en");
+    assert_eq!(review["url"], "https://desk.example/c/x");
+}

@@ -469,25 +469,7 @@ impl Store {
         .bind(claim_key)
         .fetch_all(self.conn())
         .await?;
-        rows.iter()
-            .map(|row| {
-                let from: Option<String> = row.try_get("from_status")?;
-                let to: String = row.try_get("to_status")?;
-                let evidence: String = row.try_get("evidence")?;
-                Ok(StatusEvent {
-                    claim_id: row.try_get("uuid")?,
-                    from: from.map(|s| s.parse()).transpose()?,
-                    to: to.parse()?,
-                    rating: row.try_get("rating")?,
-                    note: row.try_get("note")?,
-                    evidence: serde_json::from_str(&evidence)
-                        .map_err(|e| Error::invalid(format!("stored evidence is not a JSON list: {e}")))?,
-                    actor: row.try_get("actor")?,
-                    at: row.try_get("at")?,
-                    effective_on: row.try_get("effective_on")?,
-                })
-            })
-            .collect()
+        rows.iter().map(status_event_from_row).collect()
     }
 
     /// Every link from or to a claim: outgoing first, then incoming.
@@ -1131,4 +1113,25 @@ impl Write<'_> {
             .await?;
         Ok(())
     }
+}
+
+/// An event from a row with the columns `history` selects (`uuid`,
+/// `from_status`, `to_status`, `rating`, `note`, `evidence`, `actor`, `at`,
+/// `effective_on`).
+pub(crate) fn status_event_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<StatusEvent> {
+    let from: Option<String> = row.try_get("from_status")?;
+    let to: String = row.try_get("to_status")?;
+    let evidence: String = row.try_get("evidence")?;
+    Ok(StatusEvent {
+        claim_id: row.try_get("uuid")?,
+        from: from.map(|s| s.parse()).transpose()?,
+        to: to.parse()?,
+        rating: row.try_get("rating")?,
+        note: row.try_get("note")?,
+        evidence: serde_json::from_str(&evidence)
+            .map_err(|e| Error::invalid(format!("stored evidence is not a JSON list: {e}")))?,
+        actor: row.try_get("actor")?,
+        at: row.try_get("at")?,
+        effective_on: row.try_get("effective_on")?,
+    })
 }

@@ -20,6 +20,7 @@ pub(crate) mod importing;
 pub(crate) mod journal;
 pub(crate) mod marking;
 pub mod postgres;
+pub(crate) mod publishing;
 pub(crate) mod reading;
 pub(crate) mod reports;
 mod restore;

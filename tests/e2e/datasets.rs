@@ -318,3 +318,61 @@ fn every_export_format_round_trips_everything_a_user_put_in() {
         assert!(claimreview.contains(r#""inLanguage": "ar""#));
     }
 }
+
+/// The real Fact Check Tools results through ClaimReview: every review
+/// keeps its own URL (the page a reader and a search engine follow), and
+/// import → export → import changes nothing.
+#[test]
+fn fact_check_tools_reviews_keep_their_own_urls_through_claimreview() {
+    let Some(dir) = shared("factcheck_api_arabic") else {
+        eprintln!("skipped: ../shared/data/factcheck_api_arabic is not here (the real-data check needs it)");
+        return;
+    };
+    let input = dir.join("claim_reviews.json");
+    let env = Env::new();
+    // Labels the status map does not know are warned about, not refused.
+    assert_eq!(
+        env.run(&["import", "--format", "claimreview", input.to_str().unwrap()])
+            .code,
+        0
+    );
+    let exported = env.dir.path().join("reviews.json");
+    env.ok(&["export", "--format", "claimreview", exported.to_str().unwrap()]);
+    let reviews: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
+    // What the input says: each claim's latest review's URL.
+    let raw: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&input).unwrap()).unwrap();
+    let items = raw
+        .as_array()
+        .cloned()
+        .or_else(|| raw["claims"].as_array().cloned())
+        .unwrap();
+    let given: std::collections::HashSet<String> = items
+        .iter()
+        .flat_map(|c| c["claimReview"].as_array().cloned().unwrap_or_default())
+        .filter_map(|r| r["url"].as_str().map(str::to_string))
+        .collect();
+    let kept = reviews
+        .iter()
+        .filter(|r| r["url"].as_str().is_some_and(|u| given.contains(u)))
+        .count();
+    let with_url = reviews
+        .iter()
+        .filter(|r| r["citation"].as_array().is_some_and(|c| !c.is_empty()))
+        .count();
+    eprintln!(
+        "{kept} of {} exported reviews keep their own URL ({with_url} had one)",
+        reviews.len()
+    );
+    assert!(kept > 1000, "{kept}");
+    assert_eq!(kept, with_url, "a review with a URL on import lost it on export");
+    let back = env.ok(&["import", "--format", "claimreview", exported.to_str().unwrap()]);
+    assert!(back.starts_with("nothing changed"), "{back}");
+    let copy = Env::new();
+    copy.ok(&["import", "--format", "claimreview", exported.to_str().unwrap()]);
+    let again = copy.ok(&["export", "--format", "claimreview"]);
+    assert!(
+        again == std::fs::read_to_string(&exported).unwrap(),
+        "export → import → export differs"
+    );
+}

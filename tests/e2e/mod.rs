@@ -1,5 +1,6 @@
 //! The end-to-end suites and their shared helpers.
 
+mod browser;
 mod corpus;
 mod datasets;
 mod docs;
@@ -11,6 +12,7 @@ mod harness;
 mod hostile;
 mod journal;
 mod output;
+mod publish;
 mod reliability;
 mod safety;
 mod story;

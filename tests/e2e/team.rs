@@ -432,7 +432,7 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source (all of it), article add|edit, team and copy")
+            .contains("where this version runs claims list, report, show, source list|show, article list|show, log, export, publish, verify, import, add, mark (confirm, dispute, refute), edit, link, unlink, undo, withdraw, reinstate, source (all of it), article add|edit, team and copy")
             && !run.stderr.contains("s3cret"),
         "{}",
         run.stderr
@@ -1649,4 +1649,56 @@ fn an_editor_corrects_claims_on_the_team_server() {
     let shown = as_member(&checker, &["show", first]);
     assert!(shown.stdout.contains("An editor's rewording"), "{}", shown.stdout);
     assert!(shown.stdout.contains("desk-reviewed"), "{}", shown.stdout);
+}
+
+/// `publish` reads the team database as it reads a SQLite file: a file
+/// copied to the server publishes byte for byte the same site.
+#[test]
+fn the_team_server_publishes_the_same_site_as_the_file_it_was_copied_from() {
+    let Some(desk) = Desk::new() else { return };
+    let env = &desk.env;
+    env.ok(&["import", super::harness::sample_dir().to_str().unwrap()]);
+    let csv = env.ok(&["list", "--status", "disputed", "--format", "csv"]);
+    let id = csv.lines().nth(1).unwrap().split(',').next().unwrap().to_string();
+    env.ok(&["refute", &id, "--note", "court record", "--rating", "False"]);
+    let other = csv.lines().nth(2).unwrap().split(',').next().unwrap().to_string();
+    env.ok(&["withdraw", &other, "--note", "logged twice"]);
+    env.ok(&["copy", "--to", &desk.url()]);
+    let (from_file, from_server) = (
+        env.dir.path().join("file-site"),
+        env.dir.path().join("server-site"),
+    );
+    let base = ["--base-url", "https://checks.example.org/", "--publisher", "Desk"];
+    let mut args = vec!["publish", from_file.to_str().unwrap()];
+    args.extend(base);
+    env.ok(&args);
+    let mut args = vec!["publish", from_server.to_str().unwrap()];
+    args.extend(base);
+    let run = desk.claims(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("1 withdrawn"), "{}", run.stdout);
+    let read = |dir: &std::path::Path| -> std::collections::BTreeMap<String, Vec<u8>> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(folder) = stack.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let name = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                    out.insert(name, std::fs::read(&path).unwrap());
+                }
+            }
+        }
+        out
+    };
+    let (a, b) = (read(&from_file), read(&from_server));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(
+            bytes == &b[name],
+            "{name} differs between the file and the server"
+        );
+    }
 }

@@ -21,6 +21,7 @@ use super::copy::{
 use super::journal::OPERATION_COLUMNS_POSTGRES as OPERATION_COLUMNS;
 
 pub(crate) mod importing;
+mod publishing;
 use crate::error::{Error, Result};
 use crate::journal::{GENESIS, Operation};
 use crate::model::Day;
@@ -1429,26 +1430,29 @@ impl super::reading::Reading for TeamDatabase {
         .bind(claim_key)
         .fetch_all(&mut self.conn)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let from: Option<String> = row.try_get(1)?;
-                let to: String = row.try_get(2)?;
-                let evidence: String = row.try_get(5)?;
-                Ok(crate::model::StatusEvent {
-                    claim_id: row.try_get(0)?,
-                    from: from.map(|s| s.parse()).transpose()?,
-                    to: to.parse()?,
-                    rating: row.try_get(3)?,
-                    note: row.try_get(4)?,
-                    evidence: serde_json::from_str(&evidence)
-                        .map_err(|e| Error::invalid(format!("stored evidence is not a JSON list: {e}")))?,
-                    actor: row.try_get(6)?,
-                    at: row.try_get(7)?,
-                    effective_on: row.try_get(8)?,
-                })
-            })
-            .collect()
+        rows.iter().map(status_event_from_row).collect()
     }
+}
+
+/// An event from a row whose first nine columns are those `claim_history`
+/// selects (the claim's uuid, from, to, rating, note, evidence, actor, at,
+/// effective day).
+pub(crate) fn status_event_from_row(row: &sqlx::postgres::PgRow) -> Result<crate::model::StatusEvent> {
+    let from: Option<String> = row.try_get(1)?;
+    let to: String = row.try_get(2)?;
+    let evidence: String = row.try_get(5)?;
+    Ok(crate::model::StatusEvent {
+        claim_id: row.try_get(0)?,
+        from: from.map(|s| s.parse()).transpose()?,
+        to: to.parse()?,
+        rating: row.try_get(3)?,
+        note: row.try_get(4)?,
+        evidence: serde_json::from_str(&evidence)
+            .map_err(|e| Error::invalid(format!("stored evidence is not a JSON list: {e}")))?,
+        actor: row.try_get(6)?,
+        at: row.try_get(7)?,
+        effective_on: row.try_get(8)?,
+    })
 }
 
 impl TeamDatabase {
