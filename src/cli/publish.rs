@@ -1,7 +1,8 @@
 //! `claims publish DIR --base-url URL`: the verdicts as a static site
-//! (see `docs/publish.md`). The record is read in one snapshot, the site
-//! is built in memory, and only then is the folder touched: a publish that
-//! fails writes nothing.
+//! (see `docs/publish.md`). The record is read in one snapshot; then each
+//! page is written as it is built, only if its bytes changed, through a
+//! temporary file renamed over the old one, so a reader never sees half a
+//! page and a publish that stops midway leaves whole pages.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -13,9 +14,9 @@ use super::list::FilterArgs;
 use crate::error::{Error, Result};
 use crate::publish::{self, Options, Record};
 use crate::render::Output;
-use crate::store::OperationFilter;
 use crate::store::postgres::TeamDatabase;
 use crate::store::publishing::Publishing;
+use crate::store::{ClaimFilter, OperationFilter};
 
 /// `claims publish`.
 #[derive(Debug, Args)]
@@ -54,13 +55,29 @@ fn base_url(given: &str) -> std::result::Result<String, String> {
     })
 }
 
+/// Asks Linux not to back this process's memory with transparent huge
+/// pages from here on. The allocator asks for them (`MADV_HUGEPAGE`), and
+/// a publish allocates and frees many short-lived pages: zeroing 2 MB at
+/// each first touch took a quarter of republishing LIAR (1.0 s; 0.75 s
+/// without). Failure only means the default stays.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory
+    // of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 pub(super) async fn run(args: PublishArgs, ctx: &mut Context) -> Result<()> {
+    without_huge_pages();
     let record = ctx.store.read(async |store| gather(&args, store).await).await?;
     finish(args, &record, &mut ctx.out)
 }
 
 /// `claims publish` from a team database on PostgreSQL: the same site.
 pub(super) async fn run_on_postgres(args: PublishArgs, url: &str, out: &mut Output) -> Result<()> {
+    without_huge_pages();
     let mut database = TeamDatabase::connect(url).await?;
     let record = database.snapshot(async |d| gather(&args, d).await).await;
     database.close().await?;
@@ -72,24 +89,37 @@ async fn gather(args: &PublishArgs, store: &mut impl Publishing) -> Result<Recor
     let mut filter = args.filters.resolve(store).await?;
     // Withdrawn claims get tombstones, not pages: never among the selected.
     filter.include_withdrawn = false;
-    let selected: HashSet<i64> = store.claims(&filter).await?.iter().map(|c| c.key).collect();
-    let mut everything = filter.clone();
-    everything.include_withdrawn = true;
-    let withdrawn = store
-        .claims(&everything)
-        .await?
-        .into_iter()
-        .filter(|c| !selected.contains(&c.key))
-        .collect();
     let mut rows = Vec::new();
-    store
-        .each_row(|row| {
-            if selected.contains(&row.key) {
+    let withdrawn = if filter == ClaimFilter::default() {
+        // Everything: no claim query to select with (a third of the time
+        // of publishing LIAR went to two of them).
+        store
+            .each_row(|row| {
                 rows.push(row.clone());
-            }
-            Ok(())
-        })
-        .await?;
+                Ok(())
+            })
+            .await?;
+        store.withdrawn_claims().await?
+    } else {
+        let selected: HashSet<i64> = store.claims(&filter).await?.iter().map(|c| c.key).collect();
+        let mut everything = filter.clone();
+        everything.include_withdrawn = true;
+        let withdrawn = store
+            .claims(&everything)
+            .await?
+            .into_iter()
+            .filter(|c| !selected.contains(&c.key))
+            .collect();
+        store
+            .each_row(|row| {
+                if selected.contains(&row.key) {
+                    rows.push(row.clone());
+                }
+                Ok(())
+            })
+            .await?;
+        withdrawn
+    };
     Ok(Record {
         rows,
         withdrawn,
@@ -112,8 +142,15 @@ fn finish(args: PublishArgs, record: &Record, out: &mut Output) -> Result<()> {
         publisher,
         notes: !args.no_notes,
     };
-    let site = publish::build(record, &options)?;
-    let written = publish::write_site(&args.dir, &site)?;
+    let mut writer = publish::SiteWriter::open(&args.dir)?;
+    let site = match publish::build(record, &options, &mut writer) {
+        Ok(site) => site,
+        Err(error) => {
+            let _ = writer.abandon();
+            return Err(error);
+        }
+    };
+    let written = writer.finish()?;
     out.line(format!(
         "published {} claim{} ({} speaker{}, {} withdrawn) to {}: {} file{} written, {} unchanged, {} removed",
         site.claims,

@@ -1,14 +1,14 @@
-//! Writing a site into a folder. Only the files whose bytes changed are
-//! written (each to a temporary file beside it, renamed over it, so a
+//! Writing a site into a folder, each file as it is built. Only the files
+//! whose bytes changed are written (each to a temporary file beside it, renamed over it, so a
 //! reader never sees half a page); the files an earlier publish wrote and
 //! this one does not are removed; nothing else in the folder is touched.
 //! The folder's manifest lists what claimtrack wrote there.
 
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
-use super::Site;
+use super::SiteSink;
 use crate::error::{Error, Result};
 
 /// The manifest's name in the site's folder.
@@ -25,77 +25,130 @@ pub struct Written {
     pub removed: usize,
 }
 
-/// Writes `site` into `dir` (made if missing). A folder that is not empty
-/// must hold an earlier publish's manifest: claimtrack does not write
-/// over files it did not write.
-pub fn write_site(dir: &Path, site: &Site) -> Result<Written> {
-    let write_error = |path: &Path, source: std::io::Error| Error::WriteFile {
+/// Writes a site into a folder as its files are built: [`SiteWriter::open`]
+/// checks the folder, each file is written if its bytes changed, and
+/// [`SiteWriter::finish`] removes what an earlier publish wrote and this
+/// one did not, flushes everything to disk and writes the manifest.
+pub struct SiteWriter {
+    dir: PathBuf,
+    earlier: BTreeSet<String>,
+    written: BTreeSet<String>,
+    done: Written,
+}
+
+fn write_error(path: &Path, source: std::io::Error) -> Error {
+    Error::WriteFile {
         path: path.to_path_buf(),
         source,
-    };
-    let manifest_path = dir.join(MANIFEST);
-    let earlier: BTreeSet<String> = match std::fs::read_to_string(&manifest_path) {
-        Ok(text) => text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .filter(|l| is_inside(l))
-            .map(str::to_string)
-            .collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if dir.exists() {
-                if !dir.is_dir() {
-                    return Err(Error::invalid(format!(
-                        "{} is not a folder; publish into a new or empty folder",
-                        dir.display()
-                    )));
+    }
+}
+
+impl SiteWriter {
+    /// Prepares to write into `dir` (made if missing). A folder that is
+    /// not empty must hold an earlier publish's manifest: claimtrack does
+    /// not write over files it did not write.
+    pub fn open(dir: &Path) -> Result<SiteWriter> {
+        let manifest_path = dir.join(MANIFEST);
+        let earlier: BTreeSet<String> = match std::fs::read_to_string(&manifest_path) {
+            Ok(text) => text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .filter(|l| is_inside(l))
+                .map(str::to_string)
+                .collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if dir.exists() {
+                    if !dir.is_dir() {
+                        return Err(Error::invalid(format!(
+                            "{} is not a folder; publish into a new or empty folder",
+                            dir.display()
+                        )));
+                    }
+                    let mut entries = std::fs::read_dir(dir).map_err(|e| write_error(dir, e))?;
+                    if entries.next().is_some() {
+                        return Err(Error::invalid(format!(
+                            "{} is not empty and holds no earlier publish ({MANIFEST} is missing); publish into a new or empty folder",
+                            dir.display()
+                        )));
+                    }
                 }
-                let mut entries = std::fs::read_dir(dir).map_err(|e| write_error(dir, e))?;
-                if entries.next().is_some() {
-                    return Err(Error::invalid(format!(
-                        "{} is not empty and holds no earlier publish ({MANIFEST} is missing); publish into a new or empty folder",
-                        dir.display()
-                    )));
-                }
+                BTreeSet::new()
             }
-            BTreeSet::new()
+            Err(e) => return Err(write_error(&manifest_path, e)),
+        };
+        std::fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
+        Ok(SiteWriter {
+            dir: dir.to_path_buf(),
+            earlier,
+            written: BTreeSet::new(),
+            done: Written::default(),
+        })
+    }
+
+    /// Removes the files of the earlier publish this one did not write,
+    /// flushes the folder to disk, and writes the manifest.
+    pub fn finish(mut self) -> Result<Written> {
+        let dir = self.dir.clone();
+        for path in self.earlier.iter().filter(|p| !self.written.contains(*p)) {
+            let target = dir.join(path);
+            match std::fs::remove_file(&target) {
+                Ok(()) => self.done.removed += 1,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(write_error(&target, e)),
+            }
         }
-        Err(e) => return Err(write_error(&manifest_path, e)),
-    };
-    std::fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
-    let mut done = Written::default();
-    for (path, bytes) in &site.files {
-        let target = dir.join(path);
-        if std::fs::read(&target).is_ok_and(|old| old == *bytes) {
-            done.unchanged += 1;
-            continue;
+        // Every page on disk before the manifest says so: one flush of the
+        // file system instead of one per file (a first publish writes
+        // thousands).
+        sync_folder(&dir).map_err(|e| write_error(&dir, e))?;
+        let manifest_path = dir.join(MANIFEST);
+        let mut manifest =
+            String::from("# Written by `claims publish`: the files it manages in this folder.\n");
+        for path in &self.written {
+            manifest.push_str(path);
+            manifest.push('\n');
         }
-        let parent = target.parent().unwrap_or(dir);
+        if std::fs::read_to_string(&manifest_path).ok().as_deref() != Some(manifest.as_str()) {
+            replace(&manifest_path, manifest.as_bytes()).map_err(|e| write_error(&manifest_path, e))?;
+            sync_folder(&dir).map_err(|e| write_error(&dir, e))?;
+        }
+        Ok(self.done)
+    }
+}
+
+impl SiteWriter {
+    /// After a publish that failed midway: lists every file written so far
+    /// in the manifest with the earlier ones (so the next publish manages
+    /// them), and removes nothing.
+    pub fn abandon(self) -> Result<()> {
+        let manifest_path = self.dir.join(MANIFEST);
+        let mut manifest =
+            String::from("# Written by `claims publish`: the files it manages in this folder.\n");
+        for path in self.earlier.union(&self.written) {
+            manifest.push_str(path);
+            manifest.push('\n');
+        }
+        replace(&manifest_path, manifest.as_bytes()).map_err(|e| write_error(&manifest_path, e))
+    }
+}
+
+impl SiteSink for SiteWriter {
+    fn file(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
+        if !is_inside(path) {
+            return Err(Error::Internal(format!("a site file outside the folder: {path}")));
+        }
+        self.written.insert(path.to_string());
+        let target = self.dir.join(path);
+        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+            self.done.unchanged += 1;
+            return Ok(());
+        }
+        let parent = target.parent().unwrap_or(&self.dir);
         std::fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
         replace(&target, bytes).map_err(|e| write_error(&target, e))?;
-        done.written += 1;
+        self.done.written += 1;
+        Ok(())
     }
-    for path in earlier.iter().filter(|p| !site.files.contains_key(*p)) {
-        let target = dir.join(path);
-        match std::fs::remove_file(&target) {
-            Ok(()) => done.removed += 1,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(write_error(&target, e)),
-        }
-    }
-    // Every page on disk before the manifest says so: one flush of the
-    // file system instead of one per file (a first publish writes
-    // thousands).
-    sync_folder(dir).map_err(|e| write_error(dir, e))?;
-    let mut manifest = String::from("# Written by `claims publish`: the files it manages in this folder.\n");
-    for path in site.files.keys() {
-        manifest.push_str(path);
-        manifest.push('\n');
-    }
-    if std::fs::read_to_string(&manifest_path).ok().as_deref() != Some(manifest.as_str()) {
-        replace(&manifest_path, manifest.as_bytes()).map_err(|e| write_error(&manifest_path, e))?;
-        sync_folder(dir).map_err(|e| write_error(dir, e))?;
-    }
-    Ok(done)
 }
 
 /// Whether a manifest line names a file inside the folder (a manifest
@@ -137,27 +190,25 @@ fn sync_folder(dir: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    fn site(files: &[(&str, &str)]) -> Site {
-        Site {
-            files: files
-                .iter()
-                .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
-                .collect(),
-            ..Site::default()
+    fn publish(dir: &Path, files: &[(&str, &str)]) -> Result<Written> {
+        let mut writer = SiteWriter::open(dir)?;
+        for (path, bytes) in files {
+            writer.file(path, bytes.as_bytes())?;
         }
+        writer.finish()
     }
 
     #[test]
     fn republishing_writes_only_changes_and_removes_only_its_own_files() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        let first = write_site(
+        let first = publish(
             &out,
-            &site(&[
+            &[
                 ("index.html", "a"),
                 ("claims/x.html", "x"),
                 ("claims/y.html", "y"),
-            ]),
+            ],
         )
         .unwrap();
         assert_eq!(
@@ -169,7 +220,7 @@ mod tests {
             }
         );
         std::fs::write(out.join("CNAME"), "checks.example").unwrap();
-        let second = write_site(&out, &site(&[("index.html", "b"), ("claims/x.html", "x")])).unwrap();
+        let second = publish(&out, &[("index.html", "b"), ("claims/x.html", "x")]).unwrap();
         assert_eq!(
             second,
             Written {
@@ -190,9 +241,9 @@ mod tests {
     fn a_folder_with_other_files_and_no_manifest_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
-        let error = write_site(dir.path(), &site(&[("index.html", "a")])).unwrap_err();
+        let error = SiteWriter::open(dir.path()).err().unwrap();
         assert!(error.to_string().contains("is not empty"), "{error}");
-        assert!(!dir.path().join("index.html").exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -906,3 +906,57 @@ footer.site { border-top: 1px solid var(--line); margin-top: 2.5rem; padding-bot
 ul.pager { gap: 1.5rem; }
 @media (max-width: 30rem) { body { font-size: 1rem; } h1 { font-size: 1.35rem; } dl.facts { grid-template-columns: 1fr; } }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::STYLE;
+
+    /// WCAG 2 relative luminance of `#rrggbb`.
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = u8::from_str_radix(&hex[i..i + 2], 16).unwrap() as f64 / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// The first colour after `property:` in a CSS rule, as `#rrggbb`
+    /// (`#rgb` expanded).
+    fn colour(rule: &str, property: &str) -> Option<String> {
+        let at = rule.find(&format!("{property}: #"))? + property.len() + 3;
+        let hex: String = rule[at..].chars().take_while(|c| c.is_ascii_hexdigit()).collect();
+        Some(match hex.len() {
+            3 => format!("#{}", hex.chars().flat_map(|c| [c, c]).collect::<String>()),
+            6 => format!("#{hex}"),
+            _ => panic!("not a colour in {rule}"),
+        })
+    }
+
+    #[test]
+    fn every_text_colour_of_the_stylesheet_has_at_least_4_5_to_1_contrast() {
+        let mut checked = 0;
+        for rule in STYLE.lines().filter(|l| l.starts_with(".s-")) {
+            let (text, background) = (
+                colour(rule, "color").unwrap(),
+                colour(rule, "background").unwrap(),
+            );
+            let ratio = contrast(&text, &background);
+            assert!(ratio >= 4.5, "{rule}: {ratio:.2}");
+            checked += 1;
+        }
+        assert_eq!(checked, 6, "a rule per status");
+        for variable in ["--ink", "--muted", "--link"] {
+            let ratio = contrast(&colour(STYLE, variable).unwrap(), "#ffffff");
+            assert!(ratio >= 4.5, "{variable} on white: {ratio:.2}");
+        }
+    }
+}

@@ -1,8 +1,9 @@
 //! `claims publish`: the database's verdicts as a static site. This module
 //! turns a [`Record`] (what the command read from the store, in one
-//! snapshot) into the site's files, in memory and deterministically: the
-//! same record gives the same bytes. It never touches the store; writing
-//! the files is [`files`], the pages' HTML is [`html`].
+//! snapshot) into the site's files, deterministically: the same record
+//! gives the same bytes. It never touches the store; each file goes to a
+//! [`SiteSink`] as it is built (the folder's writer is [`files`]); the
+//! pages' HTML is `html`.
 //!
 //! Every page's footer names the journal head its content stands on: the
 //! latest operation that changed anything the page shows, not the
@@ -24,7 +25,7 @@ use crate::journal::Operation;
 use crate::model::{Article, Claim, ClaimRow, SourceSummary, Status};
 use crate::store::publishing::{Link, RecordedEvent};
 
-pub use files::{Written, write_site};
+pub use files::{SiteWriter, Written};
 
 /// Claims per page of a listing.
 const PAGE_SIZE: usize = 100;
@@ -62,11 +63,40 @@ pub struct Options {
     pub notes: bool,
 }
 
-/// The site: each file's path (relative, `/`-separated) and bytes.
+/// Where a site's files go, each as soon as it is built: a publish of
+/// LIAR is 107 MB of pages, which need not all be held at once.
+pub trait SiteSink {
+    /// Takes one file: its path (relative, `/`-separated) and bytes.
+    fn file(&mut self, path: &str, bytes: &[u8]) -> Result<()>;
+}
+
+/// A site in memory, by path.
+impl SiteSink for BTreeMap<String, Vec<u8>> {
+    fn file(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// The sink, and the paths handed to it so far (a path given twice is a
+/// bug: two pages would share an address).
+struct Out<'s> {
+    sink: &'s mut dyn SiteSink,
+    paths: BTreeSet<String>,
+}
+
+impl Out<'_> {
+    fn insert(&mut self, path: String, bytes: Vec<u8>) -> Result<()> {
+        if !self.paths.insert(path.clone()) {
+            return Err(crate::Error::Internal(format!("two pages of the site at {path}")));
+        }
+        self.sink.file(&path, &bytes)
+    }
+}
+
+/// What a site holds.
 #[derive(Debug, Default)]
 pub struct Site {
-    /// The files, in path order.
-    pub files: BTreeMap<String, Vec<u8>>,
     /// How many claims have a page.
     pub claims: usize,
     /// How many speakers have a page.
@@ -137,7 +167,7 @@ struct SpeakerPage<'a> {
 }
 
 /// Builds the site from `record`.
-pub fn build(record: &Record, options: &Options) -> Result<Site> {
+pub fn build(record: &Record, options: &Options, sink: &mut dyn SiteSink) -> Result<Site> {
     let operations: HashMap<i64, Stand> = record
         .operations
         .iter()
@@ -344,33 +374,46 @@ pub fn build(record: &Record, options: &Options) -> Result<Site> {
         head,
         changed: Default::default(),
     };
-    let mut files = BTreeMap::new();
+    let mut files = Out {
+        sink,
+        paths: BTreeSet::new(),
+    };
     let review_options = ClaimReviewOptions {
         publisher: Some(options.publisher.clone()),
         url_base: None,
     };
-    let mut reviews = Vec::new();
-    for (i, page) in pages.iter().enumerate() {
-        let url = format!("{}{}", options.base_url, claim_path(page.row));
-        let mut row = page.row.clone();
-        if !options.notes {
-            row.note = None;
+    // `claimreview.json` is written as the pages are: an array, one
+    // review at a time, not a tree of every review held at once.
+    let mut json = Vec::new();
+    {
+        use serde::ser::{SerializeSeq, Serializer};
+        let mut serializer = serde_json::Serializer::pretty(&mut json);
+        let mut array = serializer
+            .serialize_seq(Some(pages.len()))
+            .map_err(std::io::Error::from)?;
+        for (i, page) in pages.iter().enumerate() {
+            let url = format!("{}{}", options.base_url, claim_path(page.row));
+            let mut row = page.row.clone();
+            if !options.notes {
+                row.note = None;
+            }
+            let review = review_of(&row, &review_options, &url);
+            files.insert(claim_path(page.row), site.claim_page(i, &review).into_bytes())?;
+            array.serialize_element(&review).map_err(std::io::Error::from)?;
         }
-        let review = review_of(&row, &review_options, &url);
-        files.insert(claim_path(page.row), site.claim_page(i, &review).into_bytes());
-        reviews.push(review);
+        array.end().map_err(std::io::Error::from)?;
     }
     for tombstone in &tombstones {
         files.insert(
             format!("claims/{}.html", tombstone.claim.id),
             site.tombstone_page(tombstone).into_bytes(),
-        );
+        )?;
     }
     for (i, speaker) in speakers.iter().enumerate() {
         files.insert(
             format!("speakers/{}.html", speaker.slug),
             site.speaker_page(i).into_bytes(),
-        );
+        )?;
     }
 
     // Listings: newest verdicts first.
@@ -382,7 +425,7 @@ pub fn build(record: &Record, options: &Options) -> Result<Site> {
         "index.html".to_string(),
         site.front_page(&latest[..latest.len().min(LATEST)], pages.len(), tombstones.len())
             .into_bytes(),
-    );
+    )?;
     for (path, body) in site.listing(
         "claims/index",
         "All fact-checks",
@@ -390,7 +433,7 @@ pub fn build(record: &Record, options: &Options) -> Result<Site> {
         &latest,
         stand_over(&latest),
     ) {
-        files.insert(path, body.into_bytes());
+        files.insert(path, body.into_bytes())?;
     }
     for status in PUBLISHED_STATUSES {
         let claims: Vec<usize> = latest
@@ -406,7 +449,7 @@ pub fn build(record: &Record, options: &Options) -> Result<Site> {
             &claims,
             stand_over(&claims),
         ) {
-            files.insert(path, body.into_bytes());
+            files.insert(path, body.into_bytes())?;
         }
     }
     let mut tags: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -430,33 +473,32 @@ pub fn build(record: &Record, options: &Options) -> Result<Site> {
             claims,
             stand_over(claims),
         ) {
-            files.insert(path, body.into_bytes());
+            files.insert(path, body.into_bytes())?;
         }
         tag_pages.push((tag.to_string(), tag_slug, claims.len()));
     }
     files.insert(
         "tags/index.html".to_string(),
         site.tags_page(&tag_pages, stand_over(&latest)).into_bytes(),
-    );
+    )?;
     files.insert(
         "speakers/index.html".to_string(),
         site.speakers_page(stand_over(&latest)).into_bytes(),
-    );
+    )?;
     let corrections = site.corrections(&tombstones);
     files.insert(
         "corrections.html".to_string(),
         site.corrections_page(&corrections, &tombstones).into_bytes(),
-    );
+    )?;
     files.insert(
         "methodology.html".to_string(),
         site.methodology_page().into_bytes(),
-    );
-    files.insert("style.css".to_string(), html::STYLE.as_bytes().to_vec());
+    )?;
+    files.insert("style.css".to_string(), html::STYLE.as_bytes().to_vec())?;
 
     // Machine-readable copies of what is published.
-    let mut json = serde_json::to_vec_pretty(&reviews).map_err(std::io::Error::from)?;
     json.push(b'\n');
-    files.insert("claimreview.json".to_string(), json);
+    files.insert("claimreview.json".to_string(), json)?;
     let mut csv = Vec::new();
     {
         use crate::formats::RowWriter;
@@ -470,15 +512,14 @@ pub fn build(record: &Record, options: &Options) -> Result<Site> {
         }
         writer.finish()?;
     }
-    files.insert("claims.csv".to_string(), csv);
+    files.insert("claims.csv".to_string(), csv)?;
     files.insert(
         "feed.xml".to_string(),
         syndication::atom(options, &pages, &latest[..latest.len().min(LATEST)], &corrections).into_bytes(),
-    );
+    )?;
     let sitemap = syndication::sitemap(options, &site.last_changed());
-    files.insert("sitemap.xml".to_string(), sitemap.into_bytes());
+    files.insert("sitemap.xml".to_string(), sitemap.into_bytes())?;
     Ok(Site {
-        files,
         claims: pages.len(),
         speakers: speakers.len(),
         tombstones: tombstones.len(),

@@ -79,7 +79,7 @@ impl NewEvent {
 }
 
 /// Which claims `list` and `report` look at. Empty fields do not filter.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClaimFilter {
     /// Only claims by these sources (internal keys).
     pub sources: Vec<i64>,

@@ -8,10 +8,12 @@
 use sqlx::Row;
 use uuid::Uuid;
 
+use super::ClaimFilter;
 use super::Store;
+use super::claims::{claim_from_row, claim_select};
 use super::reading::Reading;
 use crate::error::Result;
-use crate::model::{Relation, StatusEvent};
+use crate::model::{Claim, Relation, StatusEvent};
 
 /// One event of a claim's history, with where it stands in the journal.
 #[derive(Debug, Clone)]
@@ -43,6 +45,16 @@ pub(crate) trait Publishing: Reading {
     async fn every_event(&mut self) -> Result<Vec<RecordedEvent>>;
     /// Every link between claims, in a fixed order.
     async fn every_link(&mut self) -> Result<Vec<Link>>;
+    /// Every withdrawn claim, in the order logged.
+    async fn withdrawn_claims(&mut self) -> Result<Vec<Claim>>;
+}
+
+/// The filter that selects every claim, withdrawn ones too.
+pub(crate) fn every_claim() -> ClaimFilter {
+    ClaimFilter {
+        include_withdrawn: true,
+        ..ClaimFilter::default()
+    }
 }
 
 /// The SQLite side.
@@ -84,5 +96,12 @@ impl Publishing for Store {
                 })
             })
             .collect()
+    }
+
+    async fn withdrawn_claims(&mut self) -> Result<Vec<Claim>> {
+        let mut sql = claim_select::<sqlx::Sqlite>(&every_claim());
+        sql.push(" AND c.withdrawn_at IS NOT NULL ORDER BY c.id");
+        let rows = sql.build().fetch_all(self.conn()).await?;
+        rows.iter().map(claim_from_row).collect()
     }
 }

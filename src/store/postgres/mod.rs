@@ -1280,17 +1280,50 @@ impl super::reading::Reading for TeamDatabase {
     }
 
     async fn all_sources(&mut self) -> Result<Vec<crate::model::SourceSummary>> {
-        let keys: Vec<i64> = sqlx::query_scalar(
-            "SELECT s.id FROM sources s
-             ORDER BY (SELECT count(*) FROM claims c WHERE c.source_id = s.id) DESC, s.name_key",
+        // Three queries for all of them, not four per source.
+        let rows = sqlx::query(
+            "SELECT s.id, s.name, s.kind, s.description, s.job, s.party, s.region, coalesce(n.claims, 0)
+             FROM sources s
+             LEFT JOIN (SELECT source_id, count(*) AS claims FROM claims GROUP BY source_id) n ON n.source_id = s.id
+             ORDER BY 8 DESC, s.name_key",
         )
         .fetch_all(&mut self.conn)
         .await?;
-        let mut summaries = Vec::with_capacity(keys.len());
-        for key in keys {
-            summaries.push(self.source_summary_of(key).await?);
+        let aliases: Vec<(i64, String)> =
+            sqlx::query_as("SELECT source_id, alias FROM source_aliases ORDER BY source_id, alias_key")
+                .fetch_all(&mut self.conn)
+                .await?;
+        let links: Vec<crate::store::sources::SpeaksForRow> = sqlx::query_as(
+            "SELECT f.speaker_id, f.org_id, p.name, o.name, f.role, f.since::text, f.until::text
+             FROM speaks_for f JOIN sources p ON p.id = f.speaker_id JOIN sources o ON o.id = f.org_id
+             ORDER BY p.name_key, o.name_key, f.role",
+        )
+        .fetch_all(&mut self.conn)
+        .await?;
+        let mut summaries = Vec::with_capacity(rows.len());
+        for row in rows {
+            let kind: String = row.try_get(2)?;
+            summaries.push(crate::model::SourceSummary {
+                source: crate::model::Source {
+                    key: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    kind: kind.parse()?,
+                    profile: crate::model::SourceProfile {
+                        description: row.try_get(3)?,
+                        job: row.try_get(4)?,
+                        party: row.try_get(5)?,
+                        region: row.try_get(6)?,
+                    },
+                    aliases: vec![],
+                },
+                speaks_for: vec![],
+                spoken_for_by: vec![],
+                claims: row.try_get(7)?,
+            });
         }
-        Ok(summaries)
+        Ok(crate::store::sources::assemble_summaries(
+            summaries, aliases, links,
+        ))
     }
 
     async fn all_articles(&mut self) -> Result<Vec<crate::model::Article>> {

@@ -6,7 +6,9 @@ use uuid::Uuid;
 
 use super::{TeamDatabase, status_event_from_row};
 use crate::error::Result;
-use crate::store::publishing::{Link, Publishing, RecordedEvent};
+use crate::model::Claim;
+use crate::store::claims::{claim_from_row, claim_select};
+use crate::store::publishing::{Link, Publishing, RecordedEvent, every_claim};
 
 impl Publishing for TeamDatabase {
     async fn every_event(&mut self) -> Result<Vec<RecordedEvent>> {
@@ -47,5 +49,12 @@ impl Publishing for TeamDatabase {
                 })
             })
             .collect()
+    }
+
+    async fn withdrawn_claims(&mut self) -> Result<Vec<Claim>> {
+        let mut sql = claim_select::<sqlx::Postgres>(&every_claim());
+        sql.push(" AND c.withdrawn_at IS NOT NULL ORDER BY c.id");
+        let rows = sql.build().fetch_all(&mut self.conn).await?;
+        rows.iter().map(claim_from_row).collect()
     }
 }
