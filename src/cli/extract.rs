@@ -215,13 +215,23 @@ fn draft_file(args: &ExtractArgs, url: &str, text: &str, proposals: &[Proposal])
         if !seen.insert((p.source.to_lowercase(), p.content.text.clone())) {
             continue;
         }
+        // Review aids, as comments: what the rule read, and how sure it is.
         out.push_str(&format!(
-            "\n[[claims]]\nby = {}\ntext = {}\n",
+            "\n# \"{} {}\": confidence {:.2} (rule {})\n[[claims]]\nby = {}\ntext = {}\n",
+            crate::render::inert(&p.mention.text).replace('\n', " "),
+            crate::render::inert(&p.cue.text).replace('\n', " "),
+            p.confidence,
+            p.pattern,
             quoted(&p.source),
             quoted(&p.content.text)
         ));
         if let Some(quote) = &p.quote {
             out.push_str(&format!("quote = {}\n", quoted(quote)));
+        }
+        // Said when the article was published, unless a reviewer knows
+        // better: a claim without a day falls out of every --since.
+        if let Some(day) = args.published {
+            out.push_str(&format!("said_on = {day}\n"));
         }
         out.push_str("status = \"unverified\"\n");
     }

@@ -212,10 +212,23 @@ pub fn is_speech_verb(word: &str) -> bool {
     SPEECH.contains(&lower.as_str())
 }
 
-/// Whether the extractor takes a word as a cue.
+/// Whether the extractor takes a word as a cue. Asked of every word of
+/// every sentence: a hash set, and no lowercase copy of a word that is
+/// lowercase already.
 pub fn is_cue_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    SPEECH.contains(&lower.as_str()) && !LOW_PRECISION.contains(&lower.as_str())
+    static CUES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            SPEECH
+                .iter()
+                .copied()
+                .filter(|w| !LOW_PRECISION.contains(w))
+                .collect()
+        });
+    if word.chars().any(char::is_uppercase) {
+        CUES.contains(word.to_lowercase().as_str())
+    } else {
+        CUES.contains(word)
+    }
 }
 
 /// Forms that usually report speech only when used as verbs; as nouns

@@ -73,8 +73,13 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     // with no cue of its own ("..., the White House said. "President
     // Trump appreciated the call ...").
     let mut quoting: Option<(String, Piece, Piece)> = None;
+    // Where a quotation opened that no sentence has closed yet: a quote of
+    // several sentences is one claim, attributed where it ends.
+    let mut open_quotation: Option<usize> = None;
     for sentence in text::sentences(&text) {
         let tokens = text::tokens(&text, sentence);
+        let opened_before = open_quotation;
+        open_quotation = quotation_left_open(&tokens, open_quotation);
         speakers.learn(&tokens);
         if is_headline(&tokens) {
             quoting = None;
@@ -100,7 +105,13 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
         quoting = None;
         for raw in found {
             let mention = text.trim(raw.mention, ",.;:\"“”");
-            let content = text.trim(raw.content, ",.;: ");
+            let mut content = text.trim(raw.content, ",.;: ");
+            if raw.quoted
+                && content.start == text.trim(sentence, " ").start
+                && let Some(start) = opened_before
+            {
+                content = Span::new(start, content.end);
+            }
             if mention.is_empty() || content.len() < 3 {
                 continue;
             }
@@ -109,8 +120,8 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             if !names_someone && !plausible_content(&text::tokens(&text, content), raw.quoted) {
                 continue;
             }
-            let mention_text = text.slice(mention);
-            let source = speakers.resolve(&mention_text);
+            let named = raw.antecedent.map_or(mention, |a| text.trim(a, ",.;:\"“”"));
+            let source = speakers.resolve(&text.slice(named));
             let quote = raw.quoted.then(|| text.slice(content));
             if raw.quoted {
                 quoting = Some((
@@ -134,6 +145,26 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
 }
 
 /// A headline: most words capitalized and no closing punctuation.
+/// Where a quotation still open after this sentence's tokens opened,
+/// given where one was open before it. Curly quotes open and close
+/// plainly; a straight `"` closes an open quotation, else opens one.
+fn quotation_left_open(tokens: &[Token], mut open: Option<usize>) -> Option<usize> {
+    for token in tokens {
+        match token.text.as_str() {
+            "“" | "«" | "„" => open = Some(token.span.end),
+            "”" | "»" => open = None,
+            "\"" | "''" => {
+                open = match open {
+                    Some(_) => None,
+                    None => Some(token.span.end),
+                }
+            }
+            _ => {}
+        }
+    }
+    open
+}
+
 fn is_headline(tokens: &[Token]) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
     let ends = tokens

@@ -18,7 +18,7 @@ const CLOSE_QUOTES: &str = "\"”’»“";
 /// and preceded by "the". `None` when the phrase does not end in a name.
 fn trailing_name(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
     let mut i = to;
-    let noun = i > from && SPEAKER_NOUNS.contains(&tokens[i - 1].lower().as_str());
+    let noun = i > from && SPEAKER_NOUNS.contains(&tokens[i - 1].lower());
     if noun {
         i -= 1;
     }
@@ -32,12 +32,12 @@ fn trailing_name(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
             return None;
         }
         while i > from
-            && (NUMBERS.contains(&tokens[i - 1].lower().as_str())
+            && (NUMBERS.contains(&tokens[i - 1].lower())
                 || tokens[i - 1].text.chars().all(|c| c.is_ascii_digit()))
         {
             i -= 1;
         }
-        if i > from && matches!(tokens[i - 1].lower().as_str(), "the" | "these" | "those" | "both") {
+        if i > from && matches!(tokens[i - 1].lower(), "the" | "these" | "those" | "both") {
             return Some(i - 1);
         }
         return None;
@@ -57,7 +57,7 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
     // A direct quote may start with any word ("And we will win").
     if !quoted
         && matches!(
-            first.lower().as_str(),
+            first.lower(),
             "on" | "when" | "and" | "while" | "because" | "compared" | "or" | "but" | "what"
         )
     {
@@ -71,7 +71,7 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
 /// capitalized words (with "the") at its start.
 fn opening_subject(tokens: &[Token]) -> Option<usize> {
     let first = tokens.first()?;
-    if PRONOUNS.contains(&first.lower().as_str()) && first.lower() != "i" {
+    if PRONOUNS.contains(&first.lower()) && first.lower() != "i" {
         return Some(1);
     }
     let start = usize::from(first.lower() == "the");
@@ -98,13 +98,16 @@ pub(super) struct RawMatch {
     pub(super) quoted: bool,
     pub(super) confidence: f64,
     pub(super) pattern: &'static str,
+    /// Who the mention stands for, when the mention is a relative pronoun
+    /// ("Jane Roe, who said ..."): the source is resolved from it.
+    pub(super) antecedent: Option<Span>,
 }
 
-fn is_open_quote(t: &Token) -> bool {
+pub(super) fn is_open_quote(t: &Token) -> bool {
     (t.text.chars().count() == 1 && OPEN_QUOTES.contains(t.text.as_str())) || t.text == "''" || t.text == "``"
 }
 
-fn is_close_quote(t: &Token) -> bool {
+pub(super) fn is_close_quote(t: &Token) -> bool {
     (t.text.chars().count() == 1 && CLOSE_QUOTES.contains(t.text.as_str())) || t.text == "''"
 }
 
@@ -118,7 +121,7 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     if i > 0 {
         let previous = tokens[i - 1].lower();
         let determiner = matches!(
-            previous.as_str(),
+            previous,
             "the"
                 | "a"
                 | "an"
@@ -141,12 +144,10 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     }
     // "Republican claims –", "Fifth Amendment claims": a plural noun
     // unless what follows starts a clause.
-    if matches!(
-        t.lower().as_str(),
-        "claims" | "reports" | "remarks" | "notes" | "charges"
-    ) && !tokens
-        .get(i + 1)
-        .is_some_and(|n| n.lower() == "that" || (n.is_word() && !n.capitalized()))
+    if matches!(t.lower(), "claims" | "reports" | "remarks" | "notes" | "charges")
+        && !tokens
+            .get(i + 1)
+            .is_some_and(|n| n.lower() == "that" || (n.is_word() && !n.capitalized()))
     {
         return false;
     }
@@ -156,10 +157,10 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     // "were announced by", "was told": passive, the speaker is elsewhere.
     if i > 0
         && matches!(
-            tokens[i - 1].lower().as_str(),
+            tokens[i - 1].lower(),
             "was" | "were" | "been" | "be" | "being" | "is" | "are"
         )
-        && (t.lower().ends_with("ed") || matches!(t.lower().as_str(), "told" | "said" | "written"))
+        && (t.lower().ends_with("ed") || matches!(t.lower(), "told" | "said" | "written"))
     {
         return false;
     }
@@ -167,7 +168,7 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     if i > 0 {
         let previous = tokens[i - 1].lower();
         let infinitive_or_gerund = matches!(
-            previous.as_str(),
+            previous,
             "to" | "by"
                 | "without"
                 | "for"
@@ -220,22 +221,22 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
         "that", "which", "who", "what", "when", "if", "as", "but", "and", "because", "while", "so", "then",
         "also",
     ]
-    .contains(&first.as_str())
+    .contains(&first)
     {
         return false;
     }
     // A speaker starts with a name, a pronoun, or a determiner: "has in
     // the past repeatedly" is the rest of a clause, not a speaker.
-    if PREPOSITIONS.contains(&first.as_str())
-        || ["i", "you", "we", "let's", "let’s", "every", "people"].contains(&first.as_str())
+    if PREPOSITIONS.contains(&first)
+        || ["i", "you", "we", "let's", "let’s", "every", "people"].contains(&first)
     {
         return false;
     }
     let starts_well = words[0].capitalized()
-        || PRONOUNS.contains(&first.as_str())
-        || DETERMINERS.contains(&first.as_str())
+        || PRONOUNS.contains(&first)
+        || DETERMINERS.contains(&first)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || SPEAKER_NOUNS.contains(&first.as_str());
+        || SPEAKER_NOUNS.contains(&first);
     if !starts_well {
         return false;
     }
@@ -254,7 +255,7 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     // Verbs inside the phrase mean it is a clause ("the official who was").
     if words.iter().any(|w| {
         matches!(
-            w.lower().as_str(),
+            w.lower(),
             "is" | "was"
                 | "were"
                 | "are"
@@ -350,6 +351,7 @@ const AUXILIARIES: &[&str] = &[
 
 const PREPOSITIONS: &[&str] = &[
     "in",
+    "of",
     "on",
     "at",
     "during",
@@ -457,6 +459,7 @@ pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
             quoted: false,
             confidence: 0.8,
             pattern: "according-to-np-s",
+            antecedent: None,
         });
         return out;
     }
@@ -473,23 +476,23 @@ pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
             quoted: false,
             confidence: 0.8,
             pattern: "s-according-to-np",
+            antecedent: None,
         });
         return out;
     }
 
     // "S, an allegation that NP has rejected.": NP denies S.
-    if let Some(c) =
-        (3..n).find(|&c| matches!(tokens[c].lower().as_str(), "rejected" | "denied" | "disputed"))
+    if let Some(c) = (3..n).find(|&c| matches!(tokens[c].lower(), "rejected" | "denied" | "disputed"))
         && let Some(that) = (1..c).rev().find(|&i| tokens[i].lower() == "that")
         && matches!(
-            tokens[that - 1].lower().as_str(),
+            tokens[that - 1].lower(),
             "allegation" | "claim" | "accusation" | "assertion" | "charge"
         )
         && let Some(comma) = (0..that).rev().find(|&i| tokens[i].text == ",")
         && comma > 2
     {
         let mut np_end = c;
-        while np_end > that + 1 && AUXILIARIES.contains(&tokens[np_end - 1].lower().as_str()) {
+        while np_end > that + 1 && AUXILIARIES.contains(&tokens[np_end - 1].lower()) {
             np_end -= 1;
         }
         if that + 1 < np_end && plausible_speaker(&tokens[that + 1..np_end]) {
@@ -500,12 +503,13 @@ pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
                 quoted: false,
                 confidence: 0.6,
                 pattern: "s-allegation-np-rejected",
+                antecedent: None,
             });
         }
     }
     // "identified in Russian media as X": the media say the person is X.
     if let Some(c) = (1..n).find(|&c| tokens[c].lower() == "identified")
-        && matches!(tokens.get(c + 1).map(|t| t.lower()).as_deref(), Some("in" | "by"))
+        && matches!(tokens.get(c + 1).map(|t| t.lower()), Some("in" | "by"))
         && let Some(as_word) = (c + 2..n).find(|&i| tokens[i].lower() == "as")
         && as_word > c + 2
         && plausible_speaker(&tokens[c + 2..as_word])
@@ -521,16 +525,30 @@ pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
                 quoted: false,
                 confidence: 0.5,
                 pattern: "identified-in-np-as-x",
+                antecedent: None,
             });
         }
     }
+    // After a quote's attribution, only a relative clause may still report
+    // someone ("..., said Jane Roe, an aide, who also said that ...").
+    let mut quote_found = false;
     for c in 0..n {
-        if !is_cue(tokens, c) || matches!(tokens[c].lower().as_str(), "identified" | "rejected") {
+        if !is_cue(tokens, c) || matches!(tokens[c].lower(), "identified" | "rejected") {
+            continue;
+        }
+        if quote_found && relative_before(tokens, c).is_none() {
             continue;
         }
         // ""Q," NP said." or ""Q," said NP."
-        if let Some(close) = (0..c).rev().find(|&i| is_close_quote(&tokens[i])) {
-            let open = (0..close).find(|&i| is_open_quote(&tokens[i]));
+        if !quote_found && let Some(close) = (0..c).rev().find(|&i| is_close_quote(&tokens[i])) {
+            // No opening quote in the sentence: a quotation of several
+            // sentences ends here ("... the bridge. We will pay for it,"
+            // she said); it runs from the sentence's start (and, for the
+            // caller, from the quote mark in an earlier sentence).
+            let open = (0..close)
+                .find(|&i| is_open_quote(&tokens[i]))
+                .map(|i| tokens[i].span.end)
+                .or_else(|| (close > 2).then_some(tokens[0].span.start));
             let comma_after = close + 1 < c && tokens[close + 1].text == ","
                 || (close > 0 && tokens[close - 1].text == ",");
             if let (Some(open), true) = (open, comma_after) {
@@ -559,19 +577,21 @@ pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
                 out.push(RawMatch {
                     mention,
                     cue: tokens[c].span,
-                    content: Span::new(tokens[open].span.end, tokens[close].span.start),
+                    content: Span::new(open, tokens[close].span.start),
                     quoted: true,
                     confidence: 0.9,
                     pattern,
+                    antecedent: None,
                 });
-                break;
+                quote_found = true;
+                continue;
             }
         }
         // "S, NP said." (the cue at the end of the sentence)
         let rest_is_tail = tokens[c + 1..].iter().all(|t| {
             !t.is_word()
                 || matches!(
-                    t.lower().as_str(),
+                    t.lower(),
                     "on" | "in"
                         | "a"
                         | "an"
@@ -611,14 +631,38 @@ pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
                 quoted,
                 confidence: 0.85,
                 pattern: "s-np-cue",
+                antecedent: None,
             });
             break;
+        }
+        // "NP did A, saying S": a participle after a comma reports the
+        // sentence's subject, however far to the left, not the noun just
+        // before it ("Clinton attacked the United States, saying ...").
+        if c > 1 && c + 2 < n && tokens[c - 1].text == "," && tokens[c].lower().ends_with("ing") {
+            // "adding to his wins": not speech.
+            let not_speech = tokens[c].lower() == "adding" && tokens[c + 1].lower() == "to";
+            if !not_speech
+                && let Some(subject_end) = opening_subject(tokens).filter(|&end| end + 1 < c)
+                && plausible_speaker(&tokens[..subject_end])
+                && let Some((content, quoted)) = claim_after_cue(tokens, c, sentence.end)
+            {
+                out.push(RawMatch {
+                    mention: Span::new(tokens[0].span.start, tokens[subject_end - 1].span.end),
+                    cue: tokens[c].span,
+                    content,
+                    quoted,
+                    confidence: 0.7,
+                    pattern: "np-s-saying",
+                    antecedent: None,
+                });
+            }
+            continue;
         }
         // "NP said (that) S", also "NP has said", "NP, a spokesman, said"
         if c > 0 && c + 2 < n {
             // Auxiliaries and adverbs between the speaker and the cue.
             let mut np_end = c;
-            while np_end > 0 && AUXILIARIES.contains(&tokens[np_end - 1].lower().as_str()) {
+            while np_end > 0 && AUXILIARIES.contains(&tokens[np_end - 1].lower()) {
                 np_end -= 1;
             }
             // An appositive: "Scott Pruitt, the attorney general, said";
@@ -644,7 +688,7 @@ pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
             // "But Flynn said", ", and he said", "where experts say": the
             // speaker follows the conjunction.
             let mut coordinated = false;
-            while np_start < np_end && LEADING.contains(&tokens[np_start].lower().as_str()) {
+            while np_start < np_end && LEADING.contains(&tokens[np_start].lower()) {
                 coordinated |= tokens[np_start].lower() == "and";
                 np_start += 1;
             }
@@ -658,58 +702,153 @@ pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
                 np_start = 0;
                 np_end = subject_end;
             }
+            // "Jane Roe, 57, of Leeds, who said S", "voters who say S": the
+            // relative pronoun is the mention (PolNeAR marks it as the
+            // source), and the name it stands for is the speaker.
+            if let Some(who) = relative_before(tokens, c)
+                && let Some(antecedent) = antecedent_of(tokens, who)
+                && let Some((content, quoted)) = claim_after_cue(tokens, c, sentence.end)
+            {
+                out.push(RawMatch {
+                    mention: tokens[who].span,
+                    cue: tokens[c].span,
+                    content,
+                    quoted,
+                    confidence: 0.65,
+                    pattern: "np-who-cue-s",
+                    antecedent: Some(antecedent),
+                });
+                continue;
+            }
             // A long clause before the cue ("... came two days after Russian
             // authorities said"): its trailing name is the speaker.
             if np_start < np_end && (name_only || !plausible_speaker(&tokens[np_start..np_end])) {
                 np_start = trailing_name(tokens, np_start, np_end).unwrap_or(np_end);
             }
-            if np_start < np_end && plausible_speaker(&tokens[np_start..np_end]) {
-                let mut k = c + 1;
-                // "told reporters", "said Monday", "said in a statement"
-                k = skip_after_cue(tokens, k);
-                // "told The Huffington Post on Thursday": the addressee is not
-                // what was said.
-                if matches!(tokens[c].lower().as_str(), "told" | "tells" | "telling" | "tell") {
-                    while k < n && tokens[k].capitalized() {
-                        k = skip_after_cue(tokens, k + 1);
-                    }
-                }
-                let remaining_words = tokens[k.min(n)..].iter().filter(|t| t.is_word()).count();
-                let opens_quote = k < n && is_open_quote(&tokens[k]);
-                if remaining_words < 3 && !(opens_quote && remaining_words > 0) {
-                    continue;
-                }
-                if k < n && tokens[k].text != "." {
-                    let quoted = is_open_quote(&tokens[k]);
-                    let start = if quoted {
-                        tokens[k].span.end
-                    } else {
-                        tokens[k].span.start
-                    };
-                    let end = if quoted {
-                        (k + 1..n)
-                            .find(|&i| is_close_quote(&tokens[i]))
-                            .map_or(sentence.end, |i| tokens[i].span.start)
-                    } else {
-                        sentence.end
-                    };
-                    out.push(RawMatch {
-                        mention: Span::new(tokens[np_start].span.start, tokens[np_end - 1].span.end),
-                        cue: tokens[c].span,
-                        content: Span::new(start, end),
-                        quoted,
-                        confidence: 0.75,
-                        pattern: "np-cue-s",
-                    });
-                    // A later cue in the same sentence may report another
-                    // speaker ("..., which the White House said ..., came
-                    // after Russian authorities said ..."): keep looking.
-                    continue;
-                }
+            if np_start < np_end
+                && plausible_speaker(&tokens[np_start..np_end])
+                && let Some((content, quoted)) = claim_after_cue(tokens, c, sentence.end)
+            {
+                out.push(RawMatch {
+                    mention: Span::new(tokens[np_start].span.start, tokens[np_end - 1].span.end),
+                    cue: tokens[c].span,
+                    content,
+                    quoted,
+                    confidence: 0.75,
+                    pattern: "np-cue-s",
+                    antecedent: None,
+                });
+                // A later cue in the same sentence may report another
+                // speaker ("..., which the White House said ..., came
+                // after Russian authorities said ..."): keep looking.
+                continue;
             }
         }
     }
     out
+}
+
+/// Where a relative pronoun stands just before the cue at `c` (past
+/// auxiliaries and adverbs: "who has repeatedly said").
+fn relative_before(tokens: &[Token], c: usize) -> Option<usize> {
+    let mut i = c;
+    while i > 0 && AUXILIARIES.contains(&tokens[i - 1].lower()) {
+        i -= 1;
+    }
+    (i > 0 && matches!(tokens[i - 1].lower(), "who" | "which")).then(|| i - 1)
+}
+
+/// The phrase a relative pronoun at `who` stands for: the nearest
+/// speaker-like phrase before it, passing over the commas of appositions
+/// ("Jane Roe, 57, of Leeds, who"), or the name or noun just before it
+/// ("voters who").
+fn antecedent_of(tokens: &[Token], who: usize) -> Option<Span> {
+    let span = |from: usize, to: usize| Span::new(tokens[from].span.start, tokens[to - 1].span.end);
+    if who == 0 {
+        return None;
+    }
+    if tokens[who - 1].text != "," {
+        let start = trailing_name(tokens, 0, who)
+            .or_else(|| (tokens[who - 1].is_word() && !tokens[who - 1].capitalized()).then_some(who - 1))?;
+        return (start < who && plausible_speaker(&tokens[start..who])).then(|| span(start, who));
+    }
+    // The comma-separated phrases before it, nearest first (at most three:
+    // "Jane Roe, 57, of Leeds,"), each a candidate.
+    let mut candidates = Vec::new();
+    let mut end = who - 1;
+    for _ in 0..3 {
+        let start = (0..end)
+            .rev()
+            .find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":" | "(" | ")"))
+            .map_or(0, |b| b + 1);
+        let mut from = start;
+        while from < end && LEADING.contains(&tokens[from].lower()) {
+            from += 1;
+        }
+        if from < end {
+            let words = &tokens[from..end];
+            let numeric = words
+                .iter()
+                .all(|t| !t.is_word() || t.text.chars().all(|c| c.is_ascii_digit()));
+            if !numeric && plausible_speaker(words) {
+                candidates.push((from, end));
+            } else if let Some(name) = trailing_name(tokens, from, end)
+                && !numeric
+                && !PREPOSITIONS.contains(&tokens[from].lower())
+            {
+                candidates.push((name, end));
+            }
+        }
+        if start == 0 {
+            break;
+        }
+        end = start - 1;
+    }
+    // A name ("Tom Lee, the treasurer, who") before a description.
+    candidates
+        .iter()
+        .find(|(from, _)| tokens[*from].capitalized() && tokens[*from].lower() != "the")
+        .or(candidates.first())
+        .map(|&(from, to)| span(from, to))
+}
+
+/// What was said after the cue at `c`, and whether it is a direct quote:
+/// from past what stands between ("told reporters on Monday that") to the
+/// end of the sentence, or of the quotation. `None` when too little is
+/// left to be a claim.
+fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span, bool)> {
+    let n = tokens.len();
+    // "told reporters", "said Monday", "said in a statement"
+    let mut k = skip_after_cue(tokens, c + 1);
+    // "told The Huffington Post on Thursday": the addressee is not what
+    // was said.
+    if matches!(tokens[c].lower(), "told" | "tells" | "telling" | "tell") {
+        while k < n && tokens[k].capitalized() {
+            k = skip_after_cue(tokens, k + 1);
+        }
+    }
+    let remaining_words = tokens[k.min(n)..].iter().filter(|t| t.is_word()).count();
+    let opens_quote = k < n && is_open_quote(&tokens[k]);
+    if remaining_words < 3 && !(opens_quote && remaining_words > 0) {
+        return None;
+    }
+    if k >= n || tokens[k].text == "." {
+        return None;
+    }
+    let quoted = is_open_quote(&tokens[k]);
+    let start = if quoted {
+        tokens[k].span.end
+    } else {
+        tokens[k].span.start
+    };
+    let end = if quoted {
+        (k + 1..n)
+            .find(|&i| is_close_quote(&tokens[i]))
+            .map_or(sentence_end, |i| tokens[i].span.start)
+    } else {
+        sentence_end
+    };
+    Some((Span::new(start, end), quoted))
 }
 
 /// Skips what stands between a cue and what was said: "said on Monday
@@ -756,20 +895,17 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
     let word = |i: usize| tokens.get(i).map(|t| t.lower()).unwrap_or_default();
     loop {
         let w = word(k);
-        if SINGLE.contains(&w.as_str()) || DAYS.contains(&w.as_str()) {
+        if SINGLE.contains(&w) || DAYS.contains(&w) {
             k += 1;
-        } else if (w == "on" && DAYS.contains(&word(k + 1).as_str()))
-            || (matches!(w.as_str(), "last" | "this" | "next")
-                && matches!(word(k + 1).as_str(), "week" | "month" | "year" | "weekend"))
+        } else if (w == "on" && DAYS.contains(&word(k + 1)))
+            || (matches!(w, "last" | "this" | "next")
+                && matches!(word(k + 1), "week" | "month" | "year" | "weekend"))
         {
             k += 2;
         } else if w == "in"
+            && matches!(word(k + 1), "a" | "an" | "his" | "her" | "their" | "its" | "the")
             && matches!(
-                word(k + 1).as_str(),
-                "a" | "an" | "his" | "her" | "their" | "its" | "the"
-            )
-            && matches!(
-                word(k + 2).as_str(),
+                word(k + 2),
                 "statement" | "interview" | "tweet" | "speech" | "letter" | "email" | "post" | "remarks"
             )
         {

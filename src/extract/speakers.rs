@@ -60,7 +60,7 @@ impl<'k> Speakers<'k> {
         let mut run: Vec<&str> = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let capitalized =
-                t.is_word() && t.capitalized() && !(i == 0 && FUNCTION_WORDS.contains(&t.lower().as_str()));
+                t.is_word() && t.capitalized() && !(i == 0 && FUNCTION_WORDS.contains(&t.lower()));
             if capitalized {
                 run.push(&t.text);
             }

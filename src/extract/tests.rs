@@ -134,3 +134,61 @@ fn brat_annotations_are_read_and_scored() {
         (1, 1, 1, 1)
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_reports_the_sentence_subject() {
+    let found = run(
+        "Mayor Jane Doe criticised the regional council on Friday, saying the budget would run out by May.",
+    );
+    assert_eq!(
+        found,
+        vec![(
+            "Jane Doe".into(),
+            "saying".into(),
+            "the budget would run out by May".into()
+        )]
+    );
+    let found = run("She thanked the volunteers in Leeds, adding that the shelter would stay open.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "adding");
+    assert_eq!(found[0].2, "the shelter would stay open");
+    // Not speech: "adding to".
+    assert!(run("The senator won Ohio on Tuesday, adding to her wins in the South.").is_empty());
+}
+
+#[test]
+fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
+    let found = extract(
+        "Mary Smith, 57, of Leeds, who said she would vote for the mayor, was not alone.",
+        &HashMap::new(),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].mention.text, "who");
+    assert_eq!(found[0].source, "Mary Smith");
+    assert_eq!(found[0].pattern, "np-who-cue-s");
+    let found = run("The mayor won among the voters who said the roads came first.");
+    assert_eq!(found[0].0, "the voters");
+    assert_eq!(found[0].2, "the roads came first");
+    // After a quote's attribution, a relative clause still reports.
+    let found = run(
+        "“We are ready,” said Tom Lee, the treasurer of the club, who also said that the accounts were audited.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].0, "Tom Lee");
+    assert_eq!(found[1].2, "the accounts were audited");
+}
+
+#[test]
+fn a_quotation_of_several_sentences_is_one_claim() {
+    let found = extract(
+        "The council met on Monday. “It is too late. The money is gone,” said Tom Lee, the treasurer.",
+        &HashMap::new(),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source, "Tom Lee");
+    assert_eq!(found[0].content.text, "It is too late. The money is gone");
+    assert_eq!(
+        found[0].quote.as_deref(),
+        Some("It is too late. The money is gone")
+    );
+}

@@ -81,12 +81,15 @@ pub struct Token {
     pub span: Span,
     /// Its text.
     pub text: String,
+    /// Its text in lowercase, made once (the patterns compare it many
+    /// times per token), when it differs from the text.
+    lowercase: Option<String>,
 }
 
 impl Token {
     /// Lowercase text.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    pub fn lower(&self) -> &str {
+        self.lowercase.as_deref().unwrap_or(&self.text)
     }
 
     /// Whether it starts with an uppercase letter.
@@ -139,9 +142,11 @@ pub fn tokens(text: &Text, span: Span) -> Vec<Token> {
             i += 1;
         }
         let span = Span::new(start, i);
+        let text = text.slice(span);
         out.push(Token {
             span,
-            text: text.slice(span),
+            lowercase: text.chars().any(char::is_uppercase).then(|| text.to_lowercase()),
+            text,
         });
     }
     out

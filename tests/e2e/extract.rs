@@ -101,6 +101,12 @@ fn a_draft_can_be_reviewed_imported_and_reported() {
         text.contains("status = \"unverified\"") && text.contains("[article]"),
         "{text}"
     );
+    // Every drafted claim is said on the publication day, and carries its
+    // review aid (what the rule read, its confidence) as a comment.
+    let claims = text.matches("[[claims]]").count();
+    assert!(claims > 5, "{text}");
+    assert_eq!(text.matches("said_on = 2017-12-18").count(), claims, "{text}");
+    assert_eq!(text.matches(": confidence ").count(), claims, "{text}");
     // A reviewer edits the draft: one status changes.
     let edited = text.replacen("status = \"unverified\"", "status = \"disputed\"", 1);
     std::fs::write(&draft, &edited).unwrap();
