@@ -76,8 +76,16 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     // Where a quotation opened that no sentence has closed yet: a quote of
     // several sentences is one claim, attributed where it ends.
     let mut open_quotation: Option<usize> = None;
+    let mut previous_end = 0;
     for sentence in text::sentences(&text) {
         let tokens = text::tokens(&text, sentence);
+        // A new paragraph closes any quotation: news style reopens a quote
+        // that runs on, and a quote mark left unclosed by mistake must not
+        // silence the rest of the article.
+        if text.slice(Span::new(previous_end, sentence.start)).contains('\n') {
+            open_quotation = None;
+        }
+        previous_end = sentence.end;
         let opened_before = open_quotation;
         open_quotation = quotation_left_open(&tokens, open_quotation);
         speakers.learn(&tokens);
@@ -85,7 +93,7 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             quoting = None;
             continue;
         }
-        let found = match_sentence(&tokens);
+        let found = match_sentence(&tokens, opened_before.is_some());
         if found.is_empty() {
             if let (Some((source, mention, cue)), Some(content)) = (&quoting, whole_quote(&tokens)) {
                 out.push(Proposal {

@@ -202,6 +202,17 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         if infinitive_or_gerund {
             return false;
         }
+        // "her lead in pledged delegates", "153 pledged delegates": after
+        // a preposition or a number, a participle describes a noun.
+        let number = previous.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if number || (matches!(previous, "in" | "of" | "with") && t.lower().ends_with("ed")) {
+            return false;
+        }
+    }
+    // "charged into the fray", "responded by sidestepping": the verb's
+    // other sense, or an act rather than words.
+    if tokens.get(i + 1).is_some_and(|n| matches!(n.lower(), "into")) {
+        return false;
     }
     true
 }
@@ -438,11 +449,26 @@ const SPEAKER_NOUNS: &[&str] = &[
     "diplomats",
 ];
 
-pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
+pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMatch> {
     let mut out = Vec::new();
     let n = tokens.len();
     if n < 3 {
         return out;
+    }
+    // Which tokens stand inside a quotation (one may be open from an
+    // earlier sentence): a cue there is part of someone's quoted words
+    // ("... his playbook said to look for people," Warren said), a report
+    // inside a report that is not an attribution of its own.
+    let mut quoted_at = Vec::with_capacity(n);
+    let mut open = in_quotation;
+    for token in tokens {
+        quoted_at.push(open);
+        match token.text.as_str() {
+            "“" | "«" | "„" => open = true,
+            "”" | "»" => open = false,
+            "\"" | "''" => open = !open,
+            _ => {}
+        }
     }
     let sentence = Span::new(tokens[0].span.start, tokens[n - 1].span.end);
 
@@ -533,7 +559,7 @@ pub(super) fn match_sentence(tokens: &[Token]) -> Vec<RawMatch> {
     // someone ("..., said Jane Roe, an aide, who also said that ...").
     let mut quote_found = false;
     for c in 0..n {
-        if !is_cue(tokens, c) || matches!(tokens[c].lower(), "identified" | "rejected") {
+        if quoted_at[c] || !is_cue(tokens, c) || matches!(tokens[c].lower(), "identified" | "rejected") {
             continue;
         }
         if quote_found && relative_before(tokens, c).is_none() {

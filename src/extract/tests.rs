@@ -192,3 +192,24 @@ fn a_quotation_of_several_sentences_is_one_claim() {
         Some("It is too late. The money is gone")
     );
 }
+
+#[test]
+fn a_cue_inside_someone_s_quoted_words_is_not_an_attribution_of_its_own() {
+    let found = run("“His own plan said to cut the schools first,” the mayor said.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "the mayor");
+    // The quotation opened in an earlier sentence of the paragraph.
+    let found = run("“We met twice. The minister told us the money was there,” Jane Roe said.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Jane Roe");
+    // A quote mark left open does not silence the next paragraph.
+    let found = run("He wrote “a plan for the town.\n\nThe mayor said the plan would cost too much.");
+    assert!(found.iter().any(|f| f.0 == "The mayor"), "{found:?}");
+}
+
+#[test]
+fn participles_describing_a_noun_or_another_sense_are_not_cues() {
+    assert!(run("She extended her lead in pledged delegates to 300 after the vote in Ohio.").is_empty());
+    assert!(run("The count stood at 153 pledged delegates for the senator on Tuesday.").is_empty());
+    assert!(run("The governor charged into the debate against his rival from the coast.").is_empty());
+}
