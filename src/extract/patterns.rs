@@ -111,10 +111,87 @@ pub(super) fn is_close_quote(t: &Token) -> bool {
     (t.text.chars().count() == 1 && CLOSE_QUOTES.contains(t.text.as_str())) || t.text == "''"
 }
 
+/// Nouns for evidence that "shows" or "found" something: with one of
+/// them as its subject, a verb that is usually not speech reports a claim.
+const EVIDENCE: &[&str] = &[
+    "poll",
+    "polls",
+    "polling",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "data",
+    "records",
+    "record",
+    "report",
+    "reports",
+    "analysis",
+    "figures",
+    "numbers",
+    "results",
+    "research",
+    "review",
+    "investigation",
+    "audit",
+    "documents",
+    "filings",
+    "statistics",
+    "tally",
+    "census",
+    "estimates",
+    "emails",
+    "memo",
+    "test",
+    "tests",
+];
+
+/// The cues that are usually something else, taken where the sentence
+/// shows they report: "a poll found that ...", "the data show ...",
+/// "she asked whether ..." and `asked, "..."`.
+fn contextual_cue(tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i].lower();
+    if matches!(word, "show" | "shows" | "showed" | "found" | "finds" | "find") {
+        let from = i.saturating_sub(10);
+        return tokens[from..i]
+            .iter()
+            .rev()
+            .take_while(|t| !matches!(t.text.as_str(), ";" | ":") && !is_open_quote(t) && !is_close_quote(t))
+            .any(|t| EVIDENCE.contains(&t.lower()));
+    }
+    if matches!(word, "asked" | "asks") {
+        let question = |t: Option<&Token>| {
+            t.is_some_and(|t| {
+                is_open_quote(t)
+                    || matches!(
+                        t.lower(),
+                        "whether" | "if" | "why" | "how" | "what" | "when" | "who"
+                    )
+            })
+        };
+        let mut k = i + 1;
+        if tokens.get(k).is_some_and(|t| t.text == "," || t.text == ":") {
+            k += 1;
+        }
+        // "asked whether", "asked, “...", "asked him why", "asked Mr. Lee how",
+        // and `"...?" she asked`.
+        let after_a_question = tokens[..i]
+            .windows(2)
+            .any(|w| w[0].text == "?" && is_close_quote(&w[1]));
+        return after_a_question
+            || question(tokens.get(k))
+            || (tokens
+                .get(k)
+                .is_some_and(|t| PRONOUNS.contains(&t.lower()) || t.capitalized())
+                && question(tokens.get(k + 1)));
+    }
+    false
+}
+
 fn is_cue(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     if !cues::is_cue_word(&t.text) {
-        return false;
+        return contextual_cue(tokens, i);
     }
     // "the report", "a claim", "Peskov's remarks", "the alleged plot":
     // nouns and adjectives, not cues.
@@ -562,7 +639,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         if quoted_at[c] || !is_cue(tokens, c) || matches!(tokens[c].lower(), "identified" | "rejected") {
             continue;
         }
-        if quote_found && relative_before(tokens, c).is_none() {
+        let participle =
+            c > 1 && c + 2 < n && tokens[c - 1].text == "," && tokens[c].lower().ends_with("ing");
+        if quote_found && relative_before(tokens, c).is_none() && !participle {
             continue;
         }
         // ""Q," NP said." or ""Q," said NP."
@@ -575,17 +654,32 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 .find(|&i| is_open_quote(&tokens[i]))
                 .map(|i| tokens[i].span.end)
                 .or_else(|| (close > 2).then_some(tokens[0].span.start));
+            // The quote ends its sentence-part: `,"` `?"` `!"`, also past a
+            // quote inside it (`... a white male,’”`), or `",`.
+            let mut inner = close;
+            while inner > 0 && is_close_quote(&tokens[inner - 1]) {
+                inner -= 1;
+            }
             let comma_after = close + 1 < c && tokens[close + 1].text == ","
-                || (close > 0 && tokens[close - 1].text == ",");
+                || (inner > 0 && matches!(tokens[inner - 1].text.as_str(), "," | "?" | "!"));
             if let (Some(open), true) = (open, comma_after) {
                 let after_close = if tokens[close + 1].text == "," {
                     close + 2
                 } else {
                     close + 1
                 };
-                let (mention, pattern) = if after_close < c && plausible_speaker(&tokens[after_close..c]) {
+                // "political scientist Jane Roe told": a lowercase title
+                // before the name; the name speaks.
+                let speaker_start = (after_close < c)
+                    .then_some(after_close)
+                    .filter(|&s| plausible_speaker(&tokens[s..c]))
+                    .or_else(|| {
+                        trailing_name(tokens, after_close, c)
+                            .filter(|&s| s < c && plausible_speaker(&tokens[s..c]))
+                    });
+                let (mention, pattern) = if let Some(start) = speaker_start {
                     (
-                        Span::new(tokens[after_close].span.start, tokens[c - 1].span.end),
+                        Span::new(tokens[start].span.start, tokens[c - 1].span.end),
                         "quote-np-cue",
                     )
                 } else {
@@ -664,16 +758,24 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         // "NP did A, saying S": a participle after a comma reports the
         // sentence's subject, however far to the left, not the noun just
         // before it ("Clinton attacked the United States, saying ...").
-        if c > 1 && c + 2 < n && tokens[c - 1].text == "," && tokens[c].lower().ends_with("ing") {
+        if participle {
             // "adding to his wins": not speech.
             let not_speech = tokens[c].lower() == "adding" && tokens[c + 1].lower() == "to";
+            // After a quote's attribution ("'Q,' he said, adding that S"),
+            // its speaker; else the sentence's opening subject.
+            let speaker = if quote_found {
+                out.last().map(|m| m.mention)
+            } else {
+                opening_subject(tokens)
+                    .filter(|&end| end + 1 < c && plausible_speaker(&tokens[..end]))
+                    .map(|end| Span::new(tokens[0].span.start, tokens[end - 1].span.end))
+            };
             if !not_speech
-                && let Some(subject_end) = opening_subject(tokens).filter(|&end| end + 1 < c)
-                && plausible_speaker(&tokens[..subject_end])
+                && let Some(speaker) = speaker
                 && let Some((content, quoted)) = claim_after_cue(tokens, c, sentence.end)
             {
                 out.push(RawMatch {
-                    mention: Span::new(tokens[0].span.start, tokens[subject_end - 1].span.end),
+                    mention: speaker,
                     cue: tokens[c].span,
                     content,
                     quoted,

@@ -213,3 +213,28 @@ fn participles_describing_a_noun_or_another_sense_are_not_cues() {
     assert!(run("The count stood at 153 pledged delegates for the senator on Tuesday.").is_empty());
     assert!(run("The governor charged into the debate against his rival from the coast.").is_empty());
 }
+
+#[test]
+fn a_quote_s_speaker_keeps_speaking_after_it_and_a_lowercase_title_is_passed_over() {
+    let found = run("“We will appeal,” Jane Roe said, adding that the ruling ignored the evidence.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[1].0.as_str(), found[1].1.as_str()), ("Jane Roe", "adding"));
+    assert_eq!(found[1].2, "the ruling ignored the evidence");
+    let found = run("“Turnout will decide it,” political scientist Tom Lee told the Gazette on Friday.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Tom Lee");
+    let found = run("“Did anyone check the budget, or the ‘savings’?” Jane Roe asked.");
+    assert_eq!(found[0].0, "Jane Roe");
+}
+
+#[test]
+fn evidence_shows_and_people_ask() {
+    let found = run("A new poll of likely voters found that the mayor leads by nine points.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "the mayor leads by nine points");
+    let found = run("She asked whether the council had read the report before the vote.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Not evidence, not a question: no claim.
+    assert!(run("The team found a new coach for the season in the north.").is_empty());
+    assert!(run("He asked for more time to finish the roads in the town.").is_empty());
+}

@@ -249,7 +249,12 @@ fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
                 .find(|&j| chars[j].is_whitespace())
                 .map_or(line.start, |j| j + 1);
             let abbreviation = c == '.' && is_abbreviation(&chars[word_start..i]);
-            if at_space && starts_sentence && !abbreviation {
+            // `"Is it true?" she asked.`: a question or exclamation quoted
+            // with its attribution after it is one sentence.
+            let attributed = matches!(c, '?' | '!')
+                && end > i + 1
+                && next_word.is_some_and(|j| short_attribution(&chars[j..line.end]));
+            if at_space && starts_sentence && !abbreviation && !attributed {
                 push_trimmed(text, Span::new(start, end), out);
                 start = end;
                 i = end;
@@ -259,6 +264,21 @@ fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
         i += 1;
     }
     push_trimmed(text, Span::new(start, line.end), out);
+}
+
+/// Whether `rest` opens with a short clause (up to six words, to its
+/// full stop) holding a reporting verb: "Jane Roe asked.", "said the mayor."
+fn short_attribution(rest: &[char]) -> bool {
+    let end = rest
+        .iter()
+        .position(|c| matches!(c, '.' | '!' | '?' | '“' | '"'))
+        .unwrap_or(rest.len());
+    let clause: String = rest[..end].iter().collect();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words.len() <= 6
+        && words
+            .iter()
+            .any(|w| super::cues::is_speech_verb(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 fn push_trimmed(text: &Text, span: Span, out: &mut Vec<Span>) {

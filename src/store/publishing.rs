@@ -49,6 +49,19 @@ pub(crate) trait Publishing: Reading {
     async fn withdrawn_claims(&mut self) -> Result<Vec<Claim>>;
 }
 
+/// Links from rows of (from, relation, to), as both backends read them.
+pub(crate) fn links_of(rows: Vec<(Uuid, String, Uuid)>) -> Result<Vec<Link>> {
+    rows.into_iter()
+        .map(|(from, relation, to)| {
+            Ok(Link {
+                from,
+                relation: relation.parse()?,
+                to,
+            })
+        })
+        .collect()
+}
+
 /// The filter that selects every claim, withdrawn ones too.
 pub(crate) fn every_claim() -> ClaimFilter {
     ClaimFilter {
@@ -87,15 +100,7 @@ impl Publishing for Store {
         )
         .fetch_all(self.conn())
         .await?;
-        rows.into_iter()
-            .map(|(from, relation, to)| {
-                Ok(Link {
-                    from,
-                    relation: relation.parse()?,
-                    to,
-                })
-            })
-            .collect()
+        links_of(rows)
     }
 
     async fn withdrawn_claims(&mut self) -> Result<Vec<Claim>> {

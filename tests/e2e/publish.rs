@@ -12,7 +12,7 @@ use super::harness::Env;
 const BASE: &str = "https://checks.example.org/";
 
 /// Every file of a folder, by relative path, with its bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(super) fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(folder) = stack.pop() {

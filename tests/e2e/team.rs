@@ -1677,23 +1677,10 @@ fn the_team_server_publishes_the_same_site_as_the_file_it_was_copied_from() {
     let run = desk.claims(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("1 withdrawn"), "{}", run.stdout);
-    let read = |dir: &std::path::Path| -> std::collections::BTreeMap<String, Vec<u8>> {
-        let mut out = std::collections::BTreeMap::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(folder) = stack.pop() {
-            for entry in std::fs::read_dir(&folder).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else {
-                    let name = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                    out.insert(name, std::fs::read(&path).unwrap());
-                }
-            }
-        }
-        out
-    };
-    let (a, b) = (read(&from_file), read(&from_server));
+    let (a, b) = (
+        super::publish::files(&from_file),
+        super::publish::files(&from_server),
+    );
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (name, bytes) in &a {
         assert!(

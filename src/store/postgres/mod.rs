@@ -1302,20 +1302,8 @@ impl super::reading::Reading for TeamDatabase {
         .await?;
         let mut summaries = Vec::with_capacity(rows.len());
         for row in rows {
-            let kind: String = row.try_get(2)?;
             summaries.push(crate::model::SourceSummary {
-                source: crate::model::Source {
-                    key: row.try_get(0)?,
-                    name: row.try_get(1)?,
-                    kind: kind.parse()?,
-                    profile: crate::model::SourceProfile {
-                        description: row.try_get(3)?,
-                        job: row.try_get(4)?,
-                        party: row.try_get(5)?,
-                        region: row.try_get(6)?,
-                    },
-                    aliases: vec![],
-                },
+                source: source_from_row(&row)?,
                 speaks_for: vec![],
                 spoken_for_by: vec![],
                 claims: row.try_get(7)?,
@@ -1499,7 +1487,6 @@ impl TeamDatabase {
         .bind(key)
         .fetch_one(&mut self.conn)
         .await?;
-        let kind: String = row.try_get(2)?;
         let aliases: Vec<String> =
             sqlx::query_scalar("SELECT alias FROM source_aliases WHERE source_id = $1 ORDER BY alias_key")
                 .bind(key)
@@ -1517,24 +1504,33 @@ impl TeamDatabase {
         };
         let speaks_for = links(&mut self.conn, "f.speaker_id").await?;
         let spoken_for_by = links(&mut self.conn, "f.org_id").await?;
+        let mut source = source_from_row(&row)?;
+        source.aliases = aliases;
         Ok(crate::model::SourceSummary {
-            source: crate::model::Source {
-                key,
-                name: row.try_get(1)?,
-                kind: kind.parse()?,
-                profile: crate::model::SourceProfile {
-                    description: row.try_get(3)?,
-                    job: row.try_get(4)?,
-                    party: row.try_get(5)?,
-                    region: row.try_get(6)?,
-                },
-                aliases,
-            },
+            source,
             speaks_for,
             spoken_for_by,
             claims: row.try_get(7)?,
         })
     }
+}
+
+/// A source from a row whose first seven columns are its id, name, kind,
+/// description, job, party and region (aliases left empty).
+fn source_from_row(row: &sqlx::postgres::PgRow) -> Result<crate::model::Source> {
+    let kind: String = row.try_get(2)?;
+    Ok(crate::model::Source {
+        key: row.try_get(0)?,
+        name: row.try_get(1)?,
+        kind: kind.parse()?,
+        profile: crate::model::SourceProfile {
+            description: row.try_get(3)?,
+            job: row.try_get(4)?,
+            party: row.try_get(5)?,
+            region: row.try_get(6)?,
+        },
+        aliases: vec![],
+    })
 }
 
 /// The article columns, dates and times as their text.

@@ -8,7 +8,7 @@ use super::{TeamDatabase, status_event_from_row};
 use crate::error::Result;
 use crate::model::Claim;
 use crate::store::claims::{claim_from_row, claim_select};
-use crate::store::publishing::{Link, Publishing, RecordedEvent, every_claim};
+use crate::store::publishing::{Link, Publishing, RecordedEvent, every_claim, links_of};
 
 impl Publishing for TeamDatabase {
     async fn every_event(&mut self) -> Result<Vec<RecordedEvent>> {
@@ -40,15 +40,7 @@ impl Publishing for TeamDatabase {
         )
         .fetch_all(&mut self.conn)
         .await?;
-        rows.into_iter()
-            .map(|(from, relation, to)| {
-                Ok(Link {
-                    from,
-                    relation: relation.parse()?,
-                    to,
-                })
-            })
-            .collect()
+        links_of(rows)
     }
 
     async fn withdrawn_claims(&mut self) -> Result<Vec<Claim>> {
