@@ -139,6 +139,8 @@ pub(super) fn evaluate(args: EvaluateArgs, ctx_out: &mut Output) -> Result<()> {
             "articles": score.articles, "proposed": score.proposed, "correct": score.correct,
             "gold": score.gold, "found": score.found,
             "precision": score.precision(), "recall": score.recall(), "f1": score.f1(),
+            "confidence_auc": score.auc(),
+            "at_confidence_0_9": {"proposals": score.at_confidence(0.9).0, "precision": score.at_confidence(0.9).1},
         })),
         _ => {
             ctx_out.line(format!(
@@ -150,6 +152,11 @@ pub(super) fn evaluate(args: EvaluateArgs, ctx_out: &mut Output) -> Result<()> {
                 score.precision(),
                 score.recall(),
                 score.f1()
+            ));
+            let (kept, right) = score.at_confidence(0.9);
+            ctx_out.line(format!(
+                "confidence: ROC AUC {:.3}; at 0.9 or more, {kept} proposals, {right:.3} right",
+                score.auc()
             ));
             Ok(())
         }

@@ -129,6 +129,9 @@ pub struct Score {
     pub gold: usize,
     /// Gold attributions some proposal matches.
     pub found: usize,
+    /// Each proposal's confidence and whether it was right.
+    #[serde(skip)]
+    pub ranked: Vec<(f64, bool)>,
 }
 
 impl Score {
@@ -151,16 +154,53 @@ impl Score {
     pub fn add(&mut self, proposals: &[Proposal], annotations: &[Vec<Attribution>]) {
         self.articles += 1;
         self.proposed += proposals.len();
-        self.correct += proposals
-            .iter()
-            .filter(|p| annotations.iter().flatten().any(|g| matches(p, g)))
-            .count();
+        for p in proposals {
+            let right = annotations.iter().flatten().any(|g| matches(p, g));
+            self.correct += usize::from(right);
+            self.ranked.push((p.confidence, right));
+        }
         for gold in annotations.iter().flatten().filter(|g| g.is_speech()) {
             self.gold += 1;
             if proposals.iter().any(|p| matches(p, gold)) {
                 self.found += 1;
             }
         }
+    }
+}
+
+impl Score {
+    /// How well confidence ranks right proposals above wrong ones: the
+    /// area under the ROC curve (the chance that a right proposal scores
+    /// above a wrong one; ties count half).
+    pub fn auc(&self) -> f64 {
+        let mut wrong: Vec<f64> = self.ranked.iter().filter(|r| !r.1).map(|r| r.0).collect();
+        wrong.sort_by(f64::total_cmp);
+        let right: Vec<f64> = self.ranked.iter().filter(|r| r.1).map(|r| r.0).collect();
+        if right.is_empty() || wrong.is_empty() {
+            return 0.0;
+        }
+        let wins: f64 = right
+            .iter()
+            .map(|&c| {
+                let below = wrong.partition_point(|&w| w < c);
+                let tied = wrong.partition_point(|&w| w <= c) - below;
+                below as f64 + tied as f64 / 2.0
+            })
+            .sum();
+        wins / (right.len() * wrong.len()) as f64
+    }
+
+    /// The proposals with confidence at least `threshold`, and the share of
+    /// them that are right.
+    pub fn at_confidence(&self, threshold: f64) -> (usize, f64) {
+        let kept: Vec<bool> = self
+            .ranked
+            .iter()
+            .filter(|r| r.0 >= threshold)
+            .map(|r| r.1)
+            .collect();
+        let right = kept.iter().filter(|&&r| r).count();
+        (kept.len(), ratio(right, kept.len()))
     }
 }
 

@@ -96,7 +96,6 @@ pub(super) struct RawMatch {
     pub(super) cue: Span,
     pub(super) content: Span,
     pub(super) quoted: bool,
-    pub(super) confidence: f64,
     pub(super) pattern: &'static str,
     /// Who the mention stands for, when the mention is a relative pronoun
     /// ("Jane Roe, who said ..."): the source is resolved from it.
@@ -560,7 +559,6 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             cue: Span::new(tokens[0].span.start, tokens[1].span.end),
             content: Span::new(tokens[comma].span.end, sentence.end),
             quoted: false,
-            confidence: 0.8,
             pattern: "according-to-np-s",
             antecedent: None,
         });
@@ -577,7 +575,6 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             cue: Span::new(tokens[a].span.start, tokens[a + 1].span.end),
             content: Span::new(sentence.start, tokens[a - 1].span.start),
             quoted: false,
-            confidence: 0.8,
             pattern: "s-according-to-np",
             antecedent: None,
         });
@@ -604,7 +601,6 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 cue: tokens[c].span,
                 content: Span::new(sentence.start, tokens[comma].span.start),
                 quoted: false,
-                confidence: 0.6,
                 pattern: "s-allegation-np-rejected",
                 antecedent: None,
             });
@@ -626,7 +622,6 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 cue: Span::new(tokens[c].span.start, tokens[as_word].span.end),
                 content: Span::new(tokens[as_word + 1].span.start, tokens[end - 1].span.end),
                 quoted: false,
-                confidence: 0.5,
                 pattern: "identified-in-np-as-x",
                 antecedent: None,
             });
@@ -699,7 +694,6 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     cue: tokens[c].span,
                     content: Span::new(open, tokens[close].span.start),
                     quoted: true,
-                    confidence: 0.9,
                     pattern,
                     antecedent: None,
                 });
@@ -749,7 +743,6 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 cue: tokens[c].span,
                 content: Span::new(content_start, tokens[comma].span.start),
                 quoted,
-                confidence: 0.85,
                 pattern: "s-np-cue",
                 antecedent: None,
             });
@@ -779,7 +772,6 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     cue: tokens[c].span,
                     content,
                     quoted,
-                    confidence: 0.7,
                     pattern: "np-s-saying",
                     antecedent: None,
                 });
@@ -842,7 +834,6 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     cue: tokens[c].span,
                     content,
                     quoted,
-                    confidence: 0.65,
                     pattern: "np-who-cue-s",
                     antecedent: Some(antecedent),
                 });
@@ -862,7 +853,6 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     cue: tokens[c].span,
                     content,
                     quoted,
-                    confidence: 0.75,
                     pattern: "np-cue-s",
                     antecedent: None,
                 });

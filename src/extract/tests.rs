@@ -238,3 +238,23 @@ fn evidence_shows_and_people_ask() {
     assert!(run("The team found a new coach for the season in the north.").is_empty());
     assert!(run("He asked for more time to finish the roads in the town.").is_empty());
 }
+
+#[test]
+fn confidence_ranks_a_quoted_named_report_above_a_bare_participle() {
+    let quoted = extract(
+        "“The plan worked,” Mayor Jane Doe said on Monday.",
+        &HashMap::new(),
+    );
+    let participle = extract(
+        "Mayor Jane Doe criticised the regional council on Friday, saying the budget was late.",
+        &HashMap::new(),
+    );
+    assert!(quoted[0].confidence > 0.9, "{quoted:?}");
+    assert!(participle[0].confidence < quoted[0].confidence, "{participle:?}");
+    assert!(
+        participle
+            .iter()
+            .chain(&quoted)
+            .all(|p| (0.0..=1.0).contains(&p.confidence))
+    );
+}
