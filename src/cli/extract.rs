@@ -44,6 +44,9 @@ pub struct ExtractArgs {
     /// Replace an existing --draft file (which may hold a reviewer's edits).
     #[arg(long, requires = "draft")]
     pub force: bool,
+    /// Only proposals at least this sure (0 to 1; see docs/extract.md for what confidence means).
+    #[arg(long, value_name = "P", value_parser = probability)]
+    pub min_confidence: Option<f64>,
     /// Import the proposals straight into the database.
     #[arg(long)]
     pub import: bool,
@@ -88,7 +91,10 @@ pub(super) async fn run(
         Some(store) => store.source_names().await?,
         None => HashMap::new(),
     };
-    let proposals = extract::extract(&text, &known);
+    let mut proposals = extract::extract(&text, &known);
+    if let Some(least) = args.min_confidence {
+        proposals.retain(|p| p.confidence >= least);
+    }
     if args.draft.is_some() || args.import {
         let Some(url) = &args.url else {
             return Err(Error::invalid("--draft and --import need the article's --url"));
@@ -163,6 +169,16 @@ pub(super) fn evaluate(args: EvaluateArgs, ctx_out: &mut Output) -> Result<()> {
     }
 }
 
+/// Parses a probability: a number from 0 to 1.
+fn probability(given: &str) -> std::result::Result<f64, String> {
+    given
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|p| (0.0..=1.0).contains(p))
+        .ok_or_else(|| format!("'{given}' is not a confidence between 0 and 1"))
+}
+
 fn read_input(file: &std::path::Path, lossy: bool) -> Result<String> {
     let mut bytes = Vec::new();
     if file.as_os_str() == "-" {
@@ -217,8 +233,16 @@ fn draft_file(args: &ExtractArgs, url: &str, text: &str, proposals: &[Proposal])
             quoted(source)
         ));
     }
+    // The doubtful first, where a reviewer's attention is fresh; in text
+    // order among equals.
+    let mut ordered: Vec<&Proposal> = proposals.iter().collect();
+    ordered.sort_by(|a, b| {
+        a.confidence
+            .total_cmp(&b.confidence)
+            .then(a.content.start.cmp(&b.content.start))
+    });
     let mut seen = std::collections::HashSet::new();
-    for p in proposals {
+    for p in ordered {
         if !seen.insert((p.source.to_lowercase(), p.content.text.clone())) {
             continue;
         }

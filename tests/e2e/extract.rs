@@ -107,6 +107,31 @@ fn a_draft_can_be_reviewed_imported_and_reported() {
     assert!(claims > 5, "{text}");
     assert_eq!(text.matches("said_on = 2017-12-18").count(), claims, "{text}");
     assert_eq!(text.matches(": confidence ").count(), claims, "{text}");
+    // The doubtful first.
+    let confidences: Vec<f64> = text
+        .split(": confidence ")
+        .skip(1)
+        .map(|rest| rest[..4].parse().unwrap())
+        .collect();
+    assert!(confidences.windows(2).all(|w| w[0] <= w[1]), "{confidences:?}");
+    assert!(
+        confidences[0] < confidences[confidences.len() - 1],
+        "{confidences:?}"
+    );
+    // --min-confidence keeps only the sure ones, and refuses a value out of 0..1.
+    let sure = env.ok(&[
+        "extract",
+        &seed_text(),
+        "--min-confidence",
+        "0.95",
+        "--format",
+        "json",
+    ]);
+    let sure: Vec<serde_json::Value> = serde_json::from_str(&sure).unwrap();
+    assert!(!sure.is_empty() && sure.len() < claims, "{}", sure.len());
+    assert!(sure.iter().all(|p| p["confidence"].as_f64().unwrap() >= 0.95));
+    let line = env.refused(&["extract", &seed_text(), "--min-confidence", "1.5"], 2);
+    assert!(line.contains("'1.5'"), "{line}");
     // A reviewer edits the draft: one status changes.
     let edited = text.replacen("status = \"unverified\"", "status = \"disputed\"", 1);
     std::fs::write(&draft, &edited).unwrap();
