@@ -659,13 +659,7 @@ fn build_chunk(
         // What the operation's digest holds is what the database will: the
         // text and tags trimmed, a tag that differs only in ASCII case from
         // an earlier one left out (the tags table folds them alike).
-        let mut stored_tags: Vec<String> = Vec::with_capacity(claim.tags.len());
-        for tag in claim.tags.drain(..) {
-            let tag = tag.trim().to_string();
-            if !stored_tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-                stored_tags.push(tag);
-            }
-        }
+        let stored_tags = stored_tags(std::mem::take(&mut claim.tags));
         let mut sorted: Vec<&str> = stored_tags.iter().map(String::as_str).collect();
         sorted.sort_unstable();
         let mut id = uuid::Uuid::encode_buffer();
@@ -1134,4 +1128,18 @@ pub(crate) fn status_event_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Sta
         at: row.try_get("at")?,
         effective_on: row.try_get("effective_on")?,
     })
+}
+
+/// A claim's tags as the database keeps them: trimmed, and a tag that
+/// differs only in ASCII case from an earlier one left out (the tags table
+/// folds them alike). Both backends' inserts and their digests use it.
+pub(crate) fn stored_tags(tags: Vec<String>) -> Vec<String> {
+    let mut stored: Vec<String> = Vec::with_capacity(tags.len());
+    for tag in tags {
+        let tag = tag.trim().to_string();
+        if !stored.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+            stored.push(tag);
+        }
+    }
+    stored
 }

@@ -229,26 +229,40 @@ impl Correcting for super::postgres::TeamDatabase {
         note: Option<String>,
         _actor: &str,
     ) -> Result<Operation> {
-        let Some((by, created_at)) = self.link_of(from.key, relation, to.key).await? else {
-            return Err(Error::invalid(format!(
-                "claim {} has no '{relation}' link to {}",
-                short_id(&from.id),
-                short_id(&to.id)
-            )));
-        };
+        let link = self.link_of(from.key, relation, to.key).await?;
         let operation = self
-            .record_change(NewOperation {
-                kind: "link.remove",
-                claim_key: Some(from.key),
-                old: Some(serde_json::json!({
-                    "from": from.id.to_string(), "relation": relation.as_str(),
-                    "to": to.id.to_string(), "actor": by, "created_at": created_at,
-                })),
-                note,
-                ..NewOperation::default()
-            })
+            .record_change(link_removal(from, relation, to, link, note)?)
             .await?;
         self.delete_link(from.key, relation, to.key).await?;
         Ok(operation)
     }
+}
+
+/// The `link.remove` operation for the link `from relation to`, as it was
+/// (who made it, when), on either backend; refused when `link` (its actor
+/// and creation time) is not there.
+pub(crate) fn link_removal(
+    from: &Claim,
+    relation: Relation,
+    to: &Claim,
+    link: Option<(String, String)>,
+    note: Option<String>,
+) -> Result<NewOperation> {
+    let Some((by, created_at)) = link else {
+        return Err(Error::invalid(format!(
+            "claim {} has no '{relation}' link to {}",
+            short_id(&from.id),
+            short_id(&to.id)
+        )));
+    };
+    Ok(NewOperation {
+        kind: "link.remove",
+        claim_key: Some(from.key),
+        old: Some(serde_json::json!({
+            "from": from.id.to_string(), "relation": relation.as_str(),
+            "to": to.id.to_string(), "actor": by, "created_at": created_at,
+        })),
+        note,
+        ..NewOperation::default()
+    })
 }

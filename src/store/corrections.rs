@@ -173,24 +173,10 @@ impl Write<'_> {
         .bind(to.key)
         .fetch_optional(self.conn())
         .await?;
-        let Some((by, created_at)) = link else {
-            return Err(Error::invalid(format!(
-                "claim {} has no '{relation}' link to {}",
-                short_id(&from.id),
-                short_id(&to.id)
-            )));
-        };
         let operation = self
             .record(NewOperation {
-                kind: "link.remove",
-                claim_key: Some(from.key),
-                old: Some(json!({
-                    "from": from.id.to_string(), "relation": relation.as_str(),
-                    "to": to.id.to_string(), "actor": by, "created_at": created_at,
-                })),
-                note,
                 actor: actor.to_string(),
-                ..NewOperation::default()
+                ..super::correcting::link_removal(from, relation, to, link, note)?
             })
             .await?;
         sqlx::query("DELETE FROM claim_links WHERE from_claim = ? AND relation = ? AND to_claim = ?")

@@ -38,6 +38,30 @@ pub struct NewOperation {
     pub undoes: Option<i64>,
 }
 
+impl NewOperation {
+    /// The journal's entry `id` this becomes, recorded by `actor` at `at`
+    /// and chained to the entry before it (`previous`, its hash): the one
+    /// way every backend makes an operation.
+    pub(crate) fn chained(self, id: i64, actor: String, at: String, previous: &str) -> Operation {
+        let mut operation = Operation {
+            id,
+            kind: self.kind.to_string(),
+            claim_key: self.claim_key,
+            source_key: self.source_key,
+            article_key: self.article_key,
+            old: self.old,
+            new: self.new,
+            note: self.note,
+            actor,
+            at,
+            undoes: self.undoes,
+            hash: String::new(),
+        };
+        operation.hash = operation.chained_hash(previous);
+        operation
+    }
+}
+
 /// The operation that the claims and events being written belong to, with
 /// running digests of them.
 #[derive(Debug)]
@@ -335,21 +359,9 @@ impl Store {
             Some(previous) if previous > now => previous,
             _ => now,
         };
-        let mut operation = Operation {
-            id: previous_id + 1,
-            kind: new.kind.to_string(),
-            claim_key: new.claim_key,
-            source_key: new.source_key,
-            article_key: new.article_key,
-            old: new.old,
-            new: new.new,
-            note: new.note,
-            actor: new.actor,
-            at,
-            undoes: new.undoes.or(self.undoing.take()),
-            hash: String::new(),
-        };
-        operation.hash = operation.chained_hash(&previous_hash);
+        let actor = new.actor.clone();
+        let undoes = new.undoes.or(self.undoing.take());
+        let operation = NewOperation { undoes, ..new }.chained(previous_id + 1, actor, at, &previous_hash);
         self.head = Some((operation.id, operation.hash.clone(), Some(operation.at.clone())));
         Ok(operation)
     }

@@ -432,13 +432,7 @@ fn lay_out(
         let rating = history.iter().rev().find_map(|e| e.rating.clone());
         let updated = history.iter().map(|e| e.at.clone()).max().unwrap_or_default();
         let created = history.first().map(|e| e.at.clone()).unwrap_or_default();
-        let mut tags: Vec<String> = Vec::with_capacity(claim.tags.len());
-        for tag in claim.tags.drain(..) {
-            let tag = tag.trim().to_string();
-            if !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-                tags.push(tag);
-            }
-        }
+        let tags = crate::store::claims::stored_tags(std::mem::take(&mut claim.tags));
         let mut sorted: Vec<&str> = tags.iter().map(String::as_str).collect();
         sorted.sort_unstable();
         let id = claim.id.hyphenated().to_string();

@@ -156,21 +156,12 @@ impl JournalHead {
     /// to it.
     fn next(&mut self, new: super::NewOperation) -> Operation {
         let now = crate::model::format_timestamp(self.server_at + self.seen.elapsed());
-        let mut operation = Operation {
-            id: self.id + 1,
-            kind: new.kind.to_string(),
-            claim_key: new.claim_key,
-            source_key: new.source_key,
-            article_key: new.article_key,
-            old: new.old,
-            new: new.new,
-            note: new.note,
-            actor: self.login.clone(),
-            at: now.max(self.at.clone()),
-            undoes: new.undoes,
-            hash: String::new(),
-        };
-        operation.hash = operation.chained_hash(&self.hash);
+        let operation = new.chained(
+            self.id + 1,
+            self.login.clone(),
+            now.max(self.at.clone()),
+            &self.hash,
+        );
         self.id = operation.id;
         self.hash = operation.hash.clone();
         self.at = operation.at.clone();
@@ -2022,21 +2013,7 @@ async fn append_operation(conn: &mut PgConnection, new: super::NewOperation) -> 
     .fetch_one(&mut *conn)
     .await?;
     let (last, previous) = (last.unwrap_or(0), previous.unwrap_or_else(|| GENESIS.to_string()));
-    let mut operation = Operation {
-        id: last + 1,
-        kind: new.kind.to_string(),
-        claim_key: new.claim_key,
-        source_key: new.source_key,
-        article_key: new.article_key,
-        old: new.old,
-        new: new.new,
-        note: new.note,
-        actor,
-        at,
-        undoes: new.undoes,
-        hash: String::new(),
-    };
-    operation.hash = operation.chained_hash(&previous);
+    let operation = new.chained(last + 1, actor, at, &previous);
     insert_operation(conn, &operation).await?;
     Ok(operation)
 }
