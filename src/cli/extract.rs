@@ -59,8 +59,11 @@ pub struct ExtractArgs {
 /// `claims evaluate`.
 #[derive(Debug, Args)]
 pub struct EvaluateArgs {
-    /// A folder in brat-standoff layout: text/NAME.txt and attributions/NAME_ANNOTATOR.ann (PolNeAR's).
+    /// A folder in brat-standoff layout: text/NAME.txt and attributions/NAME_ANNOTATOR.ann (PolNeAR's); with --speakers, the folder the gold file's article paths are under.
     pub dir: PathBuf,
+    /// Score speakers too: a gold file of claims (article, content offsets, speaker's names); a proposal is right only with the right speaker.
+    #[arg(long, value_name = "GOLD")]
+    pub speakers: Option<PathBuf>,
     /// Print up to N wrong proposals and N missed attributions per article to stderr.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub show_errors: usize,
@@ -139,7 +142,10 @@ pub(super) async fn run(
 
 /// Runs `evaluate`.
 pub(super) fn evaluate(args: EvaluateArgs, ctx_out: &mut Output) -> Result<()> {
-    let score = extract::evaluate::evaluate_dir(&args.dir, args.show_errors)?;
+    let score = match &args.speakers {
+        Some(gold) => extract::evaluate::evaluate_speakers(gold, &args.dir, args.show_errors)?,
+        None => extract::evaluate::evaluate_dir(&args.dir, args.show_errors)?,
+    };
     match ctx_out.format {
         Format::Json => ctx_out.json(&serde_json::json!({
             "articles": score.articles, "proposed": score.proposed, "correct": score.correct,
@@ -216,22 +222,25 @@ fn draft_file(args: &ExtractArgs, url: &str, text: &str, proposals: &[Proposal])
         out.push_str(&format!("published = {day}\n"));
     }
     out.push_str(&format!("body = {}\n", crate::claimfile::multiline(text)));
-    let mut sources: Vec<&str> = proposals.iter().map(|p| p.source.as_str()).collect();
-    sources.sort_by_key(|s| s.to_lowercase());
-    sources.dedup_by_key(|s| s.to_lowercase());
-    for source in sources {
-        // A guess for the reviewer to correct: two capitalized words look
-        // like a person's name.
-        let words: Vec<&str> = source.split_whitespace().collect();
-        let person = words.len() >= 2
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let kind = if person { "person" } else { "organization" };
+    let mut sources: Vec<&Proposal> = proposals.iter().collect();
+    sources.sort_by_key(|p| p.source.to_lowercase());
+    sources.dedup_by_key(|p| p.source.to_lowercase());
+    for proposal in sources {
+        let source = &proposal.source;
+        // Guesses for the reviewer to correct: the kind from the name's
+        // shape, the description from the role the article gives.
         out.push_str(&format!(
-            "\n[[sources]]\nname = {}\nkind = \"{kind}\"\n",
-            quoted(source)
+            "\n[[sources]]\nname = {}\nkind = \"{}\"\n",
+            quoted(source),
+            extract::guess_kind(source)
         ));
+        let role = proposals
+            .iter()
+            .filter(|p| p.source.eq_ignore_ascii_case(source))
+            .find_map(|p| p.role.as_deref());
+        if let Some(role) = role {
+            out.push_str(&format!("description = {}\n", quoted(role)));
+        }
     }
     // The doubtful first, where a reviewer's attention is fresh; in text
     // order among equals.
@@ -246,9 +255,16 @@ fn draft_file(args: &ExtractArgs, url: &str, text: &str, proposals: &[Proposal])
         if !seen.insert((p.source.to_lowercase(), p.content.text.clone())) {
             continue;
         }
-        // Review aids, as comments: what the rule read, and how sure it is.
+        // Review aids, as comments: the sentence, what the rule read, and
+        // how sure it is.
+        let sentence: String = text
+            .chars()
+            .skip(p.sentence.start)
+            .take(p.sentence.len())
+            .collect();
         out.push_str(&format!(
-            "\n# \"{} {}\": confidence {:.2} (rule {})\n[[claims]]\nby = {}\ntext = {}\n",
+            "\n# {}\n# \"{} {}\": confidence {:.2} (rule {})\n[[claims]]\nby = {}\ntext = {}\n",
+            crate::model::excerpt(&crate::render::inert(&sentence).replace('\n', " "), 300),
             crate::render::inert(&p.mention.text).replace('\n', " "),
             crate::render::inert(&p.cue.text).replace('\n', " "),
             p.confidence,
@@ -291,6 +307,9 @@ impl Record for Proposal {
         "quote",
         "confidence",
         "pattern",
+        "role",
+        "sentence_start",
+        "sentence_end",
     ];
     fn csv_cells(&self) -> Vec<String> {
         vec![
@@ -305,6 +324,9 @@ impl Record for Proposal {
             self.quote.clone().unwrap_or_default(),
             format!("{:.2}", self.confidence),
             self.pattern.to_string(),
+            self.role.clone().unwrap_or_default(),
+            self.sentence.start.to_string(),
+            self.sentence.end.to_string(),
         ]
     }
 }

@@ -297,3 +297,142 @@ pub fn evaluate_dir(dir: &Path, show_errors: usize) -> Result<Score> {
     }
     Ok(score)
 }
+
+/// One attribution of a speaker-resolved gold file: where the claim is,
+/// and every name its speaker may rightly be given.
+#[derive(Debug, Clone)]
+pub struct SpeakerGold {
+    /// The article, relative to the folder the gold file is scored against.
+    pub article: String,
+    /// The content's code points.
+    pub content: Span,
+    /// The speaker's full name and aliases, folded.
+    pub names: Vec<String>,
+}
+
+/// Reads a speaker-resolved gold file: one attribution per line, tab-separated
+/// `article`, content start, content end (code points, end-exclusive) and
+/// the speaker's names separated by `|`; `#` starts a comment line. Offsets,
+/// not quoted text, so that no article text need be stored with the gold.
+pub fn read_speaker_gold(path: &Path, text: &str) -> Result<Vec<SpeakerGold>> {
+    let mut gold = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = || format!("{}:{}", path.display(), number + 1);
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [article, start, end, names] = fields[..] else {
+            return Err(Error::invalid(format!(
+                "{}: expected 4 tab-separated fields (article, start, end, speaker names), found {}",
+                at(),
+                fields.len()
+            )));
+        };
+        let offset = |value: &str| {
+            value
+                .trim()
+                .parse::<usize>()
+                .map_err(|_| Error::invalid(format!("{}: '{value}' is not a character offset", at())))
+        };
+        let (start, end) = (offset(start)?, offset(end)?);
+        if end <= start {
+            return Err(Error::invalid(format!(
+                "{}: the content ends ({end}) before it starts ({start})",
+                at()
+            )));
+        }
+        let names: Vec<String> = names
+            .split('|')
+            .map(crate::names::fold_name)
+            .filter(|n| !n.is_empty())
+            .collect();
+        if names.is_empty() {
+            return Err(Error::invalid(format!("{}: no speaker name", at())));
+        }
+        gold.push(SpeakerGold {
+            article: article.to_string(),
+            content: Span::new(start, end),
+            names,
+        });
+    }
+    Ok(gold)
+}
+
+/// Whether a proposal states the gold claim and gives it to the right
+/// speaker: the contents share at least 30% of the shorter, as above, and
+/// the proposal's source is one of the speaker's names.
+pub fn matches_speaker(proposal: &Proposal, gold: &SpeakerGold) -> bool {
+    let content = [proposal.content.span()];
+    let shared = overlap(&content, &[gold.content]);
+    let shorter = length(&content).min(gold.content.len()).max(1);
+    shared * 10 >= shorter * 3 && gold.names.contains(&crate::names::fold_name(&proposal.source))
+}
+
+/// Scores `extract` against a speaker-resolved gold file, reading each
+/// article it names under `root`: a proposal is right only when its content
+/// and its resolved speaker both are. With `show_errors`, prints that many
+/// wrong proposals and missed attributions per article to standard error.
+pub fn evaluate_speakers(gold_file: &Path, root: &Path, show_errors: usize) -> Result<Score> {
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).map_err(|source| Error::ReadFile {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    let gold = read_speaker_gold(gold_file, &read(gold_file)?)?;
+    let mut articles: Vec<&str> = gold.iter().map(|g| g.article.as_str()).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let mut score = Score::default();
+    let known = HashMap::new();
+    for article in articles {
+        let text = read(&root.join(article))?;
+        let length = text.chars().count();
+        let golds: Vec<&SpeakerGold> = gold.iter().filter(|g| g.article == article).collect();
+        if let Some(outside) = golds.iter().find(|g| g.content.end > length) {
+            return Err(Error::invalid(format!(
+                "{}: the gold claim at {}..{} lies past the end of {article} ({length} characters): is it the same text?",
+                gold_file.display(),
+                outside.content.start,
+                outside.content.end
+            )));
+        }
+        let proposals = super::extract(&text, &known);
+        score.articles += 1;
+        score.proposed += proposals.len();
+        let (mut wrong_shown, mut missed_shown) = (0, 0);
+        for p in &proposals {
+            let right = golds.iter().any(|g| matches_speaker(p, g));
+            score.correct += usize::from(right);
+            score.ranked.push((p.confidence, right));
+            if !right && wrong_shown < show_errors {
+                wrong_shown += 1;
+                eprintln!(
+                    "WRONG {article}: [{}] {} -> {} | {} | {}",
+                    p.pattern,
+                    p.mention.text,
+                    p.source,
+                    p.cue.text,
+                    crate::model::excerpt(&p.content.text, 90)
+                );
+            }
+        }
+        for g in &golds {
+            score.gold += 1;
+            if proposals.iter().any(|p| matches_speaker(p, g)) {
+                score.found += 1;
+            } else if missed_shown < show_errors {
+                missed_shown += 1;
+                let content: String = text.chars().skip(g.content.start).take(g.content.len()).collect();
+                eprintln!(
+                    "MISSED {article}: {} | {}",
+                    g.names[0],
+                    crate::model::excerpt(&content, 90)
+                );
+            }
+        }
+    }
+    Ok(score)
+}

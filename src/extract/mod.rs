@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use patterns::{match_sentence, plausible_content, whole_quote};
 use speakers::Speakers;
+pub use speakers::guess_kind;
 use text::Token;
 pub use text::{Span, Text};
 
@@ -31,6 +32,11 @@ pub struct Proposal {
     pub content: Piece,
     /// The verbatim words when the claim is a direct quote.
     pub quote: Option<String>,
+    /// The speaker's role or title as the article gives it ("Tory MP",
+    /// "UKIP's deputy leader"), when it gives one.
+    pub role: Option<String>,
+    /// The sentence the cue stands in.
+    pub sentence: Span,
     /// How sure the pattern is, 0..1.
     pub confidence: f64,
     /// Which rule found it.
@@ -77,6 +83,12 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     // several sentences is one claim, attributed where it ends.
     let mut open_quotation: Option<usize> = None;
     let mut previous_end = 0;
+    // The lede's description of its speaker ("The attorney general has
+    // denied ..."), which the next sentence names when it opens with a
+    // full name ("Lord Goldsmith said ..."), as news style does.
+    let mut lede: Option<String> = None;
+    let mut described: HashMap<String, String> = HashMap::new();
+    let mut body_sentences = 0;
     for sentence in text::sentences(&text) {
         let tokens = text::tokens(&text, sentence);
         // A new paragraph closes any quotation: news style reopens a quote
@@ -86,14 +98,47 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             open_quotation = None;
         }
         previous_end = sentence.end;
+        if patterns::opens_own_quotation(&tokens) {
+            open_quotation = None;
+        }
         let opened_before = open_quotation;
         open_quotation = quotation_left_open(&tokens, open_quotation);
         speakers.learn(&tokens);
-        if is_headline(&tokens) {
+        if is_headline(&tokens) || stands_alone(&text, sentence, &tokens) {
             quoting = None;
             continue;
         }
+        body_sentences += 1;
+        if let Some(description) = lede.take()
+            && let Some(name) = speakers.opening_name()
+        {
+            described.entry(description).or_insert_with(|| name.to_string());
+        }
         let found = match_sentence(&tokens, opened_before.is_some());
+        // A sentence inside a quotation that opened after a cue ("He said:
+        // \"The pattern is the same. The problem is ...\"") goes on with it:
+        // the claim runs to where the quotation closes.
+        if found.is_empty()
+            && opened_before.is_some()
+            && quoting.is_some()
+            && !tokens.first().is_some_and(patterns::is_open_quote)
+            && let Some(last) = out.last_mut()
+            && last.quote.is_some()
+            && last.content.end <= sentence.start
+        {
+            let mut open = true;
+            let close = tokens.iter().enumerate().find_map(|(i, token)| {
+                open = patterns::quotation_after(open, i, token);
+                (!open).then_some(token.span.start)
+            });
+            let content = text.trim(
+                Span::new(last.content.start, close.unwrap_or(sentence.end)),
+                ",.;: ",
+            );
+            last.content = Piece::of(&text, content);
+            last.quote = Some(last.content.text.clone());
+            continue;
+        }
         if found.is_empty() {
             if let (Some((source, mention, cue)), Some(content)) = (&quoting, whole_quote(&tokens)) {
                 out.push(Proposal {
@@ -102,6 +147,8 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
                     cue: cue.clone(),
                     content: Piece::of(&text, content),
                     quote: Some(text.slice(content)),
+                    role: None,
+                    sentence,
                     confidence: confidence(
                         "quote-inherits-speaker",
                         true,
@@ -136,6 +183,9 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             }
             let named = raw.antecedent.map_or(mention, |a| text.trim(a, ",.;:\"“”"));
             let source = speakers.resolve(&text.slice(named));
+            if body_sentences == 1 && speakers::is_description(&source) {
+                lede = Some(source.clone());
+            }
             let quote = raw.quoted.then(|| text.slice(content));
             if raw.quoted {
                 quoting = Some((
@@ -150,6 +200,8 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
                 cue: Piece::of(&text, raw.cue),
                 content: Piece::of(&text, content),
                 quote,
+                role: None,
+                sentence,
                 confidence: confidence(
                     raw.pattern,
                     raw.quoted,
@@ -161,28 +213,65 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             });
         }
     }
+    // Descriptions resolved now that the whole article has been read: "the
+    // home secretary" is the one person the article calls Home Secretary.
+    // Each speaker keeps the role the article gives them, for the draft.
+    for proposal in &mut out {
+        if speakers::is_description(&proposal.source) {
+            let name = described
+                .get(&proposal.source)
+                .map(String::as_str)
+                .or_else(|| speakers.person_described(&proposal.source));
+            if let Some(name) = name {
+                proposal.role = Some(speakers::without_determiner(&proposal.source));
+                proposal.source = name.to_string();
+            }
+        }
+        if proposal.role.is_none() {
+            proposal.role = speakers::role_in(&proposal.mention.text, &proposal.source)
+                .or_else(|| speakers.role_of(&proposal.source).map(str::to_string));
+        }
+    }
     out
 }
 
-/// A headline: most words capitalized and no closing punctuation.
+/// A line that stands alone with no closing punctuation (a headline in
+/// sentence case, a byline, a caption): what it says is nobody's claim.
+fn stands_alone(text: &Text, sentence: Span, tokens: &[Token]) -> bool {
+    let chars = text.chars();
+    let end = sentence.end.min(chars.len());
+    let line_start = chars[..sentence.start.min(end)]
+        .iter()
+        .rev()
+        .take_while(|c| **c != '\n')
+        .all(|c| c.is_whitespace());
+    let line_end = chars[end..]
+        .iter()
+        .take_while(|c| **c != '\n')
+        .all(|c| c.is_whitespace());
+    // Closing punctuation, also inside a closing quote ("... an act.'");
+    // a quote mark after a word is a scare quote ("German 'empire'").
+    let ends = |t: &Token| matches!(t.text.as_str(), "." | "!" | "?" | ":");
+    let closed = match tokens {
+        [.., before, last] if patterns::is_close_quote(last) || last.text == "'" => ends(before),
+        [.., last] => ends(last),
+        [] => false,
+    };
+    let open = !closed;
+    let words = tokens.iter().filter(|t| t.is_word()).count();
+    line_start && line_end && open && words <= 20
+}
+
 /// Where a quotation still open after this sentence's tokens opened,
-/// given where one was open before it. Curly quotes open and close
-/// plainly; a straight `"` closes an open quotation, else opens one.
-fn quotation_left_open(tokens: &[Token], mut open: Option<usize>) -> Option<usize> {
-    for token in tokens {
-        match token.text.as_str() {
-            "“" | "«" | "„" => open = Some(token.span.end),
-            "”" | "»" => open = None,
-            "\"" | "''" => {
-                open = match open {
-                    Some(_) => None,
-                    None => Some(token.span.end),
-                }
-            }
-            _ => {}
+/// given where one was open before it (see `patterns::quotation_after`).
+fn quotation_left_open(tokens: &[Token], open: Option<usize>) -> Option<usize> {
+    tokens.iter().enumerate().fold(open, |open, (i, token)| {
+        match (open, patterns::quotation_after(open.is_some(), i, token)) {
+            (Some(start), true) if !matches!(token.text.as_str(), "“" | "«" | "„") => Some(start),
+            (_, true) => Some(token.span.end),
+            (_, false) => None,
         }
-    }
-    open
+    })
 }
 
 /// A proposal's confidence: the chance it is right, from a logistic model
@@ -245,6 +334,7 @@ fn confidence(pattern: &str, quoted: bool, mention: &str, cue: &str, content: &s
     1.0 / (1.0 + (-z).exp())
 }
 
+/// A headline: most words capitalized and no closing punctuation.
 fn is_headline(tokens: &[Token]) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
     let ends = tokens

@@ -69,15 +69,60 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
 
 /// Where the sentence's opening subject ends: a pronoun, or a run of
 /// capitalized words (with "the") at its start.
-fn opening_subject(tokens: &[Token]) -> Option<usize> {
-    let first = tokens.first()?;
+fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
+    // "Earlier, Tony Blair ...", "On Tuesday, she ...": an opening adverbial
+    // before a comma is not the subject.
+    let opener =
+        |word: &str| matches!(word, "yesterday" | "today" | "afterwards" | "overall") || word.ends_with("ly");
+    let from = match tokens.iter().take(5).position(|t| t.text == ",") {
+        Some(comma)
+            if comma > 0
+                && (comma == 1 && opener(tokens[0].lower())
+                    || PREPOSITIONS.contains(&tokens[0].lower())
+                    || LEADING.contains(&tokens[0].lower())) =>
+        {
+            comma + 1
+        }
+        _ => 0,
+    };
+    let first = tokens.get(from)?;
     if PRONOUNS.contains(&first.lower()) && first.lower() != "i" {
-        return Some(1);
+        return Some((from, from + 1));
     }
-    let start = usize::from(first.lower() == "the");
-    let end = (start..tokens.len()).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
-    (end > start).then_some(end)
+    let start = from + usize::from(first.lower() == "the");
+    let mut end = (start..tokens.len()).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
+    // "The US government", "the government", "Kremlin officials".
+    if (end > start || start > from) && INSTITUTIONS.contains(&tokens[end].lower()) {
+        end += 1;
+    }
+    (end > start).then_some((from, end))
 }
+
+/// Lowercase nouns that head an institution's name: "the government", "the
+/// US administration", "Labour officials".
+const INSTITUTIONS: &[&str] = &[
+    "government",
+    "administration",
+    "ministry",
+    "department",
+    "agency",
+    "party",
+    "council",
+    "committee",
+    "court",
+    "company",
+    "campaign",
+    "army",
+    "military",
+    "police",
+    "commission",
+    "embassy",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "union",
+    "board",
+];
 
 /// The inside of a sentence that is one direct quote, if it is one.
 pub(super) fn whole_quote(tokens: &[Token]) -> Option<Span> {
@@ -525,7 +570,34 @@ const SPEAKER_NOUNS: &[&str] = &[
     "diplomats",
 ];
 
+/// Whether a quotation is open after `token`, the `i`th of its sentence,
+/// given whether one was open before it. Curly quotes open and close
+/// plainly; a straight `"` closes an open quotation, else opens one, but
+/// one that starts a sentence inside a quotation reopens it (a quote of
+/// several sentences marks each: `... the war. "He was detained ..."`).
+pub(super) fn quotation_after(open: bool, i: usize, token: &Token) -> bool {
+    match token.text.as_str() {
+        "“" | "«" | "„" => true,
+        "”" | "»" => false,
+        "\"" | "''" => i == 0 || !open,
+        _ => open,
+    }
+}
+
+/// Whether a sentence opens a quotation of its own ("He added: \"..."):
+/// a quotation still open from before was left unclosed by mistake, as
+/// happens, and this sentence is not inside it.
+pub(super) fn opens_own_quotation(tokens: &[Token]) -> bool {
+    (1..tokens.len().min(7).saturating_sub(2)).any(|c| {
+        tokens[c + 1].text == ":"
+            && is_open_quote(&tokens[c + 2])
+            && !tokens[..c].iter().any(|t| is_open_quote(t) || is_close_quote(t))
+            && is_cue(tokens, c)
+    })
+}
+
 pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMatch> {
+    let in_quotation = in_quotation && !opens_own_quotation(tokens);
     let mut out = Vec::new();
     let n = tokens.len();
     if n < 3 {
@@ -537,14 +609,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
     // inside a report that is not an attribution of its own.
     let mut quoted_at = Vec::with_capacity(n);
     let mut open = in_quotation;
-    for token in tokens {
+    for (i, token) in tokens.iter().enumerate() {
         quoted_at.push(open);
-        match token.text.as_str() {
-            "“" | "«" | "„" => open = true,
-            "”" | "»" => open = false,
-            "\"" | "''" => open = !open,
-            _ => {}
-        }
+        open = quotation_after(open, i, token);
     }
     let sentence = Span::new(tokens[0].span.start, tokens[n - 1].span.end);
 
@@ -569,9 +636,20 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         (1..n.saturating_sub(2)).find(|&i| tokens[i].lower() == "according" && tokens[i + 1].lower() == "to")
         && a > 1
         && tokens[a - 1].text == ","
+        // "S, according to the code": a document, not a speaker.
+        && !(a + 2..n.min(a + 6)).any(|i| DOCUMENTS.contains(&tokens[i].lower()))
     {
+        // The phrase ends before ", and demanded ...".
+        let end = (a + 2..n)
+            .find(|&i| {
+                tokens[i].text == ","
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|t| matches!(t.lower(), "and" | "but"))
+            })
+            .map_or(sentence.end, |i| tokens[i].span.start);
         out.push(RawMatch {
-            mention: Span::new(tokens[a + 1].span.end, sentence.end),
+            mention: Span::new(tokens[a + 1].span.end, end),
             cue: Span::new(tokens[a].span.start, tokens[a + 1].span.end),
             content: Span::new(sentence.start, tokens[a - 1].span.start),
             quoted: false,
@@ -760,8 +838,8 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 out.last().map(|m| m.mention)
             } else {
                 opening_subject(tokens)
-                    .filter(|&end| end + 1 < c && plausible_speaker(&tokens[..end]))
-                    .map(|end| Span::new(tokens[0].span.start, tokens[end - 1].span.end))
+                    .filter(|&(start, end)| end + 1 < c && plausible_speaker(&tokens[start..end]))
+                    .map(|(start, end)| Span::new(tokens[start].span.start, tokens[end - 1].span.end))
             };
             if !not_speech
                 && let Some(speaker) = speaker
@@ -792,7 +870,26 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             if np_end > 0 && tokens[np_end - 1].text == "," {
                 let open = (0..np_end - 1).rev().find(|&i| tokens[i].text == ",");
                 match open {
-                    Some(open) if open > 0 && tokens[open - 1].capitalized() => np_end = open,
+                    Some(open) if open > 0 && tokens[open - 1].capitalized() => {
+                        np_end = open;
+                        // "Mr Lee, 32, from Leeds, England, said": past an age
+                        // and a place, the name the chain of commas began with.
+                        for _ in 0..4 {
+                            let start = (0..np_end).rev().find(|&i| tokens[i].text == ",");
+                            let Some(start) = start else { break };
+                            let phrase = &tokens[start + 1..np_end];
+                            let aside = phrase
+                                .iter()
+                                .all(|t| !t.is_word() || t.text.chars().all(|c| c.is_ascii_digit()))
+                                || phrase
+                                    .first()
+                                    .is_some_and(|t| matches!(t.lower(), "from" | "of" | "aged" | "in"));
+                            if !aside || start == 0 {
+                                break;
+                            }
+                            np_end = start;
+                        }
+                    }
                     _ => {
                         // Only a name may stand there: a description before
                         // such a comma is rarely the speaker.
@@ -814,12 +911,19 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             }
             // "He called it ... and said that ...": the sentence's subject
             // speaks, when it opens the sentence as a pronoun or a name.
-            if np_start == np_end
-                && coordinated
-                && let Some(subject_end) = opening_subject(tokens)
-                && subject_end < np_start
+            // ("Tom Baker dismissed the questions and said": no comma.)
+            // (Not past a report inside a report: "Lee said the agent told
+            // him X and suggested Y" is the agent's.)
+            let earlier_reports = (0..c).filter(|&i| !quoted_at[i] && is_cue(tokens, i)).count();
+            let clause_and = earlier_reports < 2
+                && np_end > np_start + 2
+                && tokens[np_end - 1].lower() == "and"
+                && !plausible_speaker(&tokens[np_start..np_end]);
+            if (np_start == np_end && coordinated || clause_and)
+                && let Some((subject_start, subject_end)) = opening_subject(tokens)
+                && (subject_end < np_start || clause_and && subject_end < np_end)
             {
-                np_start = 0;
+                np_start = subject_start;
                 np_end = subject_end;
             }
             // "Jane Roe, 57, of Leeds, who said S", "voters who say S": the
@@ -844,7 +948,23 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             if np_start < np_end && (name_only || !plausible_speaker(&tokens[np_start..np_end])) {
                 np_start = trailing_name(tokens, np_start, np_end).unwrap_or(np_end);
             }
+            // "He also says Lord Goldsmith warned ...": a report inside
+            // another's report, which is theirs to make.
+            let nested = (np_start + 1..np_end).any(|j| {
+                let inner = &tokens[j + 1..np_end];
+                let before = &tokens[j - 1];
+                tokens[j].is_word()
+                    && !tokens[j].capitalized()
+                    && cues::is_speech_verb(tokens[j].lower())
+                    && (before.capitalized()
+                        || PRONOUNS.contains(&before.lower())
+                        || AUXILIARIES.contains(&before.lower()))
+                    && !inner.is_empty()
+                    && (inner.iter().all(|t| t.is_word() && t.capitalized())
+                        || inner.len() == 1 && PRONOUNS.contains(&inner[0].lower()))
+            });
             if np_start < np_end
+                && !nested
                 && plausible_speaker(&tokens[np_start..np_end])
                 && let Some((content, quoted)) = claim_after_cue(tokens, c, sentence.end)
             {
@@ -941,9 +1061,56 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     // "told The Huffington Post on Thursday": the addressee is not what
     // was said.
     if matches!(tokens[c].lower(), "told" | "tells" | "telling" | "tell") {
-        while k < n && tokens[k].capitalized() {
+        // "told the BBC News website", "told BBC One's Breakfast with
+        // Frost programme": the outlet, however it is named.
+        let named = k + usize::from(tokens.get(k).is_some_and(|t| t.lower() == "the"));
+        if tokens.get(named).is_some_and(Token::capitalized) {
+            k = named;
+        }
+        while k < n
+            && (tokens[k].capitalized()
+                || matches!(tokens[k].lower(), "with" | "of" | "and")
+                    && tokens.get(k + 1).is_some_and(Token::capitalized))
+        {
             k = skip_after_cue(tokens, k + 1);
         }
+        if k > named && tokens.get(k).is_some_and(|t| OUTLETS.contains(&t.lower())) {
+            k = skip_after_cue(tokens, k + 1);
+        }
+    }
+    // "claimed in the Observer that S", "said to the BBC that S".
+    if k < n
+        && matches!(tokens[k].lower(), "in" | "to" | "on")
+        && let Some(that) = (k + 1..n.min(k + 8)).find(|&i| tokens[i].lower() == "that")
+        && tokens[k + 1..that]
+            .iter()
+            .all(|t| t.capitalized() || matches!(t.lower(), "the" | "'s" | "’s"))
+    {
+        k = that + 1;
+    }
+    // "told the BBC: \"Q\"": what comes before the colon is to whom.
+    if let Some(colon) = (k..n.min(k + 9)).find(|&i| tokens[i].text == ":")
+        && tokens.get(colon + 1).is_some_and(is_open_quote)
+        && tokens[k..colon].iter().all(|t| {
+            t.capitalized()
+                || OUTLETS.contains(&t.lower())
+                || matches!(
+                    t.lower(),
+                    "the" | "a" | "an" | "'s" | "’s" | "of" | "with" | "and" | "on" | "in"
+                )
+        })
+    {
+        k = colon + 1;
+    }
+    // "denied the claims, saying S": what was denied is named, not said;
+    // the participle that follows says it.
+    if matches!(
+        tokens[c].lower(),
+        "denied" | "denies" | "deny" | "rejected" | "rejects" | "dismissed" | "disputed"
+    ) && let Some(comma) = (k..n.min(k + 5)).find(|&i| tokens[i].text == ",")
+        && tokens[k..comma].iter().any(|t| DENIED.contains(&t.lower()))
+    {
+        return None;
     }
     let remaining_words = tokens[k.min(n)..].iter().filter(|t| t.is_word()).count();
     let opens_quote = k < n && is_open_quote(&tokens[k]);
@@ -964,10 +1131,73 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             .find(|&i| is_close_quote(&tokens[i]))
             .map_or(sentence_end, |i| tokens[i].span.start)
     } else {
-        sentence_end
+        // "She said S, and demanded an inquiry": the speaker's next act is
+        // not part of what she said.
+        (k + 1..n.saturating_sub(2))
+            .find(|&i| {
+                // "who insists S, said: ..." ends at the main verb.
+                tokens[i].text == ","
+                    && cues::is_speech_verb(tokens[i + 1].lower())
+                    && !tokens[i + 1].lower().ends_with("ing")
+                    || tokens[i].text == ","
+                        && tokens[i + 1].lower() == "and"
+                        && tokens[i + 2].is_word()
+                        && !tokens[i + 2].capitalized()
+                        && tokens[i + 2].lower().ends_with("ed")
+                        && !cues::is_speech_verb(tokens[i + 2].lower())
+            })
+            .map_or(sentence_end, |i| tokens[i].span.start)
     };
     Some((Span::new(start, end), quoted))
 }
+
+/// What is denied by name: "denied the claims, saying ...".
+const DENIED: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "charge",
+    "charges",
+    "report",
+    "reports",
+    "suggestion",
+    "suggestions",
+    "criticism",
+    "story",
+];
+
+/// Texts that rules are written in, not speakers: "according to the code".
+const DOCUMENTS: &[&str] = &[
+    "code",
+    "rules",
+    "law",
+    "laws",
+    "constitution",
+    "charter",
+    "treaty",
+    "guidelines",
+    "regulations",
+    "manual",
+    "bible",
+];
+
+/// Nouns after an outlet's name: "told the BBC News website".
+const OUTLETS: &[&str] = &[
+    "programme",
+    "program",
+    "show",
+    "website",
+    "newspaper",
+    "paper",
+    "radio",
+    "television",
+    "channel",
+    "magazine",
+    "podcast",
+];
 
 /// Skips what stands between a cue and what was said: "said on Monday
 /// that", "told reporters", "said in a statement", "said last week".

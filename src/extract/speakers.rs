@@ -25,6 +25,19 @@ pub(super) struct Speakers<'k> {
     /// The person the current sentence opens with, promoted to
     /// `last_subject` when the next sentence starts.
     sentence_subject: Option<String>,
+    /// The person a sentence without a person subject brings in (the
+    /// agent after "by", else the first named): "The claims were made in a
+    /// book by Jane Roe. She also says ..." is Jane Roe.
+    sentence_named: Option<String>,
+    /// The full name the current sentence opens with, if any.
+    opening_name: Option<String>,
+    /// Role phrases written before or beside a name ("Home Secretary
+    /// Charles Clarke", "Mike Nattrass, UKIP's deputy leader"), folded and
+    /// without determiners, to the names they describe.
+    roles: HashMap<String, Vec<String>>,
+    /// Each name's first role phrase as written, for the source's
+    /// description in a draft.
+    first_roles: HashMap<String, String>,
 }
 
 impl<'k> Speakers<'k> {
@@ -36,14 +49,36 @@ impl<'k> Speakers<'k> {
             last_any: None,
             last_subject: None,
             sentence_subject: None,
+            sentence_named: None,
+            opening_name: None,
+            roles: HashMap::new(),
+            first_roles: HashMap::new(),
+        }
+    }
+
+    /// The full name the sentence last learned opens with ("Mike Nattrass,
+    /// UKIP's deputy leader, made the comments").
+    pub(super) fn opening_name(&self) -> Option<&str> {
+        self.opening_name.as_deref()
+    }
+
+    /// The one person a description names in this article: "the home
+    /// secretary" where the article wrote "Home Secretary Charles Clarke".
+    pub(super) fn person_described(&self, description: &str) -> Option<&str> {
+        let key = role_key(description);
+        match self.roles.get(&key).map(Vec::as_slice) {
+            Some([only]) => Some(only),
+            _ => None,
         }
     }
 
     /// Learns full names (two or more capitalized words) from a sentence.
     pub(super) fn learn(&mut self, tokens: &[Token]) {
-        if let Some(subject) = self.sentence_subject.take() {
+        let named = self.sentence_named.take();
+        if let Some(subject) = self.sentence_subject.take().or(named) {
             self.last_subject = Some(subject);
         }
+        self.opening_name = None;
         // The sentence's subject: a known person's surname or full name
         // among its first words ("Putin, whose country ...").
         for t in tokens.iter().take(4).filter(|t| t.is_word() && t.capitalized()) {
@@ -58,27 +93,99 @@ impl<'k> Speakers<'k> {
             }
         }
         let mut run: Vec<&str> = Vec::new();
+        let mut run_start = 0;
+        let mut after_by: Option<String> = None;
+        let mut first_named: Option<String> = None;
         for (i, t) in tokens.iter().enumerate() {
             let capitalized =
                 t.is_word() && t.capitalized() && !(i == 0 && FUNCTION_WORDS.contains(&t.lower()));
             if capitalized {
+                if run.is_empty() {
+                    run_start = i;
+                }
                 run.push(&t.text);
             }
+            let run_end = if capitalized { i + 1 } else { i };
             if !capitalized || i + 1 == tokens.len() {
-                let start = run
-                    .iter()
-                    .rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
-                    .map_or(0, |t| t + 1);
-                let mut name: Vec<String> = run[start..].iter().map(|w| w.to_string()).collect();
-                if let Some(last) = name.last_mut() {
-                    *last = last.trim_end_matches("'s").trim_end_matches("’s").to_string();
+                if run.is_empty() {
+                    continue;
                 }
-                if name.len() >= 2 {
+                let (title, name) = split_title(&run);
+                let full = if name.len() >= 2 {
+                    let full = name.join(" ");
                     let surname = name[name.len() - 1].to_lowercase();
-                    self.surnames.entry(surname).or_insert(name.join(" "));
+                    Some(self.surnames.entry(surname).or_insert(full).clone())
+                } else {
+                    name.first()
+                        .and_then(|surname| self.surnames.get(&surname.to_lowercase()).cloned())
+                };
+                if let Some(full) = full {
+                    // The role written before the name: its capitalized
+                    // title ("Home Secretary") or the lowercase words just
+                    // before it ("foreign affairs spokesman").
+                    let mut role: Vec<&str> = title.to_vec();
+                    if role.is_empty() {
+                        let mut k = run_start;
+                        while k > 0
+                            && run_start - k < 4
+                            && tokens[k - 1].is_word()
+                            && !tokens[k - 1].capitalized()
+                            && !FUNCTION_WORDS.contains(&tokens[k - 1].lower())
+                        {
+                            k -= 1;
+                        }
+                        role = tokens[k..run_start].iter().map(|t| t.text.as_str()).collect();
+                    }
+                    // "Mike Nattrass, UKIP's deputy leader,": an apposition.
+                    if tokens.get(run_end).is_some_and(|t| t.text == ",")
+                        && let Some(close) =
+                            (run_end + 1..tokens.len().min(run_end + 7)).find(|&k| tokens[k].text == ",")
+                        && tokens[close - 1].is_word()
+                        && !tokens[close - 1].capitalized()
+                    {
+                        let words: Vec<&str> = tokens[run_end + 1..close]
+                            .iter()
+                            .map(|t| t.text.as_str())
+                            .collect();
+                        self.add_role(&words, &full);
+                    }
+                    self.add_role(&role, &full);
+                    if run_start == 0 || (run_start == 1 && tokens[0].lower() == "but") {
+                        self.opening_name = Some(full.clone());
+                    }
+                    if run_start > 0 && tokens[run_start - 1].lower() == "by" && after_by.is_none() {
+                        after_by = Some(full.clone());
+                    }
+                    first_named.get_or_insert(full);
                 }
                 run.clear();
             }
+        }
+        self.sentence_named = after_by.or(first_named);
+    }
+
+    /// The role the article first gives a name ("Tory MP", "UKIP's deputy
+    /// leader"), if any.
+    pub(super) fn role_of(&self, name: &str) -> Option<&str> {
+        self.first_roles.get(name).map(String::as_str)
+    }
+
+    fn add_role(&mut self, words: &[&str], name: &str) {
+        let key = role_key(&words.join(" "));
+        if key.is_empty()
+            || !key
+                .split(' ')
+                .any(|w| TITLES.contains(&w) || ROLE_NOUNS.contains(&w))
+        {
+            return;
+        }
+        let written = without_determiner(&words.join(" "));
+        if !matches!(role_key(&written).as_str(), "mr" | "mrs" | "ms" | "miss") {
+            self.first_roles.entry(name.to_string()).or_insert(written);
+        }
+        let names = self.roles.entry(key).or_default();
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
         }
     }
 
@@ -87,7 +194,11 @@ impl<'k> Speakers<'k> {
         let folded = crate::names::fold_name(mention);
         if PRONOUNS.contains(&folded.as_str()) {
             let previous = if matches!(folded.as_str(), "he" | "she") {
-                self.last_subject.clone().or_else(|| self.last_person.clone())
+                let person = self.last_subject.clone().or_else(|| self.last_person.clone());
+                if let Some(person) = &person {
+                    self.sentence_subject.get_or_insert_with(|| person.clone());
+                }
+                person
             } else {
                 self.last_any.clone()
             };
@@ -106,6 +217,35 @@ impl<'k> Speakers<'k> {
                     }
                 }
             }
+        }
+        // "A UKIP spokesman", "Foreign Office officials": unnamed, they
+        // speak for their organization.
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        if let Some((last, rest)) = words.split_last()
+            && SPOKES.contains(&last.to_lowercase().as_str())
+        {
+            let rest: Vec<&str> = match rest.split_first() {
+                Some((first, more)) if matches!(first.to_lowercase().as_str(), "a" | "an" | "the") => {
+                    more.to_vec()
+                }
+                _ => rest.to_vec(),
+            };
+            if !rest.is_empty() && rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
+                let organization = rest.join(" ");
+                let organization = organization.trim_end_matches("'s").trim_end_matches("’s");
+                return self.remember(organization.to_string(), false);
+            }
+        }
+        // "The Conservatives and Liberal Democrats": a joint speaker.
+        if let Some(and) = words.iter().position(|w| *w == "and")
+            && and > 0
+            && and + 1 < words.len()
+            && words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| i == and || w.starts_with(char::is_uppercase))
+        {
+            return self.remember(without_determiner(mention), false);
         }
         // The trailing run of capitalized words is the name: "Kremlin
         // spokesman Dmitry Peskov" -> "Dmitry Peskov"; a possessive role
@@ -145,12 +285,10 @@ impl<'k> Speakers<'k> {
             _ => tail,
         };
         // Titles are part of the phrase, not the name: the name is what
-        // follows the last one ("U.S. President Donald Trump").
-        let tail: Vec<&str> = match tail
-            .iter()
-            .rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
-        {
-            Some(last) if last + 1 < tail.len() => tail[last + 1..].to_vec(),
+        // follows the last one ("U.S. President Donald Trump", "Tory MP
+        // Michael Mates").
+        let tail: Vec<&str> = match split_title(&tail) {
+            (_, name) if !name.is_empty() => name,
             _ => tail,
         };
         let name = tail.join(" ");
@@ -168,14 +306,226 @@ impl<'k> Speakers<'k> {
     fn remember(&mut self, name: String, person_like: bool) -> String {
         if person_like {
             self.last_person = Some(name.clone());
+            // The first person a sentence gives words to is who "he" or
+            // "she" means in the next one.
+            self.sentence_subject.get_or_insert_with(|| name.clone());
         }
         self.last_any = Some(name.clone());
         name
     }
 }
 
+/// A capitalized run split into the title before the name and the name:
+/// "Tory MP Michael Mates" is ("Tory MP", "Michael Mates"); letters after
+/// a name ("Philippe Sands QC") go, and so does a possessive ending.
+fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
+    // A title last of all is letters after a name, or the run is no name.
+    let start = run[..run.len().saturating_sub(1)]
+        .iter()
+        .rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        .map_or(0, |t| t + 1);
+    let mut name: Vec<&str> = run[start..]
+        .iter()
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .collect();
+    let organization = name.iter().any(|w| ORGANIZATION_WORDS.contains(w));
+    while name.len() > 2 && !organization && name.last().is_some_and(|w| POSTNOMINALS.contains(w)) {
+        name.pop();
+    }
+    if name.len() == 1 && TITLES.contains(&name[0].trim_end_matches('.').to_lowercase().as_str()) {
+        return (run.to_vec(), Vec::new());
+    }
+    let title = run[..start]
+        .iter()
+        .copied()
+        .skip_while(|w| matches!(*w, "The" | "A" | "An" | "Former"))
+        .collect();
+    (title, name)
+}
+
+/// A role phrase as a lookup key: folded, without determiners and
+/// possessives ("The Home Secretary" and "the home secretary" are one).
+fn role_key(phrase: &str) -> String {
+    crate::names::fold_name(phrase)
+        .split(' ')
+        .filter(|w| {
+            !matches!(
+                *w,
+                "the" | "a" | "an" | "former" | "then" | "its" | "his" | "her" | "their"
+            )
+        })
+        .filter(|w| !w.ends_with("'s") && !w.ends_with("’s"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A phrase without its leading article or conjunction: "The attorney
+/// general" is "attorney general".
+pub(super) fn without_determiner(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "but" | "and"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The role a mention gives before the name it resolved to: "Tory MP
+/// Michael Mates" gives "Tory MP"; "Mr Mates" gives none.
+pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
+    let first = source.split_whitespace().next()?;
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let at = words.iter().position(|w| *w == first)?;
+    let role = without_determiner(&words[..at].join(" "));
+    let honorific = matches!(role_key(&role).as_str(), "mr" | "mrs" | "ms" | "miss" | "");
+    (!honorific).then_some(role)
+}
+
+/// A guess at what kind of source a name is, for a reviewer to correct:
+/// two to four capitalized words that are not an institution's ("UK
+/// Independence Party", "Foreign Office", "Liberal Democrats") look like a
+/// person's name; anything else is taken for an organization.
+pub fn guess_kind(source: &str) -> &'static str {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let institution = words.iter().any(|w| {
+        ORGANIZATION_WORDS.contains(w)
+            || GROUP_WORDS.contains(w)
+            || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    });
+    let name_like = (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !matches!(words[0], "The" | "A" | "An");
+    if name_like && !institution {
+        "person"
+    } else {
+        "organization"
+    }
+}
+
+/// Plural or collective words that make a capitalized run a group.
+const GROUP_WORDS: &[&str] = &[
+    "Democrats",
+    "Republicans",
+    "Conservatives",
+    "Tories",
+    "Greens",
+    "Nationalists",
+    "Socialists",
+    "House",
+    "Kremlin",
+    "Court",
+    "Times",
+    "News",
+    "Post",
+    "Press",
+    "Group",
+    "Bank",
+    "Fund",
+    "Board",
+    "Foundation",
+    "Trust",
+    "Campaign",
+    "Centre",
+    "Center",
+    "University",
+    "College",
+    "Police",
+    "Army",
+    "Navy",
+    "Forces",
+    "Command",
+    "Authority",
+    "Organisation",
+    "Organization",
+    "Society",
+    "Club",
+    "Company",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Abroad",
+    "International",
+    "Watch",
+];
+
+/// Whether a source name is a description of a person, not a name: "The
+/// attorney general", "a UK Independence Party MEP".
+pub(super) fn is_description(source: &str) -> bool {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let Some(last) = words.last() else { return false };
+    let last = last.trim_end_matches('.').to_lowercase();
+    words.len() >= 2 && (TITLES.contains(&last.as_str()) || ROLE_NOUNS.contains(&last.as_str()))
+}
+
+/// Who speaks for an organization without a name of their own.
+const SPOKES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "official",
+    "officials",
+    "source",
+    "sources",
+];
+
+/// Words that make a capitalized run an organization's name.
+const ORGANIZATION_WORDS: &[&str] = &[
+    "Party",
+    "Office",
+    "Council",
+    "Union",
+    "Committee",
+    "Department",
+    "Ministry",
+    "Government",
+    "Parliament",
+    "Assembly",
+    "Commission",
+    "Agency",
+    "Service",
+    "Association",
+    "Institute",
+];
+
+/// Letters written after a name: not part of it.
+const POSTNOMINALS: &[&str] = &["QC", "KC", "MP", "MEP", "MSP", "AM", "MLA", "OBE", "MBE", "CBE"];
+
+/// Lowercase nouns for a person's role that are not titles before a name.
+const ROLE_NOUNS: &[&str] = &[
+    "official",
+    "lawyer",
+    "host",
+    "member",
+    "head",
+    "boss",
+    "executive",
+    "founder",
+    "campaigner",
+    "activist",
+    "analyst",
+    "economist",
+    "historian",
+    "author",
+    "editor",
+    "correspondent",
+    "envoy",
+    "negotiator",
+    "deputy",
+    "aide",
+    "counsel",
+    "lawmaker",
+    "mep",
+    "mp",
+    "peer",
+];
+
 /// Capitalized words that are titles, not names.
 const TITLES: &[&str] = &[
+    "mp",
+    "mep",
+    "msp",
+    "qc",
     "president",
     "vice",
     "mayor",

@@ -258,3 +258,160 @@ fn confidence_ranks_a_quoted_named_report_above_a_bare_participle() {
             .all(|p| (0.0..=1.0).contains(&p.confidence))
     );
 }
+
+/// The draft-review cases of issue 15, in invented sentences: titles that
+/// stay with a name, descriptions, places, adverbs and fragments taken for
+/// speakers, headlines taken for claims.
+mod speakers_a_checker_would_accept {
+    use super::run;
+
+    fn sources(text: &str) -> Vec<String> {
+        run(text).into_iter().map(|(source, _, _)| source).collect()
+    }
+
+    #[test]
+    fn titles_and_letters_after_a_name_are_not_the_name() {
+        assert_eq!(
+            sources("Labour MP Jane Roe told the BBC the vote was lost."),
+            ["Jane Roe"]
+        );
+        assert_eq!(
+            sources("The report was written by Tom Lee QC. He says the ruling was wrong."),
+            ["Tom Lee"]
+        );
+        assert_eq!(
+            sources("Green MEP Ana Ruiz said the budget was too small."),
+            ["Ana Ruiz"]
+        );
+    }
+
+    #[test]
+    fn a_description_is_the_person_the_article_names() {
+        // The lede describes, the next sentence names.
+        let found = sources(
+            "The finance minister has denied the budget was leaked to the press.\n\nMaria Holm said the figures were published by mistake.",
+        );
+        assert_eq!(found, ["Maria Holm", "Maria Holm"]);
+        // A title written before the name elsewhere in the article.
+        let found = sources(
+            "The health secretary said hospitals were ready. Later, Health Secretary Omar Diaz visited a ward.",
+        );
+        assert_eq!(found, ["Omar Diaz"]);
+        // Two people with the title: no guess.
+        let found = sources(
+            "The deputy leader said the party was united. The vote is on Friday. Deputy Leader Ann Ho and Deputy Leader Bo Li spoke.",
+        );
+        assert_eq!(found, ["The deputy leader"]);
+    }
+
+    #[test]
+    fn places_ages_and_opening_adverbs_are_not_speakers() {
+        assert_eq!(
+            sources("Mr Okafor, 41, from Leeds, Yorkshire, said he was held for a week."),
+            ["Okafor"]
+        );
+        assert_eq!(
+            sources(
+                "Tom Baker spoke first. Earlier, Tom Baker dismissed the questions and said the report was fair."
+            ),
+            ["Tom Baker"]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_spokesman_speaks_for_the_organization() {
+        assert_eq!(
+            sources("A Treasury spokesman said the figures would be revised."),
+            ["Treasury"]
+        );
+        assert_eq!(
+            sources("The Harbour Board officials said the port would reopen."),
+            ["Harbour Board"]
+        );
+    }
+
+    #[test]
+    fn he_is_the_last_person_given_words_or_brought_in() {
+        let found = sources(
+            "Mary Jones said the plan was sound. But union leader Sir Alan Park said workers were not consulted. \"It is a disgrace,\" he said.",
+        );
+        assert_eq!(found, ["Mary Jones", "Sir Alan Park", "Sir Alan Park"]);
+        let found = sources(
+            "The claims about Anne Holt were made in a book by Peter Grant. He also says Anne Holt knew of the plan.",
+        );
+        assert_eq!(found, ["Peter Grant"]);
+    }
+
+    #[test]
+    fn a_report_inside_a_report_is_not_a_second_claim() {
+        let found = run("Lena Dahl also says Erik Berg warned the board that the deal was illegal.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "Lena Dahl");
+    }
+
+    #[test]
+    fn a_document_is_not_a_speaker() {
+        let found = run("She said the minutes should have been kept, according to the party rules.");
+        assert!(
+            found.iter().all(|(source, _, _)| !source.contains("rules")),
+            "{found:?}"
+        );
+        assert_eq!(found[0].1, "said");
+    }
+
+    #[test]
+    fn headlines_in_sentence_case_and_bylines_are_not_claims() {
+        let found = run(
+            "Minister denies budget leak claim\n\nBy Sam Cole\n\nThe minister said the budget was never leaked.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].2, "the budget was never leaked");
+        // A scare quote does not end a sentence; a closing quote after a
+        // full stop does.
+        let found = run("Ed Stone says the leak was 'an accident.'\n\nMore to come.");
+        assert_eq!(found.len(), 1);
+    }
+}
+
+/// Claim texts that stand alone: no addressee, outlet or "in the paper
+/// that" before what was said.
+mod standalone_claim_texts {
+    use super::run;
+
+    #[test]
+    fn what_was_said_starts_after_the_addressee() {
+        let found = run("Ms Park told the BBC: \"We were never asked.\"");
+        assert_eq!(found[0].2, "We were never asked");
+        let found = run("Mr Gold told Radio Five Live with Dan Hill: \"The plan is dead.\"");
+        assert_eq!(found[0].2, "The plan is dead");
+        let found = run("He told the Daily Post website he had no regrets about the vote.");
+        assert_eq!(found[0].2, "he had no regrets about the vote");
+        let found = run("Jane Roe claimed in the Evening Star that the council had lost the files.");
+        assert_eq!(found[0].2, "the council had lost the files");
+    }
+
+    #[test]
+    fn a_quotation_of_several_sentences_is_one_claim() {
+        let found =
+            run("The mayor said: \"The bridge is safe. The repairs are finished. We will reopen it.\"");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].2,
+            "The bridge is safe. The repairs are finished. We will reopen it"
+        );
+    }
+
+    #[test]
+    fn a_new_quotation_after_one_left_unclosed_is_still_found() {
+        // The first quotation never closes; the second opens after a cue.
+        let found = run(
+            "Mr Vale said: \"I lost a year of my life. He added: \"They wanted to break me.\" The ministry denied the claims, saying it had followed the rules.",
+        );
+        let cues: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+        assert!(cues.contains(&"added"), "{found:?}");
+        assert!(
+            found.iter().any(|f| f.0 == "The ministry" || f.0 == "ministry"),
+            "{found:?}"
+        );
+    }
+}
