@@ -2,12 +2,17 @@
 //!
 //! Streams every `*.txt` under the folder through `claims extract`'s
 //! pipeline on one core, one article at a time, and prints the throughput
-//! in MB of article text per second (target: at least 10). The baseline,
+//! in MB of article text per second (target: at least 20, issue 15). The baseline,
 //! measured in the same run, is reading and decoding the same files alone.
 //! Peak memory is read from /proc after a quarter of the articles and at
 //! the end: it must not grow with the number of articles.
 
 use std::collections::HashMap;
+
+// The allocator the `claims` binary runs with (src/main.rs), so that the
+// figure is the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -52,8 +57,8 @@ fn main() {
     println!("read + decode alone: {:>8.1} MB/s", mb / read_time.as_secs_f64());
     let rate = mb / extract_time.as_secs_f64();
     println!(
-        "extract:             {rate:>8.1} MB/s (target >= 10) {}",
-        if rate >= 10.0 { "ok" } else { "MISSED" }
+        "extract:             {rate:>8.1} MB/s (target >= 20) {}",
+        if rate >= 20.0 { "ok" } else { "MISSED" }
     );
     println!(
         "peak RSS: {quarter_peak} KB after a quarter of the articles, {} KB after all",

@@ -94,7 +94,7 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
         // A new paragraph closes any quotation: news style reopens a quote
         // that runs on, and a quote mark left unclosed by mistake must not
         // silence the rest of the article.
-        if text.slice(Span::new(previous_end, sentence.start)).contains('\n') {
+        if text.chars()[previous_end..sentence.start.max(previous_end)].contains(&'\n') {
             open_quotation = None;
         }
         previous_end = sentence.end;

@@ -168,12 +168,23 @@ fn is_abbreviation(word: &[char]) -> bool {
 
 /// Lines a scraper leaves around a story: navigation, "Breaking News",
 /// share and footer blocks, a caption repeated on the next line.
-fn is_boilerplate(line: &str, previous: &str) -> bool {
-    let t = line.trim();
+fn is_boilerplate(line: &[char], previous: &[char]) -> bool {
+    let trim = |chars: &[char]| -> (usize, usize) {
+        let start = chars
+            .iter()
+            .position(|c| !c.is_whitespace())
+            .unwrap_or(chars.len());
+        let end = chars
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map_or(start, |e| e + 1);
+        (start, end)
+    };
+    let (start, end) = trim(line);
+    let t = &line[start..end];
     if t.is_empty() {
         return false;
     }
-    let lower = t.to_lowercase();
     const MARKERS: &[&str] = &[
         "accessibility links",
         "breaking news",
@@ -193,11 +204,17 @@ fn is_boilerplate(line: &str, previous: &str) -> bool {
         "photo:",
         "©",
     ];
-    let short = t.chars().count() < 40;
-    (short && MARKERS.iter().any(|m| lower.contains(m)))
-        || lower.starts_with("with reporting by")
-        || t.starts_with('•')
-        || (!previous.trim().is_empty() && t == previous.trim())
+    // Only a short line is lowercased whole: an article's paragraphs are
+    // long, and this runs on every line.
+    let short = t.len() < 40;
+    let opening: String = t.iter().take(17).collect::<String>().to_lowercase();
+    let (p_start, p_end) = trim(previous);
+    (short && {
+        let lower = t.iter().collect::<String>().to_lowercase();
+        MARKERS.iter().any(|m| lower.contains(m))
+    }) || opening == "with reporting by"
+        || t[0] == '•'
+        || (p_end > p_start && t == &previous[p_start..p_end])
 }
 
 /// The sentences of a text, as spans, skipping scraper boilerplate.
@@ -208,17 +225,17 @@ pub fn sentences(text: &Text) -> Vec<Span> {
     let chars = text.chars();
     let mut out = Vec::new();
     let mut line_start = 0;
-    let mut previous_line = String::new();
+    let mut previous_line: &[char] = &[];
     while line_start < chars.len() {
         let line_end = chars[line_start..]
             .iter()
             .position(|c| *c == '\n')
             .map_or(chars.len(), |p| line_start + p);
-        let line: String = chars[line_start..line_end].iter().collect();
-        if !is_boilerplate(&line, &previous_line) {
+        let line = &chars[line_start..line_end];
+        if !is_boilerplate(line, previous_line) {
             split_line(text, Span::new(line_start, line_end), &mut out);
         }
-        if !line.trim().is_empty() {
+        if line.iter().any(|c| !c.is_whitespace()) {
             previous_line = line;
         }
         line_start = line_end + 1;
