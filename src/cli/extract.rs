@@ -166,9 +166,12 @@ pub(super) fn evaluate(args: EvaluateArgs, ctx_out: &mut Output) -> Result<()> {
                 score.f1()
             ));
             let (kept, right) = score.at_confidence(0.9);
+            let auc = score.auc().map_or_else(
+                || "n/a (no wrong proposals, or no right ones)".to_string(),
+                |auc| format!("{auc:.3}"),
+            );
             ctx_out.line(format!(
-                "confidence: ROC AUC {:.3}; at 0.9 or more, {kept} proposals, {right:.3} right",
-                score.auc()
+                "confidence: ROC AUC {auc}; at 0.9 or more, {kept} proposals, {right:.3} right"
             ));
             Ok(())
         }

@@ -171,13 +171,14 @@ impl Score {
 impl Score {
     /// How well confidence ranks right proposals above wrong ones: the
     /// area under the ROC curve (the chance that a right proposal scores
-    /// above a wrong one; ties count half).
-    pub fn auc(&self) -> f64 {
+    /// above a wrong one; ties count half). None when every proposal is
+    /// right, or every one wrong: there is nothing to rank.
+    pub fn auc(&self) -> Option<f64> {
         let mut wrong: Vec<f64> = self.ranked.iter().filter(|r| !r.1).map(|r| r.0).collect();
         wrong.sort_by(f64::total_cmp);
         let right: Vec<f64> = self.ranked.iter().filter(|r| r.1).map(|r| r.0).collect();
         if right.is_empty() || wrong.is_empty() {
-            return 0.0;
+            return None;
         }
         let wins: f64 = right
             .iter()
@@ -187,7 +188,7 @@ impl Score {
                 below as f64 + tied as f64 / 2.0
             })
             .sum();
-        wins / (right.len() * wrong.len()) as f64
+        Some(wins / (right.len() * wrong.len()) as f64)
     }
 
     /// The proposals with confidence at least `threshold`, and the share of

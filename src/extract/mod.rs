@@ -3,6 +3,7 @@
 //! cues, a handful of attribution patterns, and a per-article table of
 //! speakers that resolves surnames, roles and pronouns.
 
+mod confidence;
 mod cues;
 pub mod evaluate;
 mod patterns;
@@ -37,6 +38,9 @@ pub struct Proposal {
     pub role: Option<String>,
     /// The sentence the cue stands in.
     pub sentence: Span,
+    /// What the confidence model read (see `confidence::features`).
+    #[serde(skip)]
+    pub features: Vec<String>,
     /// How sure the pattern is, 0..1.
     pub confidence: f64,
     /// Which rule found it.
@@ -89,6 +93,9 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     let mut lede: Option<String> = None;
     let mut described: HashMap<String, String> = HashMap::new();
     let mut body_sentences = 0;
+    // Each sentence with proposals, and its number of words, for the
+    // confidence model.
+    let mut sentence_words: HashMap<usize, usize> = HashMap::new();
     for sentence in text::sentences(&text) {
         let tokens = text::tokens(&text, sentence);
         // A new paragraph closes any quotation: news style reopens a quote
@@ -109,6 +116,7 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             continue;
         }
         body_sentences += 1;
+        sentence_words.insert(sentence.start, tokens.iter().filter(|t| t.is_word()).count());
         if let Some(description) = lede.take()
             && let Some(name) = speakers.opening_name()
         {
@@ -149,13 +157,8 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
                     quote: Some(text.slice(content)),
                     role: None,
                     sentence,
-                    confidence: confidence(
-                        "quote-inherits-speaker",
-                        true,
-                        &mention.text,
-                        &cue.text,
-                        &text.slice(content),
-                    ),
+                    confidence: 0.0,
+                    features: Vec::new(),
                     pattern: "quote-inherits-speaker",
                 });
                 continue;
@@ -202,13 +205,8 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
                 quote,
                 role: None,
                 sentence,
-                confidence: confidence(
-                    raw.pattern,
-                    raw.quoted,
-                    &text.slice(mention),
-                    &text.slice(raw.cue),
-                    &text.slice(content),
-                ),
+                confidence: 0.0,
+                features: Vec::new(),
                 pattern: raw.pattern,
             });
         }
@@ -231,6 +229,30 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             proposal.role = speakers::role_in(&proposal.mention.text, &proposal.source)
                 .or_else(|| speakers.role_of(&proposal.source).map(str::to_string));
         }
+    }
+    // Confidence last, when each proposal's claim and speaker are final and
+    // the other proposals of its sentence are known.
+    let mut start = 0;
+    while start < out.len() {
+        let end = (start..out.len())
+            .find(|&i| out[i].sentence != out[start].sentence)
+            .unwrap_or(out.len());
+        let words = sentence_words
+            .get(&out[start].sentence.start)
+            .copied()
+            .unwrap_or(0);
+        let features: Vec<Vec<String>> = {
+            let group: Vec<&Proposal> = out[start..end].iter().collect();
+            group
+                .iter()
+                .map(|p| confidence::features(p, &group, words))
+                .collect()
+        };
+        for (proposal, features) in out[start..end].iter_mut().zip(features) {
+            proposal.confidence = confidence::probability(&features);
+            proposal.features = features;
+        }
+        start = end;
     }
     out
 }
@@ -272,66 +294,6 @@ fn quotation_left_open(tokens: &[Token], open: Option<usize>) -> Option<usize> {
             (_, false) => None,
         }
     })
-}
-
-/// A proposal's confidence: the chance it is right, from a logistic model
-/// over what the rule saw (its pattern, a direct quote, what kind of
-/// phrase the speaker is, the cue, the claim's length), fitted offline on
-/// PolNeAR's train split (`claims evaluate` prints how it ranks on dev).
-fn confidence(pattern: &str, quoted: bool, mention: &str, cue: &str, content: &str) -> f64 {
-    let mut z: f64 = 1.213;
-    z += match pattern {
-        "quote-np-cue" => 0.651,
-        "s-according-to-np" => 0.299,
-        "s-np-cue" => 0.150,
-        "quote-cue-np" => 0.143,
-        "quote-inherits-speaker" => 0.131,
-        "according-to-np-s" => 0.127,
-        "np-cue-s" => 0.088,
-        "np-who-cue-s" => -0.130,
-        "np-s-saying" => -0.219,
-        _ => -1.0,
-    };
-    if quoted {
-        z += 0.911;
-    }
-    let words: Vec<&str> = mention.split_whitespace().collect();
-    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
-    z += if words.len() == 1 && speakers::PRONOUNS.contains(&first.as_str())
-        || first == "who"
-        || first == "which"
-    {
-        0.603
-    } else if words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
-        && !matches!(first.as_str(), "the" | "a" | "an")
-    {
-        0.309
-    } else {
-        0.301
-    };
-    if words.len() > 4 {
-        z += 0.004;
-    }
-    if matches!(
-        cue.to_lowercase().as_str(),
-        "said" | "says" | "say" | "saying" | "told" | "tells" | "telling"
-    ) {
-        z += 0.849;
-    }
-    let length = content.split_whitespace().count();
-    if content
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("that"))
-    {
-        z += 0.021;
-    }
-    if length < 5 {
-        z -= 0.378;
-    } else if length > 25 {
-        z += 0.378;
-    }
-    1.0 / (1.0 + (-z).exp())
 }
 
 /// A headline: most words capitalized and no closing punctuation.

@@ -119,7 +119,7 @@ impl<'k> Speakers<'k> {
                     name.first()
                         .and_then(|surname| self.surnames.get(&surname.to_lowercase()).cloned())
                 };
-                if let Some(full) = full {
+                if let Some(full) = full.filter(|f| guess_kind(f) == "person") {
                     // The role written before the name: its capitalized
                     // title ("Home Secretary") or the lowercase words just
                     // before it ("foreign affairs spokesman").
@@ -213,7 +213,8 @@ impl<'k> Speakers<'k> {
                 for start in 0..=words.len() - len {
                     let phrase = words[start..start + len].join(" ");
                     if let Some(name) = self.known.get(&phrase) {
-                        return self.remember(name.clone(), true);
+                        let person = guess_kind(name) == "person";
+                        return self.remember(name.clone(), person);
                     }
                 }
             }
@@ -293,7 +294,8 @@ impl<'k> Speakers<'k> {
         };
         let name = tail.join(" ");
         if let Some(known) = self.known.get(&crate::names::fold_name(&name)) {
-            return self.remember(known.clone(), true);
+            let person = guess_kind(known) == "person";
+            return self.remember(known.clone(), person);
         }
         if tail.len() == 1
             && let Some(full) = self.surnames.get(&name.to_lowercase())

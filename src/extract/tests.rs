@@ -415,3 +415,19 @@ mod standalone_claim_texts {
         );
     }
 }
+
+#[test]
+fn pronouns_resolve_the_same_with_or_without_a_database() {
+    let text = "Kremlin spokesman Dmitry Peskov said the call was useful. A White House official said it was brief. He added that more calls would follow.";
+    let without: Vec<String> = extract(text, &HashMap::new())
+        .into_iter()
+        .map(|p| p.source)
+        .collect();
+    let known = HashMap::from([
+        ("dmitry peskov".to_string(), "Dmitry Peskov".to_string()),
+        ("white house".to_string(), "White House".to_string()),
+    ]);
+    let with: Vec<String> = extract(text, &known).into_iter().map(|p| p.source).collect();
+    assert_eq!(without, with);
+    assert_eq!(with, ["Dmitry Peskov", "White House", "Dmitry Peskov"]);
+}

@@ -1,0 +1,182 @@
+//! How sure a proposal is: the chance it is right, from a logistic model
+//! over what the rules saw (the pattern, the cue word, what kind of phrase
+//! the speaker is, the claim's length and first word, the other proposals
+//! of its sentence). The weights were fitted offline on PolNeAR's train
+//! split (`tools/fit_confidence.py`, from the features
+//! `examples/confidence_features.rs` prints) and ship as data,
+//! `confidence.tsv`, read once; `claims evaluate` prints how they rank on
+//! dev.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::Proposal;
+use super::speakers::PRONOUNS;
+
+/// The fitted weights: one `feature<TAB>weight` per line; `bias` is the
+/// intercept. A feature the file does not name weighs nothing.
+const WEIGHTS: &str = include_str!("confidence.tsv");
+
+fn weights() -> &'static HashMap<&'static str, f64> {
+    static PARSED: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        WEIGHTS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, weight) = l.split_once('\t')?;
+                Some((name, weight.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// The chance a proposal with these features is right.
+pub(super) fn probability(features: &[String]) -> f64 {
+    let weights = weights();
+    let z: f64 = weights.get("bias").copied().unwrap_or(0.0)
+        + features
+            .iter()
+            .filter_map(|f| weights.get(f.as_str()))
+            .sum::<f64>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// What the model reads of a proposal, given every proposal of the same
+/// sentence (itself included): indicator features, named.
+pub fn features(proposal: &Proposal, sentence: &[&Proposal], sentence_words: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(24);
+    let pattern = proposal.pattern;
+    out.push(format!("pattern={pattern}"));
+    if proposal.quote.is_some() {
+        out.push("quoted".into());
+        out.push(format!("quoted&pattern={pattern}"));
+    }
+    let mention: Vec<&str> = proposal.mention.text.split_whitespace().collect();
+    let first = mention.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let kind = if mention.len() == 1 && PRONOUNS.contains(&first.as_str()) {
+        "pronoun"
+    } else if matches!(first.as_str(), "who" | "which") {
+        "relative"
+    } else if matches!(first.as_str(), "the" | "a" | "an") {
+        "description"
+    } else if mention.first().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        "name"
+    } else {
+        "other"
+    };
+    out.push(format!("mention={kind}"));
+    out.push(format!("mention={kind}&pattern={pattern}"));
+    out.push(format!("mention_words={}", bucket(mention.len(), &[1, 2, 3, 5])));
+    // "Mr. Obama scrutinized reports": a clause, not a speaker.
+    if mention.len() > 1 && mention.last().is_some_and(|w| w.starts_with(char::is_lowercase)) {
+        out.push("mention_ends_lowercase".into());
+    }
+    if mention
+        .iter()
+        .any(|w| w.chars().any(|c| matches!(c, '(' | ')' | '>' | '<' | '-' | '\'')))
+    {
+        out.push("mention_odd_marks".into());
+    }
+    let cue = proposal.cue.text.to_lowercase();
+    out.push(format!("cue={cue}"));
+    out.push(format!("cue={cue}&quoted={}", proposal.quote.is_some()));
+    let content: Vec<&str> = proposal.content.text.split_whitespace().collect();
+    let content_first = content
+        .first()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .unwrap_or_default();
+    out.push(format!("content_first={content_first}"));
+    let first_kind = match content.first() {
+        None => "none",
+        Some(w)
+            if PRONOUNS.contains(&content_first.as_str())
+                || matches!(content_first.as_str(), "you" | "we" | "i") =>
+        {
+            let _ = w;
+            "pronoun"
+        }
+        Some(_)
+            if matches!(
+                content_first.as_str(),
+                "the" | "a" | "an" | "this" | "that" | "there" | "his" | "her" | "their" | "its"
+            ) =>
+        {
+            "determiner"
+        }
+        Some(w) if w.starts_with(char::is_uppercase) => "capitalized",
+        Some(w) if w.starts_with(|c: char| c.is_ascii_digit()) => "number",
+        Some(_) => "lowercase",
+    };
+    out.push(format!("content_first_kind={first_kind}"));
+    out.push(format!("content_first_kind={first_kind}&pattern={pattern}"));
+    let form = if cue.ends_with("ed") || cue == "told" || cue == "said" || cue == "wrote" {
+        "past"
+    } else if cue.ends_with("ing") {
+        "participle"
+    } else if cue.ends_with('s') {
+        "s"
+    } else if cue.contains(' ') {
+        "phrase"
+    } else {
+        "bare"
+    };
+    out.push(format!("cue_form={form}"));
+    out.push(format!("cue_form={form}&mention={kind}"));
+    out.push(format!(
+        "content_words={}",
+        bucket(content.len(), &[3, 6, 12, 25, 50])
+    ));
+    out.push(format!(
+        "sentence_words={}",
+        bucket(sentence_words, &[10, 20, 35, 60])
+    ));
+    out.push(format!(
+        "sentence_proposals={}",
+        bucket(sentence.len(), &[1, 2, 3])
+    ));
+    let span = proposal.content.span();
+    let cue_span = proposal.cue.span();
+    // Inside another proposal's claim: a report within a report.
+    if sentence
+        .iter()
+        .any(|o| !std::ptr::eq(*o, proposal) && o.content.span().overlap(&cue_span) > 0)
+    {
+        out.push("cue_inside_other_claim".into());
+        out.push(format!("cue_inside_other_claim&pattern={pattern}"));
+    }
+    if sentence
+        .iter()
+        .any(|o| !std::ptr::eq(*o, proposal) && span.overlap(&o.cue.span()) > 0)
+    {
+        out.push("claim_holds_other_cue".into());
+    }
+    let first_cue = sentence.iter().map(|o| o.cue.start).min() == Some(proposal.cue.start);
+    out.push(format!("first_cue={first_cue}"));
+    out.push(format!(
+        "claim_ends_sentence={}",
+        span.end + 2 >= proposal.sentence.end
+    ));
+    out.push(format!(
+        "mention_starts_sentence={}",
+        proposal.mention.start <= proposal.sentence.start + 1
+    ));
+    let source_words = proposal.source.split_whitespace().count();
+    let resolved = if proposal.source == proposal.mention.text {
+        "as_written"
+    } else if source_words >= 2 {
+        "to_a_name"
+    } else {
+        "to_a_word"
+    };
+    out.push(format!("resolved={resolved}"));
+    out
+}
+
+/// The label of the first bound `n` is at most, or the last bound and up.
+fn bucket(n: usize, bounds: &[usize]) -> String {
+    match bounds.iter().find(|&&b| n <= b) {
+        Some(b) => format!("<={b}"),
+        None => format!(">{}", bounds[bounds.len() - 1]),
+    }
+}
