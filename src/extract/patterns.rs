@@ -188,6 +188,15 @@ const EVIDENCE: &[&str] = &[
     "memo",
     "test",
     "tests",
+    "video",
+    "footage",
+    "transcript",
+    "tape",
+    "recording",
+    "photos",
+    "images",
+    "evidence",
+    "findings",
 ];
 
 /// The cues that are usually something else, taken where the sentence
@@ -195,7 +204,18 @@ const EVIDENCE: &[&str] = &[
 /// "she asked whether ..." and `asked, "..."`.
 fn contextual_cue(tokens: &[Token], i: usize) -> bool {
     let word = tokens[i].lower();
-    if matches!(word, "show" | "shows" | "showed" | "found" | "finds" | "find") {
+    if matches!(
+        word,
+        "show" | "shows" | "showed" | "found" | "finds" | "find" | "estimates" | "estimated"
+    ) {
+        // "The Tax Policy Center estimates that ...", "the Observer found
+        // that ...": a finding reported as a claim, whoever found it.
+        if tokens.get(i + 1).is_some_and(|t| t.lower() == "that")
+            && i > 0
+            && (tokens[i - 1].capitalized() || SPEAKER_NOUNS.contains(&tokens[i - 1].lower()))
+        {
+            return true;
+        }
         let from = i.saturating_sub(10);
         return tokens[from..i]
             .iter()
@@ -767,10 +787,32 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         "quote-cue-np",
                     )
                 };
+                // `"That," he added, "promises to ..."`: a quotation the
+                // attribution interrupts. Too short to stand alone, the
+                // first part runs on to the end of the second.
+                let mut end = tokens[close].span.start;
+                let attribution_end = (c + 1..n)
+                    .find(|&i| !(i < n && tokens[i].span.start < mention.end.max(tokens[c].span.end)))
+                    .unwrap_or(n);
+                let first_words = tokens[..close]
+                    .iter()
+                    .rev()
+                    .take_while(|t| !is_open_quote(t))
+                    .filter(|t| t.is_word())
+                    .count();
+                if first_words < 5
+                    && attribution_end + 1 < n
+                    && tokens[attribution_end].text == ","
+                    && is_open_quote(&tokens[attribution_end + 1])
+                {
+                    end = (attribution_end + 2..n)
+                        .find(|&i| is_close_quote(&tokens[i]))
+                        .map_or(sentence.end, |i| tokens[i].span.start);
+                }
                 out.push(RawMatch {
                     mention,
                     cue: tokens[c].span,
-                    content: Span::new(open, tokens[close].span.start),
+                    content: Span::new(open, end),
                     quoted: true,
                     pattern,
                     antecedent: None,

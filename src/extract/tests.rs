@@ -431,3 +431,22 @@ fn pronouns_resolve_the_same_with_or_without_a_database() {
     assert_eq!(without, with);
     assert_eq!(with, ["Dmitry Peskov", "White House", "Dmitry Peskov"]);
 }
+
+#[test]
+fn findings_and_interrupted_quotations() {
+    // A finding reported as a claim, whoever found it.
+    let found = run("The Harbour Institute estimates that the port lost two million pounds.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].2, "the port lost two million pounds");
+    let found = run("Video of the arrest shows him with his hands in the air.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // "estimates" as a noun is not a cue.
+    assert!(run("The estimates were published on Monday by the office.").is_empty());
+    // A short first part runs on past the attribution to the second.
+    let found = run("\"That,\" the mayor added, \"promises to make life harder for everyone.\"");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].2.starts_with("That") && found[0].2.ends_with("everyone"),
+        "{found:?}"
+    );
+}
