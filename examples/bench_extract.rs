@@ -28,6 +28,8 @@ fn main() {
         );
         return;
     }
+    // As `claims extract` runs.
+    claimtrack::process::without_huge_pages();
     let mut files = Vec::new();
     collect(&dir, &mut files);
     files.sort();

@@ -21,6 +21,7 @@ pub mod journal;
 pub mod layout;
 pub mod model;
 pub mod names;
+pub mod process;
 pub mod publish;
 pub mod render;
 pub mod replace;

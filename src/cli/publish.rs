@@ -55,29 +55,15 @@ fn base_url(given: &str) -> std::result::Result<String, String> {
     })
 }
 
-/// Asks Linux not to back this process's memory with transparent huge
-/// pages from here on. The allocator asks for them (`MADV_HUGEPAGE`), and
-/// a publish allocates and frees many short-lived pages: zeroing 2 MB at
-/// each first touch took a quarter of republishing LIAR (1.0 s; 0.75 s
-/// without). Failure only means the default stays.
-fn without_huge_pages() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory
-    // of ours.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
-
 pub(super) async fn run(args: PublishArgs, ctx: &mut Context) -> Result<()> {
-    without_huge_pages();
+    crate::process::without_huge_pages();
     let record = ctx.store.read(async |store| gather(&args, store).await).await?;
     finish(args, &record, &mut ctx.out)
 }
 
 /// `claims publish` from a team database on PostgreSQL: the same site.
 pub(super) async fn run_on_postgres(args: PublishArgs, url: &str, out: &mut Output) -> Result<()> {
-    without_huge_pages();
+    crate::process::without_huge_pages();
     let mut database = TeamDatabase::connect(url).await?;
     let record = database.snapshot(async |d| gather(&args, d).await).await;
     database.close().await?;

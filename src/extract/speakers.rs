@@ -171,6 +171,10 @@ impl<'k> Speakers<'k> {
     }
 
     fn add_role(&mut self, words: &[&str], name: &str) {
+        // Most names come with no role: no key to fold then.
+        if !words.iter().any(|w| is_role_word(w)) {
+            return;
+        }
         let key = role_key(&words.join(" "));
         if key.is_empty()
             || !key
@@ -324,7 +328,7 @@ fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     // A title last of all is letters after a name, or the run is no name.
     let start = run[..run.len().saturating_sub(1)]
         .iter()
-        .rposition(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        .rposition(|w| is_title(w))
         .map_or(0, |t| t + 1);
     let mut name: Vec<&str> = run[start..]
         .iter()
@@ -334,7 +338,7 @@ fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     while name.len() > 2 && !organization && name.last().is_some_and(|w| POSTNOMINALS.contains(w)) {
         name.pop();
     }
-    if name.len() == 1 && TITLES.contains(&name[0].trim_end_matches('.').to_lowercase().as_str()) {
+    if name.len() == 1 && is_title(name[0]) {
         return (run.to_vec(), Vec::new());
     }
     let title = run[..start]
@@ -343,6 +347,18 @@ fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
         .skip_while(|w| matches!(*w, "The" | "A" | "An" | "Former"))
         .collect();
     (title, name)
+}
+
+/// Whether a word is a title, in any case, with or without a period
+/// ("Sen.", "PRESIDENT"); no allocation, as this runs on every name.
+fn is_title(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    word.len() <= 14 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
+
+/// Whether a word names a role, in any case.
+fn is_role_word(word: &str) -> bool {
+    is_title(word) || ROLE_NOUNS.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// A role phrase as a lookup key: folded, without determiners and

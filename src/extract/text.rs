@@ -42,9 +42,11 @@ pub struct Text {
 impl Text {
     /// Wraps a text.
     pub fn new(text: &str) -> Text {
-        Text {
-            chars: text.chars().collect(),
-        }
+        // Counted first, so the copy is made once at its size rather than
+        // grown (and copied again) from a quarter of it.
+        let mut chars = Vec::with_capacity(text.chars().count());
+        chars.extend(text.chars());
+        Text { chars }
     }
 
     /// The characters.
@@ -107,7 +109,7 @@ impl Token {
 /// hyphens and periods, as in "U.S." or "don't") and single punctuation marks.
 pub fn tokens(text: &Text, span: Span) -> Vec<Token> {
     let chars = text.chars();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(span.len() / 5 + 4);
     let mut i = span.start;
     while i < span.end {
         let c = chars[i];
