@@ -18,6 +18,13 @@ const CLOSE_QUOTES: &str = "\"”’»“";
 /// and preceded by "the". `None` when the phrase does not end in a name.
 fn trailing_name(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
     let mut i = to;
+    // "Sen. Dick Durbin (D-Ill.)": the party and state are no part of it.
+    if i > from
+        && tokens[i - 1].text == ")"
+        && let Some(open) = (from..i - 1).rev().take(6).find(|&k| tokens[k].text == "(")
+    {
+        i = open;
+    }
     let noun = i > from && SPEAKER_NOUNS.contains(&tokens[i - 1].lower());
     if noun {
         i -= 1;
@@ -377,9 +384,21 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     {
         return false;
     }
+    // "About 9 percent", "nearly half of voters": a share of people.
+    let share = matches!(
+        first,
+        "about" | "nearly" | "almost" | "roughly" | "around" | "over" | "under"
+    ) && words.get(1).is_some_and(|w| {
+        w.text.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w.lower(),
+                "half" | "a" | "one" | "two" | "three" | "a third" | "third" | "quarter"
+            )
+            || NUMBERS.contains(&w.lower())
+    });
     // A speaker starts with a name, a pronoun, or a determiner: "has in
     // the past repeatedly" is the rest of a clause, not a speaker.
-    if PREPOSITIONS.contains(&first)
+    if !share && PREPOSITIONS.contains(&first)
         || ["i", "you", "we", "let's", "let’s", "every", "people"].contains(&first)
     {
         return false;

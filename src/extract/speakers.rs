@@ -195,6 +195,35 @@ impl<'k> Speakers<'k> {
 
     /// The source a mention refers to.
     pub(super) fn resolve(&mut self, mention: &str) -> String {
+        // "Gov. John Kasich (R-OH)": a parenthesis is no part of a name.
+        let without_parentheses;
+        let mention = if mention.contains('(') {
+            let mut depth = 0usize;
+            without_parentheses = mention
+                .chars()
+                .filter(|c| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth = depth.saturating_sub(1);
+                            return false;
+                        }
+                        _ => {}
+                    }
+                    depth == 0
+                })
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if without_parentheses.is_empty() {
+                mention
+            } else {
+                without_parentheses.as_str()
+            }
+        } else {
+            mention
+        };
         let folded = crate::names::fold_name(mention);
         if PRONOUNS.contains(&folded.as_str()) {
             let previous = if matches!(folded.as_str(), "he" | "she") {

@@ -450,3 +450,14 @@ fn findings_and_interrupted_quotations() {
         "{found:?}"
     );
 }
+
+#[test]
+fn shares_of_people_speak_and_parentheses_are_not_names() {
+    let found = run("About 40 percent said they had not decided.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "About 40 percent");
+    let found = run("Sen. Ann Lowe (D-Ore.) said the bill would pass.");
+    assert_eq!(found[0].0, "Ann Lowe");
+    // "about" before anything else is still no speaker.
+    assert!(run("About the plan said nothing more was known.").is_empty());
+}
