@@ -224,6 +224,24 @@ fn offsets(text: &str, part: &str) -> (usize, usize) {
     (start, start + part.chars().count())
 }
 
+/// `claims evaluate --speakers GOLD ROOT`.
+fn speaker_args<'a>(gold: &'a Path, root: &'a Path) -> Vec<&'a str> {
+    vec![
+        "evaluate",
+        "--speakers",
+        gold.to_str().unwrap(),
+        root.to_str().unwrap(),
+    ]
+}
+
+/// The speaker-resolved score as JSON, and the output it was read from.
+fn speaker_score(env: &Env, gold: &Path, root: &Path) -> (serde_json::Value, String) {
+    let mut args = speaker_args(gold, root);
+    args.extend(["--format", "json"]);
+    let out = env.ok(&args);
+    (serde_json::from_str(&out).unwrap(), out)
+}
+
 #[test]
 fn evaluate_with_speakers_scores_who_said_it_too() {
     let env = Env::new();
@@ -245,15 +263,7 @@ fn evaluate_with_speakers_scores_who_said_it_too() {
     }
     let gold_file = env.dir.path().join("gold.tsv");
     std::fs::write(&gold_file, &gold).unwrap();
-    let out = env.ok(&[
-        "evaluate",
-        "--speakers",
-        gold_file.to_str().unwrap(),
-        root.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let score: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let (score, out) = speaker_score(&env, &gold_file, &root);
     assert_eq!(score["gold"], 4, "{out}");
     assert_eq!(score["found"], 4, "{out}");
     assert_eq!(score["proposed"], 4, "the headline is not a claim: {out}");
@@ -261,44 +271,20 @@ fn evaluate_with_speakers_scores_who_said_it_too() {
 
     // The same claims given to someone else are wrong.
     std::fs::write(&gold_file, gold.replace("Tom Reed|Reed", "Ann Other")).unwrap();
-    let out = env.ok(&[
-        "evaluate",
-        "--speakers",
-        gold_file.to_str().unwrap(),
-        root.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let score: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let (score, out) = speaker_score(&env, &gold_file, &root);
     assert_eq!(score["found"], 2, "{out}");
     assert_eq!(score["correct"], 2, "{out}");
 
     // A bad line is named with its file and line; an offset past the text
     // is refused (a different version of the article).
     std::fs::write(&gold_file, "desk/a.txt\t10\tten\tTom Reed\n").unwrap();
-    let stderr = env.refused(
-        &[
-            "evaluate",
-            "--speakers",
-            gold_file.to_str().unwrap(),
-            root.to_str().unwrap(),
-        ],
-        2,
-    );
+    let stderr = env.refused(&speaker_args(&gold_file, &root), 2);
     assert!(
         stderr.contains("gold.tsv:1") && stderr.contains("'ten'"),
         "{stderr}"
     );
     std::fs::write(&gold_file, "desk/a.txt\t10\t99999\tTom Reed\n").unwrap();
-    let stderr = env.refused(
-        &[
-            "evaluate",
-            "--speakers",
-            gold_file.to_str().unwrap(),
-            root.to_str().unwrap(),
-        ],
-        2,
-    );
+    let stderr = env.refused(&speaker_args(&gold_file, &root), 2);
     assert!(stderr.contains("past the end"), "{stderr}");
 }
 
@@ -354,15 +340,7 @@ fn the_bbc_dev_set_scores_speakers_resolved() {
     }
     let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bbc-speakers-dev.tsv");
     let env = Env::new();
-    let out = env.ok(&[
-        "evaluate",
-        "--speakers",
-        gold.to_str().unwrap(),
-        root.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let score: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let (score, out) = speaker_score(&env, &gold, &root);
     // The targets of issue 15 on this dev set.
     assert!(score["precision"].as_f64().unwrap() >= 0.90, "{out}");
     assert!(score["recall"].as_f64().unwrap() >= 0.80, "{out}");
