@@ -635,8 +635,10 @@ pub(super) fn opens_own_quotation(tokens: &[Token]) -> bool {
     })
 }
 
+/// The attributions of one sentence. `in_quotation`: whether a quotation
+/// from an earlier sentence is still open (the caller has already closed
+/// one this sentence shows was left unclosed, see `opens_own_quotation`).
 pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMatch> {
-    let in_quotation = in_quotation && !opens_own_quotation(tokens);
     let mut out = Vec::new();
     let n = tokens.len();
     if n < 3 {
