@@ -352,7 +352,9 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         }
         // "her lead in pledged delegates", "153 pledged delegates": after
         // a preposition or a number, a participle describes a noun.
-        let number = previous.chars().next().is_some_and(|c| c.is_ascii_digit());
+        // ("4 in 10 said": "said" describes no noun.)
+        let number = previous.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && !matches!(t.lower(), "said" | "say" | "says" | "told");
         if number || (matches!(previous, "in" | "of" | "with") && t.lower().ends_with("ed")) {
             return false;
         }
@@ -384,18 +386,24 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     {
         return false;
     }
-    // "About 9 percent", "nearly half of voters": a share of people.
+    // "About 9 percent", "nearly half of voters", "half of GOP voters",
+    // "more than 4 in 10": a share of people.
     let share = matches!(
         first,
-        "about" | "nearly" | "almost" | "roughly" | "around" | "over" | "under"
-    ) && words.get(1).is_some_and(|w| {
-        w.text.starts_with(|c: char| c.is_ascii_digit())
-            || matches!(
-                w.lower(),
-                "half" | "a" | "one" | "two" | "three" | "a third" | "third" | "quarter"
-            )
-            || NUMBERS.contains(&w.lower())
-    });
+        "half" | "three-quarters" | "two-thirds" | "one-third" | "one-quarter" | "majority"
+    ) || matches!(first, "more" | "fewer" | "less")
+        && words.get(1).is_some_and(|w| w.lower() == "than")
+        || matches!(
+            first,
+            "about" | "nearly" | "almost" | "roughly" | "around" | "over" | "under"
+        ) && words.get(1).is_some_and(|w| {
+            w.text.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w.lower(),
+                    "half" | "a" | "one" | "two" | "three" | "a third" | "third" | "quarter"
+                )
+                || NUMBERS.contains(&w.lower())
+        });
     // A speaker starts with a name, a pronoun, or a determiner: "has in
     // the past repeatedly" is the rest of a clause, not a speaker.
     if !share && PREPOSITIONS.contains(&first)
@@ -403,7 +411,8 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     {
         return false;
     }
-    let starts_well = words[0].capitalized()
+    let starts_well = share
+        || words[0].capitalized()
         || PRONOUNS.contains(&first)
         || DETERMINERS.contains(&first)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit())

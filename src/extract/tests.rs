@@ -458,6 +458,10 @@ fn shares_of_people_speak_and_parentheses_are_not_names() {
     assert_eq!(found[0].0, "About 40 percent");
     let found = run("Sen. Ann Lowe (D-Ore.) said the bill would pass.");
     assert_eq!(found[0].0, "Ann Lowe");
+    let found = run("Half of Green voters said they would stay at home.");
+    assert_eq!(found[0].0, "Half of Green voters");
+    let found = run("More than 4 in 10 said the economy came first.");
+    assert_eq!(found.len(), 1);
     // "about" before anything else is still no speaker.
     assert!(run("About the plan said nothing more was known.").is_empty());
 }
