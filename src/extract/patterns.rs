@@ -987,7 +987,14 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // (Not past a report inside a report: "Lee said the agent told
             // him X and suggested Y" is the agent's.)
             let earlier_reports = (0..c).filter(|&i| !quoted_at[i] && is_cue(tokens, i)).count();
+            // ("to be confined and told he would stay": a passive, whose
+            // speaker is not the subject.)
+            let passive_before = np_end >= 3
+                && (matches!(tokens[np_end - 3].lower(), "be" | "been" | "being")
+                    || tokens[np_end - 2].lower().ends_with("ed")
+                        && matches!(tokens[np_end - 3].lower(), "was" | "were" | "is" | "are"));
             let clause_and = earlier_reports < 2
+                && !passive_before
                 && np_end > np_start + 2
                 && tokens[np_end - 1].lower() == "and"
                 && !plausible_speaker(&tokens[np_start..np_end]);
@@ -1136,6 +1143,11 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         // "told the BBC News website", "told BBC One's Breakfast with
         // Frost programme": the outlet, however it is named.
         let named = k + usize::from(tokens.get(k).is_some_and(|t| t.lower() == "the"));
+        // "told the paper", "told the newspaper": an outlet named by its kind.
+        // (What follows is what was said: "told the paper her ...".)
+        if named > k && tokens.get(named).is_some_and(|t| OUTLETS.contains(&t.lower())) {
+            k = named + 1;
+        }
         if tokens.get(named).is_some_and(Token::capitalized) {
             k = named;
         }

@@ -379,6 +379,15 @@ mod standalone_claim_texts {
     use super::run;
 
     #[test]
+    fn a_passive_told_is_not_the_subject_speaking_again() {
+        let found = run(
+            "She told the newspaper her worst day was when she was told she would be moved, only to be held and told she would stay.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].2.starts_with("her worst day"), "{found:?}");
+    }
+
+    #[test]
     fn what_was_said_starts_after_the_addressee() {
         let found = run("Ms Park told the BBC: \"We were never asked.\"");
         assert_eq!(found[0].2, "We were never asked");
