@@ -45,20 +45,33 @@ impl Replacement {
             _ => Path::new("."),
         };
         remove_abandoned(dir, &name);
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".partial")
-            .tempfile_in(dir)
-            .map_err(|source| Error::WriteFile {
-                path: target.to_path_buf(),
-                source,
-            })?;
-        // Held while this run writes: the next run for the same target
-        // removes only temporary files nobody holds (left by a killed run).
-        let _ = temp.as_file().try_lock();
-        Ok(Replacement {
-            target: target.to_path_buf(),
-            temp,
+        // Another run for the same target may take a new file for one a
+        // killed run left, in the moment between its creation and its lock:
+        // so the lock is waited for, and a file removed meanwhile is
+        // replaced by a new one.
+        for _ in 0..8 {
+            let temp = tempfile::Builder::new()
+                .prefix(&format!(".{name}."))
+                .suffix(".partial")
+                .tempfile_in(dir)
+                .map_err(|source| Error::WriteFile {
+                    path: target.to_path_buf(),
+                    source,
+                })?;
+            // Held while this run writes: the next run for the same target
+            // removes only temporary files nobody holds (left by a killed
+            // run).
+            let _ = temp.as_file().lock();
+            if still_in_place(&temp) {
+                return Ok(Replacement {
+                    target: target.to_path_buf(),
+                    temp,
+                });
+            }
+        }
+        Err(Error::WriteFile {
+            path: target.to_path_buf(),
+            source: std::io::Error::other("its temporary file kept being removed by other runs"),
         })
     }
 
@@ -118,6 +131,16 @@ impl Replacement {
             }
         })?;
         Ok(target)
+    }
+}
+
+/// Whether a temporary file is still at its path (not removed as
+/// abandoned by another run before this one held its lock).
+fn still_in_place(temp: &tempfile::NamedTempFile) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(temp.path()), temp.as_file().metadata()) {
+        (Ok(at_path), Ok(held)) => at_path.dev() == held.dev() && at_path.ino() == held.ino(),
+        _ => false,
     }
 }
 
