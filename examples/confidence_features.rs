@@ -10,46 +10,26 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use claimtrack::extract::evaluate::{matches, read_ann};
+use claimtrack::extract::evaluate::{for_each_article, matches};
 
 fn main() {
     let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
         eprintln!("usage: confidence_features DIR   (e.g. ../shared/data/polnear/train)");
         std::process::exit(2);
     };
-    let texts = dir.join("text");
-    let Ok(entries) = std::fs::read_dir(&texts) else {
-        eprintln!("skipped: {} is not here", texts.display());
+    if !dir.join("text").is_dir() {
+        eprintln!("skipped: {} is not here", dir.join("text").display());
         return;
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    let annotations: Vec<String> = std::fs::read_dir(dir.join("attributions"))
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok()?.file_name().into_string().ok())
-                .collect()
-        })
-        .unwrap_or_default();
+    }
     let known = HashMap::new();
-    for name in names {
-        let stem = name.trim_end_matches(".txt");
-        let gold: Vec<_> = annotations
-            .iter()
-            .filter(|a| a.rsplit_once('_').is_some_and(|(s, _)| s == stem))
-            .filter_map(|a| std::fs::read_to_string(dir.join("attributions").join(a)).ok())
-            .flat_map(|t| read_ann(&t))
-            .collect();
-        if gold.is_empty() {
-            continue;
-        }
-        let text = std::fs::read_to_string(texts.join(&name)).unwrap();
-        for p in claimtrack::extract::extract(&text, &known) {
-            let right = gold.iter().any(|g| matches(&p, g));
+    let read = for_each_article(&dir, |_, text, gold| {
+        for p in claimtrack::extract::extract(text, &known) {
+            let right = gold.iter().flatten().any(|g| matches(&p, g));
             println!("{}\t{}", u8::from(right), p.features.join("\t"));
         }
+    });
+    if let Err(e) = read {
+        eprintln!("confidence_features: {e}");
+        std::process::exit(1);
     }
 }

@@ -44,7 +44,7 @@ pub(super) fn probability(features: &[String]) -> f64 {
 
 /// What the model reads of a proposal, given every proposal of the same
 /// sentence (itself included): indicator features, named.
-pub fn features(proposal: &Proposal, sentence: &[&Proposal], sentence_words: usize) -> Vec<String> {
+pub fn features(proposal: &Proposal, sentence: &[Proposal], sentence_words: usize) -> Vec<String> {
     let mut out = Vec::with_capacity(24);
     let pattern = proposal.pattern;
     out.push(format!("pattern={pattern}"));
@@ -89,13 +89,7 @@ pub fn features(proposal: &Proposal, sentence: &[&Proposal], sentence_words: usi
     out.push(format!("content_first={content_first}"));
     let first_kind = match content.first() {
         None => "none",
-        Some(w)
-            if PRONOUNS.contains(&content_first.as_str())
-                || matches!(content_first.as_str(), "you" | "we" | "i") =>
-        {
-            let _ = w;
-            "pronoun"
-        }
+        Some(_) if PRONOUNS.contains(&content_first.as_str()) || content_first == "you" => "pronoun",
         Some(_)
             if matches!(
                 content_first.as_str(),
@@ -140,14 +134,14 @@ pub fn features(proposal: &Proposal, sentence: &[&Proposal], sentence_words: usi
     // Inside another proposal's claim: a report within a report.
     if sentence
         .iter()
-        .any(|o| !std::ptr::eq(*o, proposal) && o.content.span().overlap(&cue_span) > 0)
+        .any(|o| !std::ptr::eq(o, proposal) && o.content.span().overlap(&cue_span) > 0)
     {
         out.push("cue_inside_other_claim".into());
         out.push(format!("cue_inside_other_claim&pattern={pattern}"));
     }
     if sentence
         .iter()
-        .any(|o| !std::ptr::eq(*o, proposal) && span.overlap(&o.cue.span()) > 0)
+        .any(|o| !std::ptr::eq(o, proposal) && span.overlap(&o.cue.span()) > 0)
     {
         out.push("claim_holds_other_cue".into());
     }

@@ -227,18 +227,33 @@ fn files_ending(dir: &Path, suffix: &str) -> Result<Vec<String>> {
 /// With `show_errors`, prints that many wrong proposals and missed
 /// attributions to standard error, for error analysis.
 pub fn evaluate_dir(dir: &Path, show_errors: usize) -> Result<Score> {
-    let read = |path: &Path| {
-        std::fs::read_to_string(path).map_err(|source| Error::ReadFile {
-            path: path.to_path_buf(),
-            source,
-        })
-    };
+    let mut score = Score::default();
+    let known = HashMap::new();
+    for_each_article(dir, |name, text, gold| {
+        let proposals = super::extract(text, &known);
+        print_errors(name, text, gold, &proposals, show_errors);
+        score.add(&proposals, gold);
+    })?;
+    Ok(score)
+}
+
+/// Reads a whole text file, naming it in the error.
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::ReadFile {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Visits each article of a brat folder (`text/NAME.txt`,
+/// `attributions/NAME_ANNOTATOR.ann`) that has annotations, in name order:
+/// its name, its text and every annotator's attributions. One article at a
+/// time, so a split of any size is read in little memory.
+pub fn for_each_article(dir: &Path, mut visit: impl FnMut(&str, &str, &[Vec<Attribution>])) -> Result<()> {
     let texts = dir.join("text");
     let annotations = dir.join("attributions");
     let names = files_ending(&texts, ".txt")?;
     let ann_files = files_ending(&annotations, ".ann")?;
-    let mut score = Score::default();
-    let known = HashMap::new();
     for name in names {
         let stem = name.trim_end_matches(".txt");
         let files: Vec<&String> = ann_files
@@ -248,55 +263,66 @@ pub fn evaluate_dir(dir: &Path, show_errors: usize) -> Result<Score> {
         if files.is_empty() {
             continue;
         }
-        let text = read(&texts.join(&name))?;
+        let text = read_text(&texts.join(&name))?;
         let gold: Vec<Vec<Attribution>> = files
             .iter()
-            .map(|f| read(&annotations.join(f)).map(|t| read_ann(&t)))
+            .map(|f| read_text(&annotations.join(f)).map(|t| read_ann(&t)))
             .collect::<Result<_>>()?;
-        let proposals = super::extract(&text, &known);
-        if show_errors > 0 {
-            let chars: Vec<char> = text.chars().collect();
-            let cut = |spans: &[Span]| {
-                spans
-                    .iter()
-                    .map(|s| {
-                        chars[s.start.min(chars.len())..s.end.min(chars.len())]
-                            .iter()
-                            .collect::<String>()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" … ")
-            };
-            for p in proposals
-                .iter()
-                .filter(|p| !gold.iter().flatten().any(|g| matches(p, g)))
-                .take(show_errors)
-            {
-                eprintln!(
-                    "WRONG {name}: [{}] {} | {} | {}",
-                    p.pattern,
-                    p.mention.text,
-                    p.cue.text,
-                    crate::model::excerpt(&p.content.text, 90)
-                );
-            }
-            for g in gold
-                .iter()
-                .flatten()
-                .filter(|g| g.is_speech() && !proposals.iter().any(|p| matches(p, g)))
-                .take(show_errors)
-            {
-                eprintln!(
-                    "MISSED {name}: {} | {} | {}",
-                    cut(&g.source),
-                    g.cue_text,
-                    crate::model::excerpt(&cut(&g.content), 90)
-                );
-            }
-        }
-        score.add(&proposals, &gold);
+        visit(&name, &text, &gold);
     }
-    Ok(score)
+    Ok(())
+}
+
+/// Prints up to `show_errors` of an article's wrong proposals and missed
+/// attributions to standard error, for error analysis.
+fn print_errors(
+    name: &str,
+    text: &str,
+    gold: &[Vec<Attribution>],
+    proposals: &[Proposal],
+    show_errors: usize,
+) {
+    if show_errors == 0 {
+        return;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cut = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|s| {
+                chars[s.start.min(chars.len())..s.end.min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    for p in proposals
+        .iter()
+        .filter(|p| !gold.iter().flatten().any(|g| matches(p, g)))
+        .take(show_errors)
+    {
+        eprintln!(
+            "WRONG {name}: [{}] {} | {} | {}",
+            p.pattern,
+            p.mention.text,
+            p.cue.text,
+            crate::model::excerpt(&p.content.text, 90)
+        );
+    }
+    for g in gold
+        .iter()
+        .flatten()
+        .filter(|g| g.is_speech() && !proposals.iter().any(|p| matches(p, g)))
+        .take(show_errors)
+    {
+        eprintln!(
+            "MISSED {name}: {} | {} | {}",
+            cut(&g.source),
+            g.cue_text,
+            crate::model::excerpt(&cut(&g.content), 90)
+        );
+    }
 }
 
 /// One attribution of a speaker-resolved gold file: where the claim is,
@@ -376,20 +402,14 @@ pub fn matches_speaker(proposal: &Proposal, gold: &SpeakerGold) -> bool {
 /// and its resolved speaker both are. With `show_errors`, prints that many
 /// wrong proposals and missed attributions per article to standard error.
 pub fn evaluate_speakers(gold_file: &Path, root: &Path, show_errors: usize) -> Result<Score> {
-    let read = |path: &Path| {
-        std::fs::read_to_string(path).map_err(|source| Error::ReadFile {
-            path: path.to_path_buf(),
-            source,
-        })
-    };
-    let gold = read_speaker_gold(gold_file, &read(gold_file)?)?;
+    let gold = read_speaker_gold(gold_file, &read_text(gold_file)?)?;
     let mut articles: Vec<&str> = gold.iter().map(|g| g.article.as_str()).collect();
     articles.sort_unstable();
     articles.dedup();
     let mut score = Score::default();
     let known = HashMap::new();
     for article in articles {
-        let text = read(&root.join(article))?;
+        let text = read_text(&root.join(article))?;
         let length = text.chars().count();
         let golds: Vec<&SpeakerGold> = gold.iter().filter(|g| g.article == article).collect();
         if let Some(outside) = golds.iter().find(|g| g.content.end > length) {

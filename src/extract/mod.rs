@@ -232,27 +232,16 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     }
     // Confidence last, when each proposal's claim and speaker are final and
     // the other proposals of its sentence are known.
-    let mut start = 0;
-    while start < out.len() {
-        let end = (start..out.len())
-            .find(|&i| out[i].sentence != out[start].sentence)
-            .unwrap_or(out.len());
-        let words = sentence_words
-            .get(&out[start].sentence.start)
-            .copied()
-            .unwrap_or(0);
-        let features: Vec<Vec<String>> = {
-            let group: Vec<&Proposal> = out[start..end].iter().collect();
-            group
-                .iter()
-                .map(|p| confidence::features(p, &group, words))
-                .collect()
-        };
-        for (proposal, features) in out[start..end].iter_mut().zip(features) {
+    for group in out.chunk_by_mut(|a, b| a.sentence == b.sentence) {
+        let words = sentence_words.get(&group[0].sentence.start).copied().unwrap_or(0);
+        let features: Vec<Vec<String>> = group
+            .iter()
+            .map(|p| confidence::features(p, group, words))
+            .collect();
+        for (proposal, features) in group.iter_mut().zip(features) {
             proposal.confidence = confidence::probability(&features);
             proposal.features = features;
         }
-        start = end;
     }
     out
 }

@@ -822,7 +822,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // first part runs on to the end of the second.
                 let mut end = tokens[close].span.start;
                 let attribution_end = (c + 1..n)
-                    .find(|&i| !(i < n && tokens[i].span.start < mention.end.max(tokens[c].span.end)))
+                    .find(|&i| tokens[i].span.start >= mention.end.max(tokens[c].span.end))
                     .unwrap_or(n);
                 let first_words = tokens[..close]
                     .iter()
@@ -986,18 +986,18 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // ("Tom Baker dismissed the questions and said": no comma.)
             // (Not past a report inside a report: "Lee said the agent told
             // him X and suggested Y" is the agent's.)
-            let earlier_reports = (0..c).filter(|&i| !quoted_at[i] && is_cue(tokens, i)).count();
             // ("to be confined and told he would stay": a passive, whose
             // speaker is not the subject.)
             let passive_before = np_end >= 3
                 && (matches!(tokens[np_end - 3].lower(), "be" | "been" | "being")
                     || tokens[np_end - 2].lower().ends_with("ed")
                         && matches!(tokens[np_end - 3].lower(), "was" | "were" | "is" | "are"));
-            let clause_and = earlier_reports < 2
-                && !passive_before
+            // (The cues before are counted last, and only for "... and said".)
+            let clause_and = !passive_before
                 && np_end > np_start + 2
                 && tokens[np_end - 1].lower() == "and"
-                && !plausible_speaker(&tokens[np_start..np_end]);
+                && !plausible_speaker(&tokens[np_start..np_end])
+                && (0..c).filter(|&i| !quoted_at[i] && is_cue(tokens, i)).count() < 2;
             if (np_start == np_end && coordinated || clause_and)
                 && let Some((subject_start, subject_end)) = opening_subject(tokens)
                 && (subject_end < np_start || clause_and && subject_end < np_end)
