@@ -19,6 +19,7 @@ pub mod formats;
 pub mod import;
 pub mod journal;
 pub mod layout;
+pub mod matching;
 pub mod model;
 pub mod names;
 pub mod process;

@@ -99,11 +99,26 @@ pub(super) async fn run(
     if let Some(least) = args.min_confidence {
         proposals.retain(|p| p.confidence >= least);
     }
+    // Each proposal already in the database, reworded or not, with its
+    // verdict: a checker does not research it twice.
+    let seen = match store.as_mut() {
+        Some(store) => {
+            store
+                .read(async |store| seen_before(store, &proposals).await)
+                .await?
+        }
+        None => HashMap::new(),
+    };
+    if args.draft.is_none() && !args.import {
+        for line in seen.values() {
+            eprintln!("claims: {}", crate::render::inert(line));
+        }
+    }
     if args.draft.is_some() || args.import {
         let Some(url) = &args.url else {
             return Err(Error::invalid("--draft and --import need the article's --url"));
         };
-        let draft = draft_file(&args, url, &text, &proposals);
+        let draft = draft_file(&args, url, &text, &proposals, &seen);
         if let Some(path) = &args.draft {
             let protected = store.as_ref().map(Store::files).unwrap_or_default();
             let mut replacement = Replacement::new(path, &protected)?;
@@ -129,6 +144,7 @@ pub(super) async fn run(
             let summary = store
                 .write(async |s| import::import(s, vec![file], &options).await)
                 .await?;
+            super::say_seen_before(&store.take_seen_before());
             eprintln!(
                 "claims: imported {} claims ({} already there)",
                 summary.claims.added, summary.claims.unchanged
@@ -205,8 +221,42 @@ fn read_input(file: &std::path::Path, lossy: bool) -> Result<String> {
     })
 }
 
-/// A claim file of the proposals, for a person to review and import.
-fn draft_file(args: &ExtractArgs, url: &str, text: &str, proposals: &[Proposal]) -> String {
+/// The proposals that match a claim of the database from the seen-before
+/// score up: "seen before: ID by SOURCE, STATUS, score S: TEXT", by the
+/// proposal's text.
+async fn seen_before(store: &mut Store, proposals: &[Proposal]) -> Result<HashMap<String, String>> {
+    let filter = crate::store::ClaimFilter::default();
+    let mut seen = HashMap::new();
+    for proposal in proposals {
+        let text = &proposal.content.text;
+        if seen.contains_key(text) {
+            continue;
+        }
+        let best = crate::store::matching::similar_to(store, text, |_| false, &filter, 1).await?;
+        if let Some(best) = best
+            .into_iter()
+            .next()
+            .filter(|b| b.score >= crate::matching::SEEN_BEFORE)
+        {
+            let line = super::seen_before_line(&crate::store::SeenBefore {
+                text: text.clone(),
+                earlier: best,
+            });
+            seen.insert(text.clone(), line);
+        }
+    }
+    Ok(seen)
+}
+
+/// A claim file of the proposals, for a person to review and import; each
+/// claim seen before says so in a comment.
+fn draft_file(
+    args: &ExtractArgs,
+    url: &str,
+    text: &str,
+    proposals: &[Proposal],
+    seen_before: &HashMap<String, String>,
+) -> String {
     use crate::claimfile::quoted;
     let title = args.title.clone().unwrap_or_else(|| {
         text.lines()
@@ -267,12 +317,18 @@ fn draft_file(args: &ExtractArgs, url: &str, text: &str, proposals: &[Proposal])
             .take(p.sentence.len())
             .collect();
         out.push_str(&format!(
-            "\n# {}\n# \"{} {}\": confidence {:.2} (rule {})\n[[claims]]\nby = {}\ntext = {}\n",
+            "\n# {}\n# \"{} {}\": confidence {:.2} (rule {})\n",
             crate::model::excerpt(&crate::render::inert(&sentence).replace('\n', " "), 300),
             crate::render::inert(&p.mention.text).replace('\n', " "),
             crate::render::inert(&p.cue.text).replace('\n', " "),
             p.confidence,
             p.pattern,
+        ));
+        if let Some(line) = seen_before.get(&p.content.text) {
+            out.push_str(&format!("# {}\n", crate::render::inert(line).replace('\n', " ")));
+        }
+        out.push_str(&format!(
+            "[[claims]]\nby = {}\ntext = {}\n",
             quoted(&p.source),
             quoted(&p.content.text)
         ));

@@ -89,6 +89,18 @@ pub(super) async fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     Ok(())
 }
 
+/// An import without its summary line (for `evaluate-matching`'s scratch
+/// database): the same reading, checks and writing.
+pub(super) async fn import_quietly(
+    args: ImportArgs,
+    store: &mut crate::store::Store,
+    actor: &str,
+) -> Result<()> {
+    let mut run = ImportRun::start(&args, actor.to_string())?;
+    let summary = store.write(async |store| run.feed(store).await).await;
+    run.finish(summary).map(|_| ())
+}
+
 /// `claims import` into a team database: the same reading and checks, the
 /// rows written under the session's login (see `store::postgres`).
 pub(super) async fn run_on_postgres(args: ImportArgs, url: &str, out: &mut super::Output) -> Result<()> {
@@ -98,6 +110,7 @@ pub(super) async fn run_on_postgres(args: ImportArgs, url: &str, out: &mut super
     let summary = db.write(async |db| run.feed(db).await).await;
     let line = run.finish(summary)?;
     out.line(line);
+    super::say_seen_before(&db.take_seen_before());
     db.close().await
 }
 

@@ -32,8 +32,8 @@ pub struct FilterArgs {
     /// Only claims made on or before this day (YYYY-MM-DD).
     #[arg(long, value_parser = day, value_name = "DATE")]
     pub until: Option<Day>,
-    /// Only claims whose text or quote contains this text (ASCII letters match either case).
-    #[arg(long, value_name = "TEXT")]
+    /// Only claims found by this full-text search over text, quote, notes, source names and aliases, and tags: words in any order, "a phrase", prefix*, a OR b, -word (see docs/matching.md).
+    #[arg(long, value_name = "QUERY")]
     pub search: Option<String>,
     /// Also claims withdrawn as logged by mistake (`claims withdraw`).
     #[arg(long)]
@@ -80,7 +80,12 @@ impl FilterArgs {
             tag: self.tag.clone(),
             since: self.since,
             until: self.until,
-            search: self.search.clone(),
+            search: self
+                .search
+                .as_deref()
+                .map(crate::matching::query::SearchQuery::parse)
+                .transpose()?,
+            by_relevance: true,
             include_withdrawn: self.include_withdrawn,
             ..ClaimFilter::default()
         };
@@ -104,7 +109,7 @@ impl FilterArgs {
 /// `claims list`.
 #[derive(Debug, Args)]
 #[command(
-    after_long_help = "Examples:\n  claims list --by Peskov --status refuted,disputed\n  claims list --search tip-off --since 2017-12-01 --format csv > out.csv\n  claims list --as-of 2017-12-19        # the statuses in effect that day"
+    after_long_help = "Examples:\n  claims list --by Peskov --status refuted,disputed\n  claims list --search tip-off --since 2017-12-01 --format csv > out.csv\n  claims list --search '\"terrorist attack\" peskov OR kremlin -drill'\n  claims list --as-of 2017-12-19        # the statuses in effect that day"
 )]
 pub struct ListArgs {
     #[command(flatten)]
@@ -114,8 +119,20 @@ pub struct ListArgs {
     /// Print at most this many claims.
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
+    /// The order: `relevance` (the default with --search) or `newest` (newest said first, the default otherwise).
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub sort: Option<SortOrder>,
     #[command(flatten)]
     pub listing: super::Listing,
+}
+
+/// How `claims list` orders what it prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortOrder {
+    /// Most relevant to --search first.
+    Relevance,
+    /// Newest said first, undated last.
+    Newest,
 }
 
 pub(super) async fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
@@ -135,6 +152,7 @@ pub(super) async fn run_on_postgres(args: ListArgs, url: &str, out: &mut Output)
 async fn claims(args: &ListArgs, store: &mut impl Reading) -> Result<Vec<Claim>> {
     let mut filter = args.filters.resolve(store).await?;
     filter.limit = args.limit.map(i64::from);
+    filter.by_relevance = args.sort != Some(SortOrder::Newest);
     args.when.apply(&mut filter);
     store.claims(&filter).await
 }

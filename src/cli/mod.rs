@@ -6,8 +6,10 @@ mod add;
 mod article;
 mod backup;
 mod copy;
+mod dedupe;
 mod docs;
 mod edit;
+mod evaluate_matching;
 mod export;
 mod extract;
 mod import;
@@ -19,6 +21,7 @@ mod publish;
 mod report;
 mod restore;
 mod show;
+mod similar;
 mod source;
 mod team;
 mod undo;
@@ -100,6 +103,10 @@ pub enum Command {
     Show(show::ShowArgs),
     /// List claims, newest first, with filters.
     List(list::ListArgs),
+    /// The claims most like a claim or a text, with a score, speaker and verdict: has this been checked before?
+    Similar(similar::SimilarArgs),
+    /// Likely repeats across the database, for review; --apply records them as `repeats` links.
+    Dedupe(dedupe::DedupeArgs),
     /// Per-source report: claims per source and how many held up.
     Report(report::ReportArgs),
     /// Load claims: claim files (TOML), CSV, JSON Lines, LIAR TSV, ClaimReview; all or nothing, and importing twice changes nothing.
@@ -118,6 +125,8 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Score `extract` against annotated attributions (brat standoff, as PolNeAR ships them).
     Evaluate(extract::EvaluateArgs),
+    /// Score `similar` the way CLEF CheckThat! scores verified-claim retrieval: MAP@1, MAP@5, MRR, Recall@5.
+    EvaluateMatching(evaluate_matching::EvaluateMatchingArgs),
     /// Copy the whole database (claims, history, journal, snapshots, links) into an empty PostgreSQL database.
     Copy(copy::CopyArgs),
     /// The desk on a PostgreSQL server: set up its roles, add and remove members.
@@ -224,7 +233,7 @@ pub async fn run(cli: Cli) -> Result<()> {
     if let Some(url) = &url
         && !matches!(
             cli.command,
-            Command::Completions(_) | Command::Man(_) | Command::Evaluate(_)
+            Command::Completions(_) | Command::Man(_) | Command::Evaluate(_) | Command::EvaluateMatching(_)
         )
     {
         let mut out = stdout(output, cli.no_pager);
@@ -244,6 +253,12 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Evaluate(args) => {
             let mut out = stdout(output, cli.no_pager);
             let result = extract::evaluate(args, &mut out);
+            out.flush()?;
+            return result;
+        }
+        Command::EvaluateMatching(args) => {
+            let mut out = stdout(output, cli.no_pager);
+            let result = evaluate_matching::run(args, &mut out).await;
             out.flush()?;
             return result;
         }
@@ -296,6 +311,7 @@ pub async fn run(cli: Cli) -> Result<()> {
     for notice in ctx.store.take_notices() {
         eprintln!("claims: warning: {}", crate::render::inert(&notice));
     }
+    say_seen_before(&ctx.store.take_seen_before());
     ctx.store.close().await
 }
 
@@ -312,6 +328,8 @@ async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()
         Command::Verify(args) => verify::run_on_postgres(args, url, out).await,
         Command::Log(args) => log::run_on_postgres(args, url, out).await,
         Command::List(args) => list::run_on_postgres(args, url, out).await,
+        Command::Similar(args) => similar::run_on_postgres(args, url, out).await,
+        Command::Dedupe(args) => dedupe::run_on_postgres(args, url, out).await,
         Command::Report(args) => report::run_on_postgres(args, url, out).await,
         Command::Show(args) => show::run_on_postgres(args, url, out).await,
         Command::Export(args) => export::run_on_postgres(args, url, out).await,
@@ -347,10 +365,13 @@ impl Command {
             Command::Show(args) => Some(&args.listing),
             Command::Log(args) => Some(&args.listing),
             Command::List(args) => Some(&args.listing),
+            Command::Similar(args) => Some(&args.listing),
+            Command::Dedupe(args) => Some(&args.listing),
             Command::Report(args) => Some(&args.listing),
             Command::Verify(args) => Some(&args.listing),
             Command::Extract(args) => Some(&args.listing),
             Command::Evaluate(args) => Some(&args.listing),
+            Command::EvaluateMatching(args) => Some(&args.listing),
             _ => None,
         }
     }
@@ -371,6 +392,7 @@ impl Command {
             Command::Undo(args) => Some(&args.acting),
             Command::Import(args) => Some(&args.acting),
             Command::Extract(args) => Some(&args.acting),
+            Command::Dedupe(args) => Some(&args.acting),
             _ => None,
         }
     }
@@ -402,9 +424,11 @@ impl Command {
             | Command::Team(_)
             | Command::Restore(_) => true,
             Command::Extract(args) => args.import,
+            Command::Dedupe(args) => args.apply,
             Command::Show(_)
             | Command::Log(_)
             | Command::List(_)
+            | Command::Similar(_)
             | Command::Report(_)
             | Command::Export(_)
             | Command::Publish(_)
@@ -412,6 +436,7 @@ impl Command {
             | Command::Backup(_)
             | Command::Copy(_)
             | Command::Evaluate(_)
+            | Command::EvaluateMatching(_)
             | Command::Completions(_)
             | Command::Man(_) => false,
         }
@@ -453,6 +478,8 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Undo(args) => undo::run(args, ctx).await,
         Command::Show(args) => show::run(args, ctx).await,
         Command::List(args) => list::run(args, ctx).await,
+        Command::Similar(args) => similar::run(args, ctx).await,
+        Command::Dedupe(args) => dedupe::run(args, ctx).await,
         Command::Report(args) => report::run(args, ctx).await,
         Command::Import(args) => import::run(args, ctx).await,
         Command::Export(args) => export::run(args, ctx).await,
@@ -462,9 +489,53 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Restore(args) => restore::run(args, ctx).await,
         Command::Completions(args) => docs::completions(&args),
         Command::Man(args) => docs::man(&args),
-        Command::Extract(_) | Command::Evaluate(_) | Command::Team(_) | Command::Copy(_) => Err(
-            Error::invalid("extract, evaluate and team run without a SQLite database context"),
-        ),
+        Command::Extract(_)
+        | Command::Evaluate(_)
+        | Command::EvaluateMatching(_)
+        | Command::Team(_)
+        | Command::Copy(_) => Err(Error::invalid(
+            "extract, evaluate and team run without a SQLite database context",
+        )),
+    }
+}
+
+/// Says which claims just logged were seen before, on stderr (standard
+/// output stays what scripts read: an id, a summary line).
+fn say_seen_before((found, skipped): &(Vec<store::SeenBefore>, bool)) {
+    for seen in found {
+        eprintln!("claims: {}", crate::render::inert(&seen_before_line(seen)));
+    }
+    if *skipped {
+        eprintln!(
+            "claims: seen before: not looked up for this many claims at once (over {}): `claims dedupe` lists likely repeats",
+            store::matching::SEEN_BEFORE_CHECKS
+        );
+    }
+}
+
+/// "seen before: 'TEXT' matches 6267f8a0 by Dmitry Peskov (refuted, 0.82): 'TEXT'".
+fn seen_before_line(seen: &store::SeenBefore) -> String {
+    let earlier = &seen.earlier.claim;
+    let verdict = match &earlier.rating {
+        Some(rating) => format!("{} ({rating})", earlier.status),
+        None => earlier.status.to_string(),
+    };
+    format!(
+        "seen before: '{}' matches {} by {}, {verdict}, score {:.2}: '{}'",
+        shorten(&seen.text),
+        crate::model::short_id(&earlier.id),
+        earlier.source,
+        seen.earlier.score,
+        shorten(&earlier.text)
+    )
+}
+
+/// A text cut to 80 characters for a one-line message.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= 80 {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(79).collect::<String>())
     }
 }
 
@@ -544,7 +615,7 @@ pub fn instead_of(command: &str) -> Option<&'static str> {
         "update" | "change" | "modify" | "fix" | "correct" => {
             Some("correct a claim with claims edit ID, or change its status with claims mark ID STATUS")
         }
-        "search" | "find" | "grep" => Some("claims list --search TEXT"),
+        "search" | "find" | "grep" => Some("claims list --search QUERY, or claims similar --text TEXT"),
         "status" | "set" => Some("claims mark ID STATUS (or confirm, dispute, refute)"),
         "history" | "journal" | "audit" => Some("claims log [ID], and claims verify"),
         "init" | "create" | "new" => {

@@ -98,8 +98,13 @@ pub struct ClaimFilter {
     pub since: Option<Day>,
     /// Only claims made on or before this day.
     pub until: Option<Day>,
-    /// Only claims whose text or quote contains this (ASCII case-insensitive).
-    pub search: Option<String>,
+    /// Only claims the full-text index finds for this search (text, quote,
+    /// notes, source names and aliases, tags).
+    pub search: Option<crate::matching::query::SearchQuery>,
+    /// Order by relevance to `search` rather than newest said first.
+    pub by_relevance: bool,
+    /// Only the claims with these internal keys.
+    pub keys: Option<Vec<i64>>,
     /// Statuses in effect on this day: each claim's latest verdict that
     /// took effect by then (`unverified` for a claim said by then that had
     /// none yet); claims said later, or undated and logged later, are left
@@ -190,6 +195,26 @@ impl ClaimFilter {
     /// status.
     pub(crate) fn push_from<DB: Dialect>(&self, sql: &mut QueryBuilder<DB>) -> &'static str {
         sql.push(" FROM claims c");
+        if let Some(search) = &self.search {
+            // The index's relevance of each claim found: BM25 on SQLite
+            // (lower is better; the claim's own words weigh most), ts_rank
+            // on PostgreSQL (higher is better).
+            if DB::POSTGRES {
+                sql.push(
+                    " JOIN (SELECT m.claim_id, -ts_rank('{0.2, 0.4, 0.6, 1.0}', m.document, q) AS relevance
+                       FROM claim_search m, to_tsquery('simple', ",
+                );
+                DB::bind_text(sql, search.tsquery());
+                sql.push(") q WHERE m.document @@ q) m ON m.claim_id = c.id");
+            } else {
+                sql.push(
+                    " JOIN (SELECT rowid AS claim_id, bm25(claim_search, 4.0, 3.0, 2.0, 2.0, 1.0) AS relevance
+                       FROM claim_search WHERE claim_search MATCH ",
+                );
+                DB::bind_text(sql, search.fts5());
+                sql.push(") m ON m.claim_id = c.id");
+            }
+        }
         match (self.as_of, self.known_on) {
             (None, None) if DB::POSTGRES => "c.status::text",
             (None, None) => "c.status",
@@ -318,16 +343,18 @@ impl ClaimFilter {
             sql.push(" AND c.said_on <= ");
             DB::bind_text(sql, until.to_string());
         }
-        if let Some(search) = &self.search {
-            // SQLite's LIKE matches ASCII letters in either case; PostgreSQL's
-            // ILIKE does for every letter.
-            let like = if DB::POSTGRES { " ILIKE " } else { " LIKE " };
-            let pattern = format!("%{}%", escape_like(search));
-            sql.push(" AND (c.text").push(like);
-            DB::bind_text(sql, pattern.clone());
-            sql.push(" ESCAPE '\\' OR c.quote").push(like);
-            DB::bind_text(sql, pattern);
-            sql.push(" ESCAPE '\\')");
+        if let Some(keys) = &self.keys {
+            sql.push(" AND c.id IN (");
+            if keys.is_empty() {
+                sql.push("NULL");
+            }
+            for (i, key) in keys.iter().enumerate() {
+                if i > 0 {
+                    sql.push(", ");
+                }
+                DB::bind_int(sql, *key);
+            }
+            sql.push(")");
         }
     }
 }
@@ -349,18 +376,6 @@ fn push_known<DB: Dialect>(sql: &mut QueryBuilder<DB>, day: Day) {
 /// or a claim with no date, counts as inside).
 pub(super) const IN_ROLE: &str = "(f.since IS NULL OR c.said_on IS NULL OR c.said_on >= f.since)
     AND (f.until IS NULL OR c.said_on IS NULL OR c.said_on <= f.until)";
-
-/// Escapes LIKE's wildcards so that a search for "50%" means those characters.
-fn escape_like(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(ch);
-    }
-    escaped
-}
 
 impl Store {
     async fn insert_events(&mut self, events: Vec<(i64, Option<Status>, NewEvent)>) -> Result<()> {
@@ -837,6 +852,29 @@ pub(crate) fn claim_select<DB: Dialect>(filter: &ClaimFilter) -> QueryBuilder<DB
 
 /// How listings order claims: newest said first, undated last.
 pub(crate) const LISTING_ORDER: &str = " ORDER BY c.said_on IS NULL, c.said_on DESC, c.id";
+
+/// How a search orders them: most relevant first (see
+/// [`ClaimFilter::push_from`]), then as listings do.
+pub(crate) const RELEVANCE_ORDER: &str = " ORDER BY m.relevance, c.said_on IS NULL, c.said_on DESC, c.id";
+
+impl ClaimFilter {
+    /// Whether the filter leaves out claims beyond withdrawn ones: what
+    /// `claims similar` must then apply inside the index query.
+    pub(crate) fn restricts(&self) -> bool {
+        !self.sources.is_empty()
+            || self.credited_to.is_some()
+            || !self.statuses.is_empty()
+            || self.article.is_some()
+            || self.without_article
+            || self.tag.is_some()
+            || self.since.is_some()
+            || self.until.is_some()
+            || self.search.is_some()
+            || self.as_of.is_some()
+            || self.known_on.is_some()
+            || self.include_withdrawn
+    }
+}
 
 /// The columns the listing query selects, by name, as either backend
 /// returns them; [`claim_from_row`] makes the claim.

@@ -19,6 +19,7 @@ pub(crate) mod exports;
 pub(crate) mod importing;
 pub(crate) mod journal;
 pub(crate) mod marking;
+pub mod matching;
 pub mod postgres;
 pub(crate) mod publishing;
 pub(crate) mod reading;
@@ -45,6 +46,7 @@ pub use bulk::BulkLoad;
 pub use claims::{ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
 pub use create::MigrationLock;
 pub use journal::{Edited, NewOperation, OperationFilter};
+pub use matching::{SeenBefore, Similar};
 pub use reports::{Report, ReportRow, SourceShare};
 
 /// The migrations compiled into this build (`build.rs` reruns when the
@@ -85,6 +87,11 @@ pub struct Store {
     /// Warnings for the person at the terminal (a new source whose name
     /// looks like an existing one), printed by the command line.
     notices: Vec<String>,
+    /// Claims a write logged that match earlier ones, for the command line
+    /// to say (see `matching::seen_before`).
+    seen_before: Vec<matching::SeenBefore>,
+    /// Whether a write logged too many claims to look each one up.
+    seen_before_skipped: bool,
     /// Operations a bulk load appended that are not written yet (see
     /// `Store::append`).
     deferred: Vec<crate::journal::Operation>,
@@ -271,6 +278,8 @@ impl Store {
             head: None,
             undoing: None,
             notices: Vec::new(),
+            seen_before: Vec::new(),
+            seen_before_skipped: false,
             deferred: Vec::new(),
             deferred_articles: Vec::new(),
             next_article_key: None,
@@ -318,6 +327,7 @@ impl Store {
                 .map_err(|e| open_error(&path, e))?;
             MIGRATOR.run(&mut writer.conn).await?;
             writer.refold_names().await?;
+            writer.backfill_search().await?;
         }
         writer.journal_legacy_history().await?;
         drop(lock);
@@ -354,6 +364,14 @@ impl Store {
         &self.actor
     }
 
+    /// Takes the claims found logged before (see `seen_before`).
+    pub fn take_seen_before(&mut self) -> (Vec<matching::SeenBefore>, bool) {
+        (
+            std::mem::take(&mut self.seen_before),
+            std::mem::take(&mut self.seen_before_skipped),
+        )
+    }
+
     /// Takes the warnings gathered so far (see `notices`).
     pub fn take_notices(&mut self) -> Vec<String> {
         std::mem::take(&mut self.notices)
@@ -387,12 +405,25 @@ impl Store {
         sqlx::query("PRAGMA defer_foreign_keys = ON")
             .execute(&mut self.conn)
             .await?;
-        let mut result = body(&mut Write { store: self }).await;
-        if result.is_ok()
-            && let Err(error) = self.write_deferred().await
-        {
-            result = Err(error);
-        }
+        let result = match self.search_mark().await {
+            Ok(mark) => {
+                let mut result = body(&mut Write { store: self }).await;
+                if result.is_ok()
+                    && let Err(error) = self.write_deferred().await
+                {
+                    result = Err(error);
+                }
+                // The search index follows the record in the same
+                // transaction (see `matching`).
+                if result.is_ok()
+                    && let Err(error) = (Write { store: self }).refresh_search(mark).await
+                {
+                    result = Err(error);
+                }
+                result
+            }
+            Err(error) => Err(error),
+        };
         self.deferred.clear();
         self.deferred_articles.clear();
         self.next_article_key = None;

@@ -4,7 +4,7 @@
 //! claims a filter selects, and the per-source report. The SQL of both
 //! comes from one builder ([`super::claims::Dialect`]).
 
-use super::claims::{ClaimFilter, LISTING_ORDER, claim_select};
+use super::claims::{ClaimFilter, LISTING_ORDER, RELEVANCE_ORDER, claim_select};
 use super::journal::JournalReader;
 use super::{Report, Store};
 use crate::error::Result;
@@ -113,7 +113,11 @@ impl Reading for Store {
 /// The claims query of a filter, in a backend's words.
 pub(crate) fn listing<DB: super::claims::Dialect>(filter: &ClaimFilter) -> sqlx::QueryBuilder<DB> {
     let mut sql = claim_select::<DB>(filter);
-    sql.push(LISTING_ORDER);
+    sql.push(if filter.search.is_some() && filter.by_relevance {
+        RELEVANCE_ORDER
+    } else {
+        LISTING_ORDER
+    });
     if let Some(limit) = filter.limit {
         sql.push(" LIMIT ");
         DB::bind_int(&mut sql, limit);

@@ -5,6 +5,7 @@
 use uuid::Uuid;
 
 use super::*;
+use crate::matching::query::SearchQuery;
 use crate::model::{Day, Relation, SourceKind, Status};
 use crate::store::{ClaimFilter, NewClaim, NewEvent, NewOperation};
 
@@ -545,17 +546,13 @@ async fn filters_combine() {
     };
     assert_eq!(store.list_claims(&by).await.unwrap().len(), 1);
     let search = ClaimFilter {
-        search: Some("cia TIP".into()),
+        search: Some(SearchQuery::parse("cia TIP").unwrap()),
         ..ClaimFilter::default()
     };
     assert_eq!(store.list_claims(&search).await.unwrap().len(), 1);
-    let wildcard = ClaimFilter {
-        search: Some("%".into()),
-        ..ClaimFilter::default()
-    };
     assert!(
-        store.list_claims(&wildcard).await.unwrap().is_empty(),
-        "% is a character, not a wildcard"
+        SearchQuery::parse("%").is_err(),
+        "% is no word to search for, and no wildcard"
     );
     let since = ClaimFilter {
         since: Some("2017-12-18".parse().unwrap()),

@@ -11,6 +11,7 @@ mod formats;
 mod harness;
 mod hostile;
 mod journal;
+mod matching;
 mod output;
 mod publish;
 mod reliability;

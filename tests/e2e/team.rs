@@ -35,7 +35,7 @@ fn server() -> Option<(String, String)> {
 
 /// A database of its own on the server, dropped (with the roles the test
 /// made) when the test ends.
-struct Desk {
+pub(super) struct Desk {
     host: String,
     port: String,
     name: String,
@@ -43,7 +43,7 @@ struct Desk {
 }
 
 impl Desk {
-    fn new() -> Option<Desk> {
+    pub(super) fn new() -> Option<Desk> {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let (host, port) = server()?;
         let name = format!(
@@ -62,7 +62,7 @@ impl Desk {
         Some(desk)
     }
 
-    fn url(&self) -> String {
+    pub(super) fn url(&self) -> String {
         format!("postgres://{}:{}/{}", self.host, self.port, self.name)
     }
 
@@ -72,7 +72,7 @@ impl Desk {
     }
 
     /// `claims --db URL ARGS` as the server's default user (the owner).
-    fn claims(&self, args: &[&str]) -> super::harness::Run {
+    pub(super) fn claims(&self, args: &[&str]) -> super::harness::Run {
         let mut all = vec!["--db".to_string(), self.url()];
         all.extend(args.iter().map(|a| a.to_string()));
         let all: Vec<&str> = all.iter().map(String::as_str).collect();
@@ -561,7 +561,9 @@ fn a_sqlite_database_moves_to_the_team_server_whole() {
         vec!["list", "--format", "csv", "--include-withdrawn"],
         vec!["list", "--by", "putin's spokesman", "--format", "csv"],
         vec!["list", "--tag", "TERRORISM", "--format", "csv"],
-        vec!["list", "--search", "tip-off", "--format", "csv"],
+        vec![
+            "list", "--search", "tip-off", "--sort", "newest", "--format", "csv",
+        ],
         vec![
             "list",
             "--since",

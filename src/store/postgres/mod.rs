@@ -21,6 +21,7 @@ use super::copy::{
 use super::journal::OPERATION_COLUMNS_POSTGRES as OPERATION_COLUMNS;
 
 pub(crate) mod importing;
+mod matching;
 mod publishing;
 use crate::error::{Error, Result};
 use crate::journal::{GENESIS, Operation};
@@ -133,6 +134,9 @@ pub struct TeamDatabase {
     next_article_key: Option<i64>,
     /// The operation the next one appended undoes (`claims undo`).
     undoing: Option<i64>,
+    /// Claims a write logged that match earlier ones (see
+    /// `store::matching::seen_before`), for the command line to say.
+    seen_before: (Vec<super::SeenBefore>, bool),
 }
 
 /// The journal's head in a write transaction, which holds the journal's
@@ -228,6 +232,7 @@ impl TeamDatabase {
             deferred_articles: Vec::new(),
             next_article_key: None,
             undoing: None,
+            seen_before: (Vec::new(), false),
         })
     }
 
@@ -249,6 +254,7 @@ impl TeamDatabase {
     pub async fn init_team(&mut self) -> Result<Vec<String>> {
         self.in_transaction(async |conn| {
             sqlx::query("SELECT claimtrack_team_init()").execute(&mut *conn).await?;
+            sqlx::query("SELECT claimtrack_grant_search()").execute(&mut *conn).await?;
             append(conn, "team.init", None, None).await?;
             let roles = sqlx::query_scalar(
                 "SELECT claimtrack_role(kind) FROM unnest(ARRAY['viewer', 'checker', 'editor', 'admin']) AS kind",
@@ -631,7 +637,21 @@ impl TeamDatabase {
         self.deferred_articles.clear();
         self.next_article_key = None;
         let result = match locked {
-            Ok(_) => body(self).await,
+            Ok(_) => match matching::search_mark(self).await {
+                Ok(mark) => match body(self).await {
+                    // The search index follows the record in the same
+                    // transaction.
+                    Ok(value) => match matching::refresh_search(self, mark).await {
+                        Ok(found) => {
+                            self.seen_before = found;
+                            Ok(value)
+                        }
+                        Err(error) => Err(error),
+                    },
+                    Err(error) => Err(error),
+                },
+                Err(error) => Err(error),
+            },
             Err(e) => Err(e.into()),
         };
         (self.head, self.writing) = (None, false);
@@ -663,6 +683,11 @@ impl TeamDatabase {
                 })
             }
         }
+    }
+
+    /// Takes the claims the last write logged that were seen before.
+    pub fn take_seen_before(&mut self) -> (Vec<super::SeenBefore>, bool) {
+        std::mem::take(&mut self.seen_before)
     }
 
     /// Runs `body` on one consistent snapshot of this database (a copy's

@@ -1,0 +1,705 @@
+//! The search index and the statistics of claim matching, and the contract
+//! both backends implement for `claims similar`, `dedupe` and "seen
+//! before": the candidates the full-text index finds for a text, and the
+//! document frequencies of their grams. The scoring itself is
+//! [`crate::matching`]'s, the same on both backends.
+//!
+//! The index is derived from the record. At the end of every write, the
+//! claims it touched (new history events, operations naming a claim, and
+//! the claims of a source renamed, merged or given an alias) are indexed
+//! again in the same transaction, whatever command wrote: no command has
+//! to remember to.
+
+use std::collections::{HashMap, HashSet};
+
+use sqlx::{QueryBuilder, Row, Sqlite};
+
+use super::claims::{ClaimFilter, Dialect};
+use super::{Store, Write};
+use crate::error::Result;
+use crate::matching::{self, Profile, Statistics};
+
+use crate::model::Claim;
+
+/// Claims indexed per statement batch: SQLite's bound-variable limit is far
+/// above 400 rows x 6 columns.
+const INSERT_ROWS: usize = 400;
+
+/// Claims read back per query when indexing many.
+const READ_BATCH: usize = 2_000;
+
+/// One claim's row of the index, normalized.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SearchDocument {
+    pub key: i64,
+    pub text: String,
+    pub quote: String,
+    pub notes: String,
+    pub source: String,
+    pub tags: String,
+}
+
+impl SearchDocument {
+    /// From the record's own values.
+    pub(crate) fn normalized(
+        key: i64,
+        text: &str,
+        quote: Option<&str>,
+        notes: Option<&str>,
+        source: &str,
+        tags: Option<&str>,
+    ) -> SearchDocument {
+        SearchDocument {
+            key,
+            text: matching::normalize(text),
+            quote: matching::normalize(quote.unwrap_or("")),
+            notes: matching::normalize(notes.unwrap_or("")),
+            source: matching::normalize(source),
+            tags: matching::normalize(tags.unwrap_or("")),
+        }
+    }
+
+    /// What a claim is matched by: the claim, its words as said, and what
+    /// checkers wrote of it (a fact-check's headline is its verdict note).
+    pub(crate) fn matched_text(&self) -> String {
+        join_matched(&self.text, &self.quote, &self.notes)
+    }
+
+    /// What a claim asks when it is the one looked up: what it claims, its
+    /// text and quote. Not its notes: two claims a checker disputed with
+    /// the same evidence are not the same claim.
+    pub(crate) fn claimed_text(&self) -> String {
+        join_matched(&self.text, &self.quote, "")
+    }
+
+    /// The statistics keys this document counts in (its grams and words,
+    /// each once, sorted), and its length in the words BM25 counts.
+    fn keys(&self) -> (Vec<i64>, i64) {
+        let text = self.matched_text();
+        let mut keys: Vec<i64> = Profile::of(&text).keys().collect();
+        keys.extend(text.split(' ').filter(|w| !w.is_empty()).map(matching::word_key));
+        keys.sort_unstable();
+        keys.dedup();
+        (keys, matching::counted_words(&text).count() as i64)
+    }
+}
+
+/// The matched text of the three columns.
+pub(crate) fn join_matched(text: &str, quote: &str, notes: &str) -> String {
+    let mut joined = text.to_string();
+    for part in [quote, notes] {
+        if !part.is_empty() {
+            joined.push(' ');
+            joined.push_str(part);
+        }
+    }
+    joined
+}
+
+/// Changes to the statistics, applied once at the end of an indexing run.
+#[derive(Debug, Default)]
+pub(crate) struct StatisticsDelta {
+    pub counts: matching::KeyMap<i64>,
+}
+
+impl StatisticsDelta {
+    /// Moves the statistics from a claim's previous document (if it had
+    /// one) to its new one.
+    pub(crate) fn replace(&mut self, old: Option<&SearchDocument>, new: &SearchDocument) {
+        let (new_keys, new_words) = new.keys();
+        *self.counts.entry(matching::WORDS_KEY).or_default() += new_words;
+        match old {
+            None => {
+                *self.counts.entry(matching::DOCUMENTS_KEY).or_default() += 1;
+                for key in new_keys {
+                    *self.counts.entry(key).or_default() += 1;
+                }
+            }
+            Some(old) => {
+                let (old_keys, old_words) = old.keys();
+                *self.counts.entry(matching::WORDS_KEY).or_default() -= old_words;
+                for key in &new_keys {
+                    if old_keys.binary_search(key).is_err() {
+                        *self.counts.entry(*key).or_default() += 1;
+                    }
+                }
+                for key in &old_keys {
+                    if new_keys.binary_search(key).is_err() {
+                        *self.counts.entry(*key).or_default() -= 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`StatisticsDelta::replace`] for many documents, on every core:
+    /// the grams of a million claims are most of the work of indexing them.
+    pub(crate) fn replace_all(&mut self, old: &HashMap<i64, SearchDocument>, documents: &[SearchDocument]) {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        if threads < 2 || documents.len() < 64 {
+            for document in documents {
+                self.replace(old.get(&document.key), document);
+            }
+            return;
+        }
+        let parts: Vec<StatisticsDelta> = std::thread::scope(|scope| {
+            let handles: Vec<_> = documents
+                .chunks(documents.len().div_ceil(threads))
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut delta = StatisticsDelta::default();
+                        for document in part {
+                            delta.replace(old.get(&document.key), document);
+                        }
+                        delta
+                    })
+                })
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        for part in parts {
+            self.merge(part);
+        }
+    }
+
+    /// Adds another delta's changes to this one.
+    pub(crate) fn merge(&mut self, other: StatisticsDelta) {
+        if self.counts.is_empty() {
+            self.counts = other.counts;
+            return;
+        }
+        for (key, n) in other.counts {
+            *self.counts.entry(key).or_default() += n;
+        }
+    }
+
+    /// The changes that are not zero, by key.
+    pub(crate) fn changes(&self) -> Vec<(i64, i64)> {
+        let mut changes: Vec<(i64, i64)> = self
+            .counts
+            .iter()
+            .filter(|(_, n)| **n != 0)
+            .map(|(k, n)| (*k, *n))
+            .collect();
+        changes.sort_unstable();
+        changes
+    }
+}
+
+/// Where a write starts, for [`Write::refresh_search`]: the last operation
+/// and history event before it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct SearchMark {
+    operation: i64,
+    event: i64,
+}
+
+/// The operations on a source that change what its claims are found by.
+pub(crate) const SOURCE_RENAMES: &str = "('source.alias', 'source.rename', 'source.merge')";
+
+/// The claims a write touched since `mark`, as SQL over either backend
+/// (the same tables): new history events and operations naming a claim.
+/// The claims of renamed sources are [`renamed_sources`]' business.
+pub(crate) fn touched_claims<DB: Dialect>(mark_operation: i64, mark_event: i64) -> QueryBuilder<DB> {
+    let mut sql = QueryBuilder::<DB>::new("SELECT claim_id FROM status_events WHERE id > ");
+    DB::bind_int(&mut sql, mark_event);
+    sql.push(" UNION SELECT claim_id FROM operations WHERE claim_id IS NOT NULL AND id > ");
+    DB::bind_int(&mut sql, mark_operation);
+    sql
+}
+
+/// The sources a write renamed, merged or gave an alias since `mark`:
+/// every claim of theirs is found by new names. Asked apart, because
+/// finding a source's claims, withdrawn ones too, reads the whole claims
+/// table (its source index holds live claims only), which only such a
+/// write should pay for.
+pub(crate) fn renamed_sources<DB: Dialect>(mark_operation: i64) -> QueryBuilder<DB> {
+    let mut sql = QueryBuilder::<DB>::new(
+        "SELECT DISTINCT source_id FROM operations WHERE source_id IS NOT NULL AND kind IN ",
+    );
+    sql.push(SOURCE_RENAMES).push(" AND id > ");
+    DB::bind_int(&mut sql, mark_operation);
+    sql
+}
+
+/// The claims of these sources (SQL over either backend).
+pub(crate) fn claims_of_sources<DB: Dialect>(sources: &[i64]) -> QueryBuilder<DB> {
+    let mut sql = QueryBuilder::<DB>::new("SELECT id FROM claims WHERE source_id IN (");
+    for (i, source) in sources.iter().enumerate() {
+        if i > 0 {
+            sql.push(", ");
+        }
+        DB::bind_int(&mut sql, *source);
+    }
+    sql.push(")");
+    sql
+}
+
+/// The record's columns a claim's document is made of, for the claims
+/// whose keys are bound as `json_each` / `unnest` of the one parameter.
+pub(crate) const SQLITE_DOCUMENTS: &str = "SELECT c.id, c.text, c.quote, s.name AS source,
+        (SELECT group_concat(note, ' ') FROM (SELECT note FROM status_events e WHERE e.claim_id = c.id AND e.note IS NOT NULL ORDER BY e.id)) AS notes,
+        (SELECT group_concat(alias, ' ') FROM source_aliases a WHERE a.source_id = c.source_id) AS aliases,
+        (SELECT group_concat(tag, ' ') FROM claim_tags t WHERE t.claim_id = c.id) AS tags
+    FROM claims c JOIN sources s ON s.id = c.source_id
+    WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id";
+
+/// A document from a row of the documents query (either backend).
+pub(crate) fn document_from_row<R: Row>(row: &R) -> Result<SearchDocument>
+where
+    for<'a> &'a str: sqlx::ColumnIndex<R>,
+    i64: sqlx::Type<R::Database> + for<'r> sqlx::Decode<'r, R::Database>,
+    String: sqlx::Type<R::Database> + for<'r> sqlx::Decode<'r, R::Database>,
+    Option<String>: sqlx::Type<R::Database> + for<'r> sqlx::Decode<'r, R::Database>,
+{
+    let source: String = row.try_get("source")?;
+    let aliases: Option<String> = row.try_get("aliases")?;
+    let names = match aliases {
+        Some(aliases) => format!("{source} {aliases}"),
+        None => source,
+    };
+    let text: String = row.try_get("text")?;
+    let quote: Option<String> = row.try_get("quote")?;
+    let notes: Option<String> = row.try_get("notes")?;
+    let tags: Option<String> = row.try_get("tags")?;
+    Ok(SearchDocument::normalized(
+        row.try_get("id")?,
+        &text,
+        quote.as_deref(),
+        notes.as_deref(),
+        &names,
+        tags.as_deref(),
+    ))
+}
+
+/// The keys as a JSON array, bound as one parameter.
+pub(crate) fn json_keys(keys: &[i64]) -> String {
+    serde_json::to_string(keys).unwrap_or_else(|_| "[]".into())
+}
+
+impl Store {
+    /// Where a write starts (see [`Write::refresh_search`]).
+    pub(super) async fn search_mark(&mut self) -> Result<SearchMark> {
+        let (operation, event): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT coalesce(max(id), 0) FROM operations), (SELECT coalesce(max(id), 0) FROM status_events)",
+        )
+        .fetch_one(self.conn())
+        .await?;
+        Ok(SearchMark { operation, event })
+    }
+
+    /// Indexes every claim logged before the index existed (once, after the
+    /// migration that made it).
+    pub(super) async fn backfill_search(&mut self) -> Result<()> {
+        let pending: Option<i64> = sqlx::query_scalar("SELECT pending FROM search_backfill")
+            .fetch_optional(self.conn())
+            .await?;
+        if pending != Some(1) {
+            return Ok(());
+        }
+        self.write(async |w| {
+            let keys: Vec<i64> = sqlx::query_scalar("SELECT id FROM claims ORDER BY id")
+                .fetch_all(w.conn())
+                .await?;
+            w.reindex(&keys).await?;
+            sqlx::query("DELETE FROM search_backfill")
+                .execute(w.conn())
+                .await?;
+            Ok(())
+        })
+        .await
+    }
+}
+
+impl Write<'_> {
+    /// Indexes again every claim the write touched since `mark`, and looks
+    /// up the claims it logged among those logged before (see
+    /// [`SeenBefore`]).
+    pub(super) async fn refresh_search(&mut self, mark: SearchMark) -> Result<()> {
+        let mut keys: Vec<i64> = touched_claims::<Sqlite>(mark.operation, mark.event)
+            .build_query_scalar()
+            .fetch_all(self.conn())
+            .await?;
+        let sources: Vec<i64> = renamed_sources::<Sqlite>(mark.operation)
+            .build_query_scalar()
+            .fetch_all(self.conn())
+            .await?;
+        if !sources.is_empty() {
+            let of_sources: Vec<i64> = claims_of_sources::<Sqlite>(&sources)
+                .build_query_scalar()
+                .fetch_all(self.conn())
+                .await?;
+            keys.extend(of_sources);
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let new = self.reindex(&keys).await?;
+        if new.len() > SEEN_BEFORE_CHECKS {
+            if let Some(first) = new.iter().map(|(key, _)| *key).min()
+                && self.store.claims_logged_before(first).await?
+            {
+                self.store.seen_before_skipped = true;
+            }
+            return Ok(());
+        }
+        let found = seen_before(&mut *self.store, &new).await?;
+        self.store.seen_before.extend(found);
+        Ok(())
+    }
+
+    /// Writes the index rows of these claims (sorted keys) from the record,
+    /// moving the statistics from their previous rows; returns the claims
+    /// that had none (new ones) with their matched text.
+    async fn reindex(&mut self, keys: &[i64]) -> Result<Vec<(i64, String)>> {
+        let mut new = Vec::new();
+
+        let mut delta = StatisticsDelta::default();
+        for batch in keys.chunks(READ_BATCH) {
+            let json = json_keys(batch);
+            let rows = sqlx::query(SQLITE_DOCUMENTS)
+                .bind(&json)
+                .fetch_all(self.conn())
+                .await?;
+            let documents: Vec<SearchDocument> = rows.iter().map(document_from_row).collect::<Result<_>>()?;
+
+            let old: Vec<(i64, String, String, String)> = sqlx::query_as(
+                "SELECT rowid, text, quote, notes FROM claim_search WHERE rowid IN (SELECT value FROM json_each(?))",
+            )
+            .bind(&json)
+            .fetch_all(self.conn())
+            .await?;
+            let old: HashMap<i64, SearchDocument> = old
+                .into_iter()
+                .map(|(key, text, quote, notes)| {
+                    (
+                        key,
+                        SearchDocument {
+                            key,
+                            text,
+                            quote,
+                            notes,
+                            ..SearchDocument::default()
+                        },
+                    )
+                })
+                .collect();
+            if !old.is_empty() {
+                sqlx::query("DELETE FROM claim_search WHERE rowid IN (SELECT value FROM json_each(?))")
+                    .bind(&json)
+                    .execute(self.conn())
+                    .await?;
+            }
+
+            for document in &documents {
+                if !old.contains_key(&document.key) && new.len() <= SEEN_BEFORE_CHECKS {
+                    new.push((document.key, document.claimed_text()));
+                }
+            }
+            // The statistics are counted on other threads while this one
+            // waits for SQLite to write the rows.
+            let documents = std::sync::Arc::new(documents);
+            let counting = {
+                let documents = std::sync::Arc::clone(&documents);
+                std::thread::spawn(move || {
+                    let mut part = StatisticsDelta::default();
+                    part.replace_all(&old, &documents);
+                    part
+                })
+            };
+
+            for rows in documents.chunks(INSERT_ROWS) {
+                let mut sql = QueryBuilder::<Sqlite>::new(
+                    "INSERT INTO claim_search (rowid, text, quote, notes, source, tags) ",
+                );
+                sql.push_values(rows, |mut row, d| {
+                    row.push_bind(d.key)
+                        .push_bind(&d.text)
+                        .push_bind(&d.quote)
+                        .push_bind(&d.notes)
+                        .push_bind(&d.source)
+                        .push_bind(&d.tags);
+                });
+                sql.build().execute(self.conn()).await?;
+            }
+            let part = counting
+                .join()
+                .map_err(|_| crate::Error::Internal("counting the search statistics failed".into()))?;
+            delta.merge(part);
+        }
+        let changes = delta.changes();
+        for rows in changes.chunks(400) {
+            let mut sql = QueryBuilder::<Sqlite>::new("INSERT INTO match_statistics (key, documents) ");
+            sql.push_values(rows, |mut row, (key, n)| {
+                row.push_bind(*key).push_bind(*n);
+            });
+            sql.push(" ON CONFLICT (key) DO UPDATE SET documents = documents + excluded.documents");
+            sql.build().execute(self.conn()).await?;
+        }
+        Ok(new)
+    }
+}
+
+/// How many claims of one write are looked up among earlier ones: a claim
+/// file's worth, many times over, at a few milliseconds each. A larger
+/// import is not held up by it (`claims dedupe` reviews the whole database).
+pub(crate) const SEEN_BEFORE_CHECKS: usize = 500;
+
+/// A claim just logged that matches one logged before it.
+#[derive(Debug, Clone)]
+pub struct SeenBefore {
+    /// The new claim's text.
+    pub text: String,
+    /// The earlier claim, its verdict and the score.
+    pub earlier: Similar,
+}
+
+/// The new claims (key, matched text) that match an earlier claim from
+/// [`matching::SEEN_BEFORE`] up, each with its best match. With more new
+/// claims than [`SEEN_BEFORE_CHECKS`] (the list stops one past it), none
+/// are looked up and one notice says so.
+pub(crate) async fn seen_before(store: &mut impl Matching, new: &[(i64, String)]) -> Result<Vec<SeenBefore>> {
+    let Some(first_new) = new.iter().map(|(key, _)| *key).min() else {
+        return Ok(Vec::new());
+    };
+    if new.len() > SEEN_BEFORE_CHECKS {
+        return Ok(Vec::new());
+    }
+    let earlier = store.claims_logged_before(first_new).await?;
+    if !earlier {
+        return Ok(Vec::new());
+    }
+    let filter = ClaimFilter::default();
+    let mut found = Vec::new();
+    for (key, text) in new {
+        // Keys grow as claims are logged: this write's claims are the
+        // newest, and are not "before" one another.
+        let best = similar_to(
+            store,
+            text,
+            |other| other >= first_new || other == *key,
+            &filter,
+            1,
+        )
+        .await?;
+        if let Some(best) = best
+            .into_iter()
+            .next()
+            .filter(|b| b.score >= matching::SEEN_BEFORE)
+        {
+            let own = store
+                .claims_by_keys(
+                    &[*key],
+                    &ClaimFilter {
+                        include_withdrawn: true,
+                        ..ClaimFilter::default()
+                    },
+                )
+                .await?;
+            found.push(SeenBefore {
+                text: own
+                    .into_iter()
+                    .next()
+                    .map(|c| c.text)
+                    .unwrap_or_else(|| text.clone()),
+                earlier: best,
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// A candidate of `claims similar`: a claim's key and matched text.
+#[derive(Debug, Clone)]
+pub(crate) struct MatchCandidate {
+    pub key: i64,
+    pub text: String,
+}
+
+/// What claim matching needs of a backend.
+pub(crate) trait Matching {
+    /// The claims whose matched text holds any of `words` (normalized),
+    /// best first by the index's own ranking, at most `limit`, among the
+    /// claims `filter` selects when it restricts them.
+    async fn match_candidates(
+        &mut self,
+        words: &[&str],
+        filter: &ClaimFilter,
+        limit: i64,
+    ) -> Result<Vec<MatchCandidate>>;
+    /// The document frequencies of these keys, and the number of documents.
+    async fn match_statistics(&mut self, keys: &[i64]) -> Result<Statistics>;
+    /// The claims with these keys that `filter` selects.
+    async fn claims_by_keys(&mut self, keys: &[i64], filter: &ClaimFilter) -> Result<Vec<Claim>>;
+    /// What one claim claims, normalized: its text and quote (the query of
+    /// `similar ID` and `dedupe`).
+    async fn claimed_text_of(&mut self, key: i64) -> Result<Option<String>>;
+    /// Whether any claim has a key below `key` (was logged before it).
+    async fn claims_logged_before(&mut self, key: i64) -> Result<bool>;
+}
+
+impl Matching for Store {
+    async fn match_candidates(
+        &mut self,
+        words: &[&str],
+        filter: &ClaimFilter,
+        limit: i64,
+    ) -> Result<Vec<MatchCandidate>> {
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut sql = QueryBuilder::<Sqlite>::new(
+            "SELECT rowid, text, quote, notes FROM claim_search WHERE claim_search MATCH ",
+        );
+        sql.push_bind(format!(
+            "{{text quote notes}} : ({})",
+            matching::query::any_word_fts5(words)
+        ));
+        if filter.restricts() {
+            sql.push(" AND rowid IN (SELECT c.id");
+            let status = filter.push_from(&mut sql);
+            filter.push_where(&mut sql, status, "c.source_id");
+            sql.push(")");
+        }
+        sql.push(" ORDER BY bm25(claim_search, 1.0, 1.0, 1.0, 0.0, 0.0) LIMIT ")
+            .push_bind(limit);
+        let rows: Vec<(i64, String, String, String)> = sql.build_query_as().fetch_all(self.conn()).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(key, text, quote, notes)| MatchCandidate {
+                key,
+                text: join_matched(&text, &quote, &notes),
+            })
+            .collect())
+    }
+
+    async fn match_statistics(&mut self, keys: &[i64]) -> Result<Statistics> {
+        let mut all = keys.to_vec();
+        all.extend([matching::DOCUMENTS_KEY, matching::WORDS_KEY]);
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT key, documents FROM match_statistics WHERE key IN (SELECT value FROM json_each(?))",
+        )
+        .bind(json_keys(&all))
+        .fetch_all(self.conn())
+        .await?;
+        Ok(statistics_from(rows))
+    }
+
+    async fn claims_by_keys(&mut self, keys: &[i64], filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        let filter = ClaimFilter {
+            keys: Some(keys.to_vec()),
+            ..filter.clone()
+        };
+        self.list_claims(&filter).await
+    }
+
+    async fn claimed_text_of(&mut self, key: i64) -> Result<Option<String>> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT text, quote FROM claim_search WHERE rowid = ?")
+                .bind(key)
+                .fetch_optional(self.conn())
+                .await?;
+        Ok(row.map(|(text, quote)| join_matched(&text, &quote, "")))
+    }
+
+    async fn claims_logged_before(&mut self, key: i64) -> Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM claims WHERE id < ? LIMIT 1")
+            .bind(key)
+            .fetch_optional(self.conn())
+            .await?;
+        Ok(found.is_some())
+    }
+}
+
+/// Statistics from (key, documents) rows, the document count under
+/// [`matching::DOCUMENTS_KEY`].
+pub(crate) fn statistics_from(rows: Vec<(i64, i64)>) -> Statistics {
+    let mut statistics = Statistics::default();
+    for (key, documents) in rows {
+        if key == matching::DOCUMENTS_KEY {
+            statistics.documents = documents;
+        } else if key == matching::WORDS_KEY {
+            statistics.words = documents;
+        } else {
+            statistics.frequencies.insert(key, documents);
+        }
+    }
+    statistics
+}
+
+/// A claim found like another, with its score (0 to 1).
+#[derive(Debug, Clone)]
+pub struct Similar {
+    /// The claim found.
+    pub claim: Claim,
+    /// How alike (cosine of their gram profiles).
+    pub score: f64,
+}
+
+/// The claims most like `text`, best first, at most `limit`, among those
+/// `filter` selects, leaving out the claims `skip` says to (the claim asked
+/// about, or those of the same write).
+pub(crate) async fn similar_to(
+    store: &mut impl Matching,
+    text: &str,
+    skip: impl Fn(i64) -> bool,
+    filter: &ClaimFilter,
+    limit: usize,
+) -> Result<Vec<Similar>> {
+    let normalized = matching::normalize(text);
+    let query = matching::Candidate::of(0, &normalized);
+    if query.profile.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The rarest words the database holds pick the candidates.
+    let words = matching::content_words(&normalized);
+    let word_keys: Vec<i64> = words.iter().map(|w| matching::word_key(w)).collect();
+    let counts = store.match_statistics(&word_keys).await?;
+    let mut known: Vec<(i64, &str)> = words
+        .iter()
+        .zip(&word_keys)
+        .filter_map(|(word, key)| {
+            counts
+                .frequencies
+                .get(key)
+                .filter(|n| **n > 0)
+                .map(|n| (*n, *word))
+        })
+        .collect();
+    known.sort_unstable();
+    let chosen = matching::candidate_words(&known);
+    let found = store
+        .match_candidates(&chosen, filter, matching::CANDIDATES)
+        .await?;
+    let candidates: Vec<matching::Candidate> = found
+        .iter()
+        .filter(|c| !skip(c.key))
+        .map(|c| matching::Candidate::of(c.key, &c.text))
+        .collect();
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut keys: HashSet<i64> = query.profile.keys().collect();
+    keys.extend(word_keys);
+    keys.insert(matching::WORDS_KEY);
+    for candidate in &candidates {
+        keys.extend(candidate.profile.keys());
+    }
+    let keys: Vec<i64> = keys.into_iter().collect();
+    let statistics = store.match_statistics(&keys).await?;
+    let ranked: Vec<(i64, f64)> = matching::rank(&query, &candidates, &statistics)
+        .into_iter()
+        .filter(|(_, score)| *score > 0.0)
+        .collect();
+    let wanted: Vec<i64> = ranked.iter().map(|(key, _)| *key).collect();
+    let mut claims: HashMap<i64, Claim> = store
+        .claims_by_keys(&wanted, filter)
+        .await?
+        .into_iter()
+        .map(|claim| (claim.key, claim))
+        .collect();
+    Ok(ranked
+        .into_iter()
+        .filter_map(|(key, score)| claims.remove(&key).map(|claim| Similar { claim, score }))
+        .take(limit)
+        .collect())
+}

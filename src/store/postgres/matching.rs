@@ -1,0 +1,230 @@
+//! Claim matching on PostgreSQL: the search index (`claim_search`, a
+//! weighted `tsvector` per claim with a GIN index) and the statistics kept
+//! in step with the record at the end of every write, and the candidates
+//! `claims similar` scores. The same documents, statistics and scoring as
+//! on SQLite (see `store::matching`); only the SQL differs.
+
+use std::collections::HashMap;
+
+use sqlx::{Postgres, QueryBuilder};
+
+use super::TeamDatabase;
+use crate::error::Result;
+use crate::matching::{self, Statistics};
+use crate::model::Claim;
+use crate::store::ClaimFilter;
+use crate::store::matching::{
+    MatchCandidate, Matching, SEEN_BEFORE_CHECKS, SearchDocument, StatisticsDelta, claims_of_sources,
+    document_from_row, join_matched, renamed_sources, seen_before, statistics_from, touched_claims,
+};
+
+/// The record's columns a claim's document is made of, for the claims whose
+/// keys are `$1`.
+const DOCUMENTS: &str = "SELECT c.id, c.text, c.quote, s.name AS source,
+        (SELECT string_agg(note, ' ' ORDER BY e.id) FROM status_events e WHERE e.claim_id = c.id AND e.note IS NOT NULL) AS notes,
+        (SELECT string_agg(alias, ' ') FROM source_aliases a WHERE a.source_id = c.source_id) AS aliases,
+        (SELECT string_agg(tag, ' ') FROM claim_tags t WHERE t.claim_id = c.id) AS tags
+    FROM claims c JOIN sources s ON s.id = c.source_id
+    WHERE c.id = ANY($1) ORDER BY c.id";
+
+/// Claims read back per query when indexing many.
+const READ_BATCH: usize = 5_000;
+
+/// Where a write starts: the last operation and history event before it.
+pub(super) async fn search_mark(database: &mut TeamDatabase) -> Result<(i64, i64)> {
+    let mark: (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT coalesce(max(id), 0) FROM operations), (SELECT coalesce(max(id), 0) FROM status_events)",
+    )
+    .fetch_one(&mut database.conn)
+    .await?;
+    Ok(mark)
+}
+
+/// Indexes again every claim the write touched since `mark` (every claim,
+/// the first time after the migration that made the index), and returns
+/// the claims it logged that match earlier ones.
+pub(super) async fn refresh_search(
+    database: &mut TeamDatabase,
+    (operation, event): (i64, i64),
+) -> Result<(Vec<crate::store::SeenBefore>, bool)> {
+    let pending: Option<i32> = sqlx::query_scalar("SELECT pending FROM search_backfill")
+        .fetch_optional(&mut database.conn)
+        .await?;
+    let mut keys: Vec<i64> = if pending == Some(1) {
+        sqlx::query("DELETE FROM search_backfill")
+            .execute(&mut database.conn)
+            .await?;
+        sqlx::query_scalar("SELECT id FROM claims")
+            .fetch_all(&mut database.conn)
+            .await?
+    } else {
+        let mut keys: Vec<i64> = touched_claims::<Postgres>(operation, event)
+            .build_query_scalar()
+            .fetch_all(&mut database.conn)
+            .await?;
+        let sources: Vec<i64> = renamed_sources::<Postgres>(operation)
+            .build_query_scalar()
+            .fetch_all(&mut database.conn)
+            .await?;
+        if !sources.is_empty() {
+            let of_sources: Vec<i64> = claims_of_sources::<Postgres>(&sources)
+                .build_query_scalar()
+                .fetch_all(&mut database.conn)
+                .await?;
+            keys.extend(of_sources);
+        }
+        keys
+    };
+    keys.sort_unstable();
+    keys.dedup();
+    let new = reindex(database, &keys).await?;
+    if new.len() > SEEN_BEFORE_CHECKS {
+        let first = new.iter().map(|(key, _)| *key).min().unwrap_or(0);
+        return Ok((Vec::new(), database.claims_logged_before(first).await?));
+    }
+    Ok((seen_before(database, &new).await?, false))
+}
+
+/// Writes the index rows of these claims from the record, moving the
+/// statistics; returns the new claims (up to one past the seen-before
+/// limit) with their matched text.
+async fn reindex(database: &mut TeamDatabase, keys: &[i64]) -> Result<Vec<(i64, String)>> {
+    let mut delta = StatisticsDelta::default();
+    let mut new = Vec::new();
+    for batch in keys.chunks(READ_BATCH) {
+        let rows = sqlx::query(DOCUMENTS)
+            .bind(batch)
+            .fetch_all(&mut database.conn)
+            .await?;
+        let documents: Vec<SearchDocument> = rows.iter().map(document_from_row).collect::<Result<_>>()?;
+        let old: Vec<(i64, String, String, String)> = sqlx::query_as(
+            "DELETE FROM claim_search WHERE claim_id = ANY($1) RETURNING claim_id, text, quote, notes",
+        )
+        .bind(batch)
+        .fetch_all(&mut database.conn)
+        .await?;
+        let old: HashMap<i64, SearchDocument> = old
+            .into_iter()
+            .map(|(key, text, quote, notes)| {
+                (
+                    key,
+                    SearchDocument {
+                        key,
+                        text,
+                        quote,
+                        notes,
+                        ..SearchDocument::default()
+                    },
+                )
+            })
+            .collect();
+        for document in &documents {
+            let previous = old.get(&document.key);
+            if previous.is_none() && new.len() <= SEEN_BEFORE_CHECKS {
+                new.push((document.key, document.claimed_text()));
+            }
+            delta.replace(previous, document);
+        }
+        let column = |f: fn(&SearchDocument) -> &String| {
+            documents.iter().map(|d| f(d).clone()).collect::<Vec<String>>()
+        };
+        sqlx::query(
+            "INSERT INTO claim_search (claim_id, text, quote, notes, source, tags)
+             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])",
+        )
+        .bind(documents.iter().map(|d| d.key).collect::<Vec<i64>>())
+        .bind(column(|d| &d.text))
+        .bind(column(|d| &d.quote))
+        .bind(column(|d| &d.notes))
+        .bind(column(|d| &d.source))
+        .bind(column(|d| &d.tags))
+        .execute(&mut database.conn)
+        .await?;
+    }
+    let changes = delta.changes();
+    if !changes.is_empty() {
+        sqlx::query(
+            "INSERT INTO match_statistics (key, documents) SELECT * FROM unnest($1::bigint[], $2::bigint[])
+             ON CONFLICT (key) DO UPDATE SET documents = match_statistics.documents + excluded.documents",
+        )
+        .bind(changes.iter().map(|(key, _)| *key).collect::<Vec<i64>>())
+        .bind(changes.iter().map(|(_, n)| *n).collect::<Vec<i64>>())
+        .execute(&mut database.conn)
+        .await?;
+    }
+    Ok(new)
+}
+
+impl Matching for TeamDatabase {
+    async fn match_candidates(
+        &mut self,
+        words: &[&str],
+        filter: &ClaimFilter,
+        limit: i64,
+    ) -> Result<Vec<MatchCandidate>> {
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Words in the claim, its quote or notes (weights A to C).
+        let query: Vec<String> = words.iter().map(|w| format!("'{w}':ABC")).collect();
+        let mut sql = QueryBuilder::<Postgres>::new(
+            "SELECT m.claim_id, m.text, m.quote, m.notes FROM claim_search m, to_tsquery('simple', ",
+        );
+        sql.push_bind(query.join(" | "));
+        sql.push(") q WHERE m.document @@ q");
+        if filter.restricts() {
+            sql.push(" AND m.claim_id IN (SELECT c.id");
+            let status = filter.push_from(&mut sql);
+            filter.push_where(&mut sql, status, "c.source_id");
+            sql.push(")");
+        }
+        sql.push(" ORDER BY ts_rank('{0, 0.4, 0.7, 1.0}', m.document, q) DESC, m.claim_id LIMIT ")
+            .push_bind(limit);
+        let rows: Vec<(i64, String, String, String)> = sql.build_query_as().fetch_all(&mut self.conn).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(key, text, quote, notes)| MatchCandidate {
+                key,
+                text: join_matched(&text, &quote, &notes),
+            })
+            .collect())
+    }
+
+    async fn match_statistics(&mut self, keys: &[i64]) -> Result<Statistics> {
+        let mut all = keys.to_vec();
+        all.extend([matching::DOCUMENTS_KEY, matching::WORDS_KEY]);
+        let rows: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT key, documents FROM match_statistics WHERE key = ANY($1)")
+                .bind(&all)
+                .fetch_all(&mut self.conn)
+                .await?;
+        Ok(statistics_from(rows))
+    }
+
+    async fn claims_by_keys(&mut self, keys: &[i64], filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        let filter = ClaimFilter {
+            keys: Some(keys.to_vec()),
+            ..filter.clone()
+        };
+        let mut sql = crate::store::reading::listing::<Postgres>(&filter);
+        let rows = sql.build().fetch_all(&mut self.conn).await?;
+        rows.iter().map(crate::store::claims::claim_from_row).collect()
+    }
+
+    async fn claimed_text_of(&mut self, key: i64) -> Result<Option<String>> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT text, quote FROM claim_search WHERE claim_id = $1")
+                .bind(key)
+                .fetch_optional(&mut self.conn)
+                .await?;
+        Ok(row.map(|(text, quote)| join_matched(&text, &quote, "")))
+    }
+
+    async fn claims_logged_before(&mut self, key: i64) -> Result<bool> {
+        let found: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM claims WHERE id < $1)")
+            .bind(key)
+            .fetch_one(&mut self.conn)
+            .await?;
+        Ok(found)
+    }
+}
