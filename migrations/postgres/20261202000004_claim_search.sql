@@ -40,7 +40,7 @@ INSERT INTO search_backfill SELECT 1 WHERE EXISTS (SELECT 1 FROM claims);
 -- Who may read and maintain the index: everyone reads it; whoever may log
 -- a claim (a checker and up) keeps it in step with what they write. It is
 -- derived data: writing it directly changes no claim, no verdict and no
--- journal entry, and `claims verify` compares it with the record.
+-- journal entry.
 CREATE FUNCTION claimtrack_grant_search() RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN

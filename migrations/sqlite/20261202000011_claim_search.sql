@@ -6,8 +6,8 @@
 -- folded, punctuation gone), so that SQLite's tokenizer and PostgreSQL's
 -- split it into the same words. It is derived data, rebuilt by claimtrack
 -- from the record at the end of every write that touches a claim; the
--- record itself (claims, history, journal) stays the only truth, and
--- `claims verify` checks the index against it.
+-- record itself (claims, history, journal) stays the only truth. A claim
+-- written by another program is indexed when claimtrack next touches it.
 --
 -- The content is stored (not contentless): re-indexing a claim reads its
 -- previous row to move the statistics below, and `claims similar` reads

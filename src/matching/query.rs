@@ -155,22 +155,3 @@ impl SearchQuery {
         self.groups.iter().map(group).collect::<Vec<_>>().join(" & ")
     }
 }
-
-/// The words of a text as an FTS5 expression matching any of them (the
-/// candidates of `claims similar`).
-pub fn any_word_fts5(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| format!("\"{w}\""))
-        .collect::<Vec<_>>()
-        .join(" OR ")
-}
-
-/// [`any_word_fts5`] as a `tsquery`.
-pub fn any_word_tsquery(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| format!("'{w}'"))
-        .collect::<Vec<_>>()
-        .join(" | ")
-}
