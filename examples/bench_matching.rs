@@ -219,45 +219,7 @@ fn main() {
 
     let db = dir.join("claims.db");
     let db_arg = db.to_str().unwrap().to_string();
-    let schema = "CREATE TABLE claims_csv (id TEXT, source TEXT, source_kind TEXT, text TEXT, quote TEXT, said_on TEXT,
-            status TEXT, rating TEXT, note TEXT, tags TEXT, article_url TEXT, article_title TEXT,
-            article_publisher TEXT, article_published TEXT, origin TEXT);
-        CREATE UNIQUE INDEX c_id ON claims_csv (id);
-        CREATE INDEX c_short ON claims_csv (substr(id, 29, 8));
-        CREATE INDEX c_source_status ON claims_csv (source, status, said_on);
-        CREATE INDEX c_article ON claims_csv (article_url);
-        CREATE INDEX c_said ON claims_csv (said_on);";
-    let rounds: usize = std::env::var("IMPORT_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(1);
-    let (mut ours_times, mut base_times, mut memory) = (Vec::new(), Vec::new(), 0f64);
-    for round in 1..=rounds {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-        }
-        let (ours, peak) = common::timed_with_memory(
-            &claims,
-            &[
-                "--db",
-                &db_arg,
-                "import",
-                "--format",
-                "jsonl",
-                jsonl.to_str().unwrap(),
-            ],
-        );
-        let baseline = common::sqlite_import(&dir.join("baseline.db"), schema, "claims_csv", &csv);
-        println!("  round {round}: claims import {ours:>6.2} s, sqlite3 .import {baseline:>6.2} s");
-        ours_times.push(ours);
-        base_times.push(baseline);
-        memory = memory.max(peak);
-    }
-    let middle = |times: &mut Vec<f64>| {
-        times.sort_by(f64::total_cmp);
-        times[times.len() / 2]
-    };
-    let (ours, baseline) = (middle(&mut ours_times), middle(&mut base_times));
+    let (ours, baseline, memory, _) = common::compare_imports(&claims, &db, &jsonl, &csv, 1);
     println!(
         "import with the search index: {ours:>7.2} s, sqlite3 .import {baseline:>7.2} s: {:.2}x the baseline's time (target <= 2.00) {}  peak RSS {memory:.0} MB",
         ours / baseline,

@@ -73,6 +73,66 @@ pub fn timed_with_memory(program: &Path, args: &[&str]) -> (f64, f64) {
     (seconds, kb / 1024.0)
 }
 
+/// The baseline's table: the claim table's columns as CSV, with the
+/// indexes of claimtrack's `claims` table (unique id, short id,
+/// source+status+date, article, date).
+pub const CLAIMS_CSV_SCHEMA: &str =
+    "CREATE TABLE claims_csv (id TEXT, source TEXT, source_kind TEXT, text TEXT, quote TEXT, said_on TEXT,
+        status TEXT, rating TEXT, note TEXT, tags TEXT, article_url TEXT, article_title TEXT,
+        article_publisher TEXT, article_published TEXT, origin TEXT);
+    CREATE UNIQUE INDEX c_id ON claims_csv (id);
+    CREATE INDEX c_short ON claims_csv (substr(id, 29, 8));
+    CREATE INDEX c_source_status ON claims_csv (source, status, said_on);
+    CREATE INDEX c_article ON claims_csv (article_url);
+    CREATE INDEX c_said ON claims_csv (said_on);";
+
+/// `claims import --format jsonl JSONL` into a fresh `db` against the
+/// `sqlite3` CLI's `.import` of the same rows as CSV into
+/// [`CLAIMS_CSV_SCHEMA`], in turns, `IMPORT_ROUNDS` times (else
+/// `default_rounds`): imports take tens of seconds, and a busy neighbour
+/// can slow one by a fifth. Returns the medians (ours, baseline) in
+/// seconds, the peak RSS in MB, and the number of rounds.
+pub fn compare_imports(
+    claims: &Path,
+    db: &Path,
+    jsonl: &Path,
+    csv: &Path,
+    default_rounds: usize,
+) -> (f64, f64, f64, usize) {
+    let rounds: usize = std::env::var("IMPORT_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(default_rounds);
+    let baseline_db = db.with_file_name("baseline.db");
+    let (mut ours_times, mut base_times, mut memory) = (Vec::new(), Vec::new(), 0f64);
+    for round in 1..=rounds {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+        let (ours, peak) = timed_with_memory(
+            claims,
+            &[
+                "--db",
+                db.to_str().unwrap(),
+                "import",
+                "--format",
+                "jsonl",
+                jsonl.to_str().unwrap(),
+            ],
+        );
+        let baseline = sqlite_import(&baseline_db, CLAIMS_CSV_SCHEMA, "claims_csv", csv);
+        println!("  round {round}: claims import {ours:>6.2} s, sqlite3 .import {baseline:>6.2} s");
+        ours_times.push(ours);
+        base_times.push(baseline);
+        memory = memory.max(peak);
+    }
+    let middle = |times: &mut Vec<f64>| {
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    };
+    (middle(&mut ours_times), middle(&mut base_times), memory, rounds)
+}
+
 /// Times the `sqlite3` CLI's `.import` of `csv` (header skipped) into a
 /// table made by `schema` in a fresh database `db`, with claimtrack's
 /// journal settings (WAL, synchronous NORMAL).

@@ -96,6 +96,36 @@ pub(crate) fn join_matched(text: &str, quote: &str, notes: &str) -> String {
     joined
 }
 
+/// Claims' previous index rows (key, text, quote, notes) by key.
+pub(crate) fn previous_documents(rows: Vec<(i64, String, String, String)>) -> HashMap<i64, SearchDocument> {
+    rows.into_iter()
+        .map(|(key, text, quote, notes)| {
+            let document = SearchDocument {
+                key,
+                text,
+                quote,
+                notes,
+                ..SearchDocument::default()
+            };
+            (key, document)
+        })
+        .collect()
+}
+
+/// Adds the claims among `documents` that had no index row (new ones) to
+/// `new`, with what they claim, up to one past [`SEEN_BEFORE_CHECKS`].
+pub(crate) fn note_new_claims(
+    documents: &[SearchDocument],
+    old: &HashMap<i64, SearchDocument>,
+    new: &mut Vec<(i64, String)>,
+) {
+    for document in documents {
+        if !old.contains_key(&document.key) && new.len() <= SEEN_BEFORE_CHECKS {
+            new.push((document.key, document.claimed_text()));
+        }
+    }
+}
+
 /// Changes to the statistics, applied once at the end of an indexing run.
 #[derive(Debug, Default)]
 pub(crate) struct StatisticsDelta {
@@ -368,21 +398,7 @@ impl Write<'_> {
             .bind(&json)
             .fetch_all(self.conn())
             .await?;
-            let old: HashMap<i64, SearchDocument> = old
-                .into_iter()
-                .map(|(key, text, quote, notes)| {
-                    (
-                        key,
-                        SearchDocument {
-                            key,
-                            text,
-                            quote,
-                            notes,
-                            ..SearchDocument::default()
-                        },
-                    )
-                })
-                .collect();
+            let old = previous_documents(old);
             if !old.is_empty() {
                 sqlx::query("DELETE FROM claim_search WHERE rowid IN (SELECT value FROM json_each(?))")
                     .bind(&json)
@@ -390,11 +406,7 @@ impl Write<'_> {
                     .await?;
             }
 
-            for document in &documents {
-                if !old.contains_key(&document.key) && new.len() <= SEEN_BEFORE_CHECKS {
-                    new.push((document.key, document.claimed_text()));
-                }
-            }
+            note_new_claims(&documents, &old, &mut new);
             // The statistics are counted on other threads while this one
             // waits for SQLite to write the rows.
             let documents = std::sync::Arc::new(documents);

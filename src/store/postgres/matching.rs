@@ -4,8 +4,6 @@
 //! `claims similar` scores. The same documents, statistics and scoring as
 //! on SQLite (see `store::matching`); only the SQL differs.
 
-use std::collections::HashMap;
-
 use sqlx::{Postgres, QueryBuilder};
 
 use super::TeamDatabase;
@@ -15,7 +13,8 @@ use crate::model::Claim;
 use crate::store::ClaimFilter;
 use crate::store::matching::{
     MatchCandidate, Matching, SEEN_BEFORE_CHECKS, SearchDocument, StatisticsDelta, claims_of_sources,
-    document_from_row, join_matched, renamed_sources, seen_before, statistics_from, touched_claims,
+    document_from_row, join_matched, note_new_claims, previous_documents, renamed_sources, seen_before,
+    statistics_from, touched_claims,
 };
 
 /// The record's columns a claim's document is made of, for the claims whose
@@ -120,28 +119,9 @@ async fn reindex(database: &mut TeamDatabase, keys: &[i64]) -> Result<Vec<(i64, 
         .bind(batch)
         .fetch_all(&mut database.conn)
         .await?;
-        let old: HashMap<i64, SearchDocument> = old
-            .into_iter()
-            .map(|(key, text, quote, notes)| {
-                (
-                    key,
-                    SearchDocument {
-                        key,
-                        text,
-                        quote,
-                        notes,
-                        ..SearchDocument::default()
-                    },
-                )
-            })
-            .collect();
-        for document in &documents {
-            let previous = old.get(&document.key);
-            if previous.is_none() && new.len() <= SEEN_BEFORE_CHECKS {
-                new.push((document.key, document.claimed_text()));
-            }
-            delta.replace(previous, document);
-        }
+        let old = previous_documents(old);
+        note_new_claims(&documents, &old, &mut new);
+        delta.replace_all(&old, &documents);
         let column = |f: fn(&SearchDocument) -> &String| {
             documents.iter().map(|d| f(d).clone()).collect::<Vec<String>>()
         };
