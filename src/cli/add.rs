@@ -72,7 +72,9 @@ pub(super) async fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
 pub(super) async fn run_on_postgres(args: AddArgs, url: &str, out: &mut Output) -> Result<()> {
     let mut database = TeamDatabase::connect(url).await?;
     let id = database.write(async |d| add(&args, "", d).await).await;
-    super::say_seen_before(&database.take_seen_before());
+    if id.is_ok() {
+        super::say_seen_before(&database.take_seen_before());
+    }
     database.close().await?;
     out.line(short_id(&id?));
     Ok(())
