@@ -527,6 +527,23 @@ pub(crate) struct MatchCandidate {
     pub text: String,
 }
 
+impl MatchCandidate {
+    /// From an index row: key, text, quote, notes.
+    pub(crate) fn from_row((key, text, quote, notes): (i64, String, String, String)) -> MatchCandidate {
+        MatchCandidate {
+            key,
+            text: join_matched(&text, &quote, &notes),
+        }
+    }
+}
+
+/// The keys asked for, and the keys of the totals (documents, words).
+pub(crate) fn with_totals(keys: &[i64]) -> Vec<i64> {
+    let mut all = keys.to_vec();
+    all.extend([matching::DOCUMENTS_KEY, matching::WORDS_KEY]);
+    all
+}
+
 /// What claim matching needs of a backend.
 pub(crate) trait Matching {
     /// The claims whose text, quote or notes hold this (normalized) word,
@@ -566,22 +583,14 @@ impl Matching for Store {
         .bind(json_keys(keys))
         .fetch_all(self.conn())
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(key, text, quote, notes)| MatchCandidate {
-                key,
-                text: join_matched(&text, &quote, &notes),
-            })
-            .collect())
+        Ok(rows.into_iter().map(MatchCandidate::from_row).collect())
     }
 
     async fn match_statistics(&mut self, keys: &[i64]) -> Result<Statistics> {
-        let mut all = keys.to_vec();
-        all.extend([matching::DOCUMENTS_KEY, matching::WORDS_KEY]);
         let rows: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT key, documents FROM match_statistics WHERE key IN (SELECT value FROM json_each(?))",
         )
-        .bind(json_keys(&all))
+        .bind(json_keys(&with_totals(keys)))
         .fetch_all(self.conn())
         .await?;
         Ok(statistics_from(rows))
@@ -697,16 +706,16 @@ pub(crate) async fn similar_to(
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
+    // The grams' statistics; the words' (and the totals) were read above.
     let mut keys: HashSet<i64> = query.profile.keys().collect();
-    keys.extend(word_keys);
-    keys.insert(matching::WORDS_KEY);
     for candidate in &candidates {
         keys.extend(candidate.profile.keys());
     }
     let mut keys: Vec<i64> = keys.into_iter().collect();
     // In key order, the lookups walk the statistics index once, front to back.
     keys.sort_unstable();
-    let statistics = store.match_statistics(&keys).await?;
+    let mut statistics = store.match_statistics(&keys).await?;
+    statistics.frequencies.extend(counts.frequencies);
     let ranked: Vec<(i64, f64)> = matching::rank(&query, &candidates, &statistics)
         .into_iter()
         .filter(|(_, score)| *score > 0.0)

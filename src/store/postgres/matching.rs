@@ -8,13 +8,13 @@ use sqlx::{Postgres, QueryBuilder};
 
 use super::TeamDatabase;
 use crate::error::Result;
-use crate::matching::{self, Statistics};
+use crate::matching::Statistics;
 use crate::model::Claim;
 use crate::store::ClaimFilter;
 use crate::store::matching::{
     MatchCandidate, Matching, SEEN_BEFORE_CHECKS, SearchDocument, StatisticsDelta, claims_of_sources,
     document_from_row, join_matched, note_new_claims, previous_documents, renamed_sources, seen_before,
-    statistics_from, touched_claims,
+    statistics_from, touched_claims, with_totals,
 };
 
 /// The record's columns a claim's document is made of, for the claims whose
@@ -175,18 +175,11 @@ impl Matching for TeamDatabase {
                 .bind(keys)
                 .fetch_all(&mut self.conn)
                 .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(key, text, quote, notes)| MatchCandidate {
-                key,
-                text: join_matched(&text, &quote, &notes),
-            })
-            .collect())
+        Ok(rows.into_iter().map(MatchCandidate::from_row).collect())
     }
 
     async fn match_statistics(&mut self, keys: &[i64]) -> Result<Statistics> {
-        let mut all = keys.to_vec();
-        all.extend([matching::DOCUMENTS_KEY, matching::WORDS_KEY]);
+        let all = with_totals(keys);
         let rows: Vec<(i64, i64)> =
             sqlx::query_as("SELECT key, documents FROM match_statistics WHERE key = ANY($1)")
                 .bind(&all)
