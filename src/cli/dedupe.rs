@@ -13,7 +13,7 @@ use crate::model::{Claim, Relation, short_id};
 use crate::render::{Output, Record};
 use crate::store::ClaimFilter;
 use crate::store::correcting::Correcting;
-use crate::store::matching::{Matching, similar_to};
+use crate::store::matching::{Matching, Reach, similar_to};
 use crate::store::postgres::TeamDatabase;
 use crate::store::reading::Reading;
 
@@ -100,7 +100,7 @@ async fn find(args: &DedupeArgs, store: &mut (impl Reading + Matching)) -> Resul
             continue;
         };
         let key = claim.key;
-        let best = similar_to(store, &text, |other| other >= key, &everything, 1).await?;
+        let best = similar_to(store, &text, |other| other >= key, &everything, 1, Reach::Words).await?;
         if let Some(best) = best.into_iter().next().filter(|b| b.score >= min) {
             // A pair already linked (repeats, denies, contradicts ...) has
             // been reviewed: a denial reads like its claim, word for word.

@@ -232,11 +232,19 @@ async fn seen_before(store: &mut Store, proposals: &[Proposal]) -> Result<HashMa
         if seen.contains_key(text) {
             continue;
         }
-        let best = crate::store::matching::similar_to(store, text, |_| false, &filter, 1).await?;
+        let best = crate::store::matching::similar_to(
+            store,
+            text,
+            |_| false,
+            &filter,
+            1,
+            crate::store::matching::Reach::Words,
+        )
+        .await?;
         if let Some(best) = best
             .into_iter()
             .next()
-            .filter(|b| b.score >= crate::matching::SEEN_BEFORE)
+            .filter(|b| b.score >= crate::matching::seen_before_threshold())
         {
             let line = super::seen_before_line(&crate::store::SeenBefore {
                 text: text.clone(),

@@ -9,6 +9,7 @@ mod copy;
 mod dedupe;
 mod docs;
 mod edit;
+mod embed;
 mod evaluate_matching;
 mod export;
 mod extract;
@@ -56,6 +57,16 @@ pub struct Cli {
     /// How long to wait for another process that is writing (a long import) before giving up.
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(0..=86_400), help_heading = "Global options")]
     pub wait: u64,
+
+    /// The semantic tier's model files: a folder, or `none` to match lexically [default: $XDG_DATA_HOME/claimtrack/all-MiniLM-L6-v2, used when it holds them and the build has the tier].
+    #[arg(
+        long,
+        global = true,
+        env = "CLAIMS_MODEL",
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
+    pub model: Option<PathBuf>,
 
     /// Print long output straight to the terminal instead of through $PAGER (less -FRX by default).
     #[arg(long, global = true, help_heading = "Global options")]
@@ -107,6 +118,8 @@ pub enum Command {
     Similar(similar::SimilarArgs),
     /// Likely repeats across the database, for review; --apply records them as `repeats` links.
     Dedupe(dedupe::DedupeArgs),
+    /// Give every claim its sentence embedding (the semantic tier of matching; needs the model files).
+    Embed(embed::EmbedArgs),
     /// Per-source report: claims per source and how many held up.
     Report(report::ReportArgs),
     /// Load claims: claim files (TOML), CSV, JSON Lines, LIAR TSV, ClaimReview; all or nothing, and importing twice changes nothing.
@@ -210,6 +223,16 @@ pub fn execute(cli: Cli) -> Result<()> {
 
 /// Runs a parsed command line against its database, printing to stdout.
 pub async fn run(cli: Cli) -> Result<()> {
+    crate::matching::semantic::configure(crate::matching::semantic::ModelChoice::parse(
+        cli.model.as_deref(),
+    ));
+    let result = run_command(cli).await;
+    say_semantic_tier(result.is_ok());
+    result
+}
+
+/// Runs the command of a parsed command line.
+async fn run_command(cli: Cli) -> Result<()> {
     let output = cli.command.listing().map_or(Format::Table, Listing::output);
     let actor = actor(cli.command.acting().and_then(|a| a.actor.as_deref()));
     // A PostgreSQL URL: the team database, where the commands that have a
@@ -330,6 +353,7 @@ async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()
         Command::List(args) => list::run_on_postgres(args, url, out).await,
         Command::Similar(args) => similar::run_on_postgres(args, url, out).await,
         Command::Dedupe(args) => dedupe::run_on_postgres(args, url, out).await,
+        Command::Embed(args) => embed::run_on_postgres(args, url, out).await,
         Command::Report(args) => report::run_on_postgres(args, url, out).await,
         Command::Show(args) => show::run_on_postgres(args, url, out).await,
         Command::Export(args) => export::run_on_postgres(args, url, out).await,
@@ -422,6 +446,7 @@ impl Command {
             | Command::Undo(_)
             | Command::Import(_)
             | Command::Team(_)
+            | Command::Embed(_)
             | Command::Restore(_) => true,
             Command::Extract(args) => args.import,
             Command::Dedupe(args) => args.apply,
@@ -480,6 +505,7 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::List(args) => list::run(args, ctx).await,
         Command::Similar(args) => similar::run(args, ctx).await,
         Command::Dedupe(args) => dedupe::run(args, ctx).await,
+        Command::Embed(args) => embed::run(args, ctx).await,
         Command::Report(args) => report::run(args, ctx).await,
         Command::Import(args) => import::run(args, ctx).await,
         Command::Export(args) => export::run(args, ctx).await,
@@ -496,6 +522,22 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         | Command::Copy(_) => Err(Error::invalid(
             "extract, evaluate and team run without a SQLite database context",
         )),
+    }
+}
+
+/// Says, once, why the semantic tier was off when a command wanted it, and
+/// how many claims the writes left for `claims embed`.
+fn say_semantic_tier(done: bool) {
+    use crate::matching::semantic;
+    if let Some(why) = semantic::why_off() {
+        eprintln!("claims: {why}");
+    }
+    let deferred = semantic::take_deferred();
+    if done && deferred > 0 {
+        eprintln!(
+            "claims: {deferred} claims are not embedded yet (over {} in one write): `claims embed` does it",
+            semantic::EMBEDDED_IN_WRITE
+        );
     }
 }
 

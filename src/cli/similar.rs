@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::matching;
 use crate::model::{Claim, short_id};
 use crate::render::{Output, Record, or_empty};
-use crate::store::matching::{Matching, Similar, similar_to};
+use crate::store::matching::{Matching, Reach, Similar, similar_to};
 use crate::store::postgres::TeamDatabase;
 use crate::store::reading::Reading;
 
@@ -97,6 +97,7 @@ async fn similar(args: &SimilarArgs, store: &mut (impl Reading + Matching)) -> R
         |key| Some(key) == asked,
         &filter,
         args.limit as usize,
+        Reach::WordsAndMeaning,
     )
     .await?;
     Ok(found

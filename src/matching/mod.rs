@@ -16,7 +16,10 @@
 //! search syntax of `claims list --search`.
 
 pub mod evaluate;
+#[cfg(feature = "semantic")]
+pub mod minilm;
 pub mod query;
+pub mod semantic;
 
 use std::collections::HashMap;
 
@@ -79,6 +82,15 @@ pub fn candidate_words<'a>(known: &[(i64, &'a str)]) -> Vec<&'a str> {
 /// those are right (at 0.5: 360, 98.1%; at 0.3: 690, 90.9%). A claim
 /// reworded by a checker is closer to its original than a tweet is.
 pub const SEEN_BEFORE: f64 = 0.4;
+
+/// Where "seen before" starts in this process: [`SEEN_BEFORE`], or the
+/// semantic tier's own threshold when its fused scores are in use.
+pub fn seen_before_threshold() -> f64 {
+    match semantic::embedder() {
+        Some(_) => semantic::SEEN_BEFORE,
+        None => SEEN_BEFORE,
+    }
+}
 
 /// Two claims from this score up are the same claim twice (a copy, or a
 /// change of quote marks): the earlier ranks first.
@@ -216,6 +228,11 @@ pub fn counted_words(normalized: &str) -> impl Iterator<Item = &str> {
 /// The statistics key of a word (for choosing the rarest).
 pub fn word_key(word: &str) -> i64 {
     key(1, word.as_bytes())
+}
+
+/// The key of a whole text (what an embedding was made from).
+pub fn text_key(text: &str) -> i64 {
+    key(3, text.as_bytes())
 }
 
 /// A stable 64-bit key (FNV-1a) of a gram or word, never 0: statistics are
@@ -438,8 +455,15 @@ impl Candidate {
 /// scores: the cosine of their gram profiles, plus a little for the rare
 /// words they share (BM25, see [`BM25_WEIGHT`]), at most 1. Ties, and
 /// claims that are the same claim twice ([`SAME_CLAIM`]), put the earlier
-/// first: the original check before its repeats.
-pub fn rank(query: &Candidate, candidates: &[Candidate], statistics: &Statistics) -> Vec<(i64, f64)> {
+/// first: the original check before its repeats. With the semantic tier,
+/// `cosines` holds the embeddings' cosine of the candidates that have one,
+/// fused with their lexical score ([`semantic::fuse`]).
+pub fn rank(
+    query: &Candidate,
+    candidates: &[Candidate],
+    statistics: &Statistics,
+    cosines: &KeyMap<f64>,
+) -> Vec<(i64, f64)> {
     let vector = query.profile.weighted(statistics);
     let vectors: Vec<Vec<(i64, f64)>> = candidates
         .iter()
@@ -451,7 +475,11 @@ pub fn rank(query: &Candidate, candidates: &[Candidate], statistics: &Statistics
         .map(|(i, other)| {
             let lexical = cosine(&vector, other);
             let words = candidates[i].bm25(query, statistics);
-            (i, (lexical + BM25_WEIGHT * words).min(1.0))
+            let lexical = (lexical + BM25_WEIGHT * words).min(1.0);
+            match cosines.get(&candidates[i].key) {
+                Some(&cosine) => (i, semantic::fuse(lexical, cosine)),
+                None => (i, lexical),
+            }
         })
         .collect();
     let order = |scored: &mut Vec<(usize, f64)>| {

@@ -113,7 +113,7 @@ mod ranking {
             0,
             &normalize("Russia thwarted a terrorist attack in Saint Petersburg thanks to a CIA tip"),
         );
-        let ranked = rank(&query, &candidates(COLLECTION), &statistics);
+        let ranked = rank(&query, &candidates(COLLECTION), &statistics, &KeyMap::default());
         assert_eq!(ranked[0].0, 1, "{ranked:?}");
         assert!(
             ranked[0].1 > 2.0 * ranked[1].1,
@@ -125,7 +125,7 @@ mod ranking {
     fn scores_are_between_zero_and_one_and_identical_text_scores_one() {
         let statistics = statistics(COLLECTION);
         let query = Candidate::of(0, &normalize(COLLECTION[2]));
-        let ranked = rank(&query, &candidates(COLLECTION), &statistics);
+        let ranked = rank(&query, &candidates(COLLECTION), &statistics, &KeyMap::default());
         assert_eq!(ranked[0].0, 3);
         assert!((ranked[0].1 - 1.0).abs() < 1e-9, "{ranked:?}");
         assert!(ranked.iter().all(|(_, s)| (0.0..=1.0).contains(s)));
@@ -142,7 +142,7 @@ mod ranking {
         ];
         let statistics = statistics(&texts);
         let query = Candidate::of(0, &normalize("zelensky said"));
-        let ranked = rank(&query, &candidates(&texts), &statistics);
+        let ranked = rank(&query, &candidates(&texts), &statistics, &KeyMap::default());
         assert_eq!(ranked[0].0, 4, "{ranked:?}");
     }
 
@@ -159,7 +159,7 @@ mod ranking {
         let query = Candidate::of(0, &normalize("Smith: the dam will be finished in May"));
         let mut pool = candidates(&texts);
         pool.reverse();
-        let ranked = rank(&query, &pool, &statistics);
+        let ranked = rank(&query, &pool, &statistics, &KeyMap::default());
         assert_eq!(ranked[0].0, 1, "{ranked:?}");
         assert_eq!(ranked[1].0, 2, "{ranked:?}");
     }
@@ -172,7 +172,7 @@ mod ranking {
         ];
         let statistics = statistics(&texts);
         let query = Candidate::of(0, &normalize("giant ammonite fossil British Columbia for real"));
-        let ranked = rank(&query, &candidates(&texts), &statistics);
+        let ranked = rank(&query, &candidates(&texts), &statistics, &KeyMap::default());
         assert_eq!(ranked[0].0, 1, "{ranked:?}");
         assert_eq!(ranked[0].1, ranked[1].1);
     }
@@ -181,7 +181,7 @@ mod ranking {
     fn nothing_in_common_scores_zero() {
         let statistics = statistics(COLLECTION);
         let query = Candidate::of(0, &normalize("xyzzy qwv"));
-        let ranked = rank(&query, &candidates(COLLECTION), &statistics);
+        let ranked = rank(&query, &candidates(COLLECTION), &statistics, &KeyMap::default());
         assert!(ranked.iter().all(|(_, s)| *s == 0.0), "{ranked:?}");
     }
 }

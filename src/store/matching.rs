@@ -17,7 +17,7 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 use super::claims::{ClaimFilter, Dialect};
 use super::{Store, Write};
 use crate::error::Result;
-use crate::matching::{self, Profile, Statistics};
+use crate::matching::{self, Profile, Statistics, semantic};
 
 use crate::model::Claim;
 
@@ -341,6 +341,45 @@ impl Store {
     }
 }
 
+/// Claims embedded per write by `claims embed`. The vectors are derived
+/// data: a run cut short keeps the writes it finished, and the next run
+/// goes on from there instead of starting again.
+pub(crate) const EMBEDDED_PER_WRITE: usize = 1_000;
+
+/// What `claims embed` did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Embedded {
+    /// Claims given a new embedding.
+    pub embedded: usize,
+    /// Claims whose embedding was already of their text.
+    pub current: usize,
+}
+
+impl Embedded {
+    pub(crate) fn add(&mut self, due: &EmbeddingsDue) {
+        self.embedded += due.rows.len();
+        self.current += due.current;
+    }
+}
+
+impl Store {
+    /// Gives every claim of the index an embedding of its text, where it
+    /// has none of this model and text ([`EMBEDDED_PER_WRITE`] per write).
+    pub async fn embed_claims(&mut self, embedder: &dyn semantic::Embedder) -> Result<Embedded> {
+        let keys: Vec<i64> = sqlx::query_scalar("SELECT rowid FROM claim_search ORDER BY rowid")
+            .fetch_all(self.conn())
+            .await?;
+        let mut total = Embedded::default();
+        for chunk in keys.chunks(EMBEDDED_PER_WRITE) {
+            let due = self
+                .write(async |w| w.embed(embedder, chunk, usize::MAX).await)
+                .await?;
+            total.add(&due);
+        }
+        Ok(total)
+    }
+}
+
 impl Write<'_> {
     /// Indexes again every claim the write touched since `mark`, and looks
     /// up the claims it logged among those logged before (see
@@ -364,6 +403,10 @@ impl Write<'_> {
         keys.sort_unstable();
         keys.dedup();
         let new = self.reindex(&keys).await?;
+        if let Some(embedder) = semantic::embedder() {
+            let due = self.embed(embedder, &keys, semantic::EMBEDDED_IN_WRITE).await?;
+            semantic::defer(due.deferred);
+        }
         if new.len() > SEEN_BEFORE_CHECKS {
             if let Some(first) = new.iter().map(|(key, _)| *key).min()
                 && self.store.claims_logged_before(first).await?
@@ -375,6 +418,34 @@ impl Write<'_> {
         let found = seen_before(&mut *self.store, &new).await?;
         self.store.seen_before.extend(found);
         Ok(())
+    }
+
+    /// Stores the embeddings of those of these claims that need one, unless
+    /// more than `limit` do (`claims embed`, and every write with the
+    /// semantic tier on).
+    pub(crate) async fn embed(
+        &mut self,
+        embedder: &dyn semantic::Embedder,
+        keys: &[i64],
+        limit: usize,
+    ) -> Result<EmbeddingsDue> {
+        let due = embeddings_due(&mut *self.store, embedder, keys, limit).await?;
+        for rows in due.rows.chunks(INSERT_ROWS) {
+            let mut sql = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO claim_embedding (claim_id, model, text_key, vector) ",
+            );
+            sql.push_values(rows, |mut row, (key, text_key, vector)| {
+                row.push_bind(*key)
+                    .push_bind(semantic::MODEL)
+                    .push_bind(*text_key)
+                    .push_bind(vector.as_slice());
+            });
+            sql.push(
+                " ON CONFLICT (claim_id) DO UPDATE SET model = excluded.model, text_key = excluded.text_key, vector = excluded.vector",
+            );
+            sql.build().execute(self.conn()).await?;
+        }
+        Ok(due)
     }
 
     /// Writes the index rows of these claims (sorted keys) from the record,
@@ -466,7 +537,7 @@ pub struct SeenBefore {
 }
 
 /// The new claims (key, matched text) that match an earlier claim from
-/// [`matching::SEEN_BEFORE`] up, each with its best match. With more new
+/// [`matching::seen_before_threshold`] up, each with its best match. With more new
 /// claims than [`SEEN_BEFORE_CHECKS`] (the list stops one past it), none
 /// are looked up and one notice says so.
 pub(crate) async fn seen_before(store: &mut impl Matching, new: &[(i64, String)]) -> Result<Vec<SeenBefore>> {
@@ -491,12 +562,13 @@ pub(crate) async fn seen_before(store: &mut impl Matching, new: &[(i64, String)]
             |other| other >= first_new || other == *key,
             &filter,
             1,
+            Reach::Words,
         )
         .await?;
         if let Some(best) = best
             .into_iter()
             .next()
-            .filter(|b| b.score >= matching::SEEN_BEFORE)
+            .filter(|b| b.score >= matching::seen_before_threshold())
         {
             let own = store
                 .claims_by_keys(
@@ -561,6 +633,10 @@ pub(crate) trait Matching {
     async fn claimed_text_of(&mut self, key: i64) -> Result<Option<String>>;
     /// Whether any claim has a key below `key` (was logged before it).
     async fn claims_logged_before(&mut self, key: i64) -> Result<bool>;
+    /// The stored embeddings of these claims, of any model.
+    async fn stored_embeddings(&mut self, keys: &[i64]) -> Result<Vec<StoredEmbedding>>;
+    /// The next page of this model's embeddings, by key from `after`.
+    async fn embeddings_after(&mut self, after: i64, page: i64) -> Result<Vec<(i64, Vec<u8>)>>;
 }
 
 impl Matching for Store {
@@ -620,6 +696,167 @@ impl Matching for Store {
             .await?;
         Ok(found.is_some())
     }
+
+    async fn stored_embeddings(&mut self, keys: &[i64]) -> Result<Vec<StoredEmbedding>> {
+        let rows: Vec<(i64, String, i64, Vec<u8>)> = sqlx::query_as(
+            "SELECT claim_id, model, text_key, vector FROM claim_embedding
+             WHERE claim_id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(json_keys(keys))
+        .fetch_all(self.conn())
+        .await?;
+        Ok(rows.into_iter().map(StoredEmbedding::from).collect())
+    }
+
+    async fn embeddings_after(&mut self, after: i64, page: i64) -> Result<Vec<(i64, Vec<u8>)>> {
+        Ok(sqlx::query_as(
+            "SELECT claim_id, vector FROM claim_embedding WHERE claim_id > ? AND model = ?
+             ORDER BY claim_id LIMIT ?",
+        )
+        .bind(after)
+        .bind(semantic::MODEL)
+        .bind(page)
+        .fetch_all(self.conn())
+        .await?)
+    }
+}
+
+/// Up to how many embedded claims `claims similar` also looks among all of
+/// them for the nearest by meaning, which finds a rewording that shares no
+/// rare word with its claim: a scan of every vector (10,000 in about 20
+/// ms). Above it, only the lexical candidates are scored by meaning.
+pub(crate) const MEANING_SCAN: i64 = 100_000;
+
+/// How many of the nearest by meaning join the lexical candidates.
+const MEANING_CANDIDATES: usize = 50;
+
+/// Vectors read per query while scanning.
+const SCAN_PAGE: i64 = 2_000;
+
+/// The claims nearest `query` by meaning, best first, at most `n`, when
+/// the database indexes at most [`MEANING_SCAN`] claims (`claims`).
+pub(crate) async fn nearest_by_meaning(
+    store: &mut impl Matching,
+    query: &[f32],
+    n: usize,
+    claims: i64,
+) -> Result<Vec<i64>> {
+    if claims > MEANING_SCAN {
+        return Ok(Vec::new());
+    }
+    let mut best: Vec<(f64, i64)> = Vec::with_capacity(n * 2 + SCAN_PAGE as usize);
+    let mut after = i64::MIN;
+    loop {
+        let page = store.embeddings_after(after, SCAN_PAGE).await?;
+        let Some(&(last, _)) = page.last() else { break };
+        after = last;
+        best.extend(page.iter().filter_map(|(key, bytes)| {
+            semantic::cosine_of_stored(query, bytes).map(|cosine| (cosine, *key))
+        }));
+        if best.len() > n {
+            best.select_nth_unstable_by(n, |a, b| b.0.total_cmp(&a.0));
+            best.truncate(n);
+        }
+    }
+    best.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    Ok(best.into_iter().map(|(_, key)| key).collect())
+}
+
+/// A claim's embedding as stored (see `semantic`).
+#[derive(Debug, Clone)]
+pub(crate) struct StoredEmbedding {
+    pub key: i64,
+    pub model: String,
+    /// The key of the text it was made from ([`matching::text_key`]).
+    pub text_key: i64,
+    pub vector: Vec<u8>,
+}
+
+impl From<(i64, String, i64, Vec<u8>)> for StoredEmbedding {
+    fn from((key, model, text_key, vector): (i64, String, i64, Vec<u8>)) -> StoredEmbedding {
+        StoredEmbedding {
+            key,
+            model,
+            text_key,
+            vector,
+        }
+    }
+}
+
+/// What to store for claims whose embedding is missing or out of date.
+#[derive(Debug, Default)]
+pub struct EmbeddingsDue {
+    /// (key, text key, vector) to write.
+    pub rows: Vec<(i64, i64, Vec<u8>)>,
+    /// Claims left unembedded: more were due than the limit.
+    pub deferred: usize,
+    /// Claims whose stored embedding was already of their text.
+    pub current: usize,
+}
+
+/// Embeds those of these claims whose stored embedding is missing, of
+/// another model or of an earlier text (their indexed text, quote and
+/// notes), unless more than `limit` are due: then none, and the count is
+/// reported instead.
+pub(crate) async fn embeddings_due(
+    store: &mut impl Matching,
+    embedder: &dyn semantic::Embedder,
+    keys: &[i64],
+    limit: usize,
+) -> Result<EmbeddingsDue> {
+    let texts = store.matched_texts(keys).await?;
+    let stored: HashMap<i64, (String, i64)> = store
+        .stored_embeddings(keys)
+        .await?
+        .into_iter()
+        .map(|e| (e.key, (e.model, e.text_key)))
+        .collect();
+    let mut due = EmbeddingsDue::default();
+    let mut texts: Vec<(i64, i64, String)> = texts
+        .into_iter()
+        .map(|c| (c.key, matching::text_key(&c.text), c.text))
+        .filter(|(key, text_key, _)| match stored.get(key) {
+            Some((model, stored_key)) if model == semantic::MODEL && stored_key == text_key => {
+                due.current += 1;
+                false
+            }
+            _ => true,
+        })
+        .collect();
+    if texts.len() > limit {
+        due.deferred = texts.len();
+        return Ok(due);
+    }
+    texts.sort_unstable_by_key(|(key, _, _)| *key);
+    let refs: Vec<&str> = texts.iter().map(|(_, _, text)| text.as_str()).collect();
+    let vectors = embedder.embed(&refs)?;
+    due.rows = texts
+        .into_iter()
+        .zip(vectors)
+        .map(|((key, text_key, _), vector)| (key, text_key, semantic::to_bytes(&vector)))
+        .collect();
+    Ok(due)
+}
+
+/// The cosine of the query's embedding with each candidate's that has one
+/// of this model (none when the tier is off).
+async fn semantic_cosines(
+    store: &mut impl Matching,
+    query: Option<&[f32]>,
+    keys: &[i64],
+) -> Result<matching::KeyMap<f64>> {
+    let mut cosines = matching::KeyMap::default();
+    let Some(query) = query else {
+        return Ok(cosines);
+    };
+    for embedding in store.stored_embeddings(keys).await? {
+        if embedding.model == semantic::MODEL
+            && let Some(vector) = semantic::from_bytes(&embedding.vector)
+        {
+            cosines.insert(embedding.key, semantic::cosine(query, &vector));
+        }
+    }
+    Ok(cosines)
 }
 
 /// Statistics from (key, documents) rows, the document count under
@@ -647,6 +884,17 @@ pub struct Similar {
     pub score: f64,
 }
 
+/// Where `similar_to` finds its candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// The claims sharing the query's rarest words: a lookup per claim
+    /// logged, or per claim of the database (seen before, dedupe).
+    Words,
+    /// Those, and with the semantic tier the nearest by meaning
+    /// ([`MEANING_SCAN`]): a question asked by a person (`claims similar`).
+    WordsAndMeaning,
+}
+
 /// The claims most like `text`, best first, at most `limit`, among those
 /// `filter` selects, leaving out the claims `skip` says to (the claim asked
 /// about, or those of the same write).
@@ -656,12 +904,19 @@ pub(crate) async fn similar_to(
     skip: impl Fn(i64) -> bool,
     filter: &ClaimFilter,
     limit: usize,
+    reach: Reach,
 ) -> Result<Vec<Similar>> {
     let normalized = matching::normalize(text);
     let query = matching::Candidate::of(0, &normalized);
     if query.profile.is_empty() {
         return Ok(Vec::new());
     }
+    // With the semantic tier, the query's embedding (the model reads the
+    // same normalized text as the claims' embeddings were made from).
+    let meaning = match semantic::embedder() {
+        Some(embedder) => embedder.embed(&[normalized.as_str()])?.pop(),
+        None => None,
+    };
     // The rarest words the database holds pick the candidates.
     let words = matching::content_words(&normalized);
     let word_keys: Vec<i64> = words.iter().map(|w| matching::word_key(w)).collect();
@@ -696,7 +951,14 @@ pub(crate) async fn similar_to(
     let mut best: Vec<(i64, f64)> = tally.into_iter().collect();
     best.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     best.truncate(matching::CANDIDATES as usize);
-    let keys: Vec<i64> = best.iter().map(|(key, _)| *key).collect();
+    let mut keys: Vec<i64> = best.iter().map(|(key, _)| *key).collect();
+    if let (Some(meaning), Reach::WordsAndMeaning) = (&meaning, reach) {
+        for key in nearest_by_meaning(store, meaning, MEANING_CANDIDATES, counts.documents).await? {
+            if !skip(key) && !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+    }
     let found = store.matched_texts(&keys).await?;
     let candidates: Vec<matching::Candidate> = found
         .iter()
@@ -716,7 +978,9 @@ pub(crate) async fn similar_to(
     keys.sort_unstable();
     let mut statistics = store.match_statistics(&keys).await?;
     statistics.frequencies.extend(counts.frequencies);
-    let ranked: Vec<(i64, f64)> = matching::rank(&query, &candidates, &statistics)
+    let candidate_keys: Vec<i64> = candidates.iter().map(|c| c.key).collect();
+    let cosines = semantic_cosines(store, meaning.as_deref(), &candidate_keys).await?;
+    let ranked: Vec<(i64, f64)> = matching::rank(&query, &candidates, &statistics, &cosines)
         .into_iter()
         .filter(|(_, score)| *score > 0.0)
         .collect();

@@ -46,7 +46,7 @@ pub use bulk::BulkLoad;
 pub use claims::{ClaimFilter, NewClaim, NewEvent, QuoteToVerify};
 pub use create::MigrationLock;
 pub use journal::{Edited, NewOperation, OperationFilter};
-pub use matching::{SeenBefore, Similar};
+pub use matching::{Embedded, SeenBefore, Similar};
 pub use reports::{Report, ReportRow, SourceShare};
 
 /// The migrations compiled into this build (`build.rs` reruns when the

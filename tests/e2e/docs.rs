@@ -189,6 +189,8 @@ fn run_sessions(file: &str) {
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("PAGER", "")
             .env("EDITOR", "true")
+            // The examples show the lexical tier, whatever the build.
+            .env("CLAIMS_MODEL", "none")
             .env_remove("CLAIMS_DB")
             .env_remove("COLUMNS")
             .env_remove("NO_COLOR")

@@ -52,6 +52,9 @@ impl Env {
             .args(args)
             .env("CLAIMS_DB", &self.db)
             .env("USER", "tester")
+            // Lexical matching, whatever model files the machine has; the
+            // semantic tier's tests ask for it (tests/e2e/semantic.rs).
+            .env("CLAIMS_MODEL", "none")
             .env_remove("NO_COLOR")
             .env_remove("COLUMNS")
             .env_remove("XDG_DATA_HOME");

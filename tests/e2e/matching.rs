@@ -9,13 +9,13 @@ use super::harness::{Env, Run, sample_dir};
 use super::team::Desk;
 
 /// A database on one backend.
-enum Backend {
+pub(super) enum Backend {
     Sqlite(Env),
     Postgres(Desk),
 }
 
 impl Backend {
-    fn run(&self, args: &[&str]) -> Run {
+    pub(super) fn run(&self, args: &[&str]) -> Run {
         match self {
             Backend::Sqlite(env) => env.run(args),
             Backend::Postgres(desk) => desk.claims(args),
@@ -23,7 +23,7 @@ impl Backend {
     }
 
     /// Runs a command that must succeed; returns (stdout, stderr).
-    fn ok(&self, args: &[&str]) -> (String, String) {
+    pub(super) fn ok(&self, args: &[&str]) -> (String, String) {
         let run = self.run(args);
         assert_eq!(
             run.code,
@@ -35,7 +35,7 @@ impl Backend {
         (run.stdout, run.stderr)
     }
 
-    fn name(&self) -> &'static str {
+    pub(super) fn name(&self) -> &'static str {
         match self {
             Backend::Sqlite(_) => "SQLite",
             Backend::Postgres(_) => "PostgreSQL",
@@ -45,7 +45,7 @@ impl Backend {
 
 /// A SQLite database and, where a server is up, a PostgreSQL one, each
 /// with the sample imported.
-fn with_sample() -> Vec<Backend> {
+pub(super) fn with_sample() -> Vec<Backend> {
     let mut backends = vec![Backend::Sqlite(Env::new())];
     if let Some(desk) = Desk::new() {
         backends.push(Backend::Postgres(desk));
@@ -57,7 +57,7 @@ fn with_sample() -> Vec<Backend> {
 }
 
 /// The texts of a listing printed as CSV (`text` is its third column).
-fn texts(csv: &str) -> Vec<String> {
+pub(super) fn texts(csv: &str) -> Vec<String> {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let column = headers.iter().position(|h| h == "text").expect("a text column");

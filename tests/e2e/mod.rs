@@ -16,5 +16,6 @@ mod output;
 mod publish;
 mod reliability;
 mod safety;
+mod semantic;
 mod story;
 mod team;

@@ -8,13 +8,14 @@ use sqlx::{Postgres, QueryBuilder};
 
 use super::TeamDatabase;
 use crate::error::Result;
-use crate::matching::Statistics;
+use crate::matching::{Statistics, semantic};
 use crate::model::Claim;
 use crate::store::ClaimFilter;
 use crate::store::matching::{
-    MatchCandidate, Matching, SEEN_BEFORE_CHECKS, SearchDocument, StatisticsDelta, claims_of_sources,
-    document_from_row, join_matched, note_new_claims, previous_documents, renamed_sources, seen_before,
-    statistics_from, touched_claims, with_totals,
+    EMBEDDED_PER_WRITE, Embedded, EmbeddingsDue, MatchCandidate, Matching, SEEN_BEFORE_CHECKS,
+    SearchDocument, StatisticsDelta, StoredEmbedding, claims_of_sources, document_from_row, embeddings_due,
+    join_matched, note_new_claims, previous_documents, renamed_sources, seen_before, statistics_from,
+    touched_claims, with_totals,
 };
 
 /// The record's columns a claim's document is made of, for the claims whose
@@ -80,6 +81,10 @@ pub(super) async fn refresh_search(
     keys.sort_unstable();
     keys.dedup();
     let new = reindex(database, &keys).await?;
+    if let Some(embedder) = semantic::embedder() {
+        let due = embed(database, embedder, &keys, semantic::EMBEDDED_IN_WRITE).await?;
+        semantic::defer(due.deferred);
+    }
     if keys.len() >= ANALYZED_FROM {
         // Fresh statistics for the planner: without them, a search right
         // after a large import was planned as a scan of every claim (143 ms
@@ -214,4 +219,70 @@ impl Matching for TeamDatabase {
             .await?;
         Ok(found)
     }
+
+    async fn stored_embeddings(&mut self, keys: &[i64]) -> Result<Vec<StoredEmbedding>> {
+        let rows: Vec<(i64, String, i64, Vec<u8>)> = sqlx::query_as(
+            "SELECT claim_id, model, text_key, vector FROM claim_embedding WHERE claim_id = ANY($1)",
+        )
+        .bind(keys)
+        .fetch_all(&mut self.conn)
+        .await?;
+        Ok(rows.into_iter().map(StoredEmbedding::from).collect())
+    }
+
+    async fn embeddings_after(&mut self, after: i64, page: i64) -> Result<Vec<(i64, Vec<u8>)>> {
+        Ok(sqlx::query_as(
+            "SELECT claim_id, vector FROM claim_embedding WHERE claim_id > $1 AND model = $2
+             ORDER BY claim_id LIMIT $3",
+        )
+        .bind(after)
+        .bind(semantic::MODEL)
+        .bind(page)
+        .fetch_all(&mut self.conn)
+        .await?)
+    }
+}
+
+impl TeamDatabase {
+    /// Gives every claim of the index an embedding of its text, where it
+    /// has none of this model and text (a thousand per write, as on SQLite).
+    pub async fn embed_claims(&mut self, embedder: &dyn semantic::Embedder) -> Result<Embedded> {
+        let keys: Vec<i64> = sqlx::query_scalar("SELECT claim_id FROM claim_search ORDER BY claim_id")
+            .fetch_all(&mut self.conn)
+            .await?;
+        let mut total = Embedded::default();
+        for chunk in keys.chunks(EMBEDDED_PER_WRITE) {
+            let due = self
+                .write(async |d| embed(d, embedder, chunk, usize::MAX).await)
+                .await?;
+            total.add(&due);
+        }
+        Ok(total)
+    }
+}
+
+/// Stores the embeddings of those of these claims that need one, unless
+/// more than `limit` do (inside a write: `claims embed`, and every write
+/// with the semantic tier on).
+pub(super) async fn embed(
+    database: &mut TeamDatabase,
+    embedder: &dyn semantic::Embedder,
+    keys: &[i64],
+    limit: usize,
+) -> Result<EmbeddingsDue> {
+    let due = embeddings_due(database, embedder, keys, limit).await?;
+    if !due.rows.is_empty() {
+        sqlx::query(
+            "INSERT INTO claim_embedding (claim_id, model, text_key, vector)
+             SELECT key, $1, text_key, vector FROM unnest($2::bigint[], $3::bigint[], $4::bytea[]) AS r (key, text_key, vector)
+             ON CONFLICT (claim_id) DO UPDATE SET model = excluded.model, text_key = excluded.text_key, vector = excluded.vector",
+        )
+        .bind(semantic::MODEL)
+        .bind(due.rows.iter().map(|(key, _, _)| *key).collect::<Vec<i64>>())
+        .bind(due.rows.iter().map(|(_, text_key, _)| *text_key).collect::<Vec<i64>>())
+        .bind(due.rows.iter().map(|(_, _, vector)| vector.clone()).collect::<Vec<Vec<u8>>>())
+        .execute(&mut database.conn)
+        .await?;
+    }
+    Ok(due)
 }
