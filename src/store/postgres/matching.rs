@@ -81,7 +81,10 @@ pub(super) async fn refresh_search(
     keys.sort_unstable();
     keys.dedup();
     let new = reindex(database, &keys).await?;
-    if let Some(embedder) = semantic::embedder() {
+    // The model is loaded only by a write that touched a claim.
+    if !keys.is_empty()
+        && let Some(embedder) = semantic::embedder()
+    {
         let due = embed(database, embedder, &keys, semantic::EMBEDDED_IN_WRITE).await?;
         semantic::defer(due.deferred);
     }
