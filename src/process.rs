@@ -1,5 +1,19 @@
 //! Settings of the running process that commands share.
 
+/// claimtrack's own data folder, where the database and the model files
+/// live unless told otherwise: `$XDG_DATA_HOME/claimtrack` (an absolute
+/// path only, as the XDG specification asks), else
+/// `~/.local/share/claimtrack`; `None` without a home folder.
+pub fn data_folder() -> Option<std::path::PathBuf> {
+    let data_home = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| std::path::PathBuf::from(home).join(".local/share"))
+        })?;
+    Some(data_home.join("claimtrack"))
+}
+
 /// Asks Linux not to back this process's memory with transparent huge
 /// pages from here on. The allocator asks for them (`MADV_HUGEPAGE`), and a
 /// command that allocates and frees many short-lived pages pays for it:

@@ -33,8 +33,8 @@ pub const SEMANTIC_WEIGHT: f64 = 0.5;
 pub const SEEN_BEFORE: f64 = 0.45;
 
 /// How many claims one write embeds as it logs them: a claim file's worth.
-/// A larger import is not held up (about 5 ms a claim on one core); `claims
-/// embed` catches up, and the command line says so.
+/// A larger import is not held up (about 16 ms a claim on this project's
+/// 2-core machine); `claims embed` catches up, and the command line says so.
 pub const EMBEDDED_IN_WRITE: usize = 500;
 
 /// Turns texts into unit vectors of [`DIMENSIONS`] numbers.
@@ -68,11 +68,7 @@ impl ModelChoice {
 
 /// The default folder of the model files.
 pub fn default_folder() -> Option<PathBuf> {
-    let data_home = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))?;
-    Some(data_home.join("claimtrack").join(MODEL))
+    Some(crate::process::data_folder()?.join(MODEL))
 }
 
 /// The model's folder for the tests: `CLAIMTRACK_TEST_MODEL`, else the

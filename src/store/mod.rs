@@ -171,11 +171,7 @@ pub enum Access {
 /// Where the database lives when neither `--db` nor `CLAIMS_DB` says:
 /// `$XDG_DATA_HOME/claimtrack/claims.db`, else `~/.local/share/claimtrack/claims.db`.
 pub fn default_path() -> Option<PathBuf> {
-    let data_home = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))?;
-    Some(data_home.join("claimtrack").join("claims.db"))
+    Some(crate::process::data_folder()?.join("claims.db"))
 }
 
 // Pure helpers the store uses too, kept where the layers below it can
