@@ -105,7 +105,8 @@ pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true;
     for word in text.split_whitespace() {
-        if is_address(word) {
+        let word = before_address(word);
+        if word.is_empty() {
             continue;
         }
         // A hashtag or handle runs its words together: "#FyreFestival" is
@@ -181,15 +182,30 @@ fn without_signature(text: &str) -> &str {
     }
 }
 
-/// A web address or a picture link: the same claim travels under many.
-fn is_address(word: &str) -> bool {
-    let lower = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let starts = |prefix: &str| {
-        lower
-            .get(..prefix.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-    };
-    starts("http://") || starts("https://") || starts("www.") || starts("pic.twitter.com/")
+/// The part of a word before any web address or picture link in it: the
+/// same claim travels under many, and a tweet often runs one into the word
+/// before ("ground.https://t.co/..."), which would otherwise turn "https"
+/// into a word that matches claims about web addresses.
+fn before_address(word: &str) -> &str {
+    const ADDRESSES: [&str; 4] = ["http://", "https://", "www.", "pic.twitter.com/"];
+    if !word.contains('.') && !word.contains(':') {
+        return word;
+    }
+    let lower = word.to_ascii_lowercase();
+    let cut = ADDRESSES
+        .iter()
+        .filter_map(|address| lower.find(address))
+        .filter(|&at| {
+            // "www." only where a word starts ("awww." is not an address).
+            at == 0
+                || !lower[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+                || !lower[at..].starts_with("www.")
+        })
+        .min();
+    match cut {
+        Some(at) => &word[..at],
+        None => word,
+    }
 }
 
 /// Words that say nothing of what a claim is about; a query's candidates

@@ -52,6 +52,14 @@ mod normalizing {
         );
         // Only a tag's words are split: a name in the text stays whole.
         assert_eq!(normalize("McDonald said"), "mcdonald said");
+        // An address run into the word before it goes, the word stays: no
+        // "https" left to match claims about web addresses.
+        assert_eq!(
+            normalize("burned down.https://t.co/4Qg #Fires#Smokepic.twitter.com/WqyO"),
+            "burned down fires smoke"
+        );
+        // "www" inside a word is not an address.
+        assert_eq!(normalize("Awww.. so cute"), "awww so cute");
     }
 
     #[test]
