@@ -144,6 +144,10 @@ pub(crate) trait Dialect: sqlx::Database {
     fn bind_optional_int(sql: &mut QueryBuilder<Self>, value: Option<i64>);
     /// Binds a UUID.
     fn bind_id(sql: &mut QueryBuilder<Self>, value: Uuid);
+    /// Pushes "`column` is one of `keys`" as one bound value: a list of a
+    /// few hundred placeholders cost PostgreSQL 50 ms to plan (measured on
+    /// `similar`'s candidates), an array costs nothing.
+    fn push_one_of(sql: &mut QueryBuilder<Self>, column: &str, keys: &[i64]);
 }
 
 impl Dialect for Sqlite {
@@ -163,6 +167,13 @@ impl Dialect for Sqlite {
     fn bind_int(sql: &mut QueryBuilder<Self>, value: i64) {
         sql.push_bind(value);
     }
+    fn push_one_of(sql: &mut QueryBuilder<Self>, column: &str, keys: &[i64]) {
+        sql.push(" AND ")
+            .push(column)
+            .push(" IN (SELECT value FROM json_each(")
+            .push_bind(super::matching::json_keys(keys))
+            .push("))");
+    }
 }
 
 impl Dialect for sqlx::Postgres {
@@ -181,6 +192,13 @@ impl Dialect for sqlx::Postgres {
     }
     fn bind_int(sql: &mut QueryBuilder<Self>, value: i64) {
         sql.push_bind(value);
+    }
+    fn push_one_of(sql: &mut QueryBuilder<Self>, column: &str, keys: &[i64]) {
+        sql.push(" AND ")
+            .push(column)
+            .push(" = ANY(")
+            .push_bind(keys.to_vec())
+            .push(")");
     }
 }
 
@@ -344,17 +362,7 @@ impl ClaimFilter {
             DB::bind_text(sql, until.to_string());
         }
         if let Some(keys) = &self.keys {
-            sql.push(" AND c.id IN (");
-            if keys.is_empty() {
-                sql.push("NULL");
-            }
-            for (i, key) in keys.iter().enumerate() {
-                if i > 0 {
-                    sql.push(", ");
-                }
-                DB::bind_int(sql, *key);
-            }
-            sql.push(")");
+            DB::push_one_of(sql, "c.id", keys);
         }
     }
 }

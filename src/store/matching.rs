@@ -636,8 +636,12 @@ pub(crate) trait Matching {
     async fn claimed_text_of(&mut self, key: i64) -> Result<Option<String>>;
     /// Whether any claim has a key below `key` (was logged before it).
     async fn claims_logged_before(&mut self, key: i64) -> Result<bool>;
-    /// The stored embeddings of these claims, of any model.
-    async fn stored_embeddings(&mut self, keys: &[i64]) -> Result<Vec<StoredEmbedding>>;
+    /// Which model embedded which text of these claims: (key, model, text
+    /// key), without the vectors (1.5 KB each), which deciding what is due
+    /// does not read.
+    async fn embedded_texts(&mut self, keys: &[i64]) -> Result<Vec<(i64, String, i64)>>;
+    /// This model's vectors of these claims.
+    async fn vectors_of(&mut self, keys: &[i64]) -> Result<Vec<(i64, Vec<u8>)>>;
     /// The next page of this model's embeddings, by key from `after`.
     async fn embeddings_after(&mut self, after: i64, page: i64) -> Result<Vec<(i64, Vec<u8>)>>;
 }
@@ -700,15 +704,25 @@ impl Matching for Store {
         Ok(found.is_some())
     }
 
-    async fn stored_embeddings(&mut self, keys: &[i64]) -> Result<Vec<StoredEmbedding>> {
-        let rows: Vec<(i64, String, i64, Vec<u8>)> = sqlx::query_as(
-            "SELECT claim_id, model, text_key, vector FROM claim_embedding
+    async fn embedded_texts(&mut self, keys: &[i64]) -> Result<Vec<(i64, String, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT claim_id, model, text_key FROM claim_embedding
              WHERE claim_id IN (SELECT value FROM json_each(?))",
         )
         .bind(json_keys(keys))
         .fetch_all(self.conn())
-        .await?;
-        Ok(rows.into_iter().map(StoredEmbedding::from).collect())
+        .await?)
+    }
+
+    async fn vectors_of(&mut self, keys: &[i64]) -> Result<Vec<(i64, Vec<u8>)>> {
+        Ok(sqlx::query_as(
+            "SELECT claim_id, vector FROM claim_embedding
+             WHERE claim_id IN (SELECT value FROM json_each(?)) AND model = ?",
+        )
+        .bind(json_keys(keys))
+        .bind(semantic::MODEL)
+        .fetch_all(self.conn())
+        .await?)
     }
 
     async fn embeddings_after(&mut self, after: i64, page: i64) -> Result<Vec<(i64, Vec<u8>)>> {
@@ -765,27 +779,6 @@ pub(crate) async fn nearest_by_meaning(
     Ok(best.into_iter().map(|(_, key)| key).collect())
 }
 
-/// A claim's embedding as stored (see `semantic`).
-#[derive(Debug, Clone)]
-pub(crate) struct StoredEmbedding {
-    pub key: i64,
-    pub model: String,
-    /// The key of the text it was made from ([`matching::text_key`]).
-    pub text_key: i64,
-    pub vector: Vec<u8>,
-}
-
-impl From<(i64, String, i64, Vec<u8>)> for StoredEmbedding {
-    fn from((key, model, text_key, vector): (i64, String, i64, Vec<u8>)) -> StoredEmbedding {
-        StoredEmbedding {
-            key,
-            model,
-            text_key,
-            vector,
-        }
-    }
-}
-
 /// What to store for claims whose embedding is missing or out of date.
 #[derive(Debug, Default)]
 pub struct EmbeddingsDue {
@@ -808,11 +801,13 @@ pub(crate) async fn embeddings_due(
     limit: usize,
 ) -> Result<EmbeddingsDue> {
     let texts = store.matched_texts(keys).await?;
+    // What each stored embedding was made of (the text key, see
+    // [`matching::text_key`]) and by which model.
     let stored: HashMap<i64, (String, i64)> = store
-        .stored_embeddings(keys)
+        .embedded_texts(keys)
         .await?
         .into_iter()
-        .map(|e| (e.key, (e.model, e.text_key)))
+        .map(|(key, model, text_key)| (key, (model, text_key)))
         .collect();
     let mut due = EmbeddingsDue::default();
     let mut texts: Vec<(i64, i64, String)> = texts
@@ -852,11 +847,9 @@ async fn semantic_cosines(
     let Some(query) = query else {
         return Ok(cosines);
     };
-    for embedding in store.stored_embeddings(keys).await? {
-        if embedding.model == semantic::MODEL
-            && let Some(vector) = semantic::from_bytes(&embedding.vector)
-        {
-            cosines.insert(embedding.key, semantic::cosine(query, &vector));
+    for (key, bytes) in store.vectors_of(keys).await? {
+        if let Some(vector) = semantic::from_bytes(&bytes) {
+            cosines.insert(key, semantic::cosine(query, &vector));
         }
     }
     Ok(cosines)

@@ -13,7 +13,7 @@ use crate::model::Claim;
 use crate::store::ClaimFilter;
 use crate::store::matching::{
     EMBEDDED_PER_WRITE, Embedded, EmbeddingsDue, MatchCandidate, Matching, SEEN_BEFORE_CHECKS,
-    SearchDocument, StatisticsDelta, StoredEmbedding, claims_of_sources, document_from_row, embeddings_due,
+    SearchDocument, StatisticsDelta, claims_of_sources, document_from_row, embeddings_due,
     join_matched, note_new_claims, previous_documents, renamed_sources, seen_before, statistics_from,
     touched_claims, with_totals,
 };
@@ -223,14 +223,23 @@ impl Matching for TeamDatabase {
         Ok(found)
     }
 
-    async fn stored_embeddings(&mut self, keys: &[i64]) -> Result<Vec<StoredEmbedding>> {
-        let rows: Vec<(i64, String, i64, Vec<u8>)> = sqlx::query_as(
-            "SELECT claim_id, model, text_key, vector FROM claim_embedding WHERE claim_id = ANY($1)",
+    async fn embedded_texts(&mut self, keys: &[i64]) -> Result<Vec<(i64, String, i64)>> {
+        Ok(
+            sqlx::query_as("SELECT claim_id, model, text_key FROM claim_embedding WHERE claim_id = ANY($1)")
+                .bind(keys)
+                .fetch_all(&mut self.conn)
+                .await?,
+        )
+    }
+
+    async fn vectors_of(&mut self, keys: &[i64]) -> Result<Vec<(i64, Vec<u8>)>> {
+        Ok(sqlx::query_as(
+            "SELECT claim_id, vector FROM claim_embedding WHERE claim_id = ANY($1) AND model = $2",
         )
         .bind(keys)
+        .bind(semantic::MODEL)
         .fetch_all(&mut self.conn)
-        .await?;
-        Ok(rows.into_iter().map(StoredEmbedding::from).collect())
+        .await?)
     }
 
     async fn embeddings_after(&mut self, after: i64, page: i64) -> Result<Vec<(i64, Vec<u8>)>> {
@@ -283,7 +292,7 @@ pub(super) async fn embed(
         .bind(semantic::MODEL)
         .bind(due.rows.iter().map(|(key, _, _)| *key).collect::<Vec<i64>>())
         .bind(due.rows.iter().map(|(_, text_key, _)| *text_key).collect::<Vec<i64>>())
-        .bind(due.rows.iter().map(|(_, _, vector)| vector.clone()).collect::<Vec<Vec<u8>>>())
+        .bind(due.rows.iter().map(|(_, _, vector)| vector.as_slice()).collect::<Vec<&[u8]>>())
         .execute(&mut database.conn)
         .await?;
     }
