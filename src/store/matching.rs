@@ -621,10 +621,11 @@ pub(crate) fn with_totals(keys: &[i64]) -> Vec<i64> {
 
 /// What claim matching needs of a backend.
 pub(crate) trait Matching {
-    /// The claims whose text, quote or notes hold this (normalized) word,
-    /// among those `filter` selects when it restricts them: a posting list
-    /// of the full-text index, read without ranking.
-    async fn claims_with_word(&mut self, word: &str, filter: &ClaimFilter) -> Result<Vec<i64>>;
+    /// For each of these (normalized) words, the claims whose text, quote
+    /// or notes hold it, among those `filter` selects when it restricts
+    /// them: (the word's index in `words`, the claim), the posting lists of
+    /// the full-text index read without ranking.
+    async fn claims_with_words(&mut self, words: &[&str], filter: &ClaimFilter) -> Result<Vec<(usize, i64)>>;
     /// The matched text (text, quote, notes) of these claims.
     async fn matched_texts(&mut self, keys: &[i64]) -> Result<Vec<MatchCandidate>>;
     /// The document frequencies of these keys, and the number of documents.
@@ -647,16 +648,23 @@ pub(crate) trait Matching {
 }
 
 impl Matching for Store {
-    async fn claims_with_word(&mut self, word: &str, filter: &ClaimFilter) -> Result<Vec<i64>> {
-        let mut sql = QueryBuilder::<Sqlite>::new("SELECT rowid FROM claim_search WHERE claim_search MATCH ");
-        sql.push_bind(format!("{{text quote notes}} : \"{word}\""));
-        if filter.restricts() {
-            sql.push(" AND rowid IN (SELECT c.id");
-            let status = filter.push_from(&mut sql);
-            filter.push_where(&mut sql, status, "c.source_id");
-            sql.push(")");
+    async fn claims_with_words(&mut self, words: &[&str], filter: &ClaimFilter) -> Result<Vec<(usize, i64)>> {
+        // FTS5 reads one posting list per MATCH.
+        let mut found = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let mut sql =
+                QueryBuilder::<Sqlite>::new("SELECT rowid FROM claim_search WHERE claim_search MATCH ");
+            sql.push_bind(format!("{{text quote notes}} : \"{word}\""));
+            if filter.restricts() {
+                sql.push(" AND rowid IN (SELECT c.id");
+                let status = filter.push_from(&mut sql);
+                filter.push_where(&mut sql, status, "c.source_id");
+                sql.push(")");
+            }
+            let keys: Vec<i64> = sql.build_query_scalar().fetch_all(self.conn()).await?;
+            found.extend(keys.into_iter().map(|key| (i, key)));
         }
-        Ok(sql.build_query_scalar().fetch_all(self.conn()).await?)
+        Ok(found)
     }
 
     async fn matched_texts(&mut self, keys: &[i64]) -> Result<Vec<MatchCandidate>> {
@@ -935,13 +943,18 @@ pub(crate) async fn similar_to(
     // posting lists here rather than in the index costs a few milliseconds
     // where the index's BM25 read every claim's length (20 ms at a million
     // claims), and is the same on both backends.
+    let (words, weights): (Vec<&str>, Vec<f64>) = known
+        .iter()
+        .filter(|(_, w)| chosen.contains(w))
+        .map(|&(documents, word)| {
+            let weight = ((counts.documents.max(1) as f64 + 1.0) / (documents as f64 + 1.0)).ln() + 1.0;
+            (word, weight)
+        })
+        .unzip();
     let mut tally: matching::KeyMap<f64> = matching::KeyMap::default();
-    for &(documents, word) in known.iter().filter(|(_, w)| chosen.contains(w)) {
-        let weight = ((counts.documents.max(1) as f64 + 1.0) / (documents as f64 + 1.0)).ln() + 1.0;
-        for key in store.claims_with_word(word, filter).await? {
-            if !skip(key) {
-                *tally.entry(key).or_default() += weight;
-            }
+    for (i, key) in store.claims_with_words(&words, filter).await? {
+        if !skip(key) {
+            *tally.entry(key).or_default() += weights[i];
         }
     }
     let mut best: Vec<(i64, f64)> = tally.into_iter().collect();

@@ -13,9 +13,9 @@ use crate::model::Claim;
 use crate::store::ClaimFilter;
 use crate::store::matching::{
     EMBEDDED_PER_WRITE, Embedded, EmbeddingsDue, MatchCandidate, Matching, SEEN_BEFORE_CHECKS,
-    SearchDocument, StatisticsDelta, claims_of_sources, document_from_row, embeddings_due,
-    join_matched, note_new_claims, previous_documents, renamed_sources, seen_before, statistics_from,
-    touched_claims, with_totals,
+    SearchDocument, StatisticsDelta, claims_of_sources, document_from_row, embeddings_due, join_matched,
+    note_new_claims, previous_documents, renamed_sources, seen_before, statistics_from, touched_claims,
+    with_totals,
 };
 
 /// The record's columns a claim's document is made of, for the claims whose
@@ -161,20 +161,28 @@ async fn reindex(database: &mut TeamDatabase, keys: &[i64]) -> Result<Vec<(i64, 
 }
 
 impl Matching for TeamDatabase {
-    async fn claims_with_word(&mut self, word: &str, filter: &ClaimFilter) -> Result<Vec<i64>> {
-        // In the claim, its quote or notes (weights A to C).
-        let mut sql = QueryBuilder::<Postgres>::new(
-            "SELECT m.claim_id FROM claim_search m WHERE m.document @@ to_tsquery('simple', ",
-        );
-        sql.push_bind(format!("'{word}':ABC"));
-        sql.push(")");
-        if filter.restricts() {
-            sql.push(" AND m.claim_id IN (SELECT c.id");
-            let status = filter.push_from(&mut sql);
-            filter.push_where(&mut sql, status, "c.source_id");
+    async fn claims_with_words(&mut self, words: &[&str], filter: &ClaimFilter) -> Result<Vec<(usize, i64)>> {
+        // A statement per word: one statement joining the words to the
+        // index took 1.6 to 2x as long on 100,000 claims (measured with
+        // common words), more than the round trips it saves.
+        let mut found = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            // In the claim, its quote or notes (weights A to C).
+            let mut sql = QueryBuilder::<Postgres>::new(
+                "SELECT m.claim_id FROM claim_search m WHERE m.document @@ to_tsquery('simple', ",
+            );
+            sql.push_bind(format!("'{word}':ABC"));
             sql.push(")");
+            if filter.restricts() {
+                sql.push(" AND m.claim_id IN (SELECT c.id");
+                let status = filter.push_from(&mut sql);
+                filter.push_where(&mut sql, status, "c.source_id");
+                sql.push(")");
+            }
+            let keys: Vec<i64> = sql.build_query_scalar().fetch_all(&mut self.conn).await?;
+            found.extend(keys.into_iter().map(|key| (i, key)));
         }
-        Ok(sql.build_query_scalar().fetch_all(&mut self.conn).await?)
+        Ok(found)
     }
 
     async fn matched_texts(&mut self, keys: &[i64]) -> Result<Vec<MatchCandidate>> {
