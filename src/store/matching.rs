@@ -993,16 +993,29 @@ pub(crate) async fn similar_to(
         .into_iter()
         .filter(|(_, score)| *score > 0.0)
         .collect();
-    let wanted: Vec<i64> = ranked.iter().map(|(key, _)| *key).collect();
-    let mut claims: HashMap<i64, Claim> = store
-        .claims_by_keys(&wanted, filter)
-        .await?
-        .into_iter()
-        .map(|claim| (claim.key, claim))
-        .collect();
-    Ok(ranked
-        .into_iter()
-        .filter_map(|(key, score)| claims.remove(&key).map(|claim| Similar { claim, score }))
-        .take(limit)
-        .collect())
+    // The claims themselves, best first, read only as far as `limit` needs:
+    // seen before and `dedupe` want one of some two hundred ranked. A
+    // claim the filter leaves out (withdrawn, say) makes the next read
+    // larger.
+    let mut found = Vec::with_capacity(limit.min(ranked.len()));
+    let (mut at, mut chunk) = (0, limit.max(1) + 4);
+    while found.len() < limit && at < ranked.len() {
+        let end = (at + chunk).min(ranked.len());
+        let wanted: Vec<i64> = ranked[at..end].iter().map(|(key, _)| *key).collect();
+        let mut claims: HashMap<i64, Claim> = store
+            .claims_by_keys(&wanted, filter)
+            .await?
+            .into_iter()
+            .map(|claim| (claim.key, claim))
+            .collect();
+        found.extend(
+            ranked[at..end]
+                .iter()
+                .filter_map(|&(key, score)| claims.remove(&key).map(|claim| Similar { claim, score })),
+        );
+        at = end;
+        chunk *= 4;
+    }
+    found.truncate(limit);
+    Ok(found)
 }

@@ -180,6 +180,45 @@ fn similar_ranks_with_scores_and_leaves_out_the_claim_asked_about() {
 }
 
 #[test]
+fn withdrawn_claims_are_passed_over_and_the_next_fill_the_limit() {
+    for backend in with_sample() {
+        let mut ids = Vec::new();
+        for n in 1..=6 {
+            let text = format!("Harbour crane number {n} at Quayside Vexmoor collapsed on Tuesday");
+            let (id, _) = backend.ok(&["add", "--by", "Kremlin", "--text", &text]);
+            ids.push(id.trim().to_string());
+        }
+        let survivor = "A crane fell over at the Vexmoor quayside, the harbour said";
+        backend.ok(&["add", "--by", "Kremlin", "--text", survivor]);
+        let query = "The harbour crane at Quayside Vexmoor collapsed on Tuesday";
+        let texts_of = |json: &str| -> Vec<String> {
+            let found: serde_json::Value = serde_json::from_str(json).unwrap();
+            found
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["text"].as_str().unwrap().to_string())
+                .collect()
+        };
+        // The loosest wording ranks below the six: reading only the first
+        // few ranked claims would not reach it.
+        let (json, _) = backend.ok(&["similar", "--text", query, "--limit", "10", "--format", "json"]);
+        let before = texts_of(&json);
+        assert_eq!(
+            before.iter().position(|t| t == survivor),
+            Some(6),
+            "{}: {before:#?}",
+            backend.name()
+        );
+        let mut withdraw = vec!["withdraw", "--note", "logged by mistake"];
+        withdraw.extend(ids.iter().map(String::as_str));
+        backend.ok(&withdraw);
+        let (json, _) = backend.ok(&["similar", "--text", query, "--limit", "1", "--format", "json"]);
+        assert_eq!(texts_of(&json), vec![survivor.to_string()], "{}", backend.name());
+    }
+}
+
+#[test]
 fn search_finds_words_in_any_field_in_any_order() {
     for backend in with_sample() {
         let search = |query: &str| {
