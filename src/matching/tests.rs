@@ -186,6 +186,31 @@ mod ranking {
     }
 
     #[test]
+    fn only_the_same_text_scores_one() {
+        // Rare shared words move a score towards 1, never onto it: a claim
+        // that differs in one number is very alike, not the same. Among a
+        // few hundred claims its words are rare enough that adding their
+        // BM25 to the cosine, capped at 1, made it 1.00.
+        let mut texts: Vec<String> = (0..300)
+            .map(|n| format!("Ferry route {n} to the outer islands was cancelled because of a storm"))
+            .collect();
+        texts.push("Harbour crane number 1 at Quayside Vexmoor collapsed on Tuesday".to_string());
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let statistics = statistics(&texts);
+        let crane = texts.len() as i64;
+        let score_of = |query: &str| {
+            let query = Candidate::of(0, &normalize(query));
+            let ranked = rank(&query, &candidates(&texts), &statistics, &KeyMap::default());
+            assert_eq!(ranked[0].0, crane, "{:?}", &ranked[..3]);
+            ranked[0].1
+        };
+        let near = score_of("Harbour crane number 2 at Quayside Vexmoor collapsed on Tuesday");
+        assert!(near > 0.8 && near < 0.99, "{near}");
+        let same = score_of("Harbour crane number 1 at Quayside Vexmoor collapsed on Tuesday");
+        assert!((same - 1.0).abs() < 1e-9, "{same}");
+    }
+
+    #[test]
     fn nothing_in_common_scores_zero() {
         let statistics = statistics(COLLECTION);
         let query = Candidate::of(0, &normalize("xyzzy qwv"));
