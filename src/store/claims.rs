@@ -144,9 +144,10 @@ pub(crate) trait Dialect: sqlx::Database {
     fn bind_optional_int(sql: &mut QueryBuilder<Self>, value: Option<i64>);
     /// Binds a UUID.
     fn bind_id(sql: &mut QueryBuilder<Self>, value: Uuid);
-    /// Pushes "`column` is one of `keys`" as one bound value: a list of a
-    /// few hundred placeholders cost PostgreSQL 50 ms to plan (measured on
-    /// `similar`'s candidates), an array costs nothing.
+    /// Pushes "`column` is one of `keys`" as one bound value, whatever the
+    /// number of keys: the server's log once showed a list of 200
+    /// placeholders (`similar`'s candidates) taking 50 ms to plan, and
+    /// SQLite caps the number of placeholders a statement may have.
     fn push_one_of(sql: &mut QueryBuilder<Self>, column: &str, keys: &[i64]);
 }
 
