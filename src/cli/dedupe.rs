@@ -13,7 +13,7 @@ use crate::model::{Claim, Relation, short_id};
 use crate::render::{Output, Record};
 use crate::store::ClaimFilter;
 use crate::store::correcting::Correcting;
-use crate::store::matching::{Matching, Reach, similar_to};
+use crate::store::matching::{Matching, Reach, StatisticsCache, similar_to};
 use crate::store::postgres::TeamDatabase;
 use crate::store::reading::Reading;
 
@@ -95,12 +95,23 @@ async fn find(args: &DedupeArgs, store: &mut (impl Reading + Matching)) -> Resul
     claims.sort_by_key(|c| c.key);
     let everything = ClaimFilter::default();
     let mut repeats = Vec::new();
+    // `find` reads one snapshot: the statistics stay as first read.
+    let mut cache = StatisticsCache::default();
     for claim in claims {
         let Some(text) = store.claimed_text_of(claim.key).await? else {
             continue;
         };
         let key = claim.key;
-        let best = similar_to(store, &text, |other| other >= key, &everything, 1, Reach::Words).await?;
+        let best = similar_to(
+            store,
+            &mut cache,
+            &text,
+            |other| other >= key,
+            &everything,
+            1,
+            Reach::Words,
+        )
+        .await?;
         if let Some(best) = best.into_iter().next().filter(|b| b.score >= min) {
             // A pair already linked (repeats, denies, contradicts ...) has
             // been reviewed: a denial reads like its claim, word for word.

@@ -18,7 +18,7 @@ use super::import::{FileFormat, ImportArgs};
 use crate::error::{Error, Result};
 use crate::matching::evaluate::{Scores, read_qrels, read_tsv, score};
 use crate::render::{Output, Record};
-use crate::store::matching::{Reach, similar_to};
+use crate::store::matching::{Reach, StatisticsCache, similar_to};
 use crate::store::{Access, ClaimFilter, Store};
 
 /// `claims evaluate-matching`.
@@ -105,10 +105,13 @@ pub(super) async fn run(args: EvaluateMatchingArgs, out: &mut Output) -> Result<
     let started = Instant::now();
     let mut rankings: Vec<(String, Vec<String>)> = Vec::with_capacity(queries.len());
     let mut first_scores: Vec<Option<f64>> = Vec::with_capacity(queries.len());
+    // The scratch database does not change while the queries run.
+    let mut cache = StatisticsCache::default();
     for query in &queries {
         let text = query.columns.join(" ");
         let found = similar_to(
             &mut store,
+            &mut cache,
             &text,
             |_| false,
             &filter,

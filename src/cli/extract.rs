@@ -227,6 +227,7 @@ fn read_input(file: &std::path::Path, lossy: bool) -> Result<String> {
 async fn seen_before(store: &mut Store, proposals: &[Proposal]) -> Result<HashMap<String, String>> {
     let filter = crate::store::ClaimFilter::default();
     let mut seen = HashMap::new();
+    let mut cache = crate::store::matching::StatisticsCache::default();
     for proposal in proposals {
         let text = &proposal.content.text;
         if seen.contains_key(text) {
@@ -234,6 +235,7 @@ async fn seen_before(store: &mut Store, proposals: &[Proposal]) -> Result<HashMa
         }
         let best = crate::store::matching::similar_to(
             store,
+            &mut cache,
             text,
             |_| false,
             &filter,

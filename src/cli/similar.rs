@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::matching;
 use crate::model::{Claim, short_id};
 use crate::render::{Output, Record, or_empty};
-use crate::store::matching::{Matching, Reach, Similar, similar_to};
+use crate::store::matching::{Matching, Reach, Similar, StatisticsCache, similar_to};
 use crate::store::postgres::TeamDatabase;
 use crate::store::reading::Reading;
 
@@ -93,6 +93,7 @@ async fn similar(args: &SimilarArgs, store: &mut (impl Reading + Matching)) -> R
     let min = args.min_score.unwrap_or(0.0);
     let found = similar_to(
         store,
+        &mut StatisticsCache::default(),
         &text,
         |key| Some(key) == asked,
         &filter,

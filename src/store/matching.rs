@@ -556,11 +556,14 @@ pub(crate) async fn seen_before(store: &mut impl Matching, new: &[(i64, String)]
     }
     let filter = ClaimFilter::default();
     let mut found = Vec::new();
+    // The index is refreshed already: the lookups read it as it stays.
+    let mut cache = StatisticsCache::default();
     for (key, text) in new {
         // Keys grow as claims are logged: this write's claims are the
         // newest, and are not "before" one another.
         let best = similar_to(
             store,
+            &mut cache,
             text,
             |other| other >= first_new || other == *key,
             &filter,
@@ -617,6 +620,57 @@ pub(crate) fn with_totals(keys: &[i64]) -> Vec<i64> {
     let mut all = keys.to_vec();
     all.extend([matching::DOCUMENTS_KEY, matching::WORDS_KEY]);
     all
+}
+
+/// The statistics one run of lookups has read, kept for the next: the
+/// lookups of `dedupe`, of one write's seen before and of
+/// `evaluate-matching` read the same grams' document frequencies over and
+/// over, from a database that does not change between them. Start one per
+/// snapshot or write; never keep one across a change to the index.
+#[derive(Debug, Default)]
+pub(crate) struct StatisticsCache {
+    /// Documents per key; 0 for a key the database does not hold.
+    known: matching::KeyMap<i64>,
+    /// The totals: documents and their words.
+    totals: Option<(i64, i64)>,
+}
+
+/// Keys kept before a cache starts again: 16 bytes or so each, so a few
+/// tens of megabytes at most.
+const CACHED_KEYS: usize = 2_000_000;
+
+impl StatisticsCache {
+    /// The statistics of these keys, reading from the store only those not
+    /// read before.
+    pub(crate) async fn read(&mut self, store: &mut impl Matching, keys: &[i64]) -> Result<Statistics> {
+        if self.known.len() > CACHED_KEYS {
+            self.known.clear();
+        }
+        let missing: Vec<i64> = keys
+            .iter()
+            .copied()
+            .filter(|key| !self.known.contains_key(key))
+            .collect();
+        let totals = match self.totals {
+            Some(totals) if missing.is_empty() => totals,
+            _ => {
+                let read = store.match_statistics(&missing).await?;
+                for key in &missing {
+                    let documents = read.frequencies.get(key).copied().unwrap_or(0);
+                    self.known.insert(*key, documents);
+                }
+                *self.totals.insert((read.documents, read.words))
+            }
+        };
+        Ok(Statistics {
+            documents: totals.0,
+            words: totals.1,
+            frequencies: keys
+                .iter()
+                .filter_map(|key| self.known.get(key).filter(|n| **n > 0).map(|n| (*key, *n)))
+                .collect(),
+        })
+    }
 }
 
 /// What claim matching needs of a backend.
@@ -904,6 +958,7 @@ pub(crate) enum Reach {
 /// about, or those of the same write).
 pub(crate) async fn similar_to(
     store: &mut impl Matching,
+    cache: &mut StatisticsCache,
     text: &str,
     skip: impl Fn(i64) -> bool,
     filter: &ClaimFilter,
@@ -924,7 +979,7 @@ pub(crate) async fn similar_to(
     // The rarest words the database holds pick the candidates.
     let words = matching::content_words(&normalized);
     let word_keys: Vec<i64> = words.iter().map(|w| matching::word_key(w)).collect();
-    let counts = store.match_statistics(&word_keys).await?;
+    let counts = cache.read(store, &word_keys).await?;
     let mut known: Vec<(i64, &str)> = words
         .iter()
         .zip(&word_keys)
@@ -985,7 +1040,7 @@ pub(crate) async fn similar_to(
     let mut keys: Vec<i64> = keys.into_iter().collect();
     // In key order, the lookups walk the statistics index once, front to back.
     keys.sort_unstable();
-    let mut statistics = store.match_statistics(&keys).await?;
+    let mut statistics = cache.read(store, &keys).await?;
     statistics.frequencies.extend(counts.frequencies);
     let candidate_keys: Vec<i64> = candidates.iter().map(|c| c.key).collect();
     let cosines = semantic_cosines(store, meaning.as_deref(), &candidate_keys).await?;
