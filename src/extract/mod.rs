@@ -197,13 +197,20 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
                     Piece::of(&text, raw.cue),
                 ));
             }
+            // "Jo Lee, a trustee of the fund, said": the role the article
+            // gives beside the name, unless a title before it gives one.
+            let role = speakers::role_in(&text.slice(mention), &source).or_else(|| {
+                raw.appositive
+                    .map(|a| speakers::without_determiner(&text.slice(text.trim(a, ",.;: "))))
+                    .filter(|r| !r.is_empty())
+            });
             out.push(Proposal {
                 source,
                 mention: Piece::of(&text, mention),
                 cue: Piece::of(&text, raw.cue),
                 content: Piece::of(&text, content),
                 quote,
-                role: None,
+                role,
                 sentence,
                 confidence: 0.0,
                 features: Vec::new(),

@@ -152,6 +152,9 @@ pub(super) struct RawMatch {
     /// Who the mention stands for, when the mention is a relative pronoun
     /// ("Jane Roe, who said ..."): the source is resolved from it.
     pub(super) antecedent: Option<Span>,
+    /// The phrase set off by commas after the speaker's name ("Jo Lee, a
+    /// trustee of the fund, said"): their role, for the draft.
+    pub(super) appositive: Option<Span>,
 }
 
 pub(super) fn is_open_quote(t: &Token) -> bool {
@@ -678,6 +681,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             quoted: false,
             pattern: "according-to-np-s",
             antecedent: None,
+            appositive: None,
         });
         return out;
     }
@@ -705,6 +709,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             quoted: false,
             pattern: "s-according-to-np",
             antecedent: None,
+            appositive: None,
         });
         return out;
     }
@@ -731,6 +736,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 quoted: false,
                 pattern: "s-allegation-np-rejected",
                 antecedent: None,
+                appositive: None,
             });
         }
     }
@@ -752,6 +758,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 quoted: false,
                 pattern: "identified-in-np-as-x",
                 antecedent: None,
+                appositive: None,
             });
         }
     }
@@ -793,16 +800,24 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 };
                 // "political scientist Jane Roe told": a lowercase title
                 // before the name; the name speaks.
-                let speaker_start = (after_close < c)
-                    .then_some(after_close)
-                    .filter(|&s| plausible_speaker(&tokens[s..c]))
-                    .or_else(|| {
-                        trailing_name(tokens, after_close, c)
-                            .filter(|&s| s < c && plausible_speaker(&tokens[s..c]))
-                    });
-                let (mention, pattern) = if let Some(start) = speaker_start {
+                // "Jo Lee, a trustee, said": the name, not its appositive.
+                let speaker = appositive_name(tokens, after_close, c).or_else(|| {
+                    (after_close < c)
+                        .then_some(after_close)
+                        .filter(|&s| plausible_speaker(&tokens[s..c]))
+                        .or_else(|| {
+                            trailing_name(tokens, after_close, c)
+                                .filter(|&s| s < c && plausible_speaker(&tokens[s..c]))
+                        })
+                        .map(|start| (start, c))
+                });
+                let mut appositive = None;
+                let (mention, pattern) = if let Some((start, end)) = speaker {
+                    if end + 1 < c && tokens[end].text == "," {
+                        appositive = appositive_span(tokens, end + 1, c - 1);
+                    }
                     (
-                        Span::new(tokens[start].span.start, tokens[c - 1].span.end),
+                        Span::new(tokens[start].span.start, tokens[end - 1].span.end),
                         "quote-np-cue",
                     )
                 } else {
@@ -846,6 +861,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     quoted: true,
                     pattern,
                     antecedent: None,
+                    appositive,
                 });
                 quote_found = true;
                 continue;
@@ -895,8 +911,56 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 quoted,
                 pattern: "s-np-cue",
                 antecedent: None,
+                appositive: None,
             });
             break;
+        }
+        // "S, said NP." and "S, said NP, a title, on Monday." (the cue
+        // before its speaker, closing the sentence): the words before the
+        // comma are the claim. ("The firm, which owns it, said it would
+        // close": a clause follows the cue, so no speaker does.)
+        if !participle
+            && c > 3
+            && tokens[c - 1].text == ","
+            // ("..., told Jane Roe": whom it was said to.)
+            && !matches!(tokens[c].lower(), "according" | "told" | "tells" | "tell")
+            && let Some(end) = inverted_speaker(tokens, c + 1)
+        {
+            let before = &tokens[..c - 1];
+            let words = before.iter().filter(|t| t.is_word()).count();
+            let first_part = before
+                .iter()
+                .take_while(|t| t.text != ",")
+                .filter(|t| t.is_word())
+                .count();
+            // "Jo Lee, who runs the fund, said S": the name before the
+            // relative clause is the subject, and S follows the cue.
+            let relative_next = before
+                .iter()
+                .position(|t| t.text == ",")
+                .and_then(|comma| before.get(comma + 1))
+                .is_some_and(|t| matches!(t.lower(), "who" | "which" | "whose" | "whom"));
+            if words >= 4 && first_part >= 3 && !(relative_next && first_part <= 6) {
+                let (content_start, quoted) = match before.iter().position(is_open_quote) {
+                    Some(0) => (tokens[0].span.end, true),
+                    _ => (sentence.start, false),
+                };
+                let aside_end = (end + 1..n)
+                    .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";" | "!" | "?"))
+                    .unwrap_or(n);
+                out.push(RawMatch {
+                    mention: Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end),
+                    cue: tokens[c].span,
+                    content: Span::new(content_start, tokens[c - 1].span.start),
+                    quoted,
+                    pattern: "s-cue-np",
+                    antecedent: None,
+                    appositive: (end < n && tokens[end].text == ",")
+                        .then(|| appositive_span(tokens, end + 1, aside_end))
+                        .flatten(),
+                });
+                break;
+            }
         }
         // "NP did A, saying S": a participle after a comma reports the
         // sentence's subject, however far to the left, not the noun just
@@ -924,6 +988,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     quoted,
                     pattern: "np-s-saying",
                     antecedent: None,
+                    appositive: None,
                 });
             }
             continue;
@@ -939,10 +1004,12 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // else a comma before the cue just closes the phrase ("one of
             // the suspects, identified as Yevgeny Yefimov, says").
             let mut name_only = false;
+            let mut appositive = None;
             if np_end > 0 && tokens[np_end - 1].text == "," {
                 let open = (0..np_end - 1).rev().find(|&i| tokens[i].text == ",");
                 match open {
                     Some(open) if open > 0 && tokens[open - 1].capitalized() => {
+                        let aside = appositive_span(tokens, open + 1, np_end - 1);
                         np_end = open;
                         // "Mr Lee, 32, from Leeds, England, said": past an age
                         // and a place, the name the chain of commas began with.
@@ -960,6 +1027,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                                 break;
                             }
                             np_end = start;
+                        }
+                        // (Past an age or a place, no role is left.)
+                        if np_end == open {
+                            appositive = aside;
                         }
                     }
                     _ => {
@@ -1019,6 +1090,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     quoted,
                     pattern: "np-who-cue-s",
                     antecedent: Some(antecedent),
+                    appositive: None,
                 });
                 continue;
             }
@@ -1054,6 +1126,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     quoted,
                     pattern: "np-cue-s",
                     antecedent: None,
+                    appositive,
                 });
                 // A later cue in the same sentence may report another
                 // speaker ("..., which the White House said ..., came
@@ -1064,6 +1137,257 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
     }
     out
 }
+
+/// The tokens `from..to` as a role set off after a name ("a trustee of
+/// the fund"), when they read as one: a short phrase, not a relative
+/// clause ("who runs it"), a quotation or an age.
+fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
+    let phrase = tokens.get(from..to)?;
+    let words: Vec<&Token> = phrase.iter().filter(|t| t.is_word()).collect();
+    let first = words.first()?;
+    let clause = matches!(
+        first.lower(),
+        "who" | "which" | "whose" | "whom" | "where" | "when"
+    ) || PRONOUN_WORDS.contains(&first.lower())
+        || CLAUSE_WORDS.contains(&first.lower());
+    (words.len() <= 14
+        && !clause
+        && !words.iter().all(|t| t.text.chars().all(|c| c.is_ascii_digit()))
+        && !phrase.iter().any(|t| is_open_quote(t) || is_close_quote(t)))
+    .then(|| Span::new(phrase[0].span.start, phrase[phrase.len() - 1].span.end))
+}
+
+/// A name with an appositive between a quotation and its cue (`"Q," Jo
+/// Lee, a trustee of the fund, said`): the name's tokens, `from..end`,
+/// when the words from `from` to the comma before the cue at `c` are a
+/// name, a comma and a phrase about it.
+fn appositive_name(tokens: &[Token], from: usize, c: usize) -> Option<(usize, usize)> {
+    if c < from + 4 || tokens[c - 1].text != "," || !tokens[from].capitalized() {
+        return None;
+    }
+    let comma = (from + 1..c - 1).find(|&i| tokens[i].text == ",")?;
+    let name = &tokens[from..comma];
+    let words = name.iter().filter(|t| t.is_word()).count();
+    let aside = &tokens[comma + 1..c - 1];
+    let aside_words = aside.iter().filter(|t| t.is_word()).count();
+    (words <= 5
+        && name
+            .iter()
+            .filter(|t| t.is_word())
+            .all(|t| t.capitalized() || matches!(t.lower(), "of" | "de" | "van" | "von"))
+        && plausible_speaker(name)
+        && (1..=20).contains(&aside_words)
+        && !aside.iter().any(|t| is_open_quote(t) || is_close_quote(t)))
+    .then_some((from, comma))
+}
+
+/// The speaker after an inverted cue, from `start` ("..., said Jane Roe,
+/// a historian, on Monday."): where the name or description ends, when
+/// only an appositive, a time or a place follows it to the sentence's end.
+/// None where a clause follows the cue instead ("..., said it would",
+/// "..., said the plan would fail").
+fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
+    let n = tokens.len();
+    let first = tokens.get(start)?;
+    if !first.is_word()
+        || CALENDAR.contains(&first.lower())
+        || PRONOUN_WORDS.contains(&first.lower())
+        || PREPOSITIONS.contains(&first.lower())
+        || matches!(first.lower(), "and" | "or" | "but" | "by")
+    {
+        return None;
+    }
+    // Names, titles and the words that join them ("transport analyst Jo
+    // Lee", "the head of the agency", "a spokesman for Acme").
+    let mut end = start;
+    while end < n {
+        let t = &tokens[end];
+        // "Mr. Lee", "John F. Kennedy": a period after a title or an
+        // initial does not end the name.
+        if t.text == "."
+            && end > start
+            && end + 1 < n
+            && tokens[end + 1].capitalized()
+            && (TITLE_ABBREVIATIONS.contains(&tokens[end - 1].text.as_str())
+                || tokens[end - 1].text.chars().count() == 1)
+        {
+            end += 1;
+            continue;
+        }
+        // ("didn't", "won’t": a verb, so a clause.)
+        let negated = t.lower().ends_with("n't") || t.lower().ends_with("n’t");
+        if !t.is_word() || negated || CLAUSE_WORDS.contains(&t.lower()) || INVERTED_TAIL.contains(&t.lower())
+        {
+            break;
+        }
+        end += 1;
+    }
+    let phrase: Vec<&Token> = tokens[start..end].iter().filter(|t| t.is_word()).collect();
+    if phrase.is_empty() || phrase.len() > 9 {
+        return None;
+    }
+    let is_role = |t: &Token| SPEAKER_NOUNS.contains(&t.lower()) || INVERTED_ROLES.contains(&t.lower());
+    let joins = |t: &Token| matches!(t.lower(), "of" | "for" | "at" | "and" | "the" | "a" | "an");
+    // Past the name, only what attaches to it ("Jo Lee of the council");
+    // a lowercase word right after it is a verb ("said Lee resigned").
+    let named = match phrase.iter().rposition(|t| t.capitalized()) {
+        Some(last) => {
+            let after = &phrase[last + 1..];
+            after.is_empty() || joins(after[0]) || is_role(after[0])
+        }
+        // No name: a description whose head is a role ("the spokesman",
+        // "a senior official for the council").
+        None => {
+            DETERMINERS.contains(&phrase[0].lower())
+                && phrase
+                    .iter()
+                    .take_while(|t| !matches!(t.lower(), "of" | "for" | "at"))
+                    .last()
+                    .is_some_and(|t| is_role(t))
+        }
+    };
+    if !named {
+        return None;
+    }
+    // What follows: the sentence's end, an appositive after a comma, or a
+    // time or place; no further report.
+    let rest = &tokens[end..];
+    let ends_here = rest.iter().all(|t| !t.is_word() && !is_open_quote(t));
+    let tail_follows = rest.first().is_some_and(|t| {
+        matches!(t.text.as_str(), "," | "." | ";" | "!" | "?" | ")") || INVERTED_TAIL.contains(&t.lower())
+    }) && rest.iter().filter(|t| t.text == ",").count() <= 2
+        && !rest.iter().enumerate().any(|(i, t)| {
+            t.is_word() && (t.lower() == "that" || is_cue(rest, i) && !t.lower().ends_with("ing"))
+        });
+    // "The tone, said Mr Lee, would be ...": the sentence goes on past the
+    // name; its claim is on both sides.
+    let resumes = rest.len() > 1
+        && rest[0].text == ","
+        && rest[1].lower() != "who"
+        && CLAUSE_WORDS.contains(&rest[1].lower());
+    ((ends_here || tail_follows) && !resumes).then_some(end)
+}
+
+/// Days and months: a time after the cue, not its speaker.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "earlier",
+    "later",
+];
+
+/// Pronouns and the like, capitalized or not: "..., said It" is no name.
+const PRONOUN_WORDS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "there", "this", "that",
+];
+
+/// Titles written short, with a period.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Prof", "Sgt", "Capt", "Rev", "St",
+    "Jr",
+];
+
+/// Words that start a clause, not a speaker's name: after the cue they
+/// mean the cue took an object ("..., said it would", "said he had").
+const CLAUSE_WORDS: &[&str] = &[
+    "would", "will", "could", "should", "may", "might", "must", "can", "has", "had", "have", "was", "were",
+    "is", "are", "did", "does", "do", "that", "it", "he", "she", "they", "we", "who", "which", "to",
+];
+
+/// Where an inverted cue's speaker ends and a time, a place or a setting
+/// begins ("said Jane Roe in a statement on Monday").
+const INVERTED_TAIL: &[&str] = &[
+    "in",
+    "on",
+    "during",
+    "after",
+    "before",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "when",
+    "while",
+    "as",
+    "recently",
+    "told",
+    "adding",
+];
+
+/// Lowercase role nouns that head a speaker after an inverted cue ("said
+/// the spokesman", "said a senior official").
+const INVERTED_ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "president",
+    "director",
+    "secretary",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "senator",
+    "governor",
+    "mayor",
+    "analyst",
+    "professor",
+    "economist",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "adviser",
+    "advisor",
+    "aide",
+    "source",
+    "sources",
+    "researcher",
+    "expert",
+    "experts",
+    "strategist",
+    "executive",
+    "chief",
+    "head",
+    "founder",
+    "author",
+    "police",
+    "campaign",
+    "government",
+    "ministry",
+    "department",
+    "agency",
+    "company",
+    "group",
+    "organization",
+];
 
 /// Where a relative pronoun stands just before the cue at `c` (past
 /// auxiliaries and adverbs: "who has repeatedly said").

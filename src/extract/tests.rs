@@ -474,3 +474,89 @@ fn shares_of_people_speak_and_parentheses_are_not_names() {
     // "about" before anything else is still no speaker.
     assert!(run("About the plan said nothing more was known.").is_empty());
 }
+
+#[test]
+fn a_cue_before_its_speaker_at_the_end_of_the_sentence() {
+    // The name after the cue speaks, past a title and an appositive; the
+    // words before the comma are the claim.
+    let found = run(
+        "The harbour fund has raised nearly half of its target, said Oskar Lindqvist, a trustee of the fund.",
+    );
+    assert_eq!(
+        found,
+        vec![(
+            "Oskar Lindqvist".into(),
+            "said".into(),
+            "The harbour fund has raised nearly half of its target".into()
+        )]
+    );
+    let found = run("Rail fares will rise again in spring, says transport analyst Mr. Petra Voss.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].2, "Rail fares will rise again in spring");
+    assert!(found[0].0.ends_with("Petra Voss"), "{:?}", found[0]);
+    let found = run("The bridge will reopen in May, said a spokesman for the council on Tuesday.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].2, "The bridge will reopen in May");
+    // A clause after the cue: the subject before it speaks, not the words
+    // after the cue.
+    let found = run("The company, which owns the mill, said it would close the plant.");
+    assert!(
+        found.iter().all(|f| f.2 != "The company, which owns the mill"),
+        "{found:?}"
+    );
+    // Whom it was told to, and a sentence that goes on past the name.
+    let found = run("The talks had failed completely, told The Daily Courier.");
+    assert!(found.iter().all(|f| f.0 != "The Daily Courier"), "{found:?}");
+    let found = run("The tone of the campaign, said Mr Dale, would be calmer than before.");
+    assert!(
+        found.iter().all(|f| f.2 != "The tone of the campaign"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_clause_after_the_cue_is_not_an_inverted_speaker() {
+    // "NP, who ..., said S": S is the claim, the name before speaks.
+    let found = run(
+        "Budget expert Lena Hart, who studies school funding at a think tank, said Mayor Cole's letter didn't settle it.",
+    );
+    assert!(found.iter().all(|f| !f.0.contains("Cole")), "{found:?}");
+    // A participle's agent is not a speaker.
+    let found = run("The novel is a slow family saga, written and edited by Ann and Bo Teller.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_quotation_then_a_name_with_an_appositive() {
+    let found = run(
+        "The new rules “will not end the backlog, but they help,” Ines Moreau, deputy director of the housing office, said on Friday.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Ines Moreau");
+    assert!(found[0].2.contains("will not end the backlog"), "{found:?}");
+}
+
+#[test]
+fn a_role_set_off_by_commas_becomes_the_speakers_role() {
+    let roles = |text: &str| -> Vec<(String, Option<String>)> {
+        extract(text, &HashMap::new())
+            .into_iter()
+            .map(|p| (p.source, p.role))
+            .collect()
+    };
+    assert_eq!(
+        roles("The bridge will reopen in May, said Oskar Lindqvist, a trustee of the fund."),
+        vec![("Oskar Lindqvist".into(), Some("trustee of the fund".into()))]
+    );
+    assert_eq!(
+        roles("Oskar Lindqvist, a trustee of the fund, said the bridge will reopen in May."),
+        vec![("Oskar Lindqvist".into(), Some("trustee of the fund".into()))]
+    );
+    // A title before the name wins; a relative clause is no role.
+    assert_eq!(
+        roles("Harbour Minister Oskar Lindqvist, a trustee of the fund, said the bridge will reopen."),
+        vec![("Oskar Lindqvist".into(), Some("Harbour Minister".into()))]
+    );
+    let found = roles("The bridge will reopen in May, said Oskar Lindqvist, who chairs the fund.");
+    assert_eq!(found, vec![("Oskar Lindqvist".into(), None)]);
+}
