@@ -765,7 +765,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
     // After a quote's attribution, only a relative clause may still report
     // someone ("..., said Jane Roe, an aide, who also said that ...").
     let mut quote_found = false;
-    for c in 0..n {
+    'cues: for c in 0..n {
         if quoted_at[c] || !is_cue(tokens, c) || matches!(tokens[c].lower(), "identified" | "rejected") {
             continue;
         }
@@ -792,79 +792,104 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             }
             let comma_after = close + 1 < c && tokens[close + 1].text == ","
                 || (inner > 0 && matches!(tokens[inner - 1].text.as_str(), "," | "?" | "!"));
+            // (No speaker on either side: the quotation is a title or a
+            // phrase, and the cue may still have a speaker before it.)
             if let (Some(open), true) = (open, comma_after) {
-                let after_close = if tokens[close + 1].text == "," {
-                    close + 2
-                } else {
-                    close + 1
-                };
-                // "political scientist Jane Roe told": a lowercase title
-                // before the name; the name speaks.
-                // "Jo Lee, a trustee, said": the name, not its appositive.
-                let speaker = appositive_name(tokens, after_close, c).or_else(|| {
-                    (after_close < c)
-                        .then_some(after_close)
-                        .filter(|&s| plausible_speaker(&tokens[s..c]))
-                        .or_else(|| {
-                            trailing_name(tokens, after_close, c)
-                                .filter(|&s| s < c && plausible_speaker(&tokens[s..c]))
-                        })
-                        .map(|start| (start, c))
-                });
-                let mut appositive = None;
-                let (mention, pattern) = if let Some((start, end)) = speaker {
-                    if end + 1 < c && tokens[end].text == "," {
-                        appositive = appositive_span(tokens, end + 1, c - 1);
+                'quote: {
+                    // 'On the show "Morning Hour," Jo Lee said the fund
+                    // grew': a short title quoted inside a sentence, and a
+                    // clause after the cue; the quotation is not what was
+                    // said.
+                    let opened = (0..close).find(|&i| is_open_quote(&tokens[i]));
+                    let title = opened.is_some_and(|at| {
+                        tokens[..at].iter().any(Token::is_word)
+                            && tokens[at + 1..close].iter().filter(|t| t.is_word()).count() <= 4
+                    });
+                    let after_cue = &tokens[c + 1..];
+                    let clause_follows = after_cue.iter().filter(|t| t.is_word()).count() >= 4
+                        && after_cue.first().is_some_and(|t| {
+                            t.is_word()
+                                && !t.capitalized()
+                                && !INVERTED_TAIL.contains(&t.lower())
+                                && !CALENDAR.contains(&t.lower())
+                                && !matches!(t.lower(), "to" | "at" | "of")
+                        });
+                    if title && clause_follows {
+                        break 'quote;
                     }
-                    (
-                        Span::new(tokens[start].span.start, tokens[end - 1].span.end),
-                        "quote-np-cue",
-                    )
-                } else {
-                    let end = (c + 1..n)
-                        .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";"))
+                    let after_close = if tokens[close + 1].text == "," {
+                        close + 2
+                    } else {
+                        close + 1
+                    };
+                    // "political scientist Jane Roe told": a lowercase title
+                    // before the name; the name speaks.
+                    // "Jo Lee, a trustee, said": the name, not its appositive.
+                    let speaker = appositive_name(tokens, after_close, c).or_else(|| {
+                        (after_close < c)
+                            .then_some(after_close)
+                            .filter(|&s| plausible_speaker(&tokens[s..c]))
+                            .or_else(|| {
+                                trailing_name(tokens, after_close, c)
+                                    .filter(|&s| s < c && plausible_speaker(&tokens[s..c]))
+                            })
+                            .map(|start| (start, c))
+                    });
+                    let mut appositive = None;
+                    let (mention, pattern) = if let Some((start, end)) = speaker {
+                        if end + 1 < c && tokens[end].text == "," {
+                            appositive = appositive_span(tokens, end + 1, c - 1);
+                        }
+                        (
+                            Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+                            "quote-np-cue",
+                        )
+                    } else {
+                        let end = (c + 1..n)
+                            .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";"))
+                            .unwrap_or(n);
+                        if end <= c + 1 || !plausible_speaker(&tokens[c + 1..end]) {
+                            break 'quote;
+                        }
+                        (
+                            Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end),
+                            "quote-cue-np",
+                        )
+                    };
+                    // `"That," he added, "promises to ..."`: a quotation the
+                    // attribution interrupts. Too short to stand alone, the
+                    // first part runs on to the end of the second.
+                    let mut end = tokens[close].span.start;
+                    let attribution_end = (c + 1..n)
+                        .find(|&i| tokens[i].span.start >= mention.end.max(tokens[c].span.end))
                         .unwrap_or(n);
-                    if end <= c + 1 || !plausible_speaker(&tokens[c + 1..end]) {
-                        continue;
+                    let first_words = tokens[..close]
+                        .iter()
+                        .rev()
+                        .take_while(|t| !is_open_quote(t))
+                        .filter(|t| t.is_word())
+                        .count();
+                    if first_words < 5
+                        && attribution_end + 1 < n
+                        && tokens[attribution_end].text == ","
+                        && is_open_quote(&tokens[attribution_end + 1])
+                    {
+                        end = (attribution_end + 2..n)
+                            .find(|&i| is_close_quote(&tokens[i]))
+                            .map_or(sentence.end, |i| tokens[i].span.start);
                     }
-                    (
-                        Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end),
-                        "quote-cue-np",
-                    )
-                };
-                // `"That," he added, "promises to ..."`: a quotation the
-                // attribution interrupts. Too short to stand alone, the
-                // first part runs on to the end of the second.
-                let mut end = tokens[close].span.start;
-                let attribution_end = (c + 1..n)
-                    .find(|&i| tokens[i].span.start >= mention.end.max(tokens[c].span.end))
-                    .unwrap_or(n);
-                let first_words = tokens[..close]
-                    .iter()
-                    .rev()
-                    .take_while(|t| !is_open_quote(t))
-                    .filter(|t| t.is_word())
-                    .count();
-                if first_words < 5
-                    && attribution_end + 1 < n
-                    && tokens[attribution_end].text == ","
-                    && is_open_quote(&tokens[attribution_end + 1])
-                {
-                    end = (attribution_end + 2..n)
-                        .find(|&i| is_close_quote(&tokens[i]))
-                        .map_or(sentence.end, |i| tokens[i].span.start);
+                    out.push(RawMatch {
+                        mention,
+                        cue: tokens[c].span,
+                        content: Span::new(open, end),
+                        quoted: true,
+                        pattern,
+                        antecedent: None,
+                        appositive,
+                    });
+                    quote_found = true;
+                    continue 'cues;
                 }
-                out.push(RawMatch {
-                    mention,
-                    cue: tokens[c].span,
-                    content: Span::new(open, end),
-                    quoted: true,
-                    pattern,
-                    antecedent: None,
-                    appositive,
-                });
-                quote_found = true;
-                continue;
             }
         }
         // "S, NP said." (the cue at the end of the sentence)
@@ -1162,6 +1187,12 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
 /// when the words from `from` to the comma before the cue at `c` are a
 /// name, a comma and a phrase about it.
 fn appositive_name(tokens: &[Token], from: usize, c: usize) -> Option<(usize, usize)> {
+    // ("..., as Jo Lee, gasping, said": the name after "as".)
+    let from = if tokens.get(from).is_some_and(|t| t.lower() == "as") {
+        from + 1
+    } else {
+        from
+    };
     if c < from + 4 || tokens[c - 1].text != "," || !tokens[from].capitalized() {
         return None;
     }

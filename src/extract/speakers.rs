@@ -625,6 +625,10 @@ const TITLES: &[&str] = &[
     "lt",
     "capt",
     "officer",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "alderman",
 ];
 
 const FUNCTION_WORDS: &[&str] = &[

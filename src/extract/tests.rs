@@ -560,3 +560,23 @@ fn a_role_set_off_by_commas_becomes_the_speakers_role() {
     let found = roles("The bridge will reopen in May, said Oskar Lindqvist, who chairs the fund.");
     assert_eq!(found, vec![("Oskar Lindqvist".into(), None)]);
 }
+
+#[test]
+fn a_quoted_title_before_a_speaker_does_not_hide_the_report() {
+    // The quotation is a show's name with no speaker of its own; the name
+    // before the cue still reports what follows it.
+    let found = run(
+        "In an interview on the radio show \"Morning Hour,\" Councillor Rita Osei (L-Leeds) said the budget would be cut by a fifth.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Rita Osei");
+    assert_eq!(found[0].2, "the budget would be cut by a fifth");
+    // "as NAME, doing X, said": the quotation is that name's.
+    let found = run(
+        "He wore a shirt reading ''Let us vote,'' as Dara Quinn, marching at the front, said before the rally.",
+    );
+    assert!(
+        found.iter().any(|f| f.0 == "Dara Quinn" && f.2 == "Let us vote"),
+        "{found:?}"
+    );
+}
