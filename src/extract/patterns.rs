@@ -414,7 +414,21 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     {
         return false;
     }
+    // "political scientists", "local party leaders": a short lowercase
+    // phrase headed by a plural noun for people.
+    let people = words.len() <= 4
+        && words
+            .iter()
+            .all(|w| !w.capitalized() && !w.text.contains(['\'', '’']) && w.lower() != "what")
+        && words.last().is_some_and(|w| {
+            let last = w.lower();
+            SPEAKER_NOUNS.contains(&last)
+                || ["ists", "ers", "ians", "ors", "ics", "ents", "ats"]
+                    .iter()
+                    .any(|end| last.len() > end.len() + 2 && last.ends_with(end))
+        });
     let starts_well = share
+        || people
         || words[0].capitalized()
         || PRONOUNS.contains(&first)
         || DETERMINERS.contains(&first)

@@ -580,3 +580,22 @@ fn a_quoted_title_before_a_speaker_does_not_hide_the_report() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_lowercase_plural_of_people_speaks() {
+    let found = run("But marine biologists say the reef has never been this pale.");
+    assert_eq!(
+        found,
+        vec![(
+            "marine biologists".into(),
+            "say".into(),
+            "the reef has never been this pale".into()
+        )]
+    );
+    let found = run("Local harbour workers say the cranes stood idle for a week.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "the cranes stood idle for a week");
+    // Not a phrase for people: no speaker.
+    let found = run("Still, that’s what people said about the old bridge too.");
+    assert!(found.is_empty(), "{found:?}");
+}
