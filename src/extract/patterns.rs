@@ -825,7 +825,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             t.is_word()
                                 && !t.capitalized()
                                 && !INVERTED_TAIL.contains(&t.lower())
-                                && !CALENDAR.contains(&t.lower())
+                                && !is_time_word(t.lower())
                                 && !matches!(t.lower(), "to" | "at" | "of")
                         });
                     if title && clause_follows {
@@ -1235,7 +1235,7 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
     let n = tokens.len();
     let first = tokens.get(start)?;
     if !first.is_word()
-        || CALENDAR.contains(&first.lower())
+        || is_time_word(first.lower())
         || PRONOUN_WORDS.contains(&first.lower())
         || PREPOSITIONS.contains(&first.lower())
         || matches!(first.lower(), "and" | "or" | "but" | "by")
@@ -1313,8 +1313,8 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
     ((ends_here || tail_follows) && !resumes).then_some(end)
 }
 
-/// Days and months: a time after the cue, not its speaker.
-const CALENDAR: &[&str] = &[
+/// Days and the words around them: a time, not a speaker.
+const DAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -1322,6 +1322,13 @@ const CALENDAR: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
+/// Months.
+const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -1334,14 +1341,13 @@ const CALENDAR: &[&str] = &[
     "october",
     "november",
     "december",
-    "yesterday",
-    "today",
-    "tonight",
-    "last",
-    "this",
-    "earlier",
-    "later",
 ];
+
+/// Whether a word names a time ("Monday", "March", "last", "earlier"):
+/// after an inverted cue, a time, not its speaker.
+fn is_time_word(word: &str) -> bool {
+    DAYS.contains(&word) || MONTHS.contains(&word) || matches!(word, "last" | "this" | "earlier" | "later")
+}
 
 /// Pronouns and the like, capitalized or not: "..., said It" is no name.
 const PRONOUN_WORDS: &[&str] = &[
@@ -1655,18 +1661,6 @@ const OUTLETS: &[&str] = &[
 /// Skips what stands between a cue and what was said: "said on Monday
 /// that", "told reporters", "said in a statement", "said last week".
 fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-    ];
     const SINGLE: &[&str] = &[
         "reporters",
         "journalists",
