@@ -1047,7 +1047,17 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             if np_end > 0 && tokens[np_end - 1].text == "," {
                 let open = (0..np_end - 1).rev().find(|&i| tokens[i].text == ",");
                 match open {
-                    Some(open) if open > 0 && tokens[open - 1].capitalized() => {
+                    // ("Sen. Jo Lee (R-Ohio), a trustee, said": the party
+                    // after the name is part of it.)
+                    Some(open)
+                        if open > 0
+                            && (tokens[open - 1].capitalized()
+                                || tokens[open - 1].text == ")"
+                                    && (0..open - 1)
+                                        .rev()
+                                        .find(|&i| tokens[i].text == "(")
+                                        .is_some_and(|p| p > 0 && tokens[p - 1].capitalized())) =>
+                    {
                         let aside = appositive_span(tokens, open + 1, np_end - 1);
                         np_end = open;
                         // "Mr Lee, 32, from Leeds, England, said": past an age

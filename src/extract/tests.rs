@@ -599,3 +599,11 @@ fn a_lowercase_plural_of_people_speaks() {
     let found = run("Still, that’s what people said about the old bridge too.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_party_in_parentheses_and_an_appositive_after_the_name() {
+    let found = run("Sen. Ada Brook (R-Ohio), a member of the budget panel, said the vote would be close.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Ada Brook");
+    assert_eq!(found[0].2, "the vote would be close");
+}
