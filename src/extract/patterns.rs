@@ -1198,7 +1198,10 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
         first.lower(),
         "who" | "which" | "whose" | "whom" | "where" | "when"
     ) || PRONOUN_WORDS.contains(&first.lower())
-        || CLAUSE_WORDS.contains(&first.lower());
+        || CLAUSE_WORDS.contains(&first.lower())
+        // "gasping on the pavement", "pressed by reporters": what the
+        // speaker was doing, not who they are.
+        || !first.capitalized() && (first.lower().ends_with("ing") || first.lower().ends_with("ed"));
     (words.len() <= 14
         && !clause
         && !words.iter().all(|t| t.text.chars().all(|c| c.is_ascii_digit()))

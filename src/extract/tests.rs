@@ -559,6 +559,9 @@ fn a_role_set_off_by_commas_becomes_the_speakers_role() {
     );
     let found = roles("The bridge will reopen in May, said Oskar Lindqvist, who chairs the fund.");
     assert_eq!(found, vec![("Oskar Lindqvist".into(), None)]);
+    // What the speaker was doing is no role either.
+    let found = roles("Oskar Lindqvist, pressed by reporters, said the bridge will reopen in May.");
+    assert_eq!(found, vec![("Oskar Lindqvist".into(), None)]);
 }
 
 #[test]
