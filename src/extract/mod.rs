@@ -198,12 +198,11 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
                 ));
             }
             // "Jo Lee, a trustee of the fund, said": the role the article
-            // gives beside the name, unless a title before it gives one.
-            let role = speakers::role_in(&text.slice(mention), &source).or_else(|| {
-                raw.appositive
-                    .map(|a| speakers::without_determiner(&text.slice(text.trim(a, ",.;: "))))
-                    .filter(|r| !r.is_empty())
-            });
+            // gives beside the name (a title before it wins, below).
+            let role = raw
+                .appositive
+                .map(|a| speakers::without_determiner(&text.slice(text.trim(a, ",.;: "))))
+                .filter(|r| !r.is_empty());
             out.push(Proposal {
                 source,
                 mention: Piece::of(&text, mention),
@@ -230,12 +229,14 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             if let Some(name) = name {
                 proposal.role = Some(speakers::without_determiner(&proposal.source));
                 proposal.source = name.to_string();
+                continue;
             }
         }
-        if proposal.role.is_none() {
-            proposal.role = speakers::role_in(&proposal.mention.text, &proposal.source)
-                .or_else(|| speakers.role_of(&proposal.source).map(str::to_string));
-        }
+        // A title before the name, else the appositive beside it, else
+        // the role the article gave this speaker first.
+        proposal.role = speakers::role_in(&proposal.mention.text, &proposal.source)
+            .or(proposal.role.take())
+            .or_else(|| speakers.role_of(&proposal.source).map(str::to_string));
     }
     // Confidence last, when each proposal's claim and speaker are final and
     // the other proposals of its sentence are known.

@@ -794,8 +794,8 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // sentences ends here ("... the bridge. We will pay for it,"
             // she said); it runs from the sentence's start (and, for the
             // caller, from the quote mark in an earlier sentence).
-            let open = (0..close)
-                .find(|&i| is_open_quote(&tokens[i]))
+            let opened = (0..close).find(|&i| is_open_quote(&tokens[i]));
+            let open = opened
                 .map(|i| tokens[i].span.end)
                 .or_else(|| (close > 2).then_some(tokens[0].span.start));
             // The quote ends its sentence-part: `,"` `?"` `!"`, also past a
@@ -814,7 +814,6 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     // grew': a short title quoted inside a sentence, and a
                     // clause after the cue; the quotation is not what was
                     // said.
-                    let opened = (0..close).find(|&i| is_open_quote(&tokens[i]));
                     let title = opened.is_some_and(|at| {
                         tokens[..at].iter().any(Token::is_word)
                             && tokens[at + 1..close].iter().filter(|t| t.is_word()).count() <= 4
@@ -939,10 +938,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             && comma > 1
             && plausible_speaker(&tokens[comma + 1..c])
         {
-            let (content_start, quoted) = match tokens[..comma].iter().position(is_open_quote) {
-                Some(0) => (tokens[0].span.end, true),
-                _ => (sentence.start, false),
-            };
+            let (content_start, quoted) = claim_start(tokens, sentence);
             out.push(RawMatch {
                 mention: Span::new(tokens[comma + 1].span.start, tokens[c - 1].span.end),
                 cue: tokens[c].span,
@@ -980,10 +976,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 .and_then(|comma| before.get(comma + 1))
                 .is_some_and(|t| matches!(t.lower(), "who" | "which" | "whose" | "whom"));
             if words >= 4 && first_part >= 3 && !(relative_next && first_part <= 6) {
-                let (content_start, quoted) = match before.iter().position(is_open_quote) {
-                    Some(0) => (tokens[0].span.end, true),
-                    _ => (sentence.start, false),
-                };
+                let (content_start, quoted) = claim_start(tokens, sentence);
                 let aside_end = (end + 1..n)
                     .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";" | "!" | "?"))
                     .unwrap_or(n);
@@ -1185,6 +1178,16 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         }
     }
     out
+}
+
+/// Where a claim that opens its sentence and ends before the attribution
+/// starts ("S, NP said.", "S, said NP."), and whether it is quoted: past
+/// an opening quote mark, else at the sentence's start.
+fn claim_start(tokens: &[Token], sentence: Span) -> (usize, bool) {
+    match tokens.first() {
+        Some(first) if is_open_quote(first) => (first.span.end, true),
+        _ => (sentence.start, false),
+    }
 }
 
 /// The tokens `from..to` as a role set off after a name ("a trustee of
