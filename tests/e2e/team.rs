@@ -452,6 +452,59 @@ fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     assert!(line.contains("'Ana Smith' is not a login"), "{line}");
 }
 
+/// TLS is the URL's `sslmode`, as with libpq: `require` connects
+/// encrypted (sqlx refuses when it cannot: "server does not support TLS",
+/// or, before claimtrack was built with TLS, "built without TLS
+/// support"), and a certificate that cannot be read fails the
+/// connection, naming the URL, with the password blanked.
+#[test]
+fn a_team_server_is_reached_over_tls_when_the_url_asks() {
+    let Some(desk) = Desk::new() else { return };
+    if desk.sql(None, "SHOW ssl").as_deref() != Ok("on") {
+        eprintln!("skipping the TLS test: the server at {} has ssl off", desk.url());
+        return;
+    }
+    let url = format!("{}?sslmode=require", desk.url());
+    let run = desk.env.run(&["--db", &url, "team", "init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = desk.env.run(&[
+        "--db",
+        &url,
+        "add",
+        "--by",
+        "Ana Lee",
+        "--new-source",
+        "person",
+        "--text",
+        "Over TLS",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let listed = desk.env.ok(&["--db", &url, "list", "--format", "csv"]);
+    assert!(listed.contains("Over TLS"), "{listed}");
+    // The same desk without TLS, on loopback plain by default: one record.
+    let listed = desk.claims(&["list", "--format", "csv"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert!(listed.stdout.contains("Over TLS"), "{}", listed.stdout);
+
+    let missing = desk.env.dir.path().join("no-such-root.crt");
+    let url = format!(
+        "postgres://ana:s3cret@{}:{}/{}?sslmode=verify-ca&sslrootcert={}",
+        desk.host,
+        desk.port,
+        desk.name,
+        missing.display()
+    );
+    let run = desk.env.run(&["--db", &url, "list"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot connect to postgres://ana:***@")
+            && !run.stderr.contains("s3cret")
+            && run.stderr.lines().count() == 1,
+        "{}",
+        run.stderr
+    );
+}
+
 /// A desk's SQLite database moves onto the team server whole: every row
 /// as stored (history older than the journal, edits, withdrawals, earlier
 /// article bodies, links), the journal's chain recomputed to the same
