@@ -88,7 +88,6 @@ pub(super) async fn run(
             path.display()
         )));
     }
-    crate::process::without_huge_pages();
     let text = read_input(&args.file, args.lossy)?;
     let mut store = store;
     let known = match store.as_mut() {

@@ -56,14 +56,12 @@ fn base_url(given: &str) -> std::result::Result<String, String> {
 }
 
 pub(super) async fn run(args: PublishArgs, ctx: &mut Context) -> Result<()> {
-    crate::process::without_huge_pages();
     let record = ctx.store.read(async |store| gather(&args, store).await).await?;
     finish(args, &record, &mut ctx.out)
 }
 
 /// `claims publish` from a team database on PostgreSQL: the same site.
 pub(super) async fn run_on_postgres(args: PublishArgs, url: &str, out: &mut Output) -> Result<()> {
-    crate::process::without_huge_pages();
     let mut database = TeamDatabase::connect(url).await?;
     let record = database.snapshot(async |d| gather(&args, d).await).await;
     database.close().await?;
