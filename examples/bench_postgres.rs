@@ -13,7 +13,11 @@
 //! - `claims report` on the server against the equivalent GROUP BY that
 //!   `psql` runs (target: within 1.5x), `claims list --by SOURCE` and
 //!   `claims log --limit 20` (under 50 ms), `claims show` and `claims add`
-//!   (under 20 ms each), `claims verify`.
+//!   (under 20 ms each) beside what `psql SELECT 1` takes (a process, a
+//!   new server backend, authentication: the floor under every command),
+//!   `claims verify`. `psql` is the binary (`pg_config --bindir`), not
+//!   Debian's Perl wrapper, and on loopback it goes without TLS, as claims
+//!   does.
 //!
 //! The server defaults to 127.0.0.1:5432 (trust authentication, as on the
 //! development machines).
@@ -43,10 +47,16 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let (jsonl, csv) = (dir.join("claims.jsonl"), dir.join("claims.csv"));
     write_inputs(&jsonl, &csv, n);
+    let psql_bin = psql_binary();
     // One psql run of `sqls` in turn (each a `-c`), timed whole.
     let psql_all = |database: &str, sqls: &[String]| -> Duration {
         let start = Instant::now();
-        let mut command = Command::new("psql");
+        let mut command = Command::new(&psql_bin);
+        if matches!(host, "127.0.0.1" | "localhost" | "::1") {
+            // As claims connects on loopback: without TLS (whose handshake
+            // would add some 8 ms to every psql run).
+            command.env("PGSSLMODE", "disable");
+        }
         command.args([
             "-h",
             host,
@@ -271,6 +281,14 @@ fn main() {
         ms(log),
         verdict(ms(log) < 50.0)
     );
+    // What any client pays before its first query: a process, a new
+    // server backend, authentication. `show` and `add` pay it too.
+    let floor = median(|| psql("claimtrack_bench", "SELECT 1"));
+    println!(
+        "psql SELECT 1 (the floor):   {:>8.1} ms   ({})",
+        ms(floor),
+        psql_bin.display()
+    );
     let id = common::claim_id(n / 2);
     let show = median(|| run(&claims, &["--db", &url, "show", &id[28..]]));
     println!(
@@ -295,6 +313,21 @@ fn main() {
         "postgres",
         "DROP DATABASE IF EXISTS claimtrack_bench WITH (FORCE)",
     );
+}
+
+/// The psql program itself: on Debian `psql` on the PATH is a Perl
+/// wrapper that picks a cluster first, which adds 25 to 60 ms to every run
+/// and would flatter each comparison with it. `pg_config --bindir` names
+/// the binary's directory.
+fn psql_binary() -> PathBuf {
+    Command::new("pg_config")
+        .arg("--bindir")
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("psql"))
+        .filter(|psql| psql.is_file())
+        .unwrap_or_else(|| PathBuf::from("psql"))
 }
 
 /// The tables a claims import writes row by row, with their columns (the
