@@ -7,6 +7,19 @@ use std::collections::HashMap;
 
 use super::text::Token;
 
+/// Honorifics written before a full name that news text also leaves out
+/// ("Sir Menzies Campbell", "Menzies Campbell"). Peerages are not among
+/// them: "Lord Goldsmith" without "Lord" is another name.
+const HONORIFICS: &[&str] = &["sir", "dame"];
+
+/// A folded full name without its opening honorific: "sir menzies
+/// campbell" is "menzies campbell"; "sir menzies" (a first name alone) is
+/// none.
+fn without_honorific(folded: &str) -> Option<&str> {
+    let (first, rest) = folded.split_once(' ')?;
+    (HONORIFICS.contains(&first) && rest.contains(' ')).then_some(rest)
+}
+
 /// Pronouns that may stand for a speaker.
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
@@ -14,6 +27,11 @@ pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// that later surname-only mentions and pronouns resolve to them.
 pub(super) struct Speakers<'k> {
     known: &'k HashMap<String, String>,
+    /// Known names that open with an honorific, folded without it: an
+    /// article that writes "Menzies Campbell" means the known "Sir Menzies
+    /// Campbell". (The other way, the longest known phrase inside a
+    /// mention finds "menzies campbell" in "Sir Menzies Campbell".)
+    known_without_honorific: HashMap<String, String>,
     /// Surname (lowercase) to the full name first seen with it.
     surnames: HashMap<String, String>,
     /// The last person named as a speaker, for "he"/"she".
@@ -42,8 +60,15 @@ pub(super) struct Speakers<'k> {
 
 impl<'k> Speakers<'k> {
     pub(super) fn new(known: &'k HashMap<String, String>) -> Self {
+        let known_without_honorific = known
+            .iter()
+            .filter_map(|(key, name)| Some((without_honorific(key)?, name)))
+            .filter(|(key, _)| !known.contains_key(*key))
+            .map(|(key, name)| (key.to_string(), name.clone()))
+            .collect();
         Speakers {
             known,
+            known_without_honorific,
             surnames: HashMap::new(),
             last_person: None,
             last_any: None,
@@ -245,7 +270,7 @@ impl<'k> Speakers<'k> {
             for len in (1..=words.len()).rev() {
                 for start in 0..=words.len() - len {
                     let phrase = words[start..start + len].join(" ");
-                    if let Some(name) = self.known.get(&phrase) {
+                    if let Some(name) = self.known_name(&phrase) {
                         let person = guess_kind(name) == "person";
                         return self.remember(name.clone(), person);
                     }
@@ -326,7 +351,7 @@ impl<'k> Speakers<'k> {
             _ => tail,
         };
         let name = tail.join(" ");
-        if let Some(known) = self.known.get(&crate::names::fold_name(&name)) {
+        if let Some(known) = self.known_name(&crate::names::fold_name(&name)) {
             let person = guess_kind(known) == "person";
             return self.remember(known.clone(), person);
         }
@@ -336,6 +361,14 @@ impl<'k> Speakers<'k> {
             return self.remember(full.clone(), true);
         }
         self.remember(name, tail.len() >= 2)
+    }
+
+    /// The known source a folded name or alias is, with or without its
+    /// honorific.
+    fn known_name(&self, folded: &str) -> Option<&String> {
+        self.known
+            .get(folded)
+            .or_else(|| self.known_without_honorific.get(folded))
     }
 
     fn remember(&mut self, name: String, person_like: bool) -> String {
@@ -674,6 +707,22 @@ mod tests {
         );
         learn(&mut speakers, "He has claimed more.");
         assert_eq!(speakers.resolve("he"), "Vladimir Putin");
+    }
+
+    #[test]
+    fn a_known_name_is_found_without_its_honorific() {
+        let known = HashMap::from([
+            ("sir alan park".to_string(), "Sir Alan Park".to_string()),
+            ("dame jo ross".to_string(), "Dame Jo Ross".to_string()),
+            ("lord goldsmith".to_string(), "Lord Goldsmith".to_string()),
+        ]);
+        let mut speakers = Speakers::new(&known);
+        assert_eq!(speakers.resolve("Alan Park"), "Sir Alan Park");
+        assert_eq!(speakers.resolve("union leader Alan Park"), "Sir Alan Park");
+        assert_eq!(speakers.resolve("Jo Ross"), "Dame Jo Ross");
+        // A first name alone is not the knight; a peer's title is his name.
+        assert_eq!(speakers.resolve("Alan"), "Alan");
+        assert_eq!(speakers.resolve("Goldsmith"), "Goldsmith");
     }
 
     #[test]
