@@ -79,6 +79,9 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     let text = Text::new(input);
     let mut speakers = Speakers::new(known);
     let mut out: Vec<Proposal> = Vec::new();
+    // Whom "his" or "her" meant where a mention opens with it ("His lawyer
+    // Ann Fox"), by the proposal's index: the person "he" would be there.
+    let mut possessors: HashMap<usize, String> = HashMap::new();
     // The last direct quote's speaker, for a quote sentence that follows
     // with no cue of its own ("..., the White House said. "President
     // Trump appreciated the call ...").
@@ -189,6 +192,12 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             if body_sentences == 1 && speakers::is_description(&source) {
                 lede = Some(source.clone());
             }
+            if let Some(person) = speakers::possessive(&text.slice(mention))
+                .and_then(|_| speakers.previous_person())
+                .filter(|person| **person != source)
+            {
+                possessors.insert(out.len(), person.clone());
+            }
             let quote = raw.quoted.then(|| text.slice(content));
             if raw.quoted {
                 quoting = Some((
@@ -220,7 +229,7 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     // Descriptions resolved now that the whole article has been read: "the
     // home secretary" is the one person the article calls Home Secretary.
     // Each speaker keeps the role the article gives them, for the draft.
-    for proposal in &mut out {
+    for (index, proposal) in out.iter_mut().enumerate() {
         if speakers::is_description(&proposal.source) {
             let name = described
                 .get(&proposal.source)
@@ -237,6 +246,16 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
         proposal.role = speakers::role_in(&proposal.mention.text, &proposal.source)
             .or(proposal.role.take())
             .or_else(|| speakers.role_of(&proposal.source).map(str::to_string));
+        // "His lawyer" says whose only beside the article: the draft's
+        // description names him ("Tom Reed's lawyer").
+        // Only a short role: a longer one is a clause the mention swallowed
+        // ("His comments came as ...").
+        if let (Some(role), Some(person)) = (&proposal.role, possessors.get(&index))
+            && let Some(rest) = speakers::possessive(role)
+            && rest.split_whitespace().count() <= 2
+        {
+            proposal.role = Some(format!("{person}'s {rest}"));
+        }
     }
     // Confidence last, when each proposal's claim and speaker are final and
     // the other proposals of its sentence are known.

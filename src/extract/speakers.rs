@@ -189,6 +189,12 @@ impl<'k> Speakers<'k> {
         self.sentence_named = after_by.or(first_named);
     }
 
+    /// The person "he" or "she" would mean here, without resolving it:
+    /// the previous sentence's subject, else the last person named.
+    pub(super) fn previous_person(&self) -> Option<&String> {
+        self.last_subject.as_ref().or(self.last_person.as_ref())
+    }
+
     /// The role the article first gives a name ("Tory MP", "UKIP's deputy
     /// leader"), if any.
     pub(super) fn role_of(&self, name: &str) -> Option<&str> {
@@ -283,6 +289,12 @@ impl<'k> Speakers<'k> {
         if let Some((last, rest)) = words.split_last()
             && SPOKES.contains(&last.to_lowercase().as_str())
         {
+            // "His spokesman": he speaks for the person "he" would be.
+            if let [pronoun] = rest
+                && possessive(&format!("{pronoun} {last}")).is_some()
+            {
+                return self.resolve("he");
+            }
             let rest: Vec<&str> = match rest.split_first() {
                 Some((first, more)) if matches!(first.to_lowercase().as_str(), "a" | "an" | "the") => {
                     more.to_vec()
@@ -458,6 +470,13 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
     let role = without_determiner(&words[..at].join(" "));
     let honorific = matches!(role_key(&role).as_str(), "mr" | "mrs" | "ms" | "miss" | "");
     (!honorific).then_some(role)
+}
+
+/// What follows an opening "his" or "her" ("His lawyer Ann Fox" gives
+/// "lawyer Ann Fox"), if the phrase opens so.
+pub(super) fn possessive(phrase: &str) -> Option<&str> {
+    let (first, rest) = phrase.trim().split_once(' ')?;
+    matches!(first.to_lowercase().as_str(), "his" | "her").then_some(rest.trim_start())
 }
 
 /// A guess at what kind of source a name is, for a reviewer to correct:

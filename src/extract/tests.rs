@@ -610,3 +610,43 @@ fn a_party_in_parentheses_and_an_appositive_after_the_name() {
     assert_eq!(found[0].0, "Ada Brook");
     assert_eq!(found[0].2, "the vote would be close");
 }
+
+#[test]
+fn his_or_her_in_a_role_names_whom_it_means() {
+    let roles = |text: &str| -> Vec<(String, Option<String>)> {
+        extract(text, &HashMap::new())
+            .into_iter()
+            .map(|p| (p.source, p.role))
+            .collect()
+    };
+    assert_eq!(
+        roles(
+            "Tomas Reedy, 40, was held at the border in May. His lawyer Ann Fogarty said the arrest was unlawful."
+        ),
+        vec![("Ann Fogarty".into(), Some("Tomas Reedy's lawyer".into()))]
+    );
+    // With nobody before it, "his" stays as written.
+    assert_eq!(
+        roles("His lawyer Ann Fogarty said the arrest was unlawful."),
+        vec![("Ann Fogarty".into(), Some("His lawyer".into()))]
+    );
+}
+
+#[test]
+fn his_spokesman_speaks_for_him() {
+    let sources = |text: &str| -> Vec<String> {
+        extract(text, &HashMap::new())
+            .into_iter()
+            .map(|p| p.source)
+            .collect()
+    };
+    assert_eq!(
+        sources("Tomas Reedy said the harbour would stay open. His spokesman said the toll would not rise."),
+        ["Tomas Reedy", "Tomas Reedy"]
+    );
+    // An organization's spokesman speaks for it, as before.
+    assert_eq!(
+        sources("A Harbour Board spokesman said the toll would not rise."),
+        ["Harbour Board"]
+    );
+}
