@@ -1336,8 +1336,21 @@ impl super::reading::Reading for TeamDatabase {
     }
 
     async fn source_summary_named(&mut self, given: &str) -> Result<crate::model::SourceSummary> {
+        // Found by its name or an alias in the summary's own statement;
+        // only a miss pays for the lookup that suggests names.
+        if let Some(summary) = self
+            .source_summary_of(None, &crate::names::fold_name(given))
+            .await?
+        {
+            return Ok(summary);
+        }
         let key = super::journal::JournalReader::source_key(self, given).await?;
-        self.source_summary_of(key).await
+        self.source_summary_of(Some(key), "")
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                kind: "source",
+                given: given.to_string(),
+            })
     }
 
     async fn all_sources(&mut self) -> Result<Vec<crate::model::SourceSummary>> {
@@ -1539,16 +1552,29 @@ pub(crate) fn status_event_from_row(row: &sqlx::postgres::PgRow) -> Result<crate
 
 impl TeamDatabase {
     /// A source with its aliases, roles and claim count, by key.
-    async fn source_summary_of(&mut self, key: i64) -> Result<crate::model::SourceSummary> {
-        let row = sqlx::query(
+    /// The source `key` names, else the one whose folded name or alias is
+    /// `folded`, with its claim count, aliases and speaks-for links.
+    async fn source_summary_of(
+        &mut self,
+        key: Option<i64>,
+        folded: &str,
+    ) -> Result<Option<crate::model::SourceSummary>> {
+        let Some(row) = sqlx::query(
             "SELECT id, name, kind, description, job, party, region,
                     (SELECT count(*) FROM claims c WHERE c.source_id = s.id),
                     ARRAY(SELECT alias FROM source_aliases WHERE source_id = s.id ORDER BY alias_key)
-             FROM sources s WHERE id = $1",
+             FROM sources s
+             WHERE id = coalesce($1, (SELECT id FROM sources WHERE name_key = $2
+                                      UNION ALL SELECT source_id FROM source_aliases WHERE alias_key = $2 LIMIT 1))",
         )
         .bind(key)
-        .fetch_one(&mut self.conn)
-        .await?;
+        .bind(folded)
+        .fetch_optional(&mut self.conn)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let key: i64 = row.try_get(0)?;
         // The links both ways in one statement: every statement on a new
         // connection is parsed and planned cold (about a millisecond).
         let links: Vec<(bool, crate::model::SpeaksFor)> = sqlx::query(
@@ -1574,12 +1600,12 @@ impl TeamDatabase {
         let spoken_for_by = spoken_for_by.into_iter().map(|(_, link)| link).collect();
         let mut source = source_from_row(&row)?;
         source.aliases = row.try_get(8)?;
-        Ok(crate::model::SourceSummary {
+        Ok(Some(crate::model::SourceSummary {
             source,
             speaks_for,
             spoken_for_by,
             claims: row.try_get(7)?,
-        })
+        }))
     }
 }
 
