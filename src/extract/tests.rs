@@ -12,6 +12,14 @@ fn run(text: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// Each proposal's speaker and the role the draft gives them.
+fn roles(text: &str) -> Vec<(String, Option<String>)> {
+    extract(text, &HashMap::new())
+        .into_iter()
+        .map(|p| (p.source, p.role))
+        .collect()
+}
+
 #[test]
 fn quote_then_speaker() {
     let found = run("“The plan worked,” Mayor Jane Doe said on Monday.");
@@ -538,12 +546,6 @@ fn a_quotation_then_a_name_with_an_appositive() {
 
 #[test]
 fn a_role_set_off_by_commas_becomes_the_speakers_role() {
-    let roles = |text: &str| -> Vec<(String, Option<String>)> {
-        extract(text, &HashMap::new())
-            .into_iter()
-            .map(|p| (p.source, p.role))
-            .collect()
-    };
     assert_eq!(
         roles("The bridge will reopen in May, said Oskar Lindqvist, a trustee of the fund."),
         vec![("Oskar Lindqvist".into(), Some("trustee of the fund".into()))]
@@ -613,12 +615,6 @@ fn a_party_in_parentheses_and_an_appositive_after_the_name() {
 
 #[test]
 fn his_or_her_in_a_role_names_whom_it_means() {
-    let roles = |text: &str| -> Vec<(String, Option<String>)> {
-        extract(text, &HashMap::new())
-            .into_iter()
-            .map(|p| (p.source, p.role))
-            .collect()
-    };
     assert_eq!(
         roles(
             "Tomas Reedy, 40, was held at the border in May. His lawyer Ann Fogarty said the arrest was unlawful."
