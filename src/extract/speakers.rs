@@ -258,7 +258,7 @@ impl<'k> Speakers<'k> {
         let folded = crate::names::fold_name(mention);
         if PRONOUNS.contains(&folded.as_str()) {
             let previous = if matches!(folded.as_str(), "he" | "she") {
-                let person = self.last_subject.clone().or_else(|| self.last_person.clone());
+                let person = self.previous_person().cloned();
                 if let Some(person) = &person {
                     self.sentence_subject.get_or_insert_with(|| person.clone());
                 }
@@ -291,7 +291,7 @@ impl<'k> Speakers<'k> {
         {
             // "His spokesman": he speaks for the person "he" would be.
             if let [pronoun] = rest
-                && possessive(&format!("{pronoun} {last}")).is_some()
+                && is_possessive(pronoun)
             {
                 return self.resolve("he");
             }
@@ -476,7 +476,12 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
 /// "lawyer Ann Fox"), if the phrase opens so.
 pub(super) fn possessive(phrase: &str) -> Option<&str> {
     let (first, rest) = phrase.trim().split_once(' ')?;
-    matches!(first.to_lowercase().as_str(), "his" | "her").then_some(rest.trim_start())
+    is_possessive(first).then_some(rest.trim_start())
+}
+
+/// "His" or "her", in any case: whose, a person's.
+fn is_possessive(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "his" | "her")
 }
 
 /// A guess at what kind of source a name is, for a reviewer to correct:

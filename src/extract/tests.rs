@@ -630,12 +630,7 @@ fn his_or_her_in_a_role_names_whom_it_means() {
 
 #[test]
 fn his_spokesman_speaks_for_him() {
-    let sources = |text: &str| -> Vec<String> {
-        extract(text, &HashMap::new())
-            .into_iter()
-            .map(|p| p.source)
-            .collect()
-    };
+    let sources = |text: &str| -> Vec<String> { roles(text).into_iter().map(|(source, _)| source).collect() };
     assert_eq!(
         sources("Tomas Reedy said the harbour would stay open. His spokesman said the toll would not rise."),
         ["Tomas Reedy", "Tomas Reedy"]

@@ -1653,43 +1653,9 @@ fn article_from_row(row: &sqlx::postgres::PgRow) -> Result<crate::model::Article
 /// The PostgreSQL side of the journal's reading (`claims log`).
 impl super::journal::JournalReader for TeamDatabase {
     async fn claim_key(&mut self, given: &str) -> Result<i64> {
-        let query = super::parse_id("claim", given)?;
-        let matches: Vec<(i64, uuid::Uuid, String, String)> =
-            match &query {
-                super::IdQuery::Full(id) => sqlx::query_as(
-                    "SELECT c.id, c.uuid, s.name, c.text FROM claims c JOIN sources s ON s.id = c.source_id
-                     WHERE c.uuid = $1",
-                )
-                .bind(id)
-                .fetch_all(&mut self.conn)
-                .await?,
-                super::IdQuery::ShortPrefix(prefix) => sqlx::query_as(
-                    "SELECT c.id, c.uuid, s.name, c.text FROM claims c JOIN sources s ON s.id = c.source_id
-                     WHERE c.id IN (SELECT id FROM claims WHERE short_id >= $1 AND short_id < $2 LIMIT 10)
-                     ORDER BY c.id",
-                )
-                .bind(prefix)
-                .bind(format!("{prefix}g"))
-                .fetch_all(&mut self.conn)
-                .await?,
-            };
-        match matches.as_slice() {
-            [] => Err(Error::NotFound {
-                kind: "claim",
-                given: given.to_string(),
-            }),
-            [(key, ..)] => Ok(*key),
-            many => Err(Error::AmbiguousId {
-                kind: "claim",
-                given: given.to_string(),
-                candidates: many
-                    .iter()
-                    .map(|(_, id, source, text)| {
-                        format!("{id} ({source}: {})", crate::model::excerpt(text, 40))
-                    })
-                    .collect(),
-            }),
-        }
+        // The same lookup as `show`'s, and the same message for an id that
+        // matches none or several.
+        Ok(super::reading::Reading::claim_named(self, given).await?.key)
     }
 
     async fn source_key(&mut self, given: &str) -> Result<i64> {
