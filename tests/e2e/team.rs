@@ -1744,3 +1744,55 @@ fn the_team_server_publishes_the_same_site_as_the_file_it_was_copied_from() {
         );
     }
 }
+
+/// The search index's pending list (GIN's unsorted list of new entries,
+/// read whole by every search until it is merged) stays a few pages long
+/// however claims arrive: one import of many, or one claim at a time. With
+/// PostgreSQL's default of 4 MB it held thousands of claims after an import,
+/// and each word a search looked up cost over ten times more.
+#[test]
+fn the_search_index_keeps_its_pending_list_short() {
+    let Some(desk) = Desk::new() else { return };
+    let lines: String = (0..600)
+        .map(|i| {
+            format!(
+                "{{\"source\":\"Speaker {s}\",\"source_kind\":\"person\",\"text\":\"Claim {i}: the harbour of town {i} handled {n} containers in year {y}\",\"note\":\"figures from port authority report {i}\"}}\n",
+                s = i % 7,
+                n = i * 37,
+                y = 1990 + i % 30
+            )
+        })
+        .collect();
+    let file = desk.env.dir.path().join("many.jsonl");
+    std::fs::write(&file, lines).unwrap();
+    desk.claims(&["import", "--format", "jsonl", file.to_str().unwrap()]);
+    for i in 0..5 {
+        let run = desk.claims(&[
+            "add",
+            "--by",
+            "Speaker 1",
+            "--text",
+            &format!("One more claim about harbour {i}"),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    desk.sql(None, "CREATE EXTENSION IF NOT EXISTS pgstattuple")
+        .unwrap();
+    let (pages, claims) = {
+        let row = desk
+            .sql(
+                None,
+                "SELECT pending_pages, pending_tuples FROM pgstatginindex('claim_search_document')",
+            )
+            .unwrap();
+        let (p, t) = row.split_once('|').unwrap();
+        (p.parse::<i64>().unwrap(), t.parse::<i64>().unwrap())
+    };
+    // 64 kB is 8 pages of 8 kB, and a page may be left partly filled.
+    assert!(
+        pages <= 9,
+        "{pages} pages ({claims} claims) pending in the search index"
+    );
+    let count = desk.sql(None, "SELECT count(*) FROM claim_search").unwrap();
+    assert_eq!(count, "605", "every claim is indexed");
+}
