@@ -42,10 +42,59 @@ pub(super) fn probability(features: &[String]) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
+/// What the whole article says about its speakers: a real speaker is
+/// usually named more than once and says more than one thing, where a
+/// place, a month or a clause fragment taken for a speaker ("WASHINGTON
+/// saying", "Hours telling") turns up once.
+pub struct Article {
+    /// Capitalized words of the article, with how often each occurs.
+    capitalized: HashMap<String, usize>,
+    /// Proposals per source.
+    claims_by: HashMap<String, usize>,
+}
+
+impl Article {
+    /// Counts what the features read of `input`, given its proposals.
+    pub fn of(input: &str, proposals: &[Proposal]) -> Article {
+        let mut capitalized: HashMap<String, usize> = HashMap::new();
+        if !proposals.is_empty() {
+            for word in input.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                if word.starts_with(char::is_uppercase) {
+                    *capitalized.entry(word.to_string()).or_default() += 1;
+                }
+            }
+        }
+        let mut claims_by: HashMap<String, usize> = HashMap::new();
+        for proposal in proposals {
+            *claims_by.entry(proposal.source.clone()).or_default() += 1;
+        }
+        Article {
+            capitalized,
+            claims_by,
+        }
+    }
+
+    /// How often the article names this source by its last word (a
+    /// surname, an organization's head word); 0 for a pronoun or a
+    /// lowercase description.
+    fn mentions(&self, source: &str) -> usize {
+        let last = source
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("");
+        self.capitalized.get(last).copied().unwrap_or(0)
+    }
+}
+
 /// What the model reads of a proposal, given every proposal of the same
-/// sentence (itself included): indicator features, named.
-pub fn features(proposal: &Proposal, sentence: &[Proposal], sentence_words: usize) -> Vec<String> {
-    let mut out = Vec::with_capacity(24);
+/// sentence (itself included) and the article: indicator features, named.
+pub fn features(
+    proposal: &Proposal,
+    sentence: &[Proposal],
+    sentence_words: usize,
+    article: &Article,
+) -> Vec<String> {
+    let mut out = Vec::with_capacity(28);
     let pattern = proposal.pattern;
     out.push(format!("pattern={pattern}"));
     if proposal.quote.is_some() {
@@ -164,6 +213,14 @@ pub fn features(proposal: &Proposal, sentence: &[Proposal], sentence_words: usiz
         "to_a_word"
     };
     out.push(format!("resolved={resolved}"));
+    let named = bucket(article.mentions(&proposal.source), &[0, 1, 3]);
+    out.push(format!("source_named={named}"));
+    out.push(format!("source_named={named}&mention={kind}"));
+    let claims = bucket(
+        article.claims_by.get(&proposal.source).copied().unwrap_or(0),
+        &[1, 2, 4],
+    );
+    out.push(format!("source_claims={claims}"));
     out
 }
 

@@ -259,11 +259,12 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     }
     // Confidence last, when each proposal's claim and speaker are final and
     // the other proposals of its sentence are known.
+    let article = confidence::Article::of(input, &out);
     for group in out.chunk_by_mut(|a, b| a.sentence == b.sentence) {
         let words = sentence_words.get(&group[0].sentence.start).copied().unwrap_or(0);
         let features: Vec<Vec<String>> = group
             .iter()
-            .map(|p| confidence::features(p, group, words))
+            .map(|p| confidence::features(p, group, words, &article))
             .collect();
         for (proposal, features) in group.iter_mut().zip(features) {
             proposal.confidence = confidence::probability(&features);

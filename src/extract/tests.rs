@@ -641,3 +641,26 @@ fn his_spokesman_speaks_for_him() {
         ["Harbour Board"]
     );
 }
+
+/// The confidence model reads the article around a proposal: how often its
+/// speaker is named there, and how many claims the speaker makes.
+#[test]
+fn confidence_reads_how_often_the_article_names_the_speaker() {
+    let text = "Mayor Ann Hale opened the new bridge on Monday. Hale said the bridge cost less than planned. \
+                Critics doubted it. Hale said the council had checked every bill. \
+                RIVERTON saying nothing had changed, residents left.";
+    let proposals = extract(text, &HashMap::new());
+    let features = |source: &str| {
+        proposals
+            .iter()
+            .find(|p| p.source == source)
+            .map(|p| p.features.clone())
+            .unwrap_or_else(|| panic!("no proposal by {source}: {proposals:?}"))
+    };
+    let hale = features("Ann Hale");
+    assert!(hale.contains(&"source_named=<=3".to_string()), "{hale:?}");
+    assert!(hale.contains(&"source_claims=<=2".to_string()), "{hale:?}");
+    let once = features("RIVERTON");
+    assert!(once.contains(&"source_named=<=1".to_string()), "{once:?}");
+    assert!(once.contains(&"source_claims=<=1".to_string()), "{once:?}");
+}
