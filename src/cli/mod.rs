@@ -19,6 +19,7 @@ mod list;
 mod log;
 mod mark;
 mod publish;
+mod reindex;
 mod report;
 mod restore;
 mod show;
@@ -120,6 +121,8 @@ pub enum Command {
     Dedupe(dedupe::DedupeArgs),
     /// Give every claim its sentence embedding (the semantic tier of matching; needs the model files).
     Embed(embed::EmbedArgs),
+    /// Build the search index and the matching statistics again from the record (when `verify` finds them off).
+    Reindex(reindex::ReindexArgs),
     /// Per-source report: claims per source and how many held up.
     Report(report::ReportArgs),
     /// Load claims: claim files (TOML), CSV, JSON Lines, LIAR TSV, ClaimReview; all or nothing, and importing twice changes nothing.
@@ -354,6 +357,7 @@ async fn on_postgres(command: Command, url: &str, out: &mut Output) -> Result<()
         Command::Similar(args) => similar::run_on_postgres(args, url, out).await,
         Command::Dedupe(args) => dedupe::run_on_postgres(args, url, out).await,
         Command::Embed(args) => embed::run_on_postgres(args, url, out).await,
+        Command::Reindex(args) => reindex::run_on_postgres(args, url, out).await,
         Command::Report(args) => report::run_on_postgres(args, url, out).await,
         Command::Show(args) => show::run_on_postgres(args, url, out).await,
         Command::Export(args) => export::run_on_postgres(args, url, out).await,
@@ -447,6 +451,7 @@ impl Command {
             | Command::Import(_)
             | Command::Team(_)
             | Command::Embed(_)
+            | Command::Reindex(_)
             | Command::Restore(_) => true,
             Command::Extract(args) => args.import,
             Command::Dedupe(args) => args.apply,
@@ -506,6 +511,7 @@ pub async fn dispatch(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Similar(args) => similar::run(args, ctx).await,
         Command::Dedupe(args) => dedupe::run(args, ctx).await,
         Command::Embed(args) => embed::run(args, ctx).await,
+        Command::Reindex(args) => reindex::run(args, ctx).await,
         Command::Report(args) => report::run(args, ctx).await,
         Command::Import(args) => import::run(args, ctx).await,
         Command::Export(args) => export::run(args, ctx).await,

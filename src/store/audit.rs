@@ -10,6 +10,7 @@ use serde_json::Value;
 use sqlx::Row;
 
 use super::Store;
+use super::matching::{SQLITE_DOCUMENTS, SearchDocument, StatisticsDelta, document_from_row, json_keys};
 use crate::error::Result;
 use crate::journal::{ClaimRecord, EDITABLE_FIELDS, GENESIS, RowDigest};
 
@@ -103,6 +104,20 @@ pub(crate) trait Audited {
     async fn withdrawn_claims(&mut self) -> Result<HashSet<i64>>;
     /// Claims after key `after` as canonical records.
     async fn claim_records(&mut self, after: i64, limit: i64) -> Result<Vec<(i64, ClaimRecord)>>;
+    /// Whether the search index is still to be built (a database made by
+    /// an earlier release, not written to since its upgrade).
+    async fn search_index_pending(&mut self) -> Result<bool>;
+    /// The search documents of the claims after key `after` (at most
+    /// `limit`), made from the record as a write makes them.
+    async fn record_documents(&mut self, after: i64, limit: i64) -> Result<Vec<SearchDocument>>;
+    /// The search index's rows for the keys `from..=to`, as they stand.
+    async fn indexed_documents(&mut self, from: i64, to: i64) -> Result<Vec<SearchDocument>>;
+    /// The search index's rows that belong to no claim.
+    async fn index_rows_of_no_claim(&mut self) -> Result<i64>;
+    /// The matching statistics as they stand, with a count above zero.
+    async fn stored_statistics(&mut self) -> Result<Vec<(i64, i64)>>;
+    /// The id of the claim with this key.
+    async fn claim_uuid(&mut self, key: i64) -> Result<Option<uuid::Uuid>>;
 }
 
 impl Store {
@@ -340,11 +355,94 @@ pub(crate) async fn audit(db: &mut impl Audited, extends: Option<&str>) -> Resul
     ));
     findings.push(problem("withdrawals are the journal's", withdrawn_problem));
 
+    // 8. The search index and its statistics are derived from the record:
+    // made again from it, they must be what is stored. Anyone who may log a
+    // claim may write them (on a team server, with psql too), and a claim
+    // left out of the index is a claim `similar` never says was checked.
+    findings.push(problem(
+        "the search index follows the record",
+        search_index_problem(db).await?,
+    ));
+
     Ok(Audit {
         findings,
         head,
         extends: seen_extends,
     })
+}
+
+/// What the search index and statistics hold that the record does not
+/// give, in a sentence; `None` when they are exactly what a write makes.
+async fn search_index_problem(db: &mut impl Audited) -> Result<Option<String>> {
+    if db.search_index_pending().await? {
+        return Ok(None);
+    }
+    let (mut missing, mut stale) = (Vec::new(), Vec::new());
+    let mut expected = StatisticsDelta::default();
+    let mut after = 0;
+    loop {
+        let documents = db.record_documents(after, 5_000).await?;
+        let (Some(first), Some(last)) = (documents.first(), documents.last()) else {
+            break;
+        };
+        let indexed: HashMap<i64, SearchDocument> = db
+            .indexed_documents(first.key, last.key)
+            .await?
+            .into_iter()
+            .map(|d| (d.key, d))
+            .collect();
+        after = last.key;
+        for document in &documents {
+            match indexed.get(&document.key) {
+                None => missing.push(document.key),
+                Some(row) if row != document => stale.push(document.key),
+                Some(_) => {}
+            }
+        }
+        expected.replace_all(&HashMap::new(), &documents);
+    }
+    let orphans = db.index_rows_of_no_claim().await?;
+    let expected: HashMap<i64, i64> = expected.changes().into_iter().collect();
+    let stored = db.stored_statistics().await?;
+    let mut off = stored
+        .iter()
+        .filter(|(key, n)| expected.get(key) != Some(n))
+        .count();
+    let stored_keys: HashSet<i64> = stored.iter().map(|(key, _)| *key).collect();
+    off += expected.keys().filter(|key| !stored_keys.contains(key)).count();
+    let mut parts = Vec::new();
+    for (keys, what) in [
+        (&missing, "not in it"),
+        (&stale, "indexed with other words than the record's"),
+    ] {
+        if let Some(first) = keys.first() {
+            let first = match db.claim_uuid(*first).await? {
+                Some(id) => crate::model::short_id(&id),
+                None => format!("key {first}"),
+            };
+            parts.push(format!("{} {what} (the first: {first})", claims(keys.len())));
+        }
+    }
+    if orphans > 0 {
+        parts.push(format!("{orphans} of its rows belong to no claim"));
+    }
+    if off > 0 {
+        parts.push(format!("{off} of its word and gram counts are not the record's"));
+    }
+    Ok((!parts.is_empty()).then(|| {
+        format!(
+            "{}; `claims reindex` builds it again from the record",
+            parts.join(", ")
+        )
+    }))
+}
+
+/// "1 claim is", "2 claims are".
+fn claims(n: usize) -> String {
+    match n {
+        1 => "1 claim is".to_string(),
+        n => format!("{n} claims are"),
+    }
 }
 
 /// The SQLite backend's side of the check.
@@ -431,6 +529,65 @@ impl Audited for Store {
 
     async fn claim_records(&mut self, after: i64, limit: i64) -> Result<Vec<(i64, ClaimRecord)>> {
         Store::claim_records(self, after, limit).await
+    }
+
+    async fn search_index_pending(&mut self) -> Result<bool> {
+        let pending: i64 = sqlx::query_scalar("SELECT count(*) FROM search_backfill WHERE pending = 1")
+            .fetch_one(self.conn())
+            .await?;
+        Ok(pending > 0)
+    }
+
+    async fn record_documents(&mut self, after: i64, limit: i64) -> Result<Vec<SearchDocument>> {
+        let keys: Vec<i64> = sqlx::query_scalar("SELECT id FROM claims WHERE id > ? ORDER BY id LIMIT ?")
+            .bind(after)
+            .bind(limit)
+            .fetch_all(self.conn())
+            .await?;
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = sqlx::query(SQLITE_DOCUMENTS)
+            .bind(json_keys(&keys))
+            .fetch_all(self.conn())
+            .await?;
+        rows.iter().map(document_from_row).collect()
+    }
+
+    async fn indexed_documents(&mut self, from: i64, to: i64) -> Result<Vec<SearchDocument>> {
+        let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT rowid, text, quote, notes, source, tags FROM claim_search WHERE rowid BETWEEN ? AND ?",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(self.conn())
+        .await?;
+        Ok(rows.into_iter().map(SearchDocument::from_columns).collect())
+    }
+
+    async fn index_rows_of_no_claim(&mut self) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar(
+                "SELECT count(*) FROM claim_search WHERE rowid NOT IN (SELECT id FROM claims)",
+            )
+            .fetch_one(self.conn())
+            .await?,
+        )
+    }
+
+    async fn stored_statistics(&mut self) -> Result<Vec<(i64, i64)>> {
+        Ok(
+            sqlx::query_as("SELECT key, documents FROM match_statistics WHERE documents <> 0")
+                .fetch_all(self.conn())
+                .await?,
+        )
+    }
+
+    async fn claim_uuid(&mut self, key: i64) -> Result<Option<uuid::Uuid>> {
+        Ok(sqlx::query_scalar("SELECT uuid FROM claims WHERE id = ?")
+            .bind(key)
+            .fetch_optional(self.conn())
+            .await?)
     }
 }
 

@@ -59,6 +59,20 @@ impl SearchDocument {
         }
     }
 
+    /// An index row as stored: (key, text, quote, notes, source, tags).
+    pub(crate) fn from_columns(
+        (key, text, quote, notes, source, tags): (i64, String, String, String, String, String),
+    ) -> SearchDocument {
+        SearchDocument {
+            key,
+            text,
+            quote,
+            notes,
+            source,
+            tags,
+        }
+    }
+
     /// What a claim is matched by: the claim, its words as said, and what
     /// checkers wrote of it (a fact-check's headline is its verdict note).
     pub(crate) fn matched_text(&self) -> String {
@@ -377,6 +391,29 @@ impl Store {
             total.add(&due);
         }
         Ok(total)
+    }
+}
+
+impl Store {
+    /// Builds the search index and the matching statistics again from the
+    /// record, in one write (`claims reindex`, after `claims verify` found
+    /// them off); returns how many claims it indexed.
+    pub async fn rebuild_search_index(&mut self) -> Result<usize> {
+        self.write(async |w| {
+            for statement in [
+                "DELETE FROM claim_search",
+                "DELETE FROM match_statistics",
+                "DELETE FROM search_backfill",
+            ] {
+                sqlx::query(statement).execute(w.conn()).await?;
+            }
+            let keys: Vec<i64> = sqlx::query_scalar("SELECT id FROM claims ORDER BY id")
+                .fetch_all(w.conn())
+                .await?;
+            w.reindex(&keys).await?;
+            Ok(keys.len())
+        })
+        .await
     }
 }
 

@@ -558,3 +558,81 @@ fn a_database_of_an_earlier_release_is_indexed_when_upgraded() {
     ]);
     assert!(texts(&similar)[0].contains("tip-off"), "{similar}");
 }
+
+/// The search index is derived data that anyone who may log a claim may
+/// write, with another program too: `verify` makes it again from the record
+/// and names what differs (a claim left out is one `similar` never finds),
+/// and `reindex` builds it again, touching nothing of the record.
+#[test]
+fn verify_finds_an_index_written_behind_claimtracks_back_and_reindex_mends_it() {
+    for backend in with_sample() {
+        let name = backend.name();
+        let (csv, _) = backend.ok(&["list", "--search", "tip-off", "--format", "csv"]);
+        let found = texts(&csv);
+        assert!(!found.is_empty(), "{name}: {csv}");
+        let (verified, _) = backend.ok(&["verify"]);
+        assert!(
+            verified.contains("ok      the search index follows the record"),
+            "{name}: {verified}"
+        );
+        let head = |out: &str| {
+            out.lines()
+                .find(|l| l.starts_with("journal head"))
+                .map(str::to_string)
+        };
+        let before = head(&verified);
+        // One claim's row deleted, another's words changed, a count moved.
+        let (key, table) = match &backend {
+            Backend::Sqlite(_) => ("rowid", "claim_search"),
+            Backend::Postgres(_) => ("claim_id", "claim_search"),
+        };
+        let sql = format!(
+            "DELETE FROM {table} WHERE {key} = (SELECT min({key}) FROM {table} WHERE text LIKE '%tip off%');
+             UPDATE {table} SET text = 'nothing to see' WHERE {key} = (SELECT max({key}) FROM {table});
+             UPDATE match_statistics SET documents = documents + 3 WHERE key = 0;"
+        );
+        match &backend {
+            Backend::Sqlite(env) => super::harness::tamper(&env.db, &sql).unwrap(),
+            Backend::Postgres(desk) => {
+                desk.sql(None, &sql).unwrap();
+            }
+        }
+        let (csv, _) = backend.ok(&["list", "--search", "tip-off", "--format", "csv"]);
+        assert_eq!(
+            texts(&csv).len(),
+            found.len() - 1,
+            "{name}: the tampered index hides a claim"
+        );
+        let run = backend.run(&["verify"]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stdout);
+        for part in [
+            "1 claim is not in it",
+            "1 claim is indexed with other words than the record's",
+            "1 of its word and gram counts are not the record's",
+            "`claims reindex`",
+        ] {
+            assert!(
+                run.stderr.contains(part),
+                "{name}: {part:?} not in {}",
+                run.stderr
+            );
+        }
+        let (said, _) = backend.ok(&["reindex"]);
+        assert!(
+            said.starts_with("indexed 40 claims again from the record"),
+            "{name}: {said}"
+        );
+        let (verified, _) = backend.ok(&["verify"]);
+        assert!(
+            verified.contains("ok      the search index follows the record"),
+            "{name}: {verified}"
+        );
+        assert_eq!(
+            head(&verified),
+            before,
+            "{name}: reindex wrote nothing to the journal"
+        );
+        let (csv, _) = backend.ok(&["list", "--search", "tip-off", "--format", "csv"]);
+        assert_eq!(texts(&csv), found, "{name}");
+    }
+}

@@ -109,7 +109,7 @@ impl Desk {
         }
     }
 
-    fn sql(&self, user: Option<&str>, sql: &str) -> Result<String, String> {
+    pub(super) fn sql(&self, user: Option<&str>, sql: &str) -> Result<String, String> {
         self.psql_as(user, &self.name, sql)
     }
 }

@@ -33,6 +33,95 @@ const ANALYZED_FROM: usize = 10_000;
 /// Claims read back per query when indexing many.
 const READ_BATCH: usize = 5_000;
 
+impl TeamDatabase {
+    /// Builds the search index and the matching statistics again from the
+    /// record, in one write (`claims reindex`); returns how many claims it
+    /// indexed. The write's own refresh does the indexing: it indexes every
+    /// claim when the index is marked to be built.
+    pub async fn rebuild_search_index(&mut self) -> Result<usize> {
+        self.write(async |d| {
+            for statement in [
+                "DELETE FROM claim_search",
+                "DELETE FROM match_statistics",
+                "DELETE FROM search_backfill",
+            ] {
+                sqlx::query(statement).execute(&mut d.conn).await?;
+            }
+            sqlx::query("INSERT INTO search_backfill (pending) VALUES (1)")
+                .execute(&mut d.conn)
+                .await?;
+            let claims: i64 = sqlx::query_scalar("SELECT count(*) FROM claims")
+                .fetch_one(&mut d.conn)
+                .await?;
+            Ok(claims as usize)
+        })
+        .await
+    }
+}
+
+/// Whether the search index is still to be built (see `verify`).
+pub(super) async fn search_index_pending(database: &mut TeamDatabase) -> Result<bool> {
+    let pending: i64 = sqlx::query_scalar("SELECT count(*) FROM search_backfill WHERE pending = 1")
+        .fetch_one(&mut database.conn)
+        .await?;
+    Ok(pending > 0)
+}
+
+/// The search documents the record gives the claims after key `after`.
+pub(super) async fn record_documents(
+    database: &mut TeamDatabase,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<SearchDocument>> {
+    let keys: Vec<i64> = sqlx::query_scalar("SELECT id FROM claims WHERE id > $1 ORDER BY id LIMIT $2")
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut database.conn)
+        .await?;
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = sqlx::query(DOCUMENTS)
+        .bind(&keys)
+        .fetch_all(&mut database.conn)
+        .await?;
+    rows.iter().map(document_from_row).collect()
+}
+
+/// The index rows of the keys `from..=to`, as stored.
+pub(super) async fn indexed_documents(
+    database: &mut TeamDatabase,
+    from: i64,
+    to: i64,
+) -> Result<Vec<SearchDocument>> {
+    let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT claim_id, text, quote, notes, source, tags FROM claim_search WHERE claim_id BETWEEN $1 AND $2",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(&mut database.conn)
+    .await?;
+    Ok(rows.into_iter().map(SearchDocument::from_columns).collect())
+}
+
+/// Index rows whose claim does not exist.
+pub(super) async fn index_rows_of_no_claim(database: &mut TeamDatabase) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM claim_search m WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = m.claim_id)",
+    )
+    .fetch_one(&mut database.conn)
+    .await?)
+}
+
+/// The statistics with a count other than zero.
+pub(super) async fn stored_statistics(database: &mut TeamDatabase) -> Result<Vec<(i64, i64)>> {
+    Ok(
+        sqlx::query_as("SELECT key, documents FROM match_statistics WHERE documents <> 0")
+            .fetch_all(&mut database.conn)
+            .await?,
+    )
+}
+
 /// Where a write starts: the last operation and history event before it.
 pub(super) async fn search_mark(database: &mut TeamDatabase) -> Result<(i64, i64)> {
     let mark: (i64, i64) = sqlx::query_as(
@@ -53,7 +142,8 @@ pub(super) async fn refresh_search(
     let pending: Option<i32> = sqlx::query_scalar("SELECT pending FROM search_backfill")
         .fetch_optional(&mut database.conn)
         .await?;
-    let mut keys: Vec<i64> = if pending == Some(1) {
+    let rebuilt = pending == Some(1);
+    let mut keys: Vec<i64> = if rebuilt {
         sqlx::query("DELETE FROM search_backfill")
             .execute(&mut database.conn)
             .await?;
@@ -101,6 +191,10 @@ pub(super) async fn refresh_search(
                 .execute(&mut database.conn)
                 .await?;
         }
+    }
+    if rebuilt {
+        // Every claim is new to an index built again: none was logged now.
+        return Ok((Vec::new(), false));
     }
     if new.len() > SEEN_BEFORE_CHECKS {
         let first = new.iter().map(|(key, _)| *key).min().unwrap_or(0);

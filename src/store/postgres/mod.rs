@@ -1882,6 +1882,41 @@ impl super::audit::Audited for TeamDatabase {
             })
             .collect()
     }
+
+    async fn search_index_pending(&mut self) -> Result<bool> {
+        matching::search_index_pending(self).await
+    }
+
+    async fn record_documents(
+        &mut self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<super::matching::SearchDocument>> {
+        matching::record_documents(self, after, limit).await
+    }
+
+    async fn indexed_documents(
+        &mut self,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<super::matching::SearchDocument>> {
+        matching::indexed_documents(self, from, to).await
+    }
+
+    async fn index_rows_of_no_claim(&mut self) -> Result<i64> {
+        matching::index_rows_of_no_claim(self).await
+    }
+
+    async fn stored_statistics(&mut self) -> Result<Vec<(i64, i64)>> {
+        matching::stored_statistics(self).await
+    }
+
+    async fn claim_uuid(&mut self, key: i64) -> Result<Option<uuid::Uuid>> {
+        Ok(sqlx::query_scalar("SELECT uuid FROM claims WHERE id = $1")
+            .bind(key)
+            .fetch_optional(&mut self.conn)
+            .await?)
+    }
 }
 
 /// The PostgreSQL side of a copy's destination: the rows go in through
