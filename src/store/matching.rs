@@ -394,17 +394,21 @@ impl Store {
     }
 }
 
+/// What a rebuild of the search index empties first (either backend): the
+/// rows, the statistics, and any pending backfill mark.
+pub(crate) const CLEAR_SEARCH_INDEX: [&str; 3] = [
+    "DELETE FROM claim_search",
+    "DELETE FROM match_statistics",
+    "DELETE FROM search_backfill",
+];
+
 impl Store {
     /// Builds the search index and the matching statistics again from the
     /// record, in one write (`claims reindex`, after `claims verify` found
     /// them off); returns how many claims it indexed.
     pub async fn rebuild_search_index(&mut self) -> Result<usize> {
         self.write(async |w| {
-            for statement in [
-                "DELETE FROM claim_search",
-                "DELETE FROM match_statistics",
-                "DELETE FROM search_backfill",
-            ] {
+            for statement in CLEAR_SEARCH_INDEX {
                 sqlx::query(statement).execute(w.conn()).await?;
             }
             let keys: Vec<i64> = sqlx::query_scalar("SELECT id FROM claims ORDER BY id")

@@ -12,10 +12,10 @@ use crate::matching::{Statistics, semantic};
 use crate::model::Claim;
 use crate::store::ClaimFilter;
 use crate::store::matching::{
-    EMBEDDED_PER_WRITE, Embedded, EmbeddingsDue, MatchCandidate, Matching, SEEN_BEFORE_CHECKS,
-    SearchDocument, StatisticsDelta, claims_of_sources, document_from_row, embeddings_due, join_matched,
-    note_new_claims, previous_documents, renamed_sources, seen_before, statistics_from, touched_claims,
-    with_totals,
+    CLEAR_SEARCH_INDEX, EMBEDDED_PER_WRITE, Embedded, EmbeddingsDue, MatchCandidate, Matching,
+    SEEN_BEFORE_CHECKS, SearchDocument, StatisticsDelta, claims_of_sources, document_from_row,
+    embeddings_due, join_matched, note_new_claims, previous_documents, renamed_sources, seen_before,
+    statistics_from, touched_claims, with_totals,
 };
 
 /// The record's columns a claim's document is made of, for the claims whose
@@ -40,11 +40,7 @@ impl TeamDatabase {
     /// claim when the index is marked to be built.
     pub async fn rebuild_search_index(&mut self) -> Result<usize> {
         self.write(async |d| {
-            for statement in [
-                "DELETE FROM claim_search",
-                "DELETE FROM match_statistics",
-                "DELETE FROM search_backfill",
-            ] {
+            for statement in CLEAR_SEARCH_INDEX {
                 sqlx::query(statement).execute(&mut d.conn).await?;
             }
             sqlx::query("INSERT INTO search_backfill (pending) VALUES (1)")
