@@ -62,25 +62,11 @@ impl Store {
         }
         let query = parse_id("article", given)?;
         let matches = self.match_ids("articles", &query, 10).await?;
-        match matches.as_slice() {
-            [] => Err(Error::NotFound {
-                kind: "article",
-                given: given.to_string(),
-            }),
-            [(key, _)] => self.article(*key).await,
-            many => {
-                let mut candidates = Vec::new();
-                for (key, _) in many {
-                    let article = self.article(*key).await?;
-                    candidates.push(format!("{} ({})", article.id, article.url));
-                }
-                Err(Error::AmbiguousId {
-                    kind: "article",
-                    given: given.to_string(),
-                    candidates,
-                })
-            }
+        let mut articles = Vec::with_capacity(matches.len());
+        for (key, _) in matches {
+            articles.push(self.article(key).await?);
         }
+        super::the_one_named("article", given, articles, |a| format!("{} ({})", a.id, a.url))
     }
 
     /// One article by internal key.

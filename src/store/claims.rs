@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::{Store, Write, parse_id, refusal};
 use crate::anchor::QuoteAnchor;
 use crate::error::{Error, Result};
-use crate::model::{Claim, ClaimLink, Day, Relation, Status, StatusEvent, excerpt, short_id};
+use crate::model::{Claim, ClaimLink, Day, Relation, Status, StatusEvent, short_id};
 
 /// The plan of a short-id lookup, for the test that pins it to an index.
 pub(super) const LOOKUP_EXPLAIN: &str = "EXPLAIN QUERY PLAN SELECT id, uuid FROM claims WHERE short_id >= 'abcd' AND short_id < 'abcdg' ORDER BY id LIMIT 10";
@@ -435,30 +435,11 @@ impl Store {
     pub async fn resolve_claim(&mut self, given: &str) -> Result<Claim> {
         let query = parse_id("claim", given)?;
         let matches = self.match_ids("claims", &query, 10).await?;
-        match matches.as_slice() {
-            [] => Err(Error::NotFound {
-                kind: "claim",
-                given: given.to_string(),
-            }),
-            [(key, _)] => self.claim(*key).await,
-            many => {
-                let mut candidates = Vec::new();
-                for (key, _) in many {
-                    let claim = self.claim(*key).await?;
-                    candidates.push(format!(
-                        "{} ({}: {})",
-                        claim.id,
-                        claim.source,
-                        excerpt(&claim.text, 40)
-                    ));
-                }
-                Err(Error::AmbiguousId {
-                    kind: "claim",
-                    given: given.to_string(),
-                    candidates,
-                })
-            }
+        let mut claims = Vec::with_capacity(matches.len());
+        for (key, _) in matches {
+            claims.push(self.claim(key).await?);
         }
+        super::the_one_named("claim", given, claims, super::describe_claim)
     }
 
     /// One claim by internal key.

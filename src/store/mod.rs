@@ -911,6 +911,39 @@ pub(crate) fn parse_id(kind: &str, given: &str) -> Result<IdQuery> {
     Ok(IdQuery::ShortPrefix(trimmed.to_ascii_lowercase()))
 }
 
+/// The one row an id names, of those it matched (at most a handful): none
+/// is "not found", several is "ambiguous", each candidate shown by
+/// `describe`. The same answer on both backends, whatever they read.
+pub(crate) fn the_one_named<T>(
+    kind: &'static str,
+    given: &str,
+    mut matched: Vec<T>,
+    describe: impl Fn(&T) -> String,
+) -> Result<T> {
+    match matched.len() {
+        0 => Err(Error::NotFound {
+            kind,
+            given: given.to_string(),
+        }),
+        1 => Ok(matched.remove(0)),
+        _ => Err(Error::AmbiguousId {
+            kind,
+            given: given.to_string(),
+            candidates: matched.iter().map(describe).collect(),
+        }),
+    }
+}
+
+/// A claim as a candidate of an ambiguous id: its id, speaker and words.
+pub(crate) fn describe_claim(claim: &crate::model::Claim) -> String {
+    format!(
+        "{} ({}: {})",
+        claim.id,
+        claim.source,
+        crate::model::excerpt(&claim.text, 40)
+    )
+}
+
 impl Store {
     /// The internal keys and UUIDs of the rows of `table` ("claims" or
     /// "articles") whose id matches `query`, at most `limit` of them. A

@@ -1268,18 +1268,8 @@ impl super::reading::Reading for TeamDatabase {
                 .await?
             }
         };
-        match matches.as_slice() {
-            [] => Err(Error::NotFound {
-                kind: "article",
-                given: given.to_string(),
-            }),
-            [(key, ..)] => Ok(*key),
-            many => Err(Error::AmbiguousId {
-                kind: "article",
-                given: given.to_string(),
-                candidates: many.iter().map(|(_, id, url)| format!("{id} ({url})")).collect(),
-            }),
-        }
+        super::the_one_named("article", given, matches, |(_, id, url)| format!("{id} ({url})"))
+            .map(|(key, ..)| key)
     }
 
     async fn claims(&mut self, filter: &super::ClaimFilter) -> Result<Vec<crate::model::Claim>> {
@@ -1320,28 +1310,14 @@ impl super::reading::Reading for TeamDatabase {
                 .push(" LIMIT 10)"),
         };
         sql.push(" ORDER BY c.id");
-        let mut claims = sql
+        let claims = sql
             .build()
             .fetch_all(&mut self.conn)
             .await?
             .iter()
             .map(super::claims::claim_from_row)
             .collect::<Result<Vec<_>>>()?;
-        match claims.len() {
-            0 => Err(Error::NotFound {
-                kind: "claim",
-                given: given.to_string(),
-            }),
-            1 => Ok(claims.remove(0)),
-            _ => Err(Error::AmbiguousId {
-                kind: "claim",
-                given: given.to_string(),
-                candidates: claims
-                    .iter()
-                    .map(|c| format!("{} ({}: {})", c.id, c.source, crate::model::excerpt(&c.text, 40)))
-                    .collect(),
-            }),
-        }
+        super::the_one_named("claim", given, claims, super::describe_claim)
     }
 
     async fn source_summary_named(&mut self, given: &str) -> Result<crate::model::SourceSummary> {
