@@ -230,6 +230,16 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     // home secretary" is the one person the article calls Home Secretary.
     // Each speaker keeps the role the article gives them, for the draft.
     for (index, proposal) in out.iter_mut().enumerate() {
+        // "His lawyer said", named nowhere: the speaker is that person's
+        // lawyer, not a source called "His lawyer" that every article's
+        // unnamed lawyer would share.
+        if let (Some(rest), Some(person)) = (speakers::possessive(&proposal.source), possessors.get(&index))
+            && rest.split_whitespace().count() <= 2
+        {
+            proposal.role = Some(rest.to_string());
+            proposal.source = format!("{person}'s {rest}");
+            continue;
+        }
         if speakers::is_description(&proposal.source) {
             let name = described
                 .get(&proposal.source)

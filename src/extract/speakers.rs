@@ -467,7 +467,21 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
     let first = source.split_whitespace().next()?;
     let words: Vec<&str> = mention.split_whitespace().collect();
     let at = words.iter().position(|w| *w == first)?;
-    let role = without_determiner(&words[..at].join(" "));
+    // A title ends at the name, and starts after the last word that opens
+    // a clause: "His comments came as Prime Minister Tony Blair said" has
+    // the title "Prime Minister", not the clause before it.
+    let start = words[..at]
+        .iter()
+        .rposition(|w| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()))
+        .map_or(0, |i| i + 1);
+    let role = without_determiner(&words[start..at].join(" "));
+    // "Sina.com and Sohu.com", "research by the Pew": a fragment, no title.
+    if let Some(last) = role.split_whitespace().last()
+        && (FUNCTION_WORDS.contains(&last.to_lowercase().as_str())
+            || matches!(last, "of" | "by" | "for" | "to"))
+    {
+        return None;
+    }
     let honorific = matches!(role_key(&role).as_str(), "mr" | "mrs" | "ms" | "miss" | "");
     (!honorific).then_some(role)
 }
@@ -489,6 +503,14 @@ fn is_possessive(word: &str) -> bool {
 /// Independence Party", "Foreign Office", "Liberal Democrats") look like a
 /// person's name; anything else is taken for an organization.
 pub fn guess_kind(source: &str) -> &'static str {
+    // "Jo Reed's lawyer": a person's lawyer, spokesman or aide is a person.
+    if let Some((_, role)) = source.rsplit_once("'s ")
+        && let Some(last) = role.split_whitespace().last()
+        && (ROLE_NOUNS.contains(&last.to_lowercase().as_str())
+            || TITLES.contains(&last.to_lowercase().as_str()))
+    {
+        return "person";
+    }
     let words: Vec<&str> = source.split_whitespace().collect();
     let institution = words.iter().any(|w| {
         ORGANIZATION_WORDS.contains(w)
@@ -686,6 +708,11 @@ const TITLES: &[&str] = &[
     "councilman",
     "councilwoman",
     "alderman",
+];
+
+/// Words that open a clause: a title before a name never holds one.
+const CLAUSE_OPENERS: &[&str] = &[
+    "as", "after", "before", "when", "while", "if", "but", "because", "since", "that", "said", "says",
 ];
 
 const FUNCTION_WORDS: &[&str] = &[

@@ -664,3 +664,40 @@ fn confidence_reads_how_often_the_article_names_the_speaker() {
     assert!(once.contains(&"source_named=<=1".to_string()), "{once:?}");
     assert!(once.contains(&"source_claims=<=1".to_string()), "{once:?}");
 }
+
+/// "His lawyer said", with no name: the speaker is that person's lawyer (a
+/// person), not a source called "His lawyer" that every article's unnamed
+/// lawyer would share.
+#[test]
+fn an_unnamed_his_lawyer_is_that_persons_lawyer() {
+    let text = "Jo Reed, 40, was freed on Monday after two years in custody. \
+                His lawyer said the ruling was long overdue.";
+    let found = roles(text);
+    assert!(
+        found.contains(&("Jo Reed's lawyer".to_string(), Some("lawyer".to_string()))),
+        "{found:?}"
+    );
+    assert_eq!(speakers::guess_kind("Jo Reed's lawyer"), "person");
+    assert_eq!(speakers::guess_kind("Acme Holdings's shares"), "organization");
+}
+
+/// A title before a name starts after the clause that runs into it ("His
+/// remarks came as Foreign Secretary Ann Lowe said"), and a fragment that
+/// ends in a function word is no title at all.
+#[test]
+fn a_title_before_a_name_leaves_the_clause_before_it_out() {
+    let found =
+        roles("His remarks came as Foreign Secretary Ann Lowe said the talks would resume next week.");
+    assert!(
+        found.contains(&("Ann Lowe".to_string(), Some("Foreign Secretary".to_string()))),
+        "{found:?}"
+    );
+    assert_eq!(
+        speakers::role_in("research by the Pew Centre", "Pew Centre"),
+        None
+    );
+    assert_eq!(
+        speakers::role_in("Tory MP Michael Mates", "Michael Mates"),
+        Some("Tory MP".to_string())
+    );
+}
