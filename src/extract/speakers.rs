@@ -505,9 +505,8 @@ fn is_possessive(word: &str) -> bool {
 pub fn guess_kind(source: &str) -> &'static str {
     // "Jo Reed's lawyer": a person's lawyer, spokesman or aide is a person.
     if let Some((_, role)) = source.rsplit_once("'s ")
-        && let Some(last) = role.split_whitespace().last()
-        && (ROLE_NOUNS.contains(&last.to_lowercase().as_str())
-            || TITLES.contains(&last.to_lowercase().as_str()))
+        && let Some(last) = role.split_whitespace().last().map(str::to_lowercase)
+        && (ROLE_NOUNS.contains(&last.as_str()) || TITLES.contains(&last.as_str()))
     {
         return "person";
     }

@@ -10,7 +10,10 @@ use serde_json::Value;
 use sqlx::Row;
 
 use super::Store;
-use super::matching::{SQLITE_DOCUMENTS, SearchDocument, StatisticsDelta, document_from_row, json_keys};
+use super::matching::{
+    SEARCH_INDEX_PENDING, SQLITE_DOCUMENTS, STORED_STATISTICS, SearchDocument, StatisticsDelta,
+    document_from_row, json_keys,
+};
 use crate::error::Result;
 use crate::journal::{ClaimRecord, EDITABLE_FIELDS, GENESIS, RowDigest};
 
@@ -403,13 +406,12 @@ async fn search_index_problem(db: &mut impl Audited) -> Result<Option<String>> {
     }
     let orphans = db.index_rows_of_no_claim().await?;
     let expected: HashMap<i64, i64> = expected.changes().into_iter().collect();
-    let stored = db.stored_statistics().await?;
-    let mut off = stored
+    let stored: HashMap<i64, i64> = db.stored_statistics().await?.into_iter().collect();
+    let off = expected
         .iter()
-        .filter(|(key, n)| expected.get(key) != Some(n))
-        .count();
-    let stored_keys: HashSet<i64> = stored.iter().map(|(key, _)| *key).collect();
-    off += expected.keys().filter(|key| !stored_keys.contains(key)).count();
+        .filter(|(key, n)| stored.get(key) != Some(n))
+        .count()
+        + stored.keys().filter(|key| !expected.contains_key(key)).count();
     let mut parts = Vec::new();
     for (keys, what) in [
         (&missing, "not in it"),
@@ -532,7 +534,7 @@ impl Audited for Store {
     }
 
     async fn search_index_pending(&mut self) -> Result<bool> {
-        let pending: i64 = sqlx::query_scalar("SELECT count(*) FROM search_backfill WHERE pending = 1")
+        let pending: i64 = sqlx::query_scalar(SEARCH_INDEX_PENDING)
             .fetch_one(self.conn())
             .await?;
         Ok(pending > 0)
@@ -576,11 +578,7 @@ impl Audited for Store {
     }
 
     async fn stored_statistics(&mut self) -> Result<Vec<(i64, i64)>> {
-        Ok(
-            sqlx::query_as("SELECT key, documents FROM match_statistics WHERE documents <> 0")
-                .fetch_all(self.conn())
-                .await?,
-        )
+        Ok(sqlx::query_as(STORED_STATISTICS).fetch_all(self.conn()).await?)
     }
 
     async fn claim_uuid(&mut self, key: i64) -> Result<Option<uuid::Uuid>> {

@@ -394,6 +394,13 @@ impl Store {
     }
 }
 
+/// Whether the search index is still to be built (either backend).
+pub(crate) const SEARCH_INDEX_PENDING: &str = "SELECT count(*) FROM search_backfill WHERE pending = 1";
+
+/// The matching statistics as stored, those that count anything (either
+/// backend).
+pub(crate) const STORED_STATISTICS: &str = "SELECT key, documents FROM match_statistics WHERE documents <> 0";
+
 /// What a rebuild of the search index empties first (either backend): the
 /// rows, the statistics, and any pending backfill mark.
 pub(crate) const CLEAR_SEARCH_INDEX: [&str; 3] = [

@@ -13,9 +13,9 @@ use crate::model::Claim;
 use crate::store::ClaimFilter;
 use crate::store::matching::{
     CLEAR_SEARCH_INDEX, EMBEDDED_PER_WRITE, Embedded, EmbeddingsDue, MatchCandidate, Matching,
-    SEEN_BEFORE_CHECKS, SearchDocument, StatisticsDelta, claims_of_sources, document_from_row,
-    embeddings_due, join_matched, note_new_claims, previous_documents, renamed_sources, seen_before,
-    statistics_from, touched_claims, with_totals,
+    SEARCH_INDEX_PENDING, SEEN_BEFORE_CHECKS, STORED_STATISTICS, SearchDocument, StatisticsDelta,
+    claims_of_sources, document_from_row, embeddings_due, join_matched, note_new_claims, previous_documents,
+    renamed_sources, seen_before, statistics_from, touched_claims, with_totals,
 };
 
 /// The record's columns a claim's document is made of, for the claims whose
@@ -57,7 +57,7 @@ impl TeamDatabase {
 
 /// Whether the search index is still to be built (see `verify`).
 pub(super) async fn search_index_pending(database: &mut TeamDatabase) -> Result<bool> {
-    let pending: i64 = sqlx::query_scalar("SELECT count(*) FROM search_backfill WHERE pending = 1")
+    let pending: i64 = sqlx::query_scalar(SEARCH_INDEX_PENDING)
         .fetch_one(&mut database.conn)
         .await?;
     Ok(pending > 0)
@@ -111,11 +111,9 @@ pub(super) async fn index_rows_of_no_claim(database: &mut TeamDatabase) -> Resul
 
 /// The statistics with a count other than zero.
 pub(super) async fn stored_statistics(database: &mut TeamDatabase) -> Result<Vec<(i64, i64)>> {
-    Ok(
-        sqlx::query_as("SELECT key, documents FROM match_statistics WHERE documents <> 0")
-            .fetch_all(&mut database.conn)
-            .await?,
-    )
+    Ok(sqlx::query_as(STORED_STATISTICS)
+        .fetch_all(&mut database.conn)
+        .await?)
 }
 
 /// Where a write starts: the last operation and history event before it.
