@@ -216,14 +216,13 @@ pub fn is_speech_verb(word: &str) -> bool {
 /// every sentence: a hash set, and no lowercase copy of a word that is
 /// lowercase already.
 pub fn is_cue_word(word: &str) -> bool {
-    static CUES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            SPEECH
-                .iter()
-                .copied()
-                .filter(|w| !LOW_PRECISION.contains(w))
-                .collect()
-        });
+    static CUES: std::sync::LazyLock<foldhash::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+        SPEECH
+            .iter()
+            .copied()
+            .filter(|w| !LOW_PRECISION.contains(w))
+            .collect()
+    });
     if word.chars().any(char::is_uppercase) {
         CUES.contains(word.to_lowercase().as_str())
     } else {

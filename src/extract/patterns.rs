@@ -264,7 +264,7 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
 
 fn is_cue(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if !cues::is_cue_word(&t.text) {
+    if !cues::is_cue_word(t.lower()) {
         return contextual_cue(tokens, i);
     }
     // "the report", "a claim", "Peskov's remarks", "the alleged plot":

@@ -4,6 +4,10 @@
 //! resolve first.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use foldhash::HashMap as FastMap;
+use foldhash::HashMapExt;
 
 use super::text::Token;
 
@@ -31,9 +35,9 @@ pub(super) struct Speakers<'k> {
     /// article that writes "Menzies Campbell" means the known "Sir Menzies
     /// Campbell". (The other way, the longest known phrase inside a
     /// mention finds "menzies campbell" in "Sir Menzies Campbell".)
-    known_without_honorific: HashMap<String, String>,
+    known_without_honorific: FastMap<String, String>,
     /// Surname (lowercase) to the full name first seen with it.
-    surnames: HashMap<String, String>,
+    surnames: FastMap<String, String>,
     /// The last person named as a speaker, for "he"/"she".
     last_person: Option<String>,
     /// The last speaker of any kind, for "they"/"it".
@@ -52,10 +56,12 @@ pub(super) struct Speakers<'k> {
     /// Role phrases written before or beside a name ("Home Secretary
     /// Charles Clarke", "Mike Nattrass, UKIP's deputy leader"), folded and
     /// without determiners, to the names they describe.
-    roles: HashMap<String, Vec<String>>,
+    roles: FastMap<String, Vec<String>>,
     /// Each name's first role phrase as written, for the source's
     /// description in a draft.
-    first_roles: HashMap<String, String>,
+    first_roles: FastMap<String, String>,
+    /// Names already guessed a person's or not.
+    people: FastMap<String, bool>,
 }
 
 impl<'k> Speakers<'k> {
@@ -69,15 +75,16 @@ impl<'k> Speakers<'k> {
         Speakers {
             known,
             known_without_honorific,
-            surnames: HashMap::new(),
+            surnames: FastMap::new(),
             last_person: None,
             last_any: None,
             last_subject: None,
             sentence_subject: None,
             sentence_named: None,
             opening_name: None,
-            roles: HashMap::new(),
-            first_roles: HashMap::new(),
+            roles: FastMap::new(),
+            first_roles: FastMap::new(),
+            people: FastMap::new(),
         }
     }
 
@@ -107,12 +114,7 @@ impl<'k> Speakers<'k> {
         // The sentence's subject: a known person's surname or full name
         // among its first words ("Putin, whose country ...").
         for t in tokens.iter().take(4).filter(|t| t.is_word() && t.capitalized()) {
-            let word = t
-                .lower()
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string();
-            if let Some(full) = self.surnames.get(&word) {
+            if let Some(full) = self.surnames.get(without_possessive(t.lower())) {
                 self.sentence_subject = Some(full.clone());
                 break;
             }
@@ -144,7 +146,7 @@ impl<'k> Speakers<'k> {
                     name.first()
                         .and_then(|surname| self.surnames.get(&surname.to_lowercase()).cloned())
                 };
-                if let Some(full) = full.filter(|f| guess_kind(f) == "person") {
+                if let Some(full) = full.filter(|f| self.is_person(f)) {
                     // The role written before the name: its capitalized
                     // title ("Home Secretary") or the lowercase words just
                     // before it ("foreign affairs spokesman").
@@ -222,6 +224,17 @@ impl<'k> Speakers<'k> {
         if !names.iter().any(|n| n == name) {
             names.push(name.to_string());
         }
+    }
+
+    /// Whether a full name looks like a person's (`guess_kind`), asked
+    /// once per name: an article writes the same names again and again.
+    fn is_person(&mut self, name: &str) -> bool {
+        if let Some(&person) = self.people.get(name) {
+            return person;
+        }
+        let person = guess_kind(name) == "person";
+        self.people.insert(name.to_string(), person);
+        person
     }
 
     /// The source a mention refers to.
@@ -303,7 +316,7 @@ impl<'k> Speakers<'k> {
             };
             if !rest.is_empty() && rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
                 let organization = rest.join(" ");
-                let organization = organization.trim_end_matches("'s").trim_end_matches("’s");
+                let organization = without_possessive(&organization);
                 return self.remember(organization.to_string(), false);
             }
         }
@@ -346,10 +359,7 @@ impl<'k> Speakers<'k> {
         {
             return self.remember(mention.to_string(), false);
         }
-        let tail: Vec<&str> = tail
-            .iter()
-            .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-            .collect();
+        let tail: Vec<&str> = tail.iter().map(|w| without_possessive(w)).collect();
         // "The Kremlin" and "the Kremlin" are one source.
         let tail: Vec<&str> = match tail.split_first() {
             Some((first, rest)) if !rest.is_empty() && matches!(*first, "The" | "A" | "An") => rest.to_vec(),
@@ -404,10 +414,7 @@ fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
         .iter()
         .rposition(|w| is_title(w))
         .map_or(0, |t| t + 1);
-    let mut name: Vec<&str> = run[start..]
-        .iter()
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-        .collect();
+    let mut name: Vec<&str> = run[start..].iter().map(|w| without_possessive(w)).collect();
     let organization = name.iter().any(|w| ORGANIZATION_WORDS.contains(w));
     while name.len() > 2 && !organization && name.last().is_some_and(|w| POSTNOMINALS.contains(w)) {
         name.pop();
@@ -423,16 +430,41 @@ fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     (title, name)
 }
 
+/// A word without the possessive "'s" or "’s" it ends in (every one, as
+/// `trim_end_matches` would): a suffix test, with no substring searcher to
+/// set up for each of the article's names.
+fn without_possessive(word: &str) -> &str {
+    let mut word = word;
+    while let Some(rest) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        word = rest;
+    }
+    word
+}
+
 /// Whether a word is a title, in any case, with or without a period
 /// ("Sen.", "PRESIDENT"); no allocation, as this runs on every name.
 fn is_title(word: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    word.len() <= 14 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+    static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| TITLES.iter().copied().collect());
+    in_lowercase(word.trim_end_matches('.'), |w| SET.contains(w))
 }
 
 /// Whether a word names a role, in any case.
 fn is_role_word(word: &str) -> bool {
-    is_title(word) || ROLE_NOUNS.iter().any(|t| t.eq_ignore_ascii_case(word))
+    static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
+    is_title(word) || in_lowercase(word, |w| SET.contains(w))
+}
+
+/// `test` of a short ASCII word in lowercase, made on the stack: titles
+/// and role nouns are ASCII and short, and asked of every capitalized word.
+fn in_lowercase(word: &str, test: impl FnOnce(&str) -> bool) -> bool {
+    let mut buffer = [0u8; 16];
+    if word.len() > buffer.len() || !word.is_ascii() {
+        return false;
+    }
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(test)
 }
 
 /// A role phrase as a lookup key: folded, without determiners and
@@ -504,8 +536,10 @@ fn is_possessive(word: &str) -> bool {
 /// person's name; anything else is taken for an organization.
 pub fn guess_kind(source: &str) -> &'static str {
     // "Jo Reed's lawyer": a person's lawyer, spokesman or aide is a person.
-    if let Some((_, role)) = source.rsplit_once("'s ")
-        && let Some(last) = role.split_whitespace().last().map(str::to_lowercase)
+    // (The "'s " found byte by byte: `rsplit_once` sets up a substring
+    // searcher, and this runs on every name an article writes.)
+    if let Some(at) = source.as_bytes().windows(3).rposition(|w| w == b"'s ")
+        && let Some(last) = source[at + 3..].split_whitespace().last().map(str::to_lowercase)
         && (ROLE_NOUNS.contains(&last.as_str()) || TITLES.contains(&last.as_str()))
     {
         return "person";

@@ -701,3 +701,63 @@ fn a_title_before_a_name_leaves_the_clause_before_it_out() {
         Some("Tory MP".to_string())
     );
 }
+
+#[test]
+fn a_claims_tokens_are_its_sentences_or_its_own() {
+    let text = Text::new("He said: \"The U.S. budget, he said, is $3.5 billion.\" Then he left.");
+    let sentences = text::sentences(&text);
+    let [sentence, next] = sentences[..] else {
+        panic!("{sentences:?}")
+    };
+    let tokens = text::tokens(&text, sentence);
+    // What `plausible_content` reads of them: (a period an abbreviation
+    // keeps in its sentence aside).
+    let words = |tokens: &[Token]| {
+        tokens
+            .iter()
+            .map(|t| {
+                (
+                    t.is_word(),
+                    t.capitalized(),
+                    t.lower().trim_end_matches('.').to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // Every span inside the sentence, trimmed as claims are, reads the
+    // same tokens from the sentence as tokenized alone.
+    for start in sentence.start..sentence.end {
+        for end in start + 1..=sentence.end {
+            let content = text.trim(text::Span::new(start, end), ",.;: ");
+            // Claims start and end where tokens do, but for the period of
+            // an abbreviation that the trim leaves out ("the U.S").
+            let cuts = |at: usize| {
+                tokens.iter().any(|t| {
+                    t.span.start < at && at < t.span.end && !(at + 1 == t.span.end && t.text.ends_with('.'))
+                })
+            };
+            if content.is_empty() || cuts(content.start) || cuts(content.end) {
+                continue;
+            }
+            let (shared, own) = (
+                content_tokens(&text, &tokens, content),
+                text::tokens(&text, content),
+            );
+            assert_eq!(words(&shared), words(&own), "{content:?}");
+            for quoted in [false, true] {
+                assert_eq!(
+                    plausible_content(&shared, quoted),
+                    plausible_content(&own, quoted)
+                );
+            }
+        }
+    }
+    // A quotation that opened before the sentence: its own tokens.
+    let later = text::tokens(&text, next);
+    let across = text::Span::new(10, next.end - 1);
+    assert!(matches!(content_tokens(&text, &later, across), Cow::Owned(_)));
+    assert_eq!(
+        words(&content_tokens(&text, &later, across)),
+        words(&text::tokens(&text, across))
+    );
+}

@@ -86,6 +86,10 @@ pub struct Token {
     /// Its text in lowercase, made once (the patterns compare it many
     /// times per token), when it differs from the text.
     lowercase: Option<String>,
+    /// Whether it opens with a letter or digit, and with an uppercase
+    /// letter: asked of every token by every pattern, so read once.
+    word: bool,
+    capitalized: bool,
 }
 
 impl Token {
@@ -96,12 +100,12 @@ impl Token {
 
     /// Whether it starts with an uppercase letter.
     pub fn capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.capitalized
     }
 
     /// Whether it is a word (not punctuation).
     pub fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_alphanumeric())
+        self.word
     }
 }
 
@@ -144,11 +148,31 @@ pub fn tokens(text: &Text, span: Span) -> Vec<Token> {
             i += 1;
         }
         let span = Span::new(start, i);
-        let text = text.slice(span);
+        // Most tokens are ASCII: bytes copied, not characters encoded one
+        // by one.
+        let run = &chars[start..i];
+        let (word, upper) = if run.iter().all(char::is_ascii) {
+            let bytes: Vec<u8> = run.iter().map(|&c| c as u8).collect();
+            let upper = bytes.iter().any(u8::is_ascii_uppercase);
+            (String::from_utf8(bytes).unwrap_or_default(), upper)
+        } else {
+            (
+                run.iter().collect::<String>(),
+                run.iter().any(|c| c.is_uppercase()),
+            )
+        };
         out.push(Token {
             span,
-            lowercase: text.chars().any(char::is_uppercase).then(|| text.to_lowercase()),
-            text,
+            lowercase: upper.then(|| {
+                if word.is_ascii() {
+                    word.to_ascii_lowercase()
+                } else {
+                    word.to_lowercase()
+                }
+            }),
+            word: c.is_alphanumeric(),
+            capitalized: c.is_uppercase(),
+            text: word,
         });
     }
     out
@@ -156,16 +180,27 @@ pub fn tokens(text: &Text, span: Span) -> Vec<Token> {
 
 /// Words that end with a period without ending a sentence.
 fn is_abbreviation(word: &[char]) -> bool {
-    let w: String = word.iter().collect::<String>().to_lowercase();
+    // Single capital letters are initials ("Vladimir V. Putin"); dotted
+    // acronyms ("C.I.A") are abbreviations. Asked at every period: no copy
+    // of a word longer than any abbreviation.
+    if word.contains(&'.') || (word.len() == 1 && word[0].is_uppercase()) {
+        return true;
+    }
+    let mut lower = [0u8; 4];
+    if word.len() > lower.len() || !word.iter().all(char::is_ascii) {
+        return false;
+    }
+    for (b, c) in lower.iter_mut().zip(word) {
+        *b = c.to_ascii_lowercase() as u8;
+    }
+    let w = std::str::from_utf8(&lower[..word.len()]).unwrap_or_default();
     const ABBREVIATIONS: &[&str] = &[
         "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "st", "jr",
         "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
         "vs", "inc", "corp", "co", "ltd", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m",
         "pres", "sec", "dept", "ft", "mt",
     ];
-    // Single capital letters are initials ("Vladimir V. Putin"); dotted
-    // acronyms ("C.I.A") are abbreviations.
-    (word.len() == 1 && word[0].is_uppercase()) || w.contains('.') || ABBREVIATIONS.contains(&w.as_str())
+    ABBREVIATIONS.contains(&w)
 }
 
 /// Lines a scraper leaves around a story: navigation, "Breaking News",
