@@ -42,10 +42,17 @@ pub struct Text {
 impl Text {
     /// Wraps a text.
     pub fn new(text: &str) -> Text {
-        // Counted first, so the copy is made once at its size rather than
-        // grown (and copied again) from a quarter of it.
-        let mut chars = Vec::with_capacity(text.chars().count());
-        chars.extend(text.chars());
+        // An ASCII text (most articles) is its bytes widened, with no
+        // decoding of each character. Otherwise the characters are counted
+        // first, so the copy is made once at its size rather than grown
+        // (and copied again) from a quarter of it.
+        let chars = if text.is_ascii() {
+            text.bytes().map(char::from).collect()
+        } else {
+            let mut chars = Vec::with_capacity(text.chars().count());
+            chars.extend(text.chars());
+            chars
+        };
         Text { chars }
     }
 
