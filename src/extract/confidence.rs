@@ -82,6 +82,9 @@ impl Article {
         }
     }
 
+    /// How often the article names this source by its last word (a
+    /// surname, an organization's head word); 0 for a pronoun or a
+    /// lowercase description.
     fn mentions(&self, source: &str) -> usize {
         self.capitalized.get(last_word(source)).copied().unwrap_or(0)
     }

@@ -204,8 +204,7 @@ fn is_abbreviation(word: &[char]) -> bool {
     const ABBREVIATIONS: &[&str] = &[
         "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "st", "jr",
         "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-        "vs", "inc", "corp", "co", "ltd", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m", "p.m",
-        "pres", "sec", "dept", "ft", "mt",
+        "vs", "inc", "corp", "co", "ltd", "etc", "pres", "sec", "dept", "ft", "mt",
     ];
     ABBREVIATIONS.contains(&w)
 }
