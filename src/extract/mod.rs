@@ -90,6 +90,9 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     // with no cue of its own ("..., the White House said. "President
     // Trump appreciated the call ...").
     let mut quoting: Option<(String, Piece, Piece)> = None;
+    // A speaker and cue that end their sentence with a colon ("He said:"):
+    // the next sentence is what they said.
+    let mut introduced: Option<(String, Piece, Piece)> = None;
     // Where a quotation opened that no sentence has closed yet: a quote of
     // several sentences is one claim, attributed where it ends.
     let mut open_quotation: Option<usize> = None;
@@ -130,6 +133,51 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             described.entry(description).or_insert_with(|| name.to_string());
         }
         let found = match_sentence(&tokens, opened_before.is_some());
+        let introducer = introduced.take();
+        if found.is_empty()
+            && let Some((mention, cue)) = patterns::introduction(&tokens)
+        {
+            let source = speakers.resolve(&text.slice(text.trim(mention, ",.;:\"“”")));
+            introduced = Some((source, Piece::of(&text, mention), Piece::of(&text, cue)));
+            quoting = None;
+            continue;
+        }
+        if found.is_empty()
+            && let Some((source, mention, cue)) = introducer
+        {
+            // A quotation opening here runs to its close (or on, through
+            // the sentences after it); else the sentence is the claim.
+            let quoted = tokens.first().is_some_and(patterns::is_open_quote);
+            let content = if quoted {
+                let mut open = true;
+                let close = tokens.iter().enumerate().skip(1).find_map(|(i, token)| {
+                    open = patterns::quotation_after(open, i, token);
+                    (!open).then_some(token.span.start)
+                });
+                Span::new(tokens[0].span.end, close.unwrap_or(sentence.end))
+            } else {
+                sentence
+            };
+            let content = text.trim(content, ",.;: ");
+            if content.len() >= 3 && plausible_content(&content_tokens(&text, &tokens, content), quoted) {
+                if quoted {
+                    quoting = Some((source.clone(), mention.clone(), cue.clone()));
+                }
+                out.push(Proposal {
+                    source,
+                    mention,
+                    cue,
+                    content: Piece::of(&text, content),
+                    quote: quoted.then(|| text.slice(content)),
+                    role: None,
+                    sentence,
+                    confidence: 0.0,
+                    features: Vec::new(),
+                    pattern: "np-cue-colon",
+                });
+                continue;
+            }
+        }
         // A sentence inside a quotation that opened after a cue ("He said:
         // \"The pattern is the same. The problem is ...\"") goes on with it:
         // the claim runs to where the quotation closes.
@@ -343,12 +391,13 @@ fn quotation_left_open(tokens: &[Token], open: Option<usize>) -> Option<usize> {
     })
 }
 
-/// A headline: most words capitalized and no closing punctuation.
+/// A headline: most words capitalized and no closing punctuation (a colon
+/// closes too: "Dr Ann Ward said:" introduces what follows).
 fn is_headline(tokens: &[Token]) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
     let ends = tokens
         .last()
-        .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | "\"" | "”"));
+        .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | ":" | "\"" | "”"));
     words.len() >= 4 && !ends && words.iter().filter(|w| w.capitalized()).count() * 10 >= words.len() * 7
 }
 

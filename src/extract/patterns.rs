@@ -233,6 +233,16 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
             .take_while(|t| !matches!(t.text.as_str(), ";" | ":") && !is_open_quote(t) && !is_close_quote(t))
             .any(|t| EVIDENCE.contains(&t.lower()));
     }
+    // `"It is the mayor," she answered`, `"Q," answered Jo Lee`: after a
+    // quotation closed with a comma or a question mark, an answer reports it.
+    if matches!(word, "answered" | "answers") {
+        return (i.saturating_sub(6)..i).any(|j| {
+            j > 0
+                && is_close_quote(&tokens[j])
+                && matches!(tokens[j - 1].text.as_str(), "," | "?" | "!")
+                && tokens[j + 1..i].iter().all(|t| t.is_word() || t.text == ".")
+        });
+    }
     if matches!(word, "asked" | "asks") {
         let question = |t: Option<&Token>| {
             t.is_some_and(|t| {
@@ -288,7 +298,10 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
                 | "my"
                 | "your"
         );
-        let possessive = previous.ends_with("'s") || previous.ends_with("’s") || previous.ends_with('\'');
+        // (A quote mark alone is no possessive: `,'' recalled Mr. Lee`.)
+        let possessive = previous.ends_with("'s")
+            || previous.ends_with("’s")
+            || previous.ends_with('\'') && previous.chars().any(char::is_alphanumeric);
         if (determiner || possessive) && (cues::is_ambiguous_noun(&t.text) || t.lower().ends_with("ed")) {
             return false;
         }
@@ -427,8 +440,15 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
                     .iter()
                     .any(|end| last.len() > end.len() + 2 && last.ends_with(end))
         });
+    // "former Ohio Gov. Jo Lee", "retired Gen. Jo Lee", "state Sen. Jo
+    // Lee": a lowercase word that dates or places the title before it.
+    let modified_title = MODIFIERS.contains(&first)
+        && words
+            .get(1)
+            .is_some_and(|w| w.capitalized() || INVERTED_ROLES.contains(&w.lower()));
     let starts_well = share
         || people
+        || modified_title
         || words[0].capitalized()
         || PRONOUNS.contains(&first)
         || DETERMINERS.contains(&first)
@@ -597,6 +617,12 @@ const NUMBERS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "both",
 ];
 
+/// Lowercase words that open a speaker phrase before a title or a name
+/// ("former Ohio Gov. Jo Lee", "retired Gen. Jo Lee", "state Sen. Jo Lee").
+const MODIFIERS: &[&str] = &[
+    "former", "retired", "state", "veteran", "longtime", "outgoing", "acting",
+];
+
 /// Lowercase nouns that commonly head a speaker phrase with no determiner.
 const SPEAKER_NOUNS: &[&str] = &[
     "men",
@@ -664,6 +690,38 @@ pub(super) fn opens_own_quotation(tokens: &[Token]) -> bool {
 /// The attributions of one sentence. `in_quotation`: whether a quotation
 /// from an earlier sentence is still open (the caller has already closed
 /// one this sentence shows was left unclosed, see `opens_own_quotation`).
+/// "He said:" or "Dr. Ward stated:" ending its sentence, as a speech or a
+/// statement quoted at length is introduced: the speaker's and the cue's
+/// spans. What was said is the next sentence (often a new paragraph).
+pub(super) fn introduction(tokens: &[Token]) -> Option<(Span, Span)> {
+    let n = tokens.len();
+    if n < 3 || tokens[n - 1].text != ":" {
+        return None;
+    }
+    let c = n - 2;
+    if !is_cue(tokens, c) || tokens[c].lower().ends_with("ing") {
+        return None;
+    }
+    let mut end = c;
+    while end > 0 && AUXILIARIES.contains(&tokens[end - 1].lower()) {
+        end -= 1;
+    }
+    // "In a 1963 speech, he declared:": the speaker after the last comma.
+    let mut start = (0..end)
+        .rev()
+        .find(|&i| matches!(tokens[i].text.as_str(), "," | ";") || is_close_quote(&tokens[i]))
+        .map_or(0, |b| b + 1);
+    while start < end && LEADING.contains(&tokens[start].lower()) {
+        start += 1;
+    }
+    (start < end && plausible_speaker(&tokens[start..end])).then(|| {
+        (
+            Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+            tokens[c].span,
+        )
+    })
+}
+
 pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMatch> {
     let mut out = Vec::new();
     let n = tokens.len();
@@ -905,8 +963,14 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 }
             }
         }
-        // "S, NP said." (the cue at the end of the sentence)
-        let rest_is_tail = tokens[c + 1..].iter().all(|t| {
+        // "S, NP said." (the cue at the end of the sentence), also "S, NP
+        // said, adding that S2": the participle then reports the same
+        // speaker.
+        let participle_after = (c + 1..n.saturating_sub(2)).find(|&k| {
+            tokens[k].text == "," && tokens[k + 1].lower().ends_with("ing") && is_cue(tokens, k + 1)
+        });
+        let tail_end = participle_after.unwrap_or(n);
+        let rest_is_tail = tokens[c + 1..tail_end].iter().all(|t| {
             !t.is_word()
                 || matches!(
                     t.lower(),
@@ -948,6 +1012,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 antecedent: None,
                 appositive: None,
             });
+            if participle_after.is_some() {
+                quote_found = true;
+                continue 'cues;
+            }
             break;
         }
         // "S, said NP." and "S, said NP, a title, on Monday." (the cue
@@ -1039,12 +1107,38 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             let mut appositive = None;
             if np_end > 0 && tokens[np_end - 1].text == "," {
                 let open = (0..np_end - 1).rev().find(|&i| tokens[i].text == ",");
+                // "A senior official, speaking on condition of anonymity,
+                // said", "One aide, who asked not to be named, said": an
+                // aside about the speaker, whose phrase comes before it.
+                let aside_about_speaker = open.is_some_and(|open| {
+                    open > 0
+                        && tokens.get(open + 1).is_some_and(|t| {
+                            t.lower() == "who"
+                                || !t.capitalized() && t.lower().ends_with("ing") && !is_cue(tokens, open + 1)
+                        })
+                        && {
+                            let start = (0..open)
+                                .rev()
+                                .find(|&i| {
+                                    matches!(tokens[i].text.as_str(), "," | ";" | ":")
+                                        || is_close_quote(&tokens[i])
+                                })
+                                .map_or(0, |b| b + 1);
+                            // ("Jo Lee said the man, who later fled, claimed":
+                            // a report inside Lee's, not the man's own.)
+                            start < open
+                                && plausible_speaker(&tokens[start..open])
+                                && !(start..open)
+                                    .any(|k| is_cue(tokens, k) && !cues::is_ambiguous_noun(&tokens[k].text))
+                        }
+                });
                 match open {
                     // ("Sen. Jo Lee (R-Ohio), a trustee, said": the party
                     // after the name is part of it.)
                     Some(open)
                         if open > 0
-                            && (tokens[open - 1].capitalized()
+                            && (aside_about_speaker
+                                || tokens[open - 1].capitalized()
                                 || tokens[open - 1].text == ")"
                                     && (0..open - 1)
                                         .rev()
@@ -1186,6 +1280,15 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
 fn claim_start(tokens: &[Token], sentence: Span) -> (usize, bool) {
     match tokens.first() {
         Some(first) if is_open_quote(first) => (first.span.end, true),
+        // "But S, she said.": the conjunction ties the sentence to the one
+        // before; the claim is what follows it.
+        Some(first) if matches!(first.lower(), "but" | "and" | "yet") => {
+            let next = usize::from(tokens.get(1).is_some_and(|t| t.text == ",")) + 1;
+            match tokens.get(next) {
+                Some(t) if t.is_word() => (t.span.start, false),
+                _ => (sentence.start, false),
+            }
+        }
         _ => (sentence.start, false),
     }
 }

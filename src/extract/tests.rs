@@ -614,6 +614,99 @@ fn a_party_in_parentheses_and_an_appositive_after_the_name() {
 }
 
 #[test]
+fn former_retired_and_state_before_a_title_open_the_speaker() {
+    let found = roles("\"The levy will pass,\" said former Leeds Gov. Ann Vale, a party donor.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Ann Vale");
+    assert_eq!(found[0].1.as_deref(), Some("former Leeds Gov."));
+    let found = run("Retired Gen. Tom Ash said the bases would close.");
+    assert_eq!(found[0].0, "Tom Ash", "{found:?}");
+    let found = run("\"The school stays open,\" said state Sen. Jo Pine.");
+    assert_eq!(found[0].0, "Jo Pine", "{found:?}");
+    // Not before an ordinary lowercase word: "former" alone is no speaker.
+    assert!(run("\"It was calm,\" said former residents of the valley.").is_empty());
+}
+
+#[test]
+fn a_conjunction_opening_the_sentence_is_not_part_of_the_claim() {
+    let found = run("But the harvest was the worst in a decade, she said.");
+    assert_eq!(
+        found,
+        vec![(
+            "she".into(),
+            "said".into(),
+            "the harvest was the worst in a decade".into()
+        )]
+    );
+    let found = run("And, the mill will close, a union official said.");
+    assert_eq!(found[0].2, "the mill will close", "{found:?}");
+    // A subordinate clause is still no claim on its own.
+    assert!(run("Because the mill closed, she said.").is_empty());
+}
+
+#[test]
+fn a_participle_after_a_closing_attribution_reports_the_same_speaker() {
+    let found =
+        run("The bridge will reopen in the spring, a city engineer said, adding that the costs had doubled.");
+    assert_eq!(
+        found,
+        vec![
+            (
+                "a city engineer".into(),
+                "said".into(),
+                "The bridge will reopen in the spring".into()
+            ),
+            (
+                "a city engineer".into(),
+                "adding".into(),
+                "the costs had doubled".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_aside_about_an_unnamed_speaker_does_not_hide_them() {
+    let found =
+        run("One former aide, speaking on condition of anonymity, said the minister ignored the warnings.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "One former aide");
+    assert_eq!(found[0].2, "the minister ignored the warnings");
+    let found = run("A senior official, who asked not to be named, said the talks had collapsed.");
+    assert_eq!(found[0].0, "A senior official", "{found:?}");
+    // A clause before the comma is no speaker: nothing is made up.
+    let found = run("When the vote came, speaking for the group, she said it was a fraud.");
+    assert!(found.iter().all(|f| f.0 != "When the vote came"), "{found:?}");
+    // Nor a report inside another's report.
+    let found = run("Jo Lee said the man, who later fled, claimed he was a courier.");
+    assert!(found.iter().all(|f| !f.0.contains("said")), "{found:?}");
+}
+
+#[test]
+fn a_cue_ending_with_a_colon_introduces_the_next_paragraph() {
+    let text = "The mayor spoke on Monday. He said:\n\n\"We will rebuild the bridge. Nobody will be left behind.\"\n\nThe council met on Tuesday.";
+    let found = extract(text, &HashMap::new());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].cue.text, "said");
+    assert_eq!(
+        found[0].content.text,
+        "We will rebuild the bridge. Nobody will be left behind"
+    );
+    assert_eq!(found[0].quote.as_deref(), Some(found[0].content.text.as_str()));
+    let found = run("Dr. Ann Ward stated:\n\nThe water was never tested before the spill.");
+    assert_eq!(
+        found,
+        vec![(
+            "Ann Ward".into(),
+            "stated".into(),
+            "The water was never tested before the spill".into()
+        )]
+    );
+    // A colon that is not after a cue introduces nothing.
+    assert!(run("The agenda:\n\nThe bridge will be rebuilt by May.").is_empty());
+}
+
+#[test]
 fn his_or_her_in_a_role_names_whom_it_means() {
     assert_eq!(
         roles(
