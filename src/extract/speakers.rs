@@ -124,8 +124,17 @@ impl<'k> Speakers<'k> {
         let mut after_by: Option<String> = None;
         let mut first_named: Option<String> = None;
         for (i, t) in tokens.iter().enumerate() {
+            // A function word is capitalized where the sentence or a
+            // quotation opens ("\"Yet Britain's response ...\"") and is no
+            // part of a name there.
+            // (An article there stays: "The Greater London Act" is no
+            // person, and the article is what tells.)
+            let opens = i == 0
+                || (tokens[..i].iter().all(|t| !t.is_word())
+                    || super::patterns::is_open_quote(&tokens[i - 1]))
+                    && !matches!(t.lower(), "the" | "a" | "an");
             let capitalized =
-                t.is_word() && t.capitalized() && !(i == 0 && FUNCTION_WORDS.contains(&t.lower()));
+                t.is_word() && t.capitalized() && !(opens && FUNCTION_WORDS.contains(&t.lower()));
             if capitalized {
                 if run.is_empty() {
                     run_start = i;
@@ -749,8 +758,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "before", "when", "while", "if", "it",
-    "this", "that",
+    "the", "a", "an", "but", "and", "yet", "so", "then", "in", "on", "at", "as", "after", "before", "when",
+    "while", "if", "it", "this", "that",
 ];
 
 #[cfg(test)]
@@ -761,6 +770,20 @@ mod tests {
     fn learn(speakers: &mut Speakers<'_>, sentence: &str) {
         let t = Text::new(sentence);
         speakers.learn(&text::tokens(&t, Span::new(0, t.chars().len())));
+    }
+
+    #[test]
+    fn a_word_opening_a_quotation_is_no_part_of_a_name() {
+        let known = HashMap::new();
+        let mut speakers = Speakers::new(&known);
+        learn(
+            &mut speakers,
+            "He spoke. \"Yet Britain's answer has been generous.\"",
+        );
+        learn(&mut speakers, "But Jo Kell spoke later.");
+        // Neither "Yet Britain" nor "But Jo Kell" was learned as a person.
+        assert_eq!(speakers.resolve("Britain"), "Britain");
+        assert_eq!(speakers.resolve("Kell"), "Jo Kell");
     }
 
     #[test]
