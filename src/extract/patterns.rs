@@ -1110,11 +1110,20 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // "A senior official, speaking on condition of anonymity,
                 // said", "One aide, who asked not to be named, said": an
                 // aside about the speaker, whose phrase comes before it.
-                let aside_about_speaker = open.is_some_and(|open| {
+                // (A participle only right before the cue: "marketing" and
+                // "starring" several commas back are nouns or other clauses.)
+                let opens_aside = |open: usize| {
                     open > 0
                         && tokens.get(open + 1).is_some_and(|t| {
-                            t.lower() == "who"
-                                || !t.capitalized() && t.lower().ends_with("ing") && !is_cue(tokens, open + 1)
+                            matches!(t.lower(), "who" | "whose")
+                                || open + 1
+                                    > (0..np_end - 1)
+                                        .rev()
+                                        .find(|&i| tokens[i].text == ",")
+                                        .unwrap_or(0)
+                                    && !t.capitalized()
+                                    && t.lower().ends_with("ing")
+                                    && !is_cue(tokens, open + 1)
                         })
                         && {
                             let start = (0..open)
@@ -1131,7 +1140,22 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                                 && !(start..open)
                                     .any(|k| is_cue(tokens, k) && !cues::is_ambiguous_noun(&tokens[k].text))
                         }
-                });
+                };
+                // The aside may hold commas of its own ("Sandy Lee, who lost
+                // her daughter in Aurora, Colorado, in 2012, said"): it
+                // opens at the last comma before "who" in the same clause.
+                let aside_open = (0..np_end - 1)
+                    .rev()
+                    .take_while(|&i| {
+                        !matches!(tokens[i].text.as_str(), ";" | ":" | "." | "!" | "?")
+                            && !is_open_quote(&tokens[i])
+                            && !is_close_quote(&tokens[i])
+                    })
+                    .filter(|&i| tokens[i].text == ",")
+                    .take(4)
+                    .find(|&i| opens_aside(i));
+                let aside_about_speaker = aside_open.is_some();
+                let open = aside_open.or(open);
                 match open {
                     // ("Sen. Jo Lee (R-Ohio), a trustee, said": the party
                     // after the name is part of it.)

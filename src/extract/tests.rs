@@ -680,6 +680,17 @@ fn an_aside_about_an_unnamed_speaker_does_not_hide_them() {
     // Nor a report inside another's report.
     let found = run("Jo Lee said the man, who later fled, claimed he was a courier.");
     assert!(found.iter().all(|f| !f.0.contains("said")), "{found:?}");
+    // A relative clause with commas of its own: the name before it speaks,
+    // not the place inside it.
+    let found =
+        run("Sandy Kerr, who lost her son in Aurora, Colorado, in July 2012, said the call was cruel.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Sandy Kerr");
+    // A noun in -ing several commas back opens no aside.
+    let found = run(
+        "Late last year, marketing company Adlink, one of the largest ad firms, warned that it might be sold.",
+    );
+    assert!(found.iter().all(|f| f.0 != "Late last year"), "{found:?}");
 }
 
 #[test]
