@@ -560,9 +560,35 @@ pub fn guess_kind(source: &str) -> &'static str {
             || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
     });
+    // "Boxing Day", "Election Day", "Christmas Eve": a date, however
+    // much it looks like a first name and a surname.
+    let holiday = words.len() == 2
+        && matches!(words[1], "Day" | "Eve")
+        && matches!(
+            words[0],
+            "Boxing"
+                | "Christmas"
+                | "Election"
+                | "Polling"
+                | "Independence"
+                | "Memorial"
+                | "Labor"
+                | "Labour"
+                | "Veterans"
+                | "Armistice"
+                | "Remembrance"
+                | "Thanksgiving"
+                | "Easter"
+                | "Inauguration"
+                | "Budget"
+                | "Victory"
+                | "New"
+                | "Valentine's"
+        );
     let name_like = (2..=4).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
-        && !matches!(words[0], "The" | "A" | "An");
+        && !matches!(words[0], "The" | "A" | "An")
+        && !holiday;
     if name_like && !institution {
         "person"
     } else {

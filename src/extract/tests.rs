@@ -785,6 +785,18 @@ fn an_unnamed_his_lawyer_is_that_persons_lawyer() {
     assert_eq!(speakers::guess_kind("Acme Holdings's shares"), "organization");
 }
 
+#[test]
+fn a_holiday_is_no_person_for_he_to_mean() {
+    assert_eq!(speakers::guess_kind("Boxing Day"), "organization");
+    assert_eq!(speakers::guess_kind("Election Day"), "organization");
+    assert_eq!(speakers::guess_kind("Doris Day"), "person");
+    let found = run(
+        "Tom Vale spoke on Tuesday. What happened on Boxing Day is hard to grasp. The town has failed, he claimed.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Tom Vale", "{found:?}");
+}
+
 /// A title before a name starts after the clause that runs into it ("His
 /// remarks came as Foreign Secretary Ann Lowe said"), and a fragment that
 /// ends in a function word is no title at all.
