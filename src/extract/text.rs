@@ -299,10 +299,13 @@ fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
             }
             let next_word = (end..line.end).find(|&j| !chars[j].is_whitespace());
             let at_space = end < line.end && chars[end].is_whitespace();
+            // (`''` opens a quotation in some papers' style: `said. ''So
+            // ...`. A single quote mark may be a quote within a quote.)
             let starts_sentence = next_word.is_some_and(|j| {
                 chars[j].is_uppercase()
                     || chars[j].is_ascii_digit()
                     || matches!(chars[j], '"' | '“' | '‘' | '(')
+                    || chars[j] == '\'' && chars.get(j + 1) == Some(&'\'')
             });
             let word_start = (line.start..i)
                 .rev()
@@ -381,6 +384,23 @@ mod tests {
                 "“Really?” she asked."
             ]
         );
+    }
+
+    #[test]
+    fn two_apostrophes_open_a_new_sentence_as_a_quote_mark_does() {
+        assert_eq!(
+            split(
+                "It was hard, Mr. Lou said. ''So it is hard to say,'' he added. He left 'early.' Then she spoke."
+            ),
+            vec![
+                "It was hard, Mr. Lou said.",
+                "''So it is hard to say,'' he added.",
+                "He left 'early.'",
+                "Then she spoke."
+            ]
+        );
+        // A single quote mark may open a quote within a quote: no new sentence.
+        assert_eq!(split("He said \"No. 'It is not' hard.\"").len(), 1);
     }
 
     #[test]
