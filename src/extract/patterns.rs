@@ -966,11 +966,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         // "S, NP said." (the cue at the end of the sentence), also "S, NP
         // said, adding that S2": the participle then reports the same
         // speaker.
-        let participle_after = (c + 1..n.saturating_sub(2)).find(|&k| {
-            tokens[k].text == "," && tokens[k + 1].lower().ends_with("ing") && is_cue(tokens, k + 1)
-        });
-        let tail_end = participle_after.unwrap_or(n);
-        let rest_is_tail = tokens[c + 1..tail_end].iter().all(|t| {
+        let is_tail = |t: &Token| {
             !t.is_word()
                 || matches!(
                     t.lower(),
@@ -992,7 +988,13 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         | "reporters"
                         | "told"
                 )
+        };
+        // The first word past the tail: none, or the participle after a comma.
+        let past_tail = (c + 1..n).find(|&k| !is_tail(&tokens[k]));
+        let participle_after = past_tail.filter(|&k| {
+            tokens[k - 1].text == "," && k + 1 < n && tokens[k].lower().ends_with("ing") && is_cue(tokens, k)
         });
+        let rest_is_tail = past_tail.is_none() || participle_after.is_some();
         if c > 2
             && rest_is_tail
             && let Some(comma) = (0..c)

@@ -129,12 +129,16 @@ impl<'k> Speakers<'k> {
             // part of a name there.
             // (An article there stays: "The Greater London Act" is no
             // person, and the article is what tells.)
-            let opens = i == 0
-                || (tokens[..i].iter().all(|t| !t.is_word())
-                    || super::patterns::is_open_quote(&tokens[i - 1]))
-                    && !matches!(t.lower(), "the" | "a" | "an");
+            // (Asked only of a capitalized function word: this runs on
+            // every token of every sentence.)
+            let opens = || {
+                i == 0
+                    || (tokens[..i].iter().all(|t| !t.is_word())
+                        || tokens[i - 1].text.len() <= 3 && super::patterns::is_open_quote(&tokens[i - 1]))
+                        && !matches!(t.lower(), "the" | "a" | "an")
+            };
             let capitalized =
-                t.is_word() && t.capitalized() && !(opens && FUNCTION_WORDS.contains(&t.lower()));
+                t.is_word() && t.capitalized() && !(opens() && FUNCTION_WORDS.contains(&t.lower()));
             if capitalized {
                 if run.is_empty() {
                     run_start = i;
