@@ -687,9 +687,6 @@ pub(super) fn opens_own_quotation(tokens: &[Token]) -> bool {
     })
 }
 
-/// The attributions of one sentence. `in_quotation`: whether a quotation
-/// from an earlier sentence is still open (the caller has already closed
-/// one this sentence shows was left unclosed, see `opens_own_quotation`).
 /// "He said:" or "Dr. Ward stated:" ending its sentence, as a speech or a
 /// statement quoted at length is introduced: the speaker's and the cue's
 /// spans. What was said is the next sentence (often a new paragraph).
@@ -722,6 +719,9 @@ pub(super) fn introduction(tokens: &[Token]) -> Option<(Span, Span)> {
     })
 }
 
+/// The attributions of one sentence. `in_quotation`: whether a quotation
+/// from an earlier sentence is still open (the caller has already closed
+/// one this sentence shows was left unclosed, see `opens_own_quotation`).
 pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMatch> {
     let mut out = Vec::new();
     let n = tokens.len();
@@ -1114,15 +1114,12 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // aside about the speaker, whose phrase comes before it.
                 // (A participle only right before the cue: "marketing" and
                 // "starring" several commas back are nouns or other clauses.)
+                let last_comma = open;
                 let opens_aside = |open: usize| {
                     open > 0
                         && tokens.get(open + 1).is_some_and(|t| {
                             matches!(t.lower(), "who" | "whose")
-                                || open + 1
-                                    > (0..np_end - 1)
-                                        .rev()
-                                        .find(|&i| tokens[i].text == ",")
-                                        .unwrap_or(0)
+                                || Some(open) == last_comma
                                     && !t.capitalized()
                                     && t.lower().ends_with("ing")
                                     && !is_cue(tokens, open + 1)

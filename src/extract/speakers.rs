@@ -126,11 +126,10 @@ impl<'k> Speakers<'k> {
         for (i, t) in tokens.iter().enumerate() {
             // A function word is capitalized where the sentence or a
             // quotation opens ("\"Yet Britain's response ...\"") and is no
-            // part of a name there.
-            // (An article there stays: "The Greater London Act" is no
-            // person, and the article is what tells.)
-            // (Asked only of a capitalized function word: this runs on
-            // every token of every sentence.)
+            // part of a name there; past the sentence's first token an
+            // article stays ("The Greater London Act" is no person, and the
+            // article is what tells). Asked only of a capitalized function
+            // word: this runs on every token of every sentence.
             let opens = || {
                 i == 0
                     || (tokens[..i].iter().all(|t| !t.is_word())
@@ -586,7 +585,6 @@ pub fn guess_kind(source: &str) -> &'static str {
                 | "Inauguration"
                 | "Budget"
                 | "Victory"
-                | "New"
                 | "Valentine's"
         );
     let name_like = (2..=4).contains(&words.len())
