@@ -149,11 +149,7 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             // the sentences after it); else the sentence is the claim.
             let quoted = tokens.first().is_some_and(patterns::is_open_quote);
             let content = if quoted {
-                let mut open = true;
-                let close = tokens.iter().enumerate().skip(1).find_map(|(i, token)| {
-                    open = patterns::quotation_after(open, i, token);
-                    (!open).then_some(token.span.start)
-                });
+                let close = quotation_close(&tokens, 1);
                 Span::new(tokens[0].span.end, close.unwrap_or(sentence.end))
             } else {
                 sentence
@@ -189,11 +185,7 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             && last.quote.is_some()
             && last.content.end <= sentence.start
         {
-            let mut open = true;
-            let close = tokens.iter().enumerate().find_map(|(i, token)| {
-                open = patterns::quotation_after(open, i, token);
-                (!open).then_some(token.span.start)
-            });
+            let close = quotation_close(&tokens, 0);
             let content = text.trim(
                 Span::new(last.content.start, close.unwrap_or(sentence.end)),
                 ",.;: ",
@@ -377,6 +369,16 @@ fn stands_alone(text: &Text, sentence: Span, tokens: &[Token]) -> bool {
     let open = !closed;
     let words = tokens.iter().filter(|t| t.is_word()).count();
     line_start && line_end && open && words <= 20
+}
+
+/// Where a quotation open before `tokens[from]` closes: the closing
+/// mark's first code point, if the sentence closes it.
+fn quotation_close(tokens: &[Token], from: usize) -> Option<usize> {
+    let mut open = true;
+    tokens.iter().enumerate().skip(from).find_map(|(i, token)| {
+        open = patterns::quotation_after(open, i, token);
+        (!open).then_some(token.span.start)
+    })
 }
 
 /// Where a quotation still open after this sentence's tokens opened,

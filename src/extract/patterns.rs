@@ -157,12 +157,18 @@ pub(super) struct RawMatch {
     pub(super) appositive: Option<Span>,
 }
 
+// (A quote mark is at most three bytes: longer tokens, most of them, are
+// answered without counting their characters.)
 pub(super) fn is_open_quote(t: &Token) -> bool {
-    (t.text.chars().count() == 1 && OPEN_QUOTES.contains(t.text.as_str())) || t.text == "''" || t.text == "``"
+    t.text.len() <= 3
+        && ((t.text.chars().count() == 1 && OPEN_QUOTES.contains(t.text.as_str()))
+            || t.text == "''"
+            || t.text == "``")
 }
 
 pub(super) fn is_close_quote(t: &Token) -> bool {
-    (t.text.chars().count() == 1 && CLOSE_QUOTES.contains(t.text.as_str())) || t.text == "''"
+    t.text.len() <= 3
+        && ((t.text.chars().count() == 1 && CLOSE_QUOTES.contains(t.text.as_str())) || t.text == "''")
 }
 
 /// Nouns for evidence that "shows" or "found" something: with one of

@@ -133,7 +133,7 @@ impl<'k> Speakers<'k> {
             let opens = || {
                 i == 0
                     || (tokens[..i].iter().all(|t| !t.is_word())
-                        || tokens[i - 1].text.len() <= 3 && super::patterns::is_open_quote(&tokens[i - 1]))
+                        || super::patterns::is_open_quote(&tokens[i - 1]))
                         && !matches!(t.lower(), "the" | "a" | "an")
             };
             let capitalized =
