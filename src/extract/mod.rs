@@ -54,7 +54,9 @@ pub struct Proposal {
 /// A span of the input with its text.
 #[derive(Debug, Clone, Serialize)]
 pub struct Piece {
-    /// The text.
+    /// The text: the span's, except for a claim its attribution interrupts
+    /// ("This plan, he said, is dead"), whose text leaves the attribution
+    /// out ("This plan is dead") while the span covers both parts.
     pub text: String,
     /// First code point.
     pub start: usize,
@@ -228,7 +230,20 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             }
             // "identified ... as X" claims a name: it is no title.
             let names_someone = raw.pattern == "identified-in-np-as-x";
-            if !names_someone && !plausible_content(&content_tokens(&text, &tokens, content), raw.quoted) {
+            // ("“Like Oakland. Or Ferguson,” Trump said.": a quotation that
+            // ends as speech does, with a comma or a stop inside its close,
+            // and whose cue ends the sentence, is no title; "In his book
+            // “Be Rich,” he suggested saving" names one.)
+            let after_cue = text.chars()[raw.cue.end.min(text.chars().len())..sentence.end]
+                .iter()
+                .find(|c| !c.is_whitespace());
+            let spoken = raw.quoted
+                && matches!(text.chars().get(content.end), Some(',' | '.' | '?' | '!'))
+                && matches!(after_cue, None | Some('.' | '!' | '?'));
+            if !names_someone
+                && !spoken
+                && !plausible_content(&content_tokens(&text, &tokens, content), raw.quoted)
+            {
                 continue;
             }
             let named = raw.antecedent.map_or(mention, |a| text.trim(a, ",.;:\"“”"));
@@ -242,7 +257,6 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             {
                 possessors.insert(out.len(), person.clone());
             }
-            let quote = raw.quoted.then(|| text.slice(content));
             if raw.quoted {
                 quoting = Some((
                     source.clone(),
@@ -256,11 +270,30 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
                 .appositive
                 .map(|a| speakers::without_determiner(&text.slice(text.trim(a, ",.;: "))))
                 .filter(|r| !r.is_empty());
+            let mut content = Piece::of(&text, content);
+            let mut quote = raw.quoted.then(|| text.slice(content.span()));
+            if let Some((gap, joint)) = raw.left_out
+                && gap.start > content.start
+                && gap.end < content.end
+            {
+                let before = text.slice(text.trim(Span::new(content.start, gap.start), ",;: "));
+                let after = text.slice(text.trim(Span::new(gap.end, content.end), ",.;: "));
+                content.text = format!("{before}{joint}{after}");
+                // The quote stays verbatim, so that it anchors in the
+                // article: the longer part.
+                if quote.is_some() {
+                    quote = Some(if after.chars().count() > before.chars().count() {
+                        after
+                    } else {
+                        before
+                    });
+                }
+            }
             out.push(Proposal {
                 source,
                 mention: Piece::of(&text, mention),
                 cue: Piece::of(&text, raw.cue),
-                content: Piece::of(&text, content),
+                content,
                 quote,
                 role,
                 sentence,

@@ -70,9 +70,23 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
     {
         return false;
     }
+    // A title capitalizes every word but the small ones ("Face the
+    // Nation"); a lowercase noun or verb makes a sentence ("We're
+    // Manchester people").
     let capitalized = words.iter().filter(|w| w.capitalized()).count();
-    !(words.len() <= 6 && capitalized * 10 >= words.len() * 6)
+    let title_case = words.iter().all(|w| {
+        w.capitalized()
+            || TITLE_SMALL_WORDS.contains(&w.lower())
+            || w.text.starts_with(|c: char| c.is_ascii_digit())
+    });
+    !(words.len() <= 6 && capitalized * 10 >= words.len() * 6 && title_case)
 }
+
+/// Words a title leaves in lowercase.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "into", "vs", "v",
+];
 
 /// Where the sentence's opening subject ends: a pronoun, or a run of
 /// capitalized words (with "the") at its start.
@@ -81,10 +95,15 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     // before a comma is not the subject.
     let opener =
         |word: &str| matches!(word, "yesterday" | "today" | "afterwards" | "overall") || word.ends_with("ly");
-    let from = match tokens.iter().take(5).position(|t| t.text == ",") {
+    // ("Having been pricked into action, the agency ...": a participle
+    // opens a longer adverbial.)
+    let participle_opens = tokens.first().is_some_and(|t| t.lower().ends_with("ing"));
+    let reach = if participle_opens { 10 } else { 5 };
+    let from = match tokens.iter().take(reach).position(|t| t.text == ",") {
         Some(comma)
             if comma > 0
                 && (comma == 1 && opener(tokens[0].lower())
+                    || participle_opens
                     || PREPOSITIONS.contains(&tokens[0].lower())
                     || LEADING.contains(&tokens[0].lower())) =>
         {
@@ -104,6 +123,50 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     }
     (end > start).then_some((from, end))
 }
+
+/// Adverbs set off by commas between a speaker and the cue.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "for example",
+    "for instance",
+    "however",
+    "meanwhile",
+    "too",
+    "in turn",
+    "though",
+    "for his part",
+    "for her part",
+    "for their part",
+    "in a statement",
+    "in an interview",
+    "in response",
+];
+
+/// Words that open a predicate: after "The plan, NP said,", the rest of
+/// the claim whose subject came before the attribution.
+const PREDICATE_OPENERS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should", "may",
+    "might", "must", "does", "do", "did", "remains", "remain",
+];
+
+/// Words that open a phrase qualifying a whole clause: after "S, NP said,",
+/// the rest of the claim.
+const ADJUNCT_OPENERS: &[&str] = &[
+    "with",
+    "especially",
+    "particularly",
+    "if",
+    "unless",
+    "although",
+    "though",
+    "because",
+    "while",
+    "but",
+    "and",
+    "as",
+    "since",
+    "so",
+    "even",
+];
 
 /// Lowercase nouns that head an institution's name: "the government", "the
 /// US administration", "Labour officials".
@@ -155,6 +218,9 @@ pub(super) struct RawMatch {
     /// The phrase set off by commas after the speaker's name ("Jo Lee, a
     /// trustee of the fund, said"): their role, for the draft.
     pub(super) appositive: Option<Span>,
+    /// The attribution inside the claim ("This plan, he said, is dead"),
+    /// left out of the claim's text, and what stands in its place.
+    pub(super) left_out: Option<(Span, &'static str)>,
 }
 
 // (A quote mark is at most three bytes: longer tokens, most of them, are
@@ -760,6 +826,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             pattern: "according-to-np-s",
             antecedent: None,
             appositive: None,
+            left_out: None,
         });
         return out;
     }
@@ -788,6 +855,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             pattern: "s-according-to-np",
             antecedent: None,
             appositive: None,
+            left_out: None,
         });
         return out;
     }
@@ -815,6 +883,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 pattern: "s-allegation-np-rejected",
                 antecedent: None,
                 appositive: None,
+                left_out: None,
             });
         }
     }
@@ -837,6 +906,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 pattern: "identified-in-np-as-x",
                 antecedent: None,
                 appositive: None,
+                left_out: None,
             });
         }
     }
@@ -934,26 +1004,28 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         )
                     };
                     // `"That," he added, "promises to ..."`: a quotation the
-                    // attribution interrupts. Too short to stand alone, the
-                    // first part runs on to the end of the second.
+                    // attribution interrupts is one claim, its two parts
+                    // joined where the attribution stood.
                     let mut end = tokens[close].span.start;
+                    let mut left_out = None;
                     let attribution_end = (c + 1..n)
                         .find(|&i| tokens[i].span.start >= mention.end.max(tokens[c].span.end))
                         .unwrap_or(n);
-                    let first_words = tokens[..close]
-                        .iter()
-                        .rev()
-                        .take_while(|t| !is_open_quote(t))
-                        .filter(|t| t.is_word())
-                        .count();
-                    if first_words < 5
-                        && attribution_end + 1 < n
+                    if attribution_end + 2 < n
                         && tokens[attribution_end].text == ","
                         && is_open_quote(&tokens[attribution_end + 1])
                     {
                         end = (attribution_end + 2..n)
                             .find(|&i| is_close_quote(&tokens[i]))
                             .map_or(sentence.end, |i| tokens[i].span.start);
+                        let joint = match tokens[inner.saturating_sub(1)].text.as_str() {
+                            "," => ", ",
+                            _ => " ",
+                        };
+                        left_out = Some((
+                            Span::new(tokens[inner].span.start, tokens[attribution_end + 1].span.end),
+                            joint,
+                        ));
                     }
                     out.push(RawMatch {
                         mention,
@@ -963,6 +1035,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         pattern,
                         antecedent: None,
                         appositive,
+                        left_out,
                     });
                     quote_found = true;
                     continue 'cues;
@@ -1000,7 +1073,41 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         let participle_after = past_tail.filter(|&k| {
             tokens[k - 1].text == "," && k + 1 < n && tokens[k].lower().ends_with("ing") && is_cue(tokens, k)
         });
-        let rest_is_tail = past_tail.is_none() || participle_after.is_some();
+        // "S, NP said, with X" / "..., especially as X": the rest qualifies
+        // the claim before the attribution; "The plan, NP said, is dead":
+        // the attribution interrupts the claim between its subject and its
+        // verb; "S, NP said, implying X": the claim ends at the
+        // attribution. (A clause after the comma is a claim of its own,
+        // below: "In contrast, he said, the plan would fail".)
+        let continuation = past_tail
+            .filter(|&k| k > c + 1 && tokens[k - 1].text == "," && participle_after.is_none())
+            .and_then(|k| {
+                let word = tokens[k].lower();
+                if PREDICATE_OPENERS.contains(&word) {
+                    Some((k, Some(" ")))
+                } else if ADJUNCT_OPENERS.contains(&word) {
+                    // "..., Acme said, but warned that X", "..., although he
+                    // would not say": the speaker again, not the claim.
+                    let speaker_again = tokens.get(k + 1).is_some_and(|t| {
+                        matches!(t.lower(), "he" | "she") || !t.capitalized() && is_cue(tokens, k + 1)
+                    });
+                    Some((k, (!speaker_again).then_some(", ")))
+                } else if word.ends_with("ing") && !tokens[k].capitalized() && k + 1 < n {
+                    Some((k, None))
+                } else {
+                    None
+                }
+            });
+        // "..., he told BBC Radio 4's World At One.": to whom, to the end.
+        let told_outlet = matches!(tokens[c].lower(), "told" | "tells")
+            && tokens[c + 1..].iter().all(|t| {
+                !t.is_word()
+                    || t.capitalized()
+                    || t.text.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(t.lower(), "the" | "of")
+            });
+        let rest_is_tail =
+            past_tail.is_none() || participle_after.is_some() || continuation.is_some() || told_outlet;
         if c > 2
             && rest_is_tail
             && let Some(comma) = (0..c)
@@ -1011,16 +1118,24 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             && plausible_speaker(&tokens[comma + 1..c])
         {
             let (content_start, quoted) = claim_start(tokens, sentence);
+            let (content_end, left_out) = match continuation {
+                Some((k, Some(joint))) if !quoted => (
+                    sentence.end,
+                    Some((Span::new(tokens[comma].span.start, tokens[k].span.start), joint)),
+                ),
+                _ => (tokens[comma].span.start, None),
+            };
             out.push(RawMatch {
                 mention: Span::new(tokens[comma + 1].span.start, tokens[c - 1].span.end),
                 cue: tokens[c].span,
-                content: Span::new(content_start, tokens[comma].span.start),
+                content: Span::new(content_start, content_end),
                 quoted,
                 pattern: "s-np-cue",
                 antecedent: None,
                 appositive: None,
+                left_out,
             });
-            if participle_after.is_some() {
+            if participle_after.is_some() || matches!(continuation, Some((_, None))) {
                 quote_found = true;
                 continue 'cues;
             }
@@ -1066,6 +1181,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     appositive: (end < n && tokens[end].text == ",")
                         .then(|| appositive_span(tokens, end + 1, aside_end))
                         .flatten(),
+                    left_out: None,
                 });
                 break;
             }
@@ -1097,6 +1213,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     pattern: "np-s-saying",
                     antecedent: None,
                     appositive: None,
+                    left_out: None,
                 });
             }
             continue;
@@ -1105,8 +1222,44 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         if c > 0 && c + 2 < n {
             // Auxiliaries and adverbs between the speaker and the cue.
             let mut np_end = c;
-            while np_end > 0 && AUXILIARIES.contains(&tokens[np_end - 1].lower()) {
-                np_end -= 1;
+            loop {
+                let word = |back: usize| np_end.checked_sub(back).map(|i| tokens[i].lower());
+                if np_end > 0 && AUXILIARIES.contains(&tokens[np_end - 1].lower()) {
+                    np_end -= 1;
+                } else if np_end > 2
+                    // "Hillary Clinton on Tuesday said", "... last week
+                    // said": when, not who.
+                    && (word(2) == Some("on") && word(1).is_some_and(|w| DAYS.contains(&w))
+                        || word(2) == Some("in") && word(1).is_some_and(|w| MONTHS.contains(&w))
+                        || matches!(word(2), Some("last" | "this")) && matches!(word(1), Some("week" | "month" | "year")))
+                {
+                    np_end -= 2;
+                } else if np_end > 1 && matches!(word(1), Some("yesterday" | "today" | "tonight" | "earlier"))
+                {
+                    np_end -= 1;
+                } else {
+                    break;
+                }
+            }
+            // "Will Rogers, for example, said", "The firm, however, said": a
+            // sentence adverb set off by commas, not an appositive.
+            if np_end > 3 && tokens[np_end - 1].text == "," {
+                let open = (np_end.saturating_sub(5)..np_end - 1)
+                    .rev()
+                    .find(|&i| tokens[i].text == ",");
+                if let Some(open) = open
+                    && open > 0
+                    && SENTENCE_ADVERBS.contains(
+                        &tokens[open + 1..np_end - 1]
+                            .iter()
+                            .map(|t| t.lower())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .as_str(),
+                    )
+                {
+                    np_end = open;
+                }
             }
             // An appositive: "Scott Pruitt, the attorney general, said";
             // else a comma before the cue just closes the phrase ("one of
@@ -1124,7 +1277,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 let opens_aside = |open: usize| {
                     open > 0
                         && tokens.get(open + 1).is_some_and(|t| {
-                            matches!(t.lower(), "who" | "whose")
+                            matches!(t.lower(), "who" | "whose" | "which")
                                 || Some(open) == last_comma
                                     && !t.capitalized()
                                     && t.lower().ends_with("ing")
@@ -1256,6 +1409,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     pattern: "np-who-cue-s",
                     antecedent: Some(antecedent),
                     appositive: None,
+                    left_out: None,
                 });
                 continue;
             }
@@ -1292,6 +1446,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     pattern: "np-cue-s",
                     antecedent: None,
                     appositive,
+                    left_out: None,
                 });
                 // A later cue in the same sentence may report another
                 // speaker ("..., which the White House said ..., came
@@ -1676,7 +1831,9 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         }
         while k < n
             && (tokens[k].capitalized()
-                || matches!(tokens[k].lower(), "with" | "of" | "and")
+                // ("told BBC Radio 4's World At One")
+                || (matches!(tokens[k].lower(), "with" | "of" | "and")
+                    || tokens[k].text.starts_with(|c: char| c.is_ascii_digit()))
                     && tokens.get(k + 1).is_some_and(Token::capitalized))
         {
             k = skip_after_cue(tokens, k + 1);
@@ -1853,10 +2010,24 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
             )
         {
             k += 3;
+        } else if let Some(end) = (w == "on").then(|| medium_end(tokens, k + 1)).flatten() {
+            k = end;
         } else {
             return k;
         }
     }
+}
+
+/// Where "on Twitter" or "on Fox News Sunday" ends, after "said": a
+/// medium named before what was said (a comma, a colon, "that" or a quote
+/// mark follows it).
+fn medium_end(tokens: &[Token], from: usize) -> Option<usize> {
+    let end = (from..tokens.len().min(from + 4))
+        .find(|&i| !(tokens[i].is_word() && tokens[i].capitalized() || tokens[i].lower() == "television"))
+        .unwrap_or(tokens.len());
+    let next = tokens.get(end)?;
+    (end > from && (matches!(next.text.as_str(), "," | ":") || next.lower() == "that" || is_open_quote(next)))
+        .then_some(end)
 }
 
 #[cfg(test)]

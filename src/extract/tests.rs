@@ -368,6 +368,40 @@ mod speakers_a_checker_would_accept {
     }
 
     #[test]
+    fn when_and_asides_between_the_speaker_and_the_cue_are_not_the_speaker() {
+        let found = run("Harbour board chairwoman Ann Cole on Tuesday said that the ferry would stop.");
+        assert_eq!(found[0].0, "Ann Cole", "{found:?}");
+        let found = run("The ferry company last week said the service would stop.");
+        assert_eq!(found[0].0, "The ferry company", "{found:?}");
+        // A relative clause about an organization, with a name inside it.
+        let found = run(
+            "The ferry company, which has been criticised for months by the Harbour Board, said that the service would stop.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "The ferry company");
+        let found = run("The ferry company, however, said the service would stop.");
+        assert_eq!(found[0].0, "The ferry company", "{found:?}");
+        let found =
+            run("The ferry board, which met the minister, in May this year said the service would stop.");
+        assert!(found.iter().all(|f| f.0 != "May"), "{found:?}");
+        // A participle opening the sentence is no speaker; the subject
+        // after its comma is.
+        let found = run(
+            "Having been pressed, the Harbour Board turned its attention to the unions and in May this year said that the service would stop.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].0.ends_with("Harbour Board"), "{found:?}");
+        // A medium named after the cue, before what was said; an outlet
+        // named to the end of the sentence.
+        let found = run("The ferry was late again, she told BBC Radio 4's Morning Show.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "The ferry was late again");
+        let found = run("The ferry company said on Twitter, \"The service will stop in May.\"");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "The service will stop in May");
+    }
+
+    #[test]
     fn headlines_in_sentence_case_and_bylines_are_not_claims() {
         let found = run(
             "Minister denies budget leak claim\n\nBy Sam Cole\n\nThe minister said the budget was never leaked.",
@@ -459,13 +493,85 @@ fn findings_and_interrupted_quotations() {
     assert_eq!(found.len(), 1, "{found:?}");
     // "estimates" as a noun is not a cue.
     assert!(run("The estimates were published on Monday by the office.").is_empty());
-    // A short first part runs on past the attribution to the second.
-    let found = run("\"That,\" the mayor added, \"promises to make life harder for everyone.\"");
-    assert_eq!(found.len(), 1);
-    assert!(
-        found[0].2.starts_with("That") && found[0].2.ends_with("everyone"),
-        "{found:?}"
+    // A quotation the attribution interrupts is one claim, its parts
+    // joined where the attribution stood; the quote is the longer part,
+    // verbatim, so that it anchors in the article.
+    let found = extract(
+        "\"That,\" the mayor added, \"promises to make life harder for everyone.\"",
+        &HashMap::new(),
     );
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].content.text,
+        "That, promises to make life harder for everyone"
+    );
+    assert_eq!(
+        found[0].quote.as_deref(),
+        Some("promises to make life harder for everyone")
+    );
+    let found =
+        run("\"The ferry is late every day this winter,\" Ann Cole said, \"and nobody tells us why.\"");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].2,
+        "The ferry is late every day this winter, and nobody tells us why"
+    );
+}
+
+#[test]
+fn an_attribution_inside_a_statement_is_left_out_of_its_text() {
+    // Between the subject and its verb: the subject is part of the claim.
+    let found = extract(
+        "This bridge, the engineer said, is safe for heavy traffic.",
+        &HashMap::new(),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].content.text, "This bridge is safe for heavy traffic");
+    assert_eq!(found[0].quote, None);
+    // The span still covers both parts (PolNeAR's discontinuous content).
+    let whole = "This bridge, the engineer said, is safe for heavy traffic";
+    assert_eq!(
+        (found[0].content.start, found[0].content.end),
+        (0, whole.chars().count())
+    );
+    // A phrase after the attribution that qualifies the claim before it.
+    let found = run("Ferry sales are rising, the harbour board said, with exports up five percent.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "Ferry sales are rising, with exports up five percent");
+    // The speaker again ("but warned"), or a participle: the claim ends at
+    // the attribution.
+    let found =
+        run("Ferry sales are rising, the harbour board said, but warned that fuel costs would climb.");
+    assert_eq!(found[0].2, "Ferry sales are rising", "{found:?}");
+    let found = run("Ferry sales will fall, Jo Lee estimated, pointing to the cheaper flights.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "Ferry sales will fall");
+    // A clause of its own after an opening adverbial is the claim alone.
+    let found = run("In contrast, the engineer said, the old bridge would close in May.");
+    assert_eq!(found[0].2, "the old bridge would close in May", "{found:?}");
+}
+
+#[test]
+fn short_quotations_are_speech_unless_they_look_like_a_title() {
+    // Title case leaves only small words in lowercase; a lowercase noun
+    // makes a sentence.
+    let found = run("“We’re Leeds people,” Jo Bell said.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "We’re Leeds people");
+    assert!(
+        run("She watched “Face the Nation” with Jo Bell, who said nothing.")
+            .iter()
+            .all(|f| f.2 != "Face the Nation")
+    );
+    // Speech punctuation inside the close and a cue that ends the
+    // sentence: what was said, however capitalized.
+    let found = run("“Like Leeds. Or York,” Tom Hart said. “The rents are higher.”");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].2, "Like Leeds. Or York");
+    assert_eq!(found[1].2, "The rents are higher.");
+    // A title before a cue that goes on ("suggested saving") is no claim.
+    let found = run("In his book, “Be Rich Now,” Tom Hart suggested saving a tenth of every wage.");
+    assert!(found.iter().all(|f| f.2 != "Be Rich Now"), "{found:?}");
 }
 
 #[test]
