@@ -1261,6 +1261,13 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     np_end = open;
                 }
             }
+            // "the changes, which officials said will start in May": a
+            // speaker between a relative pronoun and the cue reports what
+            // the clause says of its antecedent.
+            if let Some(found) = relative_report(tokens, np_end, c, sentence.end) {
+                out.push(found);
+                continue;
+            }
             // An appositive: "Scott Pruitt, the attorney general, said";
             // else a comma before the cue just closes the phrase ("one of
             // the suspects, identified as Yevgeny Yefimov, says").
@@ -1456,6 +1463,106 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         }
     }
     out
+}
+
+/// "The changes, which officials said will start in May, ...", "the kind
+/// of job that economists say is the future": the speaker stands between
+/// a relative pronoun (at most five words before the cue, `np_end`) and
+/// the cue `c`, and a predicate follows the cue. The claim is the
+/// antecedent's (the noun phrase before the pronoun, back to its
+/// determiner) with that predicate, the attribution left out of its text;
+/// with no antecedent found ("what analysts said was a sign"), the pronoun
+/// stays.
+fn relative_report(tokens: &[Token], np_end: usize, c: usize, sentence_end: usize) -> Option<RawMatch> {
+    let relative = (np_end.saturating_sub(6)..np_end)
+        .rev()
+        .find(|&r| matches!(tokens[r].lower(), "which" | "that" | "what"))?;
+    // (No verb inside the speaker phrase: "that he penned the scathing
+    // remarks delivered by" is no report.)
+    if relative + 1 >= np_end
+        || tokens[relative + 1..np_end]
+            .iter()
+            .any(|t| !t.capitalized() && t.lower().len() > 3 && t.lower().ends_with("ed"))
+        || !plausible_speaker(&tokens[relative + 1..np_end])
+        || !opens_predicate(tokens.get(c + 1)?)
+    {
+        return None;
+    }
+    // ("the latest reports that", "the company's total claims that": a
+    // cue that may be a noun speaks only after a name or a pronoun.)
+    let last = &tokens[np_end - 1];
+    if cues::is_ambiguous_noun(&tokens[c].text) && !(last.capitalized() || PRONOUNS.contains(&last.lower())) {
+        return None;
+    }
+    let end = (c + 2..tokens.len())
+        .find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":" | "(" | "—" | "–" | "-"))
+        .map_or(sentence_end, |i| tokens[i].span.start);
+    // Back from the pronoun (and its comma) to a determiner or possessive
+    // within six words, with no punctuation between.
+    let last = relative - usize::from(relative > 0 && tokens[relative - 1].text == ",");
+    let antecedent = (tokens[relative].lower() != "what")
+        .then(|| {
+            (last.saturating_sub(6)..last)
+                .rev()
+                .take_while(|&i| tokens[i].is_word())
+                .find(|&i| {
+                    let word = tokens[i].lower();
+                    matches!(
+                        word,
+                        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "these"
+                    ) || word.ends_with("'s")
+                        || word.ends_with("’s")
+                })
+        })
+        .flatten()
+        // ("the state's town halls": the determiner before a possessive.)
+        .map(|i| i - usize::from(i > 0 && matches!(tokens[i - 1].lower(), "the" | "a" | "an")));
+    let (start, gap_start) = match antecedent {
+        Some(first) => (tokens[first].span.start, tokens[last - 1].span.end),
+        None => (tokens[relative].span.start, tokens[relative].span.end),
+    };
+    Some(RawMatch {
+        mention: Span::new(tokens[relative + 1].span.start, tokens[np_end - 1].span.end),
+        cue: tokens[c].span,
+        content: Span::new(start, end),
+        quoted: false,
+        pattern: "rel-np-cue",
+        antecedent: None,
+        appositive: None,
+        left_out: Some((Span::new(gap_start, tokens[c + 1].span.start), " ")),
+    })
+}
+
+/// Whether a word opens a predicate: an auxiliary or a verb in the past or
+/// the third person ("which they say left", "which he argued seeks").
+fn opens_predicate(token: &Token) -> bool {
+    let word = token.lower();
+    token.is_word()
+        && !token.capitalized()
+        && (PREDICATE_OPENERS.contains(&word)
+            || matches!(
+                word,
+                "left"
+                    | "made"
+                    | "led"
+                    | "cost"
+                    | "took"
+                    | "gave"
+                    | "came"
+                    | "became"
+                    | "kept"
+                    | "held"
+                    | "lost"
+                    | "won"
+                    | "paid"
+                    | "sent"
+                    | "brought"
+                    | "went"
+            )
+            || word.len() > 4
+                && (word.ends_with("ed")
+                    || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("ous"))
+                && !DETERMINERS.contains(&word))
 }
 
 /// Where a claim that opens its sentence and ends before the attribution

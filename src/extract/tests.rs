@@ -552,6 +552,25 @@ fn an_attribution_inside_a_statement_is_left_out_of_its_text() {
 }
 
 #[test]
+fn a_report_inside_a_relative_clause_is_claimed_of_its_antecedent() {
+    let found = run("The ferry fares, which the harbour board said will rise in May, are already high.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "the harbour board");
+    assert_eq!(found[0].2, "The ferry fares will rise in May");
+    let found = run("Tolls paid for the new bridge that critics say was never needed.");
+    assert_eq!(found[0].2, "the new bridge was never needed", "{found:?}");
+    // No determiner to find the antecedent by: the pronoun stays.
+    let found = run("Tolls rose on bridges, which engineers said was a mistake.");
+    assert_eq!(found[0].2, "which was a mistake", "{found:?}");
+    // A verb inside the phrase before the cue: no report.
+    assert!(
+        run("Jo wrote that he penned the scathing remarks delivered by Ann.")
+            .iter()
+            .all(|f| f.1 != "remarks")
+    );
+}
+
+#[test]
 fn short_quotations_are_speech_unless_they_look_like_a_title() {
     // Title case leaves only small words in lowercase; a lowercase noun
     // makes a sentence.
