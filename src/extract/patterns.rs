@@ -93,24 +93,67 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     // "Earlier, Tony Blair ...", "On Tuesday, she ...": an opening adverbial
     // before a comma is not the subject.
-    let opener =
-        |word: &str| matches!(word, "yesterday" | "today" | "afterwards" | "overall") || word.ends_with("ly");
+    let opener = |word: &str| {
+        matches!(
+            word,
+            "yesterday"
+                | "today"
+                | "afterwards"
+                | "overall"
+                | "therefore"
+                | "however"
+                | "meanwhile"
+                | "instead"
+                | "still"
+        ) || word.ends_with("ly")
+    };
+    // "Hours later,", "Back in 1999,", "This year,": when, not who.
+    let time_phrase = |phrase: &[Token]| {
+        phrase.iter().any(|t| {
+            let word = t.lower();
+            is_time_word(word)
+                || matches!(
+                    word,
+                    "year"
+                        | "years"
+                        | "week"
+                        | "weeks"
+                        | "month"
+                        | "months"
+                        | "days"
+                        | "hours"
+                        | "minutes"
+                        | "ago"
+                )
+                || word.len() == 4 && word.chars().all(|c| c.is_ascii_digit())
+        })
+    };
+    // A dateline ("WASHINGTON —", "PARIS, Aug 31 (Reuters) -") is no
+    // subject: the sentence starts after its dash.
+    let dateline = tokens
+        .first()
+        .filter(|t| t.text.len() >= 4 && t.text.chars().all(|c| c.is_ascii_uppercase()))
+        .and_then(|_| (1..tokens.len().min(12)).find(|&i| matches!(tokens[i].text.as_str(), "—" | "–" | "-")))
+        .map_or(0, |dash| dash + 1);
+    let tokens_after = &tokens[dateline..];
     // ("Having been pricked into action, the agency ...": a participle
     // opens a longer adverbial.)
-    let participle_opens = tokens.first().is_some_and(|t| t.lower().ends_with("ing"));
+    let participle_opens = tokens_after.first().is_some_and(|t| t.lower().ends_with("ing"));
     let reach = if participle_opens { 10 } else { 5 };
-    let from = match tokens.iter().take(reach).position(|t| t.text == ",") {
-        Some(comma)
-            if comma > 0
-                && (comma == 1 && opener(tokens[0].lower())
-                    || participle_opens
-                    || PREPOSITIONS.contains(&tokens[0].lower())
-                    || LEADING.contains(&tokens[0].lower())) =>
-        {
-            comma + 1
-        }
-        _ => 0,
-    };
+    let from = dateline
+        + match tokens_after.iter().take(reach).position(|t| t.text == ",") {
+            Some(comma)
+                if comma > 0
+                    && (comma == 1 && opener(tokens_after[0].lower())
+                        || participle_opens
+                        || time_phrase(&tokens_after[..comma])
+                        || PREPOSITIONS.contains(&tokens_after[0].lower())
+                        || LEADING.contains(&tokens_after[0].lower())) =>
+            {
+                comma + 1
+            }
+            _ => 0,
+        };
     let first = tokens.get(from)?;
     if PRONOUNS.contains(&first.lower()) && first.lower() != "i" {
         return Some((from, from + 1));
@@ -1249,14 +1292,11 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     .find(|&i| tokens[i].text == ",");
                 if let Some(open) = open
                     && open > 0
-                    && SENTENCE_ADVERBS.contains(
-                        &tokens[open + 1..np_end - 1]
-                            .iter()
-                            .map(|t| t.lower())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                            .as_str(),
-                    )
+                    && SENTENCE_ADVERBS.iter().any(|adverb| {
+                        adverb
+                            .split(' ')
+                            .eq(tokens[open + 1..np_end - 1].iter().map(|t| t.lower()))
+                    })
                 {
                     np_end = open;
                 }
@@ -1489,9 +1529,12 @@ fn relative_report(tokens: &[Token], np_end: usize, c: usize, sentence_end: usiz
         return None;
     }
     // ("the latest reports that", "the company's total claims that": a
-    // cue that may be a noun speaks only after a name or a pronoun.)
+    // cue that may be a plural noun speaks only after a name or a pronoun.)
     let last = &tokens[np_end - 1];
-    if cues::is_ambiguous_noun(&tokens[c].text) && !(last.capitalized() || PRONOUNS.contains(&last.lower())) {
+    if tokens[c].text.ends_with('s')
+        && cues::is_ambiguous_noun(&tokens[c].text)
+        && !(last.capitalized() || PRONOUNS.contains(&last.lower()))
+    {
         return None;
     }
     let end = (c + 2..tokens.len())

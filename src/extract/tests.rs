@@ -402,6 +402,17 @@ mod speakers_a_checker_would_accept {
     }
 
     #[test]
+    fn a_dateline_or_a_time_before_the_subject_is_not_the_speaker() {
+        let found = run("LEEDS — Ann Cole defended the ferry timetable, saying the boats would run on time.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Ann Cole");
+        let found = run("Hours later, Ann Cole changed her mind, telling reporters the boats would stop.");
+        assert_eq!(found[0].0, "Ann Cole", "{found:?}");
+        let found = run("Back in 1999, Ann Cole praised the ferry, saying it was the best in Europe.");
+        assert_eq!(found[0].0, "Ann Cole", "{found:?}");
+    }
+
+    #[test]
     fn headlines_in_sentence_case_and_bylines_are_not_claims() {
         let found = run(
             "Minister denies budget leak claim\n\nBy Sam Cole\n\nThe minister said the budget was never leaked.",
