@@ -1511,8 +1511,8 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
 /// the cue `c`, and a predicate follows the cue. The claim is the
 /// antecedent's (the noun phrase before the pronoun, back to its
 /// determiner) with that predicate, the attribution left out of its text;
-/// with no antecedent found ("what analysts said was a sign"), the pronoun
-/// stays.
+/// with no antecedent found ("what analysts said was a sign"), the
+/// predicate alone.
 fn relative_report(tokens: &[Token], np_end: usize, c: usize, sentence_end: usize) -> Option<RawMatch> {
     let relative = (np_end.saturating_sub(6)..np_end)
         .rev()
@@ -1560,9 +1560,15 @@ fn relative_report(tokens: &[Token], np_end: usize, c: usize, sentence_end: usiz
         .flatten()
         // ("the state's town halls": the determiner before a possessive.)
         .map(|i| i - usize::from(i > 0 && matches!(tokens[i - 1].lower(), "the" | "a" | "an")));
-    let (start, gap_start) = match antecedent {
-        Some(first) => (tokens[first].span.start, tokens[last - 1].span.end),
-        None => (tokens[relative].span.start, tokens[relative].span.end),
+    let (start, left_out) = match antecedent {
+        Some(first) => (
+            tokens[first].span.start,
+            Some((
+                Span::new(tokens[last - 1].span.end, tokens[c + 1].span.start),
+                " ",
+            )),
+        ),
+        None => (tokens[c + 1].span.start, None),
     };
     Some(RawMatch {
         mention: Span::new(tokens[relative + 1].span.start, tokens[np_end - 1].span.end),
@@ -1572,7 +1578,7 @@ fn relative_report(tokens: &[Token], np_end: usize, c: usize, sentence_end: usiz
         pattern: "rel-np-cue",
         antecedent: None,
         appositive: None,
-        left_out: Some((Span::new(gap_start, tokens[c + 1].span.start), " ")),
+        left_out,
     })
 }
 

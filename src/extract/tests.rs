@@ -570,9 +570,12 @@ fn a_report_inside_a_relative_clause_is_claimed_of_its_antecedent() {
     assert_eq!(found[0].2, "The ferry fares will rise in May");
     let found = run("Tolls paid for the new bridge that critics say was never needed.");
     assert_eq!(found[0].2, "the new bridge was never needed", "{found:?}");
-    // No determiner to find the antecedent by: the pronoun stays.
+    // No antecedent to find ("what", or no determiner): the predicate.
     let found = run("Tolls rose on bridges, which engineers said was a mistake.");
-    assert_eq!(found[0].2, "which was a mistake", "{found:?}");
+    assert_eq!(found[0].2, "was a mistake", "{found:?}");
+    let found = run("Tolls rose over what engineers say was a mistake in the design.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "engineers");
     // A verb inside the phrase before the cue: no report.
     assert!(
         run("Jo wrote that he penned the scathing remarks delivered by Ann.")

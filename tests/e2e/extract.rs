@@ -63,20 +63,34 @@ fn the_seed_article_proposes_its_speakers_as_the_sample_names_them() {
         "anchored quotes not proposed with their source: {missing:#?}"
     );
 
-    // Offsets are code points into the input.
+    // Offsets are code points into the input. A claim its attribution
+    // interrupts ("The call, which the White House said was initiated by
+    // Putin") spans both parts and leaves the attribution out of its text:
+    // its words are the span's, in order, and fewer.
     let chars: Vec<char> = std::fs::read_to_string(seed_text()).unwrap().chars().collect();
+    let mut joined = 0;
     for p in &proposals {
         for part in ["mention", "cue", "content"] {
             let (s, e) = (
                 p[part]["start"].as_u64().unwrap() as usize,
                 p[part]["end"].as_u64().unwrap() as usize,
             );
-            assert_eq!(
-                chars[s..e].iter().collect::<String>(),
-                p[part]["text"].as_str().unwrap()
-            );
+            let span: String = chars[s..e].iter().collect();
+            let text = p[part]["text"].as_str().unwrap();
+            if part == "content" && span != text {
+                let mut words = span.split_whitespace().map(|w| w.trim_matches(','));
+                assert!(
+                    text.split_whitespace()
+                        .all(|w| words.any(|s| s == w.trim_matches(','))),
+                    "{text:?} is not {span:?} with words left out"
+                );
+                joined += 1;
+            } else {
+                assert_eq!(span, text);
+            }
         }
     }
+    assert!(joined <= 2, "{joined} claims differ from their spans");
 }
 
 #[test]
