@@ -234,12 +234,14 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             // ends as speech does, with a comma or a stop inside its close,
             // and whose cue ends the sentence, is no title; "In his book
             // “Be Rich,” he suggested saving" names one.)
-            let after_cue = text.chars()[raw.cue.end.min(text.chars().len())..sentence.end]
-                .iter()
-                .find(|c| !c.is_whitespace());
             let spoken = raw.quoted
                 && matches!(text.chars().get(content.end), Some(',' | '.' | '?' | '!'))
-                && matches!(after_cue, None | Some('.' | '!' | '?'));
+                && matches!(
+                    text.chars()[raw.cue.end..sentence.end]
+                        .iter()
+                        .find(|c| !c.is_whitespace()),
+                    None | Some('.' | '!' | '?')
+                );
             if !names_someone
                 && !spoken
                 && !plausible_content(&content_tokens(&text, &tokens, content), raw.quoted)
@@ -271,7 +273,7 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
                 .map(|a| speakers::without_determiner(&text.slice(text.trim(a, ",.;: "))))
                 .filter(|r| !r.is_empty());
             let mut content = Piece::of(&text, content);
-            let mut quote = raw.quoted.then(|| text.slice(content.span()));
+            let mut quote = None;
             if let Some((gap, joint)) = raw.left_out
                 && gap.start > content.start
                 && gap.end < content.end
@@ -281,13 +283,15 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
                 content.text = format!("{before}{joint}{after}");
                 // The quote stays verbatim, so that it anchors in the
                 // article: the longer part.
-                if quote.is_some() {
+                if raw.quoted {
                     quote = Some(if after.chars().count() > before.chars().count() {
                         after
                     } else {
                         before
                     });
                 }
+            } else if raw.quoted {
+                quote = Some(content.text.clone());
             }
             out.push(Proposal {
                 source,

@@ -1610,8 +1610,7 @@ fn opens_predicate(token: &Token) -> bool {
             )
             || word.len() > 4
                 && (word.ends_with("ed")
-                    || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("ous"))
-                && !DETERMINERS.contains(&word))
+                    || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("ous")))
 }
 
 /// Where a claim that opens its sentence and ends before the attribution
