@@ -122,8 +122,15 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
         }
         let opened_before = open_quotation;
         open_quotation = quotation_left_open(&tokens, open_quotation);
-        speakers.learn(&tokens);
-        if is_headline(&tokens) || stands_alone(&text, sentence, &tokens) {
+        // A headline in title case capitalizes every word, so its runs of
+        // capitals are no names ("Latinos Share Their Thoughts On Trump"
+        // had become the speaker that a later "He" resolved to); the body
+        // names its people in full anyway.
+        let headline = is_headline(&tokens);
+        if !headline && !(patterns::strict_title_case(&tokens) && alone_on_line(&text, sentence)) {
+            speakers.learn(&tokens);
+        }
+        if headline || stands_alone(&text, sentence, &tokens) {
             quoting = None;
             continue;
         }
@@ -384,17 +391,6 @@ fn content_tokens<'t>(text: &Text, sentence: &'t [Token], content: Span) -> Cow<
 /// A line that stands alone with no closing punctuation (a headline in
 /// sentence case, a byline, a caption): what it says is nobody's claim.
 fn stands_alone(text: &Text, sentence: Span, tokens: &[Token]) -> bool {
-    let chars = text.chars();
-    let end = sentence.end.min(chars.len());
-    let line_start = chars[..sentence.start.min(end)]
-        .iter()
-        .rev()
-        .take_while(|c| **c != '\n')
-        .all(|c| c.is_whitespace());
-    let line_end = chars[end..]
-        .iter()
-        .take_while(|c| **c != '\n')
-        .all(|c| c.is_whitespace());
     // Closing punctuation, also inside a closing quote ("... an act.'");
     // a quote mark after a word is a scare quote ("German 'empire'").
     let ends = |t: &Token| matches!(t.text.as_str(), "." | "!" | "?" | ":");
@@ -405,7 +401,23 @@ fn stands_alone(text: &Text, sentence: Span, tokens: &[Token]) -> bool {
     };
     let open = !closed;
     let words = tokens.iter().filter(|t| t.is_word()).count();
-    line_start && line_end && open && words <= 20
+    open && words <= 20 && alone_on_line(text, sentence)
+}
+
+/// Whether nothing but white space shares the sentence's line.
+fn alone_on_line(text: &Text, sentence: Span) -> bool {
+    let chars = text.chars();
+    let end = sentence.end.min(chars.len());
+    let line_start = chars[..sentence.start.min(end)]
+        .iter()
+        .rev()
+        .take_while(|c| **c != '\n')
+        .all(|c| c.is_whitespace());
+    line_start
+        && chars[end..]
+            .iter()
+            .take_while(|c| **c != '\n')
+            .all(|c| c.is_whitespace())
 }
 
 /// Where a quotation open before `tokens[from]` closes: the closing
@@ -433,11 +445,19 @@ fn quotation_left_open(tokens: &[Token], open: Option<usize>) -> Option<usize> {
 /// A headline: most words capitalized and no closing punctuation (a colon
 /// closes too: "Dr Ann Ward said:" introduces what follows).
 fn is_headline(tokens: &[Token]) -> bool {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
     let ends = tokens
         .last()
         .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | ":" | "\"" | "”"));
-    words.len() >= 4 && !ends && words.iter().filter(|w| w.capitalized()).count() * 10 >= words.len() * 7
+    !ends && title_case(tokens)
+}
+
+/// Four words or more, most of them capitalized.
+fn title_case(tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.is_word());
+    let (all, capitalized) = words.fold((0, 0), |(all, capitalized), w| {
+        (all + 1, capitalized + usize::from(w.capitalized()))
+    });
+    all >= 4 && capitalized * 10 >= all * 7
 }
 
 #[cfg(test)]

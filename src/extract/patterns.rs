@@ -82,6 +82,21 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
     !(words.len() <= 6 && capitalized * 10 >= words.len() * 6 && title_case)
 }
 
+/// A title in strict title case, four words or more: every word
+/// capitalized but the small ones a title leaves in lowercase ("Latinos
+/// Share Their Thoughts On Trump."), which no sentence of a body is, with
+/// its lowercase verbs ("Former Gov. George Pataki is endorsing John
+/// Kasich.").
+pub(super) fn strict_title_case(tokens: &[Token]) -> bool {
+    let mut words = 0;
+    tokens.iter().filter(|t| t.is_word()).all(|w| {
+        words += 1;
+        w.capitalized()
+            || TITLE_SMALL_WORDS.contains(&w.lower())
+            || w.text.starts_with(|c: char| c.is_ascii_digit())
+    }) && words >= 4
+}
+
 /// Words a title leaves in lowercase.
 const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "and", "but", "or", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from",

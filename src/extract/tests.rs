@@ -424,6 +424,22 @@ mod speakers_a_checker_would_accept {
         let found = run("Ed Stone says the leak was 'an accident.'\n\nMore to come.");
         assert_eq!(found.len(), 1);
     }
+
+    #[test]
+    fn a_headline_in_title_case_names_nobody() {
+        // With a full stop after it, as some archives print headlines, the
+        // headline was read as a sentence, and its run of capitals as the
+        // person a later "He" stood for.
+        let found = run(
+            "Voters Share Their Views On Ann Cole.\n\nAnn Cole spoke in Leeds on Monday.\n\nHe said the ferry would run.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Ann Cole");
+        // A body sentence dense with names is no headline: its verbs are
+        // in lowercase, and the full name it gives is learned.
+        let found = run("Former Leeds Mayor Ann Cole is backing Tom Hart.\n\nCole says the ferry will run.");
+        assert_eq!(found[0].0, "Ann Cole", "{found:?}");
+    }
 }
 
 /// Claim texts that stand alone: no addressee, outlet or "in the paper
