@@ -256,6 +256,7 @@ pub fn is_ambiguous_noun(word: &str) -> bool {
             | "promise"
             | "promises"
             | "counter"
+            | "remark"
             | "remarks"
             | "found"
             | "add"

@@ -436,6 +436,9 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
             return false;
         }
     }
+    if noun_in_context(tokens, i) {
+        return false;
+    }
     // "Republican claims –", "Fifth Amendment claims": a plural noun
     // unless what follows starts a clause.
     if matches!(t.lower(), "claims" | "reports" | "remarks" | "notes" | "charges")
@@ -511,6 +514,80 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     true
+}
+
+/// Whether a word that is a noun as often as a verb ("report", "claims",
+/// "remarks") is the noun here, by its neighbours: a name it is part of
+/// ("the Drudge Report"); for the plural, what follows a noun ("reports of
+/// the blast", "remarks by the mayor", "press reports were"); for the plain
+/// form, a subject that cannot be plural, which the verb would need
+/// ("officials report", "critics of the plan claim", "which voters claim
+/// is"), before what follows a noun ("Lee's claim is", "a claim of"), or
+/// before any "report" or "remark" ("a CNN report that", "a new report
+/// compares", "an odd remark"), which are seldom verbs.
+fn noun_in_context(tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i].lower();
+    let singular = matches!(word, "report" | "remark" | "claim" | "note");
+    if !singular && !matches!(word, "reports" | "remarks" | "claims" | "notes") {
+        return false;
+    }
+    let Some(previous) = i.checked_sub(1).map(|p| &tokens[p]).filter(|p| p.is_word()) else {
+        return false;
+    };
+    // A capital mid-sentence, after another: part of a name, in a
+    // sentence that is no title ("World Report", not "Aides Claim Win").
+    if tokens[i].capitalized()
+        && previous.capitalized()
+        && tokens
+            .iter()
+            .any(|t| t.is_word() && !t.capitalized() && !TITLE_SMALL_WORDS.contains(&t.lower()))
+    {
+        return true;
+    }
+    // (A verb inside a relative clause is followed by one too: "the sale,
+    // which Yukos claims was illegal".)
+    let relative = tokens[i.saturating_sub(4)..i]
+        .iter()
+        .any(|t| matches!(t.lower(), "which" | "that" | "who" | "what"));
+    let next_of_noun = tokens.get(i + 1).is_some_and(|n| match n.lower() {
+        "of" | "by" => true,
+        "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would" | "could" => !relative,
+        _ => false,
+    });
+    if !singular {
+        return next_of_noun;
+    }
+    let before = previous.lower();
+    let plural_subject = before.ends_with('s')
+        || before.ends_with("ly")
+        || matches!(
+            before,
+            "i" | "we"
+                | "you"
+                | "they"
+                | "who"
+                | "that"
+                | "which"
+                | "people"
+                | "data"
+                | "police"
+                | "men"
+                | "women"
+                | "children"
+                | "media"
+                | "also"
+                | "often"
+                | "still"
+                | "now"
+                | "even"
+                | "then"
+                | "alike"
+                | "all"
+                | "both"
+                | "itself"
+                | "themselves"
+        );
+    !plural_subject && (next_of_noun || matches!(word, "report" | "remark"))
 }
 
 /// Whether tokens[from..to] can be a speaker: a short phrase with a name,

@@ -223,6 +223,30 @@ fn participles_describing_a_noun_or_another_sense_are_not_cues() {
 }
 
 #[test]
+fn report_remark_and_claims_as_nouns_are_not_cues() {
+    // What follows the noun: "of", "by", a verb of which it is the subject.
+    assert!(run("Within an hour of early reports of the fire, the ferry had sailed.").is_empty());
+    assert!(run("The harsh remarks by the mayor were aired again on Sunday night.").is_empty());
+    assert!(run("The remark worried several councillors in the harbour town.").is_empty());
+    // The plain form after a subject that cannot be plural, or a name.
+    assert!(run("She paused on the pier to make an odd remark.").is_empty());
+    assert!(run("The quarterly trade report cheered the harbour board on Friday.").is_empty());
+    assert!(run("He cited a Gazette report that the ferry would stop in May.").is_empty());
+    assert!(run("The list named the Harbour Report, the Gazette and two radio stations.").is_empty());
+    // The verbs stay cues.
+    let found = run("Local officials report that the ferry will stop in May.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let found = run("The Gazette reports that the ferry will stop in May.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let found = run("Tom Lee claims the ferry will stop in May.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let found = run("Critics of the timetable claim the ferry will stop in May.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let found = run("The board lost the ferry, which Tom Lee claims was sold illegally.");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
 fn a_quote_s_speaker_keeps_speaking_after_it_and_a_lowercase_title_is_passed_over() {
     let found = run("“We will appeal,” Jane Roe said, adding that the ruling ignored the evidence.");
     assert_eq!(found.len(), 2, "{found:?}");
