@@ -516,6 +516,60 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     true
 }
 
+/// Where the source of ", according to" at `a` closes with a comma when
+/// the claim goes on after it: after a short opening phrase ("By 2008,
+/// according to the survey, most phones will ..."), joined to it with a
+/// comma; after a conjunction or a relative "that" ("... years ago after,
+/// according to him, the network ..."), with a space; after the "that" of
+/// a report ("The agency reported that, according to X, S"), the rest
+/// alone (`None`), the report being the agency's. Elsewhere the
+/// words after such a comma describe the source ("according to Jo Lee, a
+/// trustee of the fund").
+fn according_to_inside(tokens: &[Token], a: usize, end: usize) -> Option<(usize, Option<&'static str>)> {
+    let close = (a + 2..tokens.len())
+        .take_while(|&i| tokens[i].span.start < end)
+        .find(|&i| tokens[i].text == ",")?;
+    let rest: Vec<&Token> = tokens[close + 1..]
+        .iter()
+        .take_while(|t| t.span.start < end)
+        .filter(|t| t.is_word())
+        .collect();
+    let first = rest.first()?.lower();
+    if rest.len() < 3
+        || close == a + 2
+        || first.ends_with("ing")
+        || matches!(
+            first,
+            "who" | "which" | "whose" | "a" | "an" | "one" | "including" | "and" | "but"
+        )
+    {
+        return None;
+    }
+    let before: Vec<&Token> = tokens[..a - 1].iter().filter(|t| t.is_word()).collect();
+    let last = before.last()?.lower();
+    // ("a site that, according to reports, let users ...": a relative
+    // "that" stays with its clause.)
+    if last == "that" && before.len() >= 2 && cues::is_cue_word(before[before.len() - 2].lower()) {
+        return Some((close, None));
+    }
+    if last == "that" {
+        return Some((close, Some(" ")));
+    }
+    if matches!(
+        last,
+        "after" | "before" | "because" | "when" | "while" | "if" | "since" | "until" | "as"
+    ) {
+        return Some((close, Some(" ")));
+    }
+    let opener = before.len() <= 6
+        && (PREPOSITIONS.contains(&before[0].lower())
+            || matches!(before[0].lower(), "in" | "by" | "last" | "this"))
+        && before
+            .iter()
+            .all(|w| !AUXILIARIES.contains(&w.lower()) && !w.lower().ends_with("ed"));
+    opener.then_some((close, Some(", ")))
+}
+
 /// Whether a word that is a noun as often as a verb ("report", "claims",
 /// "remarks") is the noun here, by its neighbours: a name it is part of
 /// ("the Drudge Report"); for the plural, what follows a noun ("reports of
@@ -982,15 +1036,57 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         .is_some_and(|t| matches!(t.lower(), "and" | "but"))
             })
             .map_or(sentence.end, |i| tokens[i].span.start);
+        let (mention, content, left_out) = match according_to_inside(tokens, a, end) {
+            // "The agency found that, according to X, S": S alone.
+            Some((close, None)) => (
+                Span::new(tokens[a + 1].span.end, tokens[close].span.start),
+                Span::new(tokens[close + 1].span.start, end),
+                None,
+            ),
+            Some((close, Some(joint))) => (
+                Span::new(tokens[a + 1].span.end, tokens[close].span.start),
+                Span::new(sentence.start, end),
+                Some((
+                    Span::new(tokens[a - 1].span.start, tokens[close + 1].span.start),
+                    joint,
+                )),
+            ),
+            None => (
+                Span::new(tokens[a + 1].span.end, end),
+                Span::new(sentence.start, tokens[a - 1].span.start),
+                None,
+            ),
+        };
+        // "according to CrowdTangle, a tool that tracks posts": the
+        // source's description, not its name.
+        let described = (a + 3..n)
+            .take_while(|&i| tokens[i].span.start < mention.end)
+            .find(|&i| {
+                tokens[i].text == ","
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|t| matches!(t.lower(), "a" | "an" | "the"))
+            });
+        let (mention, appositive) = match described {
+            // (Only a name's: "according to public filings, a huge sum"
+            // describes the sum.)
+            Some(comma) => (
+                Span::new(mention.start, tokens[comma].span.start),
+                tokens[a + 2]
+                    .capitalized()
+                    .then(|| Span::new(tokens[comma + 1].span.start, mention.end)),
+            ),
+            None => (mention, None),
+        };
         out.push(RawMatch {
-            mention: Span::new(tokens[a + 1].span.end, end),
+            mention,
             cue: Span::new(tokens[a].span.start, tokens[a + 1].span.end),
-            content: Span::new(sentence.start, tokens[a - 1].span.start),
+            content,
             quoted: false,
             pattern: "s-according-to-np",
             antecedent: None,
-            appositive: None,
-            left_out: None,
+            appositive,
+            left_out,
         });
         return out;
     }

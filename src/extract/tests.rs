@@ -61,6 +61,29 @@ fn content_then_speaker_and_according_to() {
 }
 
 #[test]
+fn according_to_inside_a_sentence_leaves_the_claim_whole() {
+    // After an opening phrase, the claim goes on past the source.
+    let found = run("By 2030, according to the port authority, most ferries will run on batteries.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "the port authority");
+    assert_eq!(found[0].2, "By 2030, most ferries will run on batteries");
+    // After a conjunction or a relative "that", joined with a space.
+    let found = run("The pier closed after, according to the mayor, the council cut its budget.");
+    assert_eq!(found[0].2, "The pier closed after the council cut its budget");
+    // After a report's "that", the rest is the claim (the report is the
+    // agency's own).
+    let found = run("The agency reported that, according to its own audit, ten ferries were unsafe.");
+    assert!(
+        found.iter().any(|f| f.2 == "ten ferries were unsafe"),
+        "{found:?}"
+    );
+    // A description after the source's name is no claim, and no name.
+    let found = run("The ferry made a loss last year, according to Tom Lee, a trustee of the harbour fund.");
+    assert_eq!(found[0].0, "Tom Lee");
+    assert_eq!(found[0].2, "The ferry made a loss last year");
+}
+
+#[test]
 fn surnames_and_pronouns_resolve_to_the_full_name() {
     let found = run(
         "Dmitry Peskov spoke on Monday. Peskov said the call was useful. He added that more calls would follow.",
