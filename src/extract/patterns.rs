@@ -392,12 +392,24 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
         let after_a_question = tokens[..i]
             .windows(2)
             .any(|w| w[0].text == "?" && is_close_quote(&w[1]));
+        // "asked the former attorney general whether ...": past a longer
+        // object, only "whether" and "if" (a "who" there opens a
+        // relative clause: "asked the man who ...").
+        let asked_whom_whether = || {
+            tokens[k..]
+                .iter()
+                .take(8)
+                .take_while(|t| t.is_word() && !matches!(t.lower(), "to" | "for" | "about" | "that"))
+                .skip(1)
+                .any(|t| matches!(t.lower(), "whether" | "if"))
+        };
         return after_a_question
             || question(tokens.get(k))
             || (tokens
                 .get(k)
                 .is_some_and(|t| PRONOUNS.contains(&t.lower()) || t.capitalized())
-                && question(tokens.get(k + 1)));
+                && question(tokens.get(k + 1)))
+            || asked_whom_whether();
     }
     false
 }
@@ -2184,6 +2196,14 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         if k > named && tokens.get(k).is_some_and(|t| OUTLETS.contains(&t.lower())) {
             k = skip_after_cue(tokens, k + 1);
         }
+    }
+    // "asked the mayor whether S": whom is not what was asked.
+    if matches!(tokens[c].lower(), "asked" | "asks")
+        && let Some(q) = (k..n.min(k + 8))
+            .take_while(|&i| tokens[i].is_word())
+            .find(|&i| matches!(tokens[i].lower(), "whether" | "if"))
+    {
+        k = q;
     }
     // "claimed in the Observer that S", "said to the BBC that S".
     if k < n

@@ -246,6 +246,18 @@ fn participles_describing_a_noun_or_another_sense_are_not_cues() {
 }
 
 #[test]
+fn asked_whom_whether_reports_the_question() {
+    let found = run("Jane Roe asked the former harbour master whether the ferry had ever run on time.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Jane Roe");
+    assert_eq!(found[0].2, "whether the ferry had ever run on time");
+    // A request is no question, and a "who" after the object opens a
+    // relative clause.
+    assert!(run("Jane Roe asked the harbour board to publish the timetable.").is_empty());
+    assert!(run("Jane Roe asked the captain who ran the ferry for a lift.").is_empty());
+}
+
+#[test]
 fn report_remark_and_claims_as_nouns_are_not_cues() {
     // What follows the noun: "of", "by", a verb of which it is the subject.
     assert!(run("Within an hour of early reports of the fire, the ferry had sailed.").is_empty());
