@@ -574,8 +574,7 @@ fn according_to_inside(tokens: &[Token], a: usize, end: usize) -> Option<(usize,
         return Some((close, Some(" ")));
     }
     let opener = before.len() <= 6
-        && (PREPOSITIONS.contains(&before[0].lower())
-            || matches!(before[0].lower(), "in" | "by" | "last" | "this"))
+        && (PREPOSITIONS.contains(&before[0].lower()) || matches!(before[0].lower(), "last" | "this"))
         && before
             .iter()
             .all(|w| !AUXILIARIES.contains(&w.lower()) && !w.lower().ends_with("ed"));
