@@ -16,6 +16,28 @@ const CLOSE_QUOTES: &str = "\"”’»“";
 /// Where the name that ends tokens[from..to] starts: a run of capitalized
 /// words, optionally followed by a speaker noun ("Russian authorities")
 /// and preceded by "the". `None` when the phrase does not end in a name.
+/// Where a pronoun that opens a clause just before the cue starts ("...
+/// was booed when she said"): the speaker, after a conjunction.
+fn trailing_pronoun(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
+    let pronoun = to.checked_sub(1).filter(|&p| p > from)?;
+    (matches!(tokens[pronoun].lower(), "he" | "she" | "they" | "we")
+        && matches!(
+            tokens[pronoun - 1].lower(),
+            "when"
+                | "after"
+                | "before"
+                | "because"
+                | "as"
+                | "while"
+                | "since"
+                | "until"
+                | "where"
+                | "and"
+                | "but"
+        ))
+    .then_some(pronoun)
+}
+
 fn trailing_name(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
     let mut i = to;
     // "Sen. Dick Durbin (D-Ill.)": the party and state are no part of it.
@@ -167,7 +189,13 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
             {
                 comma + 1
             }
-            _ => 0,
+            // "A few minutes later they ...", no comma after the time.
+            _ => tokens_after
+                .iter()
+                .take(5)
+                .position(|t| matches!(t.lower(), "later" | "earlier" | "ago"))
+                .filter(|&p| p > 0 && time_phrase(&tokens_after[..=p]))
+                .map_or(0, |p| p + 1),
         };
     let first = tokens.get(from)?;
     if PRONOUNS.contains(&first.lower()) && first.lower() != "i" {
@@ -1633,7 +1661,25 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 && tokens[np_end - 1].lower() == "and"
                 && !plausible_speaker(&tokens[np_start..np_end])
                 && (0..c).filter(|&i| !quoted_at[i] && is_cue(tokens, i)).count() < 2;
-            if (np_start == np_end && coordinated || clause_and)
+            // "when Rubio thanked Miami and said": the clause's own subject,
+            // before the sentence's ("Some in the crowd booed, and ...").
+            let clause_subject = clause_and
+                .then(|| {
+                    let first = tokens[np_start..np_end].iter().position(|t| t.is_word())? + np_start;
+                    if PRONOUNS.contains(&tokens[first].lower()) && tokens[first].lower() != "i" {
+                        return Some((first, first + 1));
+                    }
+                    let end = (first..np_end).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
+                    // (Not a capitalized article alone: "The album came out
+                    // and confirmed ...".)
+                    let article = DETERMINERS.contains(&tokens[first].lower()) && end == first + 1;
+                    (end > first + usize::from(first == 0) && !article).then_some((first, end))
+                })
+                .flatten();
+            if let Some((subject_start, subject_end)) = clause_subject {
+                np_start = subject_start;
+                np_end = subject_end;
+            } else if (np_start == np_end && coordinated || clause_and)
                 && let Some((subject_start, subject_end)) = opening_subject(tokens)
                 && (subject_end < np_start || clause_and && subject_end < np_end)
             {
@@ -1662,7 +1708,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // A long clause before the cue ("... came two days after Russian
             // authorities said"): its trailing name is the speaker.
             if np_start < np_end && (name_only || !plausible_speaker(&tokens[np_start..np_end])) {
-                np_start = trailing_name(tokens, np_start, np_end).unwrap_or(np_end);
+                np_start = trailing_name(tokens, np_start, np_end)
+                    .or_else(|| trailing_pronoun(tokens, np_start, np_end))
+                    .unwrap_or(np_end);
             }
             // "He also says Lord Goldsmith warned ...": a report inside
             // another's report, which is theirs to make.

@@ -246,6 +246,29 @@ fn participles_describing_a_noun_or_another_sense_are_not_cues() {
 }
 
 #[test]
+fn a_clause_s_own_subject_speaks() {
+    // A pronoun after a conjunction, just before the cue.
+    let found = run("The mayor was booed at the pier when she said the ferry would stop.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "said");
+    assert_eq!(found[0].2, "the ferry would stop");
+    // "when X did A and said S": X, not the sentence's first words.
+    let found = run(
+        "Some in the crowd cheered, and when Tom Lee thanked Leeds and said the ferry would run, a man left.",
+    );
+    assert_eq!(found[0].0, "Tom Lee", "{found:?}");
+    // A time before the subject with no comma after it.
+    let found = run("A few minutes later they closed the pier and said the ferry would not run.");
+    assert!(found[0].0.eq_ignore_ascii_case("they"), "{found:?}");
+    // A capitalized article alone is no subject.
+    assert!(
+        !run("The album came out in 1977 and that made five hits and confirmed his status as a star.")
+            .iter()
+            .any(|f| f.0 == "The")
+    );
+}
+
+#[test]
 fn asked_whom_whether_reports_the_question() {
     let found = run("Jane Roe asked the former harbour master whether the ferry had ever run on time.");
     assert_eq!(found.len(), 1, "{found:?}");
