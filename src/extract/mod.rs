@@ -127,7 +127,8 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
         // had become the speaker that a later "He" resolved to); the body
         // names its people in full anyway.
         let headline = is_headline(&tokens);
-        if !headline && !(patterns::strict_title_case(&tokens) && alone_on_line(&text, sentence)) {
+        let title_alone = patterns::strict_title_case(&tokens) && alone_on_line(&text, sentence);
+        if !(headline || title_alone) {
             speakers.learn(&tokens);
         }
         if headline || stands_alone(&text, sentence, &tokens) {
