@@ -449,16 +449,8 @@ fn is_headline(tokens: &[Token]) -> bool {
     let ends = tokens
         .last()
         .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | ":" | "\"" | "”"));
-    !ends && title_case(tokens)
-}
-
-/// Four words or more, most of them capitalized.
-fn title_case(tokens: &[Token]) -> bool {
-    let words = tokens.iter().filter(|t| t.is_word());
-    let (all, capitalized) = words.fold((0, 0), |(all, capitalized), w| {
-        (all + 1, capitalized + usize::from(w.capitalized()))
-    });
-    all >= 4 && capitalized * 10 >= all * 7
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+    words.len() >= 4 && !ends && words.iter().filter(|w| w.capitalized()).count() * 10 >= words.len() * 7
 }
 
 #[cfg(test)]

@@ -96,11 +96,7 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
     // Nation"); a lowercase noun or verb makes a sentence ("We're
     // Manchester people").
     let capitalized = words.iter().filter(|w| w.capitalized()).count();
-    let title_case = words.iter().all(|w| {
-        w.capitalized()
-            || TITLE_SMALL_WORDS.contains(&w.lower())
-            || w.text.starts_with(|c: char| c.is_ascii_digit())
-    });
+    let title_case = words.iter().all(|w| title_word(w));
     !(words.len() <= 6 && capitalized * 10 >= words.len() * 6 && title_case)
 }
 
@@ -113,10 +109,15 @@ pub(super) fn strict_title_case(tokens: &[Token]) -> bool {
     let mut words = 0;
     tokens.iter().filter(|t| t.is_word()).all(|w| {
         words += 1;
-        w.capitalized()
-            || TITLE_SMALL_WORDS.contains(&w.lower())
-            || w.text.starts_with(|c: char| c.is_ascii_digit())
+        title_word(w)
     }) && words >= 4
+}
+
+/// A word as a title writes it: capitalized, a small word, or a number.
+fn title_word(w: &Token) -> bool {
+    w.capitalized()
+        || TITLE_SMALL_WORDS.contains(&w.lower())
+        || w.text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Words a title leaves in lowercase.
