@@ -703,6 +703,13 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     {
         return false;
     }
+    // "..., based on documents found in Baghdad": a participle's phrase.
+    if !words[0].capitalized()
+        && (first.ends_with("ed") || first.ends_with("ing"))
+        && words.get(1).is_some_and(|w| PREPOSITIONS.contains(&w.lower()))
+    {
+        return false;
+    }
     // "About 9 percent", "nearly half of voters", "half of GOP voters",
     // "more than 4 in 10": a share of people.
     let share = matches!(
@@ -1340,7 +1347,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 )
         };
         // The first word past the tail: none, or the participle after a comma.
-        let past_tail = (c + 1..n).find(|&k| !is_tail(&tokens[k]));
+        // "S, she said in a video message to the convention.": past an
+        // adjunct, too.
+        let tail_from = adjunct_end(tokens, c + 1).unwrap_or(c + 1);
+        let past_tail = (tail_from..n).find(|&k| !is_tail(&tokens[k]));
         let participle_after = past_tail.filter(|&k| {
             tokens[k - 1].text == "," && k + 1 < n && tokens[k].lower().ends_with("ing") && is_cue(tokens, k)
         });
@@ -1383,7 +1393,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             && rest_is_tail
             && let Some(comma) = (0..c)
                 .rev()
-                .find(|&i| tokens[i].text == "," || is_close_quote(&tokens[i]))
+                .find(|&i| tokens[i].text == "," && !in_number(tokens, i) || is_close_quote(&tokens[i]))
             && comma + 1 < c
             && comma > 1
             && plausible_speaker(&tokens[comma + 1..c])
@@ -2287,6 +2297,13 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         return None;
     }
+    // "Ben Carson said after the attacks.": where, when or how, not what;
+    // "said during the debate that S": S.
+    match adjunct_end(tokens, k) {
+        Some(end) if end < n && tokens[end].lower() == "that" => k = end + 1,
+        Some(end) if end >= n || tokens[end].text != "," => return None,
+        _ => {}
+    }
     let remaining_words = tokens[k.min(n)..].iter().filter(|t| t.is_word()).count();
     let opens_quote = k < n && is_open_quote(&tokens[k]);
     if remaining_words < 3 && !(opens_quote && remaining_words > 0) {
@@ -2324,6 +2341,111 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             .map_or(sentence_end, |i| tokens[i].span.start)
     };
     Some((Span::new(start, end), quoted))
+}
+
+/// Whether the comma at `i` separates thousands ("50,000"): digits on
+/// both sides, with no space between.
+fn in_number(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens.get(i + 1).is_some_and(|next| {
+            next.span.start == tokens[i].span.end && next.text.starts_with(|c: char| c.is_ascii_digit())
+        })
+        && tokens[i - 1].span.end == tokens[i].span.start
+        && tokens[i - 1].text.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Words that open an adjunct of time, place or manner after a cue ("said
+/// in a video message", "said after the attacks", "wrote in a court
+/// filing", "said of the plan").
+const ADJUNCT_OPENERS_AFTER_CUE: &[&str] = &[
+    "in",
+    "during",
+    "at",
+    "after",
+    "before",
+    "on",
+    "from",
+    "while",
+    "via",
+    "following",
+];
+
+/// Words that open an adjunct after "said", "told" or "added" only: after
+/// other cues they open what was said ("warned about the risks", "boasted
+/// of his skills", "responded to the charge", "tweeted with a photo").
+const ADJUNCT_OPENERS_AFTER_SAY: &[&str] = &["of", "about", "with", "to"];
+
+/// Words that make what follows a cue a clause rather than an adjunct: a
+/// verb of its own ("said in 2004 were unhealthy"), a subordinator or a
+/// relative ("said at the meeting that S").
+const CLAUSE_MARKERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "because", "when", "where", "if", "whether", "but", "is", "are",
+    "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
+    "do", "does", "did", "be", "been", "not", "there", "it", "he", "she", "they", "we", "i", "you",
+];
+
+/// "S, she said in a video message to the convention.": a prepositional
+/// phrase that starts at `from` (just past a cue) and runs, without a verb
+/// or a quotation of its own, to a comma, a "that" or the sentence's end.
+/// Returns where it stops (the comma's or the "that"'s index, or the
+/// sentence's last token's);
+/// `None` if what follows is not such a phrase. ("at least six planes",
+/// "to vote" and "in Madison, that S" are not: a number's qualifier, an
+/// infinitive, a place before the claim.)
+fn adjunct_end(tokens: &[Token], from: usize) -> Option<usize> {
+    let first = tokens.get(from)?;
+    let next = tokens.get(from + 1)?;
+    let say = from > 0
+        && matches!(
+            tokens[from - 1].lower(),
+            "said"
+                | "says"
+                | "say"
+                | "saying"
+                | "told"
+                | "tells"
+                | "tell"
+                | "telling"
+                | "added"
+                | "adds"
+                | "adding"
+        );
+    let opens = first.is_word()
+        && !first.capitalized()
+        && (ADJUNCT_OPENERS_AFTER_CUE.contains(&first.lower())
+            || say
+                && ADJUNCT_OPENERS_AFTER_SAY.contains(&first.lower())
+                // "said to a crowd of about 500", but not "said to be"
+                && (first.lower() != "to" || next.capitalized() || DETERMINERS.contains(&next.lower())));
+    if !opens || matches!(next.lower(), "least" | "most" | "all" | "once") {
+        return None;
+    }
+    let mut words = 0;
+    for (k, t) in tokens.iter().enumerate().skip(from) {
+        if t.text == "," && !in_number(tokens, k) {
+            return (words > 1).then_some(k);
+        }
+        if !t.is_word() {
+            let closes = matches!(t.text.as_str(), "." | "?" | "!")
+                && tokens[k + 1..].iter().all(|t| !t.is_word() && !is_open_quote(t));
+            if closes {
+                return (words > 1).then_some(k);
+            }
+            if is_open_quote(t) || is_close_quote(t) || matches!(t.text.as_str(), ":" | ";" | "(" | ")") {
+                return None;
+            }
+            continue;
+        }
+        words += 1;
+        // "said at the meeting that S": the claim follows.
+        if t.lower() == "that" && words > 2 {
+            return Some(k);
+        }
+        if words > 14 || CLAUSE_MARKERS.contains(&t.lower()) || (k > from && is_cue(tokens, k)) {
+            return None;
+        }
+    }
+    (words > 1).then_some(tokens.len())
 }
 
 /// What is denied by name: "denied the claims, saying ...".

@@ -1114,3 +1114,63 @@ fn a_claims_tokens_are_its_sentences_or_its_own() {
         words(&text::tokens(&text, across))
     );
 }
+
+#[test]
+fn an_adjunct_after_the_cue_is_neither_the_claim_nor_the_end_of_one() {
+    // The claim before the comma, past where and how it was said.
+    for sentence in [
+        "Turnout in the north had doubled, she said in a radio address to the party.",
+        "The bridge will reopen in May, Mayor Ann Holt said after a meeting with engineers.",
+        "Sales fell by a third, the company wrote in a filing to regulators on Friday.",
+        "The talks had failed, Jo Reyes said to a crowd of about 2,000.",
+    ] {
+        let found = run(sentence);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        let claim = sentence.split(',').next().unwrap();
+        assert!(
+            sentence.ends_with('.') && found[0].2 == claim,
+            "{sentence}: {found:?}"
+        );
+    }
+    // Nothing said but where or when: no claim.
+    for sentence in [
+        "Senator Lee Park spoke at length, and Park said during a visit to the plant.",
+        "Governor Ann Holt testified before the committee on Tuesday.",
+        "The minister said at the time.",
+    ] {
+        assert!(
+            run(sentence).iter().all(|(_, _, content)| {
+                !content.starts_with("during") && !content.starts_with("before") && !content.starts_with("at")
+            }),
+            "{sentence}: {:?}",
+            run(sentence)
+        );
+    }
+    // Still claims: a clause after the adjunct, a number's "at least", an
+    // infinitive, and what other cues open with "of" or "about".
+    let found = run("Mayor Ann Holt said at the meeting that the bridge would reopen.");
+    assert_eq!(found[0].2, "the bridge would reopen");
+    let found = run("The agency reported at least six new cases in the city.");
+    assert_eq!(found[0].2, "at least six new cases in the city");
+    let found = run("Governor Ann Holt warned about the cost of the new bridge.");
+    assert_eq!(found[0].2, "about the cost of the new bridge");
+    let found = run("Governor Ann Holt said in 2004 the plan was unhealthy.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // A thousands separator is not the comma before the speaker.
+    let found = run("The crowd was far short of the 50,000 per day officials estimated before the opening.");
+    assert!(
+        found.iter().all(|(source, _, _)| !source.starts_with("000")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_participles_phrase_is_no_speaker() {
+    let found =
+        run("The paper said it had a duty to publish the letters, based on documents found in Kabul.");
+    assert!(
+        found.iter().all(|(source, _, _)| source != "based on documents"),
+        "{found:?}"
+    );
+    assert_eq!(found[0].0, "The paper");
+}
