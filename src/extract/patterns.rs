@@ -13,16 +13,14 @@ use super::text::{Span, Token};
 
 pub(super) const OPEN_QUOTES: &str = "\"“‘«„";
 const CLOSE_QUOTES: &str = "\"”’»“";
-/// Where the name that ends tokens[from..to] starts: a run of capitalized
-/// words, optionally followed by a speaker noun ("Russian authorities")
-/// and preceded by "the". `None` when the phrase does not end in a name.
-/// Where a pronoun that opens a clause just before the cue starts ("...
-/// was booed when she said"): the speaker, after a conjunction.
-fn trailing_pronoun(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
-    let pronoun = to.checked_sub(1).filter(|&p| p > from)?;
-    (matches!(tokens[pronoun].lower(), "he" | "she" | "they" | "we")
-        && matches!(
-            tokens[pronoun - 1].lower(),
+/// Where the subject of a clause that opens just before the cue starts:
+/// a pronoun ("... was booed when she said") or a plain group of people
+/// ("That is why critics say", "and many economists say"), after a
+/// conjunction or a "why".
+fn trailing_clause_subject(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
+    let opener = (from..to).rev().take(5).find(|&j| {
+        matches!(
+            tokens[j].lower(),
             "when"
                 | "after"
                 | "before"
@@ -34,10 +32,41 @@ fn trailing_pronoun(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
                 | "where"
                 | "and"
                 | "but"
-        ))
-    .then_some(pronoun)
+                | "why"
+                | "although"
+                | "though"
+        )
+    })?;
+    let subject = &tokens[opener + 1..to];
+    let words: Vec<&Token> = subject.iter().filter(|t| t.is_word()).collect();
+    let pronoun = subject.len() == 1 && matches!(subject[0].lower(), "he" | "she" | "they" | "we");
+    // ("strength through individual women telling": a phrase, not a subject.)
+    let group = !words.is_empty()
+        && words.len() == subject.len()
+        && people_group(&words)
+        && !words.iter().any(|w| PREPOSITIONS.contains(&w.lower()));
+    (opener > from && (pronoun || group)).then_some(opener + 1)
 }
 
+/// "political scientists", "local party leaders": a short lowercase
+/// phrase headed by a plural noun for people.
+fn people_group(words: &[&Token]) -> bool {
+    words.len() <= 4
+        && words
+            .iter()
+            .all(|w| !w.capitalized() && !w.text.contains(['\'', '’']) && w.lower() != "what")
+        && words.last().is_some_and(|w| {
+            let last = w.lower();
+            SPEAKER_NOUNS.contains(&last)
+                || ["ists", "ers", "ians", "ors", "ics", "ents", "ats", "ants", "ives"]
+                    .iter()
+                    .any(|end| last.len() > end.len() + 2 && last.ends_with(end))
+        })
+}
+
+/// Where the name that ends tokens[from..to] starts: a run of capitalized
+/// words, optionally followed by a speaker noun ("Russian authorities")
+/// and preceded by "the". `None` when the phrase does not end in a name.
 fn trailing_name(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
     let mut i = to;
     // "Sen. Dick Durbin (D-Ill.)": the party and state are no part of it.
@@ -724,7 +753,18 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
             w.text.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(
                     w.lower(),
-                    "half" | "a" | "one" | "two" | "three" | "a third" | "third" | "quarter"
+                    "half"
+                        | "a"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "a third"
+                        | "third"
+                        | "quarter"
+                        | "two-thirds"
+                        | "three-quarters"
+                        | "one-third"
+                        | "one-quarter"
                 )
                 || NUMBERS.contains(&w.lower())
         });
@@ -735,19 +775,7 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     {
         return false;
     }
-    // "political scientists", "local party leaders": a short lowercase
-    // phrase headed by a plural noun for people.
-    let people = words.len() <= 4
-        && words
-            .iter()
-            .all(|w| !w.capitalized() && !w.text.contains(['\'', '’']) && w.lower() != "what")
-        && words.last().is_some_and(|w| {
-            let last = w.lower();
-            SPEAKER_NOUNS.contains(&last)
-                || ["ists", "ers", "ians", "ors", "ics", "ents", "ats"]
-                    .iter()
-                    .any(|end| last.len() > end.len() + 2 && last.ends_with(end))
-        });
+    let people = people_group(&words);
     // "former Ohio Gov. Jo Lee", "retired Gen. Jo Lee", "state Sen. Jo
     // Lee": a lowercase word that dates or places the title before it.
     let modified_title = MODIFIERS.contains(&first)
@@ -967,6 +995,20 @@ const SPEAKER_NOUNS: &[&str] = &[
     "people",
     "observers",
     "diplomats",
+    "allies",
+    "friends",
+    "families",
+    "veterans",
+    "delegates",
+    "candidates",
+    "colleagues",
+    "neighbors",
+    "neighbours",
+    "employees",
+    "liberals",
+    "moderates",
+    "citizens",
+    "judges",
 ];
 
 /// Whether a quotation is open after `token`, the `i`th of its sentence,
@@ -1464,6 +1506,15 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         .flatten(),
                     left_out: None,
                 });
+                // "..., said Jo Lee, who added that S2": the relative
+                // clause's report is the speaker's too.
+                if end + 1 < n
+                    && tokens[end].text == ","
+                    && matches!(tokens[end + 1].lower(), "who" | "whose")
+                {
+                    quote_found = true;
+                    continue 'cues;
+                }
                 break;
             }
         }
@@ -1720,7 +1771,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // authorities said"): its trailing name is the speaker.
             if np_start < np_end && (name_only || !plausible_speaker(&tokens[np_start..np_end])) {
                 np_start = trailing_name(tokens, np_start, np_end)
-                    .or_else(|| trailing_pronoun(tokens, np_start, np_end))
+                    .or_else(|| trailing_clause_subject(tokens, np_start, np_end))
                     .unwrap_or(np_end);
             }
             // "He also says Lord Goldsmith warned ...": a report inside
@@ -2014,12 +2065,16 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
     // time or place; no further report.
     let rest = &tokens[end..];
     let ends_here = rest.iter().all(|t| !t.is_word() && !is_open_quote(t));
+    // ("..., say some Democrats, who recall the race": what the relative
+    // clause reports is the same speaker's.)
+    let relative = rest.len() > 1 && rest[0].text == "," && matches!(rest[1].lower(), "who" | "whose");
     let tail_follows = rest.first().is_some_and(|t| {
         matches!(t.text.as_str(), "," | "." | ";" | "!" | "?" | ")") || INVERTED_TAIL.contains(&t.lower())
-    }) && rest.iter().filter(|t| t.text == ",").count() <= 2
-        && !rest.iter().enumerate().any(|(i, t)| {
-            t.is_word() && (t.lower() == "that" || is_cue(rest, i) && !t.lower().ends_with("ing"))
-        });
+    }) && (relative
+        || rest.iter().filter(|t| t.text == ",").count() <= 2
+            && !rest.iter().enumerate().any(|(i, t)| {
+                t.is_word() && (t.lower() == "that" || is_cue(rest, i) && !t.lower().ends_with("ing"))
+            }));
     // "The tone, said Mr Lee, would be ...": the sentence goes on past the
     // name; its claim is on both sides.
     let resumes = rest.len() > 1

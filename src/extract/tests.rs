@@ -1174,3 +1174,39 @@ fn a_participles_phrase_is_no_speaker() {
     );
     assert_eq!(found[0].0, "The paper");
 }
+
+#[test]
+fn groups_of_people_speak_in_any_place_of_the_sentence() {
+    // A group whose noun the speaker nouns do not list, by its ending.
+    let found = run("In several cases, bank executives say, they were asked to keep the files.");
+    assert_eq!(found[0].0, "bank executives", "{found:?}");
+    // A share of people.
+    let found = run("About two-thirds say they will vote for the mayor.");
+    assert_eq!(found[0].0, "About two-thirds", "{found:?}");
+    // The subject of a clause after a conjunction or a "why".
+    let found = run("That is why critics say the plan had failed.");
+    assert_eq!(
+        found,
+        vec![("critics".into(), "say".into(), "the plan had failed".into())]
+    );
+    let found = run("The shares rose sharply on Monday, but many analysts say the rally will fade.");
+    assert_eq!(found[0].0, "many analysts", "{found:?}");
+    // (A phrase that ends in a group is not a subject.)
+    let found = run("The play explores courage and strength through ordinary women telling their stories.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn an_inverted_speaker_may_have_a_relative_clause_of_their_own() {
+    let found =
+        run("A quieter campaign may not be a bad thing, say some Democrats, who remember the last one.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "A quieter campaign may not be a bad thing");
+    assert!(found[0].0.ends_with("Democrats"), "{found:?}");
+    // Its report is theirs too.
+    let found =
+        run("The show will open in March, said Mr Jo Lee, who added that no other star had signed yet.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].2, "The show will open in March");
+    assert!(found.iter().all(|(source, _, _)| source == "Jo Lee"), "{found:?}");
+}
