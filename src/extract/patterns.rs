@@ -64,6 +64,33 @@ fn people_group(words: &[&Token]) -> bool {
         })
 }
 
+/// Where a subject described rather than named ends, when one opens at
+/// `first`: a determiner and at most three lowercase words, the last of
+/// them a noun for people, a body or a document ("the league", "some
+/// senators", "the sworn affidavit"), followed by a lowercase word (its
+/// verb) before `to`.
+fn described_subject(tokens: &[Token], first: usize, to: usize) -> Option<usize> {
+    if !DETERMINERS.contains(&tokens[first].lower()) {
+        return None;
+    }
+    (first + 2..=(first + 4).min(to.saturating_sub(1))).find(|&end| {
+        let words = &tokens[first + 1..end];
+        let head = tokens[end - 1].lower();
+        words.iter().all(|t| t.is_word() && !t.capitalized())
+            && (SPEAKER_NOUNS.contains(&head)
+                || INVERTED_ROLES.contains(&head)
+                || INSTITUTIONS.contains(&head)
+                || EVIDENCE.contains(&head)
+                || matches!(
+                    head,
+                    "affidavit" | "statement" | "letter" | "memo" | "filing" | "lawsuit" | "league"
+                )
+                || people_group(&words.iter().collect::<Vec<_>>()))
+            && tokens[end].is_word()
+            && !tokens[end].capitalized()
+    })
+}
+
 /// Where the name that ends tokens[from..to] starts: a run of capitalized
 /// words, optionally followed by a speaker noun ("Russian authorities")
 /// and preceded by "the". `None` when the phrase does not end in a name.
@@ -730,6 +757,10 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     ]
     .contains(&first)
     {
+        return false;
+    }
+    // "The album came out and": a clause cut at its conjunction.
+    if words.len() > 1 && matches!(words[words.len() - 1].lower(), "and" | "or" | "but") {
         return false;
     }
     // "..., based on documents found in Baghdad": a participle's phrase.
@@ -1720,7 +1751,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // (The cues before are counted last, and only for "... and said".)
             let clause_and = !passive_before
                 && np_end > np_start + 2
-                && tokens[np_end - 1].lower() == "and"
+                && matches!(tokens[np_end - 1].lower(), "and" | "but")
+                // ("... but Respond gets it done": a capitalized word is a
+                // name, not a cue.)
+                && !tokens[c].capitalized()
                 && !plausible_speaker(&tokens[np_start..np_end])
                 && (0..c).filter(|&i| !quoted_at[i] && is_cue(tokens, i)).count() < 2;
             // "when Rubio thanked Miami and said": the clause's own subject,
@@ -1731,6 +1765,15 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     if PRONOUNS.contains(&tokens[first].lower()) && tokens[first].lower() != "i" {
                         return Some((first, first + 1));
                     }
+                    // "The league denounced the remarks and said", "some
+                    // senators vented and said": a determiner and a noun
+                    // for people, a body or a document.
+                    // (A finite cue only: "could cancel the event and
+                    // explain why" is no report.)
+                    let finite = tokens[c].lower().ends_with(['d', 's']) || tokens[c].lower() == "wrote";
+                    if finite && let Some(end) = described_subject(tokens, first, np_end) {
+                        return Some((first, end));
+                    }
                     let end = (first..np_end).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
                     // (Not a capitalized article alone: "The album came out
                     // and confirmed ...".)
@@ -1738,7 +1781,36 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     (end > first + usize::from(first == 0) && !article).then_some((first, end))
                 })
                 .flatten();
-            if let Some((subject_start, subject_end)) = clause_subject {
+            // "X said A but argued B": the speaker of the sentence's
+            // earlier report.
+            let earlier_speaker = clause_and
+                .then(|| {
+                    out.last()
+                        .filter(|m: &&RawMatch| m.antecedent.is_none() && m.cue.end <= tokens[c].span.start)
+                })
+                .flatten()
+                .and_then(|m| {
+                    let start = tokens.iter().position(|t| t.span.start == m.mention.start)?;
+                    let end = tokens.iter().position(|t| t.span.end == m.mention.end)? + 1;
+                    // (A pronoun's antecedent is the sentence's subject.)
+                    (start + 1 < end || !PRONOUNS.contains(&tokens[start].lower()))
+                        .then_some((start, end))
+                        .filter(|_| {
+                            start < end
+                                && tokens[start..end].iter().filter(|t| t.is_word()).count() <= 5
+                                && plausible_speaker(&tokens[start..end])
+                        })
+                });
+            // (The earlier report's speaker whole, when the clause's
+            // subject is part of it: "The Votes at 16 alliance".)
+            let subject = match (clause_subject, earlier_speaker) {
+                (Some((start, end)), Some(earlier)) if start >= earlier.0 && end <= earlier.1 => {
+                    Some(earlier)
+                }
+                (None, earlier) => earlier,
+                (own, _) => own,
+            };
+            if let Some((subject_start, subject_end)) = subject {
                 np_start = subject_start;
                 np_end = subject_end;
             } else if (np_start == np_end && coordinated || clause_and)

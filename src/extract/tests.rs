@@ -1210,3 +1210,45 @@ fn an_inverted_speaker_may_have_a_relative_clause_of_their_own() {
     assert_eq!(found[0].2, "The show will open in March");
     assert!(found.iter().all(|(source, _, _)| source == "Jo Lee"), "{found:?}");
 }
+
+#[test]
+fn the_subject_of_did_a_and_said_s_may_be_described_or_named_before() {
+    // A subject described, not named.
+    for (sentence, speaker) in [
+        (
+            "The league denounced the remarks and said it would return the donations.",
+            "The league",
+        ),
+        (
+            "At a meeting on Tuesday, some senators vented about the delay and said they had lost patience.",
+            "some senators",
+        ),
+        (
+            "The senator walked in and said his campaign was closing strong.",
+            "The senator",
+        ),
+    ] {
+        let found = run(sentence);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        assert_eq!(found[0].0, speaker, "{sentence}");
+    }
+    // "but" as "and"; a clause cut at its conjunction is no speaker.
+    let found = run("Acme Corp backed the price cuts but said regulation was still needed.");
+    assert_eq!(found[0].0, "Acme Corp", "{found:?}");
+    let found = run("The album came out and confirmed the band was back.");
+    assert!(
+        found.iter().all(|(source, _, _)| !source.ends_with("and")),
+        "{found:?}"
+    );
+    // "X said A but argued B": the earlier report's speaker.
+    let found = run(
+        "The Votes at 16 alliance said it was a good thing but argued that a lower voting age would work better.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].0, found[0].0, "{found:?}");
+    // (A base form after a modal is no report; a capitalized word is a name.)
+    let found = run("The broadcasters could cancel the debate and explain their reasons to viewers.");
+    assert!(found.is_empty(), "{found:?}");
+    let found = run("Such analysis usually takes months but Respond gets it done in a day.");
+    assert!(found.is_empty(), "{found:?}");
+}
