@@ -1792,14 +1792,14 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 .and_then(|m| {
                     let start = tokens.iter().position(|t| t.span.start == m.mention.start)?;
                     let end = tokens.iter().position(|t| t.span.end == m.mention.end)? + 1;
-                    // (A pronoun's antecedent is the sentence's subject.)
-                    (start + 1 < end || !PRONOUNS.contains(&tokens[start].lower()))
-                        .then_some((start, end))
-                        .filter(|_| {
-                            start < end
-                                && tokens[start..end].iter().filter(|t| t.is_word()).count() <= 5
-                                && plausible_speaker(&tokens[start..end])
-                        })
+                    // (Not a pronoun, whose antecedent is the sentence's
+                    // subject, nor a long phrase.)
+                    let pronoun = start + 1 == end && PRONOUNS.contains(&tokens[start].lower());
+                    (start < end
+                        && !pronoun
+                        && tokens[start..end].iter().filter(|t| t.is_word()).count() <= 5
+                        && plausible_speaker(&tokens[start..end]))
+                    .then_some((start, end))
                 });
             // (The earlier report's speaker whole, when the clause's
             // subject is part of it: "The Votes at 16 alliance".)
@@ -2514,11 +2514,10 @@ const CLAUSE_MARKERS: &[&str] = &[
 /// "S, she said in a video message to the convention.": a prepositional
 /// phrase that starts at `from` (just past a cue) and runs, without a verb
 /// or a quotation of its own, to a comma, a "that" or the sentence's end.
-/// Returns where it stops (the comma's or the "that"'s index, or the
-/// sentence's last token's);
-/// `None` if what follows is not such a phrase. ("at least six planes",
-/// "to vote" and "in Madison, that S" are not: a number's qualifier, an
-/// infinitive, a place before the claim.)
+/// Returns where it stops: the comma's or the "that"'s index, the final
+/// punctuation's, or the sentence's length; `None` if what follows is not
+/// such a phrase ("at least six planes", "to vote": a number's qualifier,
+/// an infinitive).
 fn adjunct_end(tokens: &[Token], from: usize) -> Option<usize> {
     let first = tokens.get(from)?;
     let next = tokens.get(from + 1)?;
