@@ -2502,14 +2502,20 @@ const ADJUNCT_OPENERS_AFTER_CUE: &[&str] = &[
 /// of his skills", "responded to the charge", "tweeted with a photo").
 const ADJUNCT_OPENERS_AFTER_SAY: &[&str] = &["of", "about", "with", "to"];
 
-/// Words that make what follows a cue a clause rather than an adjunct: a
-/// verb of its own ("said in 2004 were unhealthy"), a subordinator or a
-/// relative ("said at the meeting that S").
-const CLAUSE_MARKERS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "because", "when", "where", "if", "whether", "but", "is", "are",
-    "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
-    "do", "does", "did", "be", "been", "not", "there", "it", "he", "she", "they", "we", "i", "you",
+/// Words that make what follows a cue a clause rather than an adjunct,
+/// beside [`CLAUSE_WORDS`] (all of them but "to", which an adjunct may hold:
+/// "said in a message to the convention"): a verb of its own ("said in
+/// 2004 were unhealthy"), a subordinator or a relative ("said at the
+/// meeting that S").
+const MORE_CLAUSE_WORDS: &[&str] = &[
+    "whom", "whose", "because", "when", "where", "if", "whether", "but", "be", "been", "not", "there", "i",
+    "you",
 ];
+
+/// Whether `word` opens or carries a clause (see [`MORE_CLAUSE_WORDS`]).
+fn clause_marker(word: &str) -> bool {
+    word != "to" && CLAUSE_WORDS.contains(&word) || MORE_CLAUSE_WORDS.contains(&word)
+}
 
 /// "S, she said in a video message to the convention.": a prepositional
 /// phrase that starts at `from` (just past a cue) and runs, without a verb
@@ -2567,7 +2573,7 @@ fn adjunct_end(tokens: &[Token], from: usize) -> Option<usize> {
         if t.lower() == "that" && words > 2 {
             return Some(k);
         }
-        if words > 14 || CLAUSE_MARKERS.contains(&t.lower()) || (k > from && is_cue(tokens, k)) {
+        if words > 14 || clause_marker(t.lower()) || (k > from && is_cue(tokens, k)) {
             return None;
         }
     }
