@@ -91,6 +91,50 @@ fn described_subject(tokens: &[Token], first: usize, to: usize) -> Option<usize>
     })
 }
 
+/// Where a subject that a relative clause follows ends, when
+/// tokens[from..to] is that subject and the clause: "Hawkins and others
+/// who oppose the law", "Friends of Mr. Lee who have seen him". The clause
+/// is a few words with no punctuation and no report of its own ("the man
+/// who said he saw it" reports inside a report), and does not end in a
+/// conjunction ("... who backed her and": the next clause's subject).
+/// The clause has a verb of its own: in "women who he said are poor" the
+/// speaker is the one inside it. And the cue `c` is a verb: in "the player
+/// who staked the biggest claim" it is a noun.
+fn subject_before_relative(tokens: &[Token], from: usize, to: usize, c: usize) -> Option<usize> {
+    let who = (from + 1..to).find(|&i| tokens[i].text == "who")?;
+    let clause = &tokens[who + 1..to];
+    let plain = !clause.is_empty()
+        && clause.len() <= 12
+        && clause.iter().all(|t| t.is_word())
+        && !clause
+            .last()
+            .is_some_and(|t| matches!(t.lower(), "and" | "or" | "but"))
+        && !clause
+            .iter()
+            .all(|t| t.capitalized() || PRONOUNS.contains(&t.lower()))
+        && !(cues::is_ambiguous_noun(&tokens[c].text) && after_determiner(tokens, c))
+        && !(who + 1..to).any(|i| is_cue(tokens, i));
+    // ("Those who oppose it say": a pronoun alone names no one.)
+    let bare = who == from + 1
+        && matches!(
+            tokens[from].lower(),
+            "those" | "some" | "many" | "others" | "all" | "most" | "few" | "anyone" | "everyone" | "people"
+        );
+    (plain && !bare && plausible_speaker(&tokens[from..who])).then_some(who)
+}
+
+/// Whether the word at `c` follows a determiner or an adjective that
+/// comes before nouns ("his remarks", "the biggest claim", "a new
+/// report"): a noun, not a verb ("... at the market say").
+fn after_determiner(tokens: &[Token], c: usize) -> bool {
+    c > 0 && {
+        let before = tokens[c - 1].lower();
+        DETERMINERS.contains(&before)
+            || before.ends_with("est")
+            || matches!(before, "new" | "first" | "own" | "recent" | "initial" | "final")
+    }
+}
+
 /// Where the name that ends tokens[from..to] starts: a run of capitalized
 /// words, optionally followed by a speaker noun ("Russian authorities")
 /// and preceded by "the". `None` when the phrase does not end in a name.
@@ -1343,8 +1387,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             "quote-np-cue",
                         )
                     } else {
+                        // (`"Q," said an aide who asked not to be named`:
+                        // the speaker ends at the relative clause.)
                         let end = (c + 1..n)
-                            .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";"))
+                            .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";" | "who"))
                             .unwrap_or(n);
                         if end <= c + 1 || !plausible_speaker(&tokens[c + 1..end]) {
                             break 'quote;
@@ -1539,9 +1585,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 });
                 // "..., said Jo Lee, who added that S2": the relative
                 // clause's report is the speaker's too.
-                if end + 1 < n
-                    && tokens[end].text == ","
-                    && matches!(tokens[end + 1].lower(), "who" | "whose")
+                if end < n && tokens[end].text == "who"
+                    || end + 1 < n
+                        && tokens[end].text == ","
+                        && matches!(tokens[end + 1].lower(), "who" | "whose")
                 {
                     quote_found = true;
                     continue 'cues;
@@ -1838,6 +1885,15 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     left_out: None,
                 });
                 continue;
+            }
+            // "Hawkins and others who oppose the law said S": the subject
+            // before its relative clause speaks.
+            if np_start < np_end
+                && !name_only
+                && !plausible_speaker(&tokens[np_start..np_end])
+                && let Some(end) = subject_before_relative(tokens, np_start, np_end, c)
+            {
+                np_end = end;
             }
             // A long clause before the cue ("... came two days after Russian
             // authorities said"): its trailing name is the speaker.
@@ -2139,14 +2195,18 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
     let ends_here = rest.iter().all(|t| !t.is_word() && !is_open_quote(t));
     // ("..., say some Democrats, who recall the race": what the relative
     // clause reports is the same speaker's.)
+    // ("..., said an aide who asked not to be named": a relative clause
+    // without the comma.)
+    let bare_relative = rest.first().is_some_and(|t| t.text == "who");
     let relative = rest.len() > 1 && rest[0].text == "," && matches!(rest[1].lower(), "who" | "whose");
-    let tail_follows = rest.first().is_some_and(|t| {
-        matches!(t.text.as_str(), "," | "." | ";" | "!" | "?" | ")") || INVERTED_TAIL.contains(&t.lower())
-    }) && (relative
-        || rest.iter().filter(|t| t.text == ",").count() <= 2
-            && !rest.iter().enumerate().any(|(i, t)| {
-                t.is_word() && (t.lower() == "that" || is_cue(rest, i) && !t.lower().ends_with("ing"))
-            }));
+    let tail_follows = bare_relative
+        || rest.first().is_some_and(|t| {
+            matches!(t.text.as_str(), "," | "." | ";" | "!" | "?" | ")") || INVERTED_TAIL.contains(&t.lower())
+        }) && (relative
+            || rest.iter().filter(|t| t.text == ",").count() <= 2
+                && !rest.iter().enumerate().any(|(i, t)| {
+                    t.is_word() && (t.lower() == "that" || is_cue(rest, i) && !t.lower().ends_with("ing"))
+                }));
     // "The tone, said Mr Lee, would be ...": the sentence goes on past the
     // name; its claim is on both sides.
     let resumes = rest.len() > 1

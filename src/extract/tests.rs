@@ -1252,3 +1252,49 @@ fn the_subject_of_did_a_and_said_s_may_be_described_or_named_before() {
     let found = run("Such analysis usually takes months but Respond gets it done in a day.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_subject_with_a_relative_clause_speaks() {
+    // The subject before its relative clause, before or after the cue.
+    for (sentence, speaker) in [
+        (
+            "Farmers and others who oppose the new levy said it would close small dairies.",
+            "Farmers and others",
+        ),
+        (
+            "Neighbours of Mrs. Okafor's who have met her at the market say she is ready to run.",
+            "Neighbours of Mrs. Okafor's",
+        ),
+        (
+            "The levy will close small dairies, said a regional official who asked not to be named.",
+            "a regional official",
+        ),
+        (
+            "\"The levy is a mistake,\" said Priya Nair who runs a dairy near Leeds.",
+            "Priya Nair",
+        ),
+    ] {
+        let found = run(sentence);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        assert_eq!(found[0].0, speaker, "{sentence}");
+    }
+    // A pronoun alone names no one; a clause ending in a name or a pronoun
+    // holds the speaker ("women who he said ..."); a noun after "the
+    // biggest" is no cue; a clause with a report of its own is not the
+    // subject's.
+    for sentence in [
+        "Those who oppose the levy say it will close small dairies.",
+        "He praised the pensioners, especially women who he said are most likely to be poor.",
+        "The farmer who staked the biggest claim to the land was Tom Hale.",
+        "The man who said he saw the lorry denied that it was speeding.",
+    ] {
+        let found = run(sentence);
+        assert!(
+            found.iter().all(|(source, _, _)| !matches!(
+                source.as_str(),
+                "Those" | "especially women" | "The farmer" | "The man"
+            )),
+            "{sentence}: {found:?}"
+        );
+    }
+}
