@@ -123,6 +123,11 @@ fn subject_before_relative(tokens: &[Token], from: usize, to: usize, c: usize) -
     (plain && !bare && plausible_speaker(&tokens[from..who])).then_some(who)
 }
 
+/// Whether a token is an age: a number of one to three digits.
+fn is_age(token: &Token) -> bool {
+    (1..=3).contains(&token.text.len()) && token.text.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Whether the word at `c` follows a determiner or an adjective that
 /// comes before nouns ("his remarks", "the biggest claim", "a new
 /// report"): a noun, not a verb ("... at the market say").
@@ -1735,6 +1740,11 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         if open > 0
                             && (aside_about_speaker
                                 || tokens[open - 1].capitalized()
+                                // "Jo Lee, 60, a doctor, said": a name and an age.
+                                || open > 2
+                                    && is_age(&tokens[open - 1])
+                                    && tokens[open - 2].text == ","
+                                    && tokens[open - 3].capitalized()
                                 || tokens[open - 1].text == ")"
                                     && (0..open - 1)
                                         .rev()
@@ -1745,6 +1755,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         np_end = open;
                         // "Mr Lee, 32, from Leeds, England, said": past an age
                         // and a place, the name the chain of commas began with.
+                        let mut past_place = false;
                         for _ in 0..4 {
                             let start = (0..np_end).rev().find(|&i| tokens[i].text == ",");
                             let Some(start) = start else { break };
@@ -1758,10 +1769,13 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             if !aside || start == 0 {
                                 break;
                             }
+                            past_place |= !(phrase.len() == 1 && is_age(&phrase[0]));
                             np_end = start;
                         }
-                        // (Past an age or a place, no role is left.)
-                        if np_end == open {
+                        // (Past a place, no role is left: "from Leeds,
+                        // England" was the last aside. Past an age alone,
+                        // the role after it is the speaker's.)
+                        if !past_place {
                             appositive = aside;
                         }
                     }

@@ -1298,3 +1298,31 @@ fn a_subject_with_a_relative_clause_speaks() {
         );
     }
 }
+
+#[test]
+fn a_name_an_age_and_a_role_before_the_cue() {
+    // The name speaks, not the role or the place after the age; the role
+    // after an age alone is the speaker's.
+    for (sentence, speaker, role) in [
+        (
+            "Ada Kowalski, 61, a retired nurse, said the clinic had closed.",
+            "Ada Kowalski",
+            Some("retired nurse"),
+        ),
+        (
+            "Tom Reyes, 44, MP for Whitby in Yorkshire, said the clinic had closed.",
+            "Tom Reyes",
+            Some("MP for Whitby in Yorkshire"),
+        ),
+        (
+            "Ben Ode, 26, from Cardiff, Wales, said the clinic had closed.",
+            "Ben Ode",
+            None,
+        ),
+    ] {
+        let found = roles(sentence);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        assert_eq!(found[0].0, speaker, "{sentence}");
+        assert_eq!(found[0].1.as_deref(), role, "{sentence}");
+    }
+}
