@@ -268,3 +268,32 @@ pub fn is_ambiguous_noun(word: &str) -> bool {
             | "deny"
     )
 }
+
+/// Whether a word after a cue opens where, when, how or to whom it was
+/// said ("said to a crowd", "asked when the host laughed", "added with a
+/// smile"), not what was said.
+pub fn opens_setting(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "from"
+            | "with"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "as"
+            | "outside"
+            | "via"
+            | "following"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "recently"
+    )
+}

@@ -242,14 +242,30 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             // ends as speech does, with a comma or a stop inside its close,
             // and whose cue ends the sentence, is no title; "In his book
             // “Be Rich,” he suggested saving" names one.)
+            // (Nor one whose cue is followed only by where, when or to
+            // whom it was said: "“Really?” she asked when the host
+            // laughed", "... Trump said to a crowd of about 500".)
+            let after_cue = &text.chars()[raw.cue.end..sentence.end];
+            let next_word: String = after_cue
+                .iter()
+                .skip_while(|c| c.is_whitespace())
+                .take_while(|c| c.is_alphabetic())
+                .flat_map(|c| c.to_lowercase())
+                .collect();
             let spoken = raw.quoted
                 && matches!(text.chars().get(content.end), Some(',' | '.' | '?' | '!'))
-                && matches!(
-                    text.chars()[raw.cue.end..sentence.end]
-                        .iter()
-                        .find(|c| !c.is_whitespace()),
+                && (matches!(
+                    after_cue.iter().find(|c| !c.is_whitespace()),
                     None | Some('.' | '!' | '?')
-                );
+                ) || cues::opens_setting(&next_word)
+                    // (A quotation that opens the sentence: 'In his book
+                    // “Be Rich,” he suggested to readers ...' names one.)
+                    && text
+                        .chars()
+                        .get(sentence.start..content.start)
+                        .is_some_and(|before| {
+                            before.iter().all(|c| c.is_whitespace() || patterns::OPEN_QUOTES.contains(*c))
+                        }));
             if !names_someone
                 && !spoken
                 && !plausible_content(&content_tokens(&text, &tokens, content), raw.quoted)

@@ -1326,3 +1326,32 @@ fn a_name_an_age_and_a_role_before_the_cue() {
         assert_eq!(found[0].1.as_deref(), role, "{sentence}");
     }
 }
+
+#[test]
+fn a_quotation_whose_cue_is_followed_by_where_or_to_whom_is_spoken() {
+    // A question, its attribution carrying on past the cue: one sentence,
+    // and the quotation is what was said; so is a single word.
+    for (sentence, speaker, claim) in [
+        (
+            "\"Who pays for the bridge?\" Dana Ode said to a crowd of about 300.",
+            "Dana Ode",
+            "Who pays for the bridge?",
+        ),
+        (
+            "\"Gladly,\" she replied when the host asked again.",
+            "she",
+            "Gladly",
+        ),
+    ] {
+        let found = run(sentence);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].2.as_str()),
+            (speaker, claim),
+            "{sentence}"
+        );
+    }
+    // A title quoted inside the sentence is still no claim.
+    let found = run("In his book \"Be Rich,\" he suggested to readers that saving is good.");
+    assert!(found.iter().all(|(_, _, claim)| claim != "Be Rich"), "{found:?}");
+}

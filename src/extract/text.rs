@@ -330,18 +330,31 @@ fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
 }
 
 /// Whether `rest` opens with a short clause (up to six words, to its
-/// full stop) holding a reporting verb: "Jane Roe asked.", "said the mayor."
+/// full stop) holding a reporting verb: "Jane Roe asked.", "said the mayor.",
+/// or with a speaker and a cue followed by where or to whom it was said
+/// ("Jane Roe said to a crowd of about 500.").
 fn short_attribution(rest: &[char]) -> bool {
     let end = rest
         .iter()
         .position(|c| matches!(c, '.' | '!' | '?' | '“' | '"'))
         .unwrap_or(rest.len());
     let clause: String = rest[..end].iter().collect();
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    words.len() <= 6
-        && words
-            .iter()
-            .any(|w| super::cues::is_speech_verb(w.trim_matches(|c: char| !c.is_alphanumeric())))
+    let words: Vec<&str> = clause
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let cue = words.iter().position(|w| super::cues::is_speech_verb(w));
+    match cue {
+        Some(_) if words.len() <= 6 => true,
+        Some(at) => {
+            at <= 3
+                && words.len() <= 14
+                && words
+                    .get(at + 1)
+                    .is_some_and(|w| super::cues::opens_setting(&w.to_lowercase()))
+        }
+        None => false,
+    }
 }
 
 fn push_trimmed(text: &Text, span: Span, out: &mut Vec<Span>) {
