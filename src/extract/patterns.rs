@@ -585,6 +585,12 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     if noun_in_context(tokens, i) {
         return false;
     }
+    // "imports added up to 22bn yen": a sum, not speech.
+    if matches!(t.lower(), "add" | "adds" | "added" | "adding")
+        && tokens.get(i + 1).is_some_and(|n| n.lower() == "up")
+    {
+        return false;
+    }
     // "Republican claims –", "Fifth Amendment claims": a plural noun
     // unless what follows starts a clause.
     if matches!(t.lower(), "claims" | "reports" | "remarks" | "notes" | "charges")
@@ -1899,6 +1905,16 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     left_out: None,
                 });
                 continue;
+            }
+            // "Kasich (who has 25 delegates) said S": an aside in
+            // parentheses after the speaker.
+            if np_start + 1 < np_end
+                && tokens[np_end - 1].text == ")"
+                && !plausible_speaker(&tokens[np_start..np_end])
+                && let Some(open) = (np_start + 1..np_end - 1).rev().find(|&i| tokens[i].text == "(")
+                && plausible_speaker(&tokens[np_start..open])
+            {
+                np_end = open;
             }
             // "Hawkins and others who oppose the law said S": the subject
             // before its relative clause speaks.

@@ -1355,3 +1355,17 @@ fn a_quotation_whose_cue_is_followed_by_where_or_to_whom_is_spoken() {
     let found = run("In his book \"Be Rich,\" he suggested to readers that saving is good.");
     assert!(found.iter().all(|(_, _, claim)| claim != "Be Rich"), "{found:?}");
 }
+
+#[test]
+fn an_aside_in_parentheses_after_the_speaker_is_left_out() {
+    let found = run("Okafor (who has won 25 seats so far) said the count would take a week.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Okafor");
+    assert_eq!(found[0].2, "the count would take a week");
+}
+
+#[test]
+fn added_up_is_a_sum_not_speech() {
+    let found = run("In 2004, the town's imports from Spain (and Portugal) added up to 20bn euros.");
+    assert!(found.is_empty(), "{found:?}");
+}
