@@ -123,6 +123,64 @@ fn subject_before_relative(tokens: &[Token], from: usize, to: usize, c: usize) -
     (plain && !bare && plausible_speaker(&tokens[from..who])).then_some(who)
 }
 
+/// Whether a lowercase word may be a subject's verb: past or third person
+/// ("criticized", "believes"), an auxiliary, an adverb before the verb,
+/// or a common irregular past ("told", "spoke").
+fn looks_like_verb(token: &Token) -> bool {
+    let word = token.lower();
+    token.is_word()
+        && !token.capitalized()
+        && (word.ends_with("ed")
+            || word.ends_with('s') && !word.ends_with("ss")
+            || word.ends_with("ly")
+            || AUXILIARIES.contains(&word)
+            || matches!(
+                word,
+                "said"
+                    | "told"
+                    | "wrote"
+                    | "spoke"
+                    | "gave"
+                    | "made"
+                    | "took"
+                    | "went"
+                    | "came"
+                    | "met"
+                    | "led"
+                    | "won"
+                    | "lost"
+                    | "held"
+                    | "left"
+                    | "sent"
+                    | "put"
+                    | "got"
+                    | "saw"
+                    | "knew"
+                    | "thought"
+                    | "felt"
+                    | "kept"
+                    | "brought"
+                    | "began"
+                    | "became"
+                    | "also"
+                    | "did"
+                    | "didn't"
+                    | "didn’t"
+                    | "never"
+                    | "then"
+                    | "does"
+                    | "do"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+            ))
+}
+
 /// Whether a token is an age: a number of one to three digits.
 fn is_age(token: &Token) -> bool {
     (1..=3).contains(&token.text.len()) && token.text.chars().all(|c| c.is_ascii_digit())
@@ -1323,8 +1381,11 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         if quoted_at[c] || !is_cue(tokens, c) || matches!(tokens[c].lower(), "identified" | "rejected") {
             continue;
         }
-        let participle =
-            c > 1 && c + 2 < n && tokens[c - 1].text == "," && tokens[c].lower().ends_with("ing");
+        // (`called it a "ridiculous proposition," adding that`: the comma
+        // inside the quote.)
+        let after_comma = tokens[c.saturating_sub(1)].text == ","
+            || c > 2 && is_close_quote(&tokens[c - 1]) && tokens[c - 2].text == ",";
+        let participle = c > 1 && c + 2 < n && after_comma && tokens[c].lower().ends_with("ing");
         if quote_found && relative_before(tokens, c).is_none() && !participle {
             continue;
         }
@@ -1799,9 +1860,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             let mut np_start = boundary.map_or(0, |b| b + 1);
             // "But Flynn said", ", and he said", "where experts say": the
             // speaker follows the conjunction.
-            let mut coordinated = false;
+            let (mut coordinated, mut by_but) = (false, false);
             while np_start < np_end && LEADING.contains(&tokens[np_start].lower()) {
-                coordinated |= tokens[np_start].lower() == "and";
+                coordinated |= matches!(tokens[np_start].lower(), "and" | "but");
+                by_but |= tokens[np_start].lower() == "but";
                 np_start += 1;
             }
             // "He called it ... and said that ...": the sentence's subject
@@ -1841,11 +1903,38 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     if finite && let Some(end) = described_subject(tokens, first, np_end) {
                         return Some((first, end));
                     }
-                    let end = (first..np_end).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
+                    // A name, after "the" too, with the words that join
+                    // its parts ("the Wisconsin Republican", "the Court of
+                    // Appeals for the 6th Circuit").
+                    let lowercase_the = tokens[first].text == "the";
+                    let name_word = |i: usize| {
+                        let t = &tokens[i];
+                        t.is_word() && t.capitalized()
+                            || lowercase_the
+                                && i > first + 1
+                                && (matches!(t.lower(), "of" | "for" | "the")
+                                    || !t.is_word() && t.text == ".")
+                                && tokens.get(i + 1).is_some_and(|next| {
+                                    next.capitalized() || next.text.starts_with(|c: char| c.is_ascii_digit())
+                                })
+                            || lowercase_the
+                                && i > first + 1
+                                && t.text.starts_with(|c: char| c.is_ascii_digit())
+                    };
+                    let run_start = first + usize::from(lowercase_the);
+                    let mut end = (run_start..np_end).find(|&i| !name_word(i))?;
+                    // (The name ends on a capitalized word.)
+                    while end > run_start && !(tokens[end - 1].is_word() && tokens[end - 1].capitalized()) {
+                        end -= 1;
+                    }
                     // (Not a capitalized article alone: "The album came out
                     // and confirmed ...".)
                     let article = DETERMINERS.contains(&tokens[first].lower()) && end == first + 1;
-                    (end > first + usize::from(first == 0) && !article).then_some((first, end))
+                    // (After "the", the name's verb follows it: "the French
+                    // international defender" is no name.)
+                    let verb_follows = !lowercase_the || tokens.get(end).is_some_and(looks_like_verb);
+                    (end > run_start + usize::from(first == 0) && !article && verb_follows)
+                        .then_some((first, end))
                 })
                 .flatten();
             // "X said A but argued B": the speaker of the sentence's
@@ -1883,6 +1972,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             } else if (np_start == np_end && coordinated || clause_and)
                 && let Some((subject_start, subject_end)) = opening_subject(tokens)
                 && (subject_end < np_start || clause_and && subject_end < np_end)
+                // (", but said S": only a subject its verb follows; "France
+                // coach Jo Lee believes ..., but claims" is not France's.)
+                && !(by_but && !clause_and && !tokens.get(subject_end).is_some_and(looks_like_verb))
             {
                 np_start = subject_start;
                 np_end = subject_end;

@@ -1369,3 +1369,41 @@ fn added_up_is_a_sum_not_speech() {
     let found = run("In 2004, the town's imports from Spain (and Portugal) added up to 20bn euros.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn the_subject_speaks_after_but_a_name_after_the_and_a_quote_s_comma() {
+    for (sentence, speaker) in [
+        // ", but told": the sentence's subject.
+        (
+            "Mensah did not name his rivals, but told the crowd that the county was in trouble.",
+            "Mensah",
+        ),
+        // "the" and a name whose verb follows it.
+        (
+            "In a radio interview, the Ohio Democrat criticized the budget and said the cuts went too far.",
+            "Ohio Democrat",
+        ),
+        // A participle after a quotation that holds the comma.
+        (
+            "Dana Ode called the plan a \"reckless gamble,\" adding that the county could not afford it.",
+            "Dana Ode",
+        ),
+    ] {
+        let found = run(sentence);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        assert_eq!(found[0].0, speaker, "{sentence}");
+    }
+    // A nationality or a place before a lowercase noun is no subject.
+    for sentence in [
+        "And the Dutch midfield player admires his coach and says the club will win the cup.",
+        "Ghana coach Kofi Mensah believes the team is tired, but claims it will help them.",
+    ] {
+        let found = run(sentence);
+        assert!(
+            found
+                .iter()
+                .all(|(source, _, _)| !matches!(source.as_str(), "Dutch" | "Ghana")),
+            "{sentence}: {found:?}"
+        );
+    }
+}
