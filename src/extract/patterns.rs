@@ -18,6 +18,17 @@ const CLOSE_QUOTES: &str = "\"”’»“";
 /// ("That is why critics say", "and many economists say"), after a
 /// conjunction or a "why".
 fn trailing_clause_subject(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
+    // "..., on Tuesday night he said": a time or place, then the pronoun.
+    if to > from + 1
+        && to - from <= 6
+        && matches!(tokens[to - 1].lower(), "he" | "she" | "they" | "we")
+        && PREPOSITIONS.contains(&tokens[from].lower())
+        && tokens[from..to - 1].iter().all(|t| {
+            t.is_word() && !looks_like_verb(t) && !matches!(t.lower(), "which" | "whom" | "who" | "that")
+        })
+    {
+        return Some(to - 1);
+    }
     let opener = (from..to).rev().take(5).find(|&j| {
         matches!(
             tokens[j].lower(),
@@ -887,7 +898,16 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     // "more than 4 in 10": a share of people.
     let share = matches!(
         first,
-        "half" | "three-quarters" | "two-thirds" | "one-third" | "one-quarter" | "majority"
+        "half"
+            | "three-quarters"
+            | "three-fourths"
+            | "two-thirds"
+            | "one-third"
+            | "one-quarter"
+            | "one-fourth"
+            | "two-fifths"
+            | "three-fifths"
+            | "majority"
     ) || matches!(first, "more" | "fewer" | "less")
         && words.get(1).is_some_and(|w| w.lower() == "than")
         || matches!(
@@ -2083,8 +2103,23 @@ fn relative_report(tokens: &[Token], np_end: usize, c: usize, sentence_end: usiz
             .iter()
             .any(|t| !t.capitalized() && t.lower().len() > 3 && t.lower().ends_with("ed"))
         || !plausible_speaker(&tokens[relative + 1..np_end])
-        || !opens_predicate(tokens.get(c + 1)?)
     {
+        return None;
+    }
+    // "a wall, which he said Mexico should pay for", "an interview in
+    // which he says he will run": a clause with its own subject follows
+    // the cue, and is the claim.
+    let next = tokens.get(c + 1)?;
+    // (Its verb before any comma: "for which he wrote the original story,
+    // will air" is no report; nor is "which represents them, said that".)
+    let clause_follows = tokens[relative].lower() == "which"
+        && next.lower() != "that"
+        && (PRONOUNS.contains(&next.lower()) || DETERMINERS.contains(&next.lower()) || next.capitalized())
+        && tokens[c + 2..(c + 7).min(tokens.len())]
+            .iter()
+            .take_while(|t| t.is_word())
+            .any(looks_like_verb);
+    if !opens_predicate(next) && !clause_follows {
         return None;
     }
     // ("the latest reports that", "the company's total claims that": a
@@ -2120,6 +2155,7 @@ fn relative_report(tokens: &[Token], np_end: usize, c: usize, sentence_end: usiz
         // ("the state's town halls": the determiner before a possessive.)
         .map(|i| i - usize::from(i > 0 && matches!(tokens[i - 1].lower(), "the" | "a" | "an")));
     let (start, left_out) = match antecedent {
+        _ if clause_follows => (next.span.start, None),
         Some(first) => (
             tokens[first].span.start,
             Some((

@@ -1407,3 +1407,53 @@ fn the_subject_speaks_after_but_a_name_after_the_and_a_quote_s_comma() {
         );
     }
 }
+
+#[test]
+fn a_clause_after_which_he_said_a_share_and_a_pronoun_after_a_time() {
+    for (sentence, speaker, claim) in [
+        // A clause with its own subject after "which NP said".
+        (
+            "She backed a new bridge at the ford, which she said the county should pay for.",
+            "she",
+            "the county should pay for",
+        ),
+        (
+            "The video shows a town meeting, in which he says he will cut the tax.",
+            "he",
+            "he will cut the tax",
+        ),
+        // A share of people written in fourths.
+        (
+            "Most farmers back the levy, and three-fourths say the county should raise it.",
+            "three-fourths",
+            "the county should raise it",
+        ),
+        // A pronoun after when it spoke.
+        (
+            "Where she once praised the plan, on Tuesday night she said it had failed.",
+            "she",
+            "it had failed",
+        ),
+    ] {
+        let found = run(sentence);
+        assert!(
+            found
+                .iter()
+                .any(|(source, _, content)| source == speaker && content == claim),
+            "{sentence}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_phrase_after_which_he_wrote_is_no_claim() {
+    // A noun phrase, not a clause, follows the cue.
+    let found = run("The second episode, for which he also wrote the original story, will air in May.");
+    assert!(found.is_empty(), "{found:?}");
+    // A relative clause about the speaker's body is no speaker.
+    let found = run("Jo Hale, head of Acme, which represents small firms, said that more firms would close.");
+    assert!(
+        found.iter().all(|(source, _, _)| !source.contains("represents")),
+        "{found:?}"
+    );
+}
