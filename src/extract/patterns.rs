@@ -120,9 +120,9 @@ fn subject_before_relative(tokens: &[Token], from: usize, to: usize, c: usize) -
         && !clause
             .last()
             .is_some_and(|t| matches!(t.lower(), "and" | "or" | "but"))
-        && !clause
+        && clause
             .iter()
-            .all(|t| t.capitalized() || PRONOUNS.contains(&t.lower()))
+            .any(|t| !t.capitalized() && !PRONOUNS.contains(&t.lower()))
         && !(cues::is_ambiguous_noun(&tokens[c].text) && after_determiner(tokens, c))
         && !(who + 1..to).any(|i| is_cue(tokens, i));
     // ("Those who oppose it say": a pronoun alone names no one.)
