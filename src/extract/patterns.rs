@@ -134,9 +134,10 @@ fn subject_before_relative(tokens: &[Token], from: usize, to: usize, c: usize) -
     (plain && !bare && plausible_speaker(&tokens[from..who])).then_some(who)
 }
 
-/// Whether a lowercase word may be a subject's verb: past or third person
-/// ("criticized", "believes"), an auxiliary, an adverb before the verb,
-/// or a common irregular past ("told", "spoke").
+/// Whether a lowercase word may open a subject's predicate: a verb in the
+/// past or the third person ("criticized", "believes", "told", "spoke"),
+/// an auxiliary or a modal ("did", "would"), or an adverb before the verb
+/// ("also", "never", "recently").
 fn looks_like_verb(token: &Token) -> bool {
     let word = token.lower();
     token.is_word()
