@@ -150,7 +150,16 @@ impl<'k> Speakers<'k> {
                     continue;
                 }
                 let (title, name) = split_title(&run);
-                let full = if name.len() >= 2 {
+                // "his New Year message", "a Labour MP": after a possessive
+                // or "a", the capitals qualify a noun; they name no one.
+                let qualifier = run_start > 0
+                    && matches!(
+                        tokens[run_start - 1].lower(),
+                        "his" | "her" | "its" | "their" | "our" | "my" | "a" | "an"
+                    );
+                let full = if qualifier {
+                    None
+                } else if name.len() >= 2 {
                     let full = name.join(" ");
                     let surname = name[name.len() - 1].to_lowercase();
                     Some(self.surnames.entry(surname).or_insert(full).clone())

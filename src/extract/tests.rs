@@ -1457,3 +1457,20 @@ fn a_phrase_after_which_he_wrote_is_no_claim() {
         "{found:?}"
     );
 }
+
+#[test]
+fn capitals_after_a_possessive_or_a_qualify_a_noun_and_name_no_one() {
+    // "his New Year message" names no one, so "He" is not "New Year".
+    let found = run(
+        "Ann Cole spoke in Leeds on Friday. In her New Year message the party leader praised the staff. \
+         She said the party was ready for the election.",
+    );
+    assert!(
+        found.iter().all(|(source, _, _)| source != "New Year"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(source, _, _)| source == "Ann Cole"),
+        "{found:?}"
+    );
+}
