@@ -246,18 +246,22 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
             // whom it was said: "“Really?” she asked when the host
             // laughed", "... Trump said to a crowd of about 500".)
             let after_cue = &text.chars()[raw.cue.end..sentence.end];
-            let next_word: String = after_cue
-                .iter()
-                .skip_while(|c| c.is_whitespace())
-                .take_while(|c| c.is_alphabetic())
-                .flat_map(|c| c.to_lowercase())
-                .collect();
+            // (Read only for a quotation that ends as speech does.)
+            let setting_follows = || {
+                let next_word: String = after_cue
+                    .iter()
+                    .skip_while(|c| c.is_whitespace())
+                    .take_while(|c| c.is_alphabetic())
+                    .flat_map(|c| c.to_lowercase())
+                    .collect();
+                cues::opens_setting(&next_word)
+            };
             let spoken = raw.quoted
                 && matches!(text.chars().get(content.end), Some(',' | '.' | '?' | '!'))
                 && (matches!(
                     after_cue.iter().find(|c| !c.is_whitespace()),
                     None | Some('.' | '!' | '?')
-                ) || cues::opens_setting(&next_word)
+                ) || setting_follows()
                     // (A quotation that opens the sentence: 'In his book
                     // “Be Rich,” he suggested to readers ...' names one.)
                     && text

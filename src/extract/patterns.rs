@@ -174,13 +174,10 @@ fn looks_like_verb(token: &Token) -> bool {
                     | "brought"
                     | "began"
                     | "became"
-                    | "also"
                     | "did"
                     | "didn't"
                     | "didn’t"
                     | "never"
-                    | "then"
-                    | "does"
                     | "do"
                     | "would"
                     | "will"
@@ -1678,11 +1675,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 });
                 // "..., said Jo Lee, who added that S2": the relative
                 // clause's report is the speaker's too.
-                if end < n && tokens[end].text == "who"
-                    || end + 1 < n
-                        && tokens[end].text == ","
-                        && matches!(tokens[end + 1].lower(), "who" | "whose")
-                {
+                if relative_after(tokens, end) {
                     quote_found = true;
                     continue 'cues;
                 }
@@ -2354,18 +2347,13 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
     let ends_here = rest.iter().all(|t| !t.is_word() && !is_open_quote(t));
     // ("..., say some Democrats, who recall the race": what the relative
     // clause reports is the same speaker's.)
-    // ("..., said an aide who asked not to be named": a relative clause
-    // without the comma.)
-    let bare_relative = rest.first().is_some_and(|t| t.text == "who");
-    let relative = rest.len() > 1 && rest[0].text == "," && matches!(rest[1].lower(), "who" | "whose");
-    let tail_follows = bare_relative
+    let tail_follows = relative_after(tokens, end)
         || rest.first().is_some_and(|t| {
             matches!(t.text.as_str(), "," | "." | ";" | "!" | "?" | ")") || INVERTED_TAIL.contains(&t.lower())
-        }) && (relative
-            || rest.iter().filter(|t| t.text == ",").count() <= 2
-                && !rest.iter().enumerate().any(|(i, t)| {
-                    t.is_word() && (t.lower() == "that" || is_cue(rest, i) && !t.lower().ends_with("ing"))
-                }));
+        }) && rest.iter().filter(|t| t.text == ",").count() <= 2
+            && !rest.iter().enumerate().any(|(i, t)| {
+                t.is_word() && (t.lower() == "that" || is_cue(rest, i) && !t.lower().ends_with("ing"))
+            });
     // "The tone, said Mr Lee, would be ...": the sentence goes on past the
     // name; its claim is on both sides.
     let resumes = rest.len() > 1
@@ -2373,6 +2361,18 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
         && rest[1].lower() != "who"
         && CLAUSE_WORDS.contains(&rest[1].lower());
     ((ends_here || tail_follows) && !resumes).then_some(end)
+}
+
+/// Whether a relative clause about an inverted speaker opens at `end`,
+/// after a comma or without one ("..., said Jo Lee, who added", "..., said
+/// an aide who asked not to be named").
+fn relative_after(tokens: &[Token], end: usize) -> bool {
+    let text_is = |i: usize, text: &str| tokens.get(i).is_some_and(|t| t.text == text);
+    text_is(end, "who")
+        || text_is(end, ",")
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| matches!(t.lower(), "who" | "whose"))
 }
 
 /// Days and the words around them: a time, not a speaker.
