@@ -12,6 +12,15 @@ fn run(text: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// Asserts that each sentence gives one proposal, by that speaker.
+fn assert_single_speaker(cases: &[(&str, &str)]) {
+    for &(sentence, speaker) in cases {
+        let found = run(sentence);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        assert_eq!(found[0].0, speaker, "{sentence}");
+    }
+}
+
 /// Each proposal's speaker and the role the draft gives them.
 fn roles(text: &str) -> Vec<(String, Option<String>)> {
     extract(text, &HashMap::new())
@@ -1214,7 +1223,7 @@ fn an_inverted_speaker_may_have_a_relative_clause_of_their_own() {
 #[test]
 fn the_subject_of_did_a_and_said_s_may_be_described_or_named_before() {
     // A subject described, not named.
-    for (sentence, speaker) in [
+    assert_single_speaker(&[
         (
             "The league denounced the remarks and said it would return the donations.",
             "The league",
@@ -1227,11 +1236,7 @@ fn the_subject_of_did_a_and_said_s_may_be_described_or_named_before() {
             "The senator walked in and said his campaign was closing strong.",
             "The senator",
         ),
-    ] {
-        let found = run(sentence);
-        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
-        assert_eq!(found[0].0, speaker, "{sentence}");
-    }
+    ]);
     // "but" as "and"; a clause cut at its conjunction is no speaker.
     let found = run("Acme Corp backed the price cuts but said regulation was still needed.");
     assert_eq!(found[0].0, "Acme Corp", "{found:?}");
@@ -1256,7 +1261,7 @@ fn the_subject_of_did_a_and_said_s_may_be_described_or_named_before() {
 #[test]
 fn a_subject_with_a_relative_clause_speaks() {
     // The subject before its relative clause, before or after the cue.
-    for (sentence, speaker) in [
+    assert_single_speaker(&[
         (
             "Farmers and others who oppose the new levy said it would close small dairies.",
             "Farmers and others",
@@ -1273,11 +1278,7 @@ fn a_subject_with_a_relative_clause_speaks() {
             "\"The levy is a mistake,\" said Priya Nair who runs a dairy near Leeds.",
             "Priya Nair",
         ),
-    ] {
-        let found = run(sentence);
-        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
-        assert_eq!(found[0].0, speaker, "{sentence}");
-    }
+    ]);
     // A pronoun alone names no one; a clause ending in a name or a pronoun
     // holds the speaker ("women who he said ..."); a noun after "the
     // biggest" is no cue; a clause with a report of its own is not the
@@ -1372,7 +1373,7 @@ fn added_up_is_a_sum_not_speech() {
 
 #[test]
 fn the_subject_speaks_after_but_a_name_after_the_and_a_quote_s_comma() {
-    for (sentence, speaker) in [
+    assert_single_speaker(&[
         // ", but told": the sentence's subject.
         (
             "Mensah did not name his rivals, but told the crowd that the county was in trouble.",
@@ -1388,11 +1389,7 @@ fn the_subject_speaks_after_but_a_name_after_the_and_a_quote_s_comma() {
             "Dana Ode called the plan a \"reckless gamble,\" adding that the county could not afford it.",
             "Dana Ode",
         ),
-    ] {
-        let found = run(sentence);
-        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
-        assert_eq!(found[0].0, speaker, "{sentence}");
-    }
+    ]);
     // A nationality or a place before a lowercase noun is no subject.
     for sentence in [
         "And the Dutch midfield player admires his coach and says the club will win the cup.",
