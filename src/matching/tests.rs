@@ -305,3 +305,22 @@ mod measures {
         assert!(close(scores.recall5, (1.0 + 1.0 + 0.0) / 3.0), "{scores:?}");
     }
 }
+
+#[test]
+fn candidate_words_stop_at_the_postings_budget_but_keep_the_two_rarest() {
+    // Rarest first, as the store sorts them.
+    let known = [
+        (3, "crane"),
+        (40, "harbour"),
+        (2_500, "city"),
+        (3_000, "17"),
+        (9_000, "said"),
+    ];
+    // "city" still fits (2,543 entries); "17" would take the lookup past
+    // the budget, and "said" is never reached.
+    assert_eq!(candidate_words(&known), vec!["crane", "harbour", "city"]);
+    // Two common words are both looked up all the same: a text of nothing
+    // but common words still finds candidates.
+    let common = [(5_000, "minister"), (9_000, "said"), (12_000, "the")];
+    assert_eq!(candidate_words(&common), vec!["minister", "said"]);
+}
