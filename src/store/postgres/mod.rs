@@ -599,6 +599,33 @@ impl TeamDatabase {
         Ok(())
     }
 
+    /// The source `given` names (its name or an alias, folded) with its
+    /// name, in one statement: each statement a command sends costs a new
+    /// session a parse and a plan, and `add` and `list --by` start with this.
+    async fn source_and_name(&mut self, given: &str) -> Result<(i64, String)> {
+        let found: Option<(i64, String)> = sqlx::query_as(
+            "SELECT s.id, s.name FROM sources s
+             WHERE s.id = (SELECT id FROM sources WHERE name_key = $1
+                           UNION ALL SELECT source_id FROM source_aliases WHERE alias_key = $1 LIMIT 1)",
+        )
+        .bind(crate::names::fold_name(given))
+        .fetch_optional(&mut self.conn)
+        .await?;
+        match found {
+            Some(source) => Ok(source),
+            // No such source: the lookup that says so, with the names
+            // closest to the one given (or finds one made meanwhile).
+            None => {
+                let key = super::journal::JournalReader::source_key(self, given).await?;
+                let name = sqlx::query_scalar("SELECT name FROM sources WHERE id = $1")
+                    .bind(key)
+                    .fetch_one(&mut self.conn)
+                    .await?;
+                Ok((key, name))
+            }
+        }
+    }
+
     /// Whether the database holds nothing a copy could collide with.
     pub(crate) async fn is_empty_for_copy(&mut self) -> Result<bool> {
         sqlx::query_scalar(
@@ -1043,15 +1070,9 @@ impl super::marking::Adding for TeamDatabase {
         name: &str,
         new_kind: Option<crate::model::SourceKind>,
     ) -> Result<(i64, String)> {
-        let found = super::journal::JournalReader::source_key(self, name).await;
+        let found = self.source_and_name(name).await;
         match (found, new_kind) {
-            (Ok(key), _) => {
-                let name: String = sqlx::query_scalar("SELECT name FROM sources WHERE id = $1")
-                    .bind(key)
-                    .fetch_one(&mut self.conn)
-                    .await?;
-                Ok((key, name))
-            }
+            (Ok(source), _) => Ok(source),
             (Err(Error::UnknownSource { .. }), Some(kind)) => {
                 let name = name.trim();
                 if name.is_empty() {
@@ -1226,12 +1247,7 @@ impl super::marking::Adding for TeamDatabase {
 /// The PostgreSQL side of the reading commands (`list`, `report`).
 impl super::reading::Reading for TeamDatabase {
     async fn source_named(&mut self, given: &str) -> Result<(i64, String)> {
-        let key = super::journal::JournalReader::source_key(self, given).await?;
-        let name: String = sqlx::query_scalar("SELECT name FROM sources WHERE id = $1")
-            .bind(key)
-            .fetch_one(&mut self.conn)
-            .await?;
-        Ok((key, name))
+        self.source_and_name(given).await
     }
 
     async fn article_key(&mut self, given: &str) -> Result<i64> {
