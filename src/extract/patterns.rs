@@ -944,9 +944,16 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
         && words
             .get(1)
             .is_some_and(|w| w.capitalized() || INVERTED_ROLES.contains(&w.lower()));
+    // "spokesman John Kirby", "department spokesman Jo Lee": lowercase
+    // words that end in a role, then the name of who holds it.
+    let role_before_name = words
+        .iter()
+        .position(|w| w.capitalized())
+        .is_some_and(|k| (1..=3).contains(&k) && INVERTED_ROLES.contains(&words[k - 1].lower()));
     let starts_well = share
         || people
         || modified_title
+        || role_before_name
         || words[0].capitalized()
         || PRONOUNS.contains(&first)
         || DETERMINERS.contains(&first)

@@ -352,6 +352,14 @@ impl<'k> Speakers<'k> {
         {
             return self.remember(without_determiner(mention), false);
         }
+        // "analyst Mike Powell of Dresdner Kleinwort", "Jo Lee at the
+        // Treasury": a person's name, then where they work, which names
+        // no one.
+        if let Some(name) = name_before_affiliation(&words)
+            && self.is_person(&name)
+        {
+            return self.remember(name, true);
+        }
         // The trailing run of capitalized words is the name: "Kremlin
         // spokesman Dmitry Peskov" -> "Dmitry Peskov"; a possessive role
         // phrase ("Putin's spokesman") is kept whole.
@@ -424,6 +432,53 @@ impl<'k> Speakers<'k> {
         self.last_any = Some(name.clone());
         name
     }
+}
+
+/// The name of a person said to be of or at some place: the capitalized
+/// run (two words or more, past any title) right before the first "of"
+/// or "at" ("aviation analyst Mike Powell of Dresdner Kleinwort" gives
+/// "Mike Powell"). "Bank of England" and "Secretary of State" have one
+/// word there, and give none; a peer's or a royal's "of" is part of the
+/// name ("Lord Walker of Gestingthorpe"); and a role and a name after the
+/// place make that name the speaker ("National Bureau of Statistics chief
+/// Li Deshui").
+fn name_before_affiliation(words: &[&str]) -> Option<String> {
+    let at = words.iter().position(|w| matches!(*w, "of" | "at"))?;
+    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let tail = words.len() - words.iter().rev().take_while(|w| capitalized(w)).count();
+    if tail > at + 1 && !matches!(words[tail - 1], "the" | "&" | "and" | "of" | "in" | "for" | "at") {
+        return None;
+    }
+    let run: Vec<&str> = words[..at]
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .copied()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if run.len() < 2 || words[at + 1..].is_empty() {
+        return None;
+    }
+    let (_, name) = split_title(&run);
+    let peer = |w: &&str| {
+        matches!(
+            *w,
+            "Lord"
+                | "Lady"
+                | "Baron"
+                | "Baroness"
+                | "Prince"
+                | "Princess"
+                | "King"
+                | "Queen"
+                | "Duke"
+                | "Duchess"
+                | "Earl"
+        )
+    };
+    (name.len() >= 2 && !run.iter().any(peer)).then(|| name.join(" "))
 }
 
 /// A capitalized run split into the title before the name and the name:

@@ -1471,3 +1471,57 @@ fn capitals_after_a_possessive_or_a_qualify_a_noun_and_name_no_one() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_lowercase_role_before_an_inverted_speaker_is_part_of_the_speaker() {
+    assert_single_speaker(&[
+        (
+            "\"The office is committed to openness,\" said spokesman Tom Reed.",
+            "Tom Reed",
+        ),
+        (
+            "\"Prices will settle by spring,\" said energy analyst Ana Ruiz, who follows the market.",
+            "Ana Ruiz",
+        ),
+        (
+            "\"The figures are weak,\" said senior economist Jo Park.",
+            "Jo Park",
+        ),
+    ]);
+    // The role goes to the draft's role, not the name.
+    let found = roles("\"The office is committed to openness,\" said spokesman Tom Reed.");
+    assert_eq!(found, vec![("Tom Reed".into(), Some("spokesman".into()))]);
+}
+
+#[test]
+fn where_a_person_works_is_not_the_speaker() {
+    assert_single_speaker(&[
+        (
+            "\"Demand is weak,\" said Ana Ruiz of Fenwick Capital.",
+            "Ana Ruiz",
+        ),
+        (
+            "\"Demand is weak,\" said analyst Tom Reed at Lowell Brothers in Boston.",
+            "Tom Reed",
+        ),
+        (
+            "\"Demand is weak,\" said Jo Park of the Hollis Institute.",
+            "Jo Park",
+        ),
+        // A peer's "of" is part of the name.
+        (
+            "\"The bill is flawed,\" said Lord Ashby of Westfield.",
+            "Lord Ashby of Westfield",
+        ),
+        // A role and a name after the place: that name speaks.
+        (
+            "\"Growth will slow,\" said National Office of Statistics chief Li Wen.",
+            "Li Wen",
+        ),
+        // One capitalized word before "of" is no person's name.
+        (
+            "\"Rates will stay,\" said the Bank of Portland.",
+            "the Bank of Portland",
+        ),
+    ]);
+}
