@@ -255,12 +255,25 @@ fn trailing_name(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
 pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
     let Some(first) = words.first() else { return false };
-    // A direct quote may start with any word ("And we will win").
+    // A direct quote may start with any word ("And we will win"); a
+    // clause that opens with "when" or "while" is a sentence when its main
+    // clause follows the comma ("While it rains, the race will be close").
+    // So does one that opens with "On" ("On Monday, the firm said"), but
+    // not a lowercase "on" after a cue: "added on, prevented a shot",
+    // "added on BBC Radio 4:".
+    let main_clause_follows = || {
+        tokens
+            .iter()
+            .position(|t| t.text == ",")
+            .is_some_and(|comma| tokens[comma + 1..].iter().filter(|t| t.is_word()).count() >= 3)
+    };
     if !quoted
-        && matches!(
-            first.lower(),
-            "on" | "when" | "and" | "while" | "because" | "compared" | "or" | "but" | "what"
-        )
+        && match first.lower() {
+            "when" | "while" | "because" => !main_clause_follows(),
+            "on" => !first.capitalized() || !main_clause_follows(),
+            "and" | "compared" | "or" | "but" | "what" => true,
+            _ => false,
+        }
     {
         return false;
     }

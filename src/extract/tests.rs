@@ -1525,3 +1525,34 @@ fn where_a_person_works_is_not_the_speaker() {
         ),
     ]);
 }
+
+#[test]
+fn a_claim_may_open_with_when_or_while_if_its_main_clause_follows() {
+    let found = run("While the vote is close, the mayor will win the seat, Jo Park said.");
+    assert_eq!(
+        found,
+        vec![(
+            "Jo Park".into(),
+            "said".into(),
+            "While the vote is close, the mayor will win the seat".into()
+        )]
+    );
+    let found = run("The agency said when the planes arrive, it will carry more passengers.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].2.starts_with("when the planes arrive, it will"),
+        "{found:?}"
+    );
+    // A clause with no main clause after it is not a claim on its own.
+    assert!(
+        run("The mayor smiled when the vote came in, Jo Park said.")
+            .iter()
+            .all(|p| !p.2.starts_with("when"))
+    );
+    // Nor is a lowercase "on" after the cue ("added on, kept the ball").
+    assert!(
+        run("Tom Reed added on, kept the ball in the corner and scored late.")
+            .iter()
+            .all(|p| !p.2.starts_with("on"))
+    );
+}
