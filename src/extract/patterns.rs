@@ -1439,8 +1439,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 .or_else(|| (close > 2).then_some(tokens[0].span.start));
             // The quote ends its sentence-part: `,"` `?"` `!"`, also past a
             // quote inside it (`... a white male,’”`), or `",`.
+            // (A straight `'` closes an inner quote only there: elsewhere
+            // it is an apostrophe as often as a quote mark.)
             let mut inner = close;
-            while inner > 0 && is_close_quote(&tokens[inner - 1]) {
+            while inner > 0 && (is_close_quote(&tokens[inner - 1]) || tokens[inner - 1].text == "'") {
                 inner -= 1;
             }
             let comma_after = close + 1 < c && tokens[close + 1].text == ","
@@ -1466,7 +1468,12 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                                 && !is_time_word(t.lower())
                                 && !matches!(t.lower(), "to" | "at" | "of")
                         });
-                    if title && clause_follows {
+                    // '"... there?'" Jo Lee added: "We ..."': a colon after
+                    // the cue opens what this speaker said; the quotation
+                    // before it is someone else's.
+                    let colon_opens = tokens.get(c + 1).is_some_and(|t| t.text == ":")
+                        && tokens.get(c + 2).is_some_and(is_open_quote);
+                    if title && clause_follows || colon_opens {
                         break 'quote;
                     }
                     let after_close = if tokens[close + 1].text == "," {

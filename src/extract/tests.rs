@@ -1556,3 +1556,22 @@ fn a_claim_may_open_with_when_or_while_if_its_main_clause_follows() {
             .all(|p| !p.2.starts_with("on"))
     );
 }
+
+#[test]
+fn a_quotation_may_end_in_a_quote_of_its_own_in_straight_marks() {
+    assert_single_speaker(&[
+        (
+            "\"You can walk off and say, 'Well done,' \" said Jo Park.",
+            "Jo Park",
+        ),
+        ("\"It was the 'right thing,'\" Tom Reed said.", "Tom Reed"),
+    ]);
+}
+
+#[test]
+fn a_colon_after_the_cue_opens_the_speakers_own_quotation() {
+    let found = run("\"We will ask: 'Why?'\" Jo Park, the coach, added: \"We want more of it.\"");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Jo Park");
+    assert_eq!(found[0].2, "We want more of it");
+}
