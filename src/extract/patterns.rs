@@ -1428,7 +1428,11 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             continue;
         }
         // ""Q," NP said." or ""Q," said NP."
-        if !quote_found && let Some(close) = (0..c).rev().find(|&i| is_close_quote(&tokens[i])) {
+        if !quote_found
+            && let Some(close) = (0..c)
+                .rev()
+                .find(|&i| is_close_quote(&tokens[i]) && !plural_possessive(tokens, i))
+        {
             // No opening quote in the sentence: a quotation of several
             // sentences ends here ("... the bridge. We will pay for it,"
             // she said); it runs from the sentence's start (and, for the
@@ -2296,8 +2300,22 @@ fn appositive_name(tokens: &[Token], from: usize, c: usize) -> Option<(usize, us
             .all(|t| t.capitalized() || matches!(t.lower(), "of" | "de" | "van" | "von"))
         && plausible_speaker(name)
         && (1..=20).contains(&aside_words)
-        && !aside.iter().any(|t| is_open_quote(t) || is_close_quote(t)))
+        && !(comma + 1..c - 1).any(|i| {
+            (is_open_quote(&tokens[i]) || is_close_quote(&tokens[i])) && !plural_possessive(tokens, i)
+        }))
     .then_some((from, comma))
+}
+
+/// Whether the `i`th token is the apostrophe of a plural possessive, not a
+/// quote mark: right after a word in "s", before a word ("Sanders’
+/// campaign manager", "the Democrats' leader").
+fn plural_possessive(tokens: &[Token], i: usize) -> bool {
+    matches!(tokens[i].text.as_str(), "’" | "'")
+        && i > 0
+        && tokens[i - 1].span.end == tokens[i].span.start
+        && tokens[i - 1].is_word()
+        && tokens[i - 1].lower().ends_with('s')
+        && tokens.get(i + 1).is_some_and(|t| t.is_word())
 }
 
 /// The speaker after an inverted cue, from `start` ("..., said Jane Roe,

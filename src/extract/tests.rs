@@ -1575,3 +1575,17 @@ fn a_colon_after_the_cue_opens_the_speakers_own_quotation() {
     assert_eq!(found[0].0, "Jo Park");
     assert_eq!(found[0].2, "We want more of it");
 }
+
+#[test]
+fn a_plural_possessive_in_an_appositive_is_no_quote_mark() {
+    assert_single_speaker(&[
+        (
+            "“We believe in change,” Jo Park, Sanders’ campaign manager, said in a statement.",
+            "Jo Park",
+        ),
+        (
+            "\"We believe in change,\" Jo Park, the Democrats' leader, said.",
+            "Jo Park",
+        ),
+    ]);
+}
