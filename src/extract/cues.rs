@@ -269,13 +269,15 @@ pub fn is_ambiguous_noun(word: &str) -> bool {
     )
 }
 
-/// Whether a word after a cue opens where, when, how or to whom it was
-/// said ("said to a crowd", "asked when the host laughed", "added with a
-/// smile"), not what was said.
+/// Whether a word after a cue opens where, when, how, to whom or of what
+/// it was said ("said to a crowd", "asked when the host laughed", "added
+/// with a smile", "said of Apple"), not what was said.
 pub fn opens_setting(word: &str) -> bool {
     matches!(
         word,
         "in" | "on"
+            | "of"
+            | "about"
             | "at"
             | "to"
             | "from"

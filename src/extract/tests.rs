@@ -1589,3 +1589,11 @@ fn a_plural_possessive_in_an_appositive_is_no_quote_mark() {
         ),
     ]);
 }
+
+#[test]
+fn a_question_then_what_it_was_said_of_is_one_sentence() {
+    let found =
+        run("“Who do they think they are?” Jo Park said of the firm in May, when it balked at the order.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "Who do they think they are?");
+}
