@@ -1589,7 +1589,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         // The first word past the tail: none, or the participle after a comma.
         // "S, she said in a video message to the convention.": past an
         // adjunct, too.
-        let tail_from = adjunct_end(tokens, c + 1).unwrap_or(c + 1);
+        // ("..., Hollande said Tuesday in Paris, noting X": past a day too.)
+        let day = usize::from(tokens.get(c + 1).is_some_and(|t| is_time_word(t.lower())));
+        let tail_from = adjunct_end(tokens, c + 1 + day).unwrap_or(c + 1);
         let past_tail = (tail_from..n).find(|&k| !is_tail(&tokens[k]));
         let participle_after = past_tail.filter(|&k| {
             tokens[k - 1].text == "," && k + 1 < n && tokens[k].lower().ends_with("ing") && is_cue(tokens, k)

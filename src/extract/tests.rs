@@ -1597,3 +1597,10 @@ fn a_question_then_what_it_was_said_of_is_one_sentence() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].2, "Who do they think they are?");
 }
+
+#[test]
+fn a_day_and_a_place_after_the_cue_leave_the_claim_before_it() {
+    let found = run("The plan is a disgrace, Jo Park said Tuesday in Leeds, noting the costs.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "The plan is a disgrace");
+}
