@@ -1664,6 +1664,32 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             }
             break;
         }
+        // "S, Jo Lee, a trustee, said." and "S, her aide, Jo Lee, said.":
+        // a name and a phrase about it between the claim and the cue.
+        if c > 5
+            && rest_is_tail
+            && continuation.is_none()
+            && let Some((comma, start, end, appositive)) = speaker_with_appositive(tokens, c)
+        {
+            let (content_start, quoted) = claim_start(tokens, sentence);
+            if content_start < tokens[comma].span.start {
+                out.push(RawMatch {
+                    mention: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+                    cue: tokens[c].span,
+                    content: Span::new(content_start, tokens[comma].span.start),
+                    quoted,
+                    pattern: "s-np-cue",
+                    antecedent: None,
+                    appositive,
+                    left_out: None,
+                });
+                if participle_after.is_some() {
+                    quote_found = true;
+                    continue 'cues;
+                }
+                break;
+            }
+        }
         // "S, said NP." and "S, said NP, a title, on Monday." (the cue
         // before its speaker, closing the sentence): the words before the
         // comma are the claim. ("The firm, which owns it, said it would
@@ -2274,6 +2300,54 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
         && !words.iter().all(|t| t.text.chars().all(|c| c.is_ascii_digit()))
         && !phrase.iter().any(|t| is_open_quote(t) || is_close_quote(t)))
     .then(|| Span::new(phrase[0].span.start, phrase[phrase.len() - 1].span.end))
+}
+
+/// The speaker of "S, Jo Lee, a trustee, said" or "S, her aide, Jo Lee,
+/// said", the cue at `c` right after a comma: the comma that ends the
+/// claim, the name's tokens (`start..end`) and the phrase about it.
+fn speaker_with_appositive(tokens: &[Token], c: usize) -> Option<(usize, usize, usize, Option<Span>)> {
+    if tokens[c - 1].text != "," {
+        return None;
+    }
+    let commas: Vec<usize> = (0..c - 1)
+        .rev()
+        .filter(|&i| tokens[i].text == "," && !in_number(tokens, i))
+        .take(2)
+        .collect();
+    let [second, first] = commas[..] else { return None };
+    if first < 2
+        || second < first + 2
+        || c - 1 < second + 2
+        || tokens[first + 1..c]
+            .iter()
+            .any(|t| is_open_quote(t) || is_close_quote(t))
+    {
+        return None;
+    }
+    let is_name = |from: usize, to: usize| {
+        let words: Vec<&Token> = tokens[from..to].iter().filter(|t| t.is_word()).collect();
+        (1..=4).contains(&words.len())
+            && words.iter().all(|t| t.capitalized())
+            && plausible_speaker(&tokens[from..to])
+    };
+    // "his top aide", "the party's chairman": a description, lowercase
+    // after its determiner.
+    let is_description = |from: usize, to: usize| {
+        let words: Vec<&Token> = tokens[from..to].iter().filter(|t| t.is_word()).collect();
+        words.len() <= 8
+            && words.first().is_some_and(|w| {
+                DETERMINERS.contains(&w.lower()) || matches!(w.lower(), "his" | "her" | "its" | "their")
+            })
+    };
+    if is_name(first + 1, second) {
+        let appositive = appositive_span(tokens, second + 1, c - 1)?;
+        return Some((first, first + 1, second, Some(appositive)));
+    }
+    if is_name(second + 1, c - 1) && is_description(first + 1, second) {
+        let appositive = appositive_span(tokens, first + 1, second);
+        return Some((first, second + 1, c - 1, appositive));
+    }
+    None
 }
 
 /// A name with an appositive between a quotation and its cue (`"Q," Jo

@@ -1604,3 +1604,23 @@ fn a_day_and_a_place_after_the_cue_leave_the_claim_before_it() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].2, "The plan is a disgrace");
 }
+
+#[test]
+fn a_name_and_a_phrase_about_it_before_the_cue_speak() {
+    for sentence in [
+        "The race is not over, his top aide, Tad Reed, said.",
+        "The race is not over, Tad Reed, his top aide, said on Monday.",
+        "The race is not over, his top aide, Tad Reed, told The Daily Ledger.",
+    ] {
+        let found = run(sentence);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        assert_eq!(found[0].0, "Tad Reed", "{sentence}");
+        assert_eq!(found[0].2, "The race is not over", "{sentence}");
+    }
+    // A quotation between the commas is no phrase about a name.
+    assert!(
+        run("\"The rules are clear,\" a statement on behalf of Jo Lee, Trade Secretary, said.")
+            .iter()
+            .all(|p| p.0 != "Trade Secretary")
+    );
+}
