@@ -364,15 +364,7 @@ impl<'k> Speakers<'k> {
         // spokesman Dmitry Peskov" -> "Dmitry Peskov"; a possessive role
         // phrase ("Putin's spokesman") is kept whole.
         let words: Vec<&str> = mention.split_whitespace().collect();
-        let tail: Vec<&str> = words
-            .iter()
-            .rev()
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .copied()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let tail: Vec<&str> = capitalized_tail(&words).to_vec();
         // "the ambassador to Russia": the name is the object of a
         // preposition, and the phrase itself names the speaker.
         let after_preposition = words.len() > tail.len()
@@ -434,6 +426,16 @@ impl<'k> Speakers<'k> {
     }
 }
 
+/// The words at the end of `words` that start with a capital.
+fn capitalized_tail<'a, 'w>(words: &'w [&'a str]) -> &'w [&'a str] {
+    let count = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    &words[words.len() - count..]
+}
+
 /// The name of a person said to be of or at some place: the capitalized
 /// run (two words or more, past any title) right before the first "of"
 /// or "at" ("aviation analyst Mike Powell of Dresdner Kleinwort" gives
@@ -444,24 +446,15 @@ impl<'k> Speakers<'k> {
 /// Li Deshui").
 fn name_before_affiliation(words: &[&str]) -> Option<String> {
     let at = words.iter().position(|w| matches!(*w, "of" | "at"))?;
-    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let tail = words.len() - words.iter().rev().take_while(|w| capitalized(w)).count();
+    let tail = words.len() - capitalized_tail(words).len();
     if tail > at + 1 && !matches!(words[tail - 1], "the" | "&" | "and" | "of" | "in" | "for" | "at") {
         return None;
     }
-    let run: Vec<&str> = words[..at]
-        .iter()
-        .rev()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .copied()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let run = capitalized_tail(&words[..at]);
     if run.len() < 2 || words[at + 1..].is_empty() {
         return None;
     }
-    let (_, name) = split_title(&run);
+    let (_, name) = split_title(run);
     let peer = |w: &&str| {
         matches!(
             *w,
