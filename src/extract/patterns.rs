@@ -256,8 +256,9 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
     let Some(first) = words.first() else { return false };
     // A direct quote may start with any word ("And we will win"); a
-    // clause that opens with "when" or "while" is a sentence when its main
-    // clause follows the comma ("While it rains, the race will be close").
+    // clause that opens with "when", "while" or "because" is a sentence
+    // when its main clause follows the comma ("While it rains, the race
+    // will be close").
     // So does one that opens with "On" ("On Monday, the firm said"), but
     // not a lowercase "on" after a cue: "added on, prevented a shot",
     // "added on BBC Radio 4:".
@@ -2330,14 +2331,11 @@ fn speaker_with_appositive(tokens: &[Token], c: usize) -> Option<(usize, usize, 
             && words.iter().all(|t| t.capitalized())
             && plausible_speaker(&tokens[from..to])
     };
-    // "his top aide", "the party's chairman": a description, lowercase
-    // after its determiner.
+    // "his top aide", "the party's chairman": a description, which opens
+    // with a determiner (possessives among them).
     let is_description = |from: usize, to: usize| {
         let words: Vec<&Token> = tokens[from..to].iter().filter(|t| t.is_word()).collect();
-        words.len() <= 8
-            && words.first().is_some_and(|w| {
-                DETERMINERS.contains(&w.lower()) || matches!(w.lower(), "his" | "her" | "its" | "their")
-            })
+        words.len() <= 8 && words.first().is_some_and(|w| DETERMINERS.contains(&w.lower()))
     };
     if is_name(first + 1, second) {
         let appositive = appositive_span(tokens, second + 1, c - 1)?;
