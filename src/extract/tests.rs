@@ -12,12 +12,18 @@ fn run(text: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The one proposal `text` gives (speaker, cue, claim), asserting that
+/// there is exactly one.
+fn single(text: &str) -> (String, String, String) {
+    let mut found = run(text);
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    found.remove(0)
+}
+
 /// Asserts that each sentence gives one proposal, by that speaker.
 fn assert_single_speaker(cases: &[(&str, &str)]) {
     for &(sentence, speaker) in cases {
-        let found = run(sentence);
-        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
-        assert_eq!(found[0].0, speaker, "{sentence}");
+        assert_eq!(single(sentence).0, speaker, "{sentence}");
     }
 }
 
@@ -853,10 +859,10 @@ fn a_lowercase_plural_of_people_speaks() {
 
 #[test]
 fn a_party_in_parentheses_and_an_appositive_after_the_name() {
-    let found = run("Sen. Ada Brook (R-Ohio), a member of the budget panel, said the vote would be close.");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "Ada Brook");
-    assert_eq!(found[0].2, "the vote would be close");
+    let (speaker, _, claim) =
+        single("Sen. Ada Brook (R-Ohio), a member of the budget panel, said the vote would be close.");
+    assert_eq!(speaker, "Ada Brook");
+    assert_eq!(claim, "the vote would be close");
 }
 
 #[test]
@@ -1570,10 +1576,10 @@ fn a_quotation_may_end_in_a_quote_of_its_own_in_straight_marks() {
 
 #[test]
 fn a_colon_after_the_cue_opens_the_speakers_own_quotation() {
-    let found = run("\"We will ask: 'Why?'\" Jo Park, the coach, added: \"We want more of it.\"");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "Jo Park");
-    assert_eq!(found[0].2, "We want more of it");
+    let (speaker, _, claim) =
+        single("\"We will ask: 'Why?'\" Jo Park, the coach, added: \"We want more of it.\"");
+    assert_eq!(speaker, "Jo Park");
+    assert_eq!(claim, "We want more of it");
 }
 
 #[test]
@@ -1592,17 +1598,15 @@ fn a_plural_possessive_in_an_appositive_is_no_quote_mark() {
 
 #[test]
 fn a_question_then_what_it_was_said_of_is_one_sentence() {
-    let found =
-        run("“Who do they think they are?” Jo Park said of the firm in May, when it balked at the order.");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].2, "Who do they think they are?");
+    let (_, _, claim) =
+        single("“Who do they think they are?” Jo Park said of the firm in May, when it balked at the order.");
+    assert_eq!(claim, "Who do they think they are?");
 }
 
 #[test]
 fn a_day_and_a_place_after_the_cue_leave_the_claim_before_it() {
-    let found = run("The plan is a disgrace, Jo Park said Tuesday in Leeds, noting the costs.");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].2, "The plan is a disgrace");
+    let (_, _, claim) = single("The plan is a disgrace, Jo Park said Tuesday in Leeds, noting the costs.");
+    assert_eq!(claim, "The plan is a disgrace");
 }
 
 #[test]
@@ -1612,10 +1616,9 @@ fn a_name_and_a_phrase_about_it_before_the_cue_speak() {
         "The race is not over, Tad Reed, his top aide, said on Monday.",
         "The race is not over, his top aide, Tad Reed, told The Daily Ledger.",
     ] {
-        let found = run(sentence);
-        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
-        assert_eq!(found[0].0, "Tad Reed", "{sentence}");
-        assert_eq!(found[0].2, "The race is not over", "{sentence}");
+        let (speaker, _, claim) = single(sentence);
+        assert_eq!(speaker, "Tad Reed", "{sentence}");
+        assert_eq!(claim, "The race is not over", "{sentence}");
     }
     // A quotation between the commas is no phrase about a name.
     assert!(
