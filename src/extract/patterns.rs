@@ -59,6 +59,108 @@ fn trailing_clause_subject(tokens: &[Token], from: usize, to: usize) -> Option<u
     (opener > from && (pronoun || group)).then_some(opener + 1)
 }
 
+/// Where the subject of a subordinate clause starts when tokens[from..to]
+/// is a clause and the start of another, its subject just before the cue:
+/// "Clinton beamed as she", "the crowd booed when he", "The market fell
+/// after the minister". The clause before has a verb ("after" and "before"
+/// are prepositions too: "A few weeks after Obama" is a time, and its name
+/// is found later), and the subject after the conjunction is a phrase of
+/// its own with no verb ("Surveys taken as they entered the hall" is one
+/// subject).
+fn subordinate_subject(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
+    let conjunction = (from + 1..to.saturating_sub(1)).rev().find(|&j| {
+        let word = tokens[j].lower();
+        let as_comparison = word == "as"
+            && (matches!(
+                tokens[j - 1].lower(),
+                "such" | "well" | "many" | "much" | "same" | "soon" | "long" | "far"
+            ) || matches!(tokens[j + 1].lower(), "many" | "much" | "well" | "far" | "long"));
+        tokens[j].is_word()
+            && !tokens[j].capitalized()
+            && matches!(
+                word,
+                "when"
+                    | "whenever"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "as"
+                    | "while"
+                    | "since"
+                    | "until"
+                    | "although"
+                    | "though"
+            )
+            && !as_comparison
+    })?;
+    let clause = &tokens[from..conjunction];
+    let subject = &tokens[conjunction + 1..to];
+    let has_verb = clause.iter().any(looks_like_verb);
+    (has_verb && plain_subject(subject) && plausible_speaker(subject)).then_some(conjunction + 1)
+}
+
+/// Whether a phrase is a subject and nothing more: at most six words, no
+/// punctuation but a title's full stop, no verb or adverb ("he made
+/// controversial", "he obviously"), a pronoun only first ("Sunday's
+/// announcement they"), no "but" or "or" joining two clauses, none of the
+/// prepositions that start an adjunct ("Christmas with some"), and it ends
+/// on a noun, not a determiner, a possessive or a time ("2005 and the",
+/// "reporters'", "after 30 years").
+fn plain_subject(phrase: &[Token]) -> bool {
+    let Some(last) = phrase.last() else {
+        return false;
+    };
+    phrase.len() <= 8
+        && phrase.iter().filter(|t| t.is_word()).count() <= 6
+        && phrase.iter().all(|t| t.is_word() || t.text == ".")
+        && !phrase.iter().any(verb_not_by_s)
+        && !phrase[1..].iter().any(|t| PRONOUNS.contains(&t.lower()))
+        && !phrase.iter().any(|t| {
+            matches!(
+                t.lower(),
+                "but"
+                    | "or"
+                    | "with"
+                    | "from"
+                    | "to"
+                    | "by"
+                    | "after"
+                    | "before"
+                    | "than"
+                    | "into"
+                    | "over"
+                    | "without"
+            )
+        })
+        && !DETERMINERS.contains(&last.lower())
+        && !PREPOSITIONS.contains(&last.lower())
+        && !last.text.ends_with(['\'', '’'])
+        && !is_time_word(last.lower())
+        && !matches!(
+            last.lower(),
+            "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "decades"
+        )
+}
+
+/// The name that opens tokens[from..to] as its subject: one to four
+/// capitalized words (not a possessive: "Trump's biggest applause" is not
+/// Trump) followed by its verb.
+fn opening_name_of_clause(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
+    let end = (from..to).find(|&i| !(tokens[i].capitalized() || tokens[i].text == "."))?;
+    let name = &tokens[from..end];
+    let words = name.iter().filter(|t| t.is_word()).count();
+    let verb = &tokens[end];
+    // (One word and a verb known only by its "s" may be a noun phrase:
+    // "Phone companies refuse ...".)
+    ((1..=4).contains(&words)
+        && (verb_not_by_s(verb) || words > 1 && looks_like_verb(verb))
+        && !DETERMINERS.contains(&tokens[from].lower())
+        && !name.iter().any(|t| t.text.contains(['\'', '’']))
+        && tokens[end].is_word()
+        && !tokens[end].capitalized())
+    .then(|| Span::new(tokens[from].span.start, tokens[end - 1].span.end))
+}
+
 /// "political scientists", "local party leaders": a short lowercase
 /// phrase headed by a plural noun for people.
 fn people_group(words: &[&Token]) -> bool {
@@ -188,6 +290,12 @@ fn looks_like_verb(token: &Token) -> bool {
                     | "should"
                     | "must"
             ))
+}
+
+/// Whether a word looks like a verb by more than a final "s", which
+/// plural nouns end in too ("companies", "figures").
+fn verb_not_by_s(token: &Token) -> bool {
+    looks_like_verb(token) && (!token.lower().ends_with('s') || AUXILIARIES.contains(&token.lower()))
 }
 
 /// Whether a token is an age: a number of one to three digits.
@@ -1940,6 +2048,15 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 by_but |= tokens[np_start].lower() == "but";
                 np_start += 1;
             }
+            // "Clinton beamed as she noted": the pronoun is the name that
+            // opens the clause before it.
+            let mut subordinate_antecedent = None;
+            if let Some(subject) = subordinate_subject(tokens, np_start, np_end) {
+                if subject + 1 == np_end && matches!(tokens[subject].lower(), "he" | "she" | "they") {
+                    subordinate_antecedent = opening_name_of_clause(tokens, np_start, subject - 1);
+                }
+                np_start = subject;
+            }
             // "He called it ... and said that ...": the sentence's subject
             // speaks, when it opens the sentence as a pronoun or a name.
             // ("Tom Baker dismissed the questions and said": no comma.)
@@ -2124,7 +2241,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     content,
                     quoted,
                     pattern: "np-cue-s",
-                    antecedent: None,
+                    antecedent: subordinate_antecedent.filter(|_| np_start + 1 == np_end),
                     appositive,
                     left_out: None,
                 });

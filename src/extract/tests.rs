@@ -1627,3 +1627,50 @@ fn a_name_and_a_phrase_about_it_before_the_cue_speak() {
             .all(|p| p.0 != "Trade Secretary")
     );
 }
+
+#[test]
+fn the_subject_of_a_clause_that_opens_before_the_cue_speaks() {
+    // A clause, a conjunction, and the subject of the clause it opens.
+    assert_single_speaker(&[
+        (
+            "The shares tumbled after the firm warned profits would halve.",
+            "the firm",
+        ),
+        (
+            "The talks stalled as the union said its members would strike.",
+            "the union",
+        ),
+        (
+            "The deal came weeks after Jo Park told reporters the plant would close.",
+            "Jo Park",
+        ),
+    ]);
+    // A pronoun there stands for the name that opens the sentence.
+    assert_single_speaker(&[
+        (
+            "Dana Wills was jeered when she said the tax would stay.",
+            "Dana Wills",
+        ),
+        (
+            "Senate Democrats blocked the bill because they said the rule was a trap.",
+            "Senate Democrats",
+        ),
+    ]);
+    // (One word and a verb known only by its "s" may be a noun phrase.)
+    let found = run("Phone firms refuse to pay because they say calls must be paid for.");
+    assert!(found.iter().all(|p| p.0 != "Phone"), "{found:?}");
+    // What follows the conjunction is no subject: an adjunct, a verb, a time.
+    for sentence in [
+        "Shops reported strong sales before Christmas with some claiming record crowds.",
+        "His reign ended after the cup final when he made controversial remarks about referees.",
+        "Papers released after 30 years reveal the talks had failed.",
+    ] {
+        let found = run(sentence);
+        assert!(
+            found.iter().all(
+                |p| !["Christmas with some", "he made controversial", "30 years"].contains(&p.0.as_str())
+            ),
+            "{sentence}: {found:?}"
+        );
+    }
+}
