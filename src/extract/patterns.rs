@@ -672,10 +672,45 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
         "show" | "shows" | "showed" | "found" | "finds" | "find" | "estimates" | "estimated"
     ) {
         // "The Tax Policy Center estimates that ...", "the Observer found
-        // that ...": a finding reported as a claim, whoever found it.
+        // that ...", "he found that ...": a finding reported as a claim,
+        // whoever found it (not "to find that", "did not find that").
+        // ("an hourlong show that aired", "the shows that": a noun after
+        // its determiner; "Their experience shows that" is a verb.)
+        let noun = match word {
+            "shows" => i > 0 && DETERMINERS.contains(&tokens[i - 1].lower()),
+            // (Past the words that describe it: "an early morning show".)
+            "show" => tokens[..i]
+                .iter()
+                .rev()
+                .take(5)
+                .find(|t| {
+                    // (A describing word is lowercase and not a plural.)
+                    let describes =
+                        t.is_word() && !t.capitalized() && !t.lower().ends_with('s') && t.lower() != "data";
+                    DETERMINERS.contains(&t.lower()) || !describes
+                })
+                .is_some_and(|t| DETERMINERS.contains(&t.lower())),
+            _ => false,
+        };
         if tokens.get(i + 1).is_some_and(|t| t.lower() == "that")
             && i > 0
-            && (tokens[i - 1].capitalized() || SPEAKER_NOUNS.contains(&tokens[i - 1].lower()))
+            && !noun
+            && tokens[i - 1].is_word()
+            && !matches!(
+                tokens[i - 1].lower(),
+                "to" | "not"
+                    | "n't"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "do"
+            )
         {
             return true;
         }

@@ -1674,3 +1674,26 @@ fn the_subject_of_a_clause_that_opens_before_the_cue_speaks() {
         );
     }
 }
+
+#[test]
+fn a_finding_with_that_is_reported_whoever_found_it() {
+    assert_single_speaker(&[
+        (
+            "The authors found that wages fell in the towns hit hardest by imports.",
+            "The authors",
+        ),
+        (
+            "Their experience shows that a carbon tax can work.",
+            "Their experience",
+        ),
+    ]);
+    // Not a finding: a noun, an intention or a negation.
+    for sentence in [
+        "The network taped an hourlong show that aired on Thursday.",
+        "The channel runs an early morning weekend show that plays old records.",
+        "They hope to find that the money was spent well.",
+        "Officials did not find that the rules were broken.",
+    ] {
+        assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
+    }
+}
