@@ -1977,11 +1977,26 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // (A participle only right before the cue: "marketing" and
                 // "starring" several commas back are nouns or other clauses.)
                 let last_comma = open;
+                // (Or one comma earlier, when the last comma only opens a
+                // phrase about a place: "facing a challenge in Iowa, a swing
+                // state, said".)
+                let before_place_phrase = |open: usize| {
+                    last_comma.is_some_and(|last| {
+                        (open + 1..last).all(|i| tokens[i].text != ",")
+                            && last > open + 2
+                            && tokens[last - 1].capitalized()
+                            && matches!(tokens[last + 1].lower(), "a" | "an" | "the")
+                            && np_end - 1 - (last + 1) <= 6
+                            && tokens[last + 1..np_end - 1]
+                                .iter()
+                                .all(|t| t.is_word() && !looks_like_verb(t))
+                    })
+                };
                 let opens_aside = |open: usize| {
                     open > 0
                         && tokens.get(open + 1).is_some_and(|t| {
                             matches!(t.lower(), "who" | "whose" | "which")
-                                || Some(open) == last_comma
+                                || (Some(open) == last_comma || before_place_phrase(open))
                                     && !t.capitalized()
                                     && t.lower().ends_with("ing")
                                     && !is_cue(tokens, open + 1)

@@ -1697,3 +1697,17 @@ fn a_finding_with_that_is_reported_whoever_found_it() {
         assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
     }
 }
+
+#[test]
+fn a_participle_aside_may_hold_a_phrase_about_a_place() {
+    assert_single_speaker(&[
+        (
+            "Sen. Jo Park, facing a tough race in Ohio, a swing state, said she would welcome the help.",
+            "Jo Park",
+        ),
+        (
+            "Tad Reed, speaking in Leeds, a Labour stronghold, said the vote was close.",
+            "Tad Reed",
+        ),
+    ]);
+}
