@@ -1103,10 +1103,19 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
             .is_some_and(|w| w.capitalized() || INVERTED_ROLES.contains(&w.lower()));
     // "spokesman John Kirby", "department spokesman Jo Lee": lowercase
     // words that end in a role, then the name of who holds it.
-    let role_before_name = words
-        .iter()
-        .position(|w| w.capitalized())
-        .is_some_and(|k| (1..=3).contains(&k) && INVERTED_ROLES.contains(&words[k - 1].lower()));
+    // "former tech executive Carly Fiorina", "retired neurosurgeon Ben
+    // Carson": after "former" and the like, any lowercase noun phrase
+    // before a full name is its holder's occupation.
+    let role_before_name = words.iter().position(|w| w.capitalized()).is_some_and(|k| {
+        (1..=3).contains(&k)
+            && (INVERTED_ROLES.contains(&words[k - 1].lower())
+                || MODIFIERS.contains(&first)
+                    && k >= 2
+                    && words[1..k]
+                        .iter()
+                        .all(|w| !looks_like_verb(w) && !is_time_word(w.lower()))
+                    && words.get(k + 1).is_some_and(|w| w.capitalized()))
+    });
     let starts_well = share
         || people
         || modified_title
@@ -1654,8 +1663,16 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     } else {
                         // (`"Q," said an aide who asked not to be named`:
                         // the speaker ends at the relative clause.)
+                        // (Nor does a time or place after the name belong to
+                        // it: `"Q," said Jo Lee during the debate`.)
                         let end = (c + 1..n)
-                            .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";" | "who"))
+                            .find(|&i| {
+                                matches!(tokens[i].text.as_str(), "," | "." | ";" | "who")
+                                    || i > c + 1
+                                        && tokens[i - 1].capitalized()
+                                        && tokens[i - 1].is_word()
+                                        && INVERTED_TAIL.contains(&tokens[i].text.as_str())
+                            })
                             .unwrap_or(n);
                         if end <= c + 1 || !plausible_speaker(&tokens[c + 1..end]) {
                             break 'quote;

@@ -1711,3 +1711,30 @@ fn a_participle_aside_may_hold_a_phrase_about_a_place() {
         ),
     ]);
 }
+
+#[test]
+fn after_said_an_occupation_before_a_name_and_a_time_after_it_are_not_the_name() {
+    for (sentence, speaker) in [
+        (
+            "\"I will not say it was a mistake,\" said retired surgeon Ben Okafor.",
+            "Ben Okafor",
+        ),
+        (
+            "\"The tape exists,\" said former tech executive Carla Dunn during the debate.",
+            "Carla Dunn",
+        ),
+        (
+            "\"Adults can choose,\" said Culture Secretary Tess Joel after the meeting.",
+            "Tess Joel",
+        ),
+    ] {
+        let found = extract(sentence, &HashMap::new());
+        assert_eq!(found.len(), 1, "{sentence}");
+        assert_eq!(found[0].source, speaker, "{sentence}");
+        assert!(
+            !found[0].mention.text.contains(" the "),
+            "{sentence}: {}",
+            found[0].mention.text
+        );
+    }
+}
