@@ -1751,8 +1751,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         // "S, she said in a video message to the convention.": past an
         // adjunct, too.
         // ("..., Hollande said Tuesday in Paris, noting X": past a day too.)
-        let day = usize::from(tokens.get(c + 1).is_some_and(|t| is_time_word(t.lower())));
-        let tail_from = adjunct_end(tokens, c + 1 + day).unwrap_or(c + 1);
+        // ("..., the agency said last week": a time of two or three words.)
+        let day = time_phrase_len(tokens, c + 1);
+        let tail_from = adjunct_end(tokens, c + 1 + day).unwrap_or(c + 1 + day);
         let past_tail = (tail_from..n).find(|&k| !is_tail(&tokens[k]));
         let participle_after = past_tail.filter(|&k| {
             tokens[k - 1].text == "," && k + 1 < n && tokens[k].lower().ends_with("ing") && is_cue(tokens, k)
@@ -2714,6 +2715,21 @@ fn is_time_word(word: &str) -> bool {
     DAYS.contains(&word) || MONTHS.contains(&word) || matches!(word, "last" | "this" | "earlier" | "later")
 }
 
+/// How many tokens a time phrase at `k` takes: a day or a time word
+/// ("Tuesday", "yesterday"), "last week", "this month", "late Thursday",
+/// "earlier this year"; 0 when none opens there.
+fn time_phrase_len(tokens: &[Token], k: usize) -> usize {
+    let word = |i: usize| tokens.get(i).map(|t| t.lower()).unwrap_or_default();
+    let period = |w: &str| matches!(w, "week" | "month" | "year" | "weekend" | "night" | "season");
+    match word(k) {
+        "last" | "this" | "next" if period(word(k + 1)) => 2,
+        "earlier" | "later" if matches!(word(k + 1), "this" | "last") && period(word(k + 2)) => 3,
+        "late" | "early" if DAYS.contains(&word(k + 1)) => 2,
+        w if is_time_word(w) => 1,
+        _ => 0,
+    }
+}
+
 /// Pronouns and the like, capitalized or not: "..., said It" is no name.
 const PRONOUN_WORDS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "there", "this", "that",
@@ -3184,11 +3200,10 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
         let w = word(k);
         if SINGLE.contains(&w) || DAYS.contains(&w) {
             k += 1;
-        } else if (w == "on" && DAYS.contains(&word(k + 1)))
-            || (matches!(w, "last" | "this" | "next")
-                && matches!(word(k + 1), "week" | "month" | "year" | "weekend"))
-        {
+        } else if w == "on" && DAYS.contains(&word(k + 1)) {
             k += 2;
+        } else if time_phrase_len(tokens, k) > 1 {
+            k += time_phrase_len(tokens, k);
         } else if w == "in"
             && matches!(word(k + 1), "a" | "an" | "his" | "her" | "their" | "its" | "the")
             && matches!(

@@ -1738,3 +1738,19 @@ fn after_said_an_occupation_before_a_name_and_a_time_after_it_are_not_the_name()
         );
     }
 }
+
+#[test]
+fn a_time_of_several_words_after_a_final_cue_is_its_tail() {
+    for sentence in [
+        "The plan will fail, the agency said last week.",
+        "The plan will fail, the agency said late Thursday.",
+        "The plan will fail, the agency said earlier this year.",
+    ] {
+        let (speaker, _, claim) = single(sentence);
+        assert_eq!(
+            (speaker.as_str(), claim.as_str()),
+            ("the agency", "The plan will fail"),
+            "{sentence}"
+        );
+    }
+}
