@@ -817,10 +817,26 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     }
     // "Republican claims –", "Fifth Amendment claims": a plural noun
     // unless what follows starts a clause.
+    // (But `"Q," Conway notes.` and "S, Frank notes, S": a name or a
+    // pronoun set off by a comma or a quote mark, and the sentence or the
+    // aside ending after the cue.)
+    let set_off_speaker = || {
+        let name_start = (0..i)
+            .rev()
+            .take_while(|&k| tokens[k].capitalized() || tokens[k].text == ".")
+            .last();
+        let pronoun = i > 0 && matches!(tokens[i - 1].lower(), "he" | "she" | "they");
+        let start = if pronoun { Some(i - 1) } else { name_start };
+        tokens
+            .get(i + 1)
+            .is_none_or(|n| matches!(n.text.as_str(), "," | "." | "!" | "?"))
+            && start.is_some_and(|s| s > 0 && (tokens[s - 1].text == "," || is_close_quote(&tokens[s - 1])))
+    };
     if matches!(t.lower(), "claims" | "reports" | "remarks" | "notes" | "charges")
         && !tokens
             .get(i + 1)
             .is_some_and(|n| n.lower() == "that" || (n.is_word() && !n.capitalized()))
+        && !set_off_speaker()
     {
         return false;
     }

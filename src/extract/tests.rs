@@ -1754,3 +1754,17 @@ fn a_time_of_several_words_after_a_final_cue_is_its_tail() {
         );
     }
 }
+
+#[test]
+fn a_plural_noun_form_set_off_after_its_speaker_is_a_cue() {
+    assert_single_speaker(&[
+        (
+            "\"Look at the statement he put out,\" Kay Conn notes.",
+            "Kay Conn",
+        ),
+        ("The tax burden would have to rise, Jo Lee claims.", "Jo Lee"),
+        ("Voters, Frank remarks, want the plan scrapped.", "Frank"),
+    ]);
+    // Not set off: a noun.
+    assert!(run("He rejected the charge and the Republican claims.").is_empty());
+}
