@@ -1459,6 +1459,33 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         });
         return out;
     }
+    // "As reported by NP, S", "As first noted by NP, S": the same, with
+    // the participle as the cue.
+    if n > 5
+        && tokens[0].lower() == "as"
+        && let Some(by) = (2..4.min(n)).find(|&i| tokens[i].lower() == "by")
+        && let Some(cue) = (1..by).find(|&i| is_cue(tokens, i) && tokens[i].lower().ends_with("ed"))
+        && (1..by).all(|i| {
+            i == cue
+                || tokens[i].lower().ends_with("ly")
+                || matches!(tokens[i].lower(), "first" | "previously")
+        })
+        && let Some(comma) = (by + 2..n).find(|&i| tokens[i].text == ",")
+        && comma + 1 < n
+        && plausible_speaker(&tokens[by + 1..comma])
+    {
+        out.push(RawMatch {
+            mention: Span::new(tokens[by + 1].span.start, tokens[comma - 1].span.end),
+            cue: tokens[cue].span,
+            content: Span::new(tokens[comma].span.end, sentence.end),
+            quoted: false,
+            pattern: "as-cue-by-np-s",
+            antecedent: None,
+            appositive: None,
+            left_out: None,
+        });
+        return out;
+    }
     // "S, according to NP."
     if let Some(a) =
         (1..n.saturating_sub(2)).find(|&i| tokens[i].lower() == "according" && tokens[i + 1].lower() == "to")

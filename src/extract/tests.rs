@@ -1768,3 +1768,27 @@ fn a_plural_noun_form_set_off_after_its_speaker_is_a_cue() {
     // Not set off: a noun.
     assert!(run("He rejected the charge and the Republican claims.").is_empty());
 }
+
+#[test]
+fn as_reported_by_a_source_opens_its_claim() {
+    for (sentence, speaker, claim) in [
+        (
+            "As reported by the Ledger, investigators found 200 more emails.",
+            "Ledger",
+            "investigators found 200 more emails",
+        ),
+        (
+            "As first reported by Jo Lee, the deal collapsed.",
+            "Jo Lee",
+            "the deal collapsed",
+        ),
+    ] {
+        let found = single(sentence);
+        assert_eq!(
+            (found.0.as_str(), found.1.as_str(), found.2.as_str()),
+            (speaker, "reported", claim)
+        );
+    }
+    // A participle that is no report.
+    assert!(run("As expected by analysts, prices rose.").is_empty());
+}
