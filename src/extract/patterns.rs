@@ -1083,7 +1083,17 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
         && words.get(1).is_some_and(|w| w.lower() == "than")
         || matches!(
             first,
-            "about" | "nearly" | "almost" | "roughly" | "around" | "over" | "under"
+            "about"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "around"
+                | "over"
+                | "under"
+                | "only"
+                | "just"
+                | "some"
+                | "fully"
         ) && words.get(1).is_some_and(|w| {
             w.text.starts_with(|c: char| c.is_ascii_digit())
                 || matches!(
@@ -2030,6 +2040,37 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // the suspects, identified as Yevgeny Yefimov, says").
             let mut name_only = false;
             let mut appositive = None;
+            // "A third of independents, 33%, say": the share again as a
+            // figure, set off by commas after the group.
+            if np_end > 3 && tokens[np_end - 1].text == "," {
+                let figure = (np_end.saturating_sub(5)..np_end - 1)
+                    .rev()
+                    .find(|&i| tokens[i].text == ",")
+                    .filter(|&open| {
+                        let aside = &tokens[open + 1..np_end - 1];
+                        aside
+                            .first()
+                            .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+                            && aside
+                                .iter()
+                                .skip(1)
+                                .all(|t| matches!(t.lower(), "%" | "percent" | "per" | "cent"))
+                    });
+                let group_start = |open: usize| {
+                    (0..open)
+                        .rev()
+                        .find(|&i| {
+                            matches!(tokens[i].text.as_str(), "," | ";" | ":") || is_close_quote(&tokens[i])
+                        })
+                        .map_or(0, |b| b + 1)
+                };
+                if let Some(open) = figure
+                    && group_start(open) < open
+                    && plausible_speaker(&tokens[group_start(open)..open])
+                {
+                    np_end = open;
+                }
+            }
             if np_end > 0 && tokens[np_end - 1].text == "," {
                 let open = (0..np_end - 1).rev().find(|&i| tokens[i].text == ",");
                 // "A senior official, speaking on condition of anonymity,

@@ -1792,3 +1792,17 @@ fn as_reported_by_a_source_opens_its_claim() {
     // A participle that is no report.
     assert!(run("As expected by analysts, prices rose.").is_empty());
 }
+
+#[test]
+fn a_share_of_people_may_open_with_only_and_repeat_itself_as_a_figure() {
+    assert_single_speaker(&[
+        (
+            "A third of independents, 33%, say they feel that way.",
+            "A third of independents",
+        ),
+        (
+            "Only 49 percent of Republicans say the plan is fair.",
+            "Only 49 percent of Republicans",
+        ),
+    ]);
+}
