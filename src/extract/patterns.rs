@@ -13,6 +13,12 @@ use super::text::{Span, Token};
 
 pub(super) const OPEN_QUOTES: &str = "\"“‘«„";
 const CLOSE_QUOTES: &str = "\"”’»“";
+/// Conjunctions that open a subordinate clause, whose subject may be the
+/// speaker of a cue right after it.
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "before", "because", "as", "while", "since", "until", "although", "though",
+];
+
 /// Where the subject of a clause that opens just before the cue starts:
 /// a pronoun ("... was booed when she said") or a plain group of people
 /// ("That is why critics say", "and many economists say"), after a
@@ -30,23 +36,8 @@ fn trailing_clause_subject(tokens: &[Token], from: usize, to: usize) -> Option<u
         return Some(to - 1);
     }
     let opener = (from..to).rev().take(5).find(|&j| {
-        matches!(
-            tokens[j].lower(),
-            "when"
-                | "after"
-                | "before"
-                | "because"
-                | "as"
-                | "while"
-                | "since"
-                | "until"
-                | "where"
-                | "and"
-                | "but"
-                | "why"
-                | "although"
-                | "though"
-        )
+        let word = tokens[j].lower();
+        SUBORDINATORS.contains(&word) || matches!(word, "where" | "and" | "but" | "why")
     })?;
     let subject = &tokens[opener + 1..to];
     let words: Vec<&Token> = subject.iter().filter(|t| t.is_word()).collect();
@@ -77,20 +68,7 @@ fn subordinate_subject(tokens: &[Token], from: usize, to: usize) -> Option<usize
             ) || matches!(tokens[j + 1].lower(), "many" | "much" | "well" | "far" | "long"));
         tokens[j].is_word()
             && !tokens[j].capitalized()
-            && matches!(
-                word,
-                "when"
-                    | "whenever"
-                    | "after"
-                    | "before"
-                    | "because"
-                    | "as"
-                    | "while"
-                    | "since"
-                    | "until"
-                    | "although"
-                    | "though"
-            )
+            && (SUBORDINATORS.contains(&word) || word == "whenever")
             && !as_comparison
     })?;
     let clause = &tokens[from..conjunction];
