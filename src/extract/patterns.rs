@@ -139,6 +139,15 @@ fn opening_name_of_clause(tokens: &[Token], from: usize, to: usize) -> Option<Sp
     .then(|| Span::new(tokens[from].span.start, tokens[end - 1].span.end))
 }
 
+/// Where the phrase that ends at `end` starts: after the last comma,
+/// semicolon, colon or closing quote mark before it.
+fn phrase_start(tokens: &[Token], end: usize) -> usize {
+    (0..end)
+        .rev()
+        .find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":") || is_close_quote(&tokens[i]))
+        .map_or(0, |b| b + 1)
+}
+
 /// "political scientists", "local party leaders": a short lowercase
 /// phrase headed by a plural noun for people.
 fn people_group(words: &[&Token]) -> bool {
@@ -2034,17 +2043,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                                 .skip(1)
                                 .all(|t| matches!(t.lower(), "%" | "percent" | "per" | "cent"))
                     });
-                let group_start = |open: usize| {
-                    (0..open)
-                        .rev()
-                        .find(|&i| {
-                            matches!(tokens[i].text.as_str(), "," | ";" | ":") || is_close_quote(&tokens[i])
-                        })
-                        .map_or(0, |b| b + 1)
-                };
                 if let Some(open) = figure
-                    && group_start(open) < open
-                    && plausible_speaker(&tokens[group_start(open)..open])
+                    && phrase_start(tokens, open) < open
+                    && plausible_speaker(&tokens[phrase_start(tokens, open)..open])
                 {
                     np_end = open;
                 }
@@ -2082,13 +2083,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                                     && !is_cue(tokens, open + 1)
                         })
                         && {
-                            let start = (0..open)
-                                .rev()
-                                .find(|&i| {
-                                    matches!(tokens[i].text.as_str(), "," | ";" | ":")
-                                        || is_close_quote(&tokens[i])
-                                })
-                                .map_or(0, |b| b + 1);
+                            let start = phrase_start(tokens, open);
                             // ("Jo Lee said the man, who later fled, claimed":
                             // a report inside Lee's, not the man's own.)
                             start < open
@@ -2166,10 +2161,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     }
                 }
             }
-            let boundary = (0..np_end)
-                .rev()
-                .find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":") || is_close_quote(&tokens[i]));
-            let mut np_start = boundary.map_or(0, |b| b + 1);
+            let mut np_start = phrase_start(tokens, np_end);
             // "But Flynn said", ", and he said", "where experts say": the
             // speaker follows the conjunction.
             let (mut coordinated, mut by_but) = (false, false);
