@@ -127,15 +127,13 @@ fn opening_name_of_clause(tokens: &[Token], from: usize, to: usize) -> Option<Sp
     let end = (from..to).find(|&i| !(tokens[i].capitalized() || tokens[i].text == "."))?;
     let name = &tokens[from..end];
     let words = name.iter().filter(|t| t.is_word()).count();
+    // (The verb is a lowercase word. One word and a verb known only by its
+    // "s" may be a noun phrase: "Phone companies refuse ...".)
     let verb = &tokens[end];
-    // (One word and a verb known only by its "s" may be a noun phrase:
-    // "Phone companies refuse ...".)
     ((1..=4).contains(&words)
         && (verb_not_by_s(verb) || words > 1 && looks_like_verb(verb))
         && !DETERMINERS.contains(&tokens[from].lower())
-        && !name.iter().any(|t| t.text.contains(['\'', '’']))
-        && tokens[end].is_word()
-        && !tokens[end].capitalized())
+        && !name.iter().any(|t| t.text.contains(['\'', '’'])))
     .then(|| Span::new(tokens[from].span.start, tokens[end - 1].span.end))
 }
 
@@ -3256,8 +3254,8 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
             k += 1;
         } else if w == "on" && DAYS.contains(&word(k + 1)) {
             k += 2;
-        } else if time_phrase_len(tokens, k) > 1 {
-            k += time_phrase_len(tokens, k);
+        } else if let time @ 2.. = time_phrase_len(tokens, k) {
+            k += time;
         } else if w == "in"
             && matches!(word(k + 1), "a" | "an" | "his" | "her" | "their" | "its" | "the")
             && matches!(
