@@ -27,6 +27,19 @@ fn assert_single_speaker(cases: &[(&str, &str)]) {
     }
 }
 
+/// Asserts that each sentence gives one proposal, by that speaker, of
+/// that claim.
+fn assert_single_claim(cases: &[(&str, &str, &str)]) {
+    for &(sentence, speaker, claim) in cases {
+        let found = single(sentence);
+        assert_eq!(
+            (found.0.as_str(), found.2.as_str()),
+            (speaker, claim),
+            "{sentence}"
+        );
+    }
+}
+
 /// Each proposal's speaker and the role the draft gives them.
 fn roles(text: &str) -> Vec<(String, Option<String>)> {
     extract(text, &HashMap::new())
@@ -1611,15 +1624,23 @@ fn a_day_and_a_place_after_the_cue_leave_the_claim_before_it() {
 
 #[test]
 fn a_name_and_a_phrase_about_it_before_the_cue_speak() {
-    for sentence in [
-        "The race is not over, his top aide, Tad Reed, said.",
-        "The race is not over, Tad Reed, his top aide, said on Monday.",
-        "The race is not over, his top aide, Tad Reed, told The Daily Ledger.",
-    ] {
-        let (speaker, _, claim) = single(sentence);
-        assert_eq!(speaker, "Tad Reed", "{sentence}");
-        assert_eq!(claim, "The race is not over", "{sentence}");
-    }
+    assert_single_claim(&[
+        (
+            "The race is not over, his top aide, Tad Reed, said.",
+            "Tad Reed",
+            "The race is not over",
+        ),
+        (
+            "The race is not over, Tad Reed, his top aide, said on Monday.",
+            "Tad Reed",
+            "The race is not over",
+        ),
+        (
+            "The race is not over, his top aide, Tad Reed, told The Daily Ledger.",
+            "Tad Reed",
+            "The race is not over",
+        ),
+    ]);
     // A quotation between the commas is no phrase about a name.
     assert!(
         run("\"The rules are clear,\" a statement on behalf of Jo Lee, Trade Secretary, said.")
@@ -1741,18 +1762,23 @@ fn after_said_an_occupation_before_a_name_and_a_time_after_it_are_not_the_name()
 
 #[test]
 fn a_time_of_several_words_after_a_final_cue_is_its_tail() {
-    for sentence in [
-        "The plan will fail, the agency said last week.",
-        "The plan will fail, the agency said late Thursday.",
-        "The plan will fail, the agency said earlier this year.",
-    ] {
-        let (speaker, _, claim) = single(sentence);
-        assert_eq!(
-            (speaker.as_str(), claim.as_str()),
-            ("the agency", "The plan will fail"),
-            "{sentence}"
-        );
-    }
+    assert_single_claim(&[
+        (
+            "The plan will fail, the agency said last week.",
+            "the agency",
+            "The plan will fail",
+        ),
+        (
+            "The plan will fail, the agency said late Thursday.",
+            "the agency",
+            "The plan will fail",
+        ),
+        (
+            "The plan will fail, the agency said earlier this year.",
+            "the agency",
+            "The plan will fail",
+        ),
+    ]);
 }
 
 #[test]
