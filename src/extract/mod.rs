@@ -396,7 +396,7 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
 /// The tokens of `content`: the sentence's own where it lies inside the
 /// sentence (tokenizing every claim again was 4% of the
 /// extraction), else its own (a quotation that opened sentences before).
-fn content_tokens<'t>(text: &Text, sentence: &'t [Token], content: Span) -> Cow<'t, [Token]> {
+fn content_tokens<'t, 'a>(text: &Text<'a>, sentence: &'t [Token<'a>], content: Span) -> Cow<'t, [Token<'a>]> {
     let inside = sentence
         .first()
         .zip(sentence.last())
@@ -414,7 +414,7 @@ fn content_tokens<'t>(text: &Text, sentence: &'t [Token], content: Span) -> Cow<
 fn stands_alone(text: &Text, sentence: Span, tokens: &[Token]) -> bool {
     // Closing punctuation, also inside a closing quote ("... an act.'");
     // a quote mark after a word is a scare quote ("German 'empire'").
-    let ends = |t: &Token| matches!(t.text.as_str(), "." | "!" | "?" | ":");
+    let ends = |t: &Token| matches!(t.text, "." | "!" | "?" | ":");
     let closed = match tokens {
         [.., before, last] if patterns::is_close_quote(last) || last.text == "'" => ends(before),
         [.., last] => ends(last),
@@ -456,7 +456,7 @@ fn quotation_close(tokens: &[Token], from: usize) -> Option<usize> {
 fn quotation_left_open(tokens: &[Token], open: Option<usize>) -> Option<usize> {
     tokens.iter().enumerate().fold(open, |open, (i, token)| {
         match (open, patterns::quotation_after(open.is_some(), i, token)) {
-            (Some(start), true) if !matches!(token.text.as_str(), "“" | "«" | "„") => Some(start),
+            (Some(start), true) if !matches!(token.text, "“" | "«" | "„") => Some(start),
             (_, true) => Some(token.span.end),
             (_, false) => None,
         }
@@ -468,7 +468,7 @@ fn quotation_left_open(tokens: &[Token], open: Option<usize>) -> Option<usize> {
 fn is_headline(tokens: &[Token]) -> bool {
     let ends = tokens
         .last()
-        .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | ":" | "\"" | "”"));
+        .is_some_and(|t| matches!(t.text, "." | "!" | "?" | ":" | "\"" | "”"));
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
     words.len() >= 4 && !ends && words.iter().filter(|w| w.capitalized()).count() * 10 >= words.len() * 7
 }

@@ -142,7 +142,7 @@ fn opening_name_of_clause(tokens: &[Token], from: usize, to: usize) -> Option<Sp
 fn phrase_start(tokens: &[Token], end: usize) -> usize {
     (0..end)
         .rev()
-        .find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":") || is_close_quote(&tokens[i]))
+        .find(|&i| matches!(tokens[i].text, "," | ";" | ":") || is_close_quote(&tokens[i]))
         .map_or(0, |b| b + 1)
 }
 
@@ -210,7 +210,7 @@ fn subject_before_relative(tokens: &[Token], from: usize, to: usize, c: usize) -
         && clause
             .iter()
             .any(|t| !t.capitalized() && !PRONOUNS.contains(&t.lower()))
-        && !(cues::is_ambiguous_noun(&tokens[c].text) && after_determiner(tokens, c))
+        && !(cues::is_ambiguous_noun(tokens[c].text) && after_determiner(tokens, c))
         && !(who + 1..to).any(|i| is_cue(tokens, i));
     // ("Those who oppose it say": a pronoun alone names no one.)
     let bare = who == from + 1
@@ -450,7 +450,7 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     let dateline = tokens
         .first()
         .filter(|t| t.text.len() >= 4 && t.text.chars().all(|c| c.is_ascii_uppercase()))
-        .and_then(|_| (1..tokens.len().min(12)).find(|&i| matches!(tokens[i].text.as_str(), "—" | "–" | "-")))
+        .and_then(|_| (1..tokens.len().min(12)).find(|&i| matches!(tokens[i].text, "—" | "–" | "-")))
         .map_or(0, |dash| dash + 1);
     let tokens_after = &tokens[dateline..];
     // ("Having been pricked into action, the agency ...": a participle
@@ -563,10 +563,7 @@ const INSTITUTIONS: &[&str] = &[
 /// The inside of a sentence that is one direct quote, if it is one.
 pub(super) fn whole_quote(tokens: &[Token]) -> Option<Span> {
     let first = tokens.first()?;
-    let last = tokens
-        .iter()
-        .rev()
-        .find(|t| !matches!(t.text.as_str(), "." | "!" | "?"))?;
+    let last = tokens.iter().rev().find(|t| !matches!(t.text, "." | "!" | "?"))?;
     (is_open_quote(first) && is_close_quote(last) && tokens.len() > 4)
         .then(|| Span::new(first.span.end, last.span.start))
 }
@@ -593,14 +590,11 @@ pub(super) struct RawMatch {
 // answered without counting their characters.)
 pub(super) fn is_open_quote(t: &Token) -> bool {
     t.text.len() <= 3
-        && ((t.text.chars().count() == 1 && OPEN_QUOTES.contains(t.text.as_str()))
-            || t.text == "''"
-            || t.text == "``")
+        && ((t.text.chars().count() == 1 && OPEN_QUOTES.contains(t.text)) || t.text == "''" || t.text == "``")
 }
 
 pub(super) fn is_close_quote(t: &Token) -> bool {
-    t.text.len() <= 3
-        && ((t.text.chars().count() == 1 && CLOSE_QUOTES.contains(t.text.as_str())) || t.text == "''")
+    t.text.len() <= 3 && ((t.text.chars().count() == 1 && CLOSE_QUOTES.contains(t.text)) || t.text == "''")
 }
 
 /// Nouns for evidence that "shows" or "found" something: with one of
@@ -703,7 +697,7 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
         return tokens[from..i]
             .iter()
             .rev()
-            .take_while(|t| !matches!(t.text.as_str(), ";" | ":") && !is_open_quote(t) && !is_close_quote(t))
+            .take_while(|t| !matches!(t.text, ";" | ":") && !is_open_quote(t) && !is_close_quote(t))
             .any(|t| EVIDENCE.contains(&t.lower()));
     }
     // `"It is the mayor," she answered`, `"Q," answered Jo Lee`: after a
@@ -712,7 +706,7 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
         return (i.saturating_sub(6)..i).any(|j| {
             j > 0
                 && is_close_quote(&tokens[j])
-                && matches!(tokens[j - 1].text.as_str(), "," | "?" | "!")
+                && matches!(tokens[j - 1].text, "," | "?" | "!")
                 && tokens[j + 1..i].iter().all(|t| t.is_word() || t.text == ".")
         });
     }
@@ -787,7 +781,7 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         let possessive = previous.ends_with("'s")
             || previous.ends_with("’s")
             || previous.ends_with('\'') && previous.chars().any(char::is_alphanumeric);
-        if (determiner || possessive) && (cues::is_ambiguous_noun(&t.text) || t.lower().ends_with("ed")) {
+        if (determiner || possessive) && (cues::is_ambiguous_noun(t.text) || t.lower().ends_with("ed")) {
             return false;
         }
     }
@@ -814,7 +808,7 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         let start = if pronoun { Some(i - 1) } else { name_start };
         tokens
             .get(i + 1)
-            .is_none_or(|n| matches!(n.text.as_str(), "," | "." | "!" | "?"))
+            .is_none_or(|n| matches!(n.text, "," | "." | "!" | "?"))
             && start.is_some_and(|s| s > 0 && (tokens[s - 1].text == "," || is_close_quote(&tokens[s - 1])))
     };
     if matches!(t.lower(), "claims" | "reports" | "remarks" | "notes" | "charges")
@@ -1363,7 +1357,7 @@ const SPEAKER_NOUNS: &[&str] = &[
 /// one that starts a sentence inside a quotation reopens it (a quote of
 /// several sentences marks each: `... the war. "He was detained ..."`).
 pub(super) fn quotation_after(open: bool, i: usize, token: &Token) -> bool {
-    match token.text.as_str() {
+    match token.text {
         "“" | "«" | "„" => true,
         "”" | "»" => false,
         "\"" | "''" => i == 0 || !open,
@@ -1402,7 +1396,7 @@ pub(super) fn introduction(tokens: &[Token]) -> Option<(Span, Span)> {
     // "In a 1963 speech, he declared:": the speaker after the last comma.
     let mut start = (0..end)
         .rev()
-        .find(|&i| matches!(tokens[i].text.as_str(), "," | ";") || is_close_quote(&tokens[i]))
+        .find(|&i| matches!(tokens[i].text, "," | ";") || is_close_quote(&tokens[i]))
         .map_or(0, |b| b + 1);
     while start < end && LEADING.contains(&tokens[start].lower()) {
         start += 1;
@@ -1588,7 +1582,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         && plausible_speaker(&tokens[c + 2..as_word])
     {
         let end = (as_word + 1..n)
-            .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";"))
+            .find(|&i| matches!(tokens[i].text, "," | "." | ";"))
             .unwrap_or(n);
         if end > as_word + 1 {
             out.push(RawMatch {
@@ -1641,7 +1635,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 inner -= 1;
             }
             let comma_after = close + 1 < c && tokens[close + 1].text == ","
-                || (inner > 0 && matches!(tokens[inner - 1].text.as_str(), "," | "?" | "!"));
+                || (inner > 0 && matches!(tokens[inner - 1].text, "," | "?" | "!"));
             // (No speaker on either side: the quotation is a title or a
             // phrase, and the cue may still have a speaker before it.)
             if let (Some(open), true) = (open, comma_after) {
@@ -1705,11 +1699,11 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         // it: `"Q," said Jo Lee during the debate`.)
                         let end = (c + 1..n)
                             .find(|&i| {
-                                matches!(tokens[i].text.as_str(), "," | "." | ";" | "who")
+                                matches!(tokens[i].text, "," | "." | ";" | "who")
                                     || i > c + 1
                                         && tokens[i - 1].capitalized()
                                         && tokens[i - 1].is_word()
-                                        && INVERTED_TAIL.contains(&tokens[i].text.as_str())
+                                        && INVERTED_TAIL.contains(&tokens[i].text)
                             })
                             .unwrap_or(n);
                         if end <= c + 1 || !plausible_speaker(&tokens[c + 1..end]) {
@@ -1735,7 +1729,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         end = (attribution_end + 2..n)
                             .find(|&i| is_close_quote(&tokens[i]))
                             .map_or(sentence.end, |i| tokens[i].span.start);
-                        let joint = match tokens[inner.saturating_sub(1)].text.as_str() {
+                        let joint = match tokens[inner.saturating_sub(1)].text {
                             "," => ", ",
                             _ => " ",
                         };
@@ -1918,7 +1912,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             if words >= 4 && first_part >= 3 && !(relative_next && first_part <= 6) {
                 let (content_start, quoted) = claim_start(tokens, sentence);
                 let aside_end = (end + 1..n)
-                    .find(|&i| matches!(tokens[i].text.as_str(), "," | "." | ";" | "!" | "?"))
+                    .find(|&i| matches!(tokens[i].text, "," | "." | ";" | "!" | "?"))
                     .unwrap_or(n);
                 out.push(RawMatch {
                     mention: Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end),
@@ -2087,7 +2081,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             start < open
                                 && plausible_speaker(&tokens[start..open])
                                 && !(start..open)
-                                    .any(|k| is_cue(tokens, k) && !cues::is_ambiguous_noun(&tokens[k].text))
+                                    .any(|k| is_cue(tokens, k) && !cues::is_ambiguous_noun(tokens[k].text))
                         }
                 };
                 // The aside may hold commas of its own ("Sandy Lee, who lost
@@ -2096,7 +2090,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 let aside_open = (0..np_end - 1)
                     .rev()
                     .take_while(|&i| {
-                        !matches!(tokens[i].text.as_str(), ";" | ":" | "." | "!" | "?")
+                        !matches!(tokens[i].text, ";" | ":" | "." | "!" | "?")
                             && !is_open_quote(&tokens[i])
                             && !is_close_quote(&tokens[i])
                     })
@@ -2417,13 +2411,13 @@ fn relative_report(tokens: &[Token], np_end: usize, c: usize, sentence_end: usiz
     // cue that may be a plural noun speaks only after a name or a pronoun.)
     let last = &tokens[np_end - 1];
     if tokens[c].text.ends_with('s')
-        && cues::is_ambiguous_noun(&tokens[c].text)
+        && cues::is_ambiguous_noun(tokens[c].text)
         && !(last.capitalized() || PRONOUNS.contains(&last.lower()))
     {
         return None;
     }
     let end = (c + 2..tokens.len())
-        .find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":" | "(" | "—" | "–" | "-"))
+        .find(|&i| matches!(tokens[i].text, "," | ";" | ":" | "(" | "—" | "–" | "-"))
         .map_or(sentence_end, |i| tokens[i].span.start);
     // Back from the pronoun (and its comma) to a determiner or possessive
     // within six words, with no punctuation between.
@@ -2621,7 +2615,7 @@ fn appositive_name(tokens: &[Token], from: usize, c: usize) -> Option<(usize, us
 /// quote mark: right after a word in "s", before a word ("Sanders’
 /// campaign manager", "the Democrats' leader").
 fn plural_possessive(tokens: &[Token], i: usize) -> bool {
-    matches!(tokens[i].text.as_str(), "’" | "'")
+    matches!(tokens[i].text, "’" | "'")
         && i > 0
         && tokens[i - 1].span.end == tokens[i].span.start
         && tokens[i - 1].is_word()
@@ -2656,7 +2650,7 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
             && end > start
             && end + 1 < n
             && tokens[end + 1].capitalized()
-            && (TITLE_ABBREVIATIONS.contains(&tokens[end - 1].text.as_str())
+            && (TITLE_ABBREVIATIONS.contains(&tokens[end - 1].text)
                 || tokens[end - 1].text.chars().count() == 1)
         {
             end += 1;
@@ -2705,7 +2699,7 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
     // clause reports is the same speaker's.)
     let tail_follows = relative_after(tokens, end)
         || rest.first().is_some_and(|t| {
-            matches!(t.text.as_str(), "," | "." | ";" | "!" | "?" | ")") || INVERTED_TAIL.contains(&t.lower())
+            matches!(t.text, "," | "." | ";" | "!" | "?" | ")") || INVERTED_TAIL.contains(&t.lower())
         }) && rest.iter().filter(|t| t.text == ",").count() <= 2
             && !rest.iter().enumerate().any(|(i, t)| {
                 t.is_word() && (t.lower() == "that" || is_cue(rest, i) && !t.lower().ends_with("ing"))
@@ -2904,7 +2898,7 @@ fn antecedent_of(tokens: &[Token], who: usize) -> Option<Span> {
     for _ in 0..3 {
         let start = (0..end)
             .rev()
-            .find(|&i| matches!(tokens[i].text.as_str(), "," | ";" | ":" | "(" | ")"))
+            .find(|&i| matches!(tokens[i].text, "," | ";" | ":" | "(" | ")"))
             .map_or(0, |b| b + 1);
         let mut from = start;
         while from < end && LEADING.contains(&tokens[from].lower()) {
@@ -3148,12 +3142,12 @@ fn adjunct_end(tokens: &[Token], from: usize) -> Option<usize> {
             return (words > 1).then_some(k);
         }
         if !t.is_word() {
-            let closes = matches!(t.text.as_str(), "." | "?" | "!")
+            let closes = matches!(t.text, "." | "?" | "!")
                 && tokens[k + 1..].iter().all(|t| !t.is_word() && !is_open_quote(t));
             if closes {
                 return (words > 1).then_some(k);
             }
-            if is_open_quote(t) || is_close_quote(t) || matches!(t.text.as_str(), ":" | ";" | "(" | ")") {
+            if is_open_quote(t) || is_close_quote(t) || matches!(t.text, ":" | ";" | "(" | ")") {
                 return None;
             }
             continue;
@@ -3280,7 +3274,7 @@ fn medium_end(tokens: &[Token], from: usize) -> Option<usize> {
         .find(|&i| !(tokens[i].is_word() && tokens[i].capitalized() || tokens[i].lower() == "television"))
         .unwrap_or(tokens.len());
     let next = tokens.get(end)?;
-    (end > from && (matches!(next.text.as_str(), "," | ":") || next.lower() == "that" || is_open_quote(next)))
+    (end > from && (matches!(next.text, "," | ":") || next.lower() == "that" || is_open_quote(next)))
         .then_some(end)
 }
 
@@ -3289,7 +3283,7 @@ mod tests {
     use super::*;
     use crate::extract::text::{self, Text};
 
-    fn toks(s: &str) -> (Text, Vec<Token>) {
+    fn toks(s: &str) -> (Text<'_>, Vec<Token<'_>>) {
         let t = Text::new(s);
         let tokens = text::tokens(&t, Span::new(0, t.chars().len()));
         (t, tokens)

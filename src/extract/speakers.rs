@@ -142,7 +142,7 @@ impl<'k> Speakers<'k> {
                 if run.is_empty() {
                     run_start = i;
                 }
-                run.push(&t.text);
+                run.push(t.text);
             }
             let run_end = if capitalized { i + 1 } else { i };
             if !capitalized || i + 1 == tokens.len() {
@@ -182,7 +182,7 @@ impl<'k> Speakers<'k> {
                         {
                             k -= 1;
                         }
-                        role = tokens[k..run_start].iter().map(|t| t.text.as_str()).collect();
+                        role = tokens[k..run_start].iter().map(|t| t.text).collect();
                     }
                     // "Mike Nattrass, UKIP's deputy leader,": an apposition.
                     if tokens.get(run_end).is_some_and(|t| t.text == ",")
@@ -191,10 +191,7 @@ impl<'k> Speakers<'k> {
                         && tokens[close - 1].is_word()
                         && !tokens[close - 1].capitalized()
                     {
-                        let words: Vec<&str> = tokens[run_end + 1..close]
-                            .iter()
-                            .map(|t| t.text.as_str())
-                            .collect();
+                        let words: Vec<&str> = tokens[run_end + 1..close].iter().map(|t| t.text).collect();
                         self.add_role(&words, &full);
                     }
                     self.add_role(&role, &full);
