@@ -212,22 +212,29 @@ pub fn is_speech_verb(word: &str) -> bool {
     SPEECH.contains(&lower.as_str())
 }
 
-/// Whether the extractor takes a word as a cue. Asked of every word of
-/// every sentence: a hash set, and no lowercase copy of a word that is
-/// lowercase already.
-pub fn is_cue_word(word: &str) -> bool {
-    static CUES: std::sync::LazyLock<foldhash::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
-        SPEECH
+/// Whether the extractor takes a word, given in lowercase (`Token::lower`),
+/// as a cue. Asked of most words of every sentence: a hash set, behind a
+/// test of the word's length that turns most words away unhashed.
+pub fn is_cue_word(lowercase: &str) -> bool {
+    struct Cues {
+        words: foldhash::HashSet<&'static str>,
+        lengths: std::ops::RangeInclusive<usize>,
+    }
+    static CUES: std::sync::LazyLock<Cues> = std::sync::LazyLock::new(|| {
+        let words: foldhash::HashSet<&'static str> = SPEECH
             .iter()
             .copied()
             .filter(|w| !LOW_PRECISION.contains(w))
-            .collect()
+            .collect();
+        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        Cues {
+            words,
+            lengths: shortest..=longest,
+        }
     });
-    if word.chars().any(char::is_uppercase) {
-        CUES.contains(word.to_lowercase().as_str())
-    } else {
-        CUES.contains(word)
-    }
+    debug_assert!(!lowercase.chars().any(char::is_uppercase), "{lowercase}");
+    CUES.lengths.contains(&lowercase.len()) && CUES.words.contains(lowercase)
 }
 
 /// Forms that usually report speech only when used as verbs; as nouns
