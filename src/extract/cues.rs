@@ -214,7 +214,9 @@ pub fn is_speech_verb(word: &str) -> bool {
 
 /// Whether the extractor takes a word, given in lowercase (`Token::lower`),
 /// as a cue. Asked of most words of every sentence: a hash set, behind a
-/// test of the word's length that turns most words away unhashed.
+/// test of the word's length that turns most words away unhashed. (No
+/// assertion that the word is lowercase: some letters, such as the
+/// mathematical capitals, have no lowercase form and stay uppercase.)
 pub fn is_cue_word(lowercase: &str) -> bool {
     struct Cues {
         words: foldhash::HashSet<&'static str>,
@@ -233,7 +235,6 @@ pub fn is_cue_word(lowercase: &str) -> bool {
             lengths: shortest..=longest,
         }
     });
-    debug_assert!(!lowercase.chars().any(char::is_uppercase), "{lowercase}");
     CUES.lengths.contains(&lowercase.len()) && CUES.words.contains(lowercase)
 }
 

@@ -1832,3 +1832,13 @@ fn a_share_of_people_may_open_with_only_and_repeat_itself_as_a_figure() {
         ),
     ]);
 }
+
+/// A letter with no lowercase form (a mathematical capital) stays
+/// uppercase in a token's lowercase text; the cue lookup takes it as it is.
+#[test]
+fn letters_without_a_lowercase_form_are_read_as_they_are() {
+    let text = "Title line\n\nThe 𝐀𝐁𝐂 report was out. Ann Fox said 𝐒𝐀𝐈𝐃 was the word.";
+    let proposals = extract(text, &HashMap::new());
+    assert_eq!(proposals.len(), 1, "{proposals:?}");
+    assert_eq!(proposals[0].source, "Ann Fox");
+}
