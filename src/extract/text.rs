@@ -40,7 +40,7 @@ pub struct Text<'a> {
     chars: Vec<char>,
     /// Where each code point starts in `input`, and where the text ends;
     /// `None` for an ASCII text, where a code point is a byte.
-    offsets: Option<Vec<u32>>,
+    offsets: Option<Vec<usize>>,
 }
 
 impl<'a> Text<'a> {
@@ -58,9 +58,9 @@ impl<'a> Text<'a> {
             let mut offsets = Vec::with_capacity(count + 1);
             for (at, c) in text.char_indices() {
                 chars.push(c);
-                offsets.push(at as u32);
+                offsets.push(at);
             }
-            offsets.push(text.len() as u32);
+            offsets.push(text.len());
             (chars, Some(offsets))
         };
         Text {
@@ -77,7 +77,7 @@ impl<'a> Text<'a> {
         let start = span.start.min(end);
         match &self.offsets {
             None => &self.input[start..end],
-            Some(offsets) => &self.input[offsets[start] as usize..offsets[end] as usize],
+            Some(offsets) => &self.input[offsets[start]..offsets[end]],
         }
     }
 
