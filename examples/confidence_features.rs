@@ -23,7 +23,7 @@ fn main() {
     }
     let known = HashMap::new();
     let read = for_each_article(&dir, |_, text, gold| {
-        for p in claimtrack::extract::extract(text, &known) {
+        for p in claimtrack::extract::extract_explained(text, &known) {
             let right = gold.iter().flatten().any(|g| matches(&p, g));
             println!("{}\t{}", u8::from(right), p.features.join("\t"));
         }

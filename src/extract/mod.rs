@@ -42,7 +42,8 @@ pub struct Proposal {
     pub role: Option<String>,
     /// The sentence the cue stands in.
     pub sentence: Span,
-    /// What the confidence model read (see `confidence::features`).
+    /// What the confidence model read (see `confidence::features`): filled
+    /// by [`extract_explained`], empty from [`extract`].
     #[serde(skip)]
     pub features: Vec<String>,
     /// How sure the pattern is, 0..1.
@@ -82,6 +83,16 @@ impl Piece {
 /// Proposes the attributed claims of `input`. `known` maps folded names and
 /// aliases of known sources to their display names (from the database).
 pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
+    extract_with(input, known, false)
+}
+
+/// As [`extract`], with each proposal's `features` named: what the
+/// confidence model read, for fitting it again (`examples/confidence_features.rs`).
+pub fn extract_explained(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
+    extract_with(input, known, true)
+}
+
+fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -> Vec<Proposal> {
     let text = Text::new(input);
     let mut speakers = Speakers::new(known);
     let mut out: Vec<Proposal> = Vec::new();
@@ -381,12 +392,26 @@ pub fn extract(input: &str, known: &HashMap<String, String>) -> Vec<Proposal> {
     let article = confidence::Article::of(input, &out);
     for group in out.chunk_by_mut(|a, b| a.sentence == b.sentence) {
         let words = sentence_words.get(&group[0].sentence.start).copied().unwrap_or(0);
-        let features: Vec<Vec<String>> = group
+        let scores: Vec<f64> = group
             .iter()
-            .map(|p| confidence::features(p, group, words, &article))
+            .map(|p| {
+                let mut score = confidence::Score::new();
+                confidence::describe(p, group, words, &article, &mut score);
+                score.probability()
+            })
             .collect();
+        let features: Vec<Vec<String>> = if explained {
+            group
+                .iter()
+                .map(|p| confidence::features(p, group, words, &article))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for (i, proposal) in group.iter_mut().enumerate() {
+            proposal.confidence = scores[i];
+        }
         for (proposal, features) in group.iter_mut().zip(features) {
-            proposal.confidence = confidence::probability(&features);
             proposal.features = features;
         }
     }

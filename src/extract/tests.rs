@@ -1018,7 +1018,7 @@ fn confidence_reads_how_often_the_article_names_the_speaker() {
     let text = "Mayor Ann Hale opened the new bridge on Monday. Hale said the bridge cost less than planned. \
                 Critics doubted it. Hale said the council had checked every bill. \
                 RIVERTON saying nothing had changed, residents left.";
-    let proposals = extract(text, &HashMap::new());
+    let proposals = extract_explained(text, &HashMap::new());
     let features = |source: &str| {
         proposals
             .iter()
@@ -1841,4 +1841,23 @@ fn letters_without_a_lowercase_form_are_read_as_they_are() {
     let proposals = extract(text, &HashMap::new());
     assert_eq!(proposals.len(), 1, "{proposals:?}");
     assert_eq!(proposals[0].source, "Ann Fox");
+}
+
+/// The confidence is the same whether the features are kept by name or
+/// only scored, and the named features score to it.
+#[test]
+fn confidence_does_not_depend_on_keeping_the_feature_names() {
+    let text = "Title line\n\nMayor Ann Hale said the bridge cost less. \"It was cheap,\" Hale said. \
+                Critics, who doubted it, said the council had checked every bill, according to a report.";
+    let scored = extract(text, &HashMap::new());
+    let explained = extract_explained(text, &HashMap::new());
+    assert!(scored.len() >= 3, "{scored:?}");
+    assert_eq!(scored.len(), explained.len());
+    for (a, b) in scored.iter().zip(&explained) {
+        assert!(a.features.is_empty());
+        assert!(b.features.len() > 10, "{:?}", b.features);
+        assert_eq!(a.confidence, b.confidence);
+        assert!((confidence::probability(&b.features) - b.confidence).abs() < 1e-12);
+        assert!(a.confidence > 0.0 && a.confidence < 1.0);
+    }
 }
