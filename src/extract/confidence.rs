@@ -34,51 +34,36 @@ fn weights() -> &'static HashMap<&'static str, f64> {
 /// The chance a proposal with these features is right.
 #[cfg(test)]
 pub(super) fn probability(features: &[String]) -> f64 {
-    let mut score = Score::new();
+    let mut score = Score::new(false);
     for feature in features {
         score.add(&[feature]);
     }
     score.probability()
 }
 
-/// Where [`describe`] puts each feature's name, given in parts to be
-/// joined: a list of names, or a running score that needs no names kept.
-pub(super) trait FeatureSink {
-    fn add(&mut self, parts: &[&str]);
-}
-
-impl FeatureSink for Vec<String> {
-    fn add(&mut self, parts: &[&str]) {
-        self.push(parts.concat());
-    }
-}
-
-/// The model's sum over features, each name joined in one buffer and
-/// looked up: naming some 25 features a proposal as strings of their own
-/// was a tenth of the extraction's instructions.
+/// The model's sum over a proposal's features, each name joined in one
+/// buffer and looked up: naming some 25 features a proposal as strings of
+/// their own was a tenth of the extraction's instructions. The names are
+/// kept only when asked for (`extract_explained`).
 pub(super) struct Score {
     name: String,
     /// The features' weights added up, apart from the intercept: added to
     /// it at the end, in the order the figures have always been summed.
     sum: f64,
+    names: Option<Vec<String>>,
 }
 
 impl Score {
-    pub(super) fn new() -> Score {
+    /// A score of no features yet, keeping their names if `named`.
+    pub(super) fn new(named: bool) -> Score {
         Score {
             name: String::with_capacity(64),
             sum: -0.0,
+            names: named.then(|| Vec::with_capacity(28)),
         }
     }
 
-    /// The chance a proposal with the features added is right.
-    pub(super) fn probability(&self) -> f64 {
-        let z = weights().get("bias").copied().unwrap_or(0.0) + self.sum;
-        1.0 / (1.0 + (-z).exp())
-    }
-}
-
-impl FeatureSink for Score {
+    /// Adds the feature whose name is `parts` joined.
     fn add(&mut self, parts: &[&str]) {
         self.name.clear();
         for part in parts {
@@ -87,6 +72,20 @@ impl FeatureSink for Score {
         if let Some(weight) = weights().get(self.name.as_str()) {
             self.sum += weight;
         }
+        if let Some(names) = &mut self.names {
+            names.push(self.name.clone());
+        }
+    }
+
+    /// The chance a proposal with the features added is right.
+    pub(super) fn probability(&self) -> f64 {
+        let z = weights().get("bias").copied().unwrap_or(0.0) + self.sum;
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// The features' names, if they were kept; else none.
+    pub(super) fn into_names(self) -> Vec<String> {
+        self.names.unwrap_or_default()
     }
 }
 
@@ -163,25 +162,14 @@ fn last_word(source: &str) -> &str {
 }
 
 /// What the model reads of a proposal, given every proposal of the same
-/// sentence (itself included) and the article: indicator features, named.
-pub fn features(
-    proposal: &Proposal,
-    sentence: &[Proposal],
-    sentence_words: usize,
-    article: &Article,
-) -> Vec<String> {
-    let mut out = Vec::with_capacity(28);
-    describe(proposal, sentence, sentence_words, article, &mut out);
-    out
-}
-
-/// Each feature of a proposal (see [`features`]), handed to `out`.
+/// sentence (itself included) and the article: indicator features, each
+/// added to `out`.
 pub(super) fn describe(
     proposal: &Proposal,
     sentence: &[Proposal],
     sentence_words: usize,
     article: &Article,
-    out: &mut impl FeatureSink,
+    out: &mut Score,
 ) {
     let pattern = proposal.pattern;
     out.add(&["pattern=", pattern]);

@@ -42,7 +42,7 @@ pub struct Proposal {
     pub role: Option<String>,
     /// The sentence the cue stands in.
     pub sentence: Span,
-    /// What the confidence model read (see `confidence::features`): filled
+    /// What the confidence model read (see `confidence::describe`): filled
     /// by [`extract_explained`], empty from [`extract`].
     #[serde(skip)]
     pub features: Vec<String>,
@@ -392,27 +392,17 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
     let article = confidence::Article::of(input, &out);
     for group in out.chunk_by_mut(|a, b| a.sentence == b.sentence) {
         let words = sentence_words.get(&group[0].sentence.start).copied().unwrap_or(0);
-        let scores: Vec<f64> = group
+        let scores: Vec<confidence::Score> = group
             .iter()
             .map(|p| {
-                let mut score = confidence::Score::new();
+                let mut score = confidence::Score::new(explained);
                 confidence::describe(p, group, words, &article, &mut score);
-                score.probability()
+                score
             })
             .collect();
-        let features: Vec<Vec<String>> = if explained {
-            group
-                .iter()
-                .map(|p| confidence::features(p, group, words, &article))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        for (i, proposal) in group.iter_mut().enumerate() {
-            proposal.confidence = scores[i];
-        }
-        for (proposal, features) in group.iter_mut().zip(features) {
-            proposal.features = features;
+        for (proposal, score) in group.iter_mut().zip(scores) {
+            proposal.confidence = score.probability();
+            proposal.features = score.into_names();
         }
     }
     out

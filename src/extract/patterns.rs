@@ -2036,8 +2036,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                                 .all(|t| matches!(t.lower(), "%" | "percent" | "per" | "cent"))
                     });
                 if let Some(open) = figure
-                    && phrase_start(tokens, open) < open
-                    && plausible_speaker(&tokens[phrase_start(tokens, open)..open])
+                    && let group = phrase_start(tokens, open)
+                    && group < open
+                    && plausible_speaker(&tokens[group..open])
                 {
                     np_end = open;
                 }
