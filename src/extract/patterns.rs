@@ -2740,6 +2740,11 @@ const DAYS: &[&str] = &[
     "tonight",
 ];
 
+/// Whether a word, in any case, names a day ("Wednesday", "today").
+pub(super) fn is_day(word: &str) -> bool {
+    DAYS.iter().any(|day| day.eq_ignore_ascii_case(word))
+}
+
 /// Months.
 const MONTHS: &[&str] = &[
     "january",

@@ -57,6 +57,9 @@ pub(super) struct Speakers<'k> {
     /// Charles Clarke", "Mike Nattrass, UKIP's deputy leader"), folded and
     /// without determiners, to the names they describe.
     roles: FastMap<String, Vec<String>>,
+    /// Single title words written before a name ("Ambassador Jon
+    /// Huntsman"), lowercase, to the names they title.
+    titled: FastMap<String, Vec<String>>,
     /// Each name's first role phrase as written, for the source's
     /// description in a draft.
     first_roles: FastMap<String, String>,
@@ -83,6 +86,7 @@ impl<'k> Speakers<'k> {
             sentence_named: None,
             opening_name: None,
             roles: FastMap::new(),
+            titled: FastMap::new(),
             first_roles: FastMap::new(),
             people: FastMap::new(),
         }
@@ -97,8 +101,31 @@ impl<'k> Speakers<'k> {
     /// The one person a description names in this article: "the home
     /// secretary" where the article wrote "Home Secretary Charles Clarke".
     pub(super) fn person_described(&self, description: &str) -> Option<&str> {
-        let key = role_key(description);
-        match self.roles.get(&key).map(Vec::as_slice) {
+        // The description as written, else up to its head noun ("the U.S.
+        // ambassador to Russia" is "U.S. ambassador"), else the head noun
+        // alone as a one-word title written before a name ("Ambassador Jon
+        // Huntsman"), and that only past a place or a nation ("the U.S.
+        // ambassador", "the Chester chairman"): "the prime minister" or "the
+        // health minister" is not whoever the article calls a minister, and
+        // "Holyrood leader Nicola Sturgeon" is no Conservative leader.
+        let words: Vec<&str> = description.split_whitespace().collect();
+        let head = described_head(&words);
+        let head_alone = match head.split_last() {
+            Some((noun, modifiers)) => {
+                let placed = after_article(modifiers)
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase) && !is_role_word(w));
+                if placed { role_key(noun) } else { String::new() }
+            }
+            None => String::new(),
+        };
+        // The most specific role the article gives anyone decides: two
+        // people with it name no one.
+        let found = [role_key(description), role_key(&head.join(" "))]
+            .iter()
+            .find_map(|key| self.roles.get(key))
+            .or_else(|| self.titled.get(&head_alone));
+        match found.map(Vec::as_slice) {
             Some([only]) => Some(only),
             _ => None,
         }
@@ -195,6 +222,16 @@ impl<'k> Speakers<'k> {
                         self.add_role(&words, &full);
                     }
                     self.add_role(&role, &full);
+                    // "Chairman Steve Vaughan": one capitalized title word
+                    // before the name, which "the Chester chairman" means.
+                    if let [title] = title.as_slice()
+                        && is_role_word(title)
+                    {
+                        let names = self.titled.entry(title.to_lowercase()).or_default();
+                        if !names.contains(&full) {
+                            names.push(full.clone());
+                        }
+                    }
                     if run_start == 0 || (run_start == 1 && tokens[0].lower() == "but") {
                         self.opening_name = Some(full.clone());
                     }
@@ -250,7 +287,7 @@ impl<'k> Speakers<'k> {
         if let Some(&person) = self.people.get(name) {
             return person;
         }
-        let person = guess_kind(name) == "person";
+        let person = is_person_name(name);
         self.people.insert(name.to_string(), person);
         person
     }
@@ -308,15 +345,27 @@ impl<'k> Speakers<'k> {
                 for start in 0..=words.len() - len {
                     let phrase = words[start..start + len].join(" ");
                     if let Some(name) = self.known_name(&phrase) {
-                        let person = guess_kind(name) == "person";
+                        let person = is_person_name(name);
                         return self.remember(name.clone(), person);
                     }
                 }
             }
         }
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        // "The White House readout", "a Pentagon statement", "Ms Vell's
+        // letter": a document speaks for whoever issued it, named before it.
+        if let Some((last, rest)) = words.split_last()
+            && DOCUMENTS.contains(&last.to_lowercase().as_str())
+        {
+            let issuer = after_article(rest);
+            // "Wednesday's statement" was issued by no one called Wednesday.
+            let dated = matches!(issuer, [day] if super::patterns::is_day(without_possessive(day)));
+            if !issuer.is_empty() && !dated && issuer.iter().all(|w| w.starts_with(char::is_uppercase)) {
+                return self.resolve(without_possessive(&issuer.join(" ")));
+            }
+        }
         // "A UKIP spokesman", "Foreign Office officials": unnamed, they
         // speak for their organization.
-        let words: Vec<&str> = mention.split_whitespace().collect();
         if let Some((last, rest)) = words.split_last()
             && SPOKES.contains(&last.to_lowercase().as_str())
         {
@@ -326,16 +375,17 @@ impl<'k> Speakers<'k> {
             {
                 return self.resolve("he");
             }
-            let rest: Vec<&str> = match rest.split_first() {
-                Some((first, more)) if matches!(first.to_lowercase().as_str(), "a" | "an" | "the") => {
-                    more.to_vec()
-                }
-                _ => rest.to_vec(),
-            };
+            let rest = after_article(rest);
             if !rest.is_empty() && rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
                 let organization = rest.join(" ");
-                let organization = without_possessive(&organization);
-                return self.remember(organization.to_string(), false);
+                // "Russian President Vladimir Putin's spokesman": whose
+                // spokesman is a mention of its own, titled or by surname,
+                // and resolves as one (to the "Vladimir Putin" the article
+                // names elsewhere, not to a second source with his title).
+                if organization.ends_with("'s") || organization.ends_with("’s") {
+                    return self.resolve(without_possessive(&organization));
+                }
+                return self.remember(organization, false);
             }
         }
         // "The Conservatives and Liberal Democrats": a joint speaker.
@@ -392,7 +442,7 @@ impl<'k> Speakers<'k> {
         };
         let name = tail.join(" ");
         if let Some(known) = self.known_name(&crate::names::fold_name(&name)) {
-            let person = guess_kind(known) == "person";
+            let person = is_person_name(known);
             return self.remember(known.clone(), person);
         }
         if tail.len() == 1
@@ -601,6 +651,21 @@ fn is_possessive(word: &str) -> bool {
 /// Independence Party", "Foreign Office", "Liberal Democrats") look like a
 /// person's name; anything else is taken for an organization.
 pub fn guess_kind(source: &str) -> &'static str {
+    if is_person_name(source) {
+        "person"
+    } else {
+        body_kind(&source.split_whitespace().collect::<Vec<_>>())
+    }
+}
+
+/// Whether a source looks like one person (`guess_kind`), without telling
+/// what else it would be: speaker resolution asks this of every name.
+fn is_person_name(source: &str) -> bool {
+    // "the U.S. ambassador to Russia", "a Labour MP": a description of
+    // one person.
+    if written_as_description(source) && is_description(source) {
+        return true;
+    }
     // "Jo Reed's lawyer": a person's lawyer, spokesman or aide is a person.
     // (The "'s " found byte by byte: `rsplit_once` sets up a substring
     // searcher, and this runs on every name an article writes.)
@@ -608,7 +673,7 @@ pub fn guess_kind(source: &str) -> &'static str {
         && let Some(last) = source[at + 3..].split_whitespace().last().map(str::to_lowercase)
         && (ROLE_NOUNS.contains(&last.as_str()) || TITLES.contains(&last.as_str()))
     {
-        return "person";
+        return true;
     }
     let words: Vec<&str> = source.split_whitespace().collect();
     let institution = words.iter().any(|w| {
@@ -645,12 +710,169 @@ pub fn guess_kind(source: &str) -> &'static str {
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && !matches!(words[0], "The" | "A" | "An")
         && !holiday;
-    if name_like && !institution {
-        "person"
+    name_like && !institution
+}
+
+/// The kind of a source that is not one person, from its words: a news
+/// outlet ("Russian media", "the RIA Novosti news agency"), a state agency
+/// ("U.S. intelligence agencies", "the court's press service"), a
+/// government ("Russian authorities", "Moscow"), an unnamed group ("the
+/// three men", "officials"), else an organization. The head noun decides,
+/// the noun before any "of" or "for" ("The press service for the court").
+fn body_kind(words: &[&str]) -> &'static str {
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| without_possessive(w.trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase())
+        .collect();
+    let head = described_head(words).len().min(lower.len());
+    let Some(noun) = lower[..head].last() else {
+        return "organization";
+    };
+    let noun = noun.as_str();
+    let any = |set: &[&str]| lower[..head].iter().any(|w| set.contains(&w.as_str()));
+    let masthead = words[..head]
+        .last()
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && MASTHEADS.contains(&noun));
+    if any(MEDIA_WORDS) || masthead {
+        "media"
+    } else if matches!(
+        noun,
+        "agency" | "agencies" | "service" | "services" | "police" | "intelligence"
+    ) || words.len() == 1 && STATE_AGENCIES.contains(&words[0])
+    {
+        "agency"
+    } else if matches!(
+        noun,
+        "government" | "governments" | "authorities" | "administration" | "cabinet" | "regime"
+    ) || words.len() == 1 && CAPITALS.contains(&words[0])
+    {
+        "government"
+    } else if PEOPLE_PLURALS.contains(&noun) {
+        "group"
     } else {
         "organization"
     }
 }
+
+/// Words that make a source a news outlet.
+const MEDIA_WORDS: &[&str] = &[
+    "media",
+    "news",
+    "newspaper",
+    "newspapers",
+    "television",
+    "tv",
+    "radio",
+    "broadcaster",
+    "magazine",
+    "journalists",
+    "reporters",
+];
+
+/// Nouns that end a newspaper's name ("The Washington Post"), capitalized.
+const MASTHEADS: &[&str] = &[
+    "times",
+    "post",
+    "telegraph",
+    "herald",
+    "gazette",
+    "tribune",
+    "guardian",
+    "observer",
+];
+
+/// State agencies known by their initials.
+const STATE_AGENCIES: &[&str] = &[
+    "FSB", "CIA", "FBI", "NSA", "KGB", "GRU", "SVR", "MI5", "MI6", "GCHQ", "DHS", "DOJ", "EPA", "IRS",
+];
+
+/// Capitals that news style writes for their governments ("Washington
+/// has strongly rejected").
+const CAPITALS: &[&str] = &[
+    "Washington",
+    "Moscow",
+    "Beijing",
+    "London",
+    "Paris",
+    "Berlin",
+    "Tokyo",
+    "Kyiv",
+    "Kiev",
+    "Tehran",
+    "Pyongyang",
+    "Seoul",
+    "Ankara",
+    "Damascus",
+    "Baghdad",
+    "Kabul",
+    "Islamabad",
+    "Delhi",
+    "Brussels",
+    "Madrid",
+    "Rome",
+    "Warsaw",
+    "Minsk",
+    "Tbilisi",
+    "Riyadh",
+    "Cairo",
+    "Caracas",
+    "Havana",
+    "Ottawa",
+    "Canberra",
+    "Jerusalem",
+    "Taipei",
+];
+
+/// Plural nouns for people: an unnamed group ("the three men",
+/// "officials", "protesters").
+const PEOPLE_PLURALS: &[&str] = &[
+    "men",
+    "women",
+    "people",
+    "suspects",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "residents",
+    "officials",
+    "critics",
+    "experts",
+    "analysts",
+    "lawmakers",
+    "legislators",
+    "members",
+    "leaders",
+    "voters",
+    "workers",
+    "families",
+    "activists",
+    "campaigners",
+    "students",
+    "doctors",
+    "teachers",
+    "parents",
+    "investigators",
+    "prosecutors",
+    "witnesses",
+    "opponents",
+    "supporters",
+    "observers",
+    "diplomats",
+    "soldiers",
+    "troops",
+    "rebels",
+    "militants",
+    "fans",
+    "victims",
+    "relatives",
+    "villagers",
+    "locals",
+    "citizens",
+    "scientists",
+    "researchers",
+    "economists",
+    "sources",
+];
 
 /// Plural or collective words that make a capitalized run a group.
 const GROUP_WORDS: &[&str] = &[
@@ -702,9 +924,43 @@ const GROUP_WORDS: &[&str] = &[
 /// attorney general", "a UK Independence Party MEP".
 pub(super) fn is_description(source: &str) -> bool {
     let words: Vec<&str> = source.split_whitespace().collect();
-    let Some(last) = words.last() else { return false };
+    let head = described_head(&words);
+    let Some(last) = head.last() else { return false };
     let last = last.trim_end_matches('.').to_lowercase();
-    words.len() >= 2 && (TITLES.contains(&last.as_str()) || ROLE_NOUNS.contains(&last.as_str()))
+    head.len() >= 2 && (TITLES.contains(&last.as_str()) || ROLE_NOUNS.contains(&last.as_str()))
+}
+
+/// Whether a phrase reads as a description, not a title in capitals: it
+/// opens in lowercase ("a Labour MP", "the U.S. ambassador") or has a
+/// lowercase word after its article ("The attorney general"). "UK
+/// Chancellor" and "The Shadow Secretary" are capitalized runs that learning
+/// names meets, and guessing them persons would make them who "she" means.
+fn written_as_description(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    match words.next() {
+        Some(first) if first.starts_with(char::is_lowercase) => true,
+        Some("The" | "A" | "An") => words.any(|w| w.starts_with(char::is_lowercase)),
+        _ => false,
+    }
+}
+
+/// Words without the article they open with ("the", "a", "an").
+fn after_article<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
+    match words.split_first() {
+        Some((first, rest)) if ["the", "a", "an"].iter().any(|a| a.eq_ignore_ascii_case(first)) => rest,
+        _ => words,
+    }
+}
+
+/// A description's words up to its head noun: "the U.S. ambassador to
+/// Russia" is "the U.S. ambassador", whose post the rest says.
+fn described_head<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
+    let preposition = words
+        .iter()
+        .skip(2)
+        .position(|w| matches!(*w, "to" | "of" | "for" | "at" | "in" | "on" | "from"))
+        .map(|at| at + 2);
+    &words[..preposition.unwrap_or(words.len())]
 }
 
 /// Who speaks for an organization without a name of their own.
@@ -717,6 +973,21 @@ const SPOKES: &[&str] = &[
     "officials",
     "source",
     "sources",
+];
+
+/// Documents that speak for whoever issued them ("the White House
+/// readout said").
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "readout",
+    "communique",
+    "release",
+    "letter",
+    "memo",
+    "report",
+    "transcript",
+    "filing",
+    "website",
 ];
 
 /// Words that make a capitalized run an organization's name.
