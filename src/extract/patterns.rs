@@ -2990,6 +2990,17 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         k = that + 1;
     }
+    // "stressed to Putin in the call \"Q\"": to whom, and where, before a
+    // quotation are not what was said.
+    if k + 2 < n
+        && tokens[k].lower() == "to"
+        && tokens[k + 1].capitalized()
+        && let Some(q) = (k + 2..n.min(k + 12)).find(|&i| !tokens[i].is_word())
+        && is_open_quote(&tokens[q])
+        && tokens[k + 2..q].iter().all(|t| !clause_marker(t.lower()))
+    {
+        k = q;
+    }
     // "told the BBC: \"Q\"": what comes before the colon is to whom.
     if let Some(colon) = (k..n.min(k + 9)).find(|&i| tokens[i].text == ":")
         && tokens.get(colon + 1).is_some_and(is_open_quote)

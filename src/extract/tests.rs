@@ -595,6 +595,14 @@ mod standalone_claim_texts {
         assert_eq!(found[0].2, "he had no regrets about the vote");
         let found = run("Jane Roe claimed in the Evening Star that the council had lost the files.");
         assert_eq!(found[0].2, "the council had lost the files");
+        // To whom and where, then a quotation: the quotation.
+        let found = run(
+            "Mayor Ann Vell stressed to Tom Reed in the meeting \"the importance of the harbour to the town.\"",
+        );
+        assert_eq!(found[0].2, "the importance of the harbour to the town");
+        // Not past a clause of the speaker's own.
+        let found = run("Ann Vell wrote to Tom Reed that the \"old harbour\" would close in May.");
+        assert_eq!(found[0].2, "the \"old harbour\" would close in May");
     }
 
     #[test]
