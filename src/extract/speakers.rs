@@ -65,6 +65,13 @@ pub(super) struct Speakers<'k> {
     first_roles: FastMap<String, String>,
     /// Names already guessed a person's or not.
     people: FastMap<String, bool>,
+    /// Organizations named so far, as speakers or by a name with an
+    /// institution's word ("Federal Security Service"), first seen first:
+    /// what "the agency" or "the company" may mean, each with the
+    /// sentence it was last named in.
+    bodies: Vec<(String, usize)>,
+    /// Sentences learned so far.
+    sentences: usize,
 }
 
 impl<'k> Speakers<'k> {
@@ -89,6 +96,8 @@ impl<'k> Speakers<'k> {
             titled: FastMap::new(),
             first_roles: FastMap::new(),
             people: FastMap::new(),
+            bodies: Vec::new(),
+            sentences: 0,
         }
     }
 
@@ -133,6 +142,7 @@ impl<'k> Speakers<'k> {
 
     /// Learns full names (two or more capitalized words) from a sentence.
     pub(super) fn learn(&mut self, tokens: &[Token]) {
+        self.sentences += 1;
         let named = self.sentence_named.take();
         if let Some(subject) = self.sentence_subject.take().or(named) {
             self.last_subject = Some(subject);
@@ -194,6 +204,12 @@ impl<'k> Speakers<'k> {
                     name.first()
                         .and_then(|surname| self.surnames.get(&surname.to_lowercase()).cloned())
                 };
+                // "Russia's Federal Security Service": past the possessive.
+                let owned = run.iter().rposition(|w| w.ends_with("'s") || w.ends_with("’s"));
+                let body = &run[owned.map_or(0, |at| at + 1)..];
+                if body.len() >= 2 && !qualifier && body.iter().any(|w| is_institution_word(w)) {
+                    self.note_body(&body.join(" "));
+                }
                 if let Some(full) = full.filter(|f| self.is_person(f)) {
                     // The role written before the name: its capitalized
                     // title ("Home Secretary") or the lowercase words just
@@ -352,6 +368,14 @@ impl<'k> Speakers<'k> {
             }
         }
         let words: Vec<&str> = mention.split_whitespace().collect();
+        // "The agency said": the one agency the article has named.
+        if let [article, noun] = words.as_slice()
+            && article.eq_ignore_ascii_case("the")
+            && BODY_NOUNS.contains(noun)
+            && let Some(body) = self.body_described(noun)
+        {
+            return self.remember(body, false);
+        }
         // "The White House readout", "a Pentagon statement", "Ms Vell's
         // letter": a document speaks for whoever issued it, named before it.
         if let Some((last, rest)) = words.split_last()
@@ -468,10 +492,88 @@ impl<'k> Speakers<'k> {
             // "she" means in the next one.
             self.sentence_subject.get_or_insert_with(|| name.clone());
         }
+        // An organization that speaks is one "the company" may mean; a
+        // description ("The report") is none.
+        if !person_like && !written_as_description(&name) && name.starts_with(char::is_uppercase) {
+            self.note_body(&name);
+        }
         self.last_any = Some(name.clone());
         name
     }
+
+    fn note_body(&mut self, name: &str) {
+        self.bodies.retain(|(body, _)| body != name);
+        self.bodies.push((name.to_string(), self.sentences));
+    }
+
+    /// The organization named so far that "the agency", "the company" or
+    /// "the newspaper" means: the last that fits, named in this sentence
+    /// or the two before it, else the only one that fits in the article.
+    fn body_described(&self, noun: &str) -> Option<String> {
+        let mut fitting = self.bodies.iter().rev().filter(|(body, _)| body_fits(noun, body));
+        let last = fitting.next()?;
+        if last.1 + 2 >= self.sentences || fitting.next().is_none() {
+            Some(last.0.clone())
+        } else {
+            None
+        }
+    }
 }
+
+/// Whether an organization's name fits a noun that stands for it: "the
+/// agency" a state agency, "the newspaper" an outlet, "the council" or "the
+/// bank" a name with that word, "the company" an organization whose name
+/// says it is nothing else (no House, Party, Council, Police ...).
+fn body_fits(noun: &str, body: &str) -> bool {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    // A name, not a phrase a speaker was left as ("Officials in Cojedes
+    // state", "Yukos lawyers now").
+    let a_name = words
+        .iter()
+        .all(|w| w.starts_with(|c: char| !c.is_lowercase()) || matches!(*w, "of" | "and" | "for" | "the"));
+    if !a_name {
+        return false;
+    }
+    let kind = if is_person_name(body) {
+        "person"
+    } else {
+        body_kind(&words)
+    };
+    let named = words.iter().any(|w| w.eq_ignore_ascii_case(noun));
+    match noun {
+        "agency" | "service" => kind == "agency",
+        "newspaper" | "paper" | "magazine" | "broadcaster" => kind == "media",
+        "company" | "firm" | "airline" | "carmaker" | "retailer" | "insurer" => {
+            kind == "organization" && !words.iter().any(|w| is_institution_word(w))
+        }
+        _ => named,
+    }
+}
+
+/// Nouns that, after "the", stand for an organization named before.
+const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "service",
+    "newspaper",
+    "paper",
+    "magazine",
+    "broadcaster",
+    "company",
+    "firm",
+    "airline",
+    "carmaker",
+    "retailer",
+    "insurer",
+    "bank",
+    "council",
+    "union",
+    "party",
+    "ministry",
+    "department",
+    "commission",
+    "committee",
+    "club",
+];
 
 /// The words at the end of `words` that start with a capital.
 fn capitalized_tail<'a, 'w>(words: &'w [&'a str]) -> &'w [&'a str] {
@@ -565,6 +667,14 @@ fn is_title(word: &str) -> bool {
 }
 
 /// Whether a word names a role, in any case.
+/// Whether a capitalized word makes a name an institution's ("Service",
+/// "Party", "Bank"): a set, since every name an article writes asks.
+fn is_institution_word(word: &str) -> bool {
+    static SET: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| ORGANIZATION_WORDS.iter().chain(GROUP_WORDS).copied().collect());
+    SET.contains(word)
+}
+
 fn is_role_word(word: &str) -> bool {
     static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
     is_title(word) || in_lowercase(word, |w| SET.contains(w))
@@ -744,7 +854,7 @@ fn body_kind(words: &[&str]) -> &'static str {
     } else if matches!(
         noun,
         "government" | "governments" | "authorities" | "administration" | "cabinet" | "regime"
-    ) || words.len() == 1 && CAPITALS.contains(&words[0])
+    ) || words.len() == 1 && (CAPITALS.contains(&words[0]) || COUNTRIES.contains(&words[0]))
     {
         "government"
     } else if PEOPLE_PLURALS.contains(&noun) {
@@ -823,6 +933,41 @@ const CAPITALS: &[&str] = &[
     "Taipei",
 ];
 
+/// Countries that news style writes for their governments ("Britain
+/// said"), by their short names.
+const COUNTRIES: &[&str] = &[
+    "UK",
+    "US",
+    "USA",
+    "Britain",
+    "America",
+    "France",
+    "Germany",
+    "Italy",
+    "Spain",
+    "Russia",
+    "China",
+    "Japan",
+    "India",
+    "Pakistan",
+    "Iran",
+    "Iraq",
+    "Israel",
+    "Syria",
+    "Turkey",
+    "Ukraine",
+    "Poland",
+    "Egypt",
+    "Canada",
+    "Australia",
+    "Brazil",
+    "Mexico",
+    "Nigeria",
+    "Venezuela",
+    "Cuba",
+    "Ireland",
+];
+
 /// Plural nouns for people: an unnamed group ("the three men",
 /// "officials", "protesters").
 const PEOPLE_PLURALS: &[&str] = &[
@@ -872,6 +1017,12 @@ const PEOPLE_PLURALS: &[&str] = &[
     "researchers",
     "economists",
     "sources",
+    "lawyers",
+    "unions",
+    "ministers",
+    "executives",
+    "bosses",
+    "staff",
 ];
 
 /// Plural or collective words that make a capitalized run a group.

@@ -1025,6 +1025,35 @@ fn his_or_her_in_a_role_names_whom_it_means() {
 }
 
 #[test]
+fn the_company_or_the_agency_is_the_one_the_article_named() {
+    let sources = |text: &str| -> Vec<String> { roles(text).into_iter().map(|(source, _)| source).collect() };
+    // A speaker named before.
+    assert_eq!(
+        sources("Kivotel said sales rose by a fifth. The company said prices would stay low."),
+        ["Kivotel", "Kivotel"]
+    );
+    // An agency named, not as a speaker, just before; past the possessive.
+    assert_eq!(
+        sources(
+            "The arrests were announced by Brevania's Border Security Service on Monday. The agency said the men had been armed."
+        ),
+        ["Border Security Service"]
+    );
+    // Two that fit, named long before: no guess.
+    assert_eq!(
+        sources(
+            "Kivotel said sales rose by a fifth. Ardent said its costs rose sharply. The vote is on Friday. The board meets on Monday. The company said prices would stay low."
+        ),
+        ["Kivotel", "Ardent", "The company"]
+    );
+    // A phrase a speaker was left as is no company.
+    assert_eq!(
+        sources("Harbour lawyers said the ruling was wrong. The company said it would appeal."),
+        ["Harbour lawyers", "The company"]
+    );
+}
+
+#[test]
 fn a_document_speaks_for_whoever_issued_it() {
     let sources = |text: &str| -> Vec<String> { roles(text).into_iter().map(|(source, _)| source).collect() };
     assert_eq!(
@@ -1112,6 +1141,8 @@ fn bodies_are_guessed_outlets_agencies_governments_or_groups() {
         ("Brevanian authorities", "government"),
         ("the Kivo government", "government"),
         ("Moscow", "government"),
+        ("Britain", "government"),
+        ("Harbour lawyers", "group"),
         ("the four men", "group"),
         ("Some analysts", "group"),
         ("Harbour Board officials", "group"),
