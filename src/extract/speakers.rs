@@ -205,7 +205,7 @@ impl<'k> Speakers<'k> {
                         .and_then(|surname| self.surnames.get(&surname.to_lowercase()).cloned())
                 };
                 // "Russia's Federal Security Service": past the possessive.
-                let owned = run.iter().rposition(|w| w.ends_with("'s") || w.ends_with("’s"));
+                let owned = run.iter().rposition(|w| has_possessive(w));
                 let body = &run[owned.map_or(0, |at| at + 1)..];
                 if body.len() >= 2 && !qualifier && body.iter().any(|w| is_institution_word(w)) {
                     self.note_body(&body.join(" "));
@@ -406,7 +406,7 @@ impl<'k> Speakers<'k> {
                 // spokesman is a mention of its own, titled or by surname,
                 // and resolves as one (to the "Vladimir Putin" the article
                 // names elsewhere, not to a second source with his title).
-                if organization.ends_with("'s") || organization.ends_with("’s") {
+                if has_possessive(&organization) {
                     return self.resolve(without_possessive(&organization));
                 }
                 return self.remember(organization, false);
@@ -648,6 +648,11 @@ fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     (title, name)
 }
 
+/// Whether a word ends in the possessive "'s" or "’s".
+fn has_possessive(word: &str) -> bool {
+    without_possessive(word).len() < word.len()
+}
+
 /// A word without the possessive "'s" or "’s" it ends in (every one, as
 /// `trim_end_matches` would): a suffix test, with no substring searcher to
 /// set up for each of the article's names.
@@ -666,7 +671,6 @@ fn is_title(word: &str) -> bool {
     in_lowercase(word.trim_end_matches('.'), |w| SET.contains(w))
 }
 
-/// Whether a word names a role, in any case.
 /// Whether a capitalized word makes a name an institution's ("Service",
 /// "Party", "Bank"): a set, since every name an article writes asks.
 fn is_institution_word(word: &str) -> bool {
@@ -675,6 +679,7 @@ fn is_institution_word(word: &str) -> bool {
     SET.contains(word)
 }
 
+/// Whether a word names a role, in any case.
 fn is_role_word(word: &str) -> bool {
     static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
     is_title(word) || in_lowercase(word, |w| SET.contains(w))
@@ -704,7 +709,7 @@ fn role_key(phrase: &str) -> String {
                 "the" | "a" | "an" | "former" | "then" | "its" | "his" | "her" | "their"
             )
         })
-        .filter(|w| !w.ends_with("'s") && !w.ends_with("’s"))
+        .filter(|w| !has_possessive(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -787,8 +792,7 @@ fn is_person_name(source: &str) -> bool {
     }
     let words: Vec<&str> = source.split_whitespace().collect();
     let institution = words.iter().any(|w| {
-        ORGANIZATION_WORDS.contains(w)
-            || GROUP_WORDS.contains(w)
+        is_institution_word(w)
             || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
     });
