@@ -115,6 +115,12 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
     // full name ("Lord Goldsmith said ..."), as news style does.
     let mut lede: Option<String> = None;
     let mut described: FastMap<String, String> = FastMap::new();
+    // The other way round: the lede names its speaker ("..., Gordon Brown
+    // has said.") and the next sentence calls them by description ("The
+    // chancellor said ..."); failing that, the person the lede opens with.
+    let mut lede_person: Option<String> = None;
+    let mut lede_opening: Option<String> = None;
+    let mut after_lede: FastMap<String, String> = FastMap::new();
     let mut body_sentences = 0;
     // Each sentence with proposals, and its number of words, for the
     // confidence model.
@@ -147,6 +153,9 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             continue;
         }
         body_sentences += 1;
+        if body_sentences == 1 {
+            lede_opening = speakers.opening_name().map(str::to_string);
+        }
         sentence_words.insert(sentence.start, tokens.iter().filter(|t| t.is_word()).count());
         if let Some(description) = lede.take()
             && let Some(name) = speakers.opening_name()
@@ -292,6 +301,17 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             if body_sentences == 1 && speakers::is_description(&source) {
                 lede = Some(source.clone());
             }
+            if body_sentences == 1 && lede_person.is_none() && speakers::is_named_person(&source) {
+                lede_person = Some(source.clone());
+            }
+            if body_sentences == 2
+                && speakers::is_definite_description(&source)
+                && let Some(person) = lede_person.as_ref().or(lede_opening.as_ref())
+            {
+                after_lede
+                    .entry(speakers::description_key(&source))
+                    .or_insert_with(|| person.clone());
+            }
             if let Some(person) = speakers::possessive(&text.slice(mention))
                 .and_then(|_| speakers.previous_person())
                 .filter(|person| **person != source)
@@ -364,7 +384,16 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             let name = described
                 .get(&proposal.source)
                 .map(String::as_str)
-                .or_else(|| speakers.person_described(&proposal.source));
+                .or_else(|| speakers.person_described(&proposal.source))
+                .or_else(|| {
+                    // Only someone the article gives no other role: "the
+                    // chancellor" after a lede by "shadow chancellor Oliver
+                    // Letwin" is not him.
+                    after_lede
+                        .get(&speakers::description_key(&proposal.source))
+                        .map(String::as_str)
+                        .filter(|person| speakers.role_of(person).is_none())
+                });
             if let Some(name) = name {
                 proposal.role = Some(speakers::without_determiner(&proposal.source));
                 proposal.source = name.to_string();

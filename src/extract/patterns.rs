@@ -1825,14 +1825,21 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             });
         let rest_is_tail =
             past_tail.is_none() || participle_after.is_some() || continuation.is_some() || told_outlet;
+        // "S, Michael Howard has said.": the perfect's auxiliary is no
+        // part of the speaker.
+        let np_end = if c > 3 && matches!(tokens[c - 1].lower(), "has" | "have" | "had") {
+            c - 1
+        } else {
+            c
+        };
         if c > 2
             && rest_is_tail
-            && let Some(comma) = (0..c)
+            && let Some(comma) = (0..np_end)
                 .rev()
                 .find(|&i| tokens[i].text == "," && !in_number(tokens, i) || is_close_quote(&tokens[i]))
-            && comma + 1 < c
+            && comma + 1 < np_end
             && comma > 1
-            && plausible_speaker(&tokens[comma + 1..c])
+            && plausible_speaker(&tokens[comma + 1..np_end])
         {
             let (content_start, quoted) = claim_start(tokens, sentence);
             let (content_end, left_out) = match continuation {
@@ -1843,7 +1850,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 _ => (tokens[comma].span.start, None),
             };
             out.push(RawMatch {
-                mention: Span::new(tokens[comma + 1].span.start, tokens[c - 1].span.end),
+                mention: Span::new(tokens[comma + 1].span.start, tokens[np_end - 1].span.end),
                 cue: tokens[c].span,
                 content: Span::new(content_start, content_end),
                 quoted,
@@ -2763,7 +2770,7 @@ const MONTHS: &[&str] = &[
 
 /// Whether a word names a time ("Monday", "March", "last", "earlier"):
 /// after an inverted cue, a time, not its speaker.
-fn is_time_word(word: &str) -> bool {
+pub(super) fn is_time_word(word: &str) -> bool {
     DAYS.contains(&word) || MONTHS.contains(&word) || matches!(word, "last" | "this" | "earlier" | "later")
 }
 

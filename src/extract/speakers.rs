@@ -222,10 +222,26 @@ impl<'k> Speakers<'k> {
                             && tokens[k - 1].is_word()
                             && !tokens[k - 1].capitalized()
                             && !FUNCTION_WORDS.contains(&tokens[k - 1].lower())
+                            && !CLAUSE_OPENERS.contains(&tokens[k - 1].lower())
                         {
                             k -= 1;
                         }
                         role = tokens[k..run_start].iter().map(|t| t.text).collect();
+                        // "Tory leader Michael Howard": the capitalized
+                        // words just before a lowercase role qualify it,
+                        // and "the Tory leader" means him where "the
+                        // Scottish Conservative leader" does not. Not a
+                        // day, a form of address or an opening adverb ("On
+                        // Monday Lib Dem ...", "Mr Thorpe told ...",
+                        // "Meanwhile"), and no run of more than four.
+                        let mut q = k;
+                        while q > 0 && k - q <= 4 && qualifies_role(tokens, q - 1) {
+                            q -= 1;
+                        }
+                        if q < k && k - q <= 4 && role.iter().any(|w| is_role_word(w)) {
+                            let qualified: Vec<&str> = tokens[q..run_start].iter().map(|t| t.text).collect();
+                            self.add_role(&qualified, &full);
+                        }
                     }
                     // "Mike Nattrass, UKIP's deputy leader,": an apposition.
                     if tokens.get(run_end).is_some_and(|t| t.text == ",")
@@ -621,6 +637,25 @@ fn name_before_affiliation(words: &[&str]) -> Option<String> {
         )
     };
     (name.len() >= 2 && !run.iter().any(peer)).then(|| name.join(" "))
+}
+
+/// Whether the token at `at` can qualify a lowercase role after it: a
+/// capitalized word that is no function word, form of address, time or
+/// opening adverb ("Tory", "Lib Dem", "Shadow" opening a sentence; not
+/// "Mr", "Monday" or "Meanwhile").
+fn qualifies_role(tokens: &[Token], at: usize) -> bool {
+    let t = &tokens[at];
+    let word = t.lower();
+    let opens = at == 0 || super::patterns::is_open_quote(&tokens[at - 1]);
+    t.is_word()
+        && t.capitalized()
+        && !FUNCTION_WORDS.contains(&word)
+        && !matches!(
+            word,
+            "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady"
+        )
+        && !super::patterns::is_time_word(word)
+        && !(opens && (word.ends_with("ly") || OPENING_ADVERBS.contains(&word)))
 }
 
 /// A capitalized run split into the title before the name and the name:
@@ -1085,6 +1120,28 @@ pub(super) fn is_description(source: &str) -> bool {
     head.len() >= 2 && (TITLES.contains(&last.as_str()) || ROLE_NOUNS.contains(&last.as_str()))
 }
 
+/// Whether a source is a person the article names ("Gordon Brown"), not a
+/// description of one ("the chancellor").
+pub(super) fn is_named_person(source: &str) -> bool {
+    !is_description(source) && is_person_name(source)
+}
+
+/// Whether a source is a description of one person with the definite
+/// article ("the chancellor", "The Tory leader"), which means someone the
+/// article has in mind; "a spokesman" does not.
+pub(super) fn is_definite_description(source: &str) -> bool {
+    let mut words = source.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && is_description(source)
+        && !words.any(|w| SPOKES.contains(&w.to_lowercase().as_str()))
+}
+
+/// A description as a lookup key: "The chancellor" and "the chancellor"
+/// are one.
+pub(super) fn description_key(source: &str) -> String {
+    role_key(source)
+}
+
 /// Whether a phrase reads as a description, not a title in capitals: it
 /// opens in lowercase ("a Labour MP", "the U.S. ambassador") or has a
 /// lowercase word after its article ("The attorney general"). "UK
@@ -1264,6 +1321,10 @@ const TITLES: &[&str] = &[
 const CLAUSE_OPENERS: &[&str] = &[
     "as", "after", "before", "when", "while", "if", "but", "because", "since", "that", "said", "says",
 ];
+
+/// Adverbs that open a sentence capitalized and qualify nothing after them.
+/// (Days and "then" are asked of elsewhere.)
+const OPENING_ADVERBS: &[&str] = &["meanwhile", "however", "instead", "still", "also", "now"];
 
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "but", "and", "yet", "so", "then", "in", "on", "at", "as", "after", "before", "when",
