@@ -2350,7 +2350,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         || AUXILIARIES.contains(&before.lower()))
                     && !inner.is_empty()
                     && (inner.iter().all(|t| t.is_word() && t.capitalized())
-                        || inner.len() == 1 && PRONOUNS.contains(&inner[0].lower()))
+                        || inner.len() == 1 && PRONOUNS.contains(&inner[0].lower())
+                        // "It said data from the tribunals suggested ...":
+                        // a pronoun and its cue open the phrase.
+                        || j == np_start + 1 && PRONOUNS.contains(&before.lower()))
             });
             if np_start < np_end
                 && !nested
@@ -2371,6 +2374,25 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // speaker ("..., which the White House said ..., came
                 // after Russian authorities said ..."): keep looking.
                 continue;
+            }
+        }
+    }
+    // "A Green MP suggested S, a new report has said.": the report's words
+    // hold the MP's, whose claim ends where the report's attribution
+    // begins, not with it.
+    let reports: Vec<(Span, Span)> = out
+        .iter()
+        .filter(|m| m.pattern == "s-np-cue")
+        .map(|m| (m.mention, m.content))
+        .collect();
+    for found in &mut out {
+        for (mention, content) in &reports {
+            if found.content.start < mention.start
+                && mention.start < found.content.end
+                && content.start <= found.cue.start
+                && found.cue.end <= content.end
+            {
+                found.content.end = content.end;
             }
         }
     }

@@ -2030,3 +2030,46 @@ fn the_description_after_a_named_lede_is_the_ledes_speaker() {
     let sources: Vec<String> = run(text).into_iter().map(|p| p.0).collect();
     assert_eq!(sources, vec!["Tom Reed", "The transport secretary"]);
 }
+
+#[test]
+fn a_claim_inside_a_report_ends_where_the_report_is_attributed() {
+    // Both are proposals; the MP's claim does not run on into the
+    // report's attribution.
+    for text in [
+        "A Green MP suggested the fares were too high, a new report has said.",
+        "A Green MP suggested the fares were too high, a new report said.",
+    ] {
+        let found = run(text);
+        assert!(
+            found.contains(&(
+                "Green MP".into(),
+                "suggested".into(),
+                "the fares were too high".into()
+            )),
+            "{text}: {found:?}"
+        );
+        assert!(
+            found.contains(&(
+                "a new report".into(),
+                "said".into(),
+                "A Green MP suggested the fares were too high".into()
+            )),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_report_inside_a_pronouns_report_is_theirs() {
+    // "He said S" where S is itself a finding: one claim, his, and no
+    // speaker called "He said the survey".
+    let found = run("Tom Reed spoke in Leeds. He said the survey showed that fares were rising.");
+    assert_eq!(
+        found,
+        vec![(
+            "Tom Reed".into(),
+            "said".into(),
+            "the survey showed that fares were rising".into()
+        )]
+    );
+}
