@@ -2377,6 +2377,11 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             }
         }
     }
+    for found in &mut out {
+        let (mention, antecedent) = speaker_core(tokens, found.mention);
+        found.mention = mention;
+        found.antecedent = found.antecedent.or(antecedent);
+    }
     // "A Green MP suggested S, a new report has said.": the report's words
     // hold the MP's, whose claim ends where the report's attribution
     // begins, not with it.
@@ -2768,6 +2773,79 @@ const DAYS: &[&str] = &[
     "today",
     "tonight",
 ];
+
+/// The speaker inside a mention that took in the words around it: a
+/// pronoun after an opening phrase ("Speaking in Leeds he", "Last month
+/// he", "... after he"), a name after a participle or a time ("Speaking in
+/// Harrogate Mr Kennedy", "This week a judge"), and no adverb after a name
+/// or a pronoun ("Mr Brown vigorously", "Ed Davey meanwhile", "Tony Blair
+/// himself"). With a pronoun after "after", "as" or "when", the name
+/// just before that word, if any, is who it stands for ("repaid the loan
+/// to Lord Ashcroft after he said").
+fn speaker_core(tokens: &[Token], mention: Span) -> (Span, Option<Span>) {
+    let Some(first) = tokens.iter().position(|t| t.span.start == mention.start) else {
+        return (mention, None);
+    };
+    let Some(last) = tokens[first..].iter().position(|t| t.span.end == mention.end) else {
+        return (mention, None);
+    };
+    let (mut from, mut to) = (first, first + last + 1);
+    let is_pronoun = |t: &Token| matches!(t.lower(), "he" | "she" | "they" | "we");
+    while to - from > 1 {
+        let word = tokens[to - 1].lower();
+        let named = tokens[to - 2].capitalized() || is_pronoun(&tokens[to - 2]);
+        let adverb = !tokens[to - 1].capitalized()
+            && (named && word.ends_with("ly") && word.len() > 4
+                || matches!(word, "meanwhile" | "himself" | "herself" | "themselves"));
+        if !adverb {
+            break;
+        }
+        to -= 1;
+    }
+    let mut antecedent = None;
+    if to - from > 1 && is_pronoun(&tokens[to - 1]) {
+        if to - from > 2
+            && matches!(tokens[to - 2].lower(), "after" | "as" | "when")
+            && let Some(name) = trailing_name(tokens, from, to - 2)
+            && name < to - 2
+            && tokens[to - 3].capitalized()
+        {
+            antecedent = Some(Span::new(tokens[name].span.start, tokens[to - 3].span.end));
+        }
+        from = to - 1;
+    } else if to - from > 2 {
+        let word = |i: usize| tokens.get(i).map(|t| t.lower()).unwrap_or_default();
+        // "Speaking in Harrogate", "Launching the plan": not "Housing
+        // Minister Keith Hill" or "Founding member Geoff Barrow".
+        let participle = from == 0
+            && tokens[from].capitalized()
+            && word(from).ends_with("ing")
+            && matches!(
+                word(from + 1),
+                "in" | "at" | "to" | "on" | "after" | "before" | "from" | "with" | "the" | "a" | "an"
+            );
+        // "Wednesday Mr Straw", "Last week the firm"; not "June Carter
+        // Cash" (a month can be a name) or "This popularity".
+        let time = match word(from) {
+            "last" | "this" | "next" if is_day(word(from + 1)) => 2,
+            w if is_day(w) => 1,
+            // "last week", "earlier this year"; "last" or "this" alone no.
+            _ => match time_phrase_len(tokens, from) {
+                1 => 0,
+                n => n,
+            },
+        };
+        if participle && let Some(name) = trailing_name(tokens, from + 1, to) {
+            from = name;
+        } else if time > 0 && time < to - from && tokens[from + time].is_word() {
+            from += time;
+        }
+    }
+    (
+        Span::new(tokens[from].span.start, tokens[to - 1].span.end),
+        antecedent,
+    )
+}
 
 /// Whether a word, in any case, names a day ("Wednesday", "today").
 pub(super) fn is_day(word: &str) -> bool {

@@ -2073,3 +2073,40 @@ fn a_report_inside_a_pronouns_report_is_theirs() {
         )]
     );
 }
+
+#[test]
+fn the_speaker_is_found_inside_the_words_around_it() {
+    // An opening phrase without its comma, a time before the name, an
+    // adverb after it: the speaker is the name or the pronoun.
+    let text = "Tom Reed spoke in Leeds. Speaking at the harbour he said the ferries were unsafe. \
+                Last week the council said the pier would close. Mr Reed meanwhile said fares would rise. \
+                Wednesday Mr Reed said the port was busy. Amy Hill vigorously denied the fares were high.";
+    let found: Vec<(String, String)> = extract(text, &HashMap::new())
+        .into_iter()
+        .map(|p| (p.mention.text, p.source))
+        .collect();
+    let expected = [
+        ("he", "Tom Reed"),
+        ("the council", "the council"),
+        ("Mr Reed", "Tom Reed"),
+        ("Mr Reed", "Tom Reed"),
+        ("Amy Hill", "Amy Hill"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(m, s)| (m.to_string(), s.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+    // "after he": the name just before is who he is; a family is no adverb,
+    // nor a month a time before a first name.
+    let found = run("The club repaid £500,000 to Lord Vale after he said the club could not win.");
+    assert_eq!(found[0].0, "Lord Vale", "{found:?}");
+    let found: Vec<String> = extract(
+        "Ferry fares are too high, his family said. June Carter told reporters the pier was unsafe.",
+        &HashMap::new(),
+    )
+    .into_iter()
+    .map(|p| p.mention.text)
+    .collect();
+    assert_eq!(found, vec!["his family", "June Carter"]);
+}
