@@ -978,10 +978,25 @@ fn noun_in_context(tokens: &[Token], i: usize) -> bool {
         "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would" | "could" => !relative,
         _ => false,
     });
+    let before = previous.lower();
+    // "denied the claims", "amid fresh claims", "dismissed reports", "its
+    // central claim": after a determiner, a word of news or a word that
+    // takes an object, the word is a noun (not after "the Associated
+    // Press"); so after a name that follows a preposition ("hit back at
+    // Labour claims").
+    if !previous.capitalized() && (NOUN_BEFORE.contains(&before) || !singular && before == "to")
+        || previous.capitalized()
+            && i >= 2
+            && matches!(
+                tokens[i - 2].lower(),
+                "at" | "over" | "amid" | "about" | "against" | "with" | "despite"
+            )
+    {
+        return true;
+    }
     if !singular {
         return next_of_noun;
     }
-    let before = previous.lower();
     let plural_subject = before.ends_with('s')
         || before.ends_with("ly")
         || matches!(
@@ -2846,6 +2861,52 @@ fn speaker_core(tokens: &[Token], mention: Span) -> (Span, Option<Span>) {
         antecedent,
     )
 }
+
+/// Words after which "claims", "reports" or "claim" is a noun: determiners,
+/// words of news, and verbs and prepositions that take one as object.
+const NOUN_BEFORE: &[&str] = &[
+    "the",
+    "these",
+    "those",
+    "such",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "fresh",
+    "new",
+    "recent",
+    "latest",
+    "earlier",
+    "similar",
+    "central",
+    "amid",
+    "over",
+    "about",
+    "against",
+    "despite",
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "dismiss",
+    "dismissed",
+    "dismisses",
+    "reject",
+    "rejected",
+    "rejects",
+    "refute",
+    "refuted",
+    "discuss",
+    "discussed",
+    "investigate",
+    "investigated",
+    "rubbished",
+    "newspaper",
+    "press",
+    "intelligence",
+];
 
 /// Whether a word, in any case, names a day ("Wednesday", "today").
 pub(super) fn is_day(word: &str) -> bool {

@@ -2110,3 +2110,26 @@ fn the_speaker_is_found_inside_the_words_around_it() {
     .collect();
     assert_eq!(found, vec!["his family", "June Carter"]);
 }
+
+#[test]
+fn claims_and_reports_that_are_nouns_are_no_cues() {
+    // The object of a denial, after "fresh" or "amid", or after a name
+    // that follows a preposition: nobody is claiming there.
+    for text in [
+        "Mr Reed refused to deny claims the harbour would close.",
+        "The vote came amid fresh claims the count was wrong.",
+        "She categorically denied reports she would resign.",
+        "He hit back at Green claims he had misled voters.",
+        "The party got into trouble over its central claim the fares would fall.",
+    ] {
+        let found = run(text);
+        assert!(
+            found
+                .iter()
+                .all(|(_, cue, _)| !matches!(cue.as_str(), "claims" | "reports" | "claim")),
+            "{text}: {found:?}"
+        );
+    }
+    // A verb still: a speaker before it, with no determiner.
+    assert_eq!(single("The council claims the harbour is safe.").1, "claims");
+}
