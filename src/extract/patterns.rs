@@ -576,7 +576,9 @@ pub(super) struct RawMatch {
     pub(super) quoted: bool,
     pub(super) pattern: &'static str,
     /// Who the mention stands for, when the mention is a relative pronoun
-    /// ("Jane Roe, who said ..."): the source is resolved from it.
+    /// ("Jane Roe, who said ...") or a pronoun just after the name it
+    /// stands for ("... to Lord Vale after he said"): the source is
+    /// resolved from it.
     pub(super) antecedent: Option<Span>,
     /// The phrase set off by commas after the speaker's name ("Jo Lee, a
     /// trustee of the fund, said"): their role, for the draft.

@@ -40,6 +40,11 @@ fn assert_single_claim(cases: &[(&str, &str, &str)]) {
     }
 }
 
+/// Each proposal's speaker.
+fn sources(text: &str) -> Vec<String> {
+    run(text).into_iter().map(|p| p.0).collect()
+}
+
 /// Each proposal's speaker and the role the draft gives them.
 fn roles(text: &str) -> Vec<(String, Option<String>)> {
     extract(text, &HashMap::new())
@@ -381,11 +386,7 @@ fn confidence_ranks_a_quoted_named_report_above_a_bare_participle() {
 /// stay with a name, descriptions, places, adverbs and fragments taken for
 /// speakers, headlines taken for claims.
 mod speakers_a_checker_would_accept {
-    use super::run;
-
-    fn sources(text: &str) -> Vec<String> {
-        run(text).into_iter().map(|(source, _, _)| source).collect()
-    }
+    use super::{run, sources};
 
     #[test]
     fn titles_and_letters_after_a_name_are_not_the_name() {
@@ -1992,8 +1993,7 @@ fn a_qualified_role_before_a_name_is_what_its_description_means() {
     // alone was learned before; another party's leader stays as written.
     let text = "Green leader Tom Reed spoke in Leeds. Rail fares are too high, the Green leader said. \
                 Buses are cheap enough, the Red leader said.";
-    let sources: Vec<String> = run(text).into_iter().map(|p| p.0).collect();
-    assert_eq!(sources, vec!["Tom Reed", "the Red leader"]);
+    assert_eq!(sources(text), vec!["Tom Reed", "the Red leader"]);
     // A day or an opening adverb before the role qualifies nothing: the
     // role the draft gives is the party's.
     let text = "On Monday Green spokesman Tom Reed spoke. Meanwhile Red spokeswoman Amy Hill \
@@ -2016,19 +2016,16 @@ fn the_description_after_a_named_lede_is_the_ledes_speaker() {
     let text = "Ferry Line\n\nThe harbour will close in May, Tom Reed has said.\n\n\
                 The transport secretary said the ferries were unsafe. Later the transport secretary \
                 told MPs the harbour would reopen.";
-    let sources: Vec<String> = run(text).into_iter().map(|p| p.0).collect();
-    assert_eq!(sources, vec!["Tom Reed", "Tom Reed", "Tom Reed"]);
+    assert_eq!(sources(text), vec!["Tom Reed", "Tom Reed", "Tom Reed"]);
     // Not when the article gives the lede's speaker another role: the
     // description is someone else.
     let text = "Ferry Line\n\nThe harbour will close in May, shadow transport secretary Tom Reed has said.\n\n\
                 The transport secretary said the ferries were safe.";
-    let sources: Vec<String> = run(text).into_iter().map(|p| p.0).collect();
-    assert_eq!(sources, vec!["Tom Reed", "The transport secretary"]);
+    assert_eq!(sources(text), vec!["Tom Reed", "The transport secretary"]);
     // Nor past the sentence after the lede.
     let text = "Ferry Line\n\nThe harbour will close in May, Tom Reed has said.\n\n\
                 Fares rose in April. The transport secretary said the ferries were unsafe.";
-    let sources: Vec<String> = run(text).into_iter().map(|p| p.0).collect();
-    assert_eq!(sources, vec!["Tom Reed", "The transport secretary"]);
+    assert_eq!(sources(text), vec!["Tom Reed", "The transport secretary"]);
 }
 
 #[test]
