@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use foldhash::HashMap as FastMap;
 use foldhash::HashMapExt;
+use foldhash::{HashMap as FastMap, HashSet as FastSet};
 
 use super::text::Token;
 
@@ -40,8 +40,18 @@ pub(super) struct Speakers<'k> {
     surnames: FastMap<String, String>,
     /// The last person named as a speaker, for "he"/"she".
     last_person: Option<String>,
-    /// The last speaker of any kind, for "they"/"it".
+    /// The last speaker of any kind.
     last_any: Option<String>,
+    /// The speakers remembered last, the latest last, each with whether it
+    /// was taken for a person: "it" is the last that is no person and
+    /// reads as a body ("Yukos", "The airline", "a Toshiba study"), never
+    /// the chairman quoted last, nor "Tuesday" or "40%"; "they" the last
+    /// that is not one person. Asked only when "it" or "they" speaks,
+    /// which is rarer than a speaker is remembered.
+    recent: Vec<(String, bool)>,
+    /// Surnames written after "Mr", "Ms", "Dr" ..., lowercase: whoever has
+    /// one is a person, however much the name looks like a firm's.
+    addressed: FastSet<String>,
     /// The person a previous sentence opened with, for "he"/"she".
     last_subject: Option<String>,
     /// The person the current sentence opens with, promoted to
@@ -88,6 +98,8 @@ impl<'k> Speakers<'k> {
             surnames: FastMap::new(),
             last_person: None,
             last_any: None,
+            recent: Vec::new(),
+            addressed: FastSet::default(),
             last_subject: None,
             sentence_subject: None,
             sentence_named: None,
@@ -154,6 +166,17 @@ impl<'k> Speakers<'k> {
             if let Some(full) = self.surnames.get(without_possessive(t.lower())) {
                 self.sentence_subject = Some(full.clone());
                 break;
+            }
+        }
+        for pair in tokens.windows(2) {
+            if matches!(
+                pair[0].text,
+                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+            ) && pair[1].is_word()
+                && pair[1].capitalized()
+            {
+                self.addressed
+                    .insert(without_possessive(pair[1].lower()).to_string());
             }
         }
         let mut run: Vec<&str> = Vec::new();
@@ -363,6 +386,11 @@ impl<'k> Speakers<'k> {
                     self.sentence_subject.get_or_insert_with(|| person.clone());
                 }
                 person
+            } else if folded == "it" {
+                self.recent_speaker(|speakers, name, _| !speakers.evidently_person(name) && could_be_it(name))
+            } else if folded == "they" {
+                // Not the leader quoted last when his party is meant.
+                self.recent_speaker(|speakers, name, person| !(person || speakers.evidently_person(name)))
             } else {
                 self.last_any.clone()
             };
@@ -490,7 +518,17 @@ impl<'k> Speakers<'k> {
         {
             return self.remember(full.clone(), true);
         }
-        self.remember(name, tail.len() >= 2)
+        // "The Lib Dems", "Downing Street": a run of capitals that the kind
+        // guess takes for no person is no one "he" may mean, unless a
+        // spokesman for it speaks ("A spokesman for the British Casino
+        // Association"), whom "he" goes on to mean.
+        let spokesman = words.iter().any(|w| {
+            ["spokesman", "spokeswoman", "spokesperson"]
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(w))
+        });
+        let person = tail.len() >= 2 && (self.is_person(&name) || spokesman);
+        self.remember(name, person)
     }
 
     /// The known source a folded name or alias is, with or without its
@@ -513,8 +551,51 @@ impl<'k> Speakers<'k> {
         if !person_like && !written_as_description(&name) && name.starts_with(char::is_uppercase) {
             self.note_body(&name);
         }
+        self.recent.retain(|(known, _)| *known != name);
+        if self.recent.len() == RECENT_SPEAKERS {
+            self.recent.remove(0);
+        }
+        self.recent.push((name.clone(), person_like));
         self.last_any = Some(name.clone());
         name
+    }
+
+    /// The latest of the speakers remembered last that `fits`.
+    fn recent_speaker(&mut self, fits: impl Fn(&mut Self, &str, bool) -> bool) -> Option<String> {
+        let recent = std::mem::take(&mut self.recent);
+        let found = recent
+            .iter()
+            .rev()
+            .find(|(name, person)| fits(self, name, *person))
+            .map(|(name, _)| name.clone());
+        self.recent = recent;
+        found
+    }
+
+    /// Whether the article shows a speaker to be a person, which "it" is
+    /// not: a description of one ("a government minister"), a name with a
+    /// title or role ("Dr Mike Watts", "Fund manager Jo Lee"), or a name
+    /// the kind guess takes for a person's that the article gives a role
+    /// or writes with "Mr" or "Ms". A name that only looks like one
+    /// ("Borussia Dortmund", "Q Magazine", "Downing Street") is not: a
+    /// firm spoken of as "it" is the likelier reading than a person.
+    fn evidently_person(&mut self, name: &str) -> bool {
+        if written_as_description(name) {
+            return is_person_name(name);
+        }
+        let mut role = false;
+        for word in name.split_whitespace() {
+            if is_institution_word(word) {
+                return false;
+            }
+            role |= is_role_word(word);
+        }
+        role || self.is_person(name)
+            && (self.first_roles.contains_key(name)
+                || name.rsplit(' ').next().is_some_and(|surname| {
+                    self.addressed
+                        .contains(&without_possessive(surname).to_lowercase())
+                }))
     }
 
     fn note_body(&mut self, name: &str) {
@@ -1067,6 +1148,7 @@ const PEOPLE_PLURALS: &[&str] = &[
 /// Plural or collective words that make a capitalized run a group.
 const GROUP_WORDS: &[&str] = &[
     "Democrats",
+    "Dems",
     "Republicans",
     "Conservatives",
     "Tories",
@@ -1140,6 +1222,48 @@ pub(super) fn is_definite_description(source: &str) -> bool {
 /// are one.
 pub(super) fn description_key(source: &str) -> String {
     role_key(source)
+}
+
+/// How many of the speakers remembered last "it" and "they" look back on.
+const RECENT_SPEAKERS: usize = 16;
+
+/// Numbers and quantities written as words, which open a share of people
+/// ("One in five", "Fifty nine percent of people", "Many"), not a body.
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "half", "third", "quarter", "some",
+    "many", "most", "all", "more", "fewer", "less", "nearly", "almost",
+];
+
+/// Whether a speaker that is no person is one "it" may stand for: a name
+/// ("Yukos", "Football Association") or a singular thing with an article
+/// ("The airline", "a Toshiba study"); not a day, a figure, a bare article,
+/// a plural or a possessive phrase ("Tuesday", "40%", "One in five", "The",
+/// "official figures", "its estimate").
+fn could_be_it(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let opening = after_article(&words).first().copied().unwrap_or_default();
+    if first.starts_with(|c: char| c.is_ascii_digit())
+        || name.contains('%')
+        || super::patterns::is_day(opening)
+        || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(opening))
+    {
+        return false;
+    }
+    match after_article(&words) {
+        [] => false,
+        rest if rest.len() < words.len() => {
+            // "The carrier", "a Toshiba study": a singular head noun (the
+            // noun before "of": "The Association of British insurers").
+            let head = described_head(&words);
+            let noun = head[head.len() - 1];
+            !(noun.ends_with('s') && noun.starts_with(char::is_lowercase))
+        }
+        _ => first.starts_with(char::is_uppercase),
+    }
 }
 
 /// Whether a phrase reads as a description, not a title in capitals: it
@@ -1315,6 +1439,21 @@ const TITLES: &[&str] = &[
     "councilman",
     "councilwoman",
     "alderman",
+    "colonel",
+    "commander",
+    "sergeant",
+    "lieutenant",
+    "admiral",
+    "brigadier",
+    "inspector",
+    "superintendent",
+    "constable",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rabbi",
+    "under-secretary",
+    "undersecretary",
 ];
 
 /// Words that open a clause: a title before a name never holds one.

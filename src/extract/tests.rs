@@ -2130,3 +2130,98 @@ fn claims_and_reports_that_are_nouns_are_no_cues() {
     // A verb still: a speaker before it, with no determiner.
     assert_eq!(single("The council claims the harbour is safe.").1, "claims");
 }
+
+/// "It" is the last speaker that is no person: not the chief executive
+/// quoted after the firm, not a day or a share of people. "They" is not
+/// one person either.
+#[test]
+fn it_and_they_pass_over_the_person_quoted_last() {
+    assert_eq!(
+        sources(
+            "Kelso Mining said output would rise. Its chief executive Jo Reed said the mine was safe. \
+             It also said prices would fall."
+        ),
+        vec!["Kelso Mining", "Jo Reed", "Kelso Mining"]
+    );
+    // A name that only looks like a person's is what "it" means, unless
+    // the article writes it with "Mr" or gives it a role.
+    assert_eq!(
+        sources("Harlow Rovers said the fee was fair. It added that the deal was done."),
+        vec!["Harlow Rovers", "Harlow Rovers"]
+    );
+    assert_eq!(
+        sources("Mr Harlow said the fee was fair. Harlow Rovers told fans the club was safe. It added that the deal was done.")
+            .last()
+            .map(String::as_str),
+        Some("Harlow Rovers")
+    );
+    assert_eq!(
+        sources(
+            "Dan Harlow said the fee was fair, Mr Harlow told reporters. It added that the deal was done."
+        )
+        .last()
+        .map(String::as_str),
+        Some("It")
+    );
+    // A share of people speaks, then "it" is the study.
+    assert_eq!(
+        sources(
+            "Acme Research said buyers were wary. One in five said they would buy more. It said prices would fall."
+        ),
+        vec!["Acme Research", "One in five", "Acme Research"]
+    );
+    // "They": the party, not its leader quoted after it; no one when only
+    // a person spoke before.
+    assert_eq!(
+        sources(
+            "The Liberal Democrats said taxes would rise. Party leader Jo Reed said the plan was fair. They say the rich should pay."
+        ),
+        vec!["Liberal Democrats", "Jo Reed", "Liberal Democrats"]
+    );
+    assert_eq!(
+        sources("Jo Reed said the plan was fair. They say the rich should pay."),
+        vec!["Jo Reed", "They"]
+    );
+}
+
+/// "Lib Dems" is a party, so "he" after it is the person named before.
+#[test]
+fn a_party_written_short_is_no_person() {
+    assert_eq!(
+        sources(
+            "Jo Reed said the plan was fair. The Lib Dems said it was not. He added that he would not resign."
+        ),
+        vec!["Jo Reed", "Lib Dems", "Jo Reed"]
+    );
+}
+
+/// Military, police and church ranks are titles before a name, however
+/// many words come before them.
+#[test]
+fn ranks_before_a_name_are_titles() {
+    assert_eq!(
+        sources(
+            "Former British Commander Colonel Jo Reed said the verdict was sad. \
+             \"We act properly,\" he said. Assistant Chief Constable Dan Wells said talks went well. \
+             The cardinal said poverty mattered, Cardinal Tom Hale told reporters."
+        ),
+        vec!["Jo Reed", "Jo Reed", "Dan Wells", "Tom Hale", "Tom Hale"]
+    );
+}
+
+/// A spokesman for a body is a person: "he" after him is his body's
+/// word again, not the person named before.
+#[test]
+fn he_after_a_bodys_spokesman_is_the_body() {
+    assert_eq!(
+        sources(
+            "Minister Jo Reed said the plan was fair. A spokesman for the Harlow Casino Association said it was not. \
+             He said firms would lose out."
+        ),
+        vec![
+            "Jo Reed",
+            "Harlow Casino Association",
+            "Harlow Casino Association"
+        ]
+    );
+}
