@@ -756,13 +756,190 @@ fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     if name.len() == 1 && is_title(name[0]) {
         return (run.to_vec(), Vec::new());
     }
-    let title = run[..start]
+    // "Singer George Michael", "Tory Liam Fox", "Monday Tony Blair",
+    // "Fabian Society Sundar Katwala": what qualifies the name, capitalized
+    // at a sentence's start or as a party's or a body's name, is no part of
+    // it where a person's name of two words or more is left.
+    let qualifiers = qualifiers_before_name(&name);
+    let mut name = name.split_off(qualifiers);
+    while qualifiers > 0 && name.len() > 2 && name.last().is_some_and(|w| POSTNOMINALS.contains(w)) {
+        name.pop();
+    }
+    let title = run[..start + qualifiers]
         .iter()
         .copied()
         .skip_while(|w| matches!(*w, "The" | "A" | "An" | "Former"))
         .collect();
     (title, name)
 }
+
+/// How many of a name's first words qualify the person the rest names: a
+/// body's name that ends before it ("Fabian Society", "Entertainment
+/// Weekly"), then occupations, parties, nationalities, countries, days and
+/// words that open a phrase ("For"); none unless two words or more are
+/// left, all capitalized and no body's.
+fn qualifiers_before_name(name: &[&str]) -> usize {
+    if name.len() < 3 {
+        return 0;
+    }
+    // Words that end a body's name; not "International", which opens
+    // as many ("Stockholm International Film Festival").
+    static ENDS: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| ORGANIZATION_WORDS.iter().chain(BODY_ENDS).copied().collect());
+    let body_word = |w: &str| ENDS.contains(w) || in_lowercase(w, |l| MASTHEADS.contains(&l));
+    let mut cut = name[..name.len() - 2]
+        .iter()
+        .rposition(|w| body_word(w))
+        .map_or(0, |k| k + 1);
+    while name.len() - cut > 2 && {
+        let word = name[cut];
+        NAME_QUALIFIERS.contains(&word)
+            || COUNTRIES.contains(&word)
+            || super::patterns::is_day(word)
+            || in_lowercase(word, |l| {
+                OCCUPATIONS.contains(&l)
+                    || matches!(l, "for" | "with" | "from" | "by" | "to" | "as" | "but" | "and")
+            })
+    } {
+        cut += 1;
+    }
+    if cut == 0 {
+        return 0;
+    }
+    let rest = &name[cut..];
+    let a_name = rest.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !rest
+            .iter()
+            .any(|w| body_word(w) || is_institution_word(w) || in_lowercase(w, |l| MEDIA_WORDS.contains(&l)));
+    if a_name { cut } else { 0 }
+}
+
+/// Words besides an institution's that end a body's name written before a
+/// person's ("Fabian Society Sundar Katwala", "Deutsche Bank Simon
+/// Champion").
+const BODY_ENDS: &[&str] = &[
+    "Society",
+    "Trust",
+    "Foundation",
+    "Bank",
+    "Group",
+    "Club",
+    "Company",
+    "Corporation",
+    "Fund",
+    "Board",
+    "Weekly",
+    "Alliance",
+    "Federation",
+    "Centre",
+    "Center",
+    "Network",
+    "Forum",
+    "Court",
+];
+
+/// Occupations written before a name, capitalized where a sentence opens
+/// with them ("Singer George Michael", "Striker Nicolas Anelka").
+const OCCUPATIONS: &[&str] = &[
+    "singer",
+    "songwriter",
+    "rapper",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "frontman",
+    "dj",
+    "producer",
+    "actor",
+    "actress",
+    "comedian",
+    "presenter",
+    "broadcaster",
+    "director",
+    "writer",
+    "novelist",
+    "poet",
+    "artist",
+    "designer",
+    "photographer",
+    "chef",
+    "boss",
+    "founder",
+    "tycoon",
+    "businessman",
+    "businesswoman",
+    "entrepreneur",
+    "billionaire",
+    "banker",
+    "farmer",
+    "agent",
+    "magistrate",
+    "coroner",
+    "referee",
+    "umpire",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "wing",
+    "fly-half",
+    "scrum-half",
+    "flanker",
+    "full-back",
+    "skipper",
+    "captain",
+    "bowler",
+    "batsman",
+    "jockey",
+    "trainer",
+    "observer",
+    "critic",
+    "columnist",
+    "journalist",
+    "reporter",
+    "scientist",
+    "researcher",
+    "doctor",
+    "surgeon",
+    "teacher",
+    "campaigner",
+    "activist",
+    "veteran",
+    "former",
+    "ex",
+];
+
+/// Parties written before a name ("Tory Liam Fox", "Lib Dem Mark Oaten",
+/// "Plaid Cymru Elfyn Llwyd"). Not nationalities: "Australian Lynton
+/// Crosby" is as capitalized as "British Phonographic Industry".
+const NAME_QUALIFIERS: &[&str] = &[
+    "Tory",
+    "Labour",
+    "Conservative",
+    "Lib",
+    "Dem",
+    "Liberal",
+    "Democrat",
+    "Republican",
+    "Green",
+    "UKIP",
+    "SNP",
+    "Plaid",
+    "Cymru",
+    "Unionist",
+    "Nationalist",
+    "Tories",
+    "Dems",
+    "Conservatives",
+    "Democrats",
+    "Republicans",
+    "Greens",
+    "Nationalists",
+];
 
 /// Whether a word ends in the possessive "'s" or "’s".
 fn has_possessive(word: &str) -> bool {
@@ -1439,6 +1616,7 @@ const TITLES: &[&str] = &[
     "councilman",
     "councilwoman",
     "alderman",
+    "treasurer",
     "colonel",
     "commander",
     "sergeant",

@@ -2207,6 +2207,10 @@ fn ranks_before_a_name_are_titles() {
         ),
         vec!["Jo Reed", "Jo Reed", "Dan Wells", "Tom Hale", "Tom Hale"]
     );
+    assert_eq!(
+        sources("Tory Treasurer Lord Reed said the gift was lawful."),
+        vec!["Lord Reed"]
+    );
 }
 
 /// A spokesman for a body is a person: "he" after him is his body's
@@ -2224,4 +2228,35 @@ fn he_after_a_bodys_spokesman_is_the_body() {
             "Harlow Casino Association"
         ]
     );
+}
+
+/// An occupation, a party, a country or a body's name written before a
+/// person's is no part of it; a name of three words, or a body's, stays.
+#[test]
+fn what_qualifies_a_name_is_left_out_of_it() {
+    assert_eq!(
+        sources(
+            "Singer Jo Reed said the tour was over. Tory Dan Wells said taxes would rise. \
+             Harlow Society chairman Tom Hale said the vote was fair. Striker Ann Vale said she would stay. \
+             Vale added that the club was happy."
+        ),
+        vec!["Jo Reed", "Dan Wells", "Tom Hale", "Ann Vale", "Ann Vale"]
+    );
+    for (text, source) in [
+        ("Juan Carlos Reed said the tour was over.", "Juan Carlos Reed"),
+        (
+            "British Phonographic Industry said sales of albums rose by a fifth.",
+            "British Phonographic Industry",
+        ),
+        (
+            "China Central Television said the report was false.",
+            "China Central Television",
+        ),
+        (
+            "Stockholm International Film Festival said the prize was fair.",
+            "Stockholm International Film Festival",
+        ),
+    ] {
+        assert_eq!(sources(text), vec![source], "{text}");
+    }
 }
