@@ -775,9 +775,9 @@ fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
 
 /// How many of a name's first words qualify the person the rest names: a
 /// body's name that ends before it ("Fabian Society", "Entertainment
-/// Weekly"), then occupations, parties, nationalities, countries, days and
-/// words that open a phrase ("For"); none unless two words or more are
-/// left, all capitalized and no body's.
+/// Weekly"), then occupations, parties, countries, days and words that
+/// open a phrase ("For"); none unless two words or more are left, all
+/// capitalized and no body's.
 fn qualifiers_before_name(name: &[&str]) -> usize {
     if name.len() < 3 {
         return 0;
