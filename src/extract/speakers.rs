@@ -196,8 +196,7 @@ impl<'k> Speakers<'k> {
                         || super::patterns::is_open_quote(&tokens[i - 1]))
                         && !matches!(t.lower(), "the" | "a" | "an")
             };
-            let capitalized =
-                t.is_word() && t.capitalized() && !(opens() && FUNCTION_WORDS.contains(&t.lower()));
+            let capitalized = t.is_word() && t.capitalized() && !(opens() && is_function_word(t.lower()));
             if capitalized {
                 if run.is_empty() {
                     run_start = i;
@@ -244,7 +243,7 @@ impl<'k> Speakers<'k> {
                             && run_start - k < 4
                             && tokens[k - 1].is_word()
                             && !tokens[k - 1].capitalized()
-                            && !FUNCTION_WORDS.contains(&tokens[k - 1].lower())
+                            && !is_function_word(tokens[k - 1].lower())
                             && !CLAUSE_OPENERS.contains(&tokens[k - 1].lower())
                         {
                             k -= 1;
@@ -730,7 +729,7 @@ fn qualifies_role(tokens: &[Token], at: usize) -> bool {
     let opens = at == 0 || super::patterns::is_open_quote(&tokens[at - 1]);
     t.is_word()
         && t.capitalized()
-        && !FUNCTION_WORDS.contains(&word)
+        && !is_function_word(word)
         && !matches!(
             word,
             "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady"
@@ -1033,8 +1032,7 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
     let role = without_determiner(&words[start..at].join(" "));
     // "Sina.com and Sohu.com", "research by the Pew": a fragment, no title.
     if let Some(last) = role.split_whitespace().last()
-        && (FUNCTION_WORDS.contains(&last.to_lowercase().as_str())
-            || matches!(last, "of" | "by" | "for" | "to"))
+        && (is_function_word(&last.to_lowercase()) || matches!(last, "of" | "by" | "for" | "to"))
     {
         return None;
     }
@@ -1643,9 +1641,47 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// (Days and "then" are asked of elsewhere.)
 const OPENING_ADVERBS: &[&str] = &["meanwhile", "however", "instead", "still", "also", "now"];
 
+/// Whether a lowercase word is one of `FUNCTION_WORDS`: a set, since
+/// every capitalized word that opens a sentence asks.
+fn is_function_word(word: &str) -> bool {
+    static SET: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+    SET.contains(word)
+}
+
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "but", "and", "yet", "so", "then", "in", "on", "at", "as", "after", "before", "when",
-    "while", "if", "it", "this", "that",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "then",
+    "in",
+    "on",
+    "at",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "it",
+    "this",
+    "that",
+    "although",
+    "though",
+    "since",
+    "whilst",
+    "because",
+    "unless",
+    "until",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "both",
 ];
 
 #[cfg(test)]

@@ -2260,3 +2260,13 @@ fn what_qualifies_a_name_is_left_out_of_it() {
         assert_eq!(sources(text), vec![source], "{text}");
     }
 }
+
+/// A sentence's opening conjunction or adverb is no part of the speaker
+/// after it.
+#[test]
+fn an_opening_conjunction_is_no_part_of_the_speaker() {
+    assert_eq!(
+        sources("Earlier Jo Reed said the plan was fair. Although Acme said profits rose, its shares fell."),
+        vec!["Jo Reed", "Acme"]
+    );
+}
