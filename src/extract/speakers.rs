@@ -168,17 +168,6 @@ impl<'k> Speakers<'k> {
                 break;
             }
         }
-        for pair in tokens.windows(2) {
-            if matches!(
-                pair[0].text,
-                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
-            ) && pair[1].is_word()
-                && pair[1].capitalized()
-            {
-                self.addressed
-                    .insert(without_possessive(pair[1].lower()).to_string());
-            }
-        }
         let mut run: Vec<&str> = Vec::new();
         let mut run_start = 0;
         let mut after_by: Option<String> = None;
@@ -202,6 +191,18 @@ impl<'k> Speakers<'k> {
                     run_start = i;
                 }
                 run.push(t.text);
+                // "Mr Theede": whoever has this surname is a person.
+                if i > 0
+                    && matches!(
+                        tokens[i - 1].text,
+                        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+                    )
+                {
+                    let surname = without_possessive(t.lower());
+                    if !self.addressed.contains(surname) {
+                        self.addressed.insert(surname.to_string());
+                    }
+                }
             }
             let run_end = if capitalized { i + 1 } else { i };
             if !capitalized || i + 1 == tokens.len() {
@@ -1420,7 +1421,8 @@ fn could_be_it(name: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    let opening = after_article(&words).first().copied().unwrap_or_default();
+    let rest = after_article(&words);
+    let opening = rest.first().copied().unwrap_or_default();
     if first.starts_with(|c: char| c.is_ascii_digit())
         || name.contains('%')
         || super::patterns::is_day(opening)
@@ -1428,9 +1430,9 @@ fn could_be_it(name: &str) -> bool {
     {
         return false;
     }
-    match after_article(&words) {
+    match rest {
         [] => false,
-        rest if rest.len() < words.len() => {
+        _ if rest.len() < words.len() => {
             // "The carrier", "a Toshiba study": a singular head noun (the
             // noun before "of": "The Association of British insurers").
             let head = described_head(&words);
@@ -1638,8 +1640,9 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// Adverbs that open a sentence capitalized and qualify nothing after them.
-/// (Days and "then" are asked of elsewhere.)
-const OPENING_ADVERBS: &[&str] = &["meanwhile", "however", "instead", "still", "also", "now"];
+/// (Days, "then", "meanwhile" and "however", function words, are asked of
+/// elsewhere.)
+const OPENING_ADVERBS: &[&str] = &["instead", "still", "also", "now"];
 
 /// Whether a lowercase word is one of `FUNCTION_WORDS`: a set, since
 /// every capitalized word that opens a sentence asks.
