@@ -9,6 +9,23 @@
 
 use crate::error::{Error, Result};
 
+/// The longest word, in bytes, that a PostgreSQL `tsvector` holds; a longer
+/// one is left out of the document, as `to_tsvector` leaves it out.
+pub const LONGEST_LEXEME: usize = 2047;
+
+/// A word of a search as PostgreSQL takes it: cut to [`LONGEST_LEXEME`]
+/// (the server refuses a longer one, and no document holds one).
+pub fn tsquery_word(word: &str) -> &str {
+    if word.len() <= LONGEST_LEXEME {
+        return word;
+    }
+    let mut end = LONGEST_LEXEME;
+    while !word.is_char_boundary(end) {
+        end -= 1;
+    }
+    &word[..end]
+}
+
 /// One thing to look for: the tokens of a word or phrase, in order, the
 /// last one a prefix when it ended in `*`.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,8 +140,9 @@ impl SearchQuery {
         expression
     }
 
-    /// The query as a PostgreSQL `tsquery` (for `to_tsquery('simple', ..)`):
-    /// tokens are letters and digits only, quoted all the same.
+    /// The query as PostgreSQL `tsquery` text, read as it is written (no
+    /// parser of the server's between): tokens are letters and digits
+    /// only, quoted all the same.
     pub fn tsquery(&self) -> String {
         let term = |term: &Term| {
             let last = term.tokens.len() - 1;
@@ -133,7 +151,7 @@ impl SearchQuery {
                 .iter()
                 .enumerate()
                 .map(|(i, token)| {
-                    let quoted = format!("'{}'", token.replace('\'', "''"));
+                    let quoted = format!("'{}'", tsquery_word(token).replace('\'', "''"));
                     if i == last && term.prefix {
                         format!("{quoted}:*")
                     } else {

@@ -113,7 +113,8 @@ pub(crate) trait Audited {
     /// The search documents of the claims after key `after` (at most
     /// `limit`), made from the record as a write makes them.
     async fn record_documents(&mut self, after: i64, limit: i64) -> Result<Vec<SearchDocument>>;
-    /// The search index's rows for the keys `from..=to`, as they stand.
+    /// The search index's rows for the keys `from..=to`, as they stand (on
+    /// PostgreSQL, a row whose vector is not its words' shows other words).
     async fn indexed_documents(&mut self, from: i64, to: i64) -> Result<Vec<SearchDocument>>;
     /// The search index's rows that belong to no claim.
     async fn index_rows_of_no_claim(&mut self) -> Result<i64>;

@@ -220,11 +220,11 @@ impl ClaimFilter {
             // on PostgreSQL (higher is better).
             if DB::POSTGRES {
                 sql.push(
-                    " JOIN (SELECT m.claim_id, -ts_rank('{0.2, 0.4, 0.6, 1.0}', m.document, q) AS relevance
-                       FROM claim_search m, to_tsquery('simple', ",
+                    " JOIN (SELECT m.claim_id, -ts_rank('{0.2, 0.4, 0.6, 1.0}', m.document, q.query) AS relevance
+                       FROM claim_search m, (SELECT CAST(",
                 );
                 DB::bind_text(sql, search.tsquery());
-                sql.push(") q WHERE m.document @@ q) m ON m.claim_id = c.id");
+                sql.push(" AS tsquery) AS query) q WHERE m.document @@ q.query) m ON m.claim_id = c.id");
             } else {
                 sql.push(
                     " JOIN (SELECT rowid AS claim_id, bm25(claim_search, 4.0, 3.0, 2.0, 2.0, 1.0) AS relevance

@@ -8,6 +8,7 @@ use sqlx::{Postgres, QueryBuilder};
 
 use super::TeamDatabase;
 use crate::error::Result;
+use crate::matching::query::{LONGEST_LEXEME, tsquery_word};
 use crate::matching::{Statistics, semantic};
 use crate::model::Claim;
 use crate::store::ClaimFilter;
@@ -19,13 +20,107 @@ use crate::store::matching::{
 };
 
 /// The record's columns a claim's document is made of, for the claims whose
-/// keys are `$1`.
+/// keys are `$1`: for a few claims, each one's notes, aliases and tags
+/// looked up in turn.
 const DOCUMENTS: &str = "SELECT c.id, c.text, c.quote, s.name AS source,
         (SELECT string_agg(note, ' ' ORDER BY e.id) FROM status_events e WHERE e.claim_id = c.id AND e.note IS NOT NULL) AS notes,
         (SELECT string_agg(alias, ' ') FROM source_aliases a WHERE a.source_id = c.source_id) AS aliases,
         (SELECT string_agg(tag, ' ') FROM claim_tags t WHERE t.claim_id = c.id) AS tags
     FROM claims c JOIN sources s ON s.id = c.source_id
     WHERE c.id = ANY($1) ORDER BY c.id";
+
+/// The same for many claims, each table read once for all of them: right
+/// after a bulk load, before the planner has statistics of the new rows, the
+/// lookups in turn took 350 to 510 ms per 5,000 claims and this 75 ms
+/// (60 ms and 75 ms once analyzed); for one claim it takes 0.8 ms against
+/// 0.5 (`EXPLAIN ANALYZE`, 100,000 claims).
+const DOCUMENTS_OF_MANY: &str = "SELECT c.id, c.text, c.quote, s.name AS source, n.notes, a.aliases, t.tags
+    FROM claims c JOIN sources s ON s.id = c.source_id
+    LEFT JOIN (SELECT e.claim_id, string_agg(e.note, ' ' ORDER BY e.id) AS notes FROM status_events e
+               WHERE e.claim_id = ANY($1) AND e.note IS NOT NULL GROUP BY e.claim_id) n ON n.claim_id = c.id
+    LEFT JOIN (SELECT t.claim_id, string_agg(t.tag, ' ') AS tags FROM claim_tags t
+               WHERE t.claim_id = ANY($1) GROUP BY t.claim_id) t ON t.claim_id = c.id
+    LEFT JOIN (SELECT a.source_id, string_agg(a.alias, ' ') AS aliases FROM source_aliases a
+               WHERE a.source_id IN (SELECT source_id FROM claims WHERE id = ANY($1)) GROUP BY a.source_id) a
+        ON a.source_id = c.source_id
+    WHERE c.id = ANY($1) ORDER BY c.id";
+
+/// The documents query for `keys`.
+fn documents_of(keys: &[i64]) -> &'static str {
+    if keys.len() > 100 {
+        DOCUMENTS_OF_MANY
+    } else {
+        DOCUMENTS
+    }
+}
+
+/// The highest position in a `tsvector`: later words all take this one.
+const LAST_POSITION: usize = 16_383;
+
+/// A claim's weighted `tsvector`, in PostgreSQL's text form: its claim text
+/// weighted A, quote B, notes C, names and tags D, each word at its place.
+/// It is what `setweight(to_tsvector('simple', ..))` of each part, joined
+/// with `||`, gives for the normalized text, built here rather than by the
+/// server for two reasons. `to_tsvector`'s parser is slow (four calls a
+/// claim: 100,000 claims' index rows took 4.0 s to insert into a table
+/// without the GIN index, and 1.6 s with the same vectors in this form).
+/// And the words are the normalized text's words split at
+/// spaces, as SQLite's tokenizer splits them, whatever the server's locale
+/// takes for a letter (in `C.UTF-8` its parser split "x²" and dropped
+/// "½"); queries are written as `tsquery` text for the same reason.
+pub(super) fn document_vector(document: &SearchDocument) -> String {
+    let names = format!("{} {}", document.source, document.tags);
+    let parts = [
+        (document.text.as_str(), 'A'),
+        (document.quote.as_str(), 'B'),
+        (document.notes.as_str(), 'C'),
+        (names.as_str(), 'D'),
+    ];
+    // Each part's positions follow the last one before it, as `||` places
+    // its right operand after the left one's highest position.
+    let mut words: Vec<(&str, usize, char)> = Vec::new();
+    let mut offset = 0;
+    for (text, weight) in parts {
+        let mut position = 0;
+        for word in text
+            .split(' ')
+            .filter(|w| !w.is_empty() && w.len() <= LONGEST_LEXEME)
+        {
+            position += 1;
+            words.push((word, (offset + position).min(LAST_POSITION), weight));
+        }
+        offset = (offset + position).min(LAST_POSITION);
+    }
+    // By word, each word's positions in order (the sort is stable).
+    words.sort_by(|a, b| a.0.cmp(b.0));
+    let mut vector = String::with_capacity(words.len() * 12);
+    let mut previous = None;
+    for (word, position, weight) in words {
+        if previous == Some(word) {
+            vector.push(',');
+        } else {
+            if previous.is_some() {
+                vector.push(' ');
+            }
+            vector.push('\'');
+            for ch in word.chars() {
+                match ch {
+                    '\'' => vector.push_str("''"),
+                    '\\' => vector.push_str("\\\\"),
+                    ch => vector.push(ch),
+                }
+            }
+            vector.push_str("':");
+            previous = Some(word);
+        }
+        vector.push_str(&position.to_string());
+        // D is the default weight, written without its letter.
+        if weight != 'D' {
+            vector.push(weight);
+        }
+    }
+    vector
+}
 
 /// A write that indexes this many claims refreshes the planner's statistics.
 const ANALYZED_FROM: usize = 10_000;
@@ -77,7 +172,7 @@ pub(super) async fn record_documents(
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = sqlx::query(DOCUMENTS)
+    let rows = sqlx::query(documents_of(&keys))
         .bind(&keys)
         .fetch_all(&mut database.conn)
         .await?;
@@ -97,7 +192,25 @@ pub(super) async fn indexed_documents(
     .bind(to)
     .fetch_all(&mut database.conn)
     .await?;
-    Ok(rows.into_iter().map(SearchDocument::from_columns).collect())
+    let mut documents: Vec<SearchDocument> = rows.into_iter().map(SearchDocument::from_columns).collect();
+    // The vector is written beside the words, so it can differ from them
+    // (a row written behind claimtrack's back): such a row holds other
+    // words than its columns say, and is shown so (normalized text never
+    // holds a NUL), for `verify` to count with the rows whose words differ.
+    let differ: std::collections::HashSet<i64> = sqlx::query_scalar::<_, i64>(
+        "SELECT m.claim_id FROM claim_search m JOIN unnest($1::bigint[], $2::text[]) AS v (k, d) ON m.claim_id = v.k
+         WHERE m.document IS DISTINCT FROM v.d::tsvector",
+    )
+    .bind(documents.iter().map(|d| d.key).collect::<Vec<i64>>())
+    .bind(documents.iter().map(document_vector).collect::<Vec<String>>())
+    .fetch_all(&mut database.conn)
+    .await?
+    .into_iter()
+    .collect();
+    for document in documents.iter_mut().filter(|d| differ.contains(&d.key)) {
+        document.text.push('\0');
+    }
+    Ok(documents)
 }
 
 /// Index rows whose claim does not exist.
@@ -165,6 +278,7 @@ pub(super) async fn refresh_search(
     keys.sort_unstable();
     keys.dedup();
     let new = reindex(database, &keys).await?;
+    database.search_indexed().await?;
     // The model is loaded only by a write that touched a claim.
     if !keys.is_empty()
         && let Some(embedder) = semantic::embedder()
@@ -175,13 +289,15 @@ pub(super) async fn refresh_search(
     if keys.len() >= ANALYZED_FROM {
         // Fresh statistics for the planner: without them, a search right
         // after a large import was planned as a scan of every claim (143 ms
-        // instead of 3 on 100,000 claims). Only the owner may analyze; for
-        // anyone else autovacuum catches up.
+        // instead of 3 on 100,000 claims), and `list --by` after a million
+        // claims, its tags' subquery guessed at thousands of rows a claim,
+        // as a parallel scan of every claim (700 ms instead of 24). Only
+        // the owner may analyze; for anyone else autovacuum catches up.
         let owner: bool = sqlx::query_scalar("SELECT claimtrack_is_owner()")
             .fetch_one(&mut database.conn)
             .await?;
         if owner {
-            sqlx::query("ANALYZE claims, claim_search, match_statistics")
+            sqlx::query("ANALYZE claims, claim_tags, status_events, claim_search, match_statistics")
                 .execute(&mut database.conn)
                 .await?;
         }
@@ -204,7 +320,7 @@ async fn reindex(database: &mut TeamDatabase, keys: &[i64]) -> Result<Vec<(i64, 
     let mut delta = StatisticsDelta::default();
     let mut new = Vec::new();
     for batch in keys.chunks(READ_BATCH) {
-        let rows = sqlx::query(DOCUMENTS)
+        let rows = sqlx::query(documents_of(batch))
             .bind(batch)
             .fetch_all(&mut database.conn)
             .await?;
@@ -222,8 +338,10 @@ async fn reindex(database: &mut TeamDatabase, keys: &[i64]) -> Result<Vec<(i64, 
             documents.iter().map(|d| f(d).clone()).collect::<Vec<String>>()
         };
         sqlx::query(
-            "INSERT INTO claim_search (claim_id, text, quote, notes, source, tags)
-             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])",
+            "INSERT INTO claim_search (claim_id, text, quote, notes, source, tags, document)
+             SELECT k, t, q, n, s, g, d::tsvector
+             FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+                 AS d (k, t, q, n, s, g, d)",
         )
         .bind(documents.iter().map(|d| d.key).collect::<Vec<i64>>())
         .bind(column(|d| &d.text))
@@ -231,6 +349,7 @@ async fn reindex(database: &mut TeamDatabase, keys: &[i64]) -> Result<Vec<(i64, 
         .bind(column(|d| &d.notes))
         .bind(column(|d| &d.source))
         .bind(column(|d| &d.tags))
+        .bind(documents.iter().map(document_vector).collect::<Vec<String>>())
         .execute(&mut database.conn)
         .await?;
     }
@@ -257,10 +376,10 @@ impl Matching for TeamDatabase {
         for (i, word) in words.iter().enumerate() {
             // In the claim, its quote or notes (weights A to C).
             let mut sql = QueryBuilder::<Postgres>::new(
-                "SELECT m.claim_id FROM claim_search m WHERE m.document @@ to_tsquery('simple', ",
+                "SELECT m.claim_id FROM claim_search m WHERE m.document @@ CAST(",
             );
-            sql.push_bind(format!("'{word}':ABC"));
-            sql.push(")");
+            sql.push_bind(format!("'{}':ABC", tsquery_word(word)));
+            sql.push(" AS tsquery)");
             if filter.restricts() {
                 sql.push(" AND m.claim_id IN (SELECT c.id");
                 let status = filter.push_from(&mut sql);
@@ -393,4 +512,62 @@ pub(super) async fn embed(
         .await?;
     }
     Ok(due)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(text: &str, quote: &str, notes: &str, source: &str, tags: &str) -> SearchDocument {
+        SearchDocument {
+            key: 1,
+            text: text.into(),
+            quote: quote.into(),
+            notes: notes.into(),
+            source: source.into(),
+            tags: tags.into(),
+        }
+    }
+
+    /// Each part's words follow the last position of the part before (an
+    /// empty part takes none), weighted by part, each word's positions
+    /// together and in order.
+    #[test]
+    fn a_document_vector_places_and_weights_each_part() {
+        assert_eq!(
+            document_vector(&document(
+                "the cia saved lives",
+                "",
+                "the tip saved",
+                "dmitry peskov",
+                "cia"
+            )),
+            "'cia':2A,10 'dmitry':8 'lives':4A 'peskov':9 'saved':3A,7C 'the':1A,5C 'tip':6C"
+        );
+        assert_eq!(
+            document_vector(&document("a b", "a", "", "x", "")),
+            "'a':1A,3B 'b':2A 'x':4"
+        );
+        assert_eq!(document_vector(&document("", "", "", "", "")), "");
+    }
+
+    /// PostgreSQL's limits: a word longer than 2,047 bytes is left out and
+    /// takes no position; positions stop at 16,383; a quote or backslash
+    /// in a word is escaped.
+    #[test]
+    fn a_document_vector_keeps_within_postgresqls_limits() {
+        let long = "é".repeat(1024);
+        assert_eq!(
+            document_vector(&document(&format!("x {long} y"), "", "", "", "")),
+            "'x':1A 'y':2A"
+        );
+        let many = vec!["w"; 16_390].join(" ");
+        let vector = document_vector(&document(&many, "", "", "", "tag"));
+        assert!(vector.starts_with("'tag':16383 'w':1A,2A,"), "{}", &vector[..40]);
+        assert!(vector.ends_with(",16382A,16383A,16383A,16383A,16383A,16383A,16383A,16383A,16383A"));
+        assert_eq!(
+            document_vector(&document("o'neil a\\b", "", "", "", "")),
+            "'a\\\\b':2A 'o''neil':1A"
+        );
+    }
 }

@@ -124,6 +124,10 @@ pub struct TeamDatabase {
     /// The statement that puts the claims' unique-id constraint back, while
     /// a bulk load has it set aside (see `importing`).
     ids_unindexed: Option<String>,
+    /// The statements that put back the search index's GIN index and its
+    /// key to the claims, while a bulk load has them set aside until the
+    /// write's refresh has written its rows (see `importing`).
+    search_unindexed: Vec<String>,
     /// Inside [`TeamDatabase::write`]: the journal's head as this
     /// transaction left it (known once it appended an operation).
     head: Option<JournalHead>,
@@ -248,6 +252,7 @@ impl TeamDatabase {
             open: None,
             bulk_loading: false,
             ids_unindexed: None,
+            search_unindexed: Vec::new(),
             head: None,
             writing: false,
             deferred_articles: Vec::new(),
@@ -682,6 +687,7 @@ impl TeamDatabase {
         (self.head, self.writing, self.undoing) = (None, true, None);
         // Nothing of an earlier write that failed carries over.
         (self.bulk_loading, self.ids_unindexed) = (false, None);
+        self.search_unindexed.clear();
         self.deferred_articles.clear();
         self.next_article_key = None;
         let result = match locked {
