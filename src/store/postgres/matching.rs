@@ -45,9 +45,13 @@ const DOCUMENTS_OF_MANY: &str = "SELECT c.id, c.text, c.quote, s.name AS source,
         ON a.source_id = c.source_id
     WHERE c.id = ANY($1) ORDER BY c.id";
 
+/// From this many claims on, their documents are read with
+/// [`DOCUMENTS_OF_MANY`].
+const MANY_DOCUMENTS: usize = 100;
+
 /// The documents query for `keys`.
 fn documents_of(keys: &[i64]) -> &'static str {
-    if keys.len() > 100 {
+    if keys.len() >= MANY_DOCUMENTS {
         DOCUMENTS_OF_MANY
     } else {
         DOCUMENTS
@@ -64,10 +68,10 @@ const LAST_POSITION: usize = 16_383;
 /// server for two reasons. `to_tsvector`'s parser is slow (four calls a
 /// claim: 100,000 claims' index rows took 4.0 s to insert into a table
 /// without the GIN index, and 1.6 s with the same vectors in this form).
-/// And the words are the normalized text's words split at
-/// spaces, as SQLite's tokenizer splits them, whatever the server's locale
-/// takes for a letter (in `C.UTF-8` its parser split "x²" and dropped
-/// "½"); queries are written as `tsquery` text for the same reason.
+/// And the words are the normalized text's words split at spaces, as
+/// SQLite's tokenizer splits them, whatever the server's locale takes for
+/// a letter (in `C.UTF-8` its parser split "x²" and dropped "½"); queries
+/// are written as `tsquery` text for the same reason.
 pub(super) fn document_vector(document: &SearchDocument) -> String {
     let names = format!("{} {}", document.source, document.tags);
     let parts = [
