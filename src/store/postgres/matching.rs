@@ -73,12 +73,14 @@ const LAST_POSITION: usize = 16_383;
 /// a letter (in `C.UTF-8` its parser split "x²" and dropped "½"); queries
 /// are written as `tsquery` text for the same reason.
 pub(super) fn document_vector(document: &SearchDocument) -> String {
-    let names = format!("{} {}", document.source, document.tags);
+    // Names and tags are one part, D; their words follow on as in
+    // `to_tsvector(source || ' ' || tags)`.
     let parts = [
         (document.text.as_str(), 'A'),
         (document.quote.as_str(), 'B'),
         (document.notes.as_str(), 'C'),
-        (names.as_str(), 'D'),
+        (document.source.as_str(), 'D'),
+        (document.tags.as_str(), 'D'),
     ];
     // Each part's positions follow the last one before it, as `||` places
     // its right operand after the left one's highest position.
