@@ -26,6 +26,24 @@ pub fn tsquery_word(word: &str) -> &str {
     &word[..end]
 }
 
+/// A word as a lexeme in PostgreSQL's `tsvector` and `tsquery` text:
+/// between single quotes, with a quote or a backslash inside doubled, as
+/// both forms read them. One writer for the index's vectors and for the
+/// queries, so that the two always quote a word alike.
+pub fn quoted_lexeme(word: &str) -> String {
+    let mut quoted = String::with_capacity(word.len() + 2);
+    quoted.push('\'');
+    for ch in word.chars() {
+        match ch {
+            '\'' => quoted.push_str("''"),
+            '\\' => quoted.push_str("\\\\"),
+            ch => quoted.push(ch),
+        }
+    }
+    quoted.push('\'');
+    quoted
+}
+
 /// One thing to look for: the tokens of a word or phrase, in order, the
 /// last one a prefix when it ended in `*`.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,7 +169,7 @@ impl SearchQuery {
                 .iter()
                 .enumerate()
                 .map(|(i, token)| {
-                    let quoted = format!("'{}'", tsquery_word(token).replace('\'', "''"));
+                    let quoted = quoted_lexeme(tsquery_word(token));
                     if i == last && term.prefix {
                         format!("{quoted}:*")
                     } else {

@@ -247,6 +247,15 @@ mod search_syntax {
     }
 
     #[test]
+    fn a_lexeme_is_quoted_as_postgresql_reads_it() {
+        use super::query::quoted_lexeme;
+        assert_eq!(quoted_lexeme("cia"), "'cia'");
+        assert_eq!(quoted_lexeme("o'neil"), "'o''neil'");
+        assert_eq!(quoted_lexeme("a\\b"), "'a\\\\b'");
+        assert_eq!(quoted_lexeme("ёлка"), "'ёлка'");
+    }
+
+    #[test]
     fn accents_case_and_inner_punctuation_are_normalized() {
         assert_eq!(parsed("Élysée tip-off").fts5(), "\"elysee\" AND \"tip off\"");
         // Curly quotes make a phrase too.

@@ -8,7 +8,7 @@ use sqlx::{Postgres, QueryBuilder};
 
 use super::TeamDatabase;
 use crate::error::Result;
-use crate::matching::query::{LONGEST_LEXEME, tsquery_word};
+use crate::matching::query::{LONGEST_LEXEME, quoted_lexeme, tsquery_word};
 use crate::matching::{Statistics, semantic};
 use crate::model::Claim;
 use crate::store::ClaimFilter;
@@ -108,15 +108,8 @@ pub(super) fn document_vector(document: &SearchDocument) -> String {
             if previous.is_some() {
                 vector.push(' ');
             }
-            vector.push('\'');
-            for ch in word.chars() {
-                match ch {
-                    '\'' => vector.push_str("''"),
-                    '\\' => vector.push_str("\\\\"),
-                    ch => vector.push(ch),
-                }
-            }
-            vector.push_str("':");
+            vector.push_str(&quoted_lexeme(word));
+            vector.push(':');
             previous = Some(word);
         }
         vector.push_str(&position.to_string());
@@ -384,7 +377,7 @@ impl Matching for TeamDatabase {
             let mut sql = QueryBuilder::<Postgres>::new(
                 "SELECT m.claim_id FROM claim_search m WHERE m.document @@ CAST(",
             );
-            sql.push_bind(format!("'{}':ABC", tsquery_word(word)));
+            sql.push_bind(format!("{}:ABC", quoted_lexeme(tsquery_word(word))));
             sql.push(" AS tsquery)");
             if filter.restricts() {
                 sql.push(" AND m.claim_id IN (SELECT c.id");
