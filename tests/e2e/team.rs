@@ -44,10 +44,16 @@ pub(super) struct Desk {
 
 impl Desk {
     pub(super) fn new() -> Option<Desk> {
+        Desk::called("ct_")
+    }
+
+    /// A desk whose database's name starts with `prefix` (quoted wherever
+    /// SQL names it, so that it may hold capitals or a hyphen).
+    fn called(prefix: &str) -> Option<Desk> {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let (host, port) = server()?;
         let name = format!(
-            "ct_{}_{}",
+            "{prefix}{}_{}",
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::SeqCst)
         );
@@ -57,7 +63,7 @@ impl Desk {
             name,
             env: Env::new(),
         };
-        desk.psql_as(None, "postgres", &format!("CREATE DATABASE {}", desk.name))
+        desk.psql_as(None, "postgres", &format!("CREATE DATABASE \"{}\"", desk.name))
             .expect("a scratch database");
         Some(desk)
     }
@@ -66,9 +72,10 @@ impl Desk {
         format!("postgres://{}:{}/{}", self.host, self.port, self.name)
     }
 
-    /// A login of this test (unique across tests on the server).
+    /// A login of this test (unique across tests on the server; a login
+    /// claimtrack takes is in lowercase).
     fn login(&self, name: &str) -> String {
-        format!("{}_m_{name}", self.name)
+        format!("{}_m_{name}", self.name.to_lowercase())
     }
 
     /// `claims --db URL ARGS` as the server's default user (the owner).
@@ -121,7 +128,7 @@ impl Drop for Desk {
                 None,
                 "postgres",
                 &format!(
-                    "SELECT rolname FROM pg_roles WHERE rolname LIKE '{}\\_%'",
+                    "SELECT rolname FROM pg_roles WHERE rolname ILIKE '{}\\_%'",
                     self.name
                 ),
             )
@@ -132,7 +139,7 @@ impl Drop for Desk {
         let _ = self.psql_as(
             None,
             "postgres",
-            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+            &format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name),
         );
         for role in roles {
             let _ = self.psql_as(None, "postgres", &format!("DROP ROLE IF EXISTS \"{role}\""));
@@ -410,6 +417,70 @@ fn the_database_holds_each_member_to_their_role() {
 
 /// Team commands need a PostgreSQL URL; the other commands do not run on
 /// one yet and say so; a password in the URL never reaches a message.
+/// The desk's roles are named after the database, so a database whose
+/// name needs quoting ("Desk-2026") must work as any other: a checker's
+/// write keeps the search index (whose rights were once left out of such a
+/// desk's roles), and a login on no team is told so by name.
+#[test]
+fn a_desk_whose_name_needs_quoting_works_as_any_other() {
+    let Some(desk) = Desk::called("Ct-Desk-") else {
+        return;
+    };
+    let run = desk.claims(&["team", "init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (checker, editor, outsider) = (
+        desk.login("checker"),
+        desk.login("editor"),
+        desk.login("outsider"),
+    );
+    for (login, role) in [(&checker, "checker"), (&editor, "editor")] {
+        let run = desk.claims(&["team", "add", login, "--role", role]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    desk.sql(None, &format!("CREATE ROLE \"{outsider}\" LOGIN"))
+        .unwrap();
+    let run = desk.claims(&["source", "add", "Dmitry Peskov", "--kind", "person"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let url_of = |login: &str| format!("postgres://{login}@{}:{}/{}", desk.host, desk.port, desk.name);
+
+    let run = desk.env.run(&[
+        "--db",
+        &url_of(&checker),
+        "add",
+        "--by",
+        "Dmitry Peskov",
+        "--text",
+        "A CIA tip-off helped stop a terror plot",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let id = run.stdout.trim().to_string();
+    let run = desk.env.run(&["--db", &url_of(&editor), "confirm", &id]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let found = desk.env.run(&[
+        "--db",
+        &url_of(&checker),
+        "list",
+        "--search",
+        "tip-off",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(found.code, 0, "{}", found.stderr);
+    assert!(found.stdout.contains("confirmed"), "{}", found.stdout);
+
+    let run = desk.env.run(&["--db", &url_of(&outsider), "list"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("{outsider} is not a member of the team of"))
+            && run.stderr.contains("claims team add"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
+
 #[test]
 fn team_mode_is_refused_cleanly_where_it_does_not_apply() {
     let env = Env::new();

@@ -856,15 +856,28 @@ async fn migrate(conn: &mut PgConnection, shown: &str) -> Result<()> {
     // One statement on every connection: a database that never saw
     // claimtrack has no such table (undefined_table), outside any
     // transaction, so the failure costs nothing.
-    let applied: Option<i64> =
-        match sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM _sqlx_migrations WHERE success")
-            .fetch_one(&mut *conn)
-            .await
-        {
-            Ok(applied) => Some(applied),
-            Err(e) if e.as_database_error().and_then(|d| d.code()).as_deref() == Some("42P01") => None,
-            Err(e) => return Err(refused(e)),
-        };
+    let applied: Option<i64> = match sqlx::query_scalar(
+        "SELECT coalesce(max(version), 0) FROM _sqlx_migrations WHERE success",
+    )
+    .fetch_one(&mut *conn)
+    .await
+    {
+        Ok(applied) => Some(applied),
+        Err(e) => match e.as_database_error().and_then(|d| d.code()).as_deref() {
+            Some("42P01") => None,
+            // Every role of the desk reads the schema's version: whoever
+            // may not is on no team of this database.
+            Some("42501") => {
+                let login: String = sqlx::query_scalar("SELECT session_user::text")
+                    .fetch_one(&mut *conn)
+                    .await?;
+                return Err(Error::Refused(format!(
+                    "{login} is not a member of the team of {shown}: an admin of the desk adds members with `claims team add {login} --role ROLE` (a database without a team is its owner's alone; `claims team init` sets one up)"
+                )));
+            }
+            _ => return Err(refused(e)),
+        },
+    };
     match applied {
         Some(applied) if applied == latest => return Ok(()),
         Some(applied) if applied > latest => {
@@ -2175,7 +2188,6 @@ fn refused(e: sqlx::Error) -> Error {
     }
 }
 
-/// Whether a URL names its user (`postgres://ana@host/db`, `?user=ana`).
 /// Whether the URL's query sets `sslmode`.
 fn sets_ssl_mode(url: &str) -> bool {
     url.split_once('?')
@@ -2201,6 +2213,7 @@ fn wants_encryption(e: &sqlx::Error) -> bool {
         .is_some_and(|d| d.code().as_deref() == Some("28000"))
 }
 
+/// Whether a URL names its user (`postgres://ana@host/db`, `?user=ana`).
 fn names_user(url: &str) -> bool {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let authority = rest.split(['/', '?']).next().unwrap_or_default();
