@@ -86,6 +86,14 @@ impl Desk {
         self.env.run(&all)
     }
 
+    /// `claims --db URL ARGS` as `login` (a member of the desk, or not).
+    fn claims_as(&self, login: &str, args: &[&str]) -> super::harness::Run {
+        let url = format!("postgres://{login}@{}:{}/{}", self.host, self.port, self.name);
+        let mut all = vec!["--db", url.as_str()];
+        all.extend_from_slice(args);
+        self.env.run(&all)
+    }
+
     /// Runs SQL through `psql` as `user` (None: the default, the owner) in
     /// database `database`; stdout on success, stderr on failure.
     fn psql_as(&self, user: Option<&str>, database: &str, sql: &str) -> Result<String, String> {
@@ -211,12 +219,7 @@ fn the_database_holds_each_member_to_their_role() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     // The admin (not the owner) adds the others: team management is the
     // admin role's right, not the owner's alone.
-    let as_admin = |args: &[&str]| {
-        let url = format!("postgres://{admin}@{}:{}/{}", desk.host, desk.port, desk.name);
-        let mut all = vec!["--db", url.as_str()];
-        all.extend_from_slice(args);
-        desk.env.run(&all)
-    };
+    let as_admin = |args: &[&str]| desk.claims_as(&admin, args);
     for (login, role) in [(&checker, "checker"), (&editor, "editor"), (&viewer, "viewer")] {
         let run = as_admin(&["team", "add", login, "--role", role]);
         assert_eq!(run.code, 0, "{}", run.stderr);
@@ -441,34 +444,25 @@ fn a_desk_whose_name_needs_quoting_works_as_any_other() {
         .unwrap();
     let run = desk.claims(&["source", "add", "Dmitry Peskov", "--kind", "person"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let url_of = |login: &str| format!("postgres://{login}@{}:{}/{}", desk.host, desk.port, desk.name);
-
-    let run = desk.env.run(&[
-        "--db",
-        &url_of(&checker),
-        "add",
-        "--by",
-        "Dmitry Peskov",
-        "--text",
-        "A CIA tip-off helped stop a terror plot",
-    ]);
+    let run = desk.claims_as(
+        &checker,
+        &[
+            "add",
+            "--by",
+            "Dmitry Peskov",
+            "--text",
+            "A CIA tip-off helped stop a terror plot",
+        ],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let id = run.stdout.trim().to_string();
-    let run = desk.env.run(&["--db", &url_of(&editor), "confirm", &id]);
+    let run = desk.claims_as(&editor, &["confirm", &id]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let found = desk.env.run(&[
-        "--db",
-        &url_of(&checker),
-        "list",
-        "--search",
-        "tip-off",
-        "--format",
-        "csv",
-    ]);
+    let found = desk.claims_as(&checker, &["list", "--search", "tip-off", "--format", "csv"]);
     assert_eq!(found.code, 0, "{}", found.stderr);
     assert!(found.stdout.contains("confirmed"), "{}", found.stdout);
 
-    let run = desk.env.run(&["--db", &url_of(&outsider), "list"]);
+    let run = desk.claims_as(&outsider, &["list"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr
@@ -1228,12 +1222,7 @@ fn a_desk_imports_claim_files() {
         let run = team.claims(&["team", "add", login, "--role", role]);
         assert_eq!(run.code, 0, "{}", run.stderr);
     }
-    let as_member = |login: &str, args: &[&str]| {
-        let url = format!("postgres://{login}@{}:{}/{}", team.host, team.port, team.name);
-        let mut all = vec!["--db", url.as_str()];
-        all.extend_from_slice(args);
-        team.env.run(&all)
-    };
+    let as_member = |login: &str, args: &[&str]| team.claims_as(login, args);
     let journal = || team.sql(None, "SELECT count(*) FROM operations").unwrap();
     let membership = journal();
     let refused = as_member(&checker, &["import", sample]);
@@ -1468,12 +1457,7 @@ fn an_editor_corrects_claims_on_the_team_server() {
     for (login, role) in [(&checker, "checker"), (&editor, "editor")] {
         assert_eq!(team.claims(&["team", "add", login, "--role", role]).code, 0);
     }
-    let as_member = |login: &str, args: &[&str]| {
-        let url = format!("postgres://{login}@{}:{}/{}", team.host, team.port, team.name);
-        let mut all = vec!["--db", url.as_str()];
-        all.extend_from_slice(args);
-        team.env.run(&all)
-    };
+    let as_member = |login: &str, args: &[&str]| team.claims_as(login, args);
     let sample = super::harness::sample_dir();
     let run = as_member(&editor, &["import", sample.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
