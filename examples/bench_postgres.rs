@@ -16,9 +16,9 @@
 //!   (under 20 ms each) by the owner and then by an editor of the desk
 //!   (whose every statement row security checks), beside what `psql
 //!   SELECT 1` takes (a process, a new server backend, authentication: the
-//!   floor under every command), `claims verify`. `psql` is the binary (`pg_config --bindir`), not
-//!   Debian's Perl wrapper, and on loopback it goes without TLS, as claims
-//!   does.
+//!   floor under every command), `claims verify`. `psql` is the binary
+//!   (`pg_config --bindir`), not Debian's Perl wrapper, and on loopback it
+//!   goes without TLS, as claims does.
 //!
 //! The server defaults to 127.0.0.1:5432 (trust authentication, as on the
 //! development machines).
