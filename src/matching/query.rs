@@ -32,16 +32,22 @@ pub fn tsquery_word(word: &str) -> &str {
 /// queries, so that the two always quote a word alike.
 pub fn quoted_lexeme(word: &str) -> String {
     let mut quoted = String::with_capacity(word.len() + 2);
-    quoted.push('\'');
+    push_quoted_lexeme(&mut quoted, word);
+    quoted
+}
+
+/// [`quoted_lexeme`] written onto the end of `text`, for a caller that
+/// builds a long text of many words (a claim's whole vector).
+pub fn push_quoted_lexeme(text: &mut String, word: &str) {
+    text.push('\'');
     for ch in word.chars() {
         match ch {
-            '\'' => quoted.push_str("''"),
-            '\\' => quoted.push_str("\\\\"),
-            ch => quoted.push(ch),
+            '\'' => text.push_str("''"),
+            '\\' => text.push_str("\\\\"),
+            ch => text.push(ch),
         }
     }
-    quoted.push('\'');
-    quoted
+    text.push('\'');
 }
 
 /// One thing to look for: the tokens of a word or phrase, in order, the

@@ -4,11 +4,13 @@
 //! `claims similar` scores. The same documents, statistics and scoring as
 //! on SQLite (see `store::matching`); only the SQL differs.
 
+use std::fmt::Write as _;
+
 use sqlx::{Postgres, QueryBuilder};
 
 use super::TeamDatabase;
 use crate::error::Result;
-use crate::matching::query::{LONGEST_LEXEME, quoted_lexeme, tsquery_word};
+use crate::matching::query::{LONGEST_LEXEME, push_quoted_lexeme, quoted_lexeme, tsquery_word};
 use crate::matching::{Statistics, semantic};
 use crate::model::Claim;
 use crate::store::ClaimFilter;
@@ -108,11 +110,13 @@ pub(super) fn document_vector(document: &SearchDocument) -> String {
             if previous.is_some() {
                 vector.push(' ');
             }
-            vector.push_str(&quoted_lexeme(word));
+            push_quoted_lexeme(&mut vector, word);
             vector.push(':');
             previous = Some(word);
         }
-        vector.push_str(&position.to_string());
+        // Written into the vector, not made as a string of its own: this
+        // runs for every word of every claim an import indexes.
+        let _ = write!(vector, "{position}");
         // D is the default weight, written without its letter.
         if weight != 'D' {
             vector.push(weight);
