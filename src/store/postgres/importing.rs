@@ -206,7 +206,15 @@ impl TeamDatabase {
     /// Puts back the search index's GIN index and key if a bulk load set
     /// them aside, once the write's refresh has written the rows.
     pub(super) async fn search_indexed(&mut self) -> Result<()> {
-        for sql in std::mem::take(&mut self.search_unindexed) {
+        let saved = std::mem::take(&mut self.search_unindexed);
+        self.run_saved(saved).await
+    }
+
+    /// Runs, in order, statements a bulk load saved to put back what it set
+    /// aside (made from the catalog and this module's constants, never
+    /// from input).
+    async fn run_saved(&mut self, statements: impl IntoIterator<Item = String>) -> Result<()> {
+        for sql in statements {
             sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
                 .execute(&mut self.conn)
                 .await?;
@@ -218,12 +226,8 @@ impl TeamDatabase {
     /// aside: checked over every claim at once, and from then on serving
     /// lookups by id.
     async fn ids_indexed(&mut self) -> Result<()> {
-        if let Some(sql) = self.ids_unindexed.take() {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
-                .execute(&mut self.conn)
-                .await?;
-        }
-        Ok(())
+        let saved = self.ids_unindexed.take();
+        self.run_saved(saved).await
     }
 
     fn open_id(&self) -> Result<i64> {
@@ -756,11 +760,7 @@ impl Importing for TeamDatabase {
         ] {
             sqlx::query(setting).execute(&mut self.conn).await?;
         }
-        for sql in indexes {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
-                .execute(&mut self.conn)
-                .await?;
-        }
+        self.run_saved(indexes).await?;
         self.ids_indexed().await?;
         // Whole-table passes (sorts and hash joins), not a lookup per row.
         let (broken, off): (i64, i64) = sqlx::query_as(BROKEN_LOAD).fetch_one(&mut self.conn).await?;
@@ -769,12 +769,7 @@ impl Importing for TeamDatabase {
                 "a bulk load broke the history rules ({broken} events out of order, {off} claims not in the state their history gives)"
             )));
         }
-        for sql in triggers {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
-                .execute(&mut self.conn)
-                .await?;
-        }
-        Ok(())
+        self.run_saved(triggers).await
     }
 
     async fn find_source(&mut self, name: &str) -> Result<Option<Source>> {
