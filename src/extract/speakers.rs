@@ -61,6 +61,10 @@ pub(super) struct Speakers<'k> {
     /// agent after "by", else the first named): "The claims were made in a
     /// book by Jane Roe. She also says ..." is Jane Roe.
     sentence_named: Option<String>,
+    /// The first person the current sentence has given words to: "Mr
+    /// Brown said A, and he said B" is Mr Brown both times, whoever the
+    /// previous sentence opened with.
+    sentence_speaker: Option<String>,
     /// The full name the current sentence opens with, if any.
     opening_name: Option<String>,
     /// Role phrases written before or beside a name ("Home Secretary
@@ -103,6 +107,7 @@ impl<'k> Speakers<'k> {
             last_subject: None,
             sentence_subject: None,
             sentence_named: None,
+            sentence_speaker: None,
             opening_name: None,
             roles: FastMap::new(),
             titled: FastMap::new(),
@@ -160,6 +165,7 @@ impl<'k> Speakers<'k> {
             self.last_subject = Some(subject);
         }
         self.opening_name = None;
+        self.sentence_speaker = None;
         // The sentence's subject: a known person's surname or full name
         // among its first words ("Putin, whose country ...").
         for t in tokens.iter().take(4).filter(|t| t.is_word() && t.capitalized()) {
@@ -381,7 +387,10 @@ impl<'k> Speakers<'k> {
         let folded = crate::names::fold_name(mention);
         if PRONOUNS.contains(&folded.as_str()) {
             let previous = if matches!(folded.as_str(), "he" | "she") {
-                let person = self.previous_person().cloned();
+                let person = self
+                    .sentence_speaker
+                    .clone()
+                    .or_else(|| self.previous_person().cloned());
                 if let Some(person) = &person {
                     self.sentence_subject.get_or_insert_with(|| person.clone());
                 }
@@ -542,6 +551,7 @@ impl<'k> Speakers<'k> {
     fn remember(&mut self, name: String, person_like: bool) -> String {
         if person_like {
             self.last_person = Some(name.clone());
+            self.sentence_speaker.get_or_insert_with(|| name.clone());
             // The first person a sentence gives words to is who "he" or
             // "she" means in the next one.
             self.sentence_subject.get_or_insert_with(|| name.clone());
@@ -1112,10 +1122,14 @@ fn is_person_name(source: &str) -> bool {
                 | "Victory"
                 | "Valentine's"
         );
+    let thing = words
+        .last()
+        .is_some_and(|w| THING_ENDS.contains(&without_possessive(w)));
     let name_like = (2..=4).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && !matches!(words[0], "The" | "A" | "An")
-        && !holiday;
+        && !holiday
+        && !thing;
     name_like && !institution
 }
 
@@ -1323,6 +1337,7 @@ const PEOPLE_PLURALS: &[&str] = &[
 
 /// Plural or collective words that make a capitalized run a group.
 const GROUP_WORDS: &[&str] = &[
+    "Democrat",
     "Democrats",
     "Dems",
     "Republicans",
@@ -1366,6 +1381,47 @@ const GROUP_WORDS: &[&str] = &[
     "Abroad",
     "International",
     "Watch",
+    // Trades and professions in the plural: "the Council of Mortgage
+    // Lenders" leaves the run "Mortgage Lenders", which is nobody's name.
+    "Lenders",
+    "Employers",
+    "Workers",
+    "Teachers",
+    "Doctors",
+    "Nurses",
+    "Farmers",
+    "Retailers",
+    "Manufacturers",
+    "Chambers",
+    "Industries",
+    "Unions",
+];
+
+/// Last words that make a capitalized run a document, a law, a plan or an
+/// event ("the Gershon Review", "the Education Bill", "the G8 Summit"),
+/// which no pronoun means. Last words only: "Bill" opens many a name.
+const THING_ENDS: &[&str] = &[
+    "Review",
+    "Report",
+    "Inquiry",
+    "Act",
+    "Bill",
+    "Treaty",
+    "Accord",
+    "Agreement",
+    "Plan",
+    "Programme",
+    "Program",
+    "Strategy",
+    "Scheme",
+    "Summit",
+    "Conference",
+    "Convention",
+    "Charter",
+    "Directive",
+    "Initiative",
+    "Budget",
+    "Manifesto",
 ];
 
 /// Whether a source name is a description of a person, not a name: "The

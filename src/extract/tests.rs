@@ -481,6 +481,45 @@ mod speakers_a_checker_would_accept {
     }
 
     #[test]
+    fn he_is_never_a_party_a_trade_or_a_document() {
+        // "Liberal Democrat" before a lowercase role is a party, and the
+        // leader it qualifies is whom "she" means.
+        let found = sources(
+            "Liberal Democrat leader Anna Berg attacked the plan for its cost. \"Who will pay for it?\" she asked.",
+        );
+        assert_eq!(found, ["Anna Berg"]);
+        // A trade in the plural ("the Federation of Coastal Farmers") and a
+        // review named after its author are no one "he" means: he is still
+        // the person named before them.
+        for between in [
+            "Further savings identified in the Ostby Review have been made",
+            "Talks with the Federation of Coastal Farmers went well",
+        ] {
+            let found = sources(&format!(
+                "Ola Lund cut the tax on fuel, and Per Holm welcomed it. {between}, the minister said. Some 300 posts have gone, he added."
+            ));
+            assert_eq!(found, ["Ola Lund", "Ola Lund"], "{between}");
+        }
+        assert_eq!(super::speakers::guess_kind("Ostby Review"), "organization");
+        assert_eq!(super::speakers::guess_kind("Mortgage Lenders"), "organization");
+        assert_eq!(super::speakers::guess_kind("Bill Ostby"), "person");
+    }
+
+    #[test]
+    fn he_later_in_a_sentence_is_whom_it_gave_words_first() {
+        // Not the person the sentence before opened with.
+        let found = sources(
+            "Council leader Rosa Vik opened the meeting. Lars Moe said the budget was balanced and he said borrowing would fall.",
+        );
+        assert_eq!(found, ["Lars Moe", "Lars Moe"]);
+        let found = sources(
+            "Rosa Vik chaired the debate. Lars Moe, for the Greens, added: \"The plan will fail,\" he said. \"It costs too much.\"",
+        );
+        assert_eq!(found.first().map(String::as_str), Some("Lars Moe"), "{found:?}");
+        assert!(found.iter().all(|s| s == "Lars Moe"), "{found:?}");
+    }
+
+    #[test]
     fn a_report_inside_a_report_is_not_a_second_claim() {
         let found = run("Lena Dahl also says Erik Berg warned the board that the deal was illegal.");
         assert_eq!(found.len(), 1);
