@@ -2170,6 +2170,15 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             appositive = aside;
                         }
                     }
+                    // "The book, serialised in the Sunday Times, alleges",
+                    // "The author's sources, all unnamed aides, said": a
+                    // sentence that opens with its subject, a described
+                    // one, and sets off an aside about it; the speaker is
+                    // the subject, not a name inside the aside.
+                    Some(open) if sentence_subject_before_aside(tokens, open, np_end - 1, c) => {
+                        appositive = appositive_span(tokens, open + 1, np_end - 1);
+                        np_end = open;
+                    }
                     _ => {
                         // Only a name may stand there: a description before
                         // such a comma is rarely the speaker.
@@ -2584,6 +2593,39 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
         && !words.iter().all(|t| t.text.chars().all(|c| c.is_ascii_digit()))
         && !phrase.iter().any(|t| is_open_quote(t) || is_close_quote(t)))
     .then(|| Span::new(phrase[0].span.start, phrase[phrase.len() - 1].span.end))
+}
+
+/// Whether the sentence opens with a described subject (a determiner and
+/// a plausible speaker: "The book", "The author's sources") closed by the
+/// comma at `open`, and `open + 1..close` is an aside about it in lowercase
+/// (not a name, "The chief inspector, Jo Lee, said", whose name speaks; not
+/// "by" or "from" someone, "The study, by Jo Lee, says", or "carried out by"
+/// them, who speaks through it), no report of its own (no cue in it), before the comma at `close`
+/// that the cue at `c` follows, in the active voice ("All five men, like
+/// the others, are accused of" reports no one's words).
+fn sentence_subject_before_aside(tokens: &[Token], open: usize, close: usize, c: usize) -> bool {
+    let start = tokens[..open].iter().position(|t| t.is_word()).unwrap_or(open);
+    let start = start
+        + usize::from(
+            tokens
+                .get(start)
+                .is_some_and(|t| matches!(t.lower(), "but" | "and")),
+        );
+    let aside_first = tokens.get(open + 1).filter(|t| t.is_word());
+    open > start
+        && (0..start).all(|i| !tokens[i].is_word() && !is_open_quote(&tokens[i]))
+        && (0..open).all(|i| tokens[i].text != ",")
+        && DETERMINERS.contains(&tokens[start].lower())
+        && plausible_speaker(&tokens[start..open])
+        && close > open + 1
+        && aside_first.is_some_and(|t| !t.capitalized() && !PREPOSITIONS.contains(&t.lower()))
+        && (open + 1..close).all(|i| tokens[i].text != "," && tokens[i].lower() != "by" && !is_cue(tokens, i))
+        && (close + 1..c).all(|i| {
+            !matches!(
+                tokens[i].lower(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        })
 }
 
 /// The speaker of "S, Jo Lee, a trustee, said" or "S, her aide, Jo Lee,

@@ -38,6 +38,10 @@ pub(super) struct Speakers<'k> {
     known_without_honorific: FastMap<String, String>,
     /// Surname (lowercase) to the full name first seen with it.
     surnames: FastMap<String, String>,
+    /// An honorific and a first name ("sir alan", lowercase) to the full
+    /// name first seen with them: a knight or a dame is "Sir Alan" or
+    /// "Dame Ann" once named in full, never "Mr Hook".
+    honoured: FastMap<String, String>,
     /// The last person named as a speaker, for "he"/"she".
     last_person: Option<String>,
     /// The last speaker of any kind.
@@ -100,6 +104,7 @@ impl<'k> Speakers<'k> {
             known,
             known_without_honorific,
             surnames: FastMap::new(),
+            honoured: FastMap::new(),
             last_person: None,
             last_any: None,
             recent: Vec::new(),
@@ -240,6 +245,12 @@ impl<'k> Speakers<'k> {
                     self.note_body(&body.join(" "));
                 }
                 if let Some(full) = full.filter(|f| self.is_person(f)) {
+                    if let [honorific, first, _, ..] = name.as_slice()
+                        && HONORIFICS.contains(&honorific.to_lowercase().as_str())
+                    {
+                        let key = format!("{} {}", honorific.to_lowercase(), first.to_lowercase());
+                        self.honoured.entry(key).or_insert_with(|| full.clone());
+                    }
                     // The role written before the name: its capitalized
                     // title ("Home Secretary") or the lowercase words just
                     // before it ("foreign affairs spokesman").
@@ -524,6 +535,11 @@ impl<'k> Speakers<'k> {
         }
         if tail.len() == 1
             && let Some(full) = self.surnames.get(&name.to_lowercase())
+        {
+            return self.remember(full.clone(), true);
+        }
+        if tail.len() == 2
+            && let Some(full) = self.honoured.get(&name.to_lowercase())
         {
             return self.remember(full.clone(), true);
         }

@@ -520,6 +520,44 @@ mod speakers_a_checker_would_accept {
     }
 
     #[test]
+    fn a_described_subject_speaks_past_an_aside_about_it() {
+        super::assert_single_claim(&[
+            (
+                "The book, serialised in the Daily Courier, alleges that the mayor lied.",
+                "The book",
+                "the mayor lied",
+            ),
+            (
+                "The author's sources, all unnamed \"friends\" of Mr Dahl and Ms Berg, said the pair had fallen out.",
+                "The author's sources",
+                "the pair had fallen out",
+            ),
+        ]);
+        // A name in the aside speaks; so does the agent of a study.
+        super::assert_single_speaker(&[
+            (
+                "The chief inspector of ports, Jo Vance, said the docks were unsafe.",
+                "Jo Vance",
+            ),
+            (
+                "The study, carried out by professor Ann Marsh, says the limit saves lives.",
+                "Ann Marsh",
+            ),
+        ]);
+        // A passive behind the aside reports no one's words.
+        let found = sources("All five men, like the others, are accused of breaches of safety laws.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn sir_and_a_first_name_is_the_knight_named_before() {
+        let found = sources(
+            "Business leader Sir Alan Hook said the tax was wrong. Sir Alan added: \"It will cost jobs.\"",
+        );
+        assert_eq!(found, ["Sir Alan Hook", "Sir Alan Hook"]);
+    }
+
+    #[test]
     fn a_report_inside_a_report_is_not_a_second_claim() {
         let found = run("Lena Dahl also says Erik Berg warned the board that the deal was illegal.");
         assert_eq!(found.len(), 1);
