@@ -365,6 +365,10 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
         && match first.lower() {
             "when" | "while" | "because" => !main_clause_follows(),
             "on" => !first.capitalized() || !main_clause_follows(),
+            // "announced by the minister", "responded by blocking access":
+            // a passive's agent or a manner, not what was said (but "said
+            // by 2008, every visitor would ...": a time, then the claim).
+            "by" => !first.capitalized() && !main_clause_follows(),
             "and" | "compared" | "or" | "but" | "what" => true,
             _ => false,
         }
@@ -3183,6 +3187,30 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         if k > named && tokens.get(k).is_some_and(|t| OUTLETS.contains(&t.lower())) {
             k = skip_after_cue(tokens, k + 1);
         }
+    }
+    // "responded by saying that S", "replied by noting S": the report is
+    // the participle's.
+    if k + 1 < n
+        && tokens[k].lower() == "by"
+        && tokens[k + 1].lower().ends_with("ing")
+        && cues::is_cue_word(tokens[k + 1].lower())
+    {
+        k = skip_after_cue(tokens, k + 2);
+        if tokens.get(k).is_some_and(|t| t.lower() == "that") {
+            k += 1;
+        }
+    }
+    // "say by 55%-41% that S", "agreed by a margin of two to one that S":
+    // the margin is not the claim.
+    if k + 1 < n
+        && tokens[k].lower() == "by"
+        && let Some(that) = (k + 1..n.min(k + 8)).find(|&i| tokens[i].lower() == "that")
+        && tokens[k + 1..that]
+            .iter()
+            .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        && tokens[k + 1..that].iter().all(|t| !clause_marker(t.lower()))
+    {
+        k = that + 1;
     }
     // "asked the mayor whether S": whom is not what was asked.
     if matches!(tokens[c].lower(), "asked" | "asks")

@@ -117,6 +117,36 @@ fn according_to_inside_a_sentence_leaves_the_claim_whole() {
 }
 
 #[test]
+fn by_after_a_cue_is_an_agent_a_manner_or_a_margin() {
+    // A passive's agent and a manner are not what was said.
+    for sentence in [
+        "New rules were announced by the transport minister Jo Vance.",
+        "Mr Lund responded by accusing the minister of hiding.",
+    ] {
+        assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
+    }
+    // The report a manner introduces, the claim past a margin, and a
+    // time before the claim are what was said.
+    assert_single_claim(&[
+        (
+            "Mr Lund responded by saying that the network does not pay guests.",
+            "Lund",
+            "the network does not pay guests",
+        ),
+        (
+            "Supporters of the plan say by 55%-41% that the law should change.",
+            "Supporters of the plan",
+            "the law should change",
+        ),
+        (
+            "Mr Lund said by 2008, every visitor would be fingerprinted.",
+            "Lund",
+            "by 2008, every visitor would be fingerprinted",
+        ),
+    ]);
+}
+
+#[test]
 fn surnames_and_pronouns_resolve_to_the_full_name() {
     let found = run(
         "Dmitry Peskov spoke on Monday. Peskov said the call was useful. He added that more calls would follow.",
