@@ -416,6 +416,29 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             proposal.role = Some(format!("{person}'s {rest}"));
         }
     }
+    // "A survey suggests 69% of over-55s say S", "Mr Howard said the police
+    // said S": a speaker phrase that holds another proposal's cue is a
+    // report inside that one's claim, and its "speaker" a clause. (Not a
+    // participle's: "Jo Lee wrote to the board, saying S" is Jo Lee's.)
+    let nested: Vec<bool> = out
+        .iter()
+        .map(|p| {
+            !p.cue.text.ends_with("ing")
+                && out.iter().any(|q| {
+                    q.sentence == p.sentence
+                        && q.cue.start != p.cue.start
+                        && p.mention.start <= q.cue.start
+                        && q.cue.end <= p.mention.end
+                })
+        })
+        .collect();
+    if nested.contains(&true) {
+        let mut index = 0;
+        out.retain(|_| {
+            index += 1;
+            !nested[index - 1]
+        });
+    }
     // Confidence last, when each proposal's claim and speaker are final and
     // the other proposals of its sentence are known.
     let article = confidence::Article::of(input, &out);

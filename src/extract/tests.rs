@@ -147,6 +147,23 @@ fn by_after_a_cue_is_an_agent_a_manner_or_a_margin() {
 }
 
 #[test]
+fn a_speaker_phrase_holding_another_cue_is_a_report_inside_its_claim() {
+    for (sentence, speaker) in [
+        (
+            "A survey for the charity suggests 70% of voters say they always vote.",
+            "A survey for the charity",
+        ),
+        ("Mr Dahl said the police said the plan would work.", "Dahl"),
+        (
+            "Mr Dahl vigorously denied Labour claims that he had fiddled the figures.",
+            "Dahl",
+        ),
+    ] {
+        assert_eq!(sources(sentence), [speaker], "{sentence}");
+    }
+}
+
+#[test]
 fn surnames_and_pronouns_resolve_to_the_full_name() {
     let found = run(
         "Dmitry Peskov spoke on Monday. Peskov said the call was useful. He added that more calls would follow.",
