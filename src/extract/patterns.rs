@@ -1844,15 +1844,71 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(t.lower(), "the" | "of")
             });
-        let rest_is_tail =
-            past_tail.is_none() || participle_after.is_some() || continuation.is_some() || told_outlet;
+        // "S, she told a Commons inquiry.", "S, he told the BBC's Today
+        // programme on Sunday.": a short phrase that names whom, opening
+        // with a determiner or a name, without a verb, a clause or a quote.
+        let told_addressee = matches!(tokens[c].lower(), "told" | "tells") && {
+            let rest = &tokens[c + 1..];
+            let words = rest.iter().filter(|t| t.is_word()).count();
+            (1..=8).contains(&words)
+                && rest
+                    .iter()
+                    .find(|t| t.is_word())
+                    .is_some_and(|t| t.capitalized() || DETERMINERS.contains(&t.lower()))
+                && rest.iter().all(|t| {
+                    !is_open_quote(t)
+                        && !is_close_quote(t)
+                        && !matches!(t.text, "," | ";" | ":")
+                        && !(t.is_word()
+                            && (clause_marker(t.lower())
+                                || !t.capitalized()
+                                    && (t.lower().ends_with("ed") || AUXILIARIES.contains(&t.lower()))))
+                })
+                && (c + 1..tokens.len()).all(|k| !is_cue(tokens, k))
+        };
+        let rest_is_tail = past_tail.is_none()
+            || participle_after.is_some()
+            || continuation.is_some()
+            || told_outlet
+            || told_addressee;
         // "S, Michael Howard has said.": the perfect's auxiliary is no
         // part of the speaker.
-        let np_end = if c > 3 && matches!(tokens[c - 1].lower(), "has" | "have" | "had") {
+        let mut np_end = if c > 3 && matches!(tokens[c - 1].lower(), "has" | "have" | "had") {
             c - 1
         } else {
             c
         };
+        // "S, he also told his audience.", "S, she later said.": an adverb
+        // between the speaker and the cue is no part of the speaker. (A
+        // list, not every word in "-ly": "the family said".)
+        while np_end > 2
+            && tokens[np_end - 1].is_word()
+            && !tokens[np_end - 1].capitalized()
+            && (matches!(
+                tokens[np_end - 1].lower(),
+                "also"
+                    | "later"
+                    | "again"
+                    | "then"
+                    | "further"
+                    | "once"
+                    | "too"
+                    | "now"
+                    | "earlier"
+                    | "reportedly"
+                    | "separately"
+                    | "previously"
+                    | "recently"
+                    | "subsequently"
+                    | "repeatedly"
+                    | "publicly"
+                    | "privately"
+                    | "finally"
+            ))
+            && tokens[np_end - 2].is_word()
+        {
+            np_end -= 1;
+        }
         if c > 2
             && rest_is_tail
             && let Some(comma) = (0..np_end)

@@ -164,6 +164,28 @@ fn a_speaker_phrase_holding_another_cue_is_a_report_inside_its_claim() {
 }
 
 #[test]
+fn told_and_whom_after_the_claim_leave_the_claim_before_them() {
+    let found = run(
+        "Mary Lee opened the hearing. Rules for imams could be made tougher, she told a Commons inquiry. \
+         Fees will rise, she also told the BBC's Today programme on Sunday.",
+    );
+    let found: Vec<(&str, &str)> = found.iter().map(|(s, _, c)| (s.as_str(), c.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("Mary Lee", "Rules for imams could be made tougher"),
+            ("Mary Lee", "Fees will rise")
+        ]
+    );
+    // Whom, not a clause: "told MPs the plan was sound" still reports.
+    assert_single_claim(&[(
+        "The minister told MPs the plan was sound.",
+        "The minister",
+        "the plan was sound",
+    )]);
+}
+
+#[test]
 fn surnames_and_pronouns_resolve_to_the_full_name() {
     let found = run(
         "Dmitry Peskov spoke on Monday. Peskov said the call was useful. He added that more calls would follow.",
