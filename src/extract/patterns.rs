@@ -790,6 +790,11 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         if (determiner || possessive) && (cues::is_ambiguous_noun(t.text) || t.lower().ends_with("ed")) {
             return false;
         }
+        // "with a telling chart", "his warning": after an article or a
+        // possessive, an "-ing" word is an adjective or a noun.
+        if determiner && t.lower().ends_with("ing") {
+            return false;
+        }
     }
     if noun_in_context(tokens, i) {
         return false;
@@ -3347,9 +3352,56 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             .find(|&i| is_close_quote(&tokens[i]))
             .map_or(sentence_end, |i| tokens[i].span.start)
     } else {
+        // "As Mr Lund announced the date, the firm urged him to act",
+        // "When the minister said the plan was sound, critics laughed": a
+        // report in a clause that opens the sentence ends where the clause
+        // does, at the comma before the main clause.
+        let opening_clause = tokens.iter().find(|t| t.is_word()).is_some_and(|t| {
+            matches!(
+                t.lower(),
+                "as" | "when" | "while" | "after" | "before" | "since" | "although" | "though" | "once" | "until"
+            )
+        }) && (0..c).all(|i| tokens[i].text != "," && !is_open_quote(&tokens[i]))
+            // (Not "As Jo Lee said, S" nor "As Jo Lee reported, even on
+            // Friday, S": the main clause is the claim there.)
+            && tokens.get(c + 1).is_some_and(|t| t.text != ",");
+        let clause_end = opening_clause
+            .then(|| {
+                (k + 1..n)
+                    .take_while(|&i| !is_open_quote(&tokens[i]) && !is_close_quote(&tokens[i]))
+                    .find(|&i| {
+                        tokens[i].text == ","
+                            && !in_number(tokens, i)
+                            && tokens[i + 1..].iter().filter(|t| t.is_word()).count() >= 2
+                    })
+            })
+            .flatten()
+            // (Not when only when, where or how stands before the comma:
+            // "As Jo Lee said last week in Leeds, S", "As Jo Lee reported
+            // just today, S", "As Jo Lee pointed out with a chart, S"
+            // claim S.)
+            .filter(|&end| {
+                adjunct_end(tokens, k) != Some(end)
+                    && !PREPOSITIONS.contains(&tokens[k].lower())
+                    && !matches!(
+                        tokens[k].lower(),
+                        "just"
+                            | "only"
+                            | "even"
+                            | "also"
+                            | "earlier"
+                            | "later"
+                            | "last"
+                            | "this"
+                            | "recently"
+                            | "again"
+                            | "out"
+                            | "up"
+                    )
+            });
         // "She said S, and demanded an inquiry": the speaker's next act is
         // not part of what she said.
-        (k + 1..n.saturating_sub(2))
+        (k + 1..clause_end.unwrap_or(n).min(n.saturating_sub(2)))
             .find(|&i| {
                 // "who insists S, said: ..." ends at the main verb.
                 tokens[i].text == ","
@@ -3362,6 +3414,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                         && tokens[i + 2].lower().ends_with("ed")
                         && !cues::is_speech_verb(tokens[i + 2].lower())
             })
+            .or(clause_end)
             .map_or(sentence_end, |i| tokens[i].span.start)
     };
     Some((Span::new(start, end), quoted))

@@ -186,6 +186,31 @@ fn told_and_whom_after_the_claim_leave_the_claim_before_them() {
 }
 
 #[test]
+fn a_report_in_an_opening_clause_ends_with_the_clause() {
+    assert_single_claim(&[
+        (
+            "As Mr Lund announced the date in a short statement, the firm urged him to act.",
+            "Lund",
+            "the date in a short statement",
+        ),
+        (
+            "When the minister said the plan was sound, critics laughed.",
+            "the minister",
+            "the plan was sound",
+        ),
+        // Only when or how before the comma: the main clause is the claim.
+        (
+            "As Jo Lee said on Monday, the plan is dead.",
+            "Jo Lee",
+            "the plan is dead",
+        ),
+    ]);
+    // "a telling chart" is no cue.
+    let found = sources("As Jo Lee pointed out with a telling chart, the gap is wide.");
+    assert!(found.iter().all(|s| s == "Jo Lee"), "{found:?}");
+}
+
+#[test]
 fn surnames_and_pronouns_resolve_to_the_full_name() {
     let found = run(
         "Dmitry Peskov spoke on Monday. Peskov said the call was useful. He added that more calls would follow.",
