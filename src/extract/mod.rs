@@ -420,16 +420,20 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
     // said S": a speaker phrase that holds another proposal's cue is a
     // report inside that one's claim, and its "speaker" a clause. (Not a
     // participle's: "Jo Lee wrote to the board, saying S" is Jo Lee's.)
+    // (Within each sentence's proposals only: an article's proposals are
+    // in sentence order, and comparing all pairs would grow with the
+    // square of the article.)
     let nested: Vec<bool> = out
-        .iter()
-        .map(|p| {
-            !p.cue.text.ends_with("ing")
-                && out.iter().any(|q| {
-                    q.sentence == p.sentence
-                        && q.cue.start != p.cue.start
-                        && p.mention.start <= q.cue.start
-                        && q.cue.end <= p.mention.end
-                })
+        .chunk_by(|a, b| a.sentence == b.sentence)
+        .flat_map(|group| {
+            group.iter().map(|p| {
+                !p.cue.text.ends_with("ing")
+                    && group.iter().any(|q| {
+                        q.cue.start != p.cue.start
+                            && p.mention.start <= q.cue.start
+                            && q.cue.end <= p.mention.end
+                    })
+            })
         })
         .collect();
     if nested.contains(&true) {
