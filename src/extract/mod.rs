@@ -436,13 +436,8 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             })
         })
         .collect();
-    if nested.contains(&true) {
-        let mut index = 0;
-        out.retain(|_| {
-            index += 1;
-            !nested[index - 1]
-        });
-    }
+    let mut nested = nested.into_iter();
+    out.retain(|_| !nested.next().unwrap_or(false));
     // Confidence last, when each proposal's claim and speaker are final and
     // the other proposals of its sentence are known.
     let article = confidence::Article::of(input, &out);
