@@ -2664,10 +2664,11 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
 /// a plausible speaker: "The book", "The author's sources") closed by the
 /// comma at `open`, and `open + 1..close` is an aside about it in lowercase
 /// (not a name, "The chief inspector, Jo Lee, said", whose name speaks; not
-/// "by" or "from" someone, "The study, by Jo Lee, says", or "carried out by"
-/// them, who speaks through it), no report of its own (no cue in it), before the comma at `close`
-/// that the cue at `c` follows, in the active voice ("All five men, like
-/// the others, are accused of" reports no one's words).
+/// "by" or "from" someone, "The study, by Jo Lee, says", or "carried out
+/// by" them, who speaks through it), no report of its own (no cue in it),
+/// before the comma at `close` that the cue at `c` follows, in the active
+/// voice ("All five men, like the others, are accused of" reports no one's
+/// words).
 fn sentence_subject_before_aside(tokens: &[Token], open: usize, close: usize, c: usize) -> bool {
     let start = tokens[..open].iter().position(|t| t.is_word()).unwrap_or(open);
     let start = start
