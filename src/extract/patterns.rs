@@ -2253,6 +2253,25 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 }
             }
             let mut np_start = phrase_start(tokens, np_end);
+            // "Colin Asplin, Blackpool Hotel Association said:", "Jo Lee,
+            // Tory MP said": a name that opens the sentence, then where the
+            // person works or what they are, its closing comma left out;
+            // the name speaks.
+            if np_start > 2
+                && tokens[np_start - 1].text == ","
+                && is_opening_name(&tokens[..np_start - 1])
+                && np_end > np_start + 1
+                && tokens[np_start..np_end]
+                    .iter()
+                    .all(|t| t.is_word() && t.capitalized() && t.lower() != "and")
+            {
+                appositive = Some(Span::new(
+                    tokens[np_start].span.start,
+                    tokens[np_end - 1].span.end,
+                ));
+                np_end = np_start - 1;
+                np_start = 0;
+            }
             // "But Flynn said", ", and he said", "where experts say": the
             // speaker follows the conjunction.
             let (mut coordinated, mut by_but) = (false, false);
@@ -2691,6 +2710,24 @@ fn sentence_subject_before_aside(tokens: &[Token], open: usize, close: usize, c:
                 tokens[i].lower(),
                 "is" | "are" | "was" | "were" | "be" | "been" | "being"
             )
+        })
+}
+
+/// Whether `tokens` are a person's name alone, two or three capitalized
+/// words and no function word or date ("Colin Asplin", not "In London"
+/// nor "Last Monday").
+fn is_opening_name(tokens: &[Token]) -> bool {
+    (2..=3).contains(&tokens.len())
+        && tokens.iter().all(|t| {
+            t.is_word()
+                && t.capitalized()
+                && !DETERMINERS.contains(&t.lower())
+                && !PREPOSITIONS.contains(&t.lower())
+                && !LEADING.contains(&t.lower())
+                && !INSTITUTIONS.contains(&t.lower())
+                && !is_day(t.text)
+                && !MONTHS.contains(&t.lower())
+                && !matches!(t.lower(), "last" | "next" | "this" | "early" | "late")
         })
 }
 

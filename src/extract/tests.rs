@@ -211,6 +211,25 @@ fn a_report_in_an_opening_clause_ends_with_the_clause() {
 }
 
 #[test]
+fn a_name_then_where_the_person_works_without_its_closing_comma_is_the_name() {
+    assert_single_speaker(&[
+        (
+            "Ola Berg, Harbour Traders Association said: \"We tried very hard.\"",
+            "Ola Berg",
+        ),
+        // Not a place or a date before the comma.
+        (
+            "In Leeds, Harbour Traders Association said the port was shut.",
+            "Harbour Traders Association",
+        ),
+        (
+            "Last Monday, Jo Vance told an audience that the port was shut.",
+            "Jo Vance",
+        ),
+    ]);
+}
+
+#[test]
 fn surnames_and_pronouns_resolve_to_the_full_name() {
     let found = run(
         "Dmitry Peskov spoke on Monday. Peskov said the call was useful. He added that more calls would follow.",
