@@ -80,16 +80,19 @@ impl Desk {
 
     /// `claims --db URL ARGS` as the server's default user (the owner).
     pub(super) fn claims(&self, args: &[&str]) -> super::harness::Run {
-        let mut all = vec!["--db".to_string(), self.url()];
-        all.extend(args.iter().map(|a| a.to_string()));
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        self.env.run(&all)
+        self.claims_at(&self.url(), args)
     }
 
     /// `claims --db URL ARGS` as `login` (a member of the desk, or not).
     fn claims_as(&self, login: &str, args: &[&str]) -> super::harness::Run {
-        let url = format!("postgres://{login}@{}:{}/{}", self.host, self.port, self.name);
-        let mut all = vec!["--db", url.as_str()];
+        self.claims_at(
+            &format!("postgres://{login}@{}:{}/{}", self.host, self.port, self.name),
+            args,
+        )
+    }
+
+    fn claims_at(&self, url: &str, args: &[&str]) -> super::harness::Run {
+        let mut all = vec!["--db", url];
         all.extend_from_slice(args);
         self.env.run(&all)
     }
