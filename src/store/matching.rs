@@ -646,6 +646,39 @@ pub(crate) async fn seen_before(store: &mut impl Matching, new: &[(i64, String)]
     Ok(found)
 }
 
+/// Whether a claim about to be logged was seen before, from a snapshot
+/// taken before the write that logs it begins: `claims add` on the team
+/// server looks it up on a connection of its own while the write runs,
+/// instead of adding the lookup's round trips (8 to 20 ms on 100,000
+/// claims) to the write's. The statistics count the claim as its write will
+/// (`document`, with any key), so the match and its score are those
+/// [`seen_before`] gives inside the write; `text` is the claim as logged.
+pub(crate) async fn seen_before_of_pending(
+    store: &mut impl Matching,
+    document: &SearchDocument,
+    text: &str,
+) -> Result<Vec<SeenBefore>> {
+    let mut cache = StatisticsCache::counting(document);
+    let best = similar_to(
+        store,
+        &mut cache,
+        &document.claimed_text(),
+        |_| false,
+        &ClaimFilter::default(),
+        1,
+        Reach::Words,
+    )
+    .await?;
+    Ok(best
+        .into_iter()
+        .filter(|b| b.score >= matching::seen_before_threshold())
+        .map(|earlier| SeenBefore {
+            text: text.to_string(),
+            earlier,
+        })
+        .collect())
+}
+
 /// A candidate of `claims similar`: a claim's key and matched text.
 #[derive(Debug, Clone)]
 pub(crate) struct MatchCandidate {
@@ -681,6 +714,9 @@ pub(crate) struct StatisticsCache {
     known: matching::KeyMap<i64>,
     /// The totals: documents and their words.
     totals: Option<(i64, i64)>,
+    /// What a claim not yet written adds to every count (see
+    /// [`seen_before_of_pending`]); empty otherwise.
+    pending: matching::KeyMap<i64>,
 }
 
 /// Keys kept before a cache starts again: 16 bytes or so each, so a few
@@ -688,6 +724,17 @@ pub(crate) struct StatisticsCache {
 const CACHED_KEYS: usize = 2_000_000;
 
 impl StatisticsCache {
+    /// A cache whose counts take `document` as indexed already: the
+    /// statistics its write will leave, read before it commits.
+    pub(crate) fn counting(document: &SearchDocument) -> StatisticsCache {
+        let mut delta = StatisticsDelta::default();
+        delta.replace(None, document);
+        StatisticsCache {
+            pending: delta.counts,
+            ..StatisticsCache::default()
+        }
+    }
+
     /// The statistics of these keys, reading from the store only those not
     /// read before.
     pub(crate) async fn read(&mut self, store: &mut impl Matching, keys: &[i64]) -> Result<Statistics> {
@@ -703,11 +750,16 @@ impl StatisticsCache {
             Some(totals) if missing.is_empty() => totals,
             _ => {
                 let read = store.match_statistics(&missing).await?;
+                let pending = |key: &i64| self.pending.get(key).copied().unwrap_or(0);
                 for key in &missing {
-                    let documents = read.frequencies.get(key).copied().unwrap_or(0);
+                    let documents = read.frequencies.get(key).copied().unwrap_or(0) + pending(key);
                     self.known.insert(*key, documents);
                 }
-                *self.totals.insert((read.documents, read.words))
+                let totals = (
+                    read.documents + pending(&matching::DOCUMENTS_KEY),
+                    read.words + pending(&matching::WORDS_KEY),
+                );
+                *self.totals.insert(totals)
             }
         };
         Ok(Statistics {

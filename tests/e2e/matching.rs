@@ -352,6 +352,39 @@ fn logging_a_claim_checked_before_says_so_with_its_verdict() {
 }
 
 #[test]
+fn seen_before_scores_the_same_on_both_backends() {
+    // On the team server the lookup runs beside the write, in a snapshot
+    // from before it: its statistics must count the new claim (its text,
+    // quote and note) as the write leaves them, or the score would differ
+    // from SQLite's, whose lookup runs inside the write.
+    let mut lines = Vec::new();
+    for backend in with_sample() {
+        let (_, said) = backend.ok(&[
+            "add",
+            "--by",
+            "Dmitry Peskov",
+            "--text",
+            "Russia never meddled in the 2016 presidential election in America",
+            "--quote",
+            "we did not interfere",
+            "--note",
+            "said at a briefing on election interference",
+        ]);
+        assert!(
+            said.starts_with("claims: seen before: "),
+            "{}: {said}",
+            backend.name()
+        );
+        // The earlier claim's short id differs between the two databases.
+        let score = said.split(", score ").nth(1).unwrap_or_default().to_string();
+        lines.push((backend.name().to_string(), score));
+    }
+    if let [(a, first), (b, second)] = &lines[..] {
+        assert_eq!(first, second, "{a} and {b} scored the same match differently");
+    }
+}
+
+#[test]
 fn dedupe_lists_repeats_and_apply_links_them_in_the_journal() {
     for backend in with_sample() {
         backend.ok(&[

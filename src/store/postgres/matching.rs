@@ -18,7 +18,7 @@ use crate::store::matching::{
     CLEAR_SEARCH_INDEX, EMBEDDED_PER_WRITE, Embedded, EmbeddingsDue, MatchCandidate, Matching,
     SEARCH_INDEX_PENDING, SEEN_BEFORE_CHECKS, STORED_STATISTICS, SearchDocument, StatisticsDelta,
     claims_of_sources, document_from_row, embeddings_due, join_matched, note_new_claims, previous_documents,
-    renamed_sources, seen_before, statistics_from, touched_claims, with_totals,
+    renamed_sources, seen_before, seen_before_of_pending, statistics_from, touched_claims, with_totals,
 };
 
 /// The record's columns a claim's document is made of, for the claims whose
@@ -309,11 +309,59 @@ pub(super) async fn refresh_search(
         // Every claim is new to an index built again: none was logged now.
         return Ok((Vec::new(), false));
     }
+    if database.seen_before_elsewhere {
+        return Ok((Vec::new(), false));
+    }
     if new.len() > SEEN_BEFORE_CHECKS {
         let first = new.iter().map(|(key, _)| *key).min().unwrap_or(0);
         return Ok((Vec::new(), database.claims_logged_before(first).await?));
     }
     Ok((seen_before(database, &new).await?, false))
+}
+
+/// A second connection to a team database that looks up whether the
+/// claim a write on the first is logging was seen before, while it logs it
+/// (see `store::matching::seen_before_of_pending`): in a snapshot taken
+/// before that write began, so that the claim is not found as its own
+/// match.
+pub struct SeenBeforeLookup {
+    database: TeamDatabase,
+}
+
+impl TeamDatabase {
+    /// Takes this connection's snapshot now, for a lookup beside a write
+    /// that `writer` is about to begin, and leaves `writer`'s writes no
+    /// seen-before lookup of their own.
+    pub async fn look_up_seen_before_for(mut self, writer: &mut TeamDatabase) -> Result<SeenBeforeLookup> {
+        // PostgreSQL takes the snapshot at the transaction's first
+        // statement, not at BEGIN.
+        sqlx::raw_sql("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT 1")
+            .execute(&mut self.conn)
+            .await?;
+        writer.seen_before_elsewhere = true;
+        Ok(SeenBeforeLookup { database: self })
+    }
+}
+
+impl SeenBeforeLookup {
+    /// The earlier claim most like the one being logged, from the
+    /// seen-before threshold up, with its verdict: the claim's text, quote
+    /// and the note of the history entry that logs it (what its search
+    /// document will hold).
+    pub async fn of_claim(
+        mut self,
+        text: &str,
+        quote: Option<&str>,
+        note: Option<&str>,
+    ) -> Result<Vec<crate::store::SeenBefore>> {
+        let document = SearchDocument::normalized(0, text, quote, note, "", None);
+        let found = seen_before_of_pending(&mut self.database, &document, text).await;
+        let ended = sqlx::raw_sql("COMMIT").execute(&mut self.database.conn).await;
+        let found = found?;
+        ended?;
+        self.database.close().await?;
+        Ok(found)
+    }
 }
 
 /// Writes the index rows of these claims from the record, moving the

@@ -22,6 +22,7 @@ use super::journal::OPERATION_COLUMNS_POSTGRES as OPERATION_COLUMNS;
 
 pub(crate) mod importing;
 mod matching;
+pub use matching::SeenBeforeLookup;
 mod publishing;
 use crate::error::{Error, Result};
 use crate::journal::{GENESIS, Operation};
@@ -141,6 +142,9 @@ pub struct TeamDatabase {
     /// Claims a write logged that match earlier ones (see
     /// `store::matching::seen_before`), for the command line to say.
     seen_before: (Vec<super::SeenBefore>, bool),
+    /// Whether a [`SeenBeforeLookup`] on another connection looks up the
+    /// claims this connection's writes log, so that they do not.
+    seen_before_elsewhere: bool,
 }
 
 /// The journal's head in a write transaction, which holds the journal's
@@ -259,6 +263,7 @@ impl TeamDatabase {
             next_article_key: None,
             undoing: None,
             seen_before: (Vec::new(), false),
+            seen_before_elsewhere: false,
         })
     }
 
