@@ -2068,7 +2068,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     // "Hillary Clinton on Tuesday said", "... last week
                     // said": when, not who.
                     && (word(2) == Some("on") && word(1).is_some_and(|w| DAYS.contains(&w))
-                        || word(2) == Some("in") && word(1).is_some_and(|w| MONTHS.contains(&w))
+                        || word(2) == Some("in") && word(1).is_some_and(|w| MONTHS.contains(&w) || is_year(w))
                         || matches!(word(2), Some("last" | "this")) && matches!(word(1), Some("week" | "month" | "year")))
                 {
                     np_end -= 2;
@@ -3078,6 +3078,14 @@ const MONTHS: &[&str] = &[
 
 /// Whether a word names a time ("Monday", "March", "last", "earlier"):
 /// after an inverted cue, a time, not its speaker.
+/// Whether a word is a year of modern news ("2003"): "The unit in 2003
+/// said" is the unit's, said in 2003.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && (word.starts_with("19") || word.starts_with("20"))
+        && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 pub(super) fn is_time_word(word: &str) -> bool {
     DAYS.contains(&word) || MONTHS.contains(&word) || matches!(word, "last" | "this" | "earlier" | "later")
 }

@@ -88,6 +88,10 @@ pub(super) struct Speakers<'k> {
     /// what "the agency" or "the company" may mean, each with the
     /// sentence it was last named in.
     bodies: Vec<(String, usize)>,
+    /// The last unnamed spokesman, official or source who spoke for a
+    /// body ("a Home Office spokesman"): the noun, lowercase, and the
+    /// body. "The spokesman added" later is the same one.
+    last_spokes: Option<(String, String)>,
     /// Sentences learned so far.
     sentences: usize,
 }
@@ -113,6 +117,7 @@ impl<'k> Speakers<'k> {
             sentence_subject: None,
             sentence_named: None,
             sentence_speaker: None,
+            last_spokes: None,
             opening_name: None,
             roles: FastMap::new(),
             titled: FastMap::new(),
@@ -463,6 +468,17 @@ impl<'k> Speakers<'k> {
             {
                 return self.resolve("he");
             }
+            let noun = last.to_lowercase();
+            // "The spokesman added", after "said a Home Office spokesman":
+            // the one the article quoted, for the same body.
+            if let [the] = rest
+                && the.eq_ignore_ascii_case("the")
+                && let Some((said, body)) = &self.last_spokes
+                && *said == noun
+            {
+                let body = body.clone();
+                return self.remember(body, false);
+            }
             let rest = after_article(rest);
             if !rest.is_empty() && rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
                 let organization = rest.join(" ");
@@ -473,7 +489,9 @@ impl<'k> Speakers<'k> {
                 if has_possessive(&organization) {
                     return self.resolve(without_possessive(&organization));
                 }
-                return self.remember(organization, false);
+                let organization = self.remember(organization, false);
+                self.last_spokes = Some((noun, organization.clone()));
+                return organization;
             }
         }
         // "The Conservatives and Liberal Democrats": a joint speaker.

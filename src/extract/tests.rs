@@ -671,6 +671,28 @@ mod speakers_a_checker_would_accept {
     }
 
     #[test]
+    fn the_spokesman_is_the_one_quoted_before_for_the_same_body() {
+        let found = sources(
+            "\"The scheme works,\" said a Port Authority spokesman. The spokesman showed a chart. \"Costs are down,\" the spokesman added.",
+        );
+        assert_eq!(found, ["Port Authority", "Port Authority"]);
+        // A spokeswoman is not the spokesman quoted before; an official is
+        // not the spokesman either.
+        let found = sources(
+            "A Port Authority spokesman said costs were down. The spokeswoman said the ferry would run.",
+        );
+        assert_eq!(found, ["Port Authority", "The spokeswoman"]);
+    }
+
+    #[test]
+    fn a_year_after_the_speaker_is_when_not_who() {
+        super::assert_single_speaker(&[(
+            "The Harbour Planning Unit in 2003 said most ferries ran late.",
+            "Harbour Planning Unit",
+        )]);
+    }
+
+    #[test]
     fn a_report_inside_a_report_is_not_a_second_claim() {
         let found = run("Lena Dahl also says Erik Berg warned the board that the deal was illegal.");
         assert_eq!(found.len(), 1);
