@@ -494,7 +494,9 @@ impl<'k> Speakers<'k> {
                 return organization;
             }
         }
-        // "The Conservatives and Liberal Democrats": a joint speaker.
+        // "The Conservatives and Liberal Democrats": a joint speaker. Not
+        // a title whose office has an "and" before a name ("Work and
+        // Pensions Secretary Alan Johnson"), which the name below takes.
         if let Some(and) = words.iter().position(|w| *w == "and")
             && and > 0
             && and + 1 < words.len()
@@ -502,6 +504,12 @@ impl<'k> Speakers<'k> {
                 .iter()
                 .enumerate()
                 .all(|(i, w)| i == and || w.starts_with(char::is_uppercase))
+            && !(words[and + 1..words.len() - 1]
+                .iter()
+                .any(|w| TITLES.contains(&w.to_lowercase().as_str()))
+                && !words[..and]
+                    .iter()
+                    .any(|w| TITLES.contains(&w.to_lowercase().as_str())))
         {
             return self.remember(without_determiner(mention), false);
         }

@@ -685,6 +685,25 @@ mod speakers_a_checker_would_accept {
     }
 
     #[test]
+    fn an_office_with_and_in_its_title_is_no_joint_speaker() {
+        super::assert_single_speaker(&[
+            (
+                "Farming and Fisheries Secretary Ann Bloggs said the quota was fair.",
+                "Ann Bloggs",
+            ),
+            // Two bodies, and two titled people, still speak together.
+            (
+                "The Greens and Free Democrats said the quota was unfair.",
+                "Greens and Free Democrats",
+            ),
+            (
+                "Farm Secretary Ann Bloggs and Fisheries Minister Tom Reed said the quota was fair.",
+                "Farm Secretary Ann Bloggs and Fisheries Minister Tom Reed",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_year_after_the_speaker_is_when_not_who() {
         super::assert_single_speaker(&[(
             "The Harbour Planning Unit in 2003 said most ferries ran late.",
