@@ -371,6 +371,23 @@ impl<'k> Speakers<'k> {
 
     /// The source a mention refers to.
     pub(super) fn resolve(&mut self, mention: &str) -> String {
+        let source = self.resolve_mention(mention);
+        // "A spokesman for the Home Office", "Andrew Hogg, spokesman for
+        // the Medical Foundation", "a Labour source": whom "the spokesman"
+        // or "the source" later means (see `last_spokes`).
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        if words.len() >= 3
+            && let Some(noun) = words
+                .iter()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .find(|w| SPOKES.contains(&w.as_str()))
+        {
+            self.last_spokes = Some((noun, source.clone()));
+        }
+        source
+    }
+
+    fn resolve_mention(&mut self, mention: &str) -> String {
         // "Gov. John Kasich (R-OH)": a parenthesis is no part of a name.
         let without_parentheses;
         let mention = if mention.contains('(') {
@@ -489,9 +506,7 @@ impl<'k> Speakers<'k> {
                 if has_possessive(&organization) {
                     return self.resolve(without_possessive(&organization));
                 }
-                let organization = self.remember(organization, false);
-                self.last_spokes = Some((noun, organization.clone()));
-                return organization;
+                return self.remember(organization, false);
             }
         }
         // "The Conservatives and Liberal Democrats": a joint speaker. Not

@@ -682,6 +682,11 @@ mod speakers_a_checker_would_accept {
             "A Port Authority spokesman said costs were down. The spokeswoman said the ferry would run.",
         );
         assert_eq!(found, ["Port Authority", "The spokeswoman"]);
+        // The body may come after the noun.
+        let found = sources(
+            "A spokeswoman for the Harbour Board said costs were down. \"We are pleased,\" said the spokeswoman.",
+        );
+        assert_eq!(found, ["Harbour Board", "Harbour Board"]);
     }
 
     #[test]
