@@ -65,6 +65,13 @@ pub(super) struct Speakers<'k> {
     /// agent after "by", else the first named): "The claims were made in a
     /// book by Jane Roe. She also says ..." is Jane Roe.
     sentence_named: Option<String>,
+    /// The pronoun ("he" or "she") that opened the current sentence's
+    /// subject, and the first person the sentence named after it.
+    sentence_pronoun: Option<(&'static str, Option<String>)>,
+    /// Set when the previous sentence was about "he" or "she": that pronoun
+    /// and the person it named besides. "She declined to discuss Mr Reed.
+    /// He said ..." is Mr Reed: "he" is not whom "she" went on about.
+    other_than: Option<(&'static str, String)>,
     /// The first person the current sentence has given words to: "Mr
     /// Brown said A, and he said B" is Mr Brown both times, whoever the
     /// previous sentence opened with.
@@ -91,7 +98,7 @@ pub(super) struct Speakers<'k> {
     /// The last unnamed spokesman, official or source who spoke for a
     /// body ("a Home Office spokesman"): the noun, lowercase, and the
     /// body. "The spokesman added" later is the same one.
-    last_spokes: Option<(String, String)>,
+    last_spokes: Option<(String, String, bool)>,
     /// Sentences learned so far.
     sentences: usize,
 }
@@ -117,6 +124,8 @@ impl<'k> Speakers<'k> {
             sentence_subject: None,
             sentence_named: None,
             sentence_speaker: None,
+            sentence_pronoun: None,
+            other_than: None,
             last_spokes: None,
             opening_name: None,
             roles: FastMap::new(),
@@ -171,8 +180,12 @@ impl<'k> Speakers<'k> {
     pub(super) fn learn(&mut self, tokens: &[Token]) {
         self.sentences += 1;
         let named = self.sentence_named.take();
+        let pronoun = self.sentence_pronoun.take();
+        self.other_than = None;
         if let Some(subject) = self.sentence_subject.take().or(named) {
             self.last_subject = Some(subject);
+        } else if let Some((pronoun, Some(other))) = pronoun {
+            self.other_than = Some((pronoun, other));
         }
         self.opening_name = None;
         self.sentence_speaker = None;
@@ -184,6 +197,16 @@ impl<'k> Speakers<'k> {
                 break;
             }
         }
+        // "While saying he admired Mr Blair's leadership, he criticised
+        // ...": a sentence whose subject is "he" or "she" goes on about the
+        // person the previous one did, whoever it names after the pronoun.
+        // (Not a pronoun inside a quotation: "\"He lied,\" Mr Reed shouted"
+        // brings Mr Reed in.)
+        let pronoun_at = tokens
+            .iter()
+            .take_while(|t| !super::patterns::is_open_quote(t))
+            .position(|t| matches!(t.lower(), "he" | "she"));
+        let mut named_after_pronoun: Option<String> = None;
         let mut run: Vec<&str> = Vec::new();
         let mut run_start = 0;
         let mut after_by: Option<String> = None;
@@ -315,12 +338,20 @@ impl<'k> Speakers<'k> {
                     if run_start > 0 && tokens[run_start - 1].lower() == "by" && after_by.is_none() {
                         after_by = Some(full.clone());
                     }
-                    first_named.get_or_insert(full);
+                    if pronoun_at.is_none_or(|at| at > run_start) {
+                        first_named.get_or_insert(full);
+                    } else {
+                        named_after_pronoun.get_or_insert(full);
+                    }
                 }
                 run.clear();
             }
         }
         self.sentence_named = after_by.or(first_named);
+        self.sentence_pronoun = pronoun_at.map(|at| {
+            let pronoun = if tokens[at].lower() == "he" { "he" } else { "she" };
+            (pronoun, named_after_pronoun)
+        });
     }
 
     /// The person "he" or "she" would mean here, without resolving it:
@@ -382,7 +413,10 @@ impl<'k> Speakers<'k> {
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
                 .find(|w| SPOKES.contains(&w.as_str()))
         {
-            self.last_spokes = Some((noun, source.clone()));
+            // And whether "he" goes on to mean the spokesman: the same
+            // as after the longer mention.
+            let person = self.last_person.as_ref() == Some(&source);
+            self.last_spokes = Some((noun, source.clone(), person));
         }
         source
     }
@@ -420,9 +454,14 @@ impl<'k> Speakers<'k> {
         let folded = crate::names::fold_name(mention);
         if PRONOUNS.contains(&folded.as_str()) {
             let previous = if matches!(folded.as_str(), "he" | "she") {
+                let other = match &self.other_than {
+                    Some((pronoun, other)) if *pronoun != folded => Some(other.clone()),
+                    _ => None,
+                };
                 let person = self
                     .sentence_speaker
                     .clone()
+                    .or(other)
                     .or_else(|| self.previous_person().cloned());
                 if let Some(person) = &person {
                     self.sentence_subject.get_or_insert_with(|| person.clone());
@@ -490,11 +529,11 @@ impl<'k> Speakers<'k> {
             // the one the article quoted, for the same body.
             if let [the] = rest
                 && the.eq_ignore_ascii_case("the")
-                && let Some((said, body)) = &self.last_spokes
+                && let Some((said, body, person)) = &self.last_spokes
                 && *said == noun
             {
-                let body = body.clone();
-                return self.remember(body, false);
+                let (body, person) = (body.clone(), *person);
+                return self.remember(body, person);
             }
             let rest = after_article(rest);
             if !rest.is_empty() && rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
@@ -519,12 +558,8 @@ impl<'k> Speakers<'k> {
                 .iter()
                 .enumerate()
                 .all(|(i, w)| i == and || w.starts_with(char::is_uppercase))
-            && !(words[and + 1..words.len() - 1]
-                .iter()
-                .any(|w| TITLES.contains(&w.to_lowercase().as_str()))
-                && !words[..and]
-                    .iter()
-                    .any(|w| TITLES.contains(&w.to_lowercase().as_str())))
+            && (words[..and].iter().any(|w| is_title(w))
+                || !words[and + 1..words.len() - 1].iter().any(|w| is_title(w)))
         {
             return self.remember(without_determiner(mention), false);
         }
@@ -554,7 +589,14 @@ impl<'k> Speakers<'k> {
                 .last()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
         {
-            return self.remember(mention.to_string(), false);
+            // "A spokesman for Michael Howard" is one person, whom "he"
+            // goes on to mean.
+            let spokesperson = words.iter().any(|w| {
+                ["spokesman", "spokeswoman", "spokesperson"]
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(w))
+            });
+            return self.remember(mention.to_string(), spokesperson);
         }
         let tail: Vec<&str> = tail.iter().map(|w| without_possessive(w)).collect();
         // "The Kremlin" and "the Kremlin" are one source.
@@ -1421,6 +1463,9 @@ const GROUP_WORDS: &[&str] = &[
     "Center",
     "University",
     "College",
+    "School",
+    "Academy",
+    "Hospital",
     "Police",
     "Army",
     "Navy",

@@ -687,6 +687,49 @@ mod speakers_a_checker_would_accept {
             "A spokeswoman for the Harbour Board said costs were down. \"We are pleased,\" said the spokeswoman.",
         );
         assert_eq!(found, ["Harbour Board", "Harbour Board"]);
+        // An unnamed spokesman is one person, whom "he" goes on to mean.
+        let found = sources(
+            "Mary Holt said the ferry was late. The harbour spokesman said it would run. He added that fares would fall.",
+        );
+        assert_eq!(
+            found,
+            ["Mary Holt", "The harbour spokesman", "The harbour spokesman"]
+        );
+        let found = sources(
+            "Mary Holt said the ferry was late. A spokesman for Tom Reed said it would run. He added that fares would fall.",
+        );
+        assert_eq!(
+            found,
+            [
+                "Mary Holt",
+                "A spokesman for Tom Reed",
+                "A spokesman for Tom Reed"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_about_he_or_she_keeps_the_person_whoever_it_names() {
+        // "she" opens the middle sentence's subject: it is still about
+        // Mary Holt, not Tom Reed, whose work it names.
+        let found = sources(
+            "Mary Holt said the plan was sound. While saying she admired Tom Reed's work, she criticised the board. \"It failed,\" she said.",
+        );
+        assert_eq!(found, ["Mary Holt", "Mary Holt"]);
+        // But "he" is not whom "she" went on about: the person named after
+        // her.
+        let found = sources(
+            "Mary Holt said the plan was sound. She declined to discuss Tom Reed. On Friday, he told reporters the plan was dead.",
+        );
+        assert_eq!(found, ["Mary Holt", "Tom Reed"]);
+    }
+
+    #[test]
+    fn a_school_a_hospital_or_an_academy_is_no_person() {
+        let found = sources(
+            "Tom Reed said fees were too high. The speech came at Riverside School in Leeds. \"Fees put students off,\" he said.",
+        );
+        assert_eq!(found, ["Tom Reed", "Tom Reed"]);
     }
 
     #[test]
