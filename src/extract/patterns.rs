@@ -2289,6 +2289,35 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 }
                 np_start = subject;
             }
+            // "In a letter to his constituency chairman he wrote:": after
+            // a prepositional phrase that opens the sentence, with no comma
+            // to close it, a subject pronoun right before the cue is the
+            // speaker phrase whole. (Only there: "the money he says is
+            // his", "the side of him that she knows" are no reports.)
+            if np_end >= np_start + 3
+                && matches!(tokens[np_end - 1].lower(), "he" | "she" | "they" | "we")
+                && tokens[np_end - 2].is_word()
+                && tokens[..np_start]
+                    .iter()
+                    .all(|t| !t.is_word() || LEADING.contains(&t.lower()))
+                && matches!(
+                    tokens[np_start].lower(),
+                    "in" | "at"
+                        | "on"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "with"
+                        | "for"
+                        | "throughout"
+                )
+                && tokens[np_start..np_end - 1]
+                    .iter()
+                    .all(|t| t.is_word() && !matches!(t.lower(), "that" | "which" | "who" | "what"))
+            {
+                np_start = np_end - 1;
+            }
             // "He called it ... and said that ...": the sentence's subject
             // speaks, when it opens the sentence as a pronoun or a name.
             // ("Tom Baker dismissed the questions and said": no comma.)

@@ -392,6 +392,16 @@ fn participles_describing_a_noun_or_another_sense_are_not_cues() {
 }
 
 #[test]
+fn a_pronoun_after_an_opening_prepositional_phrase_speaks() {
+    let found = run("In a letter to the harbour board she wrote: \"The ferry must run.\"");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].2.as_str()),
+        ("she", "The ferry must run")
+    );
+}
+
+#[test]
 fn a_clause_s_own_subject_speaks() {
     // A pronoun after a conjunction, just before the cue.
     let found = run("The mayor was booed at the pier when she said the ferry would stop.");
