@@ -61,11 +61,16 @@ pub(super) struct Speakers<'k> {
     /// The person the current sentence opens with, promoted to
     /// `last_subject` when the next sentence starts.
     sentence_subject: Option<String>,
+    /// Whether `sentence_subject` is the person "he" or "she" gave words
+    /// to in this sentence, not only one named among its first words:
+    /// "Tony Blair would lead the campaign, he said" is about whoever "he"
+    /// is, for the next "he".
+    subject_spoke: bool,
     /// The person a sentence without a person subject brings in (the
     /// agent after "by", else the first named): "The claims were made in a
     /// book by Jane Roe. She also says ..." is Jane Roe.
     sentence_named: Option<String>,
-    /// The pronoun ("he" or "she") that opened the current sentence's
+    /// The pronoun ("he", "she" or "they") that opened the current sentence's
     /// subject, and the first person the sentence named after it.
     sentence_pronoun: Option<(&'static str, Option<String>)>,
     /// Set when the previous sentence was about "he" or "she": that pronoun
@@ -122,6 +127,7 @@ impl<'k> Speakers<'k> {
             addressed: FastSet::default(),
             last_subject: None,
             sentence_subject: None,
+            subject_spoke: false,
             sentence_named: None,
             sentence_speaker: None,
             sentence_pronoun: None,
@@ -182,9 +188,12 @@ impl<'k> Speakers<'k> {
         let named = self.sentence_named.take();
         let pronoun = self.sentence_pronoun.take();
         self.other_than = None;
+        self.subject_spoke = false;
         if let Some(subject) = self.sentence_subject.take().or(named) {
             self.last_subject = Some(subject);
-        } else if let Some((pronoun, Some(other))) = pronoun {
+        } else if let Some((pronoun, Some(other))) = pronoun
+            && pronoun != "they"
+        {
             self.other_than = Some((pronoun, other));
         }
         self.opening_name = None;
@@ -199,13 +208,14 @@ impl<'k> Speakers<'k> {
         }
         // "While saying he admired Mr Blair's leadership, he criticised
         // ...": a sentence whose subject is "he" or "she" goes on about the
-        // person the previous one did, whoever it names after the pronoun.
+        // person the previous one did, whoever it names after the pronoun;
+        // so does one about "they" ("They could picture Michael Howard").
         // (Not a pronoun inside a quotation: "\"He lied,\" Mr Reed shouted"
         // brings Mr Reed in.)
         let pronoun_at = tokens
             .iter()
             .take_while(|t| !super::patterns::is_open_quote(t))
-            .position(|t| matches!(t.lower(), "he" | "she"));
+            .position(|t| matches!(t.lower(), "he" | "she" | "they"));
         let mut named_after_pronoun: Option<String> = None;
         let mut run: Vec<&str> = Vec::new();
         let mut run_start = 0;
@@ -349,7 +359,11 @@ impl<'k> Speakers<'k> {
         }
         self.sentence_named = after_by.or(first_named);
         self.sentence_pronoun = pronoun_at.map(|at| {
-            let pronoun = if tokens[at].lower() == "he" { "he" } else { "she" };
+            let pronoun = match tokens[at].lower() {
+                "he" => "he",
+                "she" => "she",
+                _ => "they",
+            };
             (pronoun, named_after_pronoun)
         });
     }
@@ -464,7 +478,7 @@ impl<'k> Speakers<'k> {
                     .or(other)
                     .or_else(|| self.previous_person().cloned());
                 if let Some(person) = &person {
-                    self.sentence_subject.get_or_insert_with(|| person.clone());
+                    self.note_subject_spoke(person);
                 }
                 person
             } else if folded == "it" {
@@ -645,6 +659,16 @@ impl<'k> Speakers<'k> {
         self.known
             .get(folded)
             .or_else(|| self.known_without_honorific.get(folded))
+    }
+
+    /// The person "he" or "she" gave words to first is the sentence's
+    /// subject, for "he" and "she" in the next one, over a name among its
+    /// first words, which may open the claim.
+    fn note_subject_spoke(&mut self, person: &str) {
+        if !self.subject_spoke {
+            self.sentence_subject = Some(person.to_string());
+            self.subject_spoke = true;
+        }
     }
 
     fn remember(&mut self, name: String, person_like: bool) -> String {
@@ -1438,6 +1462,7 @@ const PEOPLE_PLURALS: &[&str] = &[
 const GROUP_WORDS: &[&str] = &[
     "Democrat",
     "Democrats",
+    "Labour",
     "Dems",
     "Republicans",
     "Conservatives",

@@ -735,9 +735,25 @@ mod speakers_a_checker_would_accept {
     }
 
     #[test]
+    fn he_after_a_claim_about_someone_else_goes_on_meaning_the_speaker() {
+        // "Tom Reed would lead the campaign, he said": the claim names
+        // Tom Reed; "he" is still Mary Holt, and so is the next "he".
+        // Nor does "They could picture Tom Reed" make him the subject.
+        let found = sources(
+            "Mary Holt said the party was ready. They could picture Tom Reed in office. Tom Reed would lead the campaign, she said. \"We will win,\" she promised.",
+        );
+        assert_eq!(found, ["Mary Holt", "Mary Holt", "Mary Holt"]);
+    }
+
+    #[test]
     fn a_school_a_hospital_or_an_academy_is_no_person() {
         let found = sources(
             "Tom Reed said fees were too high. The speech came at Riverside School in Leeds. \"Fees put students off,\" he said.",
+        );
+        assert_eq!(found, ["Tom Reed", "Tom Reed"]);
+        // Nor is a party's wing ("Old Labour").
+        let found = sources(
+            "Tom Reed said fees were too high. The red poster was a nod to Old Labour. \"Fees put students off,\" he said.",
         );
         assert_eq!(found, ["Tom Reed", "Tom Reed"]);
     }
