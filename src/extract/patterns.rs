@@ -3416,7 +3416,26 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     if k >= n || tokens[k].text == "." {
         return None;
     }
-    let quoted = is_open_quote(&tokens[k]);
+    // "He said \"our country\" was being \"stolen\" by ...": quoted words
+    // that open in lowercase, and that the sentence goes on from, are part
+    // of its clause, not the whole of what was said. (Not a quotation of
+    // its own, capitalized, nor one joined to the next: "insisted that \"X\"
+    // and \"Y\"".)
+    let fragment = is_open_quote(&tokens[k])
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.is_word() && t.text.starts_with(char::is_lowercase))
+        && (k + 1..n)
+            .find(|&i| is_close_quote(&tokens[i]))
+            .is_some_and(|close| {
+                !matches!(tokens[close - 1].text, "." | "," | "!" | "?" | ";" | ":")
+                    && tokens.get(close + 1).is_some_and(|t| {
+                        t.is_word()
+                            && t.text.starts_with(char::is_lowercase)
+                            && !matches!(t.lower(), "and" | "or" | "but" | "nor")
+                    })
+            });
+    let quoted = is_open_quote(&tokens[k]) && !fragment;
     let start = if quoted {
         tokens[k].span.end
     } else {

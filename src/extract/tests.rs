@@ -356,6 +356,23 @@ fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
 }
 
 #[test]
+fn quoted_words_the_clause_goes_on_from_are_part_of_the_claim() {
+    assert_single_claim(&[
+        (
+            "Mary Holt said \"the harbour\" was being \"sold off\" by the board.",
+            "Mary Holt",
+            "\"the harbour\" was being \"sold off\" by the board",
+        ),
+        // A quotation of its own stays the claim.
+        (
+            "Mary Holt said \"The harbour is sold\" before she left.",
+            "Mary Holt",
+            "The harbour is sold",
+        ),
+    ]);
+}
+
+#[test]
 fn a_quotation_of_several_sentences_is_one_claim() {
     let found = extract(
         "The council met on Monday. “It is too late. The money is gone,” said Tom Lee, the treasurer.",
