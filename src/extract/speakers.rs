@@ -420,17 +420,17 @@ impl<'k> Speakers<'k> {
         // "A spokesman for the Home Office", "Andrew Hogg, spokesman for
         // the Medical Foundation", "a Labour source": whom "the spokesman"
         // or "the source" later means (see `last_spokes`).
-        let words: Vec<&str> = mention.split_whitespace().collect();
-        if words.len() >= 3
-            && let Some(noun) = words
-                .iter()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-                .find(|w| SPOKES.contains(&w.as_str()))
+        // (Asked of every mention: no allocation until a noun is found.)
+        if mention.split_whitespace().nth(2).is_some()
+            && let Some(noun) = mention.split_whitespace().find_map(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                SPOKES.iter().find(|s| s.eq_ignore_ascii_case(w))
+            })
         {
             // And whether "he" goes on to mean the spokesman: the same
             // as after the longer mention.
             let person = self.last_person.as_ref() == Some(&source);
-            self.last_spokes = Some((noun, source.clone(), person));
+            self.last_spokes = Some((noun.to_string(), source.clone(), person));
         }
         source
     }
