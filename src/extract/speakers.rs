@@ -605,12 +605,7 @@ impl<'k> Speakers<'k> {
         {
             // "A spokesman for Michael Howard" is one person, whom "he"
             // goes on to mean.
-            let spokesperson = words.iter().any(|w| {
-                ["spokesman", "spokeswoman", "spokesperson"]
-                    .iter()
-                    .any(|s| s.eq_ignore_ascii_case(w))
-            });
-            return self.remember(mention.to_string(), spokesperson);
+            return self.remember(mention.to_string(), names_a_spokesperson(&words));
         }
         let tail: Vec<&str> = tail.iter().map(|w| without_possessive(w)).collect();
         // "The Kremlin" and "the Kremlin" are one source.
@@ -644,12 +639,7 @@ impl<'k> Speakers<'k> {
         // guess takes for no person is no one "he" may mean, unless a
         // spokesman for it speaks ("A spokesman for the British Casino
         // Association"), whom "he" goes on to mean.
-        let spokesman = words.iter().any(|w| {
-            ["spokesman", "spokeswoman", "spokesperson"]
-                .iter()
-                .any(|s| s.eq_ignore_ascii_case(w))
-        });
-        let person = tail.len() >= 2 && (self.is_person(&name) || spokesman);
+        let person = tail.len() >= 2 && (self.is_person(&name) || names_a_spokesperson(&words));
         self.remember(name, person)
     }
 
@@ -1670,6 +1660,16 @@ const SPOKES: &[&str] = &[
     "source",
     "sources",
 ];
+
+/// Whether a mention's words name one spokesman or spokeswoman: a
+/// person, whom "he" or "she" goes on to mean.
+fn names_a_spokesperson(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        ["spokesman", "spokeswoman", "spokesperson"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(w))
+    })
+}
 
 /// Documents that speak for whoever issued them ("the White House
 /// readout said").
