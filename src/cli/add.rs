@@ -87,7 +87,8 @@ pub(super) async fn run_on_postgres(args: AddArgs, url: &str, out: &mut Output) 
             Some(lookup) => Some(
                 lookup
                     .of_claim(&args.text, args.quote.as_deref(), args.note.as_deref())
-                    .await,
+                    .await
+                    .map(|found| (found, false)),
             ),
             None => None,
         }
@@ -95,14 +96,14 @@ pub(super) async fn run_on_postgres(args: AddArgs, url: &str, out: &mut Output) 
     let (id, beside) = tokio::join!(database.write(async |d| add(&args, "", d).await), beside);
     let seen = match beside {
         Some(found) => found,
-        None => Ok(database.take_seen_before().0),
+        None => Ok(database.take_seen_before()),
     };
     database.close().await?;
     let id = id?;
     // The claim is logged: a lookup that failed is worth a warning, not
     // the failure of the command.
     match seen {
-        Ok(found) => super::say_seen_before(&(found, false)),
+        Ok(found) => super::say_seen_before(&found),
         Err(e) => eprintln!("claims: warning: not looked up whether this claim was seen before: {e}"),
     }
     out.line(short_id(&id));

@@ -3105,8 +3105,6 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-/// Whether a word names a time ("Monday", "March", "last", "earlier"):
-/// after an inverted cue, a time, not its speaker.
 /// Whether a word is a year of modern news ("2003"): "The unit in 2003
 /// said" is the unit's, said in 2003.
 fn is_year(word: &str) -> bool {
@@ -3115,6 +3113,8 @@ fn is_year(word: &str) -> bool {
         && word.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether a word names a time ("Monday", "March", "last", "earlier"):
+/// after an inverted cue, a time, not its speaker.
 pub(super) fn is_time_word(word: &str) -> bool {
     DAYS.contains(&word) || MONTHS.contains(&word) || matches!(word, "last" | "this" | "earlier" | "later")
 }
@@ -3421,7 +3421,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     // of its clause, not the whole of what was said. (Not a quotation of
     // its own, capitalized, nor one joined to the next: "insisted that \"X\"
     // and \"Y\"".)
-    let fragment = is_open_quote(&tokens[k])
+    let fragment = opens_quote
         && tokens
             .get(k + 1)
             .is_some_and(|t| t.is_word() && t.text.starts_with(char::is_lowercase))
@@ -3435,7 +3435,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                             && !matches!(t.lower(), "and" | "or" | "but" | "nor")
                     })
             });
-    let quoted = is_open_quote(&tokens[k]) && !fragment;
+    let quoted = opens_quote && !fragment;
     let start = if quoted {
         tokens[k].span.end
     } else {

@@ -70,7 +70,7 @@ pub(super) struct Speakers<'k> {
     /// agent after "by", else the first named): "The claims were made in a
     /// book by Jane Roe. She also says ..." is Jane Roe.
     sentence_named: Option<String>,
-    /// The pronoun ("he", "she" or "they") that opened the current sentence's
+    /// The pronoun ("he" or "she") that opened the current sentence's
     /// subject, and the first person the sentence named after it.
     sentence_pronoun: Option<(&'static str, Option<String>)>,
     /// Set when the previous sentence was about "he" or "she": that pronoun
@@ -103,7 +103,7 @@ pub(super) struct Speakers<'k> {
     /// The last unnamed spokesman, official or source who spoke for a
     /// body ("a Home Office spokesman"): the noun, lowercase, and the
     /// body. "The spokesman added" later is the same one.
-    last_spokes: Option<(String, String, bool)>,
+    last_spokes: Option<(&'static str, String, bool)>,
     /// Sentences learned so far.
     sentences: usize,
 }
@@ -191,9 +191,7 @@ impl<'k> Speakers<'k> {
         self.subject_spoke = false;
         if let Some(subject) = self.sentence_subject.take().or(named) {
             self.last_subject = Some(subject);
-        } else if let Some((pronoun, Some(other))) = pronoun
-            && pronoun != "they"
-        {
+        } else if let Some((pronoun, Some(other))) = pronoun {
             self.other_than = Some((pronoun, other));
         }
         self.opening_name = None;
@@ -358,13 +356,12 @@ impl<'k> Speakers<'k> {
             }
         }
         self.sentence_named = after_by.or(first_named);
-        self.sentence_pronoun = pronoun_at.map(|at| {
-            let pronoun = match tokens[at].lower() {
-                "he" => "he",
-                "she" => "she",
-                _ => "they",
-            };
-            (pronoun, named_after_pronoun)
+        // ("They" means no one person: the other pronoun still means
+        // whom the previous sentences were about.)
+        self.sentence_pronoun = pronoun_at.and_then(|at| match tokens[at].lower() {
+            "he" => Some(("he", named_after_pronoun)),
+            "she" => Some(("she", named_after_pronoun)),
+            _ => None,
         });
     }
 
@@ -430,7 +427,7 @@ impl<'k> Speakers<'k> {
             // And whether "he" goes on to mean the spokesman: the same
             // as after the longer mention.
             let person = self.last_person.as_ref() == Some(&source);
-            self.last_spokes = Some((noun.to_string(), source.clone(), person));
+            self.last_spokes = Some((noun, source.clone(), person));
         }
         source
     }
@@ -538,13 +535,12 @@ impl<'k> Speakers<'k> {
             {
                 return self.resolve("he");
             }
-            let noun = last.to_lowercase();
             // "The spokesman added", after "said a Home Office spokesman":
             // the one the article quoted, for the same body.
             if let [the] = rest
                 && the.eq_ignore_ascii_case("the")
                 && let Some((said, body, person)) = &self.last_spokes
-                && *said == noun
+                && said.eq_ignore_ascii_case(last)
             {
                 let (body, person) = (body.clone(), *person);
                 return self.remember(body, person);
