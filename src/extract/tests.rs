@@ -416,6 +416,16 @@ fn a_pronoun_after_an_opening_prepositional_phrase_speaks() {
         (found[0].0.as_str(), found[0].2.as_str()),
         ("she", "The ferry must run")
     );
+    // A possessive and an adjective in "-ly" inside the phrase are no
+    // verbs that would make it a clause.
+    for sentence in [
+        "In a letter to his harbour board she wrote: \"The ferry must run.\"",
+        "At her weekly press conference on Tuesday she said the ferry must run.",
+    ] {
+        let found = run(sentence);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        assert_eq!(found[0].0, "she", "{sentence}");
+    }
 }
 
 #[test]
