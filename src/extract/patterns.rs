@@ -2533,7 +2533,59 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             }
         }
     }
+    // "He said the plan was dead and promised a new one", "..., adding:
+    // ...": a second cue of the same speaker, joined to the first, opens a
+    // claim of its own, and the first claim ends at the joint rather than
+    // holding the second cue and its claim.
+    let cues: Vec<(Span, usize)> = out.iter().map(|m| (m.mention, m.cue.start)).collect();
+    for found in &mut out {
+        let Some(next) = cues
+            .iter()
+            .filter(|(mention, cue)| {
+                *mention == found.mention && found.content.start < *cue && *cue < found.content.end
+            })
+            .map(|&(_, cue)| cue)
+            .min()
+        else {
+            continue;
+        };
+        if let Some(end) = end_before_joint(tokens, found.content.start, next)
+            && found.left_out.is_none_or(|(left_out, _)| left_out.end <= end)
+        {
+            found.content.end = end;
+        }
+    }
     out
+}
+
+/// Where a claim that starts at `start` ends when another cue of its
+/// speaker follows at `cue`: before the comma, "and" or "but" that joins
+/// the two (at most six words before that cue: "but on Wednesday said"),
+/// after the last word of the claim (and the quote mark it leaves open:
+/// `"balanced," adding`). None when no joint is found.
+fn end_before_joint(tokens: &[Token], start: usize, cue: usize) -> Option<usize> {
+    let c = tokens.partition_point(|t| t.span.start < cue);
+    let is_joint = |t: &Token| t.text == "," || matches!(t.lower(), "and" | "but");
+    let joint = (c.saturating_sub(6)..c)
+        .rev()
+        .find(|&j| tokens[j].span.start > start && is_joint(&tokens[j]))?;
+    let last = (0..joint)
+        .rev()
+        .find(|&j| !is_joint(&tokens[j]) && !matches!(tokens[j].text, "-" | "–" | "—" | ";"))?;
+    let first = tokens.partition_point(|t| t.span.start < start);
+    if first > last {
+        return None;
+    }
+    let open = tokens[first..=last].iter().fold(0i32, |open, t| match t.text {
+        "\"" => 1 - open,
+        "“" => open + 1,
+        "”" => open - 1,
+        _ => open,
+    });
+    let closing = (open > 0)
+        .then(|| (last + 1..c).find(|&j| is_close_quote(&tokens[j])))
+        .flatten();
+    Some(tokens[closing.unwrap_or(last)].span.end)
 }
 
 /// "The changes, which officials said will start in May, ...", "the kind

@@ -2602,3 +2602,38 @@ fn an_opening_conjunction_is_no_part_of_the_speaker() {
         vec!["Jo Reed", "Acme"]
     );
 }
+
+#[test]
+fn a_second_cue_of_the_same_speaker_ends_the_first_claim() {
+    for (sentence, claims) in [
+        (
+            "Ms Fenwick said the harbour plan was sound and promised a vote on it next month.",
+            vec![
+                ("said", "the harbour plan was sound"),
+                ("promised", "a vote on it next month"),
+            ],
+        ),
+        (
+            "Ms Fenwick said the ferry was late again, adding that the timetable would change.",
+            vec![
+                ("said", "the ferry was late again"),
+                ("adding", "the timetable would change"),
+            ],
+        ),
+        (
+            "Ms Fenwick said the offer was \"fair,\" adding that it would pass.",
+            vec![("said", "the offer was \"fair,\""), ("adding", "it would pass")],
+        ),
+        (
+            "Ms Fenwick denied the plan was dead - or dying - but said it needed money.",
+            vec![
+                ("denied", "the plan was dead - or dying"),
+                ("said", "it needed money"),
+            ],
+        ),
+    ] {
+        let found = run(sentence);
+        let found: Vec<(&str, &str)> = found.iter().map(|p| (p.1.as_str(), p.2.as_str())).collect();
+        assert_eq!(found, claims, "{sentence}");
+    }
+}
