@@ -198,9 +198,27 @@ impl<'k> Speakers<'k> {
         self.sentence_speaker = None;
         // The sentence's subject: a known person's surname or full name
         // among its first words ("Putin, whose country ...").
-        for t in tokens.iter().take(4).filter(|t| t.is_word() && t.capitalized()) {
-            if let Some(full) = self.surnames.get(without_possessive(t.lower())) {
-                self.sentence_subject = Some(full.clone());
+        // (A person's: "Lib Dem Sir Archy Kirkwood" opens with a party,
+        // whose "Dem" an earlier "Lib Dem leaders" made a surname.)
+        // After an opening phrase and its comma, the first words of the
+        // clause ("In Wednesday's Budget, Mr Brown doubled ...").
+        let after_opening = tokens
+            .first()
+            .filter(|t| opens_adverbial(t.lower()))
+            .and_then(|_| {
+                let comma = tokens.iter().take(9).position(|t| t.text == ",")?;
+                Some(&tokens[comma + 1..])
+            });
+        for t in [Some(tokens), after_opening]
+            .into_iter()
+            .flatten()
+            .flat_map(|clause| clause.iter().take(4))
+            .filter(|t| t.is_word() && t.capitalized())
+        {
+            if let Some(full) = self.surnames.get(without_possessive(t.lower())).cloned()
+                && self.is_person(&full)
+            {
+                self.sentence_subject = Some(full);
                 break;
             }
         }
@@ -264,7 +282,17 @@ impl<'k> Speakers<'k> {
                         tokens[run_start - 1].lower(),
                         "his" | "her" | "its" | "their" | "our" | "my" | "a" | "an"
                     );
-                let full = if qualifier {
+                // "the Commons Work and Pensions Committee": capitals
+                // joined by "and" to a run that ends in an institution's
+                // word are part of its name, no person. ("Tony Blair and
+                // Gordon Brown" are two.)
+                let joined_to_body = tokens.get(run_end).is_some_and(|t| matches!(t.text, "and" | "&"))
+                    && tokens[run_end + 1..]
+                        .iter()
+                        .take_while(|t| t.is_word() && t.capitalized())
+                        .last()
+                        .is_some_and(|t| is_institution_word(t.text));
+                let full = if qualifier || joined_to_body {
                     None
                 } else if name.len() >= 2 {
                     let full = name.join(" ");
@@ -555,7 +583,11 @@ impl<'k> Speakers<'k> {
                 if has_possessive(&organization) {
                     return self.resolve(without_possessive(&organization));
                 }
-                return self.remember(organization, false);
+                // A spokesman is a person, whom "he" goes on to mean ("A
+                // Home Office spokesman said ... He added"): the body's
+                // words still, and its name the source.
+                let spokesperson = names_a_spokesperson(&words);
+                return self.remember(organization, spokesperson);
             }
         }
         // "The Conservatives and Liberal Democrats": a joint speaker. Not
@@ -1060,6 +1092,25 @@ const NAME_QUALIFIERS: &[&str] = &[
     "Nationalists",
 ];
 
+/// Whether a sentence's first word opens a phrase before its subject: a
+/// preposition ("In Wednesday's Budget, ...") or a participle
+/// ("Defending the plans, ...").
+fn opens_adverbial(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "for"
+            | "with"
+            | "despite"
+            | "since"
+            | "following"
+    ) || word.len() > 5 && word.ends_with("ing")
+}
+
 /// Whether a word ends in the possessive "'s" or "’s".
 fn has_possessive(word: &str) -> bool {
     without_possessive(word).len() < word.len()
@@ -1234,11 +1285,17 @@ fn is_person_name(source: &str) -> bool {
     let thing = words
         .last()
         .is_some_and(|w| THING_ENDS.contains(&without_possessive(w)));
+    // "Lib Dem", "Plaid Cymru": a party's name in two words ("both Tory
+    // and Lib Dem leaders").
+    let party = words
+        .iter()
+        .all(|w| NAME_QUALIFIERS.contains(&without_possessive(w)));
     let name_like = (2..=4).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && !matches!(words[0], "The" | "A" | "An")
         && !holiday
-        && !thing;
+        && !thing
+        && !party;
     name_like && !institution
 }
 

@@ -2637,3 +2637,56 @@ fn a_second_cue_of_the_same_speaker_ends_the_first_claim() {
         assert_eq!(found, claims, "{sentence}");
     }
 }
+
+#[test]
+fn pronouns_never_mean_a_party_or_a_body() {
+    // A party's two-word name ("both Tory and Lib Dem leaders") is no
+    // person, and nor is it the surname of the next sentence's subject.
+    let found = run("The plan was mocked by both Tory and Lib Dem leaders on Monday. \
+         Lib Dem Sir Alec Finch, who chairs the harbour committee, spoke first. \
+         He added the ferry was \"duty bound\" to run.");
+    assert_eq!(
+        found.last().map(|p| p.0.as_str()),
+        Some("Sir Alec Finch"),
+        "{found:?}"
+    );
+    // "the Commons Work and Pensions Committee": "Commons Work" is part of
+    // a body's name, not the woman "she" means.
+    let found = run("A harbour board spokeswoman confirmed the ferry was late. \
+         In May the MPs of the Commons Transport and Harbours Committee wrote a report. \
+         \"No date was ever given,\" she said.");
+    assert_eq!(
+        found.last().map(|p| p.0.as_str()),
+        Some("A harbour board spokeswoman"),
+        "{found:?}"
+    );
+    // A body whose last word opens the sentence is no "she" of the next
+    // one: "Harbour Office minister Ann Roe" is about Ann Roe.
+    let found = run("The Harbour Office has said the ferry is late. \
+         Harbour Office minister Ann Roe said she hoped it would run. \
+         \"I work with the crew every day,\" she said.");
+    assert_eq!(found.last().map(|p| p.0.as_str()), Some("Ann Roe"), "{found:?}");
+}
+
+#[test]
+fn a_sentence_s_subject_after_its_opening_phrase_is_whom_he_means() {
+    // Not the programme's name, however much it looks like a person's.
+    let found = run("Ferry minister Tom Vale said the fares would rise. \
+         Speaking on Radio Kent's Morning Show, Mr Vale hinted the ferry might close. \
+         \"There are people on very low incomes,\" he said.");
+    assert_eq!(found.last().map(|p| p.0.as_str()), Some("Tom Vale"), "{found:?}");
+}
+
+#[test]
+fn he_after_a_body_s_spokesman_is_the_spokesman() {
+    // The spokesman's words are the body's; "he" goes on to mean him, not
+    // the minister named before.
+    assert_eq!(
+        sources(
+            "Ferry minister Tom Vale said the fares would rise. \
+             A Harbour Board spokesman said the ferry was safe. \
+             He added that the crew was trained."
+        ),
+        ["Tom Vale", "Harbour Board", "Harbour Board"]
+    );
+}
