@@ -739,6 +739,10 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
         });
     }
     if matches!(word, "asked" | "asks") {
+        // "Mr Johnson was asked why ...": he was asked, and answers later.
+        if after_passive_auxiliary(tokens, i) {
+            return false;
+        }
         let question = |t: Option<&Token>| {
             t.is_some_and(|t| {
                 is_open_quote(t)
@@ -855,13 +859,29 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     if t.text.chars().all(|c| c.is_uppercase()) && t.text.len() > 1 {
         return false; // "QUESTIONABLE MEDICAL CLAIMS": a heading
     }
-    // "were announced by", "was told": passive, the speaker is elsewhere.
-    if i > 0
-        && matches!(
-            tokens[i - 1].lower(),
-            "was" | "were" | "been" | "be" | "being" | "is" | "are"
-        )
-        && (t.lower().ends_with("ed") || matches!(t.lower(), "told" | "said" | "written"))
+    // "were announced by", "was told", "was widely reported": passive, the
+    // speaker is elsewhere. So is "reported to have resigned", "said to
+    // be": what others say of the subject. (Not "pledged to be", "vowed
+    // to have": the subject's own promise.)
+    let raised = || {
+        matches!(
+            t.lower(),
+            "reported"
+                | "said"
+                | "alleged"
+                | "believed"
+                | "understood"
+                | "rumoured"
+                | "rumored"
+                | "thought"
+                | "told"
+        ) && tokens.get(i + 1).is_some_and(|n| n.lower() == "to")
+            && tokens
+                .get(i + 2)
+                .is_some_and(|n| matches!(n.lower(), "have" | "be"))
+    };
+    if (t.lower().ends_with("ed") || matches!(t.lower(), "told" | "said" | "written"))
+        && (after_passive_auxiliary(tokens, i) || raised())
     {
         return false;
     }
@@ -918,6 +938,30 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     true
+}
+
+/// Whether the word at `i` follows a form of "be", or one and an adverb
+/// ("was once asked", "is widely reported"): a passive participle.
+fn after_passive_auxiliary(tokens: &[Token], i: usize) -> bool {
+    let be = |t: &Token| matches!(t.lower(), "was" | "were" | "been" | "be" | "being" | "is" | "are");
+    i > 0
+        && (be(&tokens[i - 1])
+            || i > 1
+                && be(&tokens[i - 2])
+                && (tokens[i - 1].lower().ends_with("ly")
+                    || matches!(
+                        tokens[i - 1].lower(),
+                        "once"
+                            | "also"
+                            | "then"
+                            | "later"
+                            | "still"
+                            | "never"
+                            | "often"
+                            | "first"
+                            | "not"
+                            | "reportedly"
+                    )))
 }
 
 /// Where the source of ", according to" at `a` closes with a comma when

@@ -2690,3 +2690,22 @@ fn he_after_a_body_s_spokesman_is_the_spokesman() {
         ["Tom Vale", "Harbour Board", "Harbour Board"]
     );
 }
+
+#[test]
+fn a_passive_cue_gives_the_subject_no_words() {
+    for sentence in [
+        "The harbour master was asked why the ferry had been late.",
+        "The harbour master was once asked how the strike would end.",
+        "Wheelchair user Tom Vale was asked: \"Why do you want the ferry?\"",
+        "The harbour master widely reported to have resigned is still in post.",
+        "The harbour master is said to be furious about the ferry.",
+    ] {
+        assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
+    }
+    // The subject's own promise is no passive.
+    assert_single_claim(&[(
+        "The harbour master pledged to be \"the toughest master the port has had\".",
+        "The harbour master",
+        "to be \"the toughest master the port has had\"",
+    )]);
+}
