@@ -956,6 +956,7 @@ fn after_passive_auxiliary(tokens: &[Token], i: usize) -> bool {
                             | "then"
                             | "later"
                             | "still"
+                            | "now"
                             | "never"
                             | "often"
                             | "first"
@@ -1308,6 +1309,8 @@ const AUXILIARIES: &[&str] = &[
     "were",
     "are",
     "also",
+    "now",
+    "still",
     "repeatedly",
     "later",
     "then",
@@ -3403,7 +3406,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         while k < n
             && (tokens[k].capitalized()
                 // ("told BBC Radio 4's World At One")
-                || (matches!(tokens[k].lower(), "with" | "of" | "and")
+                || (matches!(tokens[k].lower(), "with" | "of" | "and" | "at")
                     || tokens[k].text.starts_with(|c: char| c.is_ascii_digit()))
                     && tokens.get(k + 1).is_some_and(Token::capitalized))
         {
@@ -3412,6 +3415,40 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         if k > named && tokens.get(k).is_some_and(|t| OUTLETS.contains(&t.lower())) {
             k = skip_after_cue(tokens, k + 1);
         }
+    }
+    // "wrote to the watchdog saying: Q", "has written to two men telling
+    // them S", "wrote to Mr Lee that S", "wrote to Mr Lee: Q": the
+    // letter's words follow the addressee. "Wrote to Mr Lee asking for
+    // ...", "demanding ...", or nothing after the addressee: a letter was
+    // sent, and it says nothing here.
+    if matches!(tokens[c].lower(), "wrote" | "written" | "writes" | "write")
+        && tokens.get(k).is_some_and(|t| t.lower() == "to")
+    {
+        let words = (k + 1..n)
+            .take_while(|&i| tokens[i].span.start < sentence_end)
+            .find(|&i| {
+                // (A quotation the letter opens with, after a colon or a
+                // comma: not "accusing Labour of a \"flagrant breach\"".)
+                is_open_quote(&tokens[i])
+                    && matches!(tokens[i - 1].text, ":" | ",")
+                    && tokens.get(i + 1).is_some_and(Token::capitalized)
+                    || matches!(
+                        tokens[i].lower(),
+                        "that"
+                            | "saying"
+                            | "telling"
+                            | "warning"
+                            | "claiming"
+                            | "arguing"
+                            | "insisting"
+                            | "stating"
+                    )
+            })?;
+        k = if is_open_quote(&tokens[words]) {
+            words
+        } else {
+            skip_after_cue(tokens, words + 1)
+        };
     }
     // "responded by saying that S", "replied by noting S": the report is
     // the participle's.

@@ -2709,3 +2709,52 @@ fn a_passive_cue_gives_the_subject_no_words() {
         "to be \"the toughest master the port has had\"",
     )]);
 }
+
+#[test]
+fn a_letter_s_words_follow_its_addressee() {
+    assert_single_claim(&[
+        (
+            "Harbour chief Ann Roe has written to the council saying: \"The ferry must run.\"",
+            "Ann Roe",
+            "The ferry must run",
+        ),
+        (
+            "The board has written to two of the crew telling them they will not be paid.",
+            "The board",
+            "they will not be paid",
+        ),
+        (
+            "Harbour chief Ann Roe wrote to the council that the ferry must run.",
+            "Ann Roe",
+            "the ferry must run",
+        ),
+        (
+            "Harbour chief Ann Roe wrote to her 2,000 followers, \"The ferry must run.\"",
+            "Ann Roe",
+            "The ferry must run",
+        ),
+    ]);
+    // A letter that asks or demands says nothing to check.
+    for sentence in [
+        "Harbour chief Ann Roe has written to the council asking for a new ferry.",
+        "The board wrote to the crew on Tuesday demanding an apology for the \"reckless\" strike.",
+    ] {
+        assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
+    }
+}
+
+#[test]
+fn adverbs_before_the_cue_and_programmes_after_it_are_neither_speaker_nor_claim() {
+    assert_single_claim(&[
+        (
+            "Officials now say the ferry did not sink.",
+            "Officials",
+            "the ferry did not sink",
+        ),
+        (
+            "Mr Vale told BBC Radio Kent's World at One he thought it was a \"non-story\".",
+            "Vale",
+            "he thought it was a \"non-story\"",
+        ),
+    ]);
+}
