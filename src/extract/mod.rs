@@ -318,7 +318,9 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             {
                 possessors.insert(out.len(), person.clone());
             }
-            if raw.quoted {
+            // (A quotation inside the speaker's sentence counts: the next
+            // sentence quoted whole is likely theirs too.)
+            if raw.quoted || matches!(raw.pattern, "quote-np-cue" | "quote-cue-np") {
                 quoting = Some((
                     source.clone(),
                     Piece::of(&text, mention),

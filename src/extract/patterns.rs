@@ -1751,13 +1751,47 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                                 && !INVERTED_TAIL.contains(&t.lower())
                                 && !is_time_word(t.lower())
                                 && !matches!(t.lower(), "to" | "at" | "of")
+                                // ("he said adding that", "pledged as he
+                                // unveiled": no clause of the cue's own.)
+                                && !t.lower().ends_with("ing")
+                                && !SUBORDINATORS.contains(&t.lower())
                         });
                     // '"... there?'" Jo Lee added: "We ..."': a colon after
                     // the cue opens what this speaker said; the quotation
                     // before it is someone else's.
                     let colon_opens = tokens.get(c + 1).is_some_and(|t| t.text == ":")
                         && tokens.get(c + 2).is_some_and(is_open_quote);
-                    if title && clause_follows || colon_opens {
+                    // 'The rebate did nothing to fix the "unfair tax", he
+                    // added': a quotation inside the sentence's own words
+                    // (a word just before it, and at least two before
+                    // it) is part of the claim, which is the sentence up to
+                    // the quotation's end, not a quotation. (With a clause
+                    // after the cue, that clause is the claim: 'because of
+                    // "volatility", he said the duty would be frozen'.)
+                    // (Past an opening "And" or "But"; not a sentence that
+                    // opens with "What", "How" or "Why", whose own words a
+                    // draft would not take for a claim.)
+                    let first = usize::from(matches!(tokens[0].lower(), "and" | "but" | "so" | "yet" | "or"));
+                    let embedded = opened.is_some_and(|at| {
+                        at >= first + 2
+                            && tokens[at - 1].is_word()
+                            && tokens[first..at].iter().filter(|t| t.is_word()).count() >= 2
+                            && !matches!(tokens[first].lower(), "what" | "how" | "why" | "who" | "whether")
+                    });
+                    // ('The Tories called it "desperate", while the Lib Dems
+                    // said ...': the speaker after a conjunction made no part
+                    // of the sentence before it.)
+                    let next_word = tokens[close + 1..c].iter().find(|t| t.is_word());
+                    // ("He wore a shirt reading 'Let us vote,' as Dara Quinn
+                    // said": the quotation alone is hers.)
+                    let embedded = embedded && next_word.is_none_or(|t| t.lower() != "as");
+                    let joined = next_word.is_some_and(|t| {
+                        matches!(
+                            t.lower(),
+                            "while" | "whereas" | "although" | "though" | "but" | "and"
+                        )
+                    });
+                    if (title || embedded) && (clause_follows || joined) || colon_opens {
                         break 'quote;
                     }
                     let after_close = if tokens[close + 1].text == "," {
@@ -1833,11 +1867,22 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             joint,
                         ));
                     }
+                    let in_sentence = embedded && left_out.is_none();
+                    let content = if in_sentence {
+                        // (`"in the next two weeks,"`: the comma inside the
+                        // quote marks is left out of the claim's text.)
+                        if tokens[inner - 1].text == "," {
+                            left_out = Some((tokens[inner - 1].span, ""));
+                        }
+                        Span::new(tokens[first].span.start, tokens[close].span.end)
+                    } else {
+                        Span::new(open, end)
+                    };
                     out.push(RawMatch {
                         mention,
                         cue: tokens[c].span,
-                        content: Span::new(open, end),
-                        quoted: true,
+                        content,
+                        quoted: !in_sentence,
                         pattern,
                         antecedent: None,
                         appositive,

@@ -2758,3 +2758,48 @@ fn adverbs_before_the_cue_and_programmes_after_it_are_neither_speaker_nor_claim(
         ),
     ]);
 }
+
+#[test]
+fn a_quotation_inside_the_sentence_s_own_words_is_part_of_the_claim() {
+    assert_single_claim(&[
+        (
+            "The new ferry rebate did nothing to fix the \"unfair fares\", Ms Roe added.",
+            "Roe",
+            "The new ferry rebate did nothing to fix the \"unfair fares\"",
+        ),
+        (
+            "Full details will not be revealed until a bill is published \"in the next two weeks,\" a spokesman said.",
+            "a spokesman",
+            "Full details will not be revealed until a bill is published \"in the next two weeks\"",
+        ),
+        (
+            "And the harbour board had been \"far too slow\", Ms Roe said.",
+            "Roe",
+            "the harbour board had been \"far too slow\"",
+        ),
+        // A clause after the cue is the claim; a speaker after "while"
+        // made no part of the sentence before.
+        (
+            "Because of \"volatility in the fuel market\", Ms Roe said the fares would be frozen.",
+            "Roe",
+            "the fares would be frozen",
+        ),
+        (
+            "The Tories dismissed the ferry plan as \"desperate\", while the Greens said it was misdirected.",
+            "Greens",
+            "it was misdirected",
+        ),
+    ]);
+    // Paraphrase, not a quotation; the next sentence quoted whole is still
+    // the speaker's.
+    let found = extract(
+        "Ferry chief Ann Roe spoke on Monday. The board had been \"far too slow\", Ms Roe said. \"We will fix it.\"",
+        &HashMap::new(),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].quote, None);
+    assert_eq!(
+        (found[1].source.as_str(), found[1].content.text.as_str()),
+        ("Ann Roe", "We will fix it.")
+    );
+}
