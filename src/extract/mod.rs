@@ -247,6 +247,21 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
         for raw in found {
             let mention = text.trim(raw.mention, ",.;:\"“”");
             let mut content = text.trim(raw.content, ",.;: ");
+            // ("said - any chancellor would ...": a dash set off by spaces
+            // opens or ends no claim; "-5 degrees" keeps its sign.)
+            let chars = text.chars();
+            while content.len() > 2
+                && matches!(chars[content.start], '-' | '–' | '—')
+                && chars[content.start + 1].is_whitespace()
+            {
+                content = text.trim(Span::new(content.start + 1, content.end), ",.;: ");
+            }
+            while content.len() > 2
+                && matches!(chars[content.end - 1], '-' | '–' | '—')
+                && chars[content.end - 2].is_whitespace()
+            {
+                content = text.trim(Span::new(content.start, content.end - 1), ",.;: ");
+            }
             if raw.quoted
                 && content.start == text.trim(sentence, " ").start
                 && let Some(start) = opened_before

@@ -2146,11 +2146,25 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             let not_speech = tokens[c].lower() == "adding" && tokens[c + 1].lower() == "to";
             // After a quote's attribution ("'Q,' he said, adding that S"),
             // its speaker; else the sentence's opening subject.
+            // ("It was denied, but the Tories remain suspicious, claiming
+            // S": the subject of the clause the participle ends, after ",
+            // but" or ", and", when it has one.)
+            let clause = (2..c)
+                .rev()
+                .find(|&j| tokens[j - 1].text == "," && matches!(tokens[j].lower(), "but" | "and" | "yet"))
+                .map_or(0, |j| j + 1);
+            let subject_of = |from: usize| {
+                opening_subject(&tokens[from..c])
+                    .map(|(start, end)| (from + start, from + end))
+                    .filter(|&(start, end)| end + 1 < c && plausible_speaker(&tokens[start..end]))
+            };
             let speaker = if quote_found {
                 out.last().map(|m| m.mention)
             } else {
-                opening_subject(tokens)
-                    .filter(|&(start, end)| end + 1 < c && plausible_speaker(&tokens[start..end]))
+                (clause > 0)
+                    .then(|| subject_of(clause))
+                    .flatten()
+                    .or_else(|| subject_of(0))
                     .map(|(start, end)| Span::new(tokens[start].span.start, tokens[end - 1].span.end))
             };
             if !not_speech

@@ -2803,3 +2803,21 @@ fn a_quotation_inside_the_sentence_s_own_words_is_part_of_the_claim() {
         ("Ann Roe", "We will fix it.")
     );
 }
+
+#[test]
+fn a_participle_after_but_reports_its_own_clause_s_subject() {
+    assert_single_claim(&[(
+        "The fare rise was denied, but the Greens remain suspicious, claiming that the ferry would be sold.",
+        "Greens",
+        "the ferry would be sold",
+    )]);
+}
+
+#[test]
+fn a_dash_set_off_by_spaces_opens_no_claim() {
+    assert_single_claim(&[(
+        "As harbour chief Ann Roe said - any ferry would need a crew of six.",
+        "Ann Roe",
+        "any ferry would need a crew of six",
+    )]);
+}
