@@ -3509,6 +3509,17 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             skip_after_cue(tokens, words + 1)
         };
     }
+    // "claiming that, as Mr Letwin said, if the money ...": an aside that
+    // cites another speaker opens no claim; the claim follows its comma.
+    if tokens.get(k).is_some_and(|t| t.lower() == "as")
+        && let Some(cue) = (k + 2..n.min(k + 7)).find(|&j| {
+            cues::is_speech_verb(tokens[j].lower()) && tokens.get(j + 1).is_some_and(|t| t.text == ",")
+        })
+        && tokens[k + 1..cue].iter().all(Token::is_word)
+        && plausible_speaker(&tokens[k + 1..cue])
+    {
+        k = cue + 2;
+    }
     // "responded by saying that S", "replied by noting S": the report is
     // the participle's.
     if k + 1 < n

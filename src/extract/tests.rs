@@ -2821,3 +2821,14 @@ fn a_dash_set_off_by_spaces_opens_no_claim() {
         "any ferry would need a crew of six",
     )]);
 }
+
+#[test]
+fn an_aside_citing_another_speaker_opens_no_claim() {
+    let found = run("The Greens remain suspicious, claiming that, as Ms Roe said, the ferry would be sold.");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.0 == "Greens" && p.2 == "the ferry would be sold"),
+        "{found:?}"
+    );
+}
