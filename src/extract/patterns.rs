@@ -761,6 +761,35 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
         let after_a_question = tokens[..i]
             .windows(2)
             .any(|w| w[0].text == "?" && is_close_quote(&w[1]));
+        // "How was it right that S, the Lib Dem leader asked.": a sentence
+        // that opens as a question, and the speaker after a comma closing
+        // it, with nothing after the cue.
+        let question_reported = tokens.first().is_some_and(|t| {
+            t.capitalized()
+                && matches!(
+                    t.lower(),
+                    "how"
+                        | "why"
+                        | "what"
+                        | "who"
+                        | "where"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "does"
+                        | "did"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "would"
+                        | "will"
+                )
+        }) && tokens.get(i + 1).is_none_or(|t| matches!(t.text, "." | "!"))
+            && (i.saturating_sub(6)..i).any(|j| tokens[j].text == ",");
+        if question_reported {
+            return true;
+        }
         // "asked the former attorney general whether ...": past a longer
         // object, only "whether" and "if" (a "who" there opens a
         // relative clause: "asked the man who ...").

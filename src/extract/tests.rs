@@ -2832,3 +2832,14 @@ fn an_aside_citing_another_speaker_opens_no_claim() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_question_reported_without_its_mark_is_asked() {
+    assert_single_claim(&[(
+        "How could the ferry run without a crew, the harbour chief asked.",
+        "the harbour chief",
+        "How could the ferry run without a crew",
+    )]);
+    // ("asked for": words after the cue, and no question reported.)
+    assert!(run("What he wanted was a ferry, the harbour chief asked for.").is_empty());
+}
