@@ -972,7 +972,7 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
 /// Whether the word at `i` follows a form of "be", or one and an adverb
 /// ("was once asked", "is widely reported"): a passive participle.
 fn after_passive_auxiliary(tokens: &[Token], i: usize) -> bool {
-    let be = |t: &Token| matches!(t.lower(), "was" | "were" | "been" | "be" | "being" | "is" | "are");
+    let be = |t: &Token| is_form_of_be(t.lower());
     i > 0
         && (be(&tokens[i - 1])
             || i > 1
@@ -1800,20 +1800,19 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     // (Past an opening "And" or "But"; not a sentence that
                     // opens with "What", "How" or "Why", whose own words a
                     // draft would not take for a claim.)
+                    // ("He wore a shirt reading 'Let us vote,' as Dara Quinn
+                    // said": the quotation alone is hers.)
                     let first = usize::from(matches!(tokens[0].lower(), "and" | "but" | "so" | "yet" | "or"));
+                    let next_word = tokens[close + 1..c].iter().find(|t| t.is_word());
                     let embedded = opened.is_some_and(|at| {
                         at >= first + 2
                             && tokens[at - 1].is_word()
                             && tokens[first..at].iter().filter(|t| t.is_word()).count() >= 2
                             && !matches!(tokens[first].lower(), "what" | "how" | "why" | "who" | "whether")
-                    });
+                    }) && next_word.is_none_or(|t| t.lower() != "as");
                     // ('The Tories called it "desperate", while the Lib Dems
                     // said ...': the speaker after a conjunction made no part
                     // of the sentence before it.)
-                    let next_word = tokens[close + 1..c].iter().find(|t| t.is_word());
-                    // ("He wore a shirt reading 'Let us vote,' as Dara Quinn
-                    // said": the quotation alone is hers.)
-                    let embedded = embedded && next_word.is_none_or(|t| t.lower() != "as");
                     let joined = next_word.is_some_and(|t| {
                         matches!(
                             t.lower(),
@@ -2711,13 +2710,8 @@ fn end_before_joint(tokens: &[Token], start: usize, cue: usize) -> Option<usize>
     if first > last {
         return None;
     }
-    let open = tokens[first..=last].iter().fold(0i32, |open, t| match t.text {
-        "\"" => 1 - open,
-        "“" => open + 1,
-        "”" => open - 1,
-        _ => open,
-    });
-    let closing = (open > 0)
+    let open = (first..=last).fold(false, |open, i| quotation_after(open, i, &tokens[i]));
+    let closing = open
         .then(|| (last + 1..c).find(|&j| is_close_quote(&tokens[j])))
         .flatten();
     Some(tokens[closing.unwrap_or(last)].span.end)
@@ -2914,12 +2908,13 @@ fn sentence_subject_before_aside(tokens: &[Token], open: usize, close: usize, c:
         && close > open + 1
         && aside_first.is_some_and(|t| !t.capitalized() && !PREPOSITIONS.contains(&t.lower()))
         && (open + 1..close).all(|i| tokens[i].text != "," && tokens[i].lower() != "by" && !is_cue(tokens, i))
-        && (close + 1..c).all(|i| {
-            !matches!(
-                tokens[i].lower(),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being"
-            )
-        })
+        && (close + 1..c).all(|i| !is_form_of_be(tokens[i].lower()))
+}
+
+/// Whether a word is a form of "be" that makes a passive or a predicate:
+/// "was", "were", "been" ...
+fn is_form_of_be(word: &str) -> bool {
+    matches!(word, "is" | "are" | "was" | "were" | "be" | "been" | "being")
 }
 
 /// Whether `tokens` are a person's name alone, two or three capitalized
