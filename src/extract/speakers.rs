@@ -222,6 +222,37 @@ impl<'k> Speakers<'k> {
                 break;
             }
         }
+        // "The prime minister ratcheted up ... He insisted ...": a person
+        // described with the definite article opens the sentence, and "he"
+        // next means them (the person the article says holds the post,
+        // else the description), not whoever spoke last.
+        if self.sentence_subject.is_none()
+            && let Some(described) = [Some(tokens), after_opening]
+                .into_iter()
+                .flatten()
+                .find_map(described_subject)
+        {
+            // Unresolved, the description means someone else than the
+            // person "he" would mean only where there is none yet, or where
+            // the article gave that person another post ("Tory Treasurer" is
+            // not "the prime minister"); else it is likely them again ("The
+            // chancellor" of an article about Gordon Brown).
+            let head = described_head(&described.split_whitespace().collect::<Vec<_>>())
+                .last()
+                .map(|w| w.to_lowercase());
+            if let Some(person) = self.person_described(&described) {
+                self.sentence_subject = Some(person.to_string());
+            } else if match self.previous_person() {
+                None => true,
+                Some(last) => self
+                    .first_roles
+                    .get(last)
+                    .zip(head)
+                    .is_some_and(|(role, head)| !role_holds(&role.to_lowercase(), &head)),
+            } {
+                self.sentence_subject = Some(described);
+            }
+        }
         // "While saying he admired Mr Blair's leadership, he criticised
         // ...": a sentence whose subject is "he" or "she" goes on about the
         // person the previous one did, whoever it names after the pronoun;
@@ -1111,6 +1142,49 @@ fn opens_adverbial(word: &str) -> bool {
     ) || word.len() > 5 && word.ends_with("ing")
 }
 
+/// The description of one person a clause opens with, as written ("The
+/// attorney general has again denied ...", "The Tory co-chairman
+/// attacked ..."): "the", up to four more words the last of which is a title
+/// or a role, and then a lowercase word that is no part of the noun phrase
+/// (a verb, most often). Not "The minister's office" nor "The chairman of
+/// the committee", which are about something else or someone longer.
+fn described_subject(clause: &[Token]) -> Option<String> {
+    if clause.first().is_none_or(|t| t.lower() != "the") {
+        return None;
+    }
+    let words = clause.iter().take(6).take_while(|t| t.is_word()).count();
+    (2..words.min(6)).rev().find_map(|end| {
+        let next = &clause[end];
+        let phrase = &clause[..end];
+        let closed = next.is_word()
+            && !next.capitalized()
+            && !matches!(
+                next.lower(),
+                "of" | "for" | "to" | "at" | "in" | "from" | "and" | "or" | "on" | "with"
+            );
+        let closed = closed && !has_possessive(next.text) && !is_role_word(next.text) && !is_title(next.text);
+        // The last word the post itself, and no second article: not "The
+        // chief inspector of", nor "The pressure prompted the prime".
+        // In lowercase: "The Scottish Executive" is a body's name.
+        let head = phrase
+            .last()
+            .is_some_and(|t| !t.capitalized() && (is_role_word(t.text) || is_title(t.text)));
+        let plain = phrase[1..]
+            .iter()
+            .all(|t| !matches!(t.lower(), "the" | "a" | "an") && !has_possessive(t.text));
+        let text = phrase.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        (closed && head && plain && is_definite_description(&text)).then_some(text)
+    })
+}
+
+/// Whether a role ("education secretary", lowercase) is a post a
+/// description's head noun may name: its own word, or "minister" for any
+/// secretary or minister.
+fn role_holds(role: &str, head: &str) -> bool {
+    role.split_whitespace()
+        .any(|w| w == head || head == "minister" && matches!(w, "secretary" | "minister"))
+}
+
 /// Whether a word ends in the possessive "'s" or "’s".
 fn has_possessive(word: &str) -> bool {
     without_possessive(word).len() < word.len()
@@ -1282,9 +1356,12 @@ fn is_person_name(source: &str) -> bool {
                 | "Victory"
                 | "Valentine's"
         );
-    let thing = words
-        .last()
-        .is_some_and(|w| THING_ENDS.contains(&without_possessive(w)));
+    // "Review", "Act": a document or an event; "Downing Street", "Capitol
+    // Hill": a place, which speaks for whoever works there.
+    let thing = words.last().is_some_and(|w| {
+        let w = without_possessive(w);
+        THING_ENDS.contains(&w) || PLACE_ENDS.contains(&w)
+    });
     // "Lib Dem", "Plaid Cymru": a party's name in two words ("both Tory
     // and Lib Dem leaders").
     let party = words
@@ -1593,6 +1670,10 @@ const THING_ENDS: &[&str] = &[
     "Budget",
     "Manifesto",
 ];
+
+/// Last words that make a run of capitals a place: "Downing Street", "Wall
+/// Street", "Parliament Square". ("Hill" is also a surname.)
+const PLACE_ENDS: &[&str] = &["Street", "Road", "Avenue", "Square", "Lane", "Boulevard"];
 
 /// Whether a source name is a description of a person, not a name: "The
 /// attorney general", "a UK Independence Party MEP".

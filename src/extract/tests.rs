@@ -2843,3 +2843,47 @@ fn a_question_reported_without_its_mark_is_asked() {
     // ("asked for": words after the cue, and no question reported.)
     assert!(run("What he wanted was a ferry, the harbour chief asked for.").is_empty());
 }
+
+#[test]
+fn a_description_opening_a_sentence_is_whom_he_means_next() {
+    // The post named in full earlier: "he" is its holder, not the
+    // critic quoted last.
+    assert_eq!(
+        sources(
+            "Harbour Secretary Ann Roe will unveil the ferry plan. Critic Jo Lee said the plan would fail. \
+             The harbour secretary later toured the port. She said the ferry would run daily."
+        ),
+        ["Jo Lee", "Ann Roe"]
+    );
+    // Never named with the post, and nobody "she" could mean before: the
+    // description itself.
+    assert_eq!(
+        sources(
+            "The attorney general denied being pressed by Pier Road. Claims of pressure were \"unfounded,\" she insisted."
+        ),
+        ["The attorney general", "The attorney general"]
+    );
+    // Unresolved, and the last person named is likely the one meant, with
+    // no other post given: "he" stays him.
+    assert_eq!(
+        sources(
+            "Jo Lee said the port would close. The chancellor is travelling to Leeds. He said the ferry would run."
+        ),
+        ["Jo Lee", "Jo Lee"]
+    );
+    // A person given another post is not "the prime minister".
+    assert_eq!(
+        sources(
+            "Tory treasurer Lord Ross said the ferry would be sold. The prime minister toured the country. \
+             He insisted he did not know the date."
+        ),
+        ["Lord Ross", "The prime minister"]
+    );
+}
+
+#[test]
+fn a_street_is_no_person() {
+    assert_eq!(guess_kind("Downing Street"), "organization");
+    assert_eq!(guess_kind("Pier Road"), "organization");
+    assert_eq!(guess_kind("Ann Roe"), "person");
+}
