@@ -842,7 +842,9 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         let possessive = previous.ends_with("'s")
             || previous.ends_with("’s")
             || previous.ends_with('\'') && previous.chars().any(char::is_alphanumeric);
-        if (determiner || possessive) && (cues::is_ambiguous_noun(t.text) || t.lower().ends_with("ed")) {
+        // ("a written answer", "the spoken word": irregular participles too.)
+        let participle = t.lower().ends_with("ed") || t.lower().ends_with("en");
+        if (determiner || possessive) && (cues::is_ambiguous_noun(t.text) || participle) {
             return false;
         }
         // "with a telling chart", "his warning": after an article or a

@@ -2887,3 +2887,14 @@ fn a_street_is_no_person() {
     assert_eq!(guess_kind("Pier Road"), "organization");
     assert_eq!(guess_kind("Ann Roe"), "person");
 }
+
+#[test]
+fn an_irregular_participle_after_an_article_is_no_cue() {
+    // "a written answer": an adjective, which gave "Claims a" words.
+    assert!(
+        run("Claims a written answer was drafted by officials were wrong, the report found.")
+            .iter()
+            .all(|p| p.1 != "written")
+    );
+    assert!(run("The port must issue a written statement promising to sign the accord.").is_empty());
+}
