@@ -3500,6 +3500,32 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         if k > named && tokens.get(k).is_some_and(|t| OUTLETS.contains(&t.lower())) {
             k = skip_after_cue(tokens, k + 1);
         }
+        // "told Labour members the Tories ...", "told party activists
+        // that ...", "told the conference S": an audience, which a few
+        // qualifying words may open, and then what was said, opening as a
+        // clause does.
+        if let Some(audience) =
+            (named.max(c + 1)..n.min(k + 3)).find(|&i| AUDIENCES.contains(&tokens[i].lower()))
+            && tokens[c + 1..audience].iter().all(|t| {
+                t.capitalized()
+                    || matches!(
+                        t.lower(),
+                        "the" | "his" | "her" | "their" | "its" | "party" | "fellow"
+                    )
+            })
+            && tokens.get(audience + 1).is_some_and(|t| {
+                t.capitalized()
+                    || is_open_quote(t)
+                    || t.text.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        t.lower(),
+                        "that" | "the" | "a" | "an" | "it" | "there" | "this" | ":" | ","
+                    )
+                    || PRONOUNS.contains(&t.lower())
+            })
+        {
+            k = skip_after_cue(tokens, audience + 1);
+        }
     }
     // "wrote to the watchdog saying: Q", "has written to two men telling
     // them S", "wrote to Mr Lee that S", "wrote to Mr Lee: Q": the
@@ -3880,6 +3906,36 @@ const DOCUMENTS: &[&str] = &[
 ];
 
 /// Nouns after an outlet's name: "told the BBC News website".
+/// Whom a speaker tells, as a group or a gathering ("told party members",
+/// "told the conference").
+const AUDIENCES: &[&str] = &[
+    "members",
+    "supporters",
+    "activists",
+    "delegates",
+    "voters",
+    "colleagues",
+    "staff",
+    "workers",
+    "students",
+    "listeners",
+    "viewers",
+    "officials",
+    "peers",
+    "councillors",
+    "audience",
+    "audiences",
+    "conference",
+    "meeting",
+    "crowd",
+    "rally",
+    "gathering",
+    "assembly",
+    "congress",
+    "convention",
+    "summit",
+];
+
 const OUTLETS: &[&str] = &[
     "programme",
     "program",

@@ -2898,3 +2898,30 @@ fn an_irregular_participle_after_an_article_is_no_cue() {
     );
     assert!(run("The port must issue a written statement promising to sign the accord.").is_empty());
 }
+
+#[test]
+fn an_audience_told_is_not_what_was_said() {
+    assert_single_claim(&[
+        (
+            "Mr Lee told Labour members the Tories offered a \"hard right agenda\".",
+            "Lee",
+            "the Tories offered a \"hard right agenda\"",
+        ),
+        (
+            "Ann Roe told delegates that the ferry was vital.",
+            "Ann Roe",
+            "the ferry was vital",
+        ),
+        (
+            "Ann Roe told the audience she believed the ferry was vital.",
+            "Ann Roe",
+            "she believed the ferry was vital",
+        ),
+    ]);
+    // ("members were leaving": the members are what was said.)
+    assert_single_claim(&[(
+        "Ann Roe told the BBC members were leaving.",
+        "Ann Roe",
+        "members were leaving",
+    )]);
+}
