@@ -442,10 +442,12 @@ impl<'k> Speakers<'k> {
             return;
         }
         let key = role_key(&words.join(" "));
+        // A form of address is no post: "Dr" of "Dr Fox", "Harrogate Mr"
+        // of "In Harrogate Mr Kennedy said".
         if key.is_empty()
             || !key
                 .split(' ')
-                .any(|w| TITLES.contains(&w) || ROLE_NOUNS.contains(&w))
+                .any(|w| !is_form_of_address(w) && (TITLES.contains(&w) || ROLE_NOUNS.contains(&w)))
         {
             return;
         }
@@ -1281,8 +1283,30 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
     {
         return None;
     }
-    let honorific = matches!(role_key(&role).as_str(), "mr" | "mrs" | "ms" | "miss" | "");
-    (!honorific).then_some(role)
+    // A form of address is no post ("Mr Mates", "Dr Fox"); what stands
+    // before one is a title only if it names a post ("Labour MP Dr Ian
+    // Gibson"), not a place ("In Harrogate Mr Kennedy said").
+    let mut words: Vec<&str> = role.split_whitespace().collect();
+    let addressed = words
+        .last()
+        .is_some_and(|w| is_form_of_address(&w.trim_end_matches('.').to_lowercase()));
+    while words
+        .last()
+        .is_some_and(|w| is_form_of_address(&w.trim_end_matches('.').to_lowercase()))
+    {
+        words.pop();
+    }
+    let key = role_key(&words.join(" "));
+    let post = key
+        .split(' ')
+        .any(|w| TITLES.contains(&w) || ROLE_NOUNS.contains(&w));
+    (!key.is_empty() && (post || !addressed)).then(|| words.join(" "))
+}
+
+/// Whether a word (lowercase) is a form of address, which says who is
+/// meant but holds no post: "Mr", "Dr".
+fn is_form_of_address(word: &str) -> bool {
+    matches!(word, "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "professor")
 }
 
 /// What follows an opening "his" or "her" ("His lawyer Ann Fox" gives

@@ -2925,3 +2925,17 @@ fn an_audience_told_is_not_what_was_said() {
         "members were leaving",
     )]);
 }
+
+#[test]
+fn a_form_of_address_is_no_role() {
+    let found = roles(
+        "Dr Jo Lee said the ferry would run. Speaking in Leeds Mr Lee told delegates the port would close.",
+    );
+    assert_eq!(
+        found,
+        [("Jo Lee".to_string(), None), ("Jo Lee".to_string(), None)]
+    );
+    // A post before it stays: "Labour MP Dr Ann Roe".
+    let found = roles("Labour MP Dr Ann Roe said the ferry would run.");
+    assert_eq!(found, [("Ann Roe".to_string(), Some("Labour MP".to_string()))]);
+}
