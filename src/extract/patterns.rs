@@ -817,6 +817,20 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     if !cues::is_cue_word(t.lower()) {
         return contextual_cue(tokens, i);
     }
+    // "Mutually Assured Destruction", "the North East Says No campaign":
+    // a capitalized cue word after a capitalized word, inside a sentence,
+    // is part of a name. (Not in a headline, whose words are all
+    // capitalized: "Trump Says He Never Pledged ...".)
+    if i > 0
+        && t.capitalized()
+        && tokens[i - 1].is_word()
+        && tokens[i - 1].capitalized()
+        && tokens
+            .iter()
+            .any(|w| w.is_word() && w.text.len() > 3 && w.text.starts_with(|c: char| c.is_lowercase()))
+    {
+        return false;
+    }
     // "the report", "a claim", "Peskov's remarks", "the alleged plot":
     // nouns and adjectives, not cues.
     if i > 0 {
@@ -3611,6 +3625,26 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         && tokens[k + 1..that]
             .iter()
             .all(|t| t.capitalized() || matches!(t.lower(), "the" | "'s" | "’s"))
+    {
+        k = that + 1;
+    }
+    // "warned Tony Blair on 7 March 2003 that S", "assured MPs last week
+    // that S": whom the speaker addressed, and when, are not what was said.
+    if matches!(
+        tokens[c].lower(),
+        "warned" | "warns" | "warn" | "assured" | "assures" | "reminded" | "reminds" | "informed" | "informs"
+    ) && let Some(that) = (k..n.min(k + 9)).find(|&i| tokens[i].lower() == "that")
+        && that > k
+        && (tokens[k].capitalized() || matches!(tokens[k].lower(), "him" | "her" | "them" | "us" | "me"))
+        && tokens[k..that].iter().all(|t| {
+            t.capitalized()
+                || t.text.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    t.lower(),
+                    "on" | "in" | "at" | "last" | "this" | "the" | "him" | "her" | "them" | "us" | "me"
+                )
+                || DAYS.contains(&t.lower())
+        })
     {
         k = that + 1;
     }

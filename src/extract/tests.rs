@@ -2939,3 +2939,28 @@ fn a_form_of_address_is_no_role() {
     let found = roles("Labour MP Dr Ann Roe said the ferry would run.");
     assert_eq!(found, [("Ann Roe".to_string(), Some("Labour MP".to_string()))]);
 }
+
+#[test]
+fn whom_a_warning_was_given_and_when_are_not_what_was_said() {
+    assert_single_claim(&[
+        (
+            "Lord Ross warned Ann Roe on 7 March 2003 that the ferry could be illegal.",
+            "Lord Ross",
+            "the ferry could be illegal",
+        ),
+        (
+            "Ann Roe assured Parliament that the ferry was safe.",
+            "Ann Roe",
+            "the ferry was safe",
+        ),
+    ]);
+}
+
+#[test]
+fn a_capitalized_cue_word_inside_a_name_is_no_cue() {
+    assert_single_claim(&[(
+        "Jo Lee of the North East Says No campaign said he was not convinced by the plan.",
+        "Jo Lee of the North East Says No campaign",
+        "he was not convinced by the plan",
+    )]);
+}
