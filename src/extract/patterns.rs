@@ -2705,6 +2705,34 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             found.content.end = end;
         }
     }
+    // "revealed some MPs had been using them and he also cautioned
+    // members ...", "said a delay would be disastrous and she accused the
+    // Tories ...": "he" or "she" joined to the claim and speaking again is
+    // the narrator going on to another report, not part of the first.
+    // ("and he supported them", "but he refused": what was said.)
+    for found in out.iter_mut().filter(|m| !m.quoted) {
+        let first = tokens.partition_point(|t| t.span.start < found.content.start);
+        let last = tokens.partition_point(|t| t.span.start < found.content.end);
+        let word = |i: usize| tokens.get(i).map(Token::lower).unwrap_or_default();
+        let joint = (first + 1..last).find(|&j| {
+            matches!(word(j), "and" | "but")
+                && matches!(word(j + 1), "he" | "she")
+                && [j + 2, j + 3].into_iter().any(|v| {
+                    (v == j + 2 || matches!(word(j + 2), "also" | "later" | "then" | "again"))
+                        && (word(v) == "cautioned" || word(v).ends_with("ed") && is_cue(tokens, v))
+                })
+        });
+        if let Some(joint) = joint
+            && let Some(end) = (first..joint)
+                .rev()
+                .find(|&j| tokens[j].is_word() || is_close_quote(&tokens[j]))
+            && found
+                .left_out
+                .is_none_or(|(left_out, _)| left_out.end <= tokens[end].span.end)
+        {
+            found.content.end = tokens[end].span.end;
+        }
+    }
     out
 }
 

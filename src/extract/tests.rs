@@ -2964,3 +2964,18 @@ fn a_capitalized_cue_word_inside_a_name_is_no_cue() {
         "he was not convinced by the plan",
     )]);
 }
+
+#[test]
+fn he_or_she_speaking_again_ends_the_claim_before() {
+    assert_single_claim(&[(
+        "Ms Roe revealed some ferries had run late and she also cautioned crews against speeding.",
+        "Roe",
+        "some ferries had run late",
+    )]);
+    // "and he refused": the claim goes on.
+    assert_single_claim(&[(
+        "Jo Lee said the port had asked Tim Hale to stay, but he refused.",
+        "Jo Lee",
+        "the port had asked Tim Hale to stay, but he refused",
+    )]);
+}
