@@ -182,22 +182,32 @@ fn described_subject(tokens: &[Token], first: usize, to: usize) -> Option<usize>
     if !DETERMINERS.contains(&tokens[first].lower()) {
         return None;
     }
-    (first + 2..=(first + 4).min(to.saturating_sub(1))).find(|&end| {
-        let words = &tokens[first + 1..end];
-        let head = tokens[end - 1].lower();
-        words.iter().all(|t| t.is_word() && !t.capitalized())
-            && (SPEAKER_NOUNS.contains(&head)
-                || INVERTED_ROLES.contains(&head)
-                || INSTITUTIONS.contains(&head)
-                || EVIDENCE.contains(&head)
-                || matches!(
-                    head,
-                    "affidavit" | "statement" | "letter" | "memo" | "filing" | "lawsuit" | "league"
-                )
-                || people_group(&words.iter().collect::<Vec<_>>()))
-            && tokens[end].is_word()
-            && !tokens[end].capitalized()
-    })
+    // (The longest: "A Labour party spokesman", not "A Labour party".)
+    (first + 2..=(first + 4).min(to.saturating_sub(1)))
+        .rev()
+        .find(|&end| {
+            let words = &tokens[first + 1..end];
+            // ("The Tory co-chairman": a party or a place may qualify the
+            // noun, and a post's prefix is no part of it.)
+            let head = tokens[end - 1].lower();
+            let head = head
+                .split_once('-')
+                .filter(|(prefix, _)| matches!(*prefix, "co" | "vice" | "deputy" | "acting" | "ex"))
+                .map_or(head, |(_, noun)| noun);
+            words.iter().all(|t| t.is_word())
+                && !tokens[end - 1].capitalized()
+                && (SPEAKER_NOUNS.contains(&head)
+                    || INVERTED_ROLES.contains(&head)
+                    || INSTITUTIONS.contains(&head)
+                    || EVIDENCE.contains(&head)
+                    || matches!(
+                        head,
+                        "affidavit" | "statement" | "letter" | "memo" | "filing" | "lawsuit" | "league"
+                    )
+                    || people_group(&words.iter().collect::<Vec<_>>()))
+                && tokens[end].is_word()
+                && !tokens[end].capitalized()
+        })
 }
 
 /// Where a subject that a relative clause follows ends, when

@@ -2979,3 +2979,17 @@ fn he_or_she_speaking_again_ends_the_claim_before() {
         "the port had asked Tim Hale to stay, but he refused",
     )]);
 }
+
+#[test]
+fn a_described_subject_may_be_qualified_by_a_party() {
+    assert_single_speaker(&[
+        (
+            "The Tory leader backs a lower limit and has said the rules are too loose.",
+            "The Tory leader",
+        ),
+        (
+            "A Labour party spokesman played down the row and said the plan stood.",
+            "A Labour party spokesman",
+        ),
+    ]);
+}
