@@ -1158,24 +1158,35 @@ fn described_subject(clause: &[Token]) -> Option<String> {
     (2..words.min(6)).rev().find_map(|end| {
         let next = &clause[end];
         let phrase = &clause[..end];
-        let closed = next.is_word()
-            && !next.capitalized()
-            && !matches!(
-                next.lower(),
-                "of" | "for" | "to" | "at" | "in" | "from" | "and" | "or" | "on" | "with"
-            );
-        let closed = closed && !has_possessive(next.text) && !is_role_word(next.text) && !is_title(next.text);
-        // The last word the post itself, and no second article: not "The
+        // The last word the post itself, in lowercase ("The Scottish
+        // Executive" is a body's name), and no second article: not "The
         // chief inspector of", nor "The pressure prompted the prime".
-        // In lowercase: "The Scottish Executive" is a body's name.
+        // (Token tests first, the phrase joined only past them: most
+        // sentences that open with "the" open with no post.)
         let head = phrase
             .last()
             .is_some_and(|t| !t.capitalized() && (is_role_word(t.text) || is_title(t.text)));
-        let plain = phrase[1..]
-            .iter()
-            .all(|t| !matches!(t.lower(), "the" | "a" | "an") && !has_possessive(t.text));
+        let closed = || {
+            next.is_word()
+                && !next.capitalized()
+                && !matches!(
+                    next.lower(),
+                    "of" | "for" | "to" | "at" | "in" | "from" | "and" | "or" | "on" | "with"
+                )
+                && !has_possessive(next.text)
+                && !is_role_word(next.text)
+                && !is_title(next.text)
+        };
+        let plain = || {
+            phrase[1..]
+                .iter()
+                .all(|t| !matches!(t.lower(), "the" | "a" | "an") && !has_possessive(t.text))
+        };
+        if !(head && closed() && plain()) {
+            return None;
+        }
         let text = phrase.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-        (closed && head && plain && is_definite_description(&text)).then_some(text)
+        is_definite_description(&text).then_some(text)
     })
 }
 
