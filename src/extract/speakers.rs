@@ -1145,8 +1145,8 @@ fn opens_adverbial(word: &str) -> bool {
 }
 
 /// The description of one person a clause opens with, as written ("The
-/// attorney general has again denied ...", "The Tory co-chairman
-/// attacked ..."): "the", up to four more words the last of which is a title
+/// attorney general has again denied ...", "The Tory leader was asked
+/// ..."): "the", up to four more words the last of which is a title
 /// or a role, and then a lowercase word that is no part of the noun phrase
 /// (a verb, most often). Not "The minister's office" nor "The chairman of
 /// the committee", which are about something else or someone longer.
