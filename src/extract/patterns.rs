@@ -3977,7 +3977,6 @@ const DOCUMENTS: &[&str] = &[
     "bible",
 ];
 
-/// Nouns after an outlet's name: "told the BBC News website".
 /// Whom a speaker tells, as a group or a gathering ("told party members",
 /// "told the conference").
 const AUDIENCES: &[&str] = &[
@@ -4008,6 +4007,7 @@ const AUDIENCES: &[&str] = &[
     "summit",
 ];
 
+/// Nouns after an outlet's name: "told the BBC News website".
 const OUTLETS: &[&str] = &[
     "programme",
     "program",

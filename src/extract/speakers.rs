@@ -230,7 +230,7 @@ impl<'k> Speakers<'k> {
             && let Some(described) = [Some(tokens), after_opening]
                 .into_iter()
                 .flatten()
-                .find_map(described_subject)
+                .find_map(opening_description)
         {
             // Unresolved, the description means someone else than the
             // person "he" would mean only where there is none yet, or where
@@ -451,10 +451,10 @@ impl<'k> Speakers<'k> {
         {
             return;
         }
+        // (The key names a post, checked above, so the phrase is never a
+        // form of address alone.)
         let written = without_determiner(&words.join(" "));
-        if !matches!(role_key(&written).as_str(), "mr" | "mrs" | "ms" | "miss") {
-            self.first_roles.entry(name.to_string()).or_insert(written);
-        }
+        self.first_roles.entry(name.to_string()).or_insert(written);
         let names = self.roles.entry(key).or_default();
         if !names.iter().any(|n| n == name) {
             names.push(name.to_string());
@@ -1150,7 +1150,7 @@ fn opens_adverbial(word: &str) -> bool {
 /// or a role, and then a lowercase word that is no part of the noun phrase
 /// (a verb, most often). Not "The minister's office" nor "The chairman of
 /// the committee", which are about something else or someone longer.
-fn described_subject(clause: &[Token]) -> Option<String> {
+fn opening_description(clause: &[Token]) -> Option<String> {
     if clause.first().is_none_or(|t| t.lower() != "the") {
         return None;
     }
@@ -1298,15 +1298,14 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
     // before one is a title only if it names a post ("Labour MP Dr Ian
     // Gibson"), not a place ("In Harrogate Mr Kennedy said").
     let mut words: Vec<&str> = role.split_whitespace().collect();
-    let addressed = words
-        .last()
-        .is_some_and(|w| is_form_of_address(&w.trim_end_matches('.').to_lowercase()));
+    let written = words.len();
     while words
         .last()
         .is_some_and(|w| is_form_of_address(&w.trim_end_matches('.').to_lowercase()))
     {
         words.pop();
     }
+    let addressed = words.len() < written;
     let key = role_key(&words.join(" "));
     let post = key
         .split(' ')
