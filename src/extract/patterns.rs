@@ -2562,18 +2562,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         && plausible_speaker(&tokens[start..end]))
                     .then_some((start, end))
                 });
-            // (The earlier report's speaker whole, when the clause's
-            // subject is part of it: "The Votes at 16 alliance".)
-            let subject = match (clause_subject, earlier_speaker) {
-                (Some((start, end)), Some(earlier)) if start >= earlier.0 && end <= earlier.1 => {
-                    Some(earlier)
-                }
-                (None, earlier) => earlier,
-                (own, _) => own,
-            };
+            let subject = clause_subject.or(earlier_speaker);
             if let Some((subject_start, subject_end)) = subject {
-                np_start = subject_start;
-                np_end = subject_end;
+                (np_start, np_end) = whole_earlier_mention(&out, tokens, c, subject_start, subject_end);
             } else if (np_start == np_end && coordinated || clause_and)
                 && let Some((subject_start, subject_end)) = opening_subject(tokens)
                 && (subject_end < np_start || clause_and && subject_end < np_end)
@@ -2581,8 +2572,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // coach Jo Lee believes ..., but claims" is not France's.)
                 && !(by_but && !clause_and && !tokens.get(subject_end).is_some_and(looks_like_verb))
             {
-                np_start = subject_start;
-                np_end = subject_end;
+                (np_start, np_end) = whole_earlier_mention(&out, tokens, c, subject_start, subject_end);
             }
             // "Jane Roe, 57, of Leeds, who said S", "voters who say S": the
             // relative pronoun is the mention (PolNeAR marks it as the
@@ -2744,6 +2734,29 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         }
     }
     out
+}
+
+/// The speaker of "... and said S", found as the tokens `start..end`, or
+/// the mention of the sentence's earlier report that holds them whole: in
+/// "Tory peer Lord Tebbit said A, and said B" and "The Votes at 16 alliance
+/// said A and argued B", the capitalized words that open the sentence are
+/// only part of who spoke ("Tory", "The Votes").
+fn whole_earlier_mention(
+    out: &[RawMatch],
+    tokens: &[Token],
+    c: usize,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    out.iter()
+        .rev()
+        .filter(|m| m.antecedent.is_none() && m.cue.end <= tokens[c].span.start)
+        .find_map(|m| {
+            let first = tokens.iter().position(|t| t.span.start == m.mention.start)?;
+            let last = tokens.iter().position(|t| t.span.end == m.mention.end)? + 1;
+            (first <= start && end <= last).then_some((first, last))
+        })
+        .unwrap_or((start, end))
 }
 
 /// Where a claim that starts at `start` ends when another cue of its

@@ -2993,3 +2993,34 @@ fn a_described_subject_may_be_qualified_by_a_party() {
         ),
     ]);
 }
+
+#[test]
+fn and_said_after_a_titled_name_is_the_whole_name_speaking_again() {
+    // The capitalized words that open the sentence ("Green", "Port's")
+    // are only part of who spoke.
+    for (text, speaker, first, second) in [
+        (
+            "Green councillor Ann Vale said she backed the ferry plan, and said the fares should fall.",
+            "Ann Vale",
+            "she backed the ferry plan",
+            "the fares should fall",
+        ),
+        (
+            "Port's deputy chief for harbours Tim Hale accused the board of waste and said its sums were wrong.",
+            "Tim Hale",
+            "the board of waste",
+            "its sums were wrong",
+        ),
+    ] {
+        let found = run(text);
+        let expected = [(speaker, first), (speaker, second)];
+        assert_eq!(
+            found
+                .iter()
+                .map(|(source, _, claim)| (source.as_str(), claim.as_str()))
+                .collect::<Vec<_>>(),
+            expected,
+            "{text}"
+        );
+    }
+}
