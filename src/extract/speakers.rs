@@ -56,6 +56,9 @@ pub(super) struct Speakers<'k> {
     /// Surnames written after "Mr", "Ms", "Dr" ..., lowercase: whoever has
     /// one is a person, however much the name looks like a firm's.
     addressed: FastSet<String>,
+    /// Names "he" or "she" has stood for: persons, whom a later "it" does
+    /// not mean ("Farmer Jo Lee ... He said ... But it says": not Jo Lee).
+    gendered: FastSet<String>,
     /// The person a previous sentence opened with, for "he"/"she".
     last_subject: Option<String>,
     /// The person the current sentence opens with, promoted to
@@ -106,6 +109,12 @@ pub(super) struct Speakers<'k> {
     last_spokes: Option<(&'static str, String, bool)>,
     /// Sentences learned so far.
     sentences: usize,
+    /// The body or document the current sentence opens with ("The
+    /// committee reached ...", "A National Audit Office report says"), and
+    /// the previous sentence's: what "it" speaking means ("... after it
+    /// found", "It warned"), before any speaker quoted earlier.
+    sentence_body: Option<String>,
+    last_body: Option<String>,
 }
 
 impl<'k> Speakers<'k> {
@@ -125,6 +134,7 @@ impl<'k> Speakers<'k> {
             last_any: None,
             recent: Vec::new(),
             addressed: FastSet::default(),
+            gendered: FastSet::default(),
             last_subject: None,
             sentence_subject: None,
             subject_spoke: false,
@@ -134,6 +144,8 @@ impl<'k> Speakers<'k> {
             other_than: None,
             last_spokes: None,
             opening_name: None,
+            sentence_body: None,
+            last_body: None,
             roles: FastMap::new(),
             titled: FastMap::new(),
             first_roles: FastMap::new(),
@@ -196,6 +208,7 @@ impl<'k> Speakers<'k> {
         }
         self.opening_name = None;
         self.sentence_speaker = None;
+        self.last_body = self.sentence_body.take();
         // The sentence's subject: a known person's surname or full name
         // among its first words ("Putin, whose country ...").
         // (A person's: "Lib Dem Sir Archy Kirkwood" opens with a party,
@@ -209,6 +222,10 @@ impl<'k> Speakers<'k> {
                 let comma = tokens.iter().take(9).position(|t| t.text == ",")?;
                 Some(&tokens[comma + 1..])
             });
+        self.sentence_body = [Some(tokens), after_opening]
+            .into_iter()
+            .flatten()
+            .find_map(opening_body);
         for t in [Some(tokens), after_opening]
             .into_iter()
             .flatten()
@@ -537,10 +554,31 @@ impl<'k> Speakers<'k> {
                     .or_else(|| self.previous_person().cloned());
                 if let Some(person) = &person {
                     self.note_subject_spoke(person);
+                    if !self.gendered.contains(person) {
+                        self.gendered.insert(person.clone());
+                    }
                 }
                 person
             } else if folded == "it" {
-                self.recent_speaker(|speakers, name, _| !speakers.evidently_person(name) && could_be_it(name))
+                match self.sentence_body.clone().or_else(|| self.last_body.clone()) {
+                    // ("A letter said ... It said": the speaker quoted as "A
+                    // letter sent to Jo Lee", whose words these go on.)
+                    Some(body) => {
+                        let written = body.to_lowercase();
+                        let quoted = self
+                            .recent
+                            .iter()
+                            .rev()
+                            .find(|(name, _)| {
+                                name.len() > written.len() && name.to_lowercase().starts_with(&written)
+                            })
+                            .map(|(name, _)| name.clone());
+                        Some(quoted.unwrap_or_else(|| self.resolve(&body)))
+                    }
+                    None => self.recent_speaker(|speakers, name, _| {
+                        !speakers.evidently_person(name) && could_be_it(name)
+                    }),
+                }
             } else if folded == "they" {
                 // Not the leader quoted last when his party is meant.
                 self.recent_speaker(|speakers, name, person| !(person || speakers.evidently_person(name)))
@@ -651,13 +689,31 @@ impl<'k> Speakers<'k> {
         // phrase ("Putin's spokesman") is kept whole.
         let words: Vec<&str> = mention.split_whitespace().collect();
         let tail: Vec<&str> = capitalized_tail(&words).to_vec();
-        // "the ambassador to Russia": the name is the object of a
-        // preposition, and the phrase itself names the speaker.
-        let after_preposition = words.len() > tail.len()
-            && matches!(
-                words[words.len() - tail.len() - 1].to_lowercase().as_str(),
-                "to" | "of" | "for" | "from" | "in" | "at" | "on" | "with"
-            );
+        // "the Department of Trade and Industry", "the leader of the Public
+        // and Commercial Services Union": a body's name whose parts words
+        // join is the name whole, not its last part.
+        let joined = joined_name_start(&words, words.len() - tail.len());
+        if joined < words.len() - tail.len() {
+            let name = &words[joined..];
+            if name.iter().any(|w| is_institution_word(without_possessive(w)))
+                && !name.iter().any(|w| is_title(w))
+            {
+                return self.remember(
+                    without_possessive(&after_article(name).join(" ")).to_string(),
+                    false,
+                );
+            }
+        }
+        // "the ambassador to Russia", "the MP for Sleaford and North
+        // Hykeham": the name is the object of a preposition, and the
+        // phrase itself names the speaker.
+        let after_preposition = [words.len() - tail.len(), joined].into_iter().any(|start| {
+            start > 0
+                && matches!(
+                    words[start - 1].to_lowercase().as_str(),
+                    "to" | "of" | "for" | "from" | "in" | "at" | "on" | "with"
+                )
+        });
         if tail.is_empty()
             || after_preposition
             || words
@@ -760,7 +816,7 @@ impl<'k> Speakers<'k> {
     /// not: a description of one ("a government minister"), a name with a
     /// title or role ("Dr Mike Watts", "Fund manager Jo Lee"), or a name
     /// the kind guess takes for a person's that the article gives a role
-    /// or writes with "Mr" or "Ms". A name that only looks like one
+    /// or writes with "Mr" or "Ms", or one "he" or "she" has stood for. A name that only looks like one
     /// ("Borussia Dortmund", "Q Magazine", "Downing Street") is not: a
     /// firm spoken of as "it" is the likelier reading than a person.
     fn evidently_person(&mut self, name: &str) -> bool {
@@ -774,12 +830,13 @@ impl<'k> Speakers<'k> {
             }
             role |= is_role_word(word);
         }
-        role || self.is_person(name)
-            && (self.first_roles.contains_key(name)
-                || name.rsplit(' ').next().is_some_and(|surname| {
-                    self.addressed
-                        .contains(&without_possessive(surname).to_lowercase())
-                }))
+        role || self.gendered.contains(name)
+            || self.is_person(name)
+                && (self.first_roles.contains_key(name)
+                    || name.rsplit(' ').next().is_some_and(|surname| {
+                        self.addressed
+                            .contains(&without_possessive(surname).to_lowercase())
+                    }))
     }
 
     fn note_body(&mut self, name: &str) {
@@ -855,6 +912,45 @@ const BODY_NOUNS: &[&str] = &[
     "committee",
     "club",
 ];
+
+/// Where the name that ends `words` starts, when the capitalized run that
+/// ends them (from `tail`) is the last part of a longer name whose parts
+/// "of", "for", "the" or "and" join ("Department of Trade and Industry",
+/// "Public and Commercial Services Union"): `tail` when it is not. "And"
+/// joins no two bodies ("Labour and the Tories"), no part is a post ("MP
+/// for Eastfield and West Dale") and "the" opens a part only after "of"
+/// or "for".
+fn joined_name_start(words: &[&str], tail: usize) -> usize {
+    let capitalized = |w: &str| w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An");
+    let mut start = tail;
+    loop {
+        // The joiners before the part that starts at `start`.
+        let mut joint = start;
+        if joint > 0 && words[joint - 1] == "the" {
+            joint -= 1;
+            if joint == 0 || !matches!(words[joint - 1], "of" | "for") {
+                break;
+            }
+        }
+        if joint == 0 || !matches!(words[joint - 1], "of" | "for" | "and" | "&") {
+            break;
+        }
+        let before = words[..joint - 1]
+            .iter()
+            .rev()
+            .take_while(|w| capitalized(w))
+            .count();
+        // (Only a part that is no body of its own comes before "and".)
+        let part = &words[joint - 1 - before..joint - 1];
+        let two_bodies = words[joint - 1] == "and" && part.iter().any(|w| is_institution_word(w));
+        // (Nor a post: "MP for Eastfield and West Dale" is no name.)
+        if before == 0 || two_bodies || part.iter().any(|w| is_title(w)) {
+            break;
+        }
+        start = joint - 1 - before;
+    }
+    start
+}
 
 /// The words at the end of `words` that start with a capital.
 fn capitalized_tail<'a, 'w>(words: &'w [&'a str]) -> &'w [&'a str] {
@@ -1187,6 +1283,69 @@ fn opening_description(clause: &[Token]) -> Option<String> {
         }
         let text = phrase.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
         is_definite_description(&text).then_some(text)
+    })
+}
+
+/// The body or document a clause opens with, as written: an article,
+/// capitalized words and a body's or a document's noun ("The committee",
+/// "A National Audit Office report", "the paper"), or a name with an
+/// organization's word ("the Countryside Alliance", "Home Office") that a
+/// lowercase word follows. None for a person, a pronoun, a possessive
+/// ("The party's leader") or anything else.
+fn opening_body(clause: &[Token]) -> Option<String> {
+    let article = clause
+        .first()
+        .is_some_and(|t| matches!(t.lower(), "the" | "a" | "an"));
+    let start = usize::from(article);
+    // (Not a preposition that opens an adverbial: "At the Court of Appeal
+    // on Wednesday, the Countryside Alliance failed".)
+    if !article && clause.first().is_some_and(|t| opens_adverbial(t.lower())) {
+        return None;
+    }
+    // (The words that join a name's parts count when a capitalized word
+    // follows: "the Department of Trade and Industry"; "and" only after
+    // "of" or "for", since "the Tories and Lib Dems" are two.)
+    let name_word = |i: usize| {
+        clause.get(i).is_some_and(|t| {
+            let joins = match t.lower() {
+                "of" | "for" | "the" => true,
+                "and" => clause[start..i].iter().any(|t| matches!(t.lower(), "of" | "for")),
+                _ => false,
+            };
+            t.is_word() && !has_possessive(t.text) && t.capitalized()
+                || i > start
+                    && joins
+                    && clause
+                        .get(i + 1)
+                        .is_some_and(|next| next.is_word() && next.capitalized())
+        })
+    };
+    let run = (start..start + 8).take_while(|&i| name_word(i)).count();
+    let after = clause.get(start + run)?;
+    // (Not one of two: "The Greens and Lib Dems tabled ...".)
+    if matches!(after.lower(), "and" | "or") {
+        return None;
+    }
+    let phrase = |end: usize| clause[..end].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    if article
+        && after.is_word()
+        && !after.capitalized()
+        && (BODY_NOUNS.contains(&after.lower()) || DOCUMENTS.contains(&after.lower()))
+        && clause
+            .get(start + run + 1)
+            .is_none_or(|next| !has_possessive(next.text))
+    {
+        return Some(phrase(start + run + 1));
+    }
+    let named = clause[start..start + run]
+        .iter()
+        .any(|t| is_institution_word(t.text));
+    (named && after.is_word() && !after.capitalized() && !has_possessive(after.text)).then(|| {
+        clause[start..start + run]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
     })
 }
 
@@ -1662,6 +1821,10 @@ const GROUP_WORDS: &[&str] = &[
     "Abroad",
     "International",
     "Watch",
+    "Alliance",
+    "League",
+    "Federation",
+    "Coalition",
     // Trades and professions in the plural: "the Council of Mortgage
     // Lenders" leaves the run "Mortgage Lenders", which is nobody's name.
     "Lenders",

@@ -1975,10 +1975,11 @@ fn where_a_person_works_is_not_the_speaker() {
             "\"Growth will slow,\" said National Office of Statistics chief Li Wen.",
             "Li Wen",
         ),
-        // One capitalized word before "of" is no person's name.
+        // One capitalized word before "of" is no person's name, and a
+        // body's name is whole, without its article.
         (
             "\"Rates will stay,\" said the Bank of Portland.",
-            "the Bank of Portland",
+            "Bank of Portland",
         ),
     ]);
 }
@@ -3023,4 +3024,79 @@ fn and_said_after_a_titled_name_is_the_whole_name_speaking_again() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn it_speaking_is_the_body_a_sentence_opened_with() {
+    // The previous sentence's subject, named or described, though it
+    // spoke nowhere; not the person quoted last.
+    for (text, body) in [
+        (
+            "Farmer Tom Hale said the rules were unfair. He said most would obey them. \
+             At the High Court on Monday, the Ferry Users Alliance lost its case. \
+             But it says the fares are unlawful.",
+            "Ferry Users Alliance",
+        ),
+        (
+            "Jo Lee said the port was safe. The Department of Ports and Harbours \
+             published its review. It says the quays need repair.",
+            "Department of Ports and Harbours",
+        ),
+        // The same sentence's subject: "... after it found".
+        (
+            "Jo Lee said the port was safe. The committee reached its view after it \
+             found that the quays need repair.",
+            "The committee",
+        ),
+    ] {
+        assert_eq!(sources(text).last().map(String::as_str), Some(body), "{text}");
+    }
+    // Two bodies are no "it": the speaker quoted last that could be one.
+    assert_eq!(
+        sources(
+            "The Harbour Board said the quays were safe. The Greens and Lib Dems \
+             tabled a motion. It says the quays need repair."
+        ),
+        ["Harbour Board", "Harbour Board"]
+    );
+}
+
+#[test]
+fn it_is_no_one_he_or_she_stood_for() {
+    // "Tom Hale" could be a firm's name, but "He" stood for him.
+    assert_eq!(
+        sources(
+            "Farmer Tom Hale said the rules were unfair. He said most would obey them. \
+             But it says the fares are unlawful."
+        ),
+        ["Tom Hale", "Tom Hale", "it"]
+    );
+}
+
+#[test]
+fn a_body_whose_name_words_join_is_named_whole() {
+    assert_single_speaker(&[
+        (
+            "The Department of Ports and Harbours said the quays were safe.",
+            "Department of Ports and Harbours",
+        ),
+        (
+            "A spokesman for the Office for Coastal Safety said the quays were safe.",
+            "Office for Coastal Safety",
+        ),
+        (
+            "The head of the Port and Harbour Workers Union said the quays were safe.",
+            "Port and Harbour Workers Union",
+        ),
+        // A constituency is no body: the member for it speaks.
+        (
+            "The MP for Eastfield and West Dale said the quays were safe.",
+            "The MP for Eastfield and West Dale",
+        ),
+    ]);
+    // Two bodies that "and" joins are not one name.
+    assert_ne!(
+        sources("The Ferry Council and the Port Authority said the quays were safe."),
+        ["Ferry Council and the Port Authority"]
+    );
 }
