@@ -661,20 +661,31 @@ impl<'k> Speakers<'k> {
                 return self.remember(organization, spokesperson);
             }
         }
-        // "The Conservatives and Liberal Democrats": a joint speaker. Not
-        // a title whose office has an "and" before a name ("Work and
-        // Pensions Secretary Alan Johnson"), which the name below takes.
-        if let Some(and) = words.iter().position(|w| *w == "and")
+        // "The Conservatives and Liberal Democrats", "both Labour and the
+        // Tories": a joint speaker, named without the articles. Not a
+        // title whose office has an "and" before a name ("Work and
+        // Pensions Secretary Alan Johnson"), which the name below takes,
+        // nor a post ("the Trade and Industry Secretary").
+        let mut joint: Vec<&str> = Vec::with_capacity(words.len());
+        for (i, &w) in words.iter().enumerate() {
+            let article =
+                matches!(w, "the" | "The") && (i == 0 || words[i - 1] == "and" || i == 1 && joint.is_empty());
+            if !(article || i == 0 && matches!(w, "both" | "Both")) {
+                joint.push(w);
+            }
+        }
+        if let Some(and) = joint.iter().position(|w| *w == "and")
             && and > 0
-            && and + 1 < words.len()
-            && words
+            && and + 1 < joint.len()
+            && joint
                 .iter()
                 .enumerate()
                 .all(|(i, w)| i == and || w.starts_with(char::is_uppercase))
-            && (words[..and].iter().any(|w| is_title(w))
-                || !words[and + 1..words.len() - 1].iter().any(|w| is_title(w)))
+            && (joint[..and].iter().any(|w| is_title(w))
+                || !joint[and + 1..joint.len() - 1].iter().any(|w| is_title(w)))
+            && !joint.last().is_some_and(|w| is_title(w))
         {
-            return self.remember(without_determiner(mention), false);
+            return self.remember(joint.join(" "), false);
         }
         // "analyst Mike Powell of Dresdner Kleinwort", "Jo Lee at the
         // Treasury": a person's name, then where they work, which names

@@ -3100,3 +3100,22 @@ fn a_body_whose_name_words_join_is_named_whole() {
         ["Ferry Council and the Port Authority"]
     );
 }
+
+#[test]
+fn two_bodies_that_speak_together_are_one_joint_speaker_without_articles() {
+    assert_single_speaker(&[
+        (
+            "Labour and the Greens said the quays were unsafe.",
+            "Labour and Greens",
+        ),
+        (
+            "Both the Ferry Council and the Port Authority said the quays were unsafe.",
+            "Ferry Council and Port Authority",
+        ),
+    ]);
+    // A post whose office has an "and" is no joint speaker.
+    assert_ne!(
+        sources("Later the Ports and Harbours Secretary said the quays were safe."),
+        ["Ports and Harbours Secretary"]
+    );
+}
