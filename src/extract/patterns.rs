@@ -4083,10 +4083,33 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
             k += 3;
         } else if let Some(end) = (w == "on").then(|| medium_end(tokens, k + 1)).flatten() {
             k = end;
+        } else if let Some(end) = (w == "in").then(|| month_or_year_end(tokens, k + 1)).flatten() {
+            k = end;
         } else {
             return k;
         }
     }
+}
+
+/// Where "in November" or "in 2003" (or "in November 2003") ends, after
+/// "said": when it was said, not what, where a clause follows it ("said in
+/// November they would", "said in 2003 that"); not "said in 2003 sales
+/// rose", which may be the claim's own time.
+fn month_or_year_end(tokens: &[Token], from: usize) -> Option<usize> {
+    let word = |i: usize| tokens.get(i).map(|t| t.lower()).unwrap_or_default();
+    let year = |i: usize| word(i).len() == 4 && word(i).bytes().all(|b| b.is_ascii_digit());
+    let end = if MONTHS.contains(&word(from)) {
+        from + 1 + usize::from(year(from + 1))
+    } else if year(from) {
+        from + 1
+    } else {
+        return None;
+    };
+    matches!(
+        word(end),
+        "that" | "he" | "she" | "they" | "it" | "we" | "i" | "the" | "his" | "her" | "their" | "its"
+    )
+    .then_some(end)
 }
 
 /// Where "on Twitter" or "on Fox News Sunday" ends, after "said": a

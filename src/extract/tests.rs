@@ -3119,3 +3119,19 @@ fn two_bodies_that_speak_together_are_one_joint_speaker_without_articles() {
         ["Ports and Harbours Secretary"]
     );
 }
+
+#[test]
+fn a_month_or_year_after_the_cue_is_when_it_was_said() {
+    assert_single_claim(&[
+        (
+            "The Greens said in November they would cut ferry fares.",
+            "Greens",
+            "they would cut ferry fares",
+        ),
+        (
+            "Ms Vale said in March 2003 that the port would close.",
+            "Vale",
+            "the port would close",
+        ),
+    ]);
+}
