@@ -2934,6 +2934,22 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
     let phrase = tokens.get(from..to)?;
     let words: Vec<&Token> = phrase.iter().filter(|t| t.is_word()).collect();
     let first = words.first()?;
+    // "Edward Leigh, who is chairman of the committee, said", "..., who
+    // was also a minister,": the post after "who is" is the appositive.
+    // (Only a noun phrase or a post: not "who is close to him", "who was
+    // not at the meeting".)
+    if first.lower() == "who" && words.len() > 2 && matches!(words[1].lower(), "is" | "was") {
+        let skip = 2 + usize::from(matches!(words[2].lower(), "also" | "now"));
+        let post = words.get(skip..).unwrap_or_default();
+        let noun_phrase = post.first().is_some_and(|w| {
+            matches!(w.lower(), "the" | "a" | "an") || super::speakers::is_role_word(w.text)
+        });
+        let start = post.first()?.span.start;
+        let at = phrase.iter().position(|t| t.span.start == start)?;
+        return noun_phrase
+            .then(|| appositive_span(tokens, from + at, to))
+            .flatten();
+    }
     let clause = matches!(
         first.lower(),
         "who" | "which" | "whose" | "whom" | "where" | "when"

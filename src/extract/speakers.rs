@@ -1400,7 +1400,7 @@ fn is_institution_word(word: &str) -> bool {
 }
 
 /// Whether a word names a role, in any case.
-fn is_role_word(word: &str) -> bool {
+pub(super) fn is_role_word(word: &str) -> bool {
     static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
     is_title(word) || in_lowercase(word, |w| SET.contains(w))
 }

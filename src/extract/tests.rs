@@ -3135,3 +3135,26 @@ fn a_month_or_year_after_the_cue_is_when_it_was_said() {
         ),
     ]);
 }
+
+#[test]
+fn a_post_after_who_is_is_the_speakers_role() {
+    assert_eq!(
+        roles("But Ann Rowe, who is chairman of the harbour board, warned the quays would close."),
+        [(
+            "Ann Rowe".to_string(),
+            Some("chairman of the harbour board".to_string())
+        )]
+    );
+    assert_eq!(
+        roles("Ann Rowe, who was the first woman to run the port, said the quays would close."),
+        [(
+            "Ann Rowe".to_string(),
+            Some("first woman to run the port".to_string())
+        )]
+    );
+    // Not what she is near, nor where she was not.
+    assert_eq!(
+        roles("Ann Rowe, who is close to the mayor, said the quays would close."),
+        [("Ann Rowe".to_string(), None)]
+    );
+}
