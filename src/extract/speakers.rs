@@ -922,6 +922,13 @@ const BODY_NOUNS: &[&str] = &[
     "commission",
     "committee",
     "club",
+    "alliance",
+    "league",
+    "association",
+    "federation",
+    "coalition",
+    "institute",
+    "foundation",
 ];
 
 /// Where the name that ends `words` starts, when the capitalized run that

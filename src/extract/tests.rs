@@ -3158,3 +3158,14 @@ fn a_post_after_who_is_is_the_speakers_role() {
         [("Ann Rowe".to_string(), None)]
     );
 }
+
+#[test]
+fn the_alliance_or_the_federation_is_the_one_the_article_named() {
+    assert_eq!(
+        sources(
+            "The Ferry Users Alliance said fares were too high. \
+             The alliance said the port had ignored it."
+        ),
+        ["Ferry Users Alliance", "Ferry Users Alliance"]
+    );
+}
