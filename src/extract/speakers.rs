@@ -827,9 +827,10 @@ impl<'k> Speakers<'k> {
     /// not: a description of one ("a government minister"), a name with a
     /// title or role ("Dr Mike Watts", "Fund manager Jo Lee"), or a name
     /// the kind guess takes for a person's that the article gives a role
-    /// or writes with "Mr" or "Ms", or one "he" or "she" has stood for. A name that only looks like one
-    /// ("Borussia Dortmund", "Q Magazine", "Downing Street") is not: a
-    /// firm spoken of as "it" is the likelier reading than a person.
+    /// or writes with "Mr" or "Ms", or one "he" or "she" has stood for. A
+    /// name that only looks like one ("Borussia Dortmund", "Q Magazine",
+    /// "Downing Street") is not: a firm spoken of as "it" is the likelier
+    /// reading than a person.
     fn evidently_person(&mut self, name: &str) -> bool {
         if written_as_description(name) {
             return is_person_name(name);
