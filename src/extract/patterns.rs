@@ -2551,8 +2551,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 })
                 .flatten()
                 .and_then(|m| {
-                    let start = tokens.iter().position(|t| t.span.start == m.mention.start)?;
-                    let end = tokens.iter().position(|t| t.span.end == m.mention.end)? + 1;
+                    let (start, end) = span_tokens(tokens, m.mention)?;
                     // (Not a pronoun, whose antecedent is the sentence's
                     // subject, nor a long phrase.)
                     let pronoun = start + 1 == end && PRONOUNS.contains(&tokens[start].lower());
@@ -2736,6 +2735,14 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
     out
 }
 
+/// The tokens `span` covers, first to one past the last: None when it does
+/// not start and end on token boundaries.
+fn span_tokens(tokens: &[Token], span: Span) -> Option<(usize, usize)> {
+    let first = tokens.iter().position(|t| t.span.start == span.start)?;
+    let last = tokens[first..].iter().position(|t| t.span.end == span.end)?;
+    Some((first, first + last + 1))
+}
+
 /// The speaker of "... and said S", found as the tokens `start..end`, or
 /// the mention of the sentence's earlier report that holds them whole: in
 /// "Tory peer Lord Tebbit said A, and said B" and "The Votes at 16 alliance
@@ -2752,8 +2759,7 @@ fn whole_earlier_mention(
         .rev()
         .filter(|m| m.antecedent.is_none() && m.cue.end <= tokens[c].span.start)
         .find_map(|m| {
-            let first = tokens.iter().position(|t| t.span.start == m.mention.start)?;
-            let last = tokens.iter().position(|t| t.span.end == m.mention.end)? + 1;
+            let (first, last) = span_tokens(tokens, m.mention)?;
             (first <= start && end <= last).then_some((first, last))
         })
         .unwrap_or((start, end))
@@ -3232,13 +3238,9 @@ const DAYS: &[&str] = &[
 /// just before that word, if any, is who it stands for ("repaid the loan
 /// to Lord Ashcroft after he said").
 fn speaker_core(tokens: &[Token], mention: Span) -> (Span, Option<Span>) {
-    let Some(first) = tokens.iter().position(|t| t.span.start == mention.start) else {
+    let Some((mut from, mut to)) = span_tokens(tokens, mention) else {
         return (mention, None);
     };
-    let Some(last) = tokens[first..].iter().position(|t| t.span.end == mention.end) else {
-        return (mention, None);
-    };
-    let (mut from, mut to) = (first, first + last + 1);
     let is_pronoun = |t: &Token| matches!(t.lower(), "he" | "she" | "they" | "we");
     while to - from > 1 {
         let word = tokens[to - 1].lower();

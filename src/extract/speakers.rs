@@ -1300,7 +1300,7 @@ fn opening_description(clause: &[Token]) -> Option<String> {
         if !(head && closed() && plain()) {
             return None;
         }
-        let text = phrase.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        let text = words_of(phrase);
         is_definite_description(&text).then_some(text)
     })
 }
@@ -1345,7 +1345,6 @@ fn opening_body(clause: &[Token]) -> Option<String> {
     if matches!(after.lower(), "and" | "or") {
         return None;
     }
-    let phrase = |end: usize| clause[..end].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     if article
         && after.is_word()
         && !after.capitalized()
@@ -1354,18 +1353,16 @@ fn opening_body(clause: &[Token]) -> Option<String> {
             .get(start + run + 1)
             .is_none_or(|next| !has_possessive(next.text))
     {
-        return Some(phrase(start + run + 1));
+        return Some(words_of(&clause[..start + run + 1]));
     }
-    let named = clause[start..start + run]
-        .iter()
-        .any(|t| is_institution_word(t.text));
-    (named && after.is_word() && !after.capitalized() && !has_possessive(after.text)).then(|| {
-        clause[start..start + run]
-            .iter()
-            .map(|t| t.text)
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    let name = &clause[start..start + run];
+    let named = name.iter().any(|t| is_institution_word(t.text));
+    (named && after.is_word() && !after.capitalized() && !has_possessive(after.text)).then(|| words_of(name))
+}
+
+/// The tokens' texts, a space between each.
+fn words_of(tokens: &[Token]) -> String {
+    tokens.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a role ("education secretary", lowercase) is a post a
