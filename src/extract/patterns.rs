@@ -2618,6 +2618,19 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     .or_else(|| trailing_clause_subject(tokens, np_start, np_end))
                     .unwrap_or(np_end);
             }
+            // "The chairman of the committee, Jo Lee, said S": the
+            // description set off before the name is the speaker's role.
+            if name_only
+                && appositive.is_none()
+                && np_start > 1
+                && tokens[np_start - 1].text == ","
+                && tokens[np_start..np_end]
+                    .iter()
+                    .all(|t| t.is_word() && t.capitalized())
+                && let Some(from) = fronted_description(tokens, np_start - 1)
+            {
+                appositive = appositive_span(tokens, from, np_start - 1);
+            }
             // "He also says Lord Goldsmith warned ...": a report inside
             // another's report, which is theirs to make.
             let nested = (np_start + 1..np_end).any(|j| {
@@ -2931,6 +2944,38 @@ fn claim_start(tokens: &[Token], sentence: Span) -> (usize, bool) {
         }
         _ => (sentence.start, false),
     }
+}
+
+/// Where a description that ends at the comma `comma` starts, when it
+/// opens the sentence (or follows a comma) with an article and reads as a
+/// short noun phrase that names a post: "The chairman of the committee, Jo
+/// Lee, said", "On Monday, the party's leader, Jo Lee, said". Not a clause
+/// ("The man who ran it", "The vote said to be close"), not a thing ("A
+/// transcript of evidence from her maid, Jo Lee, shows"), and not "his
+/// leader", whose "his" the draft could not show.
+fn fronted_description(tokens: &[Token], comma: usize) -> Option<usize> {
+    let mut start = (0..comma)
+        .rev()
+        .find(|&i| tokens[i].text == ",")
+        .map_or(0, |i| i + 1);
+    while start < comma && (!tokens[start].is_word() || matches!(tokens[start].lower(), "but" | "and")) {
+        if is_open_quote(&tokens[start]) {
+            return None;
+        }
+        start += 1;
+    }
+    let phrase = &tokens[start..comma];
+    let words = phrase.iter().filter(|t| t.is_word()).count();
+    (matches!(tokens.get(start)?.lower(), "the" | "a" | "an")
+        && (2..=10).contains(&words)
+        && phrase.iter().any(|t| super::speakers::is_role_word(t.text))
+        && phrase.iter().all(|t| {
+            !is_open_quote(t)
+                && !is_close_quote(t)
+                && !matches!(t.lower(), "who" | "which" | "that" | "whose" | "whom")
+        })
+        && (start..comma).all(|i| !is_cue(tokens, i)))
+    .then_some(start)
 }
 
 /// The tokens `from..to` as a role set off after a name ("a trustee of

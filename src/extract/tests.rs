@@ -1192,6 +1192,30 @@ fn a_role_set_off_by_commas_becomes_the_speakers_role() {
 }
 
 #[test]
+fn a_post_set_off_before_a_name_becomes_the_speakers_role() {
+    assert_eq!(
+        roles("The chairman of the harbour trust, Oskar Lindqvist, said the bridge will reopen in May."),
+        vec![(
+            "Oskar Lindqvist".into(),
+            Some("chairman of the harbour trust".into())
+        )]
+    );
+    assert_eq!(
+        roles("On Monday, the union's spokeswoman, Rita Osei, said the strike would go on."),
+        vec![("Rita Osei".into(), Some("union's spokeswoman".into()))]
+    );
+    // A thing, not a post; and "his", which the draft could not show.
+    assert_eq!(
+        roles("A letter from the harbour trust, Oskar Lindqvist, said the bridge will reopen."),
+        vec![("Oskar Lindqvist".into(), None)]
+    );
+    assert_eq!(
+        roles("His deputy, Oskar Lindqvist, said the bridge will reopen in May."),
+        vec![("Oskar Lindqvist".into(), None)]
+    );
+}
+
+#[test]
 fn a_quoted_title_before_a_speaker_does_not_hide_the_report() {
     // The quotation is a show's name with no speaker of its own; the name
     // before the cue still reports what follows it.
