@@ -2462,6 +2462,20 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 by_but |= tokens[np_start].lower() == "but";
                 np_start += 1;
             }
+            // "Shares fell, with analysts saying S": the participle's
+            // subject follows "with". (Not "with Jo Lee adding a sixth
+            // promise", "with the firm claiming residency": those two say
+            // nothing unless a clause follows.)
+            if np_start + 1 < np_end
+                && tokens[np_start].lower() == "with"
+                && (matches!(tokens[c].lower(), "saying" | "denying" | "telling")
+                    || matches!(tokens[c].lower(), "adding" | "claiming")
+                        && tokens
+                            .get(c + 1)
+                            .is_some_and(|t| t.lower() == "that" || is_open_quote(t)))
+            {
+                np_start += 1;
+            }
             // "Clinton beamed as she noted": the pronoun is the name that
             // opens the clause before it.
             let mut subordinate_antecedent = None;

@@ -392,7 +392,14 @@ impl<'k> Speakers<'k> {
                         }
                         if q < k && k - q <= 4 && role.iter().any(|w| is_role_word(w)) {
                             let qualified: Vec<&str> = tokens[q..run_start].iter().map(|t| t.text).collect();
-                            self.add_role(&qualified, &full);
+                            // "Shadow home secretary David Davis" (the
+                            // capital only the sentence's first word's) is
+                            // no home secretary: the post is the whole.
+                            if tokens[q..k].iter().any(|t| t.lower() == "shadow") {
+                                role = qualified;
+                            } else {
+                                self.add_role(&qualified, &full);
+                            }
                         }
                     }
                     // "Mike Nattrass, UKIP's deputy leader,": an apposition.

@@ -3193,3 +3193,39 @@ fn the_alliance_or_the_federation_is_the_one_the_article_named() {
         ["Ferry Users Alliance", "Ferry Users Alliance"]
     );
 }
+
+#[test]
+fn the_subject_of_a_participle_after_with_speaks() {
+    assert_single_claim(&[
+        (
+            "Ferry fares rose again, with islanders saying the service was too dear.",
+            "islanders",
+            "the service was too dear",
+        ),
+        (
+            "The vote was close, with many saying the plan would fail.",
+            "many",
+            "the plan would fail",
+        ),
+        (
+            "The tram line opened late, with its manager Rita Osei adding that the trams were new.",
+            "Rita Osei",
+            "the trams were new",
+        ),
+    ]);
+    // "adding" and "claiming" a thing report nothing.
+    assert!(run("Sales rose, with the firm adding a sixth shop to its list.").is_empty());
+    assert!(run("Profits fell, with the firm claiming residency in Jersey.").is_empty());
+}
+
+#[test]
+fn a_shadow_post_is_not_the_post() {
+    // The sentence's first word capitalizes "Shadow": still the shadow
+    // minister's post, not the minister's.
+    let found = run(
+        "Rita Osei has apologised to MPs. The harbour minister confirmed the review would begin. \
+         It will take a year. Shadow harbour minister Oskar Lindqvist welcomed the apology.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Rita Osei");
+}
