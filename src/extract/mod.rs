@@ -386,6 +386,7 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
     // Descriptions resolved now that the whole article has been read: "the
     // home secretary" is the one person the article calls Home Secretary.
     // Each speaker keeps the role the article gives them, for the draft.
+    let mut shown_roles: FastMap<String, String> = FastMap::new();
     for (index, proposal) in out.iter_mut().enumerate() {
         // "His lawyer said", named nowhere: the speaker is that person's
         // lawyer, not a source called "His lawyer" that every article's
@@ -418,10 +419,22 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             }
         }
         // A title before the name, else the appositive beside it, else
-        // the role the article gave this speaker first.
+        // the role an earlier claim of theirs showed ("Association of
+        // Chief Police Officers president Chris Fox", written whole where
+        // he spoke first), else the role the article gave them first.
         proposal.role = speakers::role_in(&proposal.mention.text, &proposal.source)
             .or(proposal.role.take())
+            .or_else(|| shown_roles.get(&proposal.source).cloned())
             .or_else(|| speakers.role_of(&proposal.source).map(str::to_string));
+        // (Only a post: "of Investec Securities" or "on his first day in
+        // the job" said where or when, not what they are.)
+        if let Some(role) = &proposal.role
+            && speakers::names_a_post(role)
+        {
+            shown_roles
+                .entry(proposal.source.clone())
+                .or_insert_with(|| role.clone());
+        }
         // "His lawyer" says whose only beside the article: the draft's
         // description names him ("Tom Reed's lawyer").
         // Only a short role: a longer one is a clause the mention swallowed

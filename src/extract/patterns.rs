@@ -2372,6 +2372,13 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 let aside_about_speaker = aside_open.is_some();
                 let open = aside_open.or(open);
                 match open {
+                    // "Scottish Finance Minister, Tom McCabe MSP, said": a
+                    // post, then the name of who holds it, who speaks (the
+                    // post becomes the role, below).
+                    Some(open) if !aside_about_speaker && post_then_name(tokens, open, np_end - 1) => {
+                        np_end -= 1;
+                        name_only = true;
+                    }
                     // ("Sen. Jo Lee (R-Ohio), a trustee, said": the party
                     // after the name is part of it.)
                     Some(open)
@@ -2442,6 +2449,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             if np_start > 2
                 && tokens[np_start - 1].text == ","
                 && is_opening_name(&tokens[..np_start - 1])
+                && !tokens[..np_start - 1]
+                    .iter()
+                    .any(|t| super::speakers::is_post_word(t.text))
                 && np_end > np_start + 1
                 && tokens[np_start..np_end]
                     .iter()
@@ -2640,7 +2650,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 && tokens[np_start - 1].text == ","
                 && tokens[np_start..np_end]
                     .iter()
-                    .all(|t| t.is_word() && t.capitalized())
+                    .all(|t| t.is_word() && t.capitalized() || t.text == "-")
                 && let Some(from) = fronted_description(tokens, np_start - 1)
             {
                 appositive = appositive_span(tokens, from, np_start - 1);
@@ -2960,6 +2970,42 @@ fn claim_start(tokens: &[Token], sentence: Span) -> (usize, bool) {
     }
 }
 
+/// Whether the commas at `open` and `close` set off a person's name after
+/// a post that opens the sentence (or follows a comma): "Scottish Finance
+/// Minister, Tom McCabe MSP, said", "Head of genetics at the institute,
+/// Professor Robin Lovell-Badge, said". The name: two to five capitalized
+/// words, none of them a post but a title before it or a letter after it
+/// ("Professor", "MSP").
+fn post_then_name(tokens: &[Token], open: usize, close: usize) -> bool {
+    let start = (0..open)
+        .rev()
+        .find(|&i| tokens[i].text == ",")
+        .map_or(0, |i| i + 1);
+    let post = &tokens[start..open];
+    let name = tokens.get(open + 1..close).unwrap_or_default();
+    let words: Vec<&Token> = name.iter().filter(|t| t.is_word()).collect();
+    let first = words
+        .iter()
+        .position(|t| !super::speakers::is_title(t.text) && !super::speakers::is_honorific(t.text))
+        .unwrap_or(words.len());
+    let last = words
+        .iter()
+        .rposition(|t| !super::speakers::is_post_nominal(t.text))
+        .map_or(0, |at| at + 1);
+    post.first().is_some_and(|t| t.is_word() && t.capitalized())
+        && post.iter().filter(|t| t.is_word()).count() <= 12
+        && post.iter().any(|t| super::speakers::is_post_word(t.text))
+        && post.iter().all(|t| !is_open_quote(t) && !is_close_quote(t))
+        && (2..=5).contains(&words.len())
+        && name
+            .iter()
+            .all(|t| t.is_word() && t.capitalized() || t.text == "-")
+        && last >= first + 2
+        && words[first..last]
+            .iter()
+            .all(|t| !super::speakers::is_role_word(t.text))
+}
+
 /// Where a description that ends at the comma `comma` starts, when it
 /// opens the sentence (or follows a comma) with an article and reads as a
 /// short noun phrase that names a post: "The chairman of the committee, Jo
@@ -2980,8 +3026,15 @@ fn fronted_description(tokens: &[Token], comma: usize) -> Option<usize> {
     }
     let phrase = &tokens[start..comma];
     let words = phrase.iter().filter(|t| t.is_word()).count();
-    (matches!(tokens.get(start)?.lower(), "the" | "a" | "an")
-        && (2..=10).contains(&words)
+    // ("Scottish Finance Minister, Tom McCabe MSP, said", "But director
+    // of the trust, Jo Lee, said": a post needs no article when it is in
+    // capitals or opens the phrase.)
+    let capitalized_post = (tokens.get(start)?.capitalized()
+        && !DETERMINERS.contains(&tokens[start].lower())
+        || super::speakers::is_post_word(tokens[start].text))
+        && phrase.iter().any(|t| super::speakers::is_post_word(t.text));
+    ((matches!(tokens.get(start)?.lower(), "the" | "a" | "an") || capitalized_post)
+        && (2..=12).contains(&words)
         && phrase.iter().any(|t| super::speakers::is_role_word(t.text))
         && phrase.iter().all(|t| {
             !is_open_quote(t)

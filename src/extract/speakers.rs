@@ -1398,7 +1398,7 @@ fn without_possessive(word: &str) -> &str {
 
 /// Whether a word is a title, in any case, with or without a period
 /// ("Sen.", "PRESIDENT"); no allocation, as this runs on every name.
-fn is_title(word: &str) -> bool {
+pub(super) fn is_title(word: &str) -> bool {
     static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| TITLES.iter().copied().collect());
     in_lowercase(word.trim_end_matches('.'), |w| SET.contains(w))
 }
@@ -1409,6 +1409,39 @@ fn is_institution_word(word: &str) -> bool {
     static SET: LazyLock<foldhash::HashSet<&str>> =
         LazyLock::new(|| ORGANIZATION_WORDS.iter().chain(GROUP_WORDS).copied().collect());
     SET.contains(word)
+}
+
+/// Whether a role phrase names a post ("Tory co-chairman", "chairman of
+/// the committee"), rather than where someone is from or what they were
+/// doing ("of Investec Securities", "on his first day"): a role word in
+/// it, and no preposition opening it.
+pub(super) fn names_a_post(role: &str) -> bool {
+    let mut words = role.split_whitespace();
+    words.next().is_some_and(|first| {
+        !matches!(
+            first.to_lowercase().as_str(),
+            "of" | "from" | "for" | "on" | "in" | "at" | "with" | "to" | "by"
+        ) && (is_role_word(first.trim_matches(|c: char| !c.is_alphanumeric()))
+            || words.any(|w| is_role_word(w.trim_matches(|c: char| !c.is_alphanumeric()))))
+    })
+}
+
+/// Whether a word names a post, in any case: a role word that is not a
+/// form of address ("Mr", "Dr") or a letter after a name ("MSP").
+pub(super) fn is_post_word(word: &str) -> bool {
+    is_role_word(word)
+        && !is_post_nominal(word)
+        && !in_lowercase(word.trim_end_matches('.'), is_form_of_address)
+}
+
+/// Whether a word is letters written after a name: "MP", "MSP", "QC".
+pub(super) fn is_post_nominal(word: &str) -> bool {
+    matches!(word, "MP" | "MEP" | "MSP" | "QC" | "AM" | "MLA")
+}
+
+/// Whether a word is an honorific: "Sir", "Dame", "Lord", "Lady".
+pub(super) fn is_honorific(word: &str) -> bool {
+    matches!(word, "Sir" | "Dame" | "Lord" | "Lady" | "Baroness" | "Baron")
 }
 
 /// Whether a word names a role, in any case.

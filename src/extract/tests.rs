@@ -3229,3 +3229,53 @@ fn a_shadow_post_is_not_the_post() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "Rita Osei");
 }
+
+#[test]
+fn a_post_before_a_name_set_off_by_commas_is_the_name_speaking() {
+    // The post opens the sentence in capitals, without an article; the
+    // name after it speaks, and the post is its role.
+    assert_eq!(
+        roles("Harbour Minister, Oskar Lindqvist MSP, said the bridge will reopen in May."),
+        vec![("Oskar Lindqvist".into(), Some("Harbour Minister".into()))]
+    );
+    assert_eq!(
+        roles(
+            "Head of surgery at the Royal Infirmary of Leeds, Professor Rita Osei, said the ward would close."
+        ),
+        vec![(
+            "Rita Osei".into(),
+            Some("Head of surgery at the Royal Infirmary of Leeds".into())
+        )]
+    );
+    assert_eq!(
+        roles("But director of the Harbour Trust, Oskar Lindqvist, said the bridge will reopen."),
+        vec![(
+            "Oskar Lindqvist".into(),
+            Some("director of the Harbour Trust".into())
+        )]
+    );
+    // A name, then where they work: the name still speaks.
+    assert_eq!(
+        roles("Oskar Lindqvist, Harbour Trust, said the bridge will reopen."),
+        vec![("Oskar Lindqvist".into(), Some("Harbour Trust".into()))]
+    );
+}
+
+#[test]
+fn a_speakers_post_shown_once_is_shown_on_each_of_their_claims() {
+    let found = roles(
+        "Harbour Minister, Oskar Lindqvist MSP, said the bridge will reopen in May. \
+         Mr Lindqvist said the ferry would stop. He said fares would fall.",
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    for (speaker, role) in &found {
+        assert_eq!(speaker, "Oskar Lindqvist");
+        assert_eq!(role.as_deref(), Some("Harbour Minister"));
+    }
+    // Where or when they spoke is no post, and is not carried on.
+    let found = roles(
+        "The bridge will reopen, said Oskar Lindqvist, of the Harbour Trust. \
+         Mr Lindqvist said the ferry would stop.",
+    );
+    assert_eq!(found[1], ("Oskar Lindqvist".into(), None), "{found:?}");
+}
