@@ -1416,22 +1416,23 @@ fn is_institution_word(word: &str) -> bool {
 /// doing ("of Investec Securities", "on his first day"): a role word in
 /// it, and no preposition opening it.
 pub(super) fn names_a_post(role: &str) -> bool {
-    let mut words = role.split_whitespace();
-    words.next().is_some_and(|first| {
+    // ("co-chairman", "ex-chief": the post after its prefix.)
+    let post = |word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        is_post_word(word) || word.rsplit_once('-').is_some_and(|(_, noun)| is_post_word(noun))
+    };
+    role.split_whitespace().next().is_some_and(|first| {
         !matches!(
             first.to_lowercase().as_str(),
             "of" | "from" | "for" | "on" | "in" | "at" | "with" | "to" | "by"
-        ) && (is_role_word(first.trim_matches(|c: char| !c.is_alphanumeric()))
-            || words.any(|w| is_role_word(w.trim_matches(|c: char| !c.is_alphanumeric()))))
-    })
+        )
+    }) && role.split_whitespace().any(post)
 }
 
 /// Whether a word names a post, in any case: a role word that is not a
-/// form of address ("Mr", "Dr") or a letter after a name ("MSP").
+/// form of address ("Mr", "Dr").
 pub(super) fn is_post_word(word: &str) -> bool {
-    is_role_word(word)
-        && !is_post_nominal(word)
-        && !in_lowercase(word.trim_end_matches('.'), is_form_of_address)
+    is_role_word(word) && !in_lowercase(word.trim_end_matches('.'), is_form_of_address)
 }
 
 /// Whether a word is letters written after a name: "MP", "MSP", "QC".
@@ -2265,6 +2266,26 @@ mod tests {
     fn learn(speakers: &mut Speakers<'_>, sentence: &str) {
         let t = Text::new(sentence);
         speakers.learn(&text::tokens(&t, Span::new(0, t.chars().len())));
+    }
+
+    #[test]
+    fn a_post_is_a_role_word_that_is_no_form_of_address() {
+        for post in [
+            "Tory co-chairman",
+            "chairman of the trust",
+            "Labour MP for Leeds",
+            "QC and law professor",
+        ] {
+            assert!(names_a_post(post), "{post}");
+        }
+        for other in [
+            "of Investec Securities",
+            "on his first day as chairman",
+            "Mr Lee also left",
+            "friends",
+        ] {
+            assert!(!names_a_post(other), "{other}");
+        }
     }
 
     #[test]
