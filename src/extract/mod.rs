@@ -225,7 +225,23 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             continue;
         }
         if found.is_empty() {
-            if let (Some((source, mention, cue)), Some(content)) = (&quoting, whole_quote(&tokens)) {
+            // "... \"On the other hand, S. \"I hope ...": a quoted sentence
+            // left open where the next one opens a quote again, news
+            // style for a quotation that goes on in a new paragraph, is
+            // quoted whole too.
+            let reopened = || {
+                let first = tokens.first().filter(|t| patterns::is_open_quote(t))?;
+                let next = text.chars()[sentence.end..].iter().find(|c| !c.is_whitespace())?;
+                (tokens.len() > 4
+                    && matches!(next, '"' | '“')
+                    && !tokens[1..]
+                        .iter()
+                        .any(|t| patterns::is_open_quote(t) || patterns::is_close_quote(t)))
+                .then(|| text.trim(Span::new(first.span.end, sentence.end), ",.;: "))
+            };
+            if let (Some((source, mention, cue)), Some(content)) =
+                (&quoting, whole_quote(&tokens).or_else(reopened))
+            {
                 out.push(Proposal {
                     source: source.clone(),
                     mention: mention.clone(),

@@ -3279,3 +3279,24 @@ fn a_speakers_post_shown_once_is_shown_on_each_of_their_claims() {
     );
     assert_eq!(found[1], ("Oskar Lindqvist".into(), None), "{found:?}");
 }
+
+#[test]
+fn a_quotation_reopened_in_the_next_paragraph_goes_on_being_the_speakers() {
+    // News style: a quotation that runs into a new paragraph leaves the
+    // paragraph open and opens the next with a quote mark again (here on
+    // one line, as the paragraphs of many archives are).
+    let found = run(
+        "Rita Osei said: \"The ferry will stop in May. \"On the other hand, I think the bridge will open. \
+         \"I hope fares will fall.\" The council said the plan was costly.",
+    );
+    let claims: Vec<(&str, &str)> = found.iter().map(|p| (p.0.as_str(), p.2.as_str())).collect();
+    assert_eq!(
+        claims,
+        vec![
+            ("Rita Osei", "The ferry will stop in May"),
+            ("Rita Osei", "On the other hand, I think the bridge will open"),
+            ("Rita Osei", "I hope fares will fall."),
+            ("The council", "the plan was costly"),
+        ]
+    );
+}
