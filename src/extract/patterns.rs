@@ -523,6 +523,10 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     if (end > start || start > from) && INSTITUTIONS.contains(&tokens[end].lower()) {
         end += 1;
     }
+    // "No 10", "Number 10": Downing Street, its number part of its name.
+    if end == start + 1 && matches!(tokens[start].text, "No" | "Number") && tokens[end].text == "10" {
+        end += 1;
+    }
     (end > start).then_some((from, end))
 }
 

@@ -24,6 +24,12 @@ fn without_honorific(folded: &str) -> Option<&str> {
     (HONORIFICS.contains(&first) && rest.contains(' ')).then_some(rest)
 }
 
+/// Whether a full name opens with an honorific: "Sir Ian Blair".
+fn is_honoured(full: &str) -> bool {
+    full.split_once(' ')
+        .is_some_and(|(first, _)| HONORIFICS.contains(&first.to_lowercase().as_str()))
+}
+
 /// Pronouns that may stand for a speaker.
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
@@ -42,6 +48,10 @@ pub(super) struct Speakers<'k> {
     /// name first seen with them: a knight or a dame is "Sir Alan" or
     /// "Dame Ann" once named in full, never "Mr Hook".
     honoured: FastMap<String, String>,
+    /// Surname (lowercase) to the first full name without an honorific
+    /// that has it, where the first full name had one: "Mr Blair" is Tony
+    /// Blair, not Sir Ian Blair, who is "Sir Ian".
+    plain_surnames: FastMap<String, String>,
     /// The last person named as a speaker, for "he"/"she".
     last_person: Option<String>,
     /// The last speaker of any kind.
@@ -130,6 +140,7 @@ impl<'k> Speakers<'k> {
             known_without_honorific,
             surnames: FastMap::new(),
             honoured: FastMap::new(),
+            plain_surnames: FastMap::new(),
             last_person: None,
             last_any: None,
             recent: Vec::new(),
@@ -342,10 +353,31 @@ impl<'k> Speakers<'k> {
                         .is_some_and(|t| is_institution_word(t.text));
                 let full = if qualifier || joined_to_body {
                     None
+                } else if let [honorific, first] = name.as_slice()
+                    && HONORIFICS.contains(&honorific.to_lowercase().as_str())
+                    && let Some(full) =
+                        self.honoured
+                            .get(&format!("{} {}", honorific.to_lowercase(), first.to_lowercase()))
+                {
+                    // "Sir Ian", once named in full.
+                    Some(full.clone())
                 } else if name.len() >= 2 {
                     let full = name.join(" ");
                     let surname = name[name.len() - 1].to_lowercase();
-                    Some(self.surnames.entry(surname).or_insert(full).clone())
+                    match self.surnames.get(&surname) {
+                        None => {
+                            self.surnames.insert(surname, full.clone());
+                            Some(full)
+                        }
+                        // "Tony Blair" after "Sir Ian Blair": another
+                        // person, with a name of their own, and the one
+                        // "Mr Blair" means.
+                        Some(first_named) if is_honoured(first_named) && !is_honoured(&full) => {
+                            self.plain_surnames.entry(surname).or_insert_with(|| full.clone());
+                            Some(full)
+                        }
+                        Some(first_named) => Some(first_named.clone()),
+                    }
                 } else {
                     name.first()
                         .and_then(|surname| self.surnames.get(&surname.to_lowercase()).cloned())
@@ -763,6 +795,14 @@ impl<'k> Speakers<'k> {
         if tail.len() == 1
             && let Some(full) = self.surnames.get(&name.to_lowercase())
         {
+            // ("Mr Blair": not the knight of that surname.)
+            let addressed = words
+                .iter()
+                .any(|w| matches!(*w, "Mr" | "Mrs" | "Ms" | "Miss" | "Mr." | "Mrs." | "Ms."));
+            let full = match self.plain_surnames.get(&name.to_lowercase()) {
+                Some(plain) if addressed && is_honoured(full) => plain,
+                _ => full,
+            };
             return self.remember(full.clone(), true);
         }
         if tail.len() == 2

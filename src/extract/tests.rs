@@ -3300,3 +3300,33 @@ fn a_quotation_reopened_in_the_next_paragraph_goes_on_being_the_speakers() {
         ]
     );
 }
+
+#[test]
+fn mr_and_a_surname_is_not_the_knight_of_that_surname() {
+    let found = run(
+        "Sir Oskar Lindqvist said the harbour would close. Rita Lindqvist defended her plans. \
+         Mrs Lindqvist insisted the ferry would run. Sir Oskar said the debate was over. \
+         He said the council would decide.",
+    );
+    let speakers: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            "Sir Oskar Lindqvist",
+            "Rita Lindqvist",
+            "Sir Oskar Lindqvist",
+            "Sir Oskar Lindqvist"
+        ]
+    );
+}
+
+#[test]
+fn number_ten_speaks_as_one_name() {
+    assert_single_speaker(&[
+        ("No 10 was cautious but said the threat was real.", "No 10"),
+        (
+            "Number 10 was cautious but said the threat was real.",
+            "Number 10",
+        ),
+    ]);
+}
