@@ -979,7 +979,12 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
                 | "don’t"
                 | "won’t"
         );
-        if infinitive_or_gerund {
+        // ("He went on to say S": what he said next.)
+        let went_on = previous == "to"
+            && i >= 3
+            && tokens[i - 2].lower() == "on"
+            && matches!(tokens[i - 3].lower(), "went" | "goes" | "go" | "gone");
+        if infinitive_or_gerund && !went_on {
             return false;
         }
         // "her lead in pledged delegates", "153 pledged delegates": after
@@ -2250,6 +2255,16 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 let word = |back: usize| np_end.checked_sub(back).map(|i| tokens[i].lower());
                 if np_end > 0 && AUXILIARIES.contains(&tokens[np_end - 1].lower()) {
                     np_end -= 1;
+                } else if np_end > 3
+                    // "He went on to say S": what he said next.
+                    && word(1) == Some("to")
+                    && word(2) == Some("on")
+                    && matches!(word(3), Some("went" | "goes" | "go" | "gone"))
+                    && cues::is_speech_verb(tokens[c].lower())
+                    && !tokens[c].lower().ends_with("ing")
+                    && !tokens[c].lower().ends_with("ed")
+                {
+                    np_end -= 3;
                 } else if np_end > 2
                     // "Hillary Clinton on Tuesday said", "... last week
                     // said": when, not who.

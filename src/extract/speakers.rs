@@ -764,6 +764,19 @@ impl<'k> Speakers<'k> {
                     "to" | "of" | "for" | "from" | "in" | "at" | "on" | "with"
                 )
         });
+        // "A spokeswoman for Darlington Council": the body speaks through
+        // its spokeswoman, as through "a council spokeswoman" (whom "she"
+        // goes on to mean); not "a spokesman for Michael Howard".
+        if after_preposition
+            && let [article, noun, "for", ..] = words.as_slice()
+            && matches!(*article, "A" | "a" | "The" | "the" | "An" | "an")
+            && names_a_spokesperson(&[noun])
+            && tail.iter().any(|w| is_institution_word(without_possessive(w)))
+            && !tail.iter().any(|w| is_title(w))
+        {
+            let body = without_possessive(&after_article(&tail).join(" ")).to_string();
+            return self.remember(body, true);
+        }
         if tail.is_empty()
             || after_preposition
             || words

@@ -3330,3 +3330,35 @@ fn number_ten_speaks_as_one_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_spokeswoman_for_a_named_body_speaks_for_it() {
+    let found = run(
+        "A spokeswoman for Harbour Rights Watch said the ferry was unsafe. She added that fares were too high.",
+    );
+    let speakers: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(speakers, vec!["Harbour Rights Watch", "Harbour Rights Watch"]);
+    // A person's spokesman is one person of their own.
+    assert_single_speaker(&[(
+        "A spokesman for Rita Osei said the ferry was unsafe.",
+        "A spokesman for Rita Osei",
+    )]);
+}
+
+#[test]
+fn went_on_to_say_reports_what_was_said_next() {
+    assert_single_claim(&[
+        (
+            "Rita Osei went on to say the ferry was unsafe.",
+            "Rita Osei",
+            "the ferry was unsafe",
+        ),
+        (
+            "Rita Osei spoke for an hour, and went on to claim that fares would fall.",
+            "Rita Osei",
+            "fares would fall",
+        ),
+    ]);
+    // Any other infinitive still reports nothing said.
+    assert!(run("Rita Osei refused to say whether the ferry was unsafe.").is_empty());
+}
