@@ -3704,9 +3704,11 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         }
         while k < n
             && (tokens[k].capitalized()
-                // ("told BBC Radio 4's World At One")
+                // ("told BBC Radio 4's World At One", "told BBC Radio
+                // Four's the World at One")
                 || (matches!(tokens[k].lower(), "with" | "of" | "and" | "at")
-                    || tokens[k].text.starts_with(|c: char| c.is_ascii_digit()))
+                    || tokens[k].text.starts_with(|c: char| c.is_ascii_digit())
+                    || tokens[k].lower() == "the" && k > named && has_possessive_end(&tokens[k - 1]))
                     && tokens.get(k + 1).is_some_and(Token::capitalized))
         {
             k = skip_after_cue(tokens, k + 1);
@@ -4238,6 +4240,11 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
             return k;
         }
     }
+}
+
+/// Whether a token ends in a possessive: "Four's", "BBC's", "Jones'".
+fn has_possessive_end(token: &Token) -> bool {
+    ["'s", "’s", "'", "’"].iter().any(|end| token.text.ends_with(end)) && token.text.len() > 2
 }
 
 /// Where "in November" or "in 2003" (or "in November 2003") ends, after

@@ -3362,3 +3362,12 @@ fn went_on_to_say_reports_what_was_said_next() {
     // Any other infinitive still reports nothing said.
     assert!(run("Rita Osei refused to say whether the ferry was unsafe.").is_empty());
 }
+
+#[test]
+fn a_programme_named_after_a_stations_possessive_is_whom_it_was_told() {
+    assert_single_claim(&[(
+        "Rita Osei told Radio Leeds's the Harbour Hour her first concern was the ferry.",
+        "Rita Osei",
+        "her first concern was the ferry",
+    )]);
+}
