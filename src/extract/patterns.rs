@@ -3711,10 +3711,10 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                     || tokens[k].lower() == "the" && k > named && has_possessive_end(&tokens[k - 1]))
                     && tokens.get(k + 1).is_some_and(Token::capitalized))
         {
-            k = skip_after_cue(tokens, k + 1);
+            k = skip_past_outlet(tokens, k + 1);
         }
         if k > named && tokens.get(k).is_some_and(|t| OUTLETS.contains(&t.lower())) {
-            k = skip_after_cue(tokens, k + 1);
+            k = skip_past_outlet(tokens, k + 1);
         }
         // "told Labour members the Tories ...", "told party activists
         // that ...", "told the conference S": an audience, which a few
@@ -4239,6 +4239,16 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
         } else {
             return k;
         }
+    }
+}
+
+/// `skip_after_cue` after an outlet's name, where "her" opens what was
+/// said ("told Radio Leeds her concern was"), not whom it was told.
+fn skip_past_outlet(tokens: &[Token], k: usize) -> usize {
+    if tokens.get(k).is_some_and(|t| t.lower() == "her") {
+        k
+    } else {
+        skip_after_cue(tokens, k)
     }
 }
 
