@@ -2656,10 +2656,20 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             }
             // A long clause before the cue ("... came two days after Russian
             // authorities said"): its trailing name is the speaker.
+            let mut spokesman_for = false;
             if np_start < np_end && (name_only || !plausible_speaker(&tokens[np_start..np_end])) {
+                let whole = np_start;
                 np_start = trailing_name(tokens, np_start, np_end)
                     .or_else(|| trailing_clause_subject(tokens, np_start, np_end))
                     .unwrap_or(np_end);
+                // "a spokesman for European Justice and Home Affairs
+                // Commissioner Franco Frattini said": the spokesman speaks,
+                // however long the title of whom he speaks for.
+                if let Some(noun) = spokesman_for_before(tokens, whole, np_start) {
+                    np_start =
+                        noun - usize::from(noun > whole && DETERMINERS.contains(&tokens[noun - 1].lower()));
+                    spokesman_for = true;
+                }
             }
             // "The chairman of the committee, Jo Lee, said S": the
             // description set off before the name is the speaker's role.
@@ -2694,7 +2704,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             });
             if np_start < np_end
                 && !nested
-                && plausible_speaker(&tokens[np_start..np_end])
+                && (spokesman_for || plausible_speaker(&tokens[np_start..np_end]))
                 && let Some((content, quoted)) = claim_after_cue(tokens, c, sentence.end)
             {
                 out.push(RawMatch {
@@ -3023,6 +3033,20 @@ fn post_then_name(tokens: &[Token], open: usize, close: usize) -> bool {
         && words[first..last]
             .iter()
             .all(|t| !super::speakers::is_role_word(t.text))
+}
+
+/// Where "spokesman" (or "spokeswoman", "spokesperson") stands, when
+/// "spokesman for" and then only a title's capitals (with "and", "of" or
+/// "the" between them) come between `from` and the name at `name`.
+fn spokesman_for_before(tokens: &[Token], from: usize, name: usize) -> Option<usize> {
+    let at = (from + 1..name).rev().find(|&j| tokens[j].lower() == "for")?;
+    (matches!(
+        tokens[at - 1].lower(),
+        "spokesman" | "spokeswoman" | "spokesperson"
+    ) && tokens[at + 1..name]
+        .iter()
+        .all(|t| t.is_word() && (t.capitalized() || matches!(t.lower(), "and" | "of" | "the"))))
+    .then_some(at - 1)
 }
 
 /// Where a description that ends at the comma `comma` starts, when it

@@ -1103,9 +1103,11 @@ fn qualifies_role(tokens: &[Token], at: usize) -> bool {
 /// a name ("Philippe Sands QC") go, and so does a possessive ending.
 fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     // A title last of all is letters after a name, or the run is no name.
-    let start = run[..run.len().saturating_sub(1)]
-        .iter()
-        .rposition(|w| is_title(w))
+    // ("Chief Executive Maeve Sherlock": "Executive" is a title after
+    // "Chief", where "the Scottish Executive" is a name.)
+    let start = (0..run.len().saturating_sub(1))
+        .rev()
+        .find(|&i| is_title(run[i]) || i > 0 && run[i] == "Executive" && run[i - 1] == "Chief")
         .map_or(0, |t| t + 1);
     let mut name: Vec<&str> = run[start..].iter().map(|w| without_possessive(w)).collect();
     let organization = name.iter().any(|w| ORGANIZATION_WORDS.contains(w));

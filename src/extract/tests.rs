@@ -3371,3 +3371,33 @@ fn a_programme_named_after_a_stations_possessive_is_whom_it_was_told() {
         "her first concern was the ferry",
     )]);
 }
+
+#[test]
+fn chief_executive_is_a_title_before_a_name() {
+    assert_eq!(
+        roles("Harbour Trust Chief Executive Rita Osei said the ferry would stop."),
+        vec![("Rita Osei".into(), Some("Harbour Trust Chief Executive".into()))]
+    );
+    // "the Scottish Executive" is a name, not a title.
+    assert_single_speaker(&[(
+        "The Scottish Executive said the ferry would stop.",
+        "Scottish Executive",
+    )]);
+}
+
+#[test]
+fn a_spokesman_for_a_long_title_is_the_spokesman_speaking() {
+    // The title holds "and": the spokesman still speaks, not the name
+    // after the "and" ("Fisheries Commissioner Rita Osei"), which had been
+    // the mention, its role that commissioner's post.
+    let found = extract(
+        "And a spokesman for European Transport and Fisheries Commissioner Rita Osei said the plans would break the rules.",
+        &HashMap::new(),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].mention.text,
+        "a spokesman for European Transport and Fisheries Commissioner Rita Osei"
+    );
+    assert_eq!(found[0].content.text, "the plans would break the rules");
+}
