@@ -3899,6 +3899,17 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         k = colon + 1;
     }
+    // "said of Mr Smith's honour: \"Q\"": of what, before a quotation, is
+    // not what was said.
+    if tokens.get(k).is_some_and(|t| t.lower() == "of")
+        && let Some(colon) = (k + 1..n.min(k + 10)).find(|&i| tokens[i].text == ":")
+        && tokens.get(colon + 1).is_some_and(is_open_quote)
+        && tokens[k + 1..colon]
+            .iter()
+            .all(|t| !is_open_quote(t) && !is_close_quote(t) && !clause_marker(t.lower()))
+    {
+        k = colon + 1;
+    }
     // "denied the claims, saying S": what was denied is named, not said;
     // the participle that follows says it.
     if matches!(

@@ -684,7 +684,23 @@ impl<'k> Speakers<'k> {
                 return self.remember(body, person);
             }
             let rest = after_article(rest);
-            if !rest.is_empty() && rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            // ("A Department for Work and Pensions spokeswoman": a body's
+            // name may join its capitals with "for", "of", "and", "the".)
+            let named_body = rest.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+                && rest.last().is_some_and(|w| w.starts_with(char::is_uppercase))
+                && rest
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "for" | "of" | "and" | "the"));
+            // "Downing Street defended it, with a spokesperson saying": an
+            // unnamed spokesperson speaks for the body the sentence opens
+            // with.
+            if rest.is_empty()
+                && names_a_spokesperson(&words)
+                && let Some(body) = self.sentence_body.clone()
+            {
+                return self.remember(body, true);
+            }
+            if named_body {
                 let organization = rest.join(" ");
                 // "Russian President Vladimir Putin's spokesman": whose
                 // spokesman is a mention of its own, titled or by surname,
@@ -1380,7 +1396,10 @@ fn opening_body(clause: &[Token]) -> Option<String> {
     let start = usize::from(article);
     // (Not a preposition that opens an adverbial: "At the Court of Appeal
     // on Wednesday, the Countryside Alliance failed".)
-    if !article && clause.first().is_some_and(|t| opens_adverbial(t.lower())) {
+    // ("Downing Street" opens with no participle: a capital follows it.)
+    let named_in_ing = clause.first().is_some_and(|t| t.lower().ends_with("ing"))
+        && clause.get(1).is_some_and(|t| t.is_word() && t.capitalized());
+    if !article && !named_in_ing && clause.first().is_some_and(|t| opens_adverbial(t.lower())) {
         return None;
     }
     // (The words that join a name's parts count when a capitalized word
@@ -1418,7 +1437,12 @@ fn opening_body(clause: &[Token]) -> Option<String> {
         return Some(words_of(&clause[..start + run + 1]));
     }
     let name = &clause[start..start + run];
-    let named = name.iter().any(|t| is_institution_word(t.text));
+    // ("Downing Street", "the Kremlin": a government named by its seat.)
+    let named = name.iter().any(|t| is_institution_word(t.text))
+        || matches!(
+            words_of(name).as_str(),
+            "Downing Street" | "White House" | "Kremlin" | "Pentagon" | "Whitehall" | "Elysee" | "Élysée"
+        );
     (named && after.is_word() && !after.capitalized() && !has_possessive(after.text)).then(|| words_of(name))
 }
 

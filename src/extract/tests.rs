@@ -3401,3 +3401,28 @@ fn a_spokesman_for_a_long_title_is_the_spokesman_speaking() {
     );
     assert_eq!(found[0].content.text, "the plans would break the rules");
 }
+
+#[test]
+fn a_spokeswoman_for_a_body_whose_name_joins_words_speaks_for_it() {
+    // The body's name joins its capitals with "for" and "and"; what the
+    // claim is about ("said of ...:") is not the claim.
+    assert_single_claim(&[(
+        "A Department for Harbours and Ferries spokeswoman said of the new timetable: \"The ferry will run all winter.\"",
+        "Department for Harbours and Ferries",
+        "The ferry will run all winter",
+    )]);
+}
+
+#[test]
+fn an_unnamed_spokesperson_speaks_for_the_body_the_sentence_opens_with() {
+    assert_single_speaker(&[
+        (
+            "Downing Street defended the decision, with a spokesperson saying the ferry would run.",
+            "Downing Street",
+        ),
+        (
+            "The Harbour Trust defended the decision, with a spokesman saying the ferry would run.",
+            "Harbour Trust",
+        ),
+    ]);
+}
