@@ -396,7 +396,14 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
     if !quoted
         && match first.lower() {
             "when" | "while" | "because" => !main_clause_follows(),
-            "on" => !first.capitalized() || !main_clause_follows(),
+            // ("warned that on the campaign trail he has seen S": a
+            // pronoun and its verb after the phrase make it a clause.)
+            "on" => {
+                let clause_after = words.windows(2).take(8).any(|pair| {
+                    PRONOUNS.contains(&pair[0].lower()) && pair[0].lower() != "it" && looks_like_verb(pair[1])
+                });
+                !clause_after && (!first.capitalized() || !main_clause_follows())
+            }
             // "announced by the minister", "responded by blocking access":
             // a passive's agent or a manner, not what was said (but "said
             // by 2008, every visitor would ...": a time, then the claim).

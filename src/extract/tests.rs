@@ -3426,3 +3426,14 @@ fn an_unnamed_spokesperson_speaks_for_the_body_the_sentence_opens_with() {
         ),
     ]);
 }
+
+#[test]
+fn a_clause_after_that_may_open_with_where_it_happened() {
+    assert_single_claim(&[(
+        "Rita Osei has warned that on the harbour front she has seen ferries leave half empty.",
+        "Rita Osei",
+        "on the harbour front she has seen ferries leave half empty",
+    )]);
+    // A lowercase "on" with no clause after it is still no claim.
+    assert!(run("The striker added on, prevented a shot.").is_empty());
+}
