@@ -987,11 +987,7 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
                 | "won’t"
         );
         // ("He went on to say S": what he said next.)
-        let went_on = previous == "to"
-            && i >= 3
-            && tokens[i - 2].lower() == "on"
-            && matches!(tokens[i - 3].lower(), "went" | "goes" | "go" | "gone");
-        if infinitive_or_gerund && !went_on {
+        if infinitive_or_gerund && !after_went_on(tokens, i) {
             return false;
         }
         // "her lead in pledged delegates", "153 pledged delegates": after
@@ -2264,9 +2260,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     np_end -= 1;
                 } else if np_end > 3
                     // "He went on to say S": what he said next.
-                    && word(1) == Some("to")
-                    && word(2) == Some("on")
-                    && matches!(word(3), Some("went" | "goes" | "go" | "gone"))
+                    && after_went_on(tokens, np_end)
                     && cues::is_speech_verb(tokens[c].lower())
                     && !tokens[c].lower().ends_with("ing")
                     && !tokens[c].lower().ends_with("ed")
@@ -2808,6 +2802,15 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
     out
 }
 
+/// Whether "went on to" (or "goes", "go", "gone") comes just before
+/// token `i`: the infinitive after it is what was said next.
+fn after_went_on(tokens: &[Token], i: usize) -> bool {
+    i >= 3
+        && tokens[i - 1].lower() == "to"
+        && tokens[i - 2].lower() == "on"
+        && matches!(tokens[i - 3].lower(), "went" | "goes" | "go" | "gone")
+}
+
 /// The tokens `span` covers, first to one past the last: None when it does
 /// not start and end on token boundaries.
 fn span_tokens(tokens: &[Token], span: Span) -> Option<(usize, usize)> {
@@ -3013,11 +3016,7 @@ fn claim_start(tokens: &[Token], sentence: Span) -> (usize, bool) {
 /// words, none of them a post but a title before it or a letter after it
 /// ("Professor", "MSP").
 fn post_then_name(tokens: &[Token], open: usize, close: usize) -> bool {
-    let start = (0..open)
-        .rev()
-        .find(|&i| tokens[i].text == ",")
-        .map_or(0, |i| i + 1);
-    let post = &tokens[start..open];
+    let post = &tokens[after_last_comma(tokens, open)..open];
     let name = tokens.get(open + 1..close).unwrap_or_default();
     let words: Vec<&Token> = name.iter().filter(|t| t.is_word()).collect();
     let first = words
@@ -3042,17 +3041,24 @@ fn post_then_name(tokens: &[Token], open: usize, close: usize) -> bool {
             .all(|t| !super::speakers::is_role_word(t.text))
 }
 
+/// Where the phrase that ends at `end` starts: past the last comma
+/// before it, else at the sentence's start.
+fn after_last_comma(tokens: &[Token], end: usize) -> usize {
+    (0..end)
+        .rev()
+        .find(|&i| tokens[i].text == ",")
+        .map_or(0, |i| i + 1)
+}
+
 /// Where "spokesman" (or "spokeswoman", "spokesperson") stands, when
 /// "spokesman for" and then only a title's capitals (with "and", "of" or
 /// "the" between them) come between `from` and the name at `name`.
 fn spokesman_for_before(tokens: &[Token], from: usize, name: usize) -> Option<usize> {
     let at = (from + 1..name).rev().find(|&j| tokens[j].lower() == "for")?;
-    (matches!(
-        tokens[at - 1].lower(),
-        "spokesman" | "spokeswoman" | "spokesperson"
-    ) && tokens[at + 1..name]
-        .iter()
-        .all(|t| t.is_word() && (t.capitalized() || matches!(t.lower(), "and" | "of" | "the"))))
+    (super::speakers::names_a_spokesperson(&[tokens[at - 1].text])
+        && tokens[at + 1..name]
+            .iter()
+            .all(|t| t.is_word() && (t.capitalized() || matches!(t.lower(), "and" | "of" | "the"))))
     .then_some(at - 1)
 }
 
@@ -3064,10 +3070,7 @@ fn spokesman_for_before(tokens: &[Token], from: usize, name: usize) -> Option<us
 /// transcript of evidence from her maid, Jo Lee, shows"), and not "his
 /// leader", whose "his" the draft could not show.
 fn fronted_description(tokens: &[Token], comma: usize) -> Option<usize> {
-    let mut start = (0..comma)
-        .rev()
-        .find(|&i| tokens[i].text == ",")
-        .map_or(0, |i| i + 1);
+    let mut start = after_last_comma(tokens, comma);
     while start < comma && (!tokens[start].is_word() || matches!(tokens[start].lower(), "but" | "and")) {
         if is_open_quote(&tokens[start]) {
             return None;
@@ -3079,11 +3082,11 @@ fn fronted_description(tokens: &[Token], comma: usize) -> Option<usize> {
     // ("Scottish Finance Minister, Tom McCabe MSP, said", "But director
     // of the trust, Jo Lee, said": a post needs no article when it is in
     // capitals or opens the phrase.)
-    let capitalized_post = (tokens.get(start)?.capitalized()
-        && !DETERMINERS.contains(&tokens[start].lower())
-        || super::speakers::is_post_word(tokens[start].text))
+    let first = tokens.get(start)?;
+    let capitalized_post = (first.capitalized() && !DETERMINERS.contains(&first.lower())
+        || super::speakers::is_post_word(first.text))
         && phrase.iter().any(|t| super::speakers::is_post_word(t.text));
-    ((matches!(tokens.get(start)?.lower(), "the" | "a" | "an") || capitalized_post)
+    ((matches!(first.lower(), "the" | "a" | "an") || capitalized_post)
         && (2..=12).contains(&words)
         && phrase.iter().any(|t| super::speakers::is_role_word(t.text))
         && phrase.iter().all(|t| {

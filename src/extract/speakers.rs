@@ -24,6 +24,14 @@ fn without_honorific(folded: &str) -> Option<&str> {
     (HONORIFICS.contains(&first) && rest.contains(' ')).then_some(rest)
 }
 
+/// The key of `honoured` for an honorific and a first name ("sir ian"),
+/// if the first word is an honorific.
+fn honour_key(honorific: &str, first: &str) -> Option<String> {
+    HONORIFICS
+        .contains(&honorific.to_lowercase().as_str())
+        .then(|| format!("{} {}", honorific.to_lowercase(), first.to_lowercase()))
+}
+
 /// Whether a full name opens with an honorific: "Sir Ian Blair".
 fn is_honoured(full: &str) -> bool {
     full.split_once(' ')
@@ -354,10 +362,7 @@ impl<'k> Speakers<'k> {
                 let full = if qualifier || joined_to_body {
                     None
                 } else if let [honorific, first] = name.as_slice()
-                    && HONORIFICS.contains(&honorific.to_lowercase().as_str())
-                    && let Some(full) =
-                        self.honoured
-                            .get(&format!("{} {}", honorific.to_lowercase(), first.to_lowercase()))
+                    && let Some(full) = honour_key(honorific, first).and_then(|key| self.honoured.get(&key))
                 {
                     // "Sir Ian", once named in full.
                     Some(full.clone())
@@ -390,9 +395,8 @@ impl<'k> Speakers<'k> {
                 }
                 if let Some(full) = full.filter(|f| self.is_person(f)) {
                     if let [honorific, first, _, ..] = name.as_slice()
-                        && HONORIFICS.contains(&honorific.to_lowercase().as_str())
+                        && let Some(key) = honour_key(honorific, first)
                     {
-                        let key = format!("{} {}", honorific.to_lowercase(), first.to_lowercase());
                         self.honoured.entry(key).or_insert_with(|| full.clone());
                     }
                     // The role written before the name: its capitalized
@@ -1514,9 +1518,10 @@ pub(super) fn is_post_word(word: &str) -> bool {
     is_role_word(word) && !in_lowercase(word.trim_end_matches('.'), is_form_of_address)
 }
 
-/// Whether a word is letters written after a name: "MP", "MSP", "QC".
+/// Whether a word is letters written after a name: "MP", "MSP", "QC"
+/// (`POSTNOMINALS`).
 pub(super) fn is_post_nominal(word: &str) -> bool {
-    matches!(word, "MP" | "MEP" | "MSP" | "QC" | "AM" | "MLA")
+    POSTNOMINALS.contains(&word)
 }
 
 /// Whether a word is an honorific: "Sir", "Dame", "Lord", "Lady".
@@ -2130,7 +2135,7 @@ const SPOKES: &[&str] = &[
 
 /// Whether a mention's words name one spokesman or spokeswoman: a
 /// person, whom "he" or "she" goes on to mean.
-fn names_a_spokesperson(words: &[&str]) -> bool {
+pub(super) fn names_a_spokesperson(words: &[&str]) -> bool {
     words.iter().any(|w| {
         ["spokesman", "spokeswoman", "spokesperson"]
             .iter()
