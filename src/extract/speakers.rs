@@ -688,6 +688,24 @@ impl<'k> Speakers<'k> {
                 return self.remember(body, person);
             }
             let rest = after_article(rest);
+            // "Mr Blair's official spokesman", "a senior Labour source": how
+            // senior or official the post is does not change whom it
+            // speaks for.
+            let rest = match rest.iter().rposition(|w| !POST_MODIFIERS.contains(w)) {
+                Some(last) => &rest[..=last],
+                None => rest,
+            };
+            // "The prime minister's official spokesman": whose he is, where
+            // the article says who holds that post.
+            if let Some((owner, before)) = rest.split_last()
+                && has_possessive(owner)
+                && !owner.starts_with(char::is_uppercase)
+                && let Some(person) =
+                    self.person_described(&format!("the {} {}", before.join(" "), without_possessive(owner)))
+            {
+                let person = person.to_string();
+                return self.remember(person, true);
+            }
             // ("A Department for Work and Pensions spokeswoman": a body's
             // name may join its capitals with "for", "of", "and", "the".)
             let named_body = rest.first().is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -2132,6 +2150,10 @@ const SPOKES: &[&str] = &[
     "source",
     "sources",
 ];
+
+/// Lowercase words that rank a spokesperson's post ("official
+/// spokesman", "senior official"), no part of whom it speaks for.
+const POST_MODIFIERS: &[&str] = &["official", "chief", "senior", "press", "deputy"];
 
 /// Whether a mention's words name one spokesman or spokeswoman: a
 /// person, whom "he" or "she" goes on to mean.

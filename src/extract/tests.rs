@@ -3437,3 +3437,24 @@ fn a_clause_after_that_may_open_with_where_it_happened() {
     // A lowercase "on" with no clause after it is still no claim.
     assert!(run("The striker added on, prevented a shot.").is_empty());
 }
+
+#[test]
+fn an_official_spokesman_speaks_for_whom_he_is_the_spokesman_of() {
+    assert_single_speaker(&[
+        (
+            "Mayor Rita Osei's official spokesman said the ferry would run all winter.",
+            "Rita Osei",
+        ),
+        (
+            "Transport Secretary Jo Lee opened the pier. Mr Lee's chief spokeswoman said the ferry would run.",
+            "Jo Lee",
+        ),
+    ]);
+    // A description's spokesman, where the article says who holds the post.
+    assert_eq!(
+        sources(
+            "Transport Secretary Jo Lee opened the pier. The transport secretary's official spokesman said the ferry would run."
+        ),
+        ["Jo Lee"]
+    );
+}
