@@ -3930,6 +3930,34 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         return None;
     }
+    // "denied that quote on Wednesday": "that" points at what was denied,
+    // a quote or a claim named and not given; no clause follows it.
+    if matches!(tokens[c].lower(), "denied" | "denies" | "deny" | "denying")
+        && k > 0
+        && tokens[k - 1].lower() == "that"
+        && tokens
+            .get(k)
+            .is_some_and(|t| DENIED.contains(&t.lower()) || t.lower() == "quote")
+        && tokens
+            .get(k + 1)
+            .is_none_or(|t| !t.is_word() || cues::opens_setting(t.lower()))
+    {
+        return None;
+    }
+    // "declared war on Iraq", "declared himself delighted", "declared a
+    // trip to Mexico": what was declared is named, not said. A declaration
+    // gives a clause ("declared the aim is to ..."), a quotation or "that".
+    if matches!(
+        tokens[c].lower(),
+        "declared" | "declares" | "declare" | "declaring"
+    ) && k > 0
+        && !matches!(tokens[k - 1].lower(), "that" | ":")
+        && tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.lower(), "himself" | "herself" | "itself" | "themselves"))
+    {
+        return None;
+    }
     // "Ben Carson said after the attacks.": where, when or how, not what;
     // "said during the debate that S": S.
     match adjunct_end(tokens, k) {

@@ -3458,3 +3458,22 @@ fn an_official_spokesman_speaks_for_whom_he_is_the_spokesman_of() {
         ["Jo Lee"]
     );
 }
+
+#[test]
+fn what_is_denied_or_declared_by_name_is_no_claim() {
+    // "that" before a named quote or claim points at it; no clause follows.
+    assert!(run("Mr Lee directly denied that quote on Wednesday.").is_empty());
+    assert!(run("Rita Osei denied that claim in the chamber.").is_empty());
+    assert_single_claim(&[(
+        "Rita Osei denied that claims were made.",
+        "Rita Osei",
+        "claims were made",
+    )]);
+    // A reflexive after "declared" is what the speaker called themself.
+    assert!(run("The mayor declared himself \"delighted\" with the ferry.").is_empty());
+    assert_single_claim(&[(
+        "The mayor declared the ferry would run all winter.",
+        "The mayor",
+        "the ferry would run all winter",
+    )]);
+}
