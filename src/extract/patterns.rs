@@ -891,6 +891,11 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     if noun_in_context(tokens, i) {
         return false;
     }
+    // "claims and counter claims", "a counter charge": the first half of
+    // a compound noun, not a verb.
+    if t.lower() == "counter" && tokens.get(i + 1).is_some_and(|n| DENIED.contains(&n.lower())) {
+        return false;
+    }
     // "imports added up to 22bn yen": a sum, not speech.
     if matches!(t.lower(), "add" | "adds" | "added" | "adding")
         && tokens.get(i + 1).is_some_and(|n| n.lower() == "up")

@@ -3477,3 +3477,13 @@ fn what_is_denied_or_declared_by_name_is_no_claim() {
         "the ferry would run all winter",
     )]);
 }
+
+#[test]
+fn counter_before_a_claim_noun_is_half_a_compound() {
+    assert!(run("Ferry users are weary of the claims and counter claims about the timetable.").is_empty());
+    assert_single_claim(&[(
+        "The harbour trust counter that the timetable is sound.",
+        "The harbour trust",
+        "the timetable is sound",
+    )]);
+}
