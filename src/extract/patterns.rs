@@ -534,6 +534,23 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     if end == start + 1 && matches!(tokens[start].text, "No" | "Number") && tokens[end].text == "10" {
         end += 1;
     }
+    // "The party's Holyrood leader, Rita Osei, welcomed it": the name set
+    // off after the post is who.
+    // ("The party's island leader": lowercase words ending in the post.)
+    let post_end = (end..tokens.len().min(end + 4))
+        .find(|&i| !(tokens[i].is_word() && !tokens[i].capitalized()))
+        .unwrap_or(end);
+    let name_start = post_end + 1;
+    if post_end > end
+        && super::speakers::is_role_word(tokens[post_end - 1].text)
+        && tokens.get(post_end).is_some_and(|t| t.text == ",")
+        && let Some(name_end) =
+            (name_start..tokens.len()).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))
+        && name_end >= name_start + 2
+        && tokens[name_end].text == ","
+    {
+        return Some((name_start, name_end));
+    }
     (end > start).then_some((from, end))
 }
 

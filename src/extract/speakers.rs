@@ -825,7 +825,13 @@ impl<'k> Speakers<'k> {
             // goes on to mean.
             return self.remember(mention.to_string(), names_a_spokesperson(&words));
         }
-        let tail: Vec<&str> = tail.iter().map(|w| without_possessive(w)).collect();
+        // (A possessive inside the name is `split_title`'s to read.)
+        let last = tail.len().saturating_sub(1);
+        let tail: Vec<&str> = tail
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if i == last { without_possessive(w) } else { w })
+            .collect();
         // "The Kremlin" and "the Kremlin" are one source.
         let tail: Vec<&str> = match tail.split_first() {
             Some((first, rest)) if !rest.is_empty() && matches!(*first, "The" | "A" | "An") => rest.to_vec(),
@@ -1147,7 +1153,26 @@ fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
         .rev()
         .find(|&i| is_title(run[i]) || i > 0 && run[i] == "Executive" && run[i - 1] == "Chief")
         .map_or(0, |t| t + 1);
-    let mut name: Vec<&str> = run[start..].iter().map(|w| without_possessive(w)).collect();
+    // "Russia's Federal Security Service" is the service, "Labour's Alan
+    // Milburn" the man; "Brown's Britain" (a book) is neither Britain nor
+    // "Brown Britain": a possessive inside the run keeps it whole, unless a
+    // name of two words or more follows it.
+    let last = run.len() - 1;
+    let start = match (start..last).rev().find(|&i| has_possessive(run[i])) {
+        Some(owner) if last - owner >= 2 => owner + 1,
+        _ => start,
+    };
+    let mut name: Vec<&str> = run[start..]
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if start + i == last {
+                without_possessive(w)
+            } else {
+                w
+            }
+        })
+        .collect();
     let organization = name.iter().any(|w| ORGANIZATION_WORDS.contains(w));
     while name.len() > 2 && !organization && name.last().is_some_and(|w| POSTNOMINALS.contains(w)) {
         name.pop();
@@ -1624,6 +1649,10 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
         words.pop();
     }
     let addressed = words.len() < written;
+    // ("Amnesty International's Jan Shaw": of Amnesty International.)
+    if let Some(last) = words.last_mut() {
+        *last = without_possessive(last);
+    }
     let key = role_key(&words.join(" "));
     let post = key
         .split(' ')
@@ -1679,8 +1708,11 @@ fn is_person_name(source: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = source.split_whitespace().collect();
+    // ("The Scottish National Party's Holyrood", "Brown's Britain": no
+    // person's name has a possessive inside it.)
     let institution = words.iter().any(|w| {
-        is_institution_word(w)
+        is_institution_word(without_possessive(w))
+            || has_possessive(w)
             || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
     });

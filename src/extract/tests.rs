@@ -3487,3 +3487,41 @@ fn counter_before_a_claim_noun_is_half_a_compound() {
         "the timetable is sound",
     )]);
 }
+
+#[test]
+fn a_possessive_inside_a_name_keeps_it_whole_or_opens_the_name() {
+    // A book's title keeps its possessive; a body's or a person's name
+    // after another's possessive is the speaker.
+    assert_single_speaker(&[
+        (
+            "Osei's Harbour, a new book, says the ferry ran late.",
+            "Osei's Harbour",
+        ),
+        (
+            "Norway's Coastal Ferry Authority said the ferry ran late.",
+            "Coastal Ferry Authority",
+        ),
+        ("Labour's Rita Osei said the ferry ran late.", "Rita Osei"),
+    ]);
+    // Whose someone is, is their role, without the possessive.
+    assert_eq!(
+        roles("Harbour Watch's Rita Osei said the ferry ran late."),
+        [("Rita Osei".to_string(), Some("Harbour Watch".to_string()))]
+    );
+}
+
+#[test]
+fn a_name_set_off_after_the_subjects_post_speaks_for_the_clause() {
+    assert_single_claim(&[
+        (
+            "The Harbour Party's island leader, Rita Osei, welcomed the move but added that the ferry ran late.",
+            "Rita Osei",
+            "the ferry ran late",
+        ),
+        (
+            "The party leader, Rita Osei, urged calm, saying the ferry ran late.",
+            "Rita Osei",
+            "the ferry ran late",
+        ),
+    ]);
+}
