@@ -3798,6 +3798,16 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         {
             k = skip_after_cue(tokens, audience + 1);
         }
+        // "told a Labour Party gathering that S", "told a rally in Leeds
+        // that S": an audience, however described, before "that".
+        if let Some(that) = (k..n.min(k + 9)).find(|&i| tokens[i].lower() == "that")
+            && tokens[k..that].iter().any(|t| AUDIENCES.contains(&t.lower()))
+            && tokens[k..that].iter().all(|t| t.is_word() && !clause_marker(t.lower()))
+            // (Not "told the crowd that was gathered": a relative clause.)
+            && tokens.get(that + 1).is_some_and(|t| !verb_not_by_s(t) || PRONOUNS.contains(&t.lower()))
+        {
+            k = that + 1;
+        }
     }
     // "wrote to the watchdog saying: Q", "has written to two men telling
     // them S", "wrote to Mr Lee that S", "wrote to Mr Lee: Q": the

@@ -3525,3 +3525,19 @@ fn a_name_set_off_after_the_subjects_post_speaks_for_the_clause() {
         ),
     ]);
 }
+
+#[test]
+fn an_audience_however_described_is_not_what_was_told() {
+    assert_single_claim(&[
+        (
+            "The mayor has told a Harbour Party gathering that the ferry would run.",
+            "The mayor",
+            "the ferry would run",
+        ),
+        (
+            "Rita Osei told activists in Dover on Thursday that the ferry would run.",
+            "Rita Osei",
+            "the ferry would run",
+        ),
+    ]);
+}
