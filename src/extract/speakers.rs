@@ -104,6 +104,11 @@ pub(super) struct Speakers<'k> {
     sentence_speaker: Option<String>,
     /// The full name the current sentence opens with, if any.
     opening_name: Option<String>,
+    /// The person the current sentence opens with, where a "he" or "she"
+    /// follows them in it: "Tony Blair attacked the plan, and he said" and
+    /// "Mr Blair contrasted A with B, which he said" are Mr Blair, whoever
+    /// spoke in the sentence before.
+    subject_before_pronoun: Option<String>,
     /// Role phrases written before or beside a name ("Home Secretary
     /// Charles Clarke", "Mike Nattrass, UKIP's deputy leader"), folded and
     /// without determiners, to the names they describe.
@@ -163,6 +168,7 @@ impl<'k> Speakers<'k> {
             other_than: None,
             last_spokes: None,
             opening_name: None,
+            subject_before_pronoun: None,
             sentence_body: None,
             last_body: None,
             roles: FastMap::new(),
@@ -226,6 +232,7 @@ impl<'k> Speakers<'k> {
             self.other_than = Some((pronoun, other));
         }
         self.opening_name = None;
+        self.subject_before_pronoun = None;
         self.sentence_speaker = None;
         self.last_body = self.sentence_body.take();
         // The sentence's subject: a known person's surname or full name
@@ -299,6 +306,38 @@ impl<'k> Speakers<'k> {
             .iter()
             .take_while(|t| !super::patterns::is_open_quote(t))
             .position(|t| matches!(t.lower(), "he" | "she" | "they"));
+        // The person a clause opens with as its subject: a name, its last
+        // word a known person's surname, and then a lowercase word ("Mr
+        // Blair contrasted"; not "Commenting on Mr Makarov's case, he
+        // said", nor "Asked if Mr Blunkett could return, he replied").
+        let opening_person = [Some(tokens), after_opening]
+            .into_iter()
+            .flatten()
+            .find_map(|clause| {
+                let from = usize::from(clause.first().is_some_and(|t| matches!(t.lower(), "and" | "but")));
+                let run = clause[from..]
+                    .iter()
+                    .take_while(|t| t.is_word() && t.capitalized())
+                    .count();
+                let last = clause.get(from + run.checked_sub(1)?)?;
+                let next = clause.get(from + run)?;
+                (run <= 4 && !has_possessive(last.text) && next.is_word() && !next.capitalized())
+                    .then(|| self.surnames.get(last.lower()).cloned())
+                    .flatten()
+                    .filter(|full| self.people.get(full).copied().unwrap_or(false))
+                    .map(|full| (full, last.span.start))
+            });
+        if let (Some((person, subject)), Some(at)) = (opening_person, pronoun_at)
+            && subject < tokens[at].span.start
+            && tokens[at].lower() != "they"
+            // (Not "Mr Blair has failed, he claimed": there the name is
+            // in what "he" said, and "he" someone else.)
+            && !tokens
+                .get(at + 2)
+                .is_none_or(|t| matches!(t.text, "," | "." | ";" | "!" | "?"))
+        {
+            self.subject_before_pronoun = Some(person);
+        }
         let mut named_after_pronoun: Option<String> = None;
         let mut run: Vec<&str> = Vec::new();
         let mut run_start = 0;
@@ -593,6 +632,7 @@ impl<'k> Speakers<'k> {
                 let person = self
                     .sentence_speaker
                     .clone()
+                    .or_else(|| self.subject_before_pronoun.clone())
                     .or(other)
                     .or_else(|| self.previous_person().cloned());
                 if let Some(person) = &person {

@@ -3541,3 +3541,26 @@ fn an_audience_however_described_is_not_what_was_told() {
         ),
     ]);
 }
+
+#[test]
+fn a_pronoun_after_the_sentences_named_subject_is_that_person() {
+    assert_eq!(
+        sources(
+            "Rita Osei spoke at the pier. Jo Lee said the ferry was late. Ms Osei attacked the plan, and she said it would fail."
+        ),
+        ["Jo Lee", "Rita Osei"]
+    );
+    assert_eq!(
+        sources(
+            "Rita Osei spoke at the pier. Jo Lee said the ferry was late. In her speech, Ms Osei praised the timetable, which she said was sound."
+        ),
+        ["Jo Lee", "Rita Osei"]
+    );
+    // Not where the name is in what the pronoun's speaker said.
+    assert_eq!(
+        sources(
+            "Rita Osei spoke at the pier. Jo Lee said the ferry was late. Ms Osei has failed the town, she claimed."
+        ),
+        ["Jo Lee", "Jo Lee"]
+    );
+}
