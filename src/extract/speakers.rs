@@ -593,6 +593,32 @@ impl<'k> Speakers<'k> {
     }
 
     fn resolve_mention(&mut self, mention: &str) -> String {
+        // "The Chancellor", "The Prime Minister": a post capitalized, as
+        // many papers write it, is the description "the chancellor", not
+        // a source named "Chancellor".
+        if let Some(post) = mention.strip_prefix("The ").or_else(|| mention.strip_prefix("the "))
+            && !post.is_empty()
+            && post
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) && is_role_word(w))
+            // ("The Queen", "The Pope": one person, whom the title names.)
+            && !matches!(post, "Queen" | "King" | "Pope" | "Prince" | "Princess")
+            // (An acronym stays as written: "The MEP" is as lowercase as
+            // it goes.)
+            && post.chars().any(char::is_lowercase)
+        {
+            let post: Vec<String> = post
+                .split_whitespace()
+                .map(|w| {
+                    if w.chars().all(|c| !c.is_lowercase()) {
+                        w.to_string()
+                    } else {
+                        w.to_lowercase()
+                    }
+                })
+                .collect();
+            return self.resolve_mention(&format!("the {}", post.join(" ")));
+        }
         // "Gov. John Kasich (R-OH)": a parenthesis is no part of a name.
         let without_parentheses;
         let mention = if mention.contains('(') {

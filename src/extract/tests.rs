@@ -3564,3 +3564,16 @@ fn a_pronoun_after_the_sentences_named_subject_is_that_person() {
         ["Jo Lee", "Jo Lee"]
     );
 }
+
+#[test]
+fn a_capitalized_post_after_the_is_a_description() {
+    assert_eq!(
+        sources("Chancellor Rita Osei spoke at the pier. The Chancellor said the ferry was late."),
+        ["Rita Osei"]
+    );
+    // An acronym, or a monarch, stays as written.
+    assert_single_speaker(&[
+        ("The MEP said the ferry was late.", "MEP"),
+        ("The Queen said the ferry was late.", "Queen"),
+    ]);
+}
