@@ -1593,6 +1593,30 @@ pub(super) fn introduction(tokens: &[Token]) -> Option<(Span, Span)> {
     })
 }
 
+/// Whether the clause at `from` opens with a speaker of its own, a
+/// pronoun or a name, whose cue and colon introduce a quotation: "he told
+/// delegates: \"Q\"", "Mr Brown said: \"Q\"" (not a quoted phrase inside
+/// a report, "Obama said \"there is love\" in Orlando").
+fn quotes_own_speaker(tokens: &[Token], from: usize) -> bool {
+    let speaker = tokens
+        .get(from)
+        .filter(|t| matches!(t.lower(), "he" | "she" | "they"))
+        .map(|_| 1)
+        .unwrap_or_else(|| {
+            tokens[from.min(tokens.len())..]
+                .iter()
+                .take(4)
+                .take_while(|t| t.is_word() && t.capitalized())
+                .count()
+        });
+    let cue = from + speaker;
+    speaker > 0
+        && cue < tokens.len()
+        && is_cue(tokens, cue)
+        && (cue + 1..tokens.len().min(cue + 5))
+            .any(|i| tokens[i].text == ":" && tokens.get(i + 1).is_some_and(is_open_quote))
+}
+
 /// The attributions of one sentence. `in_quotation`: whether a quotation
 /// from an earlier sentence is still open (the caller has already closed
 /// one this sentence shows was left unclosed, see `opens_own_quotation`).
@@ -1614,11 +1638,14 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
     }
     let sentence = Span::new(tokens[0].span.start, tokens[n - 1].span.end);
 
-    // "According to NP, S"
+    // "According to NP, S". (Not "According to an advance text, he told
+    // delegates: \"Q\"": where S quotes its own speaker, the words are
+    // theirs, and NP only where they were read.)
     if n > 3
         && tokens[0].lower() == "according"
         && tokens[1].lower() == "to"
         && let Some(comma) = (2..n).find(|&i| tokens[i].text == ",")
+        && !quotes_own_speaker(tokens, comma + 1)
     {
         out.push(RawMatch {
             mention: Span::new(tokens[2].span.start, tokens[comma].span.start),

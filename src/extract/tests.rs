@@ -3577,3 +3577,20 @@ fn a_capitalized_post_after_the_is_a_description() {
         ("The Queen said the ferry was late.", "Queen"),
     ]);
 }
+
+#[test]
+fn according_to_a_text_that_quotes_its_speaker_gives_the_speakers_words() {
+    assert_single_claim(&[
+        (
+            "Rita Osei opened the pier. According to a text released by her office, she told the crowd: \"The ferry will run all winter.\"",
+            "Rita Osei",
+            "The ferry will run all winter",
+        ),
+        // A quoted phrase inside the report is the report's.
+        (
+            "According to pool reports, Jo Lee said \"there is hope\" for the ferry.",
+            "pool reports",
+            "Jo Lee said \"there is hope\" for the ferry",
+        ),
+    ]);
+}
