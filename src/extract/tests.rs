@@ -3594,3 +3594,17 @@ fn according_to_a_text_that_quotes_its_speaker_gives_the_speakers_words() {
         ),
     ]);
 }
+
+#[test]
+fn a_pronoun_is_not_whom_the_report_names_by_surname() {
+    // "he" would mean Jo Lee, but Jo Lee's report would not call him "Mr
+    // Lee": the pronoun stays for the checker.
+    assert_eq!(
+        sources("Jo Lee said the ferry was late. Later he insisted he still trusted Mr Lee."),
+        ["Jo Lee", "he"]
+    );
+    assert_eq!(
+        sources("Jo Lee said the ferry was late. Later he insisted he still trusted the crew."),
+        ["Jo Lee", "Jo Lee"]
+    );
+}
