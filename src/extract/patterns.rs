@@ -538,7 +538,7 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     // off after the post is who.
     // ("The party's island leader": lowercase words ending in the post.)
     let post_end = (end..tokens.len().min(end + 4))
-        .find(|&i| !(tokens[i].is_word() && !tokens[i].capitalized()))
+        .find(|&i| !tokens[i].is_word() || tokens[i].capitalized())
         .unwrap_or(end);
     let name_start = post_end + 1;
     if post_end > end
