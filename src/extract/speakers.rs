@@ -754,9 +754,9 @@ impl<'k> Speakers<'k> {
                 return self.remember(body, person);
             }
             let rest = after_article(rest);
-            // "Mr Blair's official spokesman", "a senior Labour source": how
-            // senior or official the post is does not change whom it
-            // speaks for.
+            // "Mr Blair's official spokesman", "a Downing Street press
+            // spokesman": how senior or official the post is does not
+            // change whom it speaks for.
             let rest = match rest.iter().rposition(|w| !POST_MODIFIERS.contains(w)) {
                 Some(last) => &rest[..=last],
                 None => rest,
@@ -766,8 +766,15 @@ impl<'k> Speakers<'k> {
             if let Some((owner, before)) = rest.split_last()
                 && has_possessive(owner)
                 && !owner.starts_with(char::is_uppercase)
-                && let Some(person) =
-                    self.person_described(&format!("the {} {}", before.join(" "), without_possessive(owner)))
+                && let Some(person) = self.person_described(
+                    &["the"]
+                        .iter()
+                        .chain(before)
+                        .chain([without_possessive(owner)].iter())
+                        .copied()
+                        .collect::<Vec<&str>>()
+                        .join(" "),
+                )
             {
                 let person = person.to_string();
                 return self.remember(person, true);
