@@ -3177,7 +3177,15 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
         || CLAUSE_WORDS.contains(&first.lower())
         // "gasping on the pavement", "pressed by reporters": what the
         // speaker was doing, not who they are.
-        || !first.capitalized() && (first.lower().ends_with("ing") || first.lower().ends_with("ed"));
+        || !first.capitalized() && (first.lower().ends_with("ing") || first.lower().ends_with("ed"))
+        // "in his ruling", "on Monday", "in a letter to the council":
+        // where or when it was said, not who says it. (An affiliation
+        // stays: "of the Treasury", "at Investec".)
+        || !first.capitalized()
+            && matches!(
+                first.lower(),
+                "in" | "on" | "during" | "after" | "before" | "earlier" | "later" | "yesterday" | "today"
+            );
     (words.len() <= 14
         && !clause
         && !words.iter().all(|t| t.text.chars().all(|c| c.is_ascii_digit()))

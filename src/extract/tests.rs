@@ -3608,3 +3608,19 @@ fn a_pronoun_is_not_whom_the_report_names_by_surname() {
         ["Jo Lee", "Jo Lee"]
     );
 }
+
+#[test]
+fn where_or_when_set_off_after_a_name_is_no_role() {
+    assert_eq!(
+        roles("Jo Lee, in her ruling, said the ferry was late."),
+        [("Jo Lee".to_string(), None)]
+    );
+    assert_eq!(
+        roles("Jo Lee, on Monday, said the ferry was late."),
+        [("Jo Lee".to_string(), None)]
+    );
+    assert_eq!(
+        roles("Jo Lee, of the Harbour Trust, said the ferry was late."),
+        [("Jo Lee".to_string(), Some("of the Harbour Trust".to_string()))]
+    );
+}
