@@ -3726,8 +3726,15 @@ fn antecedent_of(tokens: &[Token], who: usize) -> Option<Span> {
     if who == 0 {
         return None;
     }
+    // "the Court of Appeal who", "the Bank of England, which": a name
+    // whose parts "of" or "for" join is whole (had been "Appeal").
+    let joined = |from: usize, start: usize| {
+        let words: Vec<&str> = tokens[from..].iter().map(|t| t.text).collect();
+        from + super::speakers::joined_name_start(&words, start - from)
+    };
     if tokens[who - 1].text != "," {
         let start = trailing_name(tokens, 0, who)
+            .map(|start| joined(0, start))
             .or_else(|| (tokens[who - 1].is_word() && !tokens[who - 1].capitalized()).then_some(who - 1))?;
         return (start < who && plausible_speaker(&tokens[start..who])).then(|| span(start, who));
     }
@@ -3755,7 +3762,7 @@ fn antecedent_of(tokens: &[Token], who: usize) -> Option<Span> {
                 && !numeric
                 && !PREPOSITIONS.contains(&tokens[from].lower())
             {
-                candidates.push((name, end));
+                candidates.push((joined(from, name), end));
             }
         }
         if start == 0 {

@@ -1116,7 +1116,7 @@ const BODY_NOUNS: &[&str] = &[
 /// joins no two bodies ("Labour and the Tories"), no part is a post ("MP
 /// for Eastfield and West Dale") and "the" opens a part only after "of"
 /// or "for".
-fn joined_name_start(words: &[&str], tail: usize) -> usize {
+pub(super) fn joined_name_start(words: &[&str], tail: usize) -> usize {
     let capitalized = |w: &str| w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An");
     let mut start = tail;
     loop {

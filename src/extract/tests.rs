@@ -3624,3 +3624,17 @@ fn where_or_when_set_off_after_a_name_is_no_role() {
         [("Jo Lee".to_string(), Some("of the Harbour Trust".to_string()))]
     );
 }
+
+#[test]
+fn a_relative_pronouns_antecedent_keeps_the_parts_of_joins() {
+    assert_single_speaker(&[
+        (
+            "The ruling was overturned by the Court of Harbours who said the ferry was late.",
+            "Court of Harbours",
+        ),
+        (
+            "The plan was backed by the Bank of Dover, which said the ferry was late.",
+            "Bank of Dover",
+        ),
+    ]);
+}
