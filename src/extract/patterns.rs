@@ -2962,8 +2962,9 @@ fn relative_report(tokens: &[Token], np_end: usize, c: usize, sentence_end: usiz
     {
         return None;
     }
+    // (Not at the comma inside "300,000".)
     let end = (c + 2..tokens.len())
-        .find(|&i| matches!(tokens[i].text, "," | ";" | ":" | "(" | "—" | "–" | "-"))
+        .find(|&i| matches!(tokens[i].text, "," | ";" | ":" | "(" | "—" | "–" | "-") && !in_number(tokens, i))
         .map_or(sentence_end, |i| tokens[i].span.start);
     // Back from the pronoun (and its comma) to a determiner or possessive
     // within six words, with no punctuation between.

@@ -3638,3 +3638,12 @@ fn a_relative_pronouns_antecedent_keeps_the_parts_of_joins() {
         ),
     ]);
 }
+
+#[test]
+fn a_relative_report_runs_past_the_comma_inside_a_number() {
+    assert_single_claim(&[(
+        "Jo Lee attacked the timetable, which they said would cost 300,000 pounds a year.",
+        "they",
+        "the timetable would cost 300,000 pounds a year",
+    )]);
+}
