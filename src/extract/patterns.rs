@@ -3995,6 +3995,20 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         k = colon + 1;
     }
+    // "remarks as we walk by shelf after shelf of vellum: \"Q\"": while
+    // what happens, before a quotation, is not what was said. (Not before
+    // "that": "said as much ... that" is a claim of its own.)
+    if tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower(), "as" | "while" | "when"))
+        && let Some(colon) = (k + 1..n.min(k + 25)).find(|&i| tokens[i].text == ":")
+        && tokens.get(colon + 1).is_some_and(is_open_quote)
+        && tokens[k + 1..colon]
+            .iter()
+            .all(|t| !is_open_quote(t) && !is_close_quote(t) && !cues::is_cue_word(t.lower()))
+    {
+        k = colon + 1;
+    }
     // "denied the claims, saying S": what was denied is named, not said;
     // the participle that follows says it.
     if matches!(

@@ -3647,3 +3647,12 @@ fn a_relative_report_runs_past_the_comma_inside_a_number() {
         "the timetable would cost 300,000 pounds a year",
     )]);
 }
+
+#[test]
+fn what_happens_as_it_is_said_before_a_quotation_is_not_the_claim() {
+    assert_single_claim(&[(
+        "As Jo Lee remarks as we walk along the pier (built in 1901): \"The ferry is late.\"",
+        "Jo Lee",
+        "The ferry is late",
+    )]);
+}
