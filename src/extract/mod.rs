@@ -603,14 +603,13 @@ fn names_in_third_person(content: &str, person: &str) -> bool {
         return false;
     };
     content.contains(person)
-        || [
-            "Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. ",
-        ]
-        .iter()
-        .any(|title| {
-            content
-                .match_indices(&format!("{title}{surname}"))
-                .any(|(at, found)| !content[at + found.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        || content.match_indices(surname).any(|(at, found)| {
+            !content[at + found.len()..].starts_with(|c: char| c.is_alphanumeric())
+                && [
+                    "Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. ",
+                ]
+                .iter()
+                .any(|title| content[..at].ends_with(title))
         })
 }
 

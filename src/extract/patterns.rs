@@ -3730,7 +3730,8 @@ fn antecedent_of(tokens: &[Token], who: usize) -> Option<Span> {
     // "the Court of Appeal who", "the Bank of England, which": a name
     // whose parts "of" or "for" join is whole (had been "Appeal").
     let joined = |from: usize, start: usize| {
-        let words: Vec<&str> = tokens[from..].iter().map(|t| t.text).collect();
+        // (It reads back from `start` only.)
+        let words: Vec<&str> = tokens[from..start].iter().map(|t| t.text).collect();
         from + super::speakers::joined_name_start(&words, start - from)
     };
     if tokens[who - 1].text != "," {
@@ -3971,27 +3972,22 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         k = q;
     }
     // "told the BBC: \"Q\"": what comes before the colon is to whom.
-    if let Some(colon) = (k..n.min(k + 9)).find(|&i| tokens[i].text == ":")
-        && tokens.get(colon + 1).is_some_and(is_open_quote)
-        && tokens[k..colon].iter().all(|t| {
-            t.capitalized()
-                || OUTLETS.contains(&t.lower())
-                || matches!(
-                    t.lower(),
-                    "the" | "a" | "an" | "'s" | "’s" | "of" | "with" | "and" | "on" | "in"
-                )
-        })
-    {
+    if let Some(colon) = colon_before_quotation(tokens, k, k + 9, |t| {
+        t.capitalized()
+            || OUTLETS.contains(&t.lower())
+            || matches!(
+                t.lower(),
+                "the" | "a" | "an" | "'s" | "’s" | "of" | "with" | "and" | "on" | "in"
+            )
+    }) {
         k = colon + 1;
     }
     // "said of Mr Smith's honour: \"Q\"": of what, before a quotation, is
     // not what was said.
     if tokens.get(k).is_some_and(|t| t.lower() == "of")
-        && let Some(colon) = (k + 1..n.min(k + 10)).find(|&i| tokens[i].text == ":")
-        && tokens.get(colon + 1).is_some_and(is_open_quote)
-        && tokens[k + 1..colon]
-            .iter()
-            .all(|t| !is_open_quote(t) && !is_close_quote(t) && !clause_marker(t.lower()))
+        && let Some(colon) = colon_before_quotation(tokens, k + 1, k + 10, |t| {
+            !is_open_quote(t) && !is_close_quote(t) && !clause_marker(t.lower())
+        })
     {
         k = colon + 1;
     }
@@ -4001,11 +3997,9 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     if tokens
         .get(k)
         .is_some_and(|t| matches!(t.lower(), "as" | "while" | "when"))
-        && let Some(colon) = (k + 1..n.min(k + 25)).find(|&i| tokens[i].text == ":")
-        && tokens.get(colon + 1).is_some_and(is_open_quote)
-        && tokens[k + 1..colon]
-            .iter()
-            .all(|t| !is_open_quote(t) && !is_close_quote(t) && !cues::is_cue_word(t.lower()))
+        && let Some(colon) = colon_before_quotation(tokens, k + 1, k + 25, |t| {
+            !is_open_quote(t) && !is_close_quote(t) && !cues::is_cue_word(t.lower())
+        })
     {
         k = colon + 1;
     }
@@ -4033,13 +4027,11 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         return None;
     }
-    // "declared war on Iraq", "declared himself delighted", "declared a
-    // trip to Mexico": what was declared is named, not said. A declaration
-    // gives a clause ("declared the aim is to ..."), a quotation or "that".
-    if matches!(
-        tokens[c].lower(),
-        "declared" | "declares" | "declare" | "declaring"
-    ) && k > 0
+    // "declared himself delighted": what the speaker called themself, not
+    // a claim. ("Declared war on", "declared a trip" stay: PolNeAR marks
+    // a noun phrase after "declared".)
+    if matches!(tokens[c].lower(), "declared" | "declares" | "declare")
+        && k > 0
         && !matches!(tokens[k - 1].lower(), "that" | ":")
         && tokens
             .get(k)
@@ -4402,6 +4394,21 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
             return k;
         }
     }
+}
+
+/// The first colon in `from..to`, when a quotation opens right after it
+/// and every token from `from` up to it passes `between`: what stands
+/// between a cue and the quotation it introduces ("told the BBC:", "said
+/// of his honour:").
+fn colon_before_quotation(
+    tokens: &[Token],
+    from: usize,
+    to: usize,
+    between: impl Fn(&Token) -> bool,
+) -> Option<usize> {
+    let colon = (from..to.min(tokens.len())).find(|&i| tokens[i].text == ":")?;
+    (tokens.get(colon + 1).is_some_and(is_open_quote) && tokens[from..colon].iter().all(between))
+        .then_some(colon)
 }
 
 /// `skip_after_cue` after an outlet's name, where "her" opens what was
