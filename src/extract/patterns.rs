@@ -197,7 +197,7 @@ fn described_subject(tokens: &[Token], first: usize, to: usize) -> Option<usize>
             words.iter().all(|t| t.is_word())
                 && !tokens[end - 1].capitalized()
                 && (SPEAKER_NOUNS.contains(&head)
-                    || INVERTED_ROLES.contains(&head)
+                    || is_inverted_role(head)
                     || INSTITUTIONS.contains(&head)
                     || EVIDENCE.contains(&head)
                     || matches!(
@@ -625,11 +625,12 @@ const INSTITUTIONS: &[&str] = &[
 ];
 
 /// The inside of a sentence that is one direct quote, if it is one.
+/// (From its first word to its last mark: `"We won. "` is "We won.")
 pub(super) fn whole_quote(tokens: &[Token]) -> Option<Span> {
     let first = tokens.first()?;
-    let last = tokens.iter().rev().find(|t| !matches!(t.text, "." | "!" | "?"))?;
-    (is_open_quote(first) && is_close_quote(last) && tokens.len() > 4)
-        .then(|| Span::new(first.span.end, last.span.start))
+    let last = tokens.iter().rposition(|t| !matches!(t.text, "." | "!" | "?"))?;
+    (is_open_quote(first) && is_close_quote(&tokens[last]) && tokens.len() > 4)
+        .then(|| Span::new(tokens[1].span.start, tokens[last - 1].span.end))
 }
 
 /// A match before its speaker is resolved.
@@ -765,6 +766,22 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
             .rev()
             .take_while(|t| !matches!(t.text, ";" | ":") && !is_open_quote(t) && !is_close_quote(t))
             .any(|t| EVIDENCE.contains(&t.lower()));
+    }
+    // "S, he went on.", "He went on: \"Q\"": going on is speaking on, where
+    // the sentence ends at "on" or a colon opens what was said, and a
+    // person goes on ("..., the fighting went on." is no speech).
+    // (Not a heading's "The Gap Goes On: ...".)
+    if matches!(word, "went" | "goes")
+        && i > 0
+        && !tokens[i].capitalized()
+        && tokens.get(i + 1).is_some_and(|t| t.lower() == "on")
+        && tokens
+            .get(i + 2)
+            .is_none_or(|t| matches!(t.text, "." | ":" | "!") || is_close_quote(t))
+    {
+        let subject = &tokens[i - 1];
+        return matches!(subject.lower(), "he" | "she" | "they")
+            || subject.capitalized() && !DETERMINERS.contains(&subject.lower());
     }
     // `"It is the mayor," she answered`, `"Q," answered Jo Lee`: after a
     // quotation closed with a comma or a question mark, an answer reports it.
@@ -1287,7 +1304,7 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     let modified_title = MODIFIERS.contains(&first)
         && words
             .get(1)
-            .is_some_and(|w| w.capitalized() || INVERTED_ROLES.contains(&w.lower()));
+            .is_some_and(|w| w.capitalized() || is_inverted_role(w.lower()));
     // "spokesman John Kirby", "department spokesman Jo Lee": lowercase
     // words that end in a role, then the name of who holds it.
     // "former tech executive Carly Fiorina", "retired neurosurgeon Ben
@@ -1295,7 +1312,7 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     // before a full name is its holder's occupation.
     let role_before_name = words.iter().position(|w| w.capitalized()).is_some_and(|k| {
         (1..=3).contains(&k)
-            && (INVERTED_ROLES.contains(&words[k - 1].lower())
+            && (is_inverted_role(words[k - 1].lower())
                 || MODIFIERS.contains(&first)
                     && k >= 2
                     && words[1..k]
@@ -3381,7 +3398,7 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
     if phrase.is_empty() || phrase.len() > 9 {
         return None;
     }
-    let is_role = |t: &Token| SPEAKER_NOUNS.contains(&t.lower()) || INVERTED_ROLES.contains(&t.lower());
+    let is_role = |t: &Token| SPEAKER_NOUNS.contains(&t.lower()) || is_inverted_role(t.lower());
     let joins = |t: &Token| matches!(t.lower(), "of" | "for" | "at" | "and" | "the" | "a" | "an");
     // Past the name, only what attaches to it ("Jo Lee of the council");
     // a lowercase word right after it is a verb ("said Lee resigned").
@@ -3658,6 +3675,14 @@ const INVERTED_TAIL: &[&str] = &[
     "adding",
 ];
 
+/// Whether a lowercase word is one of `INVERTED_ROLES` (looked up in a
+/// set: the patterns ask it of many words of every sentence).
+fn is_inverted_role(word: &str) -> bool {
+    static SET: std::sync::LazyLock<foldhash::HashSet<&str>> =
+        std::sync::LazyLock::new(|| INVERTED_ROLES.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Lowercase role nouns that head a speaker after an inverted cue ("said
 /// the spokesman", "said a senior official").
 const INVERTED_ROLES: &[&str] = &[
@@ -3683,6 +3708,14 @@ const INVERTED_ROLES: &[&str] = &[
     "lawyer",
     "attorney",
     "prosecutor",
+    "campaigner",
+    "activist",
+    "coordinator",
+    "co-ordinator",
+    "organiser",
+    "organizer",
+    "convener",
+    "convenor",
     "adviser",
     "advisor",
     "aide",

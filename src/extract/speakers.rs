@@ -138,6 +138,11 @@ pub(super) struct Speakers<'k> {
     /// found", "It warned"), before any speaker quoted earlier.
     sentence_body: Option<String>,
     last_body: Option<String>,
+    /// The political party named last ("Labour's campaign", "a future
+    /// Tory government", "the Lib Dems"), and the one named last before
+    /// the current sentence's "the party": whom "the party said" means.
+    last_party: Option<&'static str>,
+    party_meant: Option<&'static str>,
 }
 
 impl<'k> Speakers<'k> {
@@ -171,6 +176,8 @@ impl<'k> Speakers<'k> {
             subject_before_pronoun: None,
             sentence_body: None,
             last_body: None,
+            last_party: None,
+            party_meant: None,
             roles: FastMap::new(),
             titled: FastMap::new(),
             first_roles: FastMap::new(),
@@ -222,6 +229,25 @@ impl<'k> Speakers<'k> {
     /// Learns full names (two or more capitalized words) from a sentence.
     pub(super) fn learn(&mut self, tokens: &[Token]) {
         self.sentences += 1;
+        // "The party said" means the party named last before it, in this
+        // sentence or an earlier one ("... by a future Tory government,
+        // the party has said"; not "The party said Labour had lied").
+        self.party_meant = None;
+        // (Capitalized words and "party" only are read: this runs on every
+        // word of the article.)
+        for (i, token) in tokens.iter().enumerate() {
+            if token.capitalized() {
+                if let Some(party) = party_named(tokens, i) {
+                    self.last_party = Some(party);
+                }
+            } else if token.text == "party"
+                && i > 0
+                && tokens[i - 1].lower() == "the"
+                && self.party_meant.is_none()
+            {
+                self.party_meant = self.last_party;
+            }
+        }
         let named = self.sentence_named.take();
         let pronoun = self.sentence_pronoun.take();
         self.other_than = None;
@@ -450,6 +476,10 @@ impl<'k> Speakers<'k> {
                             && !tokens[k - 1].capitalized()
                             && !is_function_word(tokens[k - 1].lower())
                             && !CLAUSE_OPENERS.contains(&tokens[k - 1].lower())
+                            // ("the press conference hosted by election
+                            // co-ordinator Alan Milburn": no role reaches
+                            // past "by".)
+                            && !matches!(tokens[k - 1].lower(), "by" | "with" | "from")
                         {
                             k -= 1;
                         }
@@ -712,6 +742,14 @@ impl<'k> Speakers<'k> {
             }
         }
         let words: Vec<&str> = mention.split_whitespace().collect();
+        // "The party says": the party named last before it.
+        if let [article, noun] = words.as_slice()
+            && article.eq_ignore_ascii_case("the")
+            && *noun == "party"
+            && let Some(party) = self.party_meant
+        {
+            return self.remember(party.to_string(), false);
+        }
         // "The agency said": the one agency the article has named.
         if let [article, noun] = words.as_slice()
             && article.eq_ignore_ascii_case("the")
@@ -1047,6 +1085,31 @@ impl<'k> Speakers<'k> {
     }
 }
 
+/// The party that the capitalized word at `i` names, as a source's name: "Labour's",
+/// "Tory", "the Lib Dems", "Liberal Democrat leader", "the SNP". (The
+/// second word of a two-word name counts once: at its first.)
+fn party_named(tokens: &[Token], i: usize) -> Option<&'static str> {
+    let word = without_possessive(tokens[i].text);
+    let next = tokens.get(i + 1).map(|t| without_possessive(t.text));
+    Some(match (word, next) {
+        ("Labour", _) => "Labour",
+        ("Tory" | "Tories" | "Conservative" | "Conservatives", _) => "Conservatives",
+        ("Liberal", Some("Democrat" | "Democrats")) => "Liberal Democrats",
+        ("Lib", Some("Dem" | "Dems")) => "Lib Dems",
+        ("SNP", _) => "SNP",
+        ("Plaid", Some("Cymru")) => "Plaid Cymru",
+        ("UKIP" | "Ukip", _) => "UKIP",
+        ("Greens", _) | ("Green", Some("Party")) => "Green Party",
+        ("Republican" | "Republicans", _) => "Republicans",
+        ("Democrat" | "Democrats" | "Democratic", _)
+            if i == 0 || !matches!(tokens[i - 1].text, "Liberal" | "Lib" | "Social") =>
+        {
+            "Democrats"
+        }
+        _ => return None,
+    })
+}
+
 /// Whether an organization's name fits a noun that stands for it: "the
 /// agency" a state agency, "the newspaper" an outlet, "the council" or "the
 /// bank" a name with that word, "the company" an organization whose name
@@ -1124,6 +1187,17 @@ pub(super) fn joined_name_start(words: &[&str], tail: usize) -> usize {
         let mut joint = start;
         if joint > 0 && words[joint - 1] == "the" {
             joint -= 1;
+            // "the Stop the War Coalition", "The Elect the Lords
+            // Campaign": a slogan's one capitalized verb, after the
+            // article that opens the whole name, takes "the" inside it.
+            if joint >= 2
+                && capitalized(words[joint - 1])
+                && !is_title(words[joint - 1])
+                && matches!(words[joint - 2], "The" | "the")
+            {
+                start = joint - 1;
+                break;
+            }
             if joint == 0 || !matches!(words[joint - 1], "of" | "for") {
                 break;
             }
@@ -2130,6 +2204,8 @@ const THING_ENDS: &[&str] = &[
     "Initiative",
     "Budget",
     "Manifesto",
+    // ("Constitutional Affairs", "Home Affairs": a department's brief.)
+    "Affairs",
 ];
 
 /// Last words that make a run of capitals a place: "Downing Street", "Wall
@@ -2414,6 +2490,12 @@ const TITLES: &[&str] = &[
     "rabbi",
     "under-secretary",
     "undersecretary",
+    "coordinator",
+    "co-ordinator",
+    "organiser",
+    "organizer",
+    "convener",
+    "convenor",
 ];
 
 /// Words that open a clause: a title before a name never holds one.

@@ -3656,3 +3656,108 @@ fn what_happens_as_it_is_said_before_a_quotation_is_not_the_claim() {
         "The ferry is late",
     )]);
 }
+
+#[test]
+fn going_on_is_speaking_on_when_a_person_goes_on_and_the_sentence_ends() {
+    assert_single_claim(&[
+        (
+            "The ferry had failed because nobody had mended it, Jo Lee went on.",
+            "Jo Lee",
+            "The ferry had failed because nobody had mended it",
+        ),
+        (
+            "Jo Lee went on: \"The ferry will sail again.\"",
+            "Jo Lee",
+            "The ferry will sail again",
+        ),
+    ]);
+    assert!(run("After the storm, the repairs went on.").is_empty());
+    assert!(run("The Ferry Goes On: A Harbour History of Dover").is_empty());
+}
+
+#[test]
+fn a_closing_quote_set_off_by_a_space_ends_the_quotation() {
+    let found = run(
+        "Jo Lee said: \"The ferry is late. \" A spokesman said the harbour had no comment. But Ann Ward has said she will mend the pier.",
+    );
+    let speakers: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(speakers, ["Jo Lee", "A spokesman", "Ann Ward"], "{found:?}");
+    // A quoted sentence that goes on the speaker's quotation ends at its
+    // last mark, not at the space before the quote mark.
+    let found = run(
+        "Jo Lee said: \"The ferry is late. \"It will sail at noon. \"Nobody is to blame for it. \" A spokesman said no more.",
+    );
+    assert_eq!(found[2].2, "Nobody is to blame for it.", "{found:?}");
+}
+
+#[test]
+fn a_co_ordinator_or_campaigner_before_a_name_is_their_role() {
+    assert_eq!(
+        roles("\"The ferry is late,\" said co-ordinator Jo Lee."),
+        [("Jo Lee".to_string(), Some("co-ordinator".to_string()))]
+    );
+    assert_eq!(
+        roles("\"The ferry is late,\" said campaigner Jo Lee."),
+        [("Jo Lee".to_string(), Some("campaigner".to_string()))]
+    );
+    assert_eq!(
+        roles("Co-ordinator Jo Lee said the ferry was late."),
+        [("Jo Lee".to_string(), Some("Co-ordinator".to_string()))]
+    );
+}
+
+#[test]
+fn a_department_s_brief_is_nobody_he_could_mean() {
+    assert_eq!(
+        sources(
+            "Ann Ward said the pier was safe. The MPs of the Harbour and Coastal Affairs committee pressed Ms Ward on costs. She said the repairs were cheap."
+        ),
+        ["Ann Ward", "Ann Ward"]
+    );
+}
+
+#[test]
+fn a_slogan_s_the_is_part_of_a_campaign_s_name() {
+    assert_single_speaker(&[
+        (
+            "The Save the Pier Campaign said the repairs were too slow.",
+            "Save the Pier Campaign",
+        ),
+        (
+            "The Stop the Tolls Coalition, which organised the march, said it would go ahead.",
+            "Stop the Tolls Coalition",
+        ),
+    ]);
+}
+
+#[test]
+fn the_party_is_the_party_named_last_before_it() {
+    // Named as a speaker, by an adjective, or in the same sentence before
+    // it; not by a party named after it.
+    assert_eq!(
+        sources(
+            "The Lib Dems say the ferry is late. Labour's leader spoke too. The party says the pier is safe."
+        ),
+        ["Lib Dems", "Labour"]
+    );
+    assert_eq!(
+        sources("Ferries would be free under a future Tory government, the party has said."),
+        ["Conservatives"]
+    );
+    assert_eq!(
+        sources("The Liberal Democrats met. The party said Labour had lied about the ferry."),
+        ["Liberal Democrats"]
+    );
+    // With no party named, the description stays for the checker.
+    assert_eq!(sources("The party said the ferry was late."), ["The party"]);
+}
+
+#[test]
+fn a_role_before_a_name_reaches_no_further_back_than_by() {
+    let found =
+        roles("The meeting was hosted by ferry co-ordinator Jo Lee. \"The ferry is late,\" she said.");
+    assert_eq!(
+        found,
+        [("Jo Lee".to_string(), Some("ferry co-ordinator".to_string()))]
+    );
+}

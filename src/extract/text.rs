@@ -315,6 +315,14 @@ fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
             while end < line.end && matches!(chars[end], '"' | '”' | '’' | '\'' | ')') {
                 end += 1;
             }
+            // `... of the community. " A spokesman said`: a closing mark
+            // set off by a space on both sides, as some copy has it, still
+            // closes the quotation (a straight one where the line has an
+            // odd number of them before it); taken for an opening one, it
+            // had put the sentences after it inside the quotation.
+            if end == i + 1 {
+                end = detached_close_quote(chars, line, end).unwrap_or(end);
+            }
             let next_word = (end..line.end).find(|&j| !chars[j].is_whitespace());
             let at_space = end < line.end && chars[end].is_whitespace();
             // (`''` opens a quotation in some papers' style: `said. ''So
@@ -345,6 +353,30 @@ fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
         i += 1;
     }
     push_trimmed(text, Span::new(start, line.end), out);
+}
+
+/// The end of the closing quote mark one space after `from`, when white
+/// space or the line's end follows the mark and the mark can only close: a
+/// curly `”`, or a straight `"` after an odd number of them on the line
+/// (the quotation it closes is open).
+// (Out of line: inlined, it made the loop over every character of the
+// text slower.)
+#[inline(never)]
+fn detached_close_quote(chars: &[char], line: Span, from: usize) -> Option<usize> {
+    let mark = from + 1;
+    if mark >= line.end
+        || chars[from] != ' '
+        || !matches!(chars[mark], '"' | '”')
+        || mark + 1 < line.end && !chars[mark + 1].is_whitespace()
+    {
+        return None;
+    }
+    let closes = match chars[mark] {
+        '”' => true,
+        '"' => chars[line.start..from].iter().filter(|c| **c == '"').count() % 2 == 1,
+        _ => false,
+    };
+    closes.then_some(mark + 1)
 }
 
 /// Whether `rest` opens with a short clause (up to six words, to its
@@ -414,6 +446,24 @@ mod tests {
                 "Then he left.",
                 "“Really?” she asked."
             ]
+        );
+    }
+
+    #[test]
+    fn a_closing_quote_set_off_by_spaces_stays_with_its_sentence() {
+        assert_eq!(
+            split("He said: \"We will win. \" A spokesman said no more. \"We won. \" \"Next,\" he said."),
+            vec![
+                "He said: \"We will win. \"",
+                "A spokesman said no more.",
+                "\"We won. \"",
+                "\"Next,\" he said."
+            ]
+        );
+        // With no quotation open, a detached mark opens one.
+        assert_eq!(
+            split("He left. \" We will win,\" she said."),
+            vec!["He left.", "\" We will win,\" she said."]
         );
     }
 
