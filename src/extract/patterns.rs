@@ -953,11 +953,66 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
             .is_none_or(|n| matches!(n.text, "," | "." | "!" | "?"))
             && start.is_some_and(|s| s > 0 && (tokens[s - 1].text == "," || is_close_quote(&tokens[s - 1])))
     };
+    // "It claims Tony Blair felt ...", "The book claims Mr Brown had
+    // ...": a name after the verb, and a verb after the name, as a
+    // clause opens (not "the claims Mr Brown denied", nor "remarks").
+    let name_then_verb = || {
+        let run = tokens[i + 1..]
+            .iter()
+            .take_while(|t| t.is_word() && t.capitalized())
+            .count();
+        // (Its subject just before it: a pronoun, a name, or a noun after
+        // its determiner; not "played down reports Mr Blair was ...".)
+        let subject = i > 0
+            && (matches!(tokens[i - 1].lower(), "he" | "she" | "it" | "they")
+                || tokens[i - 1].is_word() && tokens[i - 1].capitalized()
+                || (2..=3).any(|back| {
+                    i >= back
+                        && DETERMINERS.contains(&tokens[i - back].lower())
+                        && tokens[i - back + 1..i]
+                            .iter()
+                            .all(|w| w.is_word() && !w.capitalized())
+                }));
+        subject
+            && !DETERMINERS.contains(&tokens[i - 1].lower())
+            && t.lower() != "remarks"
+            && (1..=3).contains(&run)
+            && !has_possessive_end(&tokens[i + run])
+            && tokens.get(i + 1 + run).is_some_and(|v| {
+                let v_lower = v.lower();
+                v.is_word()
+                    && !v.capitalized()
+                    && (AUXILIARIES.contains(&v_lower)
+                        || v_lower.ends_with("ed")
+                        || matches!(
+                            v_lower,
+                            "felt"
+                                | "knew"
+                                | "thought"
+                                | "made"
+                                | "gave"
+                                | "told"
+                                | "said"
+                                | "took"
+                                | "lost"
+                                | "won"
+                                | "left"
+                                | "sent"
+                                | "saw"
+                                | "wants"
+                                | "knows"
+                                | "plans"
+                                | "intends"
+                                | "feels"
+                        ))
+            })
+    };
     if matches!(t.lower(), "claims" | "reports" | "remarks" | "notes" | "charges")
         && !tokens
             .get(i + 1)
             .is_some_and(|n| n.lower() == "that" || (n.is_word() && !n.capitalized()))
         && !set_off_speaker()
+        && !name_then_verb()
     {
         return false;
     }
@@ -2482,7 +2537,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                                         .find(|&i| tokens[i].text == "(")
                                         .is_some_and(|p| p > 0 && tokens[p - 1].capitalized())) =>
                     {
-                        let aside = appositive_span(tokens, open + 1, np_end - 1);
+                        let mut aside = appositive_span(tokens, open + 1, np_end - 1);
                         np_end = open;
                         // "Mr Lee, 32, from Leeds, England, said": past an age
                         // and a place, the name the chain of commas began with.
@@ -2491,6 +2546,19 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             let start = (0..np_end).rev().find(|&i| tokens[i].text == ",");
                             let Some(start) = start else { break };
                             let phrase = &tokens[start + 1..np_end];
+                            // "Mary Lee, founder of the Harbour Fund (HF),
+                            // one of the charities ..., said": a post set off
+                            // after the name the sentence opens with is the
+                            // role, and the name speaks.
+                            if phrase
+                                .first()
+                                .is_some_and(|t| !t.capitalized() && is_inverted_role(t.lower()))
+                                && is_opening_name(&tokens[..start])
+                            {
+                                aside = appositive_span(tokens, start + 1, np_end);
+                                np_end = start;
+                                break;
+                            }
                             let aside = phrase
                                 .iter()
                                 .all(|t| !t.is_word() || t.text.chars().all(|c| c.is_ascii_digit()))
@@ -2701,6 +2769,21 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     left_out: None,
                 });
                 continue;
+            }
+            // "According to Mr Peston the prime minister said S": whom the
+            // account is owed to opens the phrase, and the subject after
+            // their name speaks.
+            if np_start + 3 < np_end
+                && tokens[np_start].lower() == "according"
+                && tokens[np_start + 1].lower() == "to"
+                && tokens[np_start + 2].capitalized()
+            {
+                let after = (np_start + 2..np_end)
+                    .find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))
+                    .unwrap_or(np_end);
+                if after < np_end && DETERMINERS.contains(&tokens[after].lower()) {
+                    np_start = after;
+                }
             }
             // "Kasich (who has 25 delegates) said S": an aside in
             // parentheses after the speaker.
@@ -3839,6 +3922,9 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             && (tokens[k].capitalized()
                 // ("told BBC Radio 4's World At One", "told BBC Radio
                 // Four's the World at One")
+                // ("told Sky News' Sunday with Adam Boulton": a plural's
+                // possessive mark.)
+                || tokens[k].text == "'" && tokens[k - 1].text.ends_with('s') && tokens.get(k + 1).is_some_and(Token::capitalized)
                 || (matches!(tokens[k].lower(), "with" | "of" | "and" | "at")
                     || tokens[k].text.starts_with(|c: char| c.is_ascii_digit())
                     || tokens[k].lower() == "the" && k > named && has_possessive_end(&tokens[k - 1]))

@@ -3761,3 +3761,54 @@ fn a_role_before_a_name_reaches_no_further_back_than_by() {
         [("Jo Lee".to_string(), Some("ferry co-ordinator".to_string()))]
     );
 }
+
+#[test]
+fn according_to_whom_before_the_subject_is_no_part_of_the_speaker() {
+    assert_single_claim(&[(
+        "According to Mr Reed the harbour master said: \"The pier will close.\"",
+        "the harbour master",
+        "The pier will close",
+    )]);
+}
+
+#[test]
+fn a_plural_outlet_s_possessive_is_part_of_whom_it_was_told() {
+    assert_single_claim(&[(
+        "Jo Lee told Harbour News' Sunday with Ann Ward: \"The pier will close.\"",
+        "Jo Lee",
+        "The pier will close",
+    )]);
+}
+
+#[test]
+fn claims_before_a_name_and_its_verb_reports_a_claim() {
+    assert_single_claim(&[
+        (
+            "The new book claims Jo Lee felt the pier was unsafe.",
+            "The new book",
+            "Jo Lee felt the pier was unsafe",
+        ),
+        (
+            "It claims Mr Reed had closed the pier.",
+            "It",
+            "Mr Reed had closed the pier",
+        ),
+    ]);
+    // A noun still: after a verb and its particle, after a determiner, or
+    // with a possessive name after it.
+    assert!(run("But he played down reports Mr Reed was closing the pier.").is_empty());
+    assert!(run("The claims Jo Lee denied were false.").is_empty());
+}
+
+#[test]
+fn a_post_after_the_opening_name_is_the_role_past_a_second_aside() {
+    assert_eq!(
+        roles(
+            "Mary Lee, founder of the Harbour Fund (HF), one of the charities that run the pier, said the ferry was late."
+        ),
+        [(
+            "Mary Lee".to_string(),
+            Some("founder of the Harbour Fund (HF)".to_string())
+        )]
+    );
+}
