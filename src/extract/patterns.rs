@@ -551,7 +551,34 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     {
         return Some((name_start, name_end));
     }
+    if end > start
+        && let Some(name_end) = post_then_holder(tokens, end)
+    {
+        return Some((from, name_end));
+    }
     (end > start).then_some((from, end))
+}
+
+/// Where the name ends that follows a post after capitalized words ending
+/// at `end`: "Liberal Democrat spokesman Mark Oaten called ... and
+/// argued", "Tory co-chairman Liam Fox derided ..., saying". The party, the
+/// post, then the name of who holds it, and a word after it: the subject
+/// is the whole (it had been the party's adjective alone).
+fn post_then_holder(tokens: &[Token], end: usize) -> Option<usize> {
+    let post_end =
+        (end..tokens.len().min(end + 3)).find(|&i| !tokens[i].is_word() || tokens[i].capitalized())?;
+    let post = tokens.get(post_end.checked_sub(1)?)?.text;
+    // ("co-chairman", "vice-chairman": a prefix to the post.)
+    let post = post
+        .split_once('-')
+        .filter(|(prefix, _)| matches!(*prefix, "co" | "vice" | "deputy" | "acting"))
+        .map_or(post, |(_, noun)| noun);
+    let name_end = (post_end..tokens.len()).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
+    (post_end > end
+        && super::speakers::is_role_word(post)
+        && name_end >= post_end + 2
+        && tokens[name_end].is_word())
+    .then_some(name_end)
 }
 
 /// Adverbs set off by commas between a speaker and the cue.
@@ -2716,6 +2743,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     // (After "the", the name's verb follows it: "the French
                     // international defender" is no name.)
                     let verb_follows = !lowercase_the || tokens.get(end).is_some_and(looks_like_verb);
+                    // (Past a post to the name of who holds it.)
+                    let end = post_then_holder(tokens, end)
+                        .filter(|&e| e <= np_end)
+                        .unwrap_or(end);
                     (end > run_start + usize::from(first == 0) && !article && verb_follows)
                         .then_some((first, end))
                 })
@@ -3918,7 +3949,14 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         if tokens.get(named).is_some_and(Token::capitalized) {
             k = named;
         }
+        // (A form of address opens whom the claim is about, not more of
+        // the outlet: "told the BBC Mr Howard had always ...".)
         while k < n
+            && !(k > named
+                && matches!(
+                    tokens[k].lower(),
+                    "mr" | "mrs" | "ms" | "dr" | "sir" | "lord" | "lady"
+                ))
             && (tokens[k].capitalized()
                 // ("told BBC Radio 4's World At One", "told BBC Radio
                 // Four's the World at One")

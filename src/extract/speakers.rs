@@ -1005,6 +1005,14 @@ impl<'k> Speakers<'k> {
     }
 
     fn remember(&mut self, name: String, person_like: bool) -> String {
+        // "A Tory spokesman said", "Lib Dem sources say": the party
+        // speaks, by its name, not by the adjective.
+        let name = match name.as_str() {
+            "Tory" | "Conservative" => "Conservatives".to_string(),
+            "Lib Dem" => "Lib Dems".to_string(),
+            "Liberal Democrat" => "Liberal Democrats".to_string(),
+            _ => name,
+        };
         if person_like {
             self.last_person = Some(name.clone());
             self.sentence_speaker.get_or_insert_with(|| name.clone());

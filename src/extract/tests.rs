@@ -3812,3 +3812,35 @@ fn a_post_after_the_opening_name_is_the_role_past_a_second_aside() {
         )]
     );
 }
+
+#[test]
+fn a_party_s_post_then_a_name_is_the_name_s_with_the_post_its_role() {
+    assert_eq!(
+        roles("Green Party co-chairman Jo Lee visited the pier, saying the ferry was late."),
+        [("Jo Lee".to_string(), Some("Green Party co-chairman".to_string()))]
+    );
+    assert_eq!(
+        roles("Harbour Party spokesman Ann Ward called the plan costly and argued it would fail."),
+        [(
+            "Ann Ward".to_string(),
+            Some("Harbour Party spokesman".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_party_speaks_by_its_name_not_its_adjective() {
+    assert_eq!(
+        sources("A Tory spokesman said the ferry was late. Lib Dem sources said it was early."),
+        ["Conservatives", "Lib Dems"]
+    );
+}
+
+#[test]
+fn a_form_of_address_after_the_outlet_opens_the_claim() {
+    assert_single_claim(&[(
+        "Sources told the BBC Mr Reed had always backed the pier.",
+        "Sources",
+        "Mr Reed had always backed the pier",
+    )]);
+}
