@@ -1250,7 +1250,9 @@ fn noun_in_context(tokens: &[Token], i: usize) -> bool {
     // takes an object, the word is a noun (not after "the Associated
     // Press"); so after a name that follows a preposition ("hit back at
     // Labour claims").
-    if !previous.capitalized() && (NOUN_BEFORE.contains(&before) || !singular && before == "to")
+    // (At a sentence's start, capitalized: "Following claims that ...",
+    // "Amid reports that ...".)
+    if (!previous.capitalized() || i == 1) && (NOUN_BEFORE.contains(&before) || !singular && before == "to")
         || previous.capitalized()
             && i >= 2
             && matches!(
@@ -3672,6 +3674,7 @@ const NOUN_BEFORE: &[&str] = &[
     "similar",
     "central",
     "amid",
+    "following",
     "over",
     "about",
     "against",

@@ -3844,3 +3844,13 @@ fn a_form_of_address_after_the_outlet_opens_the_claim() {
         "Mr Reed had always backed the pier",
     )]);
 }
+
+#[test]
+fn claims_after_an_opening_preposition_are_a_noun() {
+    assert!(run("Following claims that the pier was unsafe, Jo Lee was asked about it.").is_empty());
+    assert_single_claim(&[(
+        "Amid reports that the pier was closing, Jo Lee said the ferry was late.",
+        "Jo Lee",
+        "the ferry was late",
+    )]);
+}
