@@ -656,7 +656,8 @@ const INSTITUTIONS: &[&str] = &[
 pub(super) fn whole_quote(tokens: &[Token]) -> Option<Span> {
     let first = tokens.first()?;
     let last = tokens.iter().rposition(|t| !matches!(t.text, "." | "!" | "?"))?;
-    (is_open_quote(first) && is_close_quote(&tokens[last]) && tokens.len() > 4)
+    // (A word between the marks: a lone mark before stops is none.)
+    (last > 1 && is_open_quote(first) && is_close_quote(&tokens[last]) && tokens.len() > 4)
         .then(|| Span::new(tokens[1].span.start, tokens[last - 1].span.end))
 }
 

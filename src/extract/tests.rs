@@ -3854,3 +3854,16 @@ fn claims_after_an_opening_preposition_are_a_noun() {
         "the ferry was late",
     )]);
 }
+
+#[test]
+fn a_lone_quote_mark_before_full_stops_is_no_quotation() {
+    // (It had made the quotation's inside start after its end: a panic.)
+    assert_eq!(
+        run("Jo Lee said: \"The pier is shut.\"\n\n\" . . . .\n"),
+        [(
+            "Jo Lee".to_string(),
+            "said".to_string(),
+            "The pier is shut".to_string()
+        )]
+    );
+}
