@@ -3793,11 +3793,17 @@ const INVERTED_TAIL: &[&str] = &[
     "adding",
 ];
 
-/// Whether a lowercase word is one of `INVERTED_ROLES` (looked up in a
-/// set: the patterns ask it of many words of every sentence).
+/// Whether a lowercase word is one of `INVERTED_ROLES` or an organiser's
+/// post (looked up in a set: the patterns ask it of many words of every
+/// sentence).
 fn is_inverted_role(word: &str) -> bool {
-    static SET: std::sync::LazyLock<foldhash::HashSet<&str>> =
-        std::sync::LazyLock::new(|| INVERTED_ROLES.iter().copied().collect());
+    static SET: std::sync::LazyLock<foldhash::HashSet<&str>> = std::sync::LazyLock::new(|| {
+        INVERTED_ROLES
+            .iter()
+            .chain(super::speakers::ORGANISER_POSTS)
+            .copied()
+            .collect()
+    });
     SET.contains(word)
 }
 
@@ -3828,12 +3834,6 @@ const INVERTED_ROLES: &[&str] = &[
     "prosecutor",
     "campaigner",
     "activist",
-    "coordinator",
-    "co-ordinator",
-    "organiser",
-    "organizer",
-    "convener",
-    "convenor",
     "adviser",
     "advisor",
     "aide",

@@ -573,11 +573,7 @@ impl<'k> Speakers<'k> {
         let key = role_key(&words.join(" "));
         // A form of address is no post: "Dr" of "Dr Fox", "Harrogate Mr"
         // of "In Harrogate Mr Kennedy said".
-        if key.is_empty()
-            || !key
-                .split(' ')
-                .any(|w| !is_form_of_address(w) && (TITLES.contains(&w) || ROLE_NOUNS.contains(&w)))
-        {
+        if key.is_empty() || !key.split(' ').any(|w| !is_form_of_address(w) && is_post_noun(w)) {
             return;
         }
         // (The key names a post, checked above, so the phrase is never a
@@ -1680,7 +1676,8 @@ fn without_possessive(word: &str) -> &str {
 /// Whether a word is a title, in any case, with or without a period
 /// ("Sen.", "PRESIDENT"); no allocation, as this runs on every name.
 pub(super) fn is_title(word: &str) -> bool {
-    static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| TITLES.iter().copied().collect());
+    static SET: LazyLock<foldhash::HashSet<&str>> =
+        LazyLock::new(|| TITLES.iter().chain(ORGANISER_POSTS).copied().collect());
     in_lowercase(word.trim_end_matches('.'), |w| SET.contains(w))
 }
 
@@ -1708,6 +1705,21 @@ pub(super) fn names_a_post(role: &str) -> bool {
             "of" | "from" | "for" | "on" | "in" | "at" | "with" | "to" | "by"
         )
     }) && role.split_whitespace().any(post)
+}
+
+/// Whether a lowercase word, as written, is a title or a role noun
+/// ("spokesman", "lawyer"): one set for the checks that ask it of every
+/// name and role phrase.
+fn is_post_noun(word: &str) -> bool {
+    static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| {
+        TITLES
+            .iter()
+            .chain(ORGANISER_POSTS)
+            .chain(ROLE_NOUNS)
+            .copied()
+            .collect()
+    });
+    SET.contains(word)
 }
 
 /// Whether a word names a post, in any case: a role word that is not a
@@ -1809,9 +1821,7 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
         *last = without_possessive(last);
     }
     let key = role_key(&words.join(" "));
-    let post = key
-        .split(' ')
-        .any(|w| TITLES.contains(&w) || ROLE_NOUNS.contains(&w));
+    let post = key.split(' ').any(is_post_noun);
     (!key.is_empty() && (post || !addressed)).then(|| words.join(" "))
 }
 
@@ -1858,7 +1868,7 @@ fn is_person_name(source: &str) -> bool {
     // searcher, and this runs on every name an article writes.)
     if let Some(at) = source.as_bytes().windows(3).rposition(|w| w == b"'s ")
         && let Some(last) = source[at + 3..].split_whitespace().last().map(str::to_lowercase)
-        && (ROLE_NOUNS.contains(&last.as_str()) || TITLES.contains(&last.as_str()))
+        && is_post_noun(&last)
     {
         return true;
     }
@@ -2227,7 +2237,7 @@ pub(super) fn is_description(source: &str) -> bool {
     let head = described_head(&words);
     let Some(last) = head.last() else { return false };
     let last = last.trim_end_matches('.').to_lowercase();
-    head.len() >= 2 && (TITLES.contains(&last.as_str()) || ROLE_NOUNS.contains(&last.as_str()))
+    head.len() >= 2 && is_post_noun(&last)
 }
 
 /// Whether a source is a person the article names ("Gordon Brown"), not a
@@ -2498,6 +2508,12 @@ const TITLES: &[&str] = &[
     "rabbi",
     "under-secretary",
     "undersecretary",
+];
+
+/// Posts of whoever runs a campaign or a meeting: titles before a name
+/// ("Co-ordinator Peter Facey") and roles after an inverted cue ("said
+/// co-ordinator Peter Facey"), one list for both.
+pub(super) const ORGANISER_POSTS: &[&str] = &[
     "coordinator",
     "co-ordinator",
     "organiser",
