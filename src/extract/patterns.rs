@@ -1044,6 +1044,62 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
+    // "fundraising reports through Jan. 31", "his remarks loomed large",
+    // "the jobs report has cleared the way": a noun, since no clause opens
+    // after the verb with a preposition, an auxiliary or a past tense.
+    // (But "claims in the lawsuit that S": the verb, its adjunct first;
+    // and "which Tom Lee claims was sold": the verb of a relative clause,
+    // whose subject is the gap before the auxiliary.)
+    if matches!(
+        t.lower(),
+        "claims" | "reports" | "remarks" | "notes" | "charges" | "report"
+    ) && tokens.get(i + 1).is_some_and(|n| noun_then_predicate(n))
+        && !tokens[i + 1..].iter().take(10).any(|w| w.lower() == "that")
+        && !tokens[i.saturating_sub(5)..i]
+            .iter()
+            .any(|w| matches!(w.lower(), "which" | "who" | "that" | "what"))
+    {
+        return false;
+    }
+    // "Clinton maintains a commanding lead", "she maintained an energetic
+    // pace": keeping something, not saying it.
+    if matches!(t.lower(), "maintain" | "maintains" | "maintained" | "maintaining")
+        && tokens.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower(),
+                "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "status"
+            ) || n.text.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+        })
+    {
+        return false;
+    }
+    // "The club charged a $100,000 fee", "charged more than that": a price;
+    // "an executive charged with fraud": the accused. (Not "prosecutors
+    // charged the officer with murder", the prosecutors' charge.)
+    if matches!(t.lower(), "charged" | "charges" | "charging" | "charge") {
+        let next = tokens.get(i + 1).map(|n| n.lower());
+        let with_later = tokens[i + 1..].iter().take(8).any(|w| w.lower() == "with");
+        if next == Some("with")
+            || next.is_some_and(|n| {
+                matches!(n, "a" | "an" | "more" | "less" | "about" | "nearly" | "almost")
+                    || n.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+            }) && !with_later
+        {
+            return false;
+        }
+    }
+    // "The man accused of buying the guns": who is accused, not who
+    // accuses (the verb takes its object first: "accused him of").
+    if t.lower() == "accused" && tokens.get(i + 1).is_some_and(|n| n.lower() == "of") {
+        return false;
+    }
+    // "Julie Davis reported from Midway Atoll": a dateline, not a report.
+    if matches!(t.lower(), "reported" | "reporting" | "reports")
+        && tokens.get(i + 1).is_some_and(|n| n.lower() == "from")
+        && tokens.get(i + 2).is_some_and(|n| n.capitalized())
+    {
+        return false;
+    }
     if t.text.chars().all(|c| c.is_uppercase()) && t.text.len() > 1 {
         return false; // "QUESTIONABLE MEDICAL CLAIMS": a heading
     }
@@ -1117,7 +1173,15 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         // ("4 in 10 said": "said" describes no noun.)
         let number = previous.chars().next().is_some_and(|c| c.is_ascii_digit())
             && !matches!(t.lower(), "said" | "say" | "says" | "told");
-        if number || (matches!(previous, "in" | "of" | "with") && t.lower().ends_with("ed")) {
+        // ("a large pledged delegate lead": the delegates pledged.)
+        let pledged_delegates = t.lower() == "pledged"
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.lower().starts_with("delegate"));
+        if number
+            || pledged_delegates
+            || (matches!(previous, "in" | "of" | "with") && t.lower().ends_with("ed"))
+        {
             return false;
         }
     }
@@ -1131,6 +1195,54 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
 
 /// Whether the word at `i` follows a form of "be", or one and an adverb
 /// ("was once asked", "is widely reported"): a passive participle.
+/// Whether the word after a plural noun that doubles as a cue ("claims",
+/// "reports", "remarks") shows the noun's own predicate or modifier rather
+/// than a clause said: a preposition ("reports through Jan. 31"), an
+/// auxiliary ("report has cleared"), "which", or a verb in the past tense
+/// ("remarks loomed large").
+fn noun_then_predicate(next: &Token) -> bool {
+    let word = next.lower();
+    if !next.is_word() || next.capitalized() {
+        return false;
+    }
+    matches!(
+        word,
+        "through"
+            | "at"
+            | "in"
+            | "on"
+            | "for"
+            | "from"
+            | "of"
+            | "about"
+            | "against"
+            | "over"
+            | "under"
+            | "during"
+            | "since"
+            | "amid"
+            | "among"
+            | "like"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "been"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "which"
+    ) || word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
+}
+
 fn after_passive_auxiliary(tokens: &[Token], i: usize) -> bool {
     let be = |t: &Token| is_form_of_be(t.lower());
     i > 0

@@ -3867,3 +3867,41 @@ fn a_lone_quote_mark_before_full_stops_is_no_quotation() {
         )]
     );
 }
+
+#[test]
+fn a_plural_noun_with_its_own_predicate_is_no_cue() {
+    assert!(run("Fundraising reports through March were late for the ferry.").is_empty());
+    assert!(run("The strong jobs report has cleared the way for the pier.").is_empty());
+    assert!(run("Jo Lee and her harsh remarks loomed large at the pier.").is_empty());
+    // (The verb, with an adjunct before its clause.)
+    assert_single_claim(&[(
+        "Jo Lee claims in her book that the pier was unsafe.",
+        "Jo Lee",
+        "the pier was unsafe",
+    )]);
+}
+
+#[test]
+fn keeping_a_lead_is_no_saying() {
+    assert!(run("Jo Lee maintains a commanding lead over Sam Reed.").is_empty());
+    assert!(run("Jo Lee maintained her energetic pace into old age.").is_empty());
+    assert_single_claim(&[(
+        "Jo Lee maintained the pier was unsafe.",
+        "Jo Lee",
+        "the pier was unsafe",
+    )]);
+}
+
+#[test]
+fn a_price_or_the_accused_is_no_charge_made() {
+    assert!(run("The Pier Club charged a $100 fee, most of it refundable.").is_empty());
+    assert!(run("The ferry captain charged with fraud this month stayed home.").is_empty());
+    assert!(run("The man accused of buying the ferry will stay in custody.").is_empty());
+    assert!(run("Jo Lee reported from Dover, and Sam Reed from Calais.").is_empty());
+    assert!(run("Jo Lee maintains a large pledged delegate lead.").is_empty());
+    assert_single_claim(&[(
+        "Jo Lee charged the ferry company had lied.",
+        "Jo Lee",
+        "the ferry company had lied",
+    )]);
+}
