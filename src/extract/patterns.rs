@@ -520,6 +520,18 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
                 .filter(|&p| p > 0 && time_phrase(&tokens_after[..=p]))
                 .map_or(0, |p| p + 1),
         };
+    // "But he opposed compulsory mediation, saying S": a conjunction that
+    // joins the sentence to the one before, without its comma.
+    let from = from
+        + usize::from(
+            from == dateline
+                && tokens.get(from).is_some_and(|t| {
+                    matches!(
+                        t.lower(),
+                        "but" | "and" | "yet" | "so" | "meanwhile" | "separately" | "indeed"
+                    )
+                }),
+        );
     let first = tokens.get(from)?;
     if PRONOUNS.contains(&first.lower()) && first.lower() != "i" {
         return Some((from, from + 1));
@@ -529,6 +541,20 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     // "The US government", "the government", "Kremlin officials".
     if (end > start || start > from) && INSTITUTIONS.contains(&tokens[end].lower()) {
         end += 1;
+    }
+    // "the Florida senator took a heckler in stride", "the Dutch midfield
+    // player admires ...": a capitalized adjective before lowercase words
+    // that end in a post or a role is that description, whole (it had been
+    // "Florida", "Dutch").
+    if start > from
+        && end == start + 1
+        && tokens[start].capitalized()
+        && let Some(role_end) = (end..tokens.len().min(end + 3))
+            .take_while(|&k| tokens[k].is_word() && !tokens[k].capitalized() && !looks_like_verb(&tokens[k]))
+            .map(|k| k + 1)
+            .find(|&k| super::speakers::is_role_word(tokens[k - 1].text) || tokens[k - 1].lower() == "player")
+    {
+        return Some((from, role_end));
     }
     // "No 10", "Number 10": Downing Street, its number part of its name.
     if end == start + 1 && matches!(tokens[start].text, "No" | "Number") && tokens[end].text == "10" {

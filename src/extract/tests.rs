@@ -1865,6 +1865,11 @@ fn the_subject_speaks_after_but_a_name_after_the_and_a_quote_s_comma() {
             "In a radio interview, the Ohio Democrat criticized the budget and said the cuts went too far.",
             "Ohio Democrat",
         ),
+        // A capitalized adjective and the post after it, whole.
+        (
+            "The Florida senator took a heckler in stride, saying the man was harmless.",
+            "The Florida senator",
+        ),
         // A participle after a quotation that holds the comma.
         (
             "Dana Ode called the plan a \"reckless gamble,\" adding that the county could not afford it.",
@@ -3904,4 +3909,20 @@ fn a_price_or_the_accused_is_no_charge_made() {
         "Jo Lee",
         "the ferry company had lied",
     )]);
+}
+
+#[test]
+fn an_opening_conjunction_is_not_the_subject() {
+    assert_single_claim(&[
+        (
+            "But Jo Lee opposed the ferry plan, saying it would cost too much.",
+            "Jo Lee",
+            "it would cost too much",
+        ),
+        (
+            "Meanwhile Ms Reed defended the pier, saying repairs were cheap.",
+            "Reed",
+            "repairs were cheap",
+        ),
+    ]);
 }
