@@ -362,7 +362,15 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             }
             // (A quotation inside the speaker's sentence counts: the next
             // sentence quoted whole is likely theirs too.)
-            if raw.quoted || matches!(raw.pattern, "quote-np-cue" | "quote-cue-np") {
+            // ("Jo Lee said the plan lacked compulsion. \"We would like
+            // ...\"": after reported speech too, news style goes on in the
+            // speaker's own words. Not a report nested inside a quotation,
+            // "\"What they say is S" (a relative report), which leaves the
+            // quotation its speaker.)
+            if raw.quoted
+                || matches!(raw.pattern, "quote-np-cue" | "quote-cue-np")
+                || opened_before.is_none() && raw.pattern != "rel-np-cue"
+            {
                 quoting = Some((
                     source.clone(),
                     Piece::of(&text, mention),

@@ -592,7 +592,7 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
 /// is the whole (it had been the party's adjective alone).
 fn post_then_holder(tokens: &[Token], end: usize) -> Option<usize> {
     let post_end =
-        (end..tokens.len().min(end + 3)).find(|&i| !tokens[i].is_word() || tokens[i].capitalized())?;
+        (end..tokens.len().min(end + 4)).find(|&i| !tokens[i].is_word() || tokens[i].capitalized())?;
     let post = tokens.get(post_end.checked_sub(1)?)?.text;
     // ("co-chairman", "vice-chairman": a prefix to the post.)
     let post = post

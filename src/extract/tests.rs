@@ -3926,3 +3926,27 @@ fn an_opening_conjunction_is_not_the_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_quotation_after_reported_speech_goes_on_in_the_speakers_words() {
+    let found = run("Jo Lee said the ferry plan was late. \"We would like to see a timetable.\"");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].0, "Jo Lee");
+    assert_eq!(found[1].2, "We would like to see a timetable.");
+    // (A report inside a quotation leaves the quotation its speaker.)
+    let found = run(
+        "Sam Reed told the radio: \"We are advised by the police. \"What they say is we need powers. \"And these powers will be limited.\"",
+    );
+    assert!(
+        found.iter().all(|(source, _, _)| source == "Sam Reed"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_post_of_three_words_after_the_party_belongs_to_the_name_after_it() {
+    assert_single_speaker(&[(
+        "Lib Dem foreign affairs spokesman Menzies Campbell backed the plan, adding it was overdue.",
+        "Menzies Campbell",
+    )]);
+}
