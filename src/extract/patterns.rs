@@ -2587,6 +2587,28 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     np_end = open;
                 }
             }
+            // "Alan Beith - who chairs the committee that monitors it - said":
+            // a relative clause between dashes about the speaker before it.
+            let dash = |t: &Token| matches!(t.text, "-" | "–" | "—");
+            if np_end > 3
+                && dash(&tokens[np_end - 1])
+                && let Some(open) = (0..np_end - 1)
+                    .rev()
+                    .take_while(|&i| {
+                        !matches!(tokens[i].text, ";" | ":" | "." | "!" | "?")
+                            && !is_open_quote(&tokens[i])
+                            && !is_close_quote(&tokens[i])
+                    })
+                    .find(|&i| dash(&tokens[i]))
+                && open > 0
+                && tokens[open + 1..np_end - 1]
+                    .first()
+                    .is_some_and(|t| matches!(t.lower(), "who" | "whose"))
+                && phrase_start(tokens, open) < open
+                && plausible_speaker(&tokens[phrase_start(tokens, open)..open])
+            {
+                np_end = open;
+            }
             // "the changes, which officials said will start in May": a
             // speaker between a relative pronoun and the cue reports what
             // the clause says of its antecedent.

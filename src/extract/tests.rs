@@ -3950,3 +3950,12 @@ fn a_post_of_three_words_after_the_party_belongs_to_the_name_after_it() {
         "Menzies Campbell",
     )]);
 }
+
+#[test]
+fn a_relative_clause_between_dashes_is_an_aside_about_the_speaker() {
+    assert_single_claim(&[(
+        "Harbour master Jo Lee - who runs the pier committee - said the ferry was late.",
+        "Jo Lee",
+        "the ferry was late",
+    )]);
+}
