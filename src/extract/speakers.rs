@@ -222,6 +222,45 @@ impl<'k> Speakers<'k> {
             .or_else(|| self.titled.get(&head_alone));
         match found.map(Vec::as_slice) {
             Some([only]) => Some(only),
+            Some(_) => None,
+            None => self.only_holder_of(&words),
+        }
+    }
+
+    /// "The minister said" where the article named one minister, "Justice
+    /// Minister Cathy Jamieson": a bare post (the article and one noun) is
+    /// the one person the article gives a post ending in that noun. Not a
+    /// shadow's, a deputy's, a former holder's or a prime minister's post,
+    /// which "the minister" does not mean; two holders name no one.
+    fn only_holder_of(&self, words: &[&str]) -> Option<&str> {
+        // (Only "minister": "the chancellor" of an article that calls Ken
+        // Clarke "former Chancellor" and Gordon Brown only "Mr Brown" is
+        // Mr Brown; a minister is one of many, whom papers title.)
+        let [article, noun] = words else { return None };
+        if !article.eq_ignore_ascii_case("the") || *noun != "minister" {
+            return None;
+        }
+        let mut holders = self.roles.iter().filter(|(key, _)| {
+            let words: Vec<&str> = key.split(' ').collect();
+            words.len() > 1
+                && words.last() == Some(noun)
+                && !words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "shadow" | "deputy" | "prime" | "first" | "junior" | "vice" | "ex" | "assistant"
+                    )
+                })
+        });
+        match (holders.next(), holders.next()) {
+            (Some((_, names)), None)
+                if names.len() == 1
+                    && !self
+                        .first_roles
+                        .get(&names[0])
+                        .is_some_and(|written| written.to_lowercase().contains("former")) =>
+            {
+                Some(&names[0])
+            }
             _ => None,
         }
     }

@@ -3959,3 +3959,22 @@ fn a_relative_clause_between_dashes_is_an_aside_about_the_speaker() {
         "the ferry was late",
     )]);
 }
+
+#[test]
+fn the_minister_is_the_one_minister_the_article_titles() {
+    assert_eq!(
+        sources("Ferry Minister Ann Ward will change the law. The minister said the pier was safe."),
+        ["Ann Ward"]
+    );
+    // Two ministers, or only a first minister titled: no one.
+    assert_eq!(
+        sources(
+            "Ferry Minister Ann Ward met Pier Minister Jo Lee on Monday. The minister said the pier was safe."
+        ),
+        ["The minister"]
+    );
+    assert_eq!(
+        sources("Ms Ward met First Minister Jo Lee on Monday. The minister said the pier was safe."),
+        ["The minister"]
+    );
+}
