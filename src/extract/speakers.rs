@@ -684,6 +684,28 @@ impl<'k> Speakers<'k> {
                 .collect();
             return self.resolve_mention(&format!("the {}", post.join(" ")));
         }
+        // "The Usdaw trade union", "the GMB union": a union's name, then
+        // what it is. (Only a union: "the UK elections watchdog" and "the
+        // Scottish government" open with a place, which a union's name
+        // rarely is.)
+        if let Some(rest) = mention
+            .strip_prefix("The ")
+            .or_else(|| mention.strip_prefix("the "))
+        {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let names = words
+                .iter()
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .count();
+            let kind = &words[names..];
+            if names >= 1
+                && (1..=2).contains(&kind.len())
+                && kind.iter().all(|w| w.chars().all(char::is_lowercase))
+                && kind.last().is_some_and(|w| *w == "union")
+            {
+                return self.resolve_mention(&words[..names].join(" "));
+            }
+        }
         // "Gov. John Kasich (R-OH)": a parenthesis is no part of a name.
         let without_parentheses;
         let mention = if mention.contains('(') {

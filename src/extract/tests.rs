@@ -3978,3 +3978,16 @@ fn the_minister_is_the_one_minister_the_article_titles() {
         ["The minister"]
     );
 }
+
+#[test]
+fn a_union_named_then_called_a_union_is_its_name() {
+    assert_eq!(
+        sources("The Usdaw trade union said shops should close. The GMB union said they should not."),
+        ["Usdaw", "GMB"]
+    );
+    // (A place then a kind of body is no name.)
+    assert_eq!(
+        sources("The UK elections watchdog said votes were safe."),
+        ["The UK elections watchdog"]
+    );
+}
