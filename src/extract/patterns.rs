@@ -985,8 +985,13 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     // "imports added up to 22bn yen": a sum, not speech.
+    // ("hastily adding a sixth promise to his pledge card": an object
+    // added, not words; but "...,\" added a Democrat": the speaker after
+    // an inverted cue.)
     if matches!(t.lower(), "add" | "adds" | "added" | "adding")
-        && tokens.get(i + 1).is_some_and(|n| n.lower() == "up")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.lower() == "up" || t.lower() == "adding" && matches!(n.lower(), "a" | "an"))
     {
         return false;
     }
@@ -2564,6 +2569,21 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 {
                     np_end -= 2;
                 } else if np_end > 1 && matches!(word(1), Some("yesterday" | "today" | "tonight" | "earlier"))
+                    // "Mr Blair directly denied S", "she angrily insisted":
+                    // an adverb after a name or a pronoun, right before the
+                    // cue (not "the family said", a noun; nor in a relative
+                    // clause, "which Bush and Blair constantly tells us").
+                    || np_end > 2
+                    && np_end == c
+                    && !tokens[np_end.saturating_sub(6)..np_end]
+                        .iter()
+                        .any(|t| matches!(t.lower(), "which" | "that" | "who"))
+                    && word(1).is_some_and(|w| {
+                        w.len() > 5 && w.ends_with("ly") && !matches!(w, "family" | "assembly" | "monopoly" | "anomaly")
+                    })
+                    && !tokens[np_end - 1].capitalized()
+                    && (tokens[np_end - 2].capitalized() && tokens[np_end - 2].is_word()
+                        || matches!(word(2), Some("he" | "she" | "they" | "we" | "i")))
                 {
                     np_end -= 1;
                 } else {
@@ -2815,6 +2835,32 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 coordinated |= matches!(tokens[np_start].lower(), "and" | "but");
                 by_but |= tokens[np_start].lower() == "but";
                 np_start += 1;
+            }
+            // "On Wednesday Mr Blair denied S", "Last week she said": when,
+            // with no comma after it, before the speaker.
+            let time_words =
+                match (
+                    tokens.get(np_start).map(|t| t.lower()),
+                    tokens.get(np_start + 1).map(|t| t.lower()),
+                ) {
+                    (Some("on"), Some(day)) if DAYS.contains(&day) => {
+                        2 + usize::from(tokens.get(np_start + 2).is_some_and(|t| {
+                            matches!(t.lower(), "morning" | "afternoon" | "evening" | "night")
+                        }))
+                    }
+                    (Some("last" | "this"), Some("week" | "month" | "year")) => 2,
+                    _ => 0,
+                };
+            if time_words > 0
+                && np_start + time_words < np_end
+                && tokens[np_start + time_words].is_word()
+                && (tokens[np_start + time_words].capitalized()
+                    || matches!(
+                        tokens[np_start + time_words].lower(),
+                        "he" | "she" | "they" | "we" | "i"
+                    ))
+            {
+                np_start += time_words;
             }
             // "Shares fell, with analysts saying S": the participle's
             // subject follows "with". (Not "with Jo Lee adding a sixth

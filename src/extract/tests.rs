@@ -3991,3 +3991,29 @@ fn a_union_named_then_called_a_union_is_its_name() {
         ["The UK elections watchdog"]
     );
 }
+
+#[test]
+fn an_adverb_or_a_day_around_the_speaker_is_passed_over() {
+    assert_single_claim(&[
+        (
+            "Jo Lee directly denied Sam Reed made that remark.",
+            "Jo Lee",
+            "Sam Reed made that remark",
+        ),
+        (
+            "On Wednesday Jo Lee said the ferry was late.",
+            "Jo Lee",
+            "the ferry was late",
+        ),
+        (
+            "Last week she angrily insisted the pier was safe.",
+            "she",
+            "the pier was safe",
+        ),
+    ]);
+    // (Not a noun, nor an object added.)
+    assert!(
+        run("The Tories pressed hard on the ferry, with Jo Lee hastily adding a sixth promise to her card, and won.")
+            .is_empty()
+    );
+}
