@@ -1547,6 +1547,10 @@ const OCCUPATIONS: &[&str] = &[
     "veteran",
     "former",
     "ex",
+    "fellow",
+    "correspondent",
+    "editor",
+    "political",
 ];
 
 /// Parties written before a name ("Tory Liam Fox", "Lib Dem Mark Oaten",

@@ -4017,3 +4017,14 @@ fn an_adverb_or_a_day_around_the_speaker_is_passed_over() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_fellow_member_or_an_editor_before_a_name_is_the_role() {
+    assert_eq!(
+        roles("Fellow Lib Dem Jo Lee said the pier was late. Political Editor Sam Reed said it was not."),
+        [
+            ("Jo Lee".to_string(), Some("Fellow Lib Dem".to_string())),
+            ("Sam Reed".to_string(), Some("Political Editor".to_string()))
+        ]
+    );
+}
