@@ -3035,6 +3035,57 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             {
                 np_end = open;
             }
+            // "He later contacted the show saying S", "Jo Lee wrote to the
+            // paper saying S": a participle with no comma after a clause,
+            // whose subject speaks (the clause is no speaker).
+            // (A name right before the participle is its subject, "the
+            // Evening Standard quoted Mr Clarke telling S", "It was no good
+            // Mr Blair claiming S"; not where a preposition or another verb
+            // takes it as object, "heaped praise on Mr Brown saying S",
+            // "freed from Guantanamo Bay telling them S", "Mr Hockney also
+            // left UKIP saying S".)
+            let name_subject = || {
+                let name = (np_start..np_end)
+                    .rev()
+                    .take_while(|&k| tokens[k].is_word() && tokens[k].capitalized())
+                    .last();
+                name.is_some_and(|k| {
+                    // (Past "the": "left the Ferry Party saying".)
+                    let k = if k > np_start + 1 && tokens[k - 1].lower() == "the" {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    let before = &tokens[k - usize::from(k > 0)];
+                    k == np_start
+                        || matches!(
+                            before.lower(),
+                            "quoted" | "quotes" | "heard" | "saw" | "caught" | "cited"
+                        )
+                        || !PREPOSITIONS.contains(&before.lower()) && !looks_like_verb(before)
+                })
+            };
+            // (Where a cue before it already took what follows, "Ann Roe
+            // has written to the council saying: \"Q\"" is one claim, the
+            // letter's: no second one.)
+            if tokens[c].lower().ends_with("ing")
+                && out.iter().any(|m| m.content.start >= tokens[c].span.start)
+            {
+                continue;
+            }
+            if tokens[c].lower().ends_with("ing")
+                && np_start < np_end
+                && !name_subject()
+                && let Some((start, end)) = if matches!(tokens[np_start].lower(), "he" | "she" | "they") {
+                    Some((0, 1))
+                } else {
+                    opening_subject(&tokens[np_start..np_end])
+                }
+                && np_start + end < np_end
+                && looks_like_verb(&tokens[np_start + end])
+            {
+                (np_start, np_end) = (np_start + start, np_start + end);
+            }
             // "Hawkins and others who oppose the law said S": the subject
             // before its relative clause speaks.
             if np_start < np_end

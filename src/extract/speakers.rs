@@ -2442,6 +2442,8 @@ const DOCUMENTS: &[&str] = &[
     "transcript",
     "filing",
     "website",
+    "e-mail",
+    "email",
 ];
 
 /// Words that make a capitalized run an organization's name.

@@ -4028,3 +4028,23 @@ fn a_fellow_member_or_an_editor_before_a_name_is_the_role() {
         ]
     );
 }
+
+#[test]
+fn a_participle_after_a_clause_without_its_comma_is_the_subjects() {
+    assert_single_speaker(&[
+        (
+            "He later rang the paper saying the letter had been sent in error.",
+            "He",
+        ),
+        (
+            "Jo Lee also left the Ferry Party saying the party was lost.",
+            "Jo Lee",
+        ),
+        ("It was no good Sam Reed claiming the ferry was late.", "Sam Reed"),
+    ]);
+    // The document speaks for whoever sent it.
+    assert_eq!(
+        sources("Jo Lee sent a note. Mr Reed's e-mail suggested they should close the pier."),
+        ["Reed"]
+    );
+}
