@@ -360,13 +360,13 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             {
                 possessors.insert(out.len(), person.clone());
             }
-            // (A quotation inside the speaker's sentence counts: the next
-            // sentence quoted whole is likely theirs too.)
-            // ("Jo Lee said the plan lacked compulsion. \"We would like
-            // ...\"": after reported speech too, news style goes on in the
-            // speaker's own words. Not a report nested inside a quotation,
-            // "\"What they say is S" (a relative report), which leaves the
-            // quotation its speaker.)
+            // The next sentence quoted whole is likely this speaker's: after
+            // a quotation, or a quotation inside the sentence, and after
+            // reported speech too ("Jo Lee said the plan lacked compulsion.
+            // \"We would like ...\"": news style goes on in the speaker's
+            // own words). Not after a relative report nested inside a
+            // quotation ("\"What they say is S"), which leaves the quotation
+            // its speaker.
             if raw.quoted
                 || matches!(raw.pattern, "quote-np-cue" | "quote-cue-np")
                 || opened_before.is_none() && raw.pattern != "rel-np-cue"

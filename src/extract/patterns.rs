@@ -493,7 +493,7 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     let dateline = tokens
         .first()
         .filter(|t| t.text.len() >= 4 && t.text.chars().all(|c| c.is_ascii_uppercase()))
-        .and_then(|_| (1..tokens.len().min(12)).find(|&i| matches!(tokens[i].text, "—" | "–" | "-")))
+        .and_then(|_| (1..tokens.len().min(12)).find(|&i| is_dash(&tokens[i])))
         .map_or(0, |dash| dash + 1);
     let tokens_after = &tokens[dateline..];
     // ("Having been pricked into action, the agency ...": a participle
@@ -1224,8 +1224,6 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     true
 }
 
-/// Whether the word at `i` follows a form of "be", or one and an adverb
-/// ("was once asked", "is widely reported"): a passive participle.
 /// Whether the word after a plural noun that doubles as a cue ("claims",
 /// "reports", "remarks") shows the noun's own predicate or modifier rather
 /// than a clause said: a preposition ("reports through Jan. 31"), an
@@ -1274,6 +1272,13 @@ fn noun_then_predicate(next: &Token) -> bool {
     ) || word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
 }
 
+/// Whether a token is a dash: hyphen, en or em dash standing alone.
+fn is_dash(token: &Token) -> bool {
+    matches!(token.text, "-" | "–" | "—")
+}
+
+/// Whether the word at `i` follows a form of "be", or one and an adverb
+/// ("was once asked", "is widely reported"): a passive participle.
 fn after_passive_auxiliary(tokens: &[Token], i: usize) -> bool {
     let be = |t: &Token| is_form_of_be(t.lower());
     i > 0
@@ -2609,9 +2614,8 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             }
             // "Alan Beith - who chairs the committee that monitors it - said":
             // a relative clause between dashes about the speaker before it.
-            let dash = |t: &Token| matches!(t.text, "-" | "–" | "—");
             if np_end > 3
-                && dash(&tokens[np_end - 1])
+                && is_dash(&tokens[np_end - 1])
                 && let Some(open) = (0..np_end - 1)
                     .rev()
                     .take_while(|&i| {
@@ -2619,13 +2623,14 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             && !is_open_quote(&tokens[i])
                             && !is_close_quote(&tokens[i])
                     })
-                    .find(|&i| dash(&tokens[i]))
+                    .find(|&i| is_dash(&tokens[i]))
                 && open > 0
                 && tokens[open + 1..np_end - 1]
                     .first()
                     .is_some_and(|t| matches!(t.lower(), "who" | "whose"))
-                && phrase_start(tokens, open) < open
-                && plausible_speaker(&tokens[phrase_start(tokens, open)..open])
+                && let start = phrase_start(tokens, open)
+                && start < open
+                && plausible_speaker(&tokens[start..open])
             {
                 np_end = open;
             }
@@ -3068,12 +3073,11 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // (Where a cue before it already took what follows, "Ann Roe
             // has written to the council saying: \"Q\"" is one claim, the
             // letter's: no second one.)
-            if tokens[c].lower().ends_with("ing")
-                && out.iter().any(|m| m.content.start >= tokens[c].span.start)
-            {
+            let participle_cue = tokens[c].lower().ends_with("ing");
+            if participle_cue && out.iter().any(|m| m.content.start >= tokens[c].span.start) {
                 continue;
             }
-            if tokens[c].lower().ends_with("ing")
+            if participle_cue
                 && np_start < np_end
                 && !name_subject()
                 && let Some((start, end)) = if matches!(tokens[np_start].lower(), "he" | "she" | "they") {
@@ -3294,7 +3298,7 @@ fn end_before_joint(tokens: &[Token], start: usize, cue: usize) -> Option<usize>
         .find(|&j| tokens[j].span.start > start && is_joint(&tokens[j]))?;
     let last = (0..joint)
         .rev()
-        .find(|&j| !is_joint(&tokens[j]) && !matches!(tokens[j].text, "-" | "–" | "—" | ";"))?;
+        .find(|&j| !is_joint(&tokens[j]) && !is_dash(&tokens[j]) && tokens[j].text != ";")?;
     let first = tokens.partition_point(|t| t.span.start < start);
     if first > last {
         return None;
