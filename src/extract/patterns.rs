@@ -556,6 +556,42 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     {
         return Some((from, role_end));
     }
+    // "The mayor rejected the plan, saying S", "The prime minister's
+    // official spokesman also rejected the claims": a post in lowercase
+    // after "the", with the lowercase words before it, is the subject (a
+    // participle had found none). The last post before a verb or a
+    // capitalized word: "The governor of the state" is the governor; not
+    // when a possessive follows it ("The vice president's presence").
+    if start > from && end == start {
+        // (The lowercase words before a verb; a possessive is no verb.)
+        let in_phrase = |t: &Token| {
+            t.is_word()
+                && !t.capitalized()
+                && (super::speakers::has_possessive(t.text) || !looks_like_verb(t))
+        };
+        let phrase_end = (start..tokens.len().min(start + 5))
+            .find(|&k| !in_phrase(&tokens[k]))
+            .unwrap_or(tokens.len().min(start + 5));
+        if let Some(role_end) = (start + 1..=phrase_end)
+            .rev()
+            .find(|&k| super::speakers::is_role_word(tokens[k - 1].text))
+            && !(role_end..phrase_end).any(|k| super::speakers::has_possessive(tokens[k].text))
+        {
+            // "the other candidate on the stage, former Secretary of
+            // State Hillary Clinton, drew": the name set off after it.
+            if let Some(comma) =
+                (role_end..phrase_end + 1).find(|&k| tokens.get(k).is_some_and(|t| t.text == ","))
+                && let Some(close) = (comma + 1..tokens.len().min(comma + 9)).find(|&k| tokens[k].text == ",")
+                && close >= comma + 3
+                && tokens[close - 1].capitalized()
+                && tokens[close - 2].capitalized()
+                && tokens[comma + 1..close].iter().all(|t| t.is_word())
+            {
+                return Some((comma + 1, close));
+            }
+            return Some((from, role_end));
+        }
+    }
     // "No 10", "Number 10": Downing Street, its number part of its name.
     if end == start + 1 && matches!(tokens[start].text, "No" | "Number") && tokens[end].text == "10" {
         end += 1;
@@ -3077,7 +3113,35 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             if participle_cue && out.iter().any(|m| m.content.start >= tokens[c].span.start) {
                 continue;
             }
-            if participle_cue
+            // Nor where it stands inside an earlier claim of the sentence:
+            // "The commissioner says he wants details of orders telling
+            // staff to delete e-mails" (the orders tell, inside what the
+            // commissioner says). Unless it goes on with that claim's
+            // speaker: after "but" or "despite", or before a colon or a
+            // quotation ("Jo Lee said S adding: \"Q\"", "He says S but
+            // saying S2"), it is theirs, not the sentence's subject's.
+            let inside = out
+                .iter()
+                .rev()
+                .find(|m| m.content.start < tokens[c].span.start && m.content.end >= tokens[c].span.end)
+                .map(|m| m.mention);
+            let goes_on = matches!(tokens[c - 1].lower(), "but" | "despite" | "while")
+                || tokens
+                    .get(c + 1)
+                    .is_some_and(|t| t.text == ":" || is_open_quote(t));
+            let outer_speaker = inside.filter(|_| participle_cue && goes_on).and_then(|mention| {
+                let start = tokens.iter().position(|t| t.span.start == mention.start)?;
+                let end = tokens[start..].iter().position(|t| t.span.end == mention.end)?;
+                Some((start, start + end + 1))
+            });
+            // (A name right before it is its own subject, whatever the
+            // claim around it: "with Senator Jo Lee telling reporters S".)
+            if participle_cue && inside.is_some() && outer_speaker.is_none() && !name_subject() {
+                continue;
+            }
+            if let Some(outer) = outer_speaker {
+                (np_start, np_end) = outer;
+            } else if participle_cue
                 && np_start < np_end
                 && !name_subject()
                 && let Some((start, end)) = if matches!(tokens[np_start].lower(), "he" | "she" | "they") {

@@ -1723,7 +1723,7 @@ fn role_holds(role: &str, head: &str) -> bool {
 }
 
 /// Whether a word ends in the possessive "'s" or "’s".
-fn has_possessive(word: &str) -> bool {
+pub(super) fn has_possessive(word: &str) -> bool {
     without_possessive(word).len() < word.len()
 }
 

@@ -4048,3 +4048,82 @@ fn a_participle_after_a_clause_without_its_comma_is_the_subjects() {
         ["Reed"]
     );
 }
+
+#[test]
+fn a_post_in_lowercase_after_the_is_the_subject_of_a_participle() {
+    assert_single_speaker(&[
+        (
+            "The mayor rejected the plan, saying the figures were wrong.",
+            "The mayor",
+        ),
+        (
+            "The finance minister dismissed the report on Monday, saying it was out of date.",
+            "The finance minister",
+        ),
+        (
+            "The governor of the state vetoed the bill, saying that it would cost too much.",
+            "The governor",
+        ),
+    ]);
+    // A possessive before the post: the post whole.
+    assert_single_speaker(&[(
+        "The mayor's chief spokesman also rejected the claims, saying: \"The plan was always ours.\"",
+        "The mayor's chief spokesman",
+    )]);
+    // A lowercase noun that is no post stays no speaker.
+    assert!(run("The plan collapsed last week, saying nothing of the cost.").is_empty());
+}
+
+#[test]
+fn a_post_in_lowercase_then_a_possessive_or_a_name_set_off() {
+    // The name set off after the post is who.
+    assert_single_speaker(&[(
+        "But the other candidate on the stage, former Governor Ann Lee, drew a contrast, saying the rise would cost jobs.",
+        "Ann Lee",
+    )]);
+    // A possessive after the post: the phrase is a thing, not a speaker.
+    let found = run("The vice president's visit to the state is the one most telling to voters, aides say.");
+    assert!(
+        found.iter().all(|(source, _, _)| !source.starts_with("The vice")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_participle_inside_an_earlier_claim_is_no_claim_of_the_speaker() {
+    let found = run(
+        "The information commissioner says he is asking for details of Cabinet Office orders telling staff to delete old e-mails.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "says");
+}
+
+#[test]
+fn a_participle_inside_a_claim_after_but_or_before_a_quote_is_its_speakers() {
+    let found = run(
+        "Labour's Ann Roe said the leaders had a \"scorching\" from MPs adding: \"It was a meeting like no other.\"",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().all(|(source, _, _)| source == "Ann Roe"),
+        "{found:?}"
+    );
+    assert_eq!(found[1].2, "It was a meeting like no other");
+    let found =
+        run("But he denied that he was ruling out the plan despite saying there would be no vote this year.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].1, "saying");
+}
+
+#[test]
+fn a_name_right_before_a_participle_inside_a_claim_still_speaks() {
+    let found = run(
+        "The attack sparked a debate over how the city responds to crime, with Senator Jo Lee telling reporters on Thursday he saw the mayor as responsible.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(source, cue, _)| source == "Jo Lee" && cue == "telling"),
+        "{found:?}"
+    );
+}
