@@ -498,14 +498,38 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     let tokens_after = &tokens[dateline..];
     // ("Having been pricked into action, the agency ...": a participle
     // opens a longer adverbial.)
-    let participle_opens = tokens_after.first().is_some_and(|t| t.lower().ends_with("ing"));
-    let reach = if participle_opens { 10 } else { 5 };
+    // ("Reached by the paper, Jo Lee denied ...": a past participle and
+    // its preposition, as well.)
+    let participle_opens = tokens_after.first().is_some_and(|t| {
+        t.lower().ends_with("ing")
+            || t.lower().ends_with("ed")
+                && tokens_after
+                    .get(1)
+                    .is_some_and(|next| PREPOSITIONS.contains(&next.lower()))
+    });
+    // "Inside the hotel, Trump ...", "Shortly after the merger
+    // announcement, the families ...": where or when, however long.
+    let place_or_time_opens = tokens_after.first().is_some_and(|t| {
+        matches!(
+            t.lower(),
+            "inside" | "outside" | "amid" | "within" | "across" | "throughout" | "behind" | "following"
+        ) || opener(t.lower())
+            && tokens_after
+                .get(1)
+                .is_some_and(|next| PREPOSITIONS.contains(&next.lower()))
+    });
+    let reach = if participle_opens || place_or_time_opens {
+        10
+    } else {
+        5
+    };
     let from = dateline
         + match tokens_after.iter().take(reach).position(|t| t.text == ",") {
             Some(comma)
                 if comma > 0
                     && (comma == 1 && opener(tokens_after[0].lower())
                         || participle_opens
+                        || place_or_time_opens
                         || time_phrase(&tokens_after[..comma])
                         || PREPOSITIONS.contains(&tokens_after[0].lower())
                         || LEADING.contains(&tokens_after[0].lower())) =>
@@ -617,6 +641,23 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
         && let Some(name_end) = post_then_holder(tokens, end)
     {
         return Some((from, name_end));
+    }
+    // "Labour's focus on the economy came ...", "Smith's decision to
+    // go ...": a name's possessive before a thing and its preposition is
+    // no subject (not "Labour's leader", "Lee's son, Grant,").
+    if end > start
+        && super::speakers::has_possessive(tokens[end - 1].text)
+        && tokens.get(end).is_some_and(|t| {
+            t.is_word()
+                && !t.capitalized()
+                && !super::speakers::is_role_word(t.text)
+                && !KIN.contains(&t.lower())
+        })
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| PREPOSITIONS.contains(&t.lower()))
+    {
+        return None;
     }
     (end > start).then_some((from, end))
 }
@@ -856,6 +897,39 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
             .rev()
             .take_while(|t| !matches!(t.text, ";" | ":") && !is_open_quote(t) && !is_close_quote(t))
             .any(|t| EVIDENCE.contains(&t.lower()));
+    }
+    // "..., warning: \"Q\"", "..., insisting that S": the participle of a
+    // reporting verb that is no cue alone ("a warning", "after arguing
+    // with staff", "noting down") reports after a comma, where "that", a
+    // colon or a quotation opens what was said.
+    if matches!(
+        word,
+        "warning"
+            | "insisting"
+            | "arguing"
+            | "noting"
+            | "stressing"
+            | "explaining"
+            | "suggesting"
+            | "admitting"
+            | "acknowledging"
+            | "conceding"
+            | "predicting"
+            | "declaring"
+            | "asserting"
+            | "stating"
+            | "maintaining"
+            | "contending"
+            | "complaining"
+            | "announcing"
+            | "confirming"
+    ) {
+        let after_comma = i > 1
+            && (tokens[i - 1].text == "," || is_close_quote(&tokens[i - 1]) && tokens[i - 2].text == ",");
+        return after_comma
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.lower() == "that" || t.text == ":" || is_open_quote(t));
     }
     // "S, he went on.", "He went on: \"Q\"": going on is speaking on, where
     // the sentence ends at "on" or a colon opens what was said, and a
@@ -1308,9 +1382,10 @@ fn noun_then_predicate(next: &Token) -> bool {
     ) || word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
 }
 
-/// Whether a token is a dash: hyphen, en or em dash standing alone.
+/// Whether a token is a dash: hyphen, en or em dash, or the horizontal bar
+/// some papers set after a dateline ("WASHINGTON ― The ..."), standing alone.
 fn is_dash(token: &Token) -> bool {
-    matches!(token.text, "-" | "–" | "—")
+    matches!(token.text, "-" | "–" | "—" | "―")
 }
 
 /// Whether the word at `i` follows a form of "be", or one and an adverb
@@ -1751,6 +1826,29 @@ const PREPOSITIONS: &[&str] = &[
     "meanwhile",
     "however",
     "instead",
+];
+
+/// Kinship nouns: after a name's possessive, a person ("Lee's son").
+const KIN: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "spouse",
+    "partner",
+    "widow",
+    "widower",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "grandson",
+    "granddaughter",
 ];
 
 const DETERMINERS: &[&str] = &[

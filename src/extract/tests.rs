@@ -4127,3 +4127,74 @@ fn a_name_right_before_a_participle_inside_a_claim_still_speaks() {
         "{found:?}"
     );
 }
+
+#[test]
+fn reporting_participles_after_a_comma_before_that_a_colon_or_a_quote() {
+    assert_single_claim(&[
+        (
+            "Party leader Jo Lee renewed calls for an inquiry, warning: \"This issue will not go away.\"",
+            "Jo Lee",
+            "This issue will not go away",
+        ),
+        (
+            "The minister defended the scheme, insisting that it would save money.",
+            "The minister",
+            "it would save money",
+        ),
+        (
+            "Ann Roe backed the bill, noting that the council had asked for it.",
+            "Ann Roe",
+            "the council had asked for it",
+        ),
+    ]);
+    // Nouns, and participles without "that" or a quotation, are no cues.
+    for sentence in [
+        "The agency issued a warning that the bridge was unsafe.",
+        "The board met on Monday, arguing with staff about pay.",
+        "The pair left early, noting down the times of the trains.",
+    ] {
+        assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
+    }
+}
+
+#[test]
+fn openings_of_place_time_and_past_participles_are_no_subject() {
+    assert_single_speaker(&[
+        (
+            "Reached by the paper, Bennett denied the story, explaining that he had been away.",
+            "Bennett",
+        ),
+        (
+            "Inside the hotel conference centre, Trump dismissed the governor, arguing that he had failed.",
+            "Trump",
+        ),
+        (
+            "WASHINGTON ― The administration expanded the programme, acknowledging that the system had failed.",
+            "The administration",
+        ),
+    ]);
+    // "Shortly after the merger announcement,": when, not who.
+    let found = run(
+        "Shortly after the merger announcement, the families of the founders mobilized, warning that the deal would hurt the firm.",
+    );
+    assert!(
+        found.iter().all(|(source, _, _)| source != "Shortly"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_name_s_possessive_before_a_thing_is_no_subject() {
+    // The report suggests, not the party.
+    let found = run(
+        "Labour's focus on the economy came on the day a new report was published by the institute, suggesting that incomes had fallen.",
+    );
+    assert!(found.iter().all(|(source, _, _)| source != "Labour"), "{found:?}");
+    // Before a post or a relative, a person is.
+    for sentence in [
+        "Labour's deputy leader opened the debate, insisting that the party would win.",
+        "Lee's son defended his father on Tuesday, saying that he had done nothing wrong.",
+    ] {
+        assert_eq!(run(sentence).len(), 1, "{sentence}");
+    }
+}
