@@ -4198,3 +4198,22 @@ fn a_name_s_possessive_before_a_thing_is_no_subject() {
         assert_eq!(run(sentence).len(), 1, "{sentence}");
     }
 }
+
+#[test]
+fn a_quotation_opened_again_that_runs_on_over_sentences_is_the_speaker_s() {
+    let found = run(
+        "After the ruling Jo Lee, legal director of the charity, said: \"It is not enough for the army to investigate. \"There must be a public inquiry by an independent body. Only such an inquiry could reveal what happened.\" Other allegations included a shooting.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].0, "Jo Lee");
+    assert_eq!(
+        found[1].2,
+        "There must be a public inquiry by an independent body. Only such an inquiry could reveal what happened"
+    );
+    // After a quotation that closed, a new one running on over sentences is
+    // left alone (on PolNeAR dev, 19 of the 63 such were wrong).
+    let found = run(
+        "Jo Lee said: \"It is not enough.\" \"There must be a public inquiry by an independent body. Only such an inquiry could reveal it.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
