@@ -522,6 +522,27 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
         .collect();
     let mut nested = nested.into_iter();
     out.retain(|_| !nested.next().unwrap_or(false));
+    // "Jo Lee said: \"Q1 'Q2. Q3'\", he said.": one quotation read twice,
+    // whole after it and cut short at the inner quote before it; the
+    // shorter quotation, opening where the longer one of the same speaker
+    // does, is no claim of its own.
+    // (Across sentences: the quotation may hold a full stop.)
+    let mut longest: FastMap<(usize, &str), usize> = FastMap::new();
+    for p in out.iter().filter(|p| p.quote.is_some()) {
+        let end = longest.entry((p.content.start, p.source.as_str())).or_insert(0);
+        *end = (*end).max(p.content.end);
+    }
+    let repeated: Vec<bool> = out
+        .iter()
+        .map(|p| {
+            p.quote.is_some()
+                && longest
+                    .get(&(p.content.start, p.source.as_str()))
+                    .is_some_and(|&end| end > p.content.end)
+        })
+        .collect();
+    let mut repeated = repeated.into_iter();
+    out.retain(|_| !repeated.next().unwrap_or(false));
     // Confidence last, when each proposal's claim and speaker are final and
     // the other proposals of its sentence are known.
     let article = confidence::Article::of(input, &out);

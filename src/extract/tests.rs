@@ -4217,3 +4217,12 @@ fn a_quotation_opened_again_that_runs_on_over_sentences_is_the_speaker_s() {
     );
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_quotation_read_twice_is_one_claim_the_longer() {
+    let found = run(
+        "But Colonel Bob Stone said: \"Anyone at the top will be saddened but will say: 'If there is a case, let us have it out. Because we do not want people thinking soldiers get away with it',\" he said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].2.ends_with("get away with it'"), "{found:?}");
+}
