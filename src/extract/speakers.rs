@@ -138,6 +138,12 @@ pub(super) struct Speakers<'k> {
     /// found", "It warned"), before any speaker quoted earlier.
     sentence_body: Option<String>,
     last_body: Option<String>,
+    /// The names a sentence opens with, joined by "and" ("Lord Justice
+    /// Rix and Mr Justice Forbes ruled ..."), and those of the sentence
+    /// before: "They said" next is the two of them, not the last group
+    /// that spoke.
+    sentence_group: Option<String>,
+    last_group: Option<String>,
     /// The political party named last ("Labour's campaign", "a future
     /// Tory government", "the Lib Dems"), and the one named last before
     /// the current sentence's "the party": whom "the party said" means.
@@ -176,6 +182,8 @@ impl<'k> Speakers<'k> {
             subject_before_pronoun: None,
             sentence_body: None,
             last_body: None,
+            sentence_group: None,
+            last_group: None,
             last_party: None,
             party_meant: None,
             roles: FastMap::new(),
@@ -300,6 +308,8 @@ impl<'k> Speakers<'k> {
         self.subject_before_pronoun = None;
         self.sentence_speaker = None;
         self.last_body = self.sentence_body.take();
+        self.last_group = self.sentence_group.take();
+        self.sentence_group = opening_names_joined(tokens);
         // The sentence's subject: a known person's surname or full name
         // among its first words ("Putin, whose country ...").
         // (A person's: "Lib Dem Sir Archy Kirkwood" opens with a party,
@@ -776,8 +786,15 @@ impl<'k> Speakers<'k> {
                     }),
                 }
             } else if folded == "they" {
-                // Not the leader quoted last when his party is meant.
-                self.recent_speaker(|speakers, name, person| !(person || speakers.evidently_person(name)))
+                // The names the sentence before opened with, else not the
+                // leader quoted last when his party is meant (two people
+                // named together are a "they").
+                match self.last_group.clone() {
+                    Some(group) => Some(self.remember(group, false)),
+                    None => self.recent_speaker(|speakers, name, person| {
+                        !(person || speakers.evidently_person(name)) || name.contains(" and ")
+                    }),
+                }
             } else {
                 self.last_any.clone()
             };
@@ -1643,6 +1660,38 @@ fn opening_description(clause: &[Token]) -> Option<String> {
         }
         let text = words_of(phrase);
         is_definite_description(&text).then_some(text)
+    })
+}
+
+/// Two names joined by "and" that open a clause, each of two capitalized
+/// words or more, before a lowercase word ("But Lord Justice Rix and Mr
+/// Justice Forbes ruled ..."): the two, as written.
+fn opening_names_joined(tokens: &[Token]) -> Option<String> {
+    let from = usize::from(
+        tokens
+            .first()
+            .is_some_and(|t| matches!(t.lower(), "but" | "and" | "yet" | "so")),
+    );
+    let run_end = |start: usize| {
+        (start..tokens.len())
+            .find(|&k| !(tokens[k].is_word() && tokens[k].capitalized()))
+            .unwrap_or(tokens.len())
+    };
+    let first_end = run_end(from);
+    let second_start = first_end + 1;
+    let second_end = run_end(second_start);
+    (first_end >= from + 2
+        && tokens.get(first_end).is_some_and(|t| t.lower() == "and")
+        && second_end >= second_start + 2
+        && tokens
+            .get(second_end)
+            .is_some_and(|t| t.is_word() && !t.capitalized()))
+    .then(|| {
+        tokens[from..second_end]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
     })
 }
 

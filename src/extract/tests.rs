@@ -4226,3 +4226,18 @@ fn a_quotation_read_twice_is_one_claim_the_longer() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].2.ends_with("get away with it'"), "{found:?}");
 }
+
+#[test]
+fn they_after_two_names_that_open_the_sentence_before_is_the_two() {
+    let found = sources(
+        "Defence lawyers argued the camp was outside the law. But Judge Ann Roe and Judge Tom Lee ruled that the law could reach a prison. They said his case came within the law. The other cases had to fail, they said.",
+    );
+    assert_eq!(
+        found,
+        [
+            "Defence lawyers",
+            "Judge Ann Roe and Judge Tom Lee",
+            "Judge Ann Roe and Judge Tom Lee"
+        ]
+    );
+}
