@@ -1785,6 +1785,10 @@ const AUXILIARIES: &[&str] = &[
     "privately",
     "separately",
     "explicitly",
+    // ("Labour has always maintained S", "he has long argued S".)
+    "always",
+    "long",
+    "consistently",
 ];
 
 const PREPOSITIONS: &[&str] = &[

@@ -4241,3 +4241,19 @@ fn they_after_two_names_that_open_the_sentence_before_is_the_two() {
         ]
     );
 }
+
+#[test]
+fn always_and_long_between_the_auxiliary_and_the_cue() {
+    assert_single_claim(&[
+        (
+            "Labour has always maintained Mr Reed would have a central role.",
+            "Labour",
+            "Mr Reed would have a central role",
+        ),
+        (
+            "Mr Ode has long said that he will support the nominee.",
+            "Ode",
+            "he will support the nominee",
+        ),
+    ]);
+}
