@@ -4408,14 +4408,24 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         // that ...", "told the conference S": an audience, which a few
         // qualifying words may open, and then what was said, opening as a
         // clause does.
-        if let Some(audience) =
-            (named.max(c + 1)..n.min(k + 3)).find(|&i| AUDIENCES.contains(&tokens[i].lower()))
+        // ("told his monthly press conference the matter had been dealt
+        // with": lowercase words that describe the audience, after whose.)
+        let whose = tokens
+            .get(c + 1)
+            .is_some_and(|t| matches!(t.lower(), "his" | "her" | "their" | "its"));
+        if let Some(audience) = (named.max(c + 1)..n.min(k + if whose { 5 } else { 3 }))
+            .find(|&i| AUDIENCES.contains(&tokens[i].lower()))
             && tokens[c + 1..audience].iter().all(|t| {
                 t.capitalized()
                     || matches!(
                         t.lower(),
                         "the" | "his" | "her" | "their" | "its" | "party" | "fellow"
                     )
+                    || whose
+                        && t.is_word()
+                        && !t.lower().ends_with("ed")
+                        && !clause_marker(t.lower())
+                        && !cues::is_cue_word(t.lower())
             })
             && tokens.get(audience + 1).is_some_and(|t| {
                 t.capitalized()

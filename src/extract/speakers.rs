@@ -1784,6 +1784,12 @@ fn without_possessive(word: &str) -> &str {
     while let Some(rest) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
         word = rest;
     }
+    // ("Mr Sands' book": a name ending in s takes the mark alone.)
+    if word.len() > 3
+        && let Some(rest) = word.strip_suffix("s'").or_else(|| word.strip_suffix("s’"))
+    {
+        return &word[..rest.len() + 1];
+    }
     word
 }
 
@@ -2493,6 +2499,7 @@ const DOCUMENTS: &[&str] = &[
     "website",
     "e-mail",
     "email",
+    "book",
 ];
 
 /// Words that make a capitalized run an organization's name.

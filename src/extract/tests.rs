@@ -4257,3 +4257,18 @@ fn always_and_long_between_the_auxiliary_and_the_cue() {
         ),
     ]);
 }
+
+#[test]
+fn whose_audience_described_and_a_book_by_a_name_ending_in_s() {
+    // The audience, however described after "his", is not what was said.
+    assert_single_claim(&[(
+        "The prime minister told his monthly press conference the matter had been dealt with.",
+        "The prime minister",
+        "the matter had been dealt with",
+    )]);
+    // A book speaks for its author; "Sands'" is Sands's.
+    assert_eq!(
+        sources("Philippe Sands is a lawyer. Mr Sands' book suggests the answer was written by Lord Vale."),
+        ["Philippe Sands"]
+    );
+}
