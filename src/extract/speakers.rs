@@ -1771,14 +1771,16 @@ fn role_holds(role: &str, head: &str) -> bool {
         .any(|w| w == head || head == "minister" && matches!(w, "secretary" | "minister"))
 }
 
-/// Whether a word ends in the possessive "'s" or "’s".
+/// Whether a word ends in the possessive "'s" or "’s", or in the mark
+/// alone after an s ("Sands'").
 pub(super) fn has_possessive(word: &str) -> bool {
     without_possessive(word).len() < word.len()
 }
 
 /// A word without the possessive "'s" or "’s" it ends in (every one, as
-/// `trim_end_matches` would): a suffix test, with no substring searcher to
-/// set up for each of the article's names.
+/// `trim_end_matches` would), or the mark alone after an s: a suffix
+/// test, with no substring searcher to set up for each of the article's
+/// names.
 fn without_possessive(word: &str) -> &str {
     let mut word = word;
     while let Some(rest) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
