@@ -228,38 +228,32 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             continue;
         }
         if found.is_empty() {
-            // "... \"On the other hand, S. \"I hope ...": a quoted sentence
-            // left open where the next one opens a quote again, news
-            // style for a quotation that goes on in a new paragraph, is
-            // quoted whole too.
-            let reopened = || {
+            // A quoted sentence left open is quoted whole too, where the
+            // next one opens a quote again ("... \"On the other hand, S.
+            // \"I hope ..."), news style for a quotation that goes on in a
+            // new paragraph; or where it opens a quote again after a
+            // quoted sentence left open and runs on into the next one,
+            // which goes on with it (above): "Jo Lee said: \"S1. \"There
+            // must be an inquiry. Only an inquiry could show it.\"". (Not
+            // after a quotation that closed: on PolNeAR dev, 19 of the 63
+            // such were wrong, and precision fell from 0.949 to 0.935.)
+            let left_open = || {
                 let first = tokens.first().filter(|t| patterns::is_open_quote(t))?;
-                let next = text.chars()[sentence.end..].iter().find(|c| !c.is_whitespace())?;
-                (tokens.len() > 4
-                    && matches!(next, '"' | '“')
-                    && !tokens[1..]
+                let next_opens = || {
+                    text.chars()[sentence.end..]
                         .iter()
-                        .any(|t| patterns::is_open_quote(t) || patterns::is_close_quote(t)))
-                .then(|| text.trim(Span::new(first.span.end, sentence.end), ",.;: "))
-            };
-            // "Jo Lee said: \"S1. \"There must be an inquiry. Only an
-            // inquiry could show it.\"": after a quoted sentence left open,
-            // a quotation opened again that runs on into the next sentence,
-            // which goes on with it (above). (Not after a quotation that
-            // closed: on PolNeAR dev, 19 of the 63 such were wrong, and
-            // precision fell from 0.949 to 0.935.)
-            let runs_on = || {
-                let first = tokens.first().filter(|t| patterns::is_open_quote(t))?;
+                        .find(|c| !c.is_whitespace())
+                        .is_some_and(|c| matches!(c, '"' | '“'))
+                };
                 (tokens.len() > 4
-                    && left_open_before
-                    && open_quotation.is_some()
+                    && (next_opens() || left_open_before && open_quotation.is_some())
                     && !tokens[1..]
                         .iter()
                         .any(|t| patterns::is_open_quote(t) || patterns::is_close_quote(t)))
                 .then(|| text.trim(Span::new(first.span.end, sentence.end), ",.;: "))
             };
             if let (Some((source, mention, cue)), Some(content)) =
-                (&quoting, whole_quote(&tokens).or_else(reopened).or_else(runs_on))
+                (&quoting, whole_quote(&tokens).or_else(left_open))
             {
                 out.push(Proposal {
                     source: source.clone(),

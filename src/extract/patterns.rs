@@ -500,23 +500,19 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     // opens a longer adverbial.)
     // ("Reached by the paper, Jo Lee denied ...": a past participle and
     // its preposition, as well.)
-    let participle_opens = tokens_after.first().is_some_and(|t| {
-        t.lower().ends_with("ing")
-            || t.lower().ends_with("ed")
-                && tokens_after
-                    .get(1)
-                    .is_some_and(|next| PREPOSITIONS.contains(&next.lower()))
-    });
+    let preposition_second = tokens_after
+        .get(1)
+        .is_some_and(|next| PREPOSITIONS.contains(&next.lower()));
+    let participle_opens = tokens_after
+        .first()
+        .is_some_and(|t| t.lower().ends_with("ing") || t.lower().ends_with("ed") && preposition_second);
     // "Inside the hotel, Trump ...", "Shortly after the merger
     // announcement, the families ...": where or when, however long.
     let place_or_time_opens = tokens_after.first().is_some_and(|t| {
         matches!(
             t.lower(),
             "inside" | "outside" | "amid" | "within" | "across" | "throughout" | "behind" | "following"
-        ) || opener(t.lower())
-            && tokens_after
-                .get(1)
-                .is_some_and(|next| PREPOSITIONS.contains(&next.lower()))
+        ) || opener(t.lower()) && preposition_second
     });
     let reach = if participle_opens || place_or_time_opens {
         10
@@ -3222,23 +3218,24 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // speaker: after "but" or "despite", or before a colon or a
             // quotation ("Jo Lee said S adding: \"Q\"", "He says S but
             // saying S2"), it is theirs, not the sentence's subject's.
-            let inside = out
-                .iter()
-                .rev()
-                .find(|m| m.content.start < tokens[c].span.start && m.content.end >= tokens[c].span.end)
+            let inside = participle_cue
+                .then(|| {
+                    out.iter().rev().find(|m| {
+                        m.content.start < tokens[c].span.start && m.content.end >= tokens[c].span.end
+                    })
+                })
+                .flatten()
                 .map(|m| m.mention);
             let goes_on = matches!(tokens[c - 1].lower(), "but" | "despite" | "while")
                 || tokens
                     .get(c + 1)
                     .is_some_and(|t| t.text == ":" || is_open_quote(t));
-            let outer_speaker = inside.filter(|_| participle_cue && goes_on).and_then(|mention| {
-                let start = tokens.iter().position(|t| t.span.start == mention.start)?;
-                let end = tokens[start..].iter().position(|t| t.span.end == mention.end)?;
-                Some((start, start + end + 1))
-            });
+            let outer_speaker = inside
+                .filter(|_| goes_on)
+                .and_then(|mention| span_tokens(tokens, mention));
             // (A name right before it is its own subject, whatever the
             // claim around it: "with Senator Jo Lee telling reporters S".)
-            if participle_cue && inside.is_some() && outer_speaker.is_none() && !name_subject() {
+            if inside.is_some() && outer_speaker.is_none() && !name_subject() {
                 continue;
             }
             if let Some(outer) = outer_speaker {
