@@ -4272,3 +4272,21 @@ fn whose_audience_described_and_a_book_by_a_name_ending_in_s() {
         ["Philippe Sands"]
     );
 }
+
+#[test]
+fn an_amount_or_a_thing_added_is_no_claim() {
+    for sentence in [
+        "The minister did not raise the levy that year, but despite threats of protests, he added 2.5p per litre.",
+        "In May the economy added around 150,000 jobs.",
+        "Online forums added another link to the chain of rumours.",
+        "The careless choice of a spokesman added to the confusion over who was in charge.",
+    ] {
+        assert_eq!(run(sentence), [], "{sentence}");
+    }
+    // After "added", words that open a clause are still a claim.
+    assert_single_claim(&[(
+        "Ms Lund added 40 people had been hurt in the crash.",
+        "Lund",
+        "40 people had been hurt in the crash",
+    )]);
+}
