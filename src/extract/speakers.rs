@@ -968,7 +968,10 @@ impl<'k> Speakers<'k> {
         let joined = joined_name_start(&words, words.len() - tail.len());
         if joined < words.len() - tail.len() {
             let name = &words[joined..];
-            if name.iter().any(|w| is_institution_word(without_possessive(w)))
+            // ("Friends of the Earth": a name that is the whole mention,
+            // but for its article, is whole however it reads.)
+            let whole = words[..joined].iter().all(|w| matches!(*w, "The" | "the"));
+            if (whole || name.iter().any(|w| is_institution_word(without_possessive(w))))
                 && !name.iter().any(|w| is_title(w))
             {
                 return self.remember(
@@ -980,12 +983,23 @@ impl<'k> Speakers<'k> {
         // "the ambassador to Russia", "the MP for Sleaford and North
         // Hykeham": the name is the object of a preposition, and the
         // phrase itself names the speaker.
+        let preposition = |word: &str| {
+            matches!(
+                word.to_lowercase().as_str(),
+                "to" | "of" | "for" | "from" | "in" | "at" | "on" | "with"
+            )
+        };
         let after_preposition = [words.len() - tail.len(), joined].into_iter().any(|start| {
-            start > 0
-                && matches!(
-                    words[start - 1].to_lowercase().as_str(),
-                    "to" | "of" | "for" | "from" | "in" | "at" | "on" | "with"
-                )
+            start > 0 && preposition(words[start - 1])
+                // "a member of the Cabinet", "one of the Tories": one of a
+                // body, who holds no post in it, is no voice of it (as "the
+                // leader of the union" and "a spokesman for the Tories" are).
+                || start > 2
+                    && words[start - 1] == "the"
+                    && words[start - 2] == "of"
+                    && words[start - 3].starts_with(char::is_lowercase)
+                    && (!is_post_noun(words[start - 3]) || matches!(words[start - 3], "member" | "members"))
+                    && !names_a_spokesperson(&words[start - 3..start - 2])
         });
         // "A spokeswoman for Darlington Council": the body speaks through
         // its spokeswoman, as through "a council spokeswoman" (whom "she"
@@ -1489,6 +1503,9 @@ const BODY_ENDS: &[&str] = &[
     "Network",
     "Forum",
     "Court",
+    // ("Shadow leader of the Commons Oliver Heald")
+    "Commons",
+    "Lords",
 ];
 
 /// Occupations written before a name, capitalized where a sentence opens

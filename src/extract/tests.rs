@@ -4290,3 +4290,27 @@ fn an_amount_or_a_thing_added_is_no_claim() {
         "40 people had been hurt in the crash",
     )]);
 }
+
+#[test]
+fn a_body_named_whole_and_one_of_a_body_who_holds_no_post_in_it() {
+    // A name of its own, "of the" inside it, is the whole name.
+    assert_eq!(
+        sources("Friends of the Forest said the plan was wrong."),
+        ["Friends of the Forest"]
+    );
+    // One of a body, holding no post in it, does not speak for it.
+    assert_eq!(
+        sources("Another member of the Cabinet said the plan was wrong."),
+        ["Another member of the Cabinet"]
+    );
+    // A post in it does ("the head of the CBI" speaks for the CBI).
+    assert_eq!(
+        sources("The head of the Widget Council said the plan was wrong."),
+        ["Widget Council"]
+    );
+    // The body before a person's name qualifies the name.
+    assert_eq!(
+        sources("Shadow leader of the Commons Owen Hale said the plan was wrong."),
+        ["Owen Hale"]
+    );
+}
