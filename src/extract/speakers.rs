@@ -1319,13 +1319,16 @@ pub(super) fn joined_name_start(words: &[&str], tail: usize) -> usize {
 }
 
 /// The words at the end of `words` that start with a capital.
+/// A number last after a capitalized word is part of the name
+/// ("Transport 2000", "Charter 88").
 fn capitalized_tail<'a, 'w>(words: &'w [&'a str]) -> &'w [&'a str] {
-    let count = words
-        .iter()
-        .rev()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    &words[words.len() - count..]
+    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let number = words.len() >= 2
+        && words[words.len() - 1].chars().all(|c| c.is_ascii_digit())
+        && capitalized(words[words.len() - 2]);
+    let named = &words[..words.len() - usize::from(number)];
+    let count = named.iter().rev().take_while(|w| capitalized(w)).count();
+    &words[named.len() - count..]
 }
 
 /// The name of a person said to be of or at some place: the capitalized

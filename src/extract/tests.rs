@@ -4314,3 +4314,11 @@ fn a_body_named_whole_and_one_of_a_body_who_holds_no_post_in_it() {
         ["Owen Hale"]
     );
 }
+
+#[test]
+fn a_number_ends_a_name() {
+    assert_eq!(
+        roles("Campaign group Transit 2040 said the freeze sends the wrong message."),
+        [("Transit 2040".to_string(), Some("Campaign group".to_string()))]
+    );
+}
