@@ -3635,7 +3635,17 @@ fn post_then_name(tokens: &[Token], open: usize, close: usize) -> bool {
         .iter()
         .rposition(|t| !super::speakers::is_post_nominal(t.text))
         .map_or(0, |at| at + 1);
-    post.first().is_some_and(|t| t.is_word() && t.capitalized())
+    // ("Responding to the speech, shadow chief secretary to the Treasury,
+    // George Osborne, said": a post in lowercase after an opening phrase,
+    // named in its first words.)
+    let lowercase_post = || {
+        post.iter().take(3).any(|t| super::speakers::is_post_word(t.text))
+            && post
+                .iter()
+                .all(|t| !t.is_word() || t.capitalized() || !looks_like_verb(t))
+    };
+    post.first()
+        .is_some_and(|t| t.is_word() && (t.capitalized() || lowercase_post()))
         && post.iter().filter(|t| t.is_word()).count() <= 12
         && post.iter().any(|t| super::speakers::is_post_word(t.text))
         && post.iter().all(|t| !is_open_quote(t) && !is_close_quote(t))
@@ -3691,8 +3701,14 @@ fn fronted_description(tokens: &[Token], comma: usize) -> Option<usize> {
     // of the trust, Jo Lee, said": a post needs no article when it is in
     // capitals or opens the phrase.)
     let first = tokens.get(start)?;
+    // ("shadow chief secretary to the Treasury": or in its first words.)
     let capitalized_post = (first.capitalized() && !DETERMINERS.contains(&first.lower())
-        || super::speakers::is_post_word(first.text))
+        || !first.capitalized()
+            && !DETERMINERS.contains(&first.lower())
+            && phrase
+                .iter()
+                .take(3)
+                .any(|t| super::speakers::is_post_word(t.text)))
         && phrase.iter().any(|t| super::speakers::is_post_word(t.text));
     ((matches!(first.lower(), "the" | "a" | "an") || capitalized_post)
         && (2..=12).contains(&words)

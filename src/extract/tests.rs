@@ -4322,3 +4322,16 @@ fn a_number_ends_a_name() {
         [("Transit 2040".to_string(), Some("Campaign group".to_string()))]
     );
 }
+
+#[test]
+fn a_post_without_a_determiner_then_the_name_set_off_by_commas() {
+    assert_eq!(
+        roles(
+            "Responding to the speech, shadow chief secretary to the Exchequer, Owen Hale, said: \"This was more talk.\""
+        ),
+        [(
+            "Owen Hale".to_string(),
+            Some("shadow chief secretary to the Exchequer".to_string())
+        )]
+    );
+}
