@@ -4770,10 +4770,25 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             });
         // "She said S, and demanded an inquiry": the speaker's next act is
         // not part of what she said.
+        // "Ministers say S but critics fear T": another speaker's report,
+        // set against this one, is not part of it.
+        let contrasted = |i: usize| {
+            matches!(tokens[i].lower(), "but" | "whereas")
+                && (i + 2..n.min(i + 6)).any(|v| {
+                    (cues::is_speech_verb(tokens[v].lower())
+                        || matches!(tokens[v].lower(), "fear" | "fears" | "believe" | "believes"))
+                        && !tokens[v].lower().ends_with("ing")
+                        && plausible_speaker(&tokens[i + 1..v])
+                        && tokens[i + 1..v]
+                            .iter()
+                            .all(|t| t.is_word() && !t.lower().ends_with("ed"))
+                        && tokens.get(v + 1).is_some_and(|t| t.is_word() || is_open_quote(t))
+                })
+        };
         (k + 1..clause_end.unwrap_or(n).min(n.saturating_sub(2)))
-            .find(|&i| {
+            .find_map(|i| {
                 // "who insists S, said: ..." ends at the main verb.
-                tokens[i].text == ","
+                if tokens[i].text == ","
                     && cues::is_speech_verb(tokens[i + 1].lower())
                     && !tokens[i + 1].lower().ends_with("ing")
                     || tokens[i].text == ","
@@ -4782,6 +4797,13 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                         && !tokens[i + 2].capitalized()
                         && tokens[i + 2].lower().ends_with("ed")
                         && !cues::is_speech_verb(tokens[i + 2].lower())
+                {
+                    Some(i)
+                } else if contrasted(i) {
+                    Some(if tokens[i - 1].text == "," { i - 1 } else { i })
+                } else {
+                    None
+                }
             })
             .or(clause_end)
             .map_or(sentence_end, |i| tokens[i].span.start)

@@ -4335,3 +4335,27 @@ fn a_post_without_a_determiner_then_the_name_set_off_by_commas() {
         )]
     );
 }
+
+#[test]
+fn another_speakers_report_set_against_a_claim_ends_it() {
+    for sentence in [
+        "Ministers say the treaty would make the union work better but critics fear creating a super state.",
+        "Ministers say the treaty would make the union work better, but critics say it creates a super state.",
+    ] {
+        assert_eq!(
+            run(sentence)[0],
+            (
+                "Ministers".to_string(),
+                "say".to_string(),
+                "the treaty would make the union work better".to_string()
+            ),
+            "{sentence}"
+        );
+    }
+    // "But" and no report after it: the claim goes on.
+    assert_single_claim(&[(
+        "Ministers say the treaty is long but the benefits are large.",
+        "Ministers",
+        "the treaty is long but the benefits are large",
+    )]);
+}
