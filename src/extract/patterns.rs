@@ -4799,8 +4799,31 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                         && !cues::is_speech_verb(tokens[i + 2].lower())
                 {
                     Some(i)
-                } else if contrasted(i) {
+                } else if contrasted(i)
+                    // "said S but accepted that T": the speaker's next act.
+                    || tokens[i].lower() == "but"
+                        && tokens[i + 1].is_word()
+                        && !tokens[i + 1].capitalized()
+                        && tokens[i + 1].lower().ends_with("ed")
+                        && tokens[i + 2].lower() == "that"
+                        // (A cue there, "but insisted that T", is read as
+                        // this claim's still: no claim of its own is made
+                        // of it yet.)
+                        && !cues::is_cue_word(tokens[i + 1].lower())
+                {
                     Some(if tokens[i - 1].text == "," { i - 1 } else { i })
+                } else if tokens[i].text == ","
+                    // "stressed the pledge, when he met parents": when the
+                    // speaker did so, not what was said.
+                    && matches!(tokens[i + 1].lower(), "when" | "as" | "after" | "before" | "while")
+                    && matches!(tokens[i + 2].lower(), "he" | "she" | "they")
+                    && tokens.get(i + 3).is_some_and(|t| {
+                        !t.capitalized()
+                            && (t.lower().ends_with("ed")
+                                || matches!(t.lower(), "met" | "spoke" | "went" | "took" | "gave" | "made" | "visited"))
+                    })
+                {
+                    Some(i)
                 } else {
                     None
                 }

@@ -4359,3 +4359,25 @@ fn another_speakers_report_set_against_a_claim_ends_it() {
         "the treaty is long but the benefits are large",
     )]);
 }
+
+#[test]
+fn the_speakers_next_act_or_when_they_spoke_is_not_the_claim() {
+    assert_single_claim(&[
+        (
+            "Mr Vale said outdoor trips were good for children but accepted that many teachers now worried.",
+            "Vale",
+            "outdoor trips were good for children",
+        ),
+        (
+            "Mr Vale later stressed the party's pledge to focus on schools, when he met parents in the area.",
+            "Vale",
+            "the party's pledge to focus on schools",
+        ),
+    ]);
+    // A time clause about something else stays in the claim.
+    assert_single_claim(&[(
+        "Mr Vale said prices would fall, when the new plant opened.",
+        "Vale",
+        "prices would fall, when the new plant opened",
+    )]);
+}
