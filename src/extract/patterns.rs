@@ -3639,7 +3639,7 @@ fn post_then_name(tokens: &[Token], open: usize, close: usize) -> bool {
     // George Osborne, said": a post in lowercase after an opening phrase,
     // named in its first words.)
     let lowercase_post = || {
-        post.iter().take(3).any(|t| super::speakers::is_post_word(t.text))
+        post_in_first_words(post)
             && post
                 .iter()
                 .all(|t| !t.is_word() || t.capitalized() || !looks_like_verb(t))
@@ -3657,6 +3657,16 @@ fn post_then_name(tokens: &[Token], open: usize, close: usize) -> bool {
         && words[first..last]
             .iter()
             .all(|t| !super::speakers::is_role_word(t.text))
+}
+
+/// Whether a post is named in a phrase's first three tokens ("shadow
+/// chief secretary to the Treasury"): a post written in lowercase, with
+/// no capital or article to show it, is told by its opening words.
+fn post_in_first_words(phrase: &[Token]) -> bool {
+    phrase
+        .iter()
+        .take(3)
+        .any(|t| super::speakers::is_post_word(t.text))
 }
 
 /// Where the phrase that ends at `end` starts: past the last comma
@@ -3703,12 +3713,7 @@ fn fronted_description(tokens: &[Token], comma: usize) -> Option<usize> {
     let first = tokens.get(start)?;
     // ("shadow chief secretary to the Treasury": or in its first words.)
     let capitalized_post = (first.capitalized() && !DETERMINERS.contains(&first.lower())
-        || !first.capitalized()
-            && !DETERMINERS.contains(&first.lower())
-            && phrase
-                .iter()
-                .take(3)
-                .any(|t| super::speakers::is_post_word(t.text)))
+        || !first.capitalized() && !DETERMINERS.contains(&first.lower()) && post_in_first_words(phrase))
         && phrase.iter().any(|t| super::speakers::is_post_word(t.text));
     ((matches!(first.lower(), "the" | "a" | "an") || capitalized_post)
         && (2..=12).contains(&words)
@@ -4820,7 +4825,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                     && tokens.get(i + 3).is_some_and(|t| {
                         !t.capitalized()
                             && (t.lower().ends_with("ed")
-                                || matches!(t.lower(), "met" | "spoke" | "went" | "took" | "gave" | "made" | "visited"))
+                                || matches!(t.lower(), "met" | "spoke" | "went" | "took" | "gave" | "made"))
                     })
                 {
                     Some(i)
