@@ -3035,6 +3035,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 && (matches!(tokens[np_end - 3].lower(), "be" | "been" | "being")
                     || tokens[np_end - 2].lower().ends_with("ed")
                         && matches!(tokens[np_end - 3].lower(), "was" | "were" | "is" | "are"));
+            // ("would \"effectively front\" the campaign but said": a
+            // phrase after words quoted inside a clause is no subject.)
+            let after_inline_quote =
+                np_start >= 2 && is_close_quote(&tokens[np_start - 1]) && tokens[np_start - 2].is_word();
             // (The cues before are counted last, and only for "... and said".)
             let clause_and = !passive_before
                 && np_end > np_start + 2
@@ -3042,11 +3046,11 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // ("... but Respond gets it done": a capitalized word is a
                 // name, not a cue.)
                 && !tokens[c].capitalized()
-                && !plausible_speaker(&tokens[np_start..np_end])
+                && (!plausible_speaker(&tokens[np_start..np_end]) || after_inline_quote)
                 && (0..c).filter(|&i| !quoted_at[i] && is_cue(tokens, i)).count() < 2;
             // "when Rubio thanked Miami and said": the clause's own subject,
             // before the sentence's ("Some in the crowd booed, and ...").
-            let clause_subject = clause_and
+            let clause_subject = (clause_and && !after_inline_quote)
                 .then(|| {
                     let first = tokens[np_start..np_end].iter().position(|t| t.is_word())? + np_start;
                     if PRONOUNS.contains(&tokens[first].lower()) && tokens[first].lower() != "i" {

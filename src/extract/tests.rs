@@ -4210,12 +4210,33 @@ fn a_quotation_opened_again_that_runs_on_over_sentences_is_the_speaker_s() {
         found[1].2,
         "There must be a public inquiry by an independent body. Only such an inquiry could reveal what happened"
     );
-    // After a quotation that closed, a new one running on over sentences is
-    // left alone (on PolNeAR dev, 19 of the 63 such were wrong).
+    // After a quotation that closed, a new one running on over sentences
+    // that closes with no cue after it is the same speaker's too ...
     let found = run(
-        "Jo Lee said: \"It is not enough.\" \"There must be a public inquiry by an independent body. Only such an inquiry could reveal it.\"",
+        "\"It is not enough,\" Jo Lee added. \"There must be a public inquiry by an independent body. Only such an inquiry could reveal it.\" Tom Roe disagreed.",
     );
-    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        (found[1].0.as_str(), found[1].2.as_str()),
+        (
+            "Jo Lee",
+            "There must be a public inquiry by an independent body. Only such an inquiry could reveal it"
+        )
+    );
+    // ... but not one a cue after it gives to someone else, nor one that
+    // runs into the next paragraph without a close.
+    for (text, speakers) in [
+        (
+            "\"It is not enough,\" Jo Lee added. \"There must be an inquiry. Only an inquiry could reveal it,\" Tom Roe said.",
+            vec!["Jo Lee", "Tom Roe"],
+        ),
+        (
+            "\"It is not enough,\" Jo Lee added. \"There must be an inquiry. Only an inquiry\n\nTom Roe disagreed.",
+            vec!["Jo Lee"],
+        ),
+    ] {
+        assert_eq!(sources(text), speakers, "{text}");
+    }
 }
 
 #[test]
@@ -4380,4 +4401,31 @@ fn the_speakers_next_act_or_when_they_spoke_is_not_the_claim() {
         "Vale",
         "prices would fall, when the new plant opened",
     )]);
+}
+
+#[test]
+fn words_quoted_inside_a_claim_leave_its_speaker_the_one_who_goes_on_but_said() {
+    let found = run(
+        "A party source told the Sunday Times Mr Lee would \"effectively run\" the press campaign but said he would be given no formal title.",
+    );
+    assert_eq!(
+        found,
+        vec![
+            (
+                "A party source".into(),
+                "told".into(),
+                "Mr Lee would \"effectively run\" the press campaign".into()
+            ),
+            (
+                "A party source".into(),
+                "said".into(),
+                "he would be given no formal title".into()
+            ),
+        ]
+    );
+    // A speaker of its own after the quoted words still speaks.
+    assert_eq!(
+        sources("The aide said the bill was \"dead on arrival\" but the committee said it would vote."),
+        ["The aide", "the committee"]
+    );
 }
