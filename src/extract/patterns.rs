@@ -1454,6 +1454,39 @@ fn according_to_inside(tokens: &[Token], a: usize, end: usize) -> Option<(usize,
     ) {
         return Some((close, Some(" ")));
     }
+    // "The problem, according to Mr Lane, is S": the sentence's subject,
+    // a phrase with no verb, then its verb after the aside.
+    if before.len() <= 6
+        && (DETERMINERS.contains(&before[0].lower()) || before[0].capitalized())
+        && !before.iter().any(|w| {
+            let word = w.lower();
+            AUXILIARIES.contains(&word)
+                || word.ends_with("ed")
+                || cues::is_cue_word(word)
+                || PRONOUNS.contains(&word)
+        })
+        && matches!(
+            first,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "remains"
+                | "remained"
+        )
+    {
+        return Some((close, Some(" ")));
+    }
     let opener = before.len() <= 6
         && (PREPOSITIONS.contains(&before[0].lower()) || matches!(before[0].lower(), "last" | "this"))
         && before
@@ -2078,13 +2111,16 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         // "S, according to the code": a document, not a speaker.
         && !(a + 2..n.min(a + 6)).any(|i| DOCUMENTS.contains(&tokens[i].lower()))
     {
-        // The phrase ends before ", and demanded ...".
+        // The phrase ends before ", and demanded ...". (Not "is not X,
+        // but Y": the claim's own contrast.)
         let end = (a + 2..n)
             .find(|&i| {
                 tokens[i].text == ","
-                    && tokens
-                        .get(i + 1)
-                        .is_some_and(|t| matches!(t.lower(), "and" | "but"))
+                    && tokens.get(i + 1).is_some_and(|t| match t.lower() {
+                        "and" => true,
+                        "but" => !tokens[a + 2..i].iter().any(|t| t.lower() == "not"),
+                        _ => false,
+                    })
             })
             .map_or(sentence.end, |i| tokens[i].span.start);
         let (mention, content, left_out) = match according_to_inside(tokens, a, end) {

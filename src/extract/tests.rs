@@ -4429,3 +4429,25 @@ fn words_quoted_inside_a_claim_leave_its_speaker_the_one_who_goes_on_but_said() 
         ["The aide", "the committee"]
     );
 }
+
+#[test]
+fn according_to_between_a_subject_and_its_verb_leaves_the_claim_whole() {
+    assert_single_claim(&[
+        (
+            "The problem, according to Mr Lane, is not the war, or even apathy, but Mr Blair himself.",
+            "Lane",
+            "The problem is not the war, or even apathy, but Mr Blair himself",
+        ),
+        (
+            "The cause, according to police, was a gas leak.",
+            "police",
+            "The cause was a gas leak",
+        ),
+    ]);
+    // (A clause of its own after "but" still ends the claim.)
+    assert_single_claim(&[(
+        "The cause, according to police, was a gas leak, but the fire spread.",
+        "police",
+        "The cause was a gas leak",
+    )]);
+}
