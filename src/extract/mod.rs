@@ -464,6 +464,18 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                         .get(&speakers::description_key(&proposal.source))
                         .map(String::as_str)
                         .filter(|person| speakers.role_of(person).is_none())
+                })
+                .map(str::to_string)
+                .or_else(|| {
+                    // (The lede's person: the one it opens with, else the
+                    // one its description turned out to be.)
+                    let lede = lede_opening.as_deref().or_else(|| {
+                        (described.len() == 1)
+                            .then(|| described.values().next())
+                            .flatten()
+                            .map(String::as_str)
+                    });
+                    speakers.member_described(&proposal.source, lede)
                 });
             if let Some(name) = name {
                 proposal.role = Some(speakers::without_determiner(&proposal.source));

@@ -235,6 +235,23 @@ impl<'k> Speakers<'k> {
         }
     }
 
+    /// "The Ealing North MP": the member the article opened with (`lede`),
+    /// where no one else is given that post ("Labour MP Oona King" in an
+    /// article about George Galloway leaves "the Glasgow Kelvin MP"
+    /// unresolved) and the lede's person holds no other.
+    pub(super) fn member_described(&self, description: &str, lede: Option<&str>) -> Option<String> {
+        let letters = member_letters(description)?.to_lowercase();
+        let lede = lede?;
+        let holds = |key: &str| key.rsplit(' ').next() == Some(letters.as_str());
+        let others = self
+            .roles
+            .iter()
+            .filter(|(key, _)| holds(key))
+            .any(|(_, names)| names.iter().any(|name| name != lede));
+        let own = self.role_of(lede).is_none_or(|role| holds(&role_key(role)));
+        (!others && own && is_person_name(lede)).then(|| lede.to_string())
+    }
+
     /// "The minister said" where the article named one minister, "Justice
     /// Minister Cathy Jamieson": a bare post (the article and one noun) is
     /// the one person the article gives a post ending in that noun. Not a
@@ -956,6 +973,12 @@ impl<'k> Speakers<'k> {
             && self.is_person(&name)
         {
             return self.remember(name, true);
+        }
+        // "the Ealing North MP": a seat's or a party's member described, not
+        // someone named "Ealing North" with letters after the name (no name
+        // takes the article); the article's one MP, if it has one.
+        if member_letters(mention).is_some() {
+            return self.remember(format!("the {}", words[1..].join(" ")), false);
         }
         // The trailing run of capitalized words is the name: "Kremlin
         // spokesman Dmitry Peskov" -> "Dmitry Peskov"; a possessive role
@@ -2380,6 +2403,23 @@ pub(super) fn is_description(source: &str) -> bool {
     let Some(last) = head.last() else { return false };
     let last = last.trim_end_matches('.').to_lowercase();
     head.len() >= 2 && is_post_noun(&last)
+}
+
+/// The letters of "the Ealing North MP", "the Salford MP": a member
+/// described by their seat (up to three capitalized words, none a title
+/// or a body's), which no name is, since no name takes the article.
+fn member_letters(mention: &str) -> Option<&str> {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let [article, place @ .., letters] = words.as_slice() else {
+        return None;
+    };
+    (matches!(*article, "the" | "The")
+        && (1..=3).contains(&place.len())
+        && matches!(*letters, "MP" | "MSP" | "MEP" | "AM" | "MLA")
+        && place
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !is_title(w) && !is_institution_word(w)))
+    .then_some(*letters)
 }
 
 /// Whether a source is a person the article names ("Gordon Brown"), not a

@@ -4451,3 +4451,29 @@ fn according_to_between_a_subject_and_its_verb_leaves_the_claim_whole() {
         "The cause was a gas leak",
     )]);
 }
+
+#[test]
+fn a_member_described_by_their_seat_is_the_lede_s_member_where_no_other_is_named() {
+    assert_eq!(
+        sources(
+            "Labour MP Jo Lee has told of her shock at the news. \"It was a horrible thing with a happy ending,\" said the Ealing North MP."
+        ),
+        ["Jo Lee"]
+    );
+    // The lede by description, then by name.
+    assert_eq!(
+        sources(
+            "Voters should accept longer queues, a Home Office minister has said. Ann Roe said the change was overdue. \"The threat is real,\" the Salford MP told the committee."
+        ),
+        ["Ann Roe", "Ann Roe", "Ann Roe"]
+    );
+    // Another MP named: the description stays one, never a guess.
+    let found = sources(
+        "Tom Vale is to stand against Labour MP Ann Roe at the election. Mr Vale launched his party in January. \"It is a fight we will win,\" said the Glasgow Kelvin MP.",
+    );
+    assert_eq!(
+        found.last().map(String::as_str),
+        Some("the Glasgow Kelvin MP"),
+        "{found:?}"
+    );
+}
