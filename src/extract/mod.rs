@@ -554,6 +554,33 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
         .collect();
     let mut repeated = repeated.into_iter();
     out.retain(|_| !repeated.next().unwrap_or(false));
+    // "Jo Lee added: \"Q,\" she said.": one claim with two cues, of which
+    // the one after the quotation is its attribution (PolNeAR marks that
+    // one); the role set off beside the name before it stays.
+    let mut last_of: FastMap<(usize, usize, &str), usize> = FastMap::new();
+    for (index, p) in out.iter().enumerate() {
+        last_of.insert((p.content.start, p.content.end, p.source.as_str()), index);
+    }
+    let kept: Vec<usize> = (0..out.len())
+        .map(|index| {
+            last_of[&(
+                out[index].content.start,
+                out[index].content.end,
+                out[index].source.as_str(),
+            )]
+        })
+        .collect();
+    drop(last_of);
+    for (index, &keeper) in kept.iter().enumerate() {
+        if keeper != index && out[keeper].role.is_none() {
+            out[keeper].role = out[index].role.clone();
+        }
+    }
+    let mut index = 0;
+    out.retain(|_| {
+        index += 1;
+        kept[index - 1] == index - 1
+    });
     // Confidence last, when each proposal's claim and speaker are final and
     // the other proposals of its sentence are known.
     let article = confidence::Article::of(input, &out);

@@ -157,6 +157,22 @@ fn phrase_start(tokens: &[Token], end: usize) -> usize {
         .map_or(0, |b| b + 1)
 }
 
+/// Whether the verb of a subject ending at `end` follows it, right after
+/// it or after an aside set off by commas ("Dr Lee, on his first day in
+/// the job, admitted ...").
+fn verb_after_subject(tokens: &[Token], end: usize) -> bool {
+    match tokens.get(end) {
+        Some(t) if t.text == "," => tokens[end + 1..]
+            .iter()
+            .take(25)
+            .take_while(|t| !matches!(t.text, "." | ";" | ":") && !is_open_quote(t) && !is_close_quote(t))
+            .position(|t| t.text == ",")
+            .is_some_and(|at| tokens.get(end + 2 + at).is_some_and(looks_like_verb)),
+        Some(t) => looks_like_verb(t),
+        None => false,
+    }
+}
+
 /// "political scientists", "local party leaders": a short lowercase
 /// phrase headed by a plural noun for people.
 fn people_group(words: &[&Token]) -> bool {
@@ -3166,7 +3182,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 && (subject_end < np_start || clause_and && subject_end < np_end)
                 // (", but said S": only a subject its verb follows; "France
                 // coach Jo Lee believes ..., but claims" is not France's.)
-                && !(by_but && !clause_and && !tokens.get(subject_end).is_some_and(looks_like_verb))
+                && !(by_but && !clause_and && !verb_after_subject(tokens, subject_end))
             {
                 (np_start, np_end) = whole_earlier_mention(&out, tokens, c, subject_start, subject_end);
             }

@@ -4477,3 +4477,31 @@ fn a_member_described_by_their_seat_is_the_lede_s_member_where_no_other_is_named
         "{found:?}"
     );
 }
+
+#[test]
+fn a_quotation_with_a_cue_before_and_after_it_is_one_claim_keeping_the_role() {
+    let found = extract(
+        "Ann Roe, for the Greens, added: \"If the policy goes on, changing the minister will serve no purpose,\" she said.",
+        &HashMap::new(),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].cue.text, "said");
+    assert_eq!(found[0].role.as_deref(), Some("for the Greens"));
+}
+
+#[test]
+fn but_and_a_second_cue_after_an_aside_about_the_subject_is_the_subject_s() {
+    assert_eq!(
+        run(
+            "Dr Tom Vale, on his first full day in the job after Ann Roe was sacked, admitted \"big challenges\" but insisted the \"essentials\" were in place."
+        ),
+        vec![
+            ("Tom Vale".into(), "admitted".into(), "big challenges".into()),
+            (
+                "Tom Vale".into(),
+                "insisted".into(),
+                "the \"essentials\" were in place".into()
+            ),
+        ]
+    );
+}
