@@ -1567,6 +1567,15 @@ fn noun_in_context(tokens: &[Token], i: usize) -> bool {
     {
         return true;
     }
+    // "Addressing claims that ...", "rejecting reports of ...": the object
+    // of a participle that opens the sentence or follows a comma.
+    if !singular
+        && before.len() > 5
+        && before.ends_with("ing")
+        && (i == 1 || i >= 2 && tokens[i - 2].text == ",")
+    {
+        return true;
+    }
     if !singular {
         return next_of_noun;
     }
@@ -4858,6 +4867,12 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                         && !tokens[i + 2].capitalized()
                         && tokens[i + 2].lower().ends_with("ed")
                         && !cues::is_speech_verb(tokens[i + 2].lower())
+                    // "said S and called on hunts to do more", "and urged
+                    // ministers to ...": a demand of others, the speaker's
+                    // next act even without the comma.
+                    || tokens[i].lower() == "and"
+                        && (matches!(tokens[i + 1].lower(), "urged" | "appealed")
+                            || tokens[i + 1].lower() == "called" && matches!(tokens[i + 2].lower(), "on" | "for"))
                 {
                     Some(i)
                 } else if contrasted(i)
@@ -5115,7 +5130,28 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
     let word = |i: usize| tokens.get(i).map(|t| t.lower()).unwrap_or_default();
     loop {
         let w = word(k);
-        if SINGLE.contains(&w) || DAYS.contains(&w) {
+        // ("said that Saturday had been ...": a day with its verb after it
+        // is what the claim is about, not when it was said.)
+        let day_as_subject = || {
+            matches!(
+                word(k + 1),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "had"
+                    | "has"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "may"
+                    | "should"
+                    | "must"
+                    | "can"
+            )
+        };
+        if SINGLE.contains(&w) || DAYS.contains(&w) && !day_as_subject() {
             k += 1;
         } else if w == "on" && DAYS.contains(&word(k + 1)) {
             k += 2;

@@ -4505,3 +4505,45 @@ fn but_and_a_second_cue_after_an_aside_about_the_subject_is_the_subject_s() {
         ]
     );
 }
+
+#[test]
+fn a_day_with_its_verb_after_that_is_what_the_claim_is_about() {
+    assert_single_claim(&[
+        (
+            "Party chairman Jo Lee said that Saturday had been a massive demonstration of support.",
+            "Jo Lee",
+            "Saturday had been a massive demonstration of support",
+        ),
+        ("Mr Lee said Monday he would resign.", "Lee", "he would resign"),
+    ]);
+}
+
+#[test]
+fn claims_after_an_opening_participle_is_a_noun() {
+    assert_single_speaker(&[
+        (
+            "Addressing claims that the law was unenforceable, Mr Vale told the BBC: \"There has been a lot of spin.\"",
+            "Vale",
+        ),
+        (
+            "Rejecting reports of a split, the party said it was united.",
+            "the party",
+        ),
+    ]);
+}
+
+#[test]
+fn a_demand_of_others_after_and_is_the_speaker_s_next_act() {
+    assert_single_claim(&[
+        (
+            "He said intimidation seemed to have been widespread and called on hunts to do more to stop it.",
+            "He",
+            "intimidation seemed to have been widespread",
+        ),
+        (
+            "Jo Lee said the plan was flawed and urged ministers to think again.",
+            "Jo Lee",
+            "the plan was flawed",
+        ),
+    ]);
+}
