@@ -168,6 +168,8 @@ fn verb_after_subject(tokens: &[Token], end: usize) -> bool {
             .take_while(|t| !matches!(t.text, "." | ";" | ":") && !is_open_quote(t) && !is_close_quote(t))
             .position(|t| t.text == ",")
             .is_some_and(|at| tokens.get(end + 2 + at).is_some_and(looks_like_verb)),
+        // ("the Pro-Life Alliance \"congratulated\" him": a verb in quotes.)
+        Some(t) if is_open_quote(t) => tokens.get(end + 1).is_some_and(looks_like_verb),
         Some(t) => looks_like_verb(t),
         None => false,
     }
@@ -938,10 +940,37 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
     ) {
         let after_comma = i > 1
             && (tokens[i - 1].text == "," || is_close_quote(&tokens[i - 1]) && tokens[i - 2].text == ",");
-        return after_comma
-            && tokens
+        // (Or a pronoun and its auxiliary: "..., arguing it is a matter
+        // for conscience", "insisting they were innocent".)
+        let clause = || {
+            tokens
                 .get(i + 1)
-                .is_some_and(|t| t.lower() == "that" || t.text == ":" || is_open_quote(t));
+                .is_some_and(|t| matches!(t.lower(), "it" | "he" | "she" | "they" | "we" | "there"))
+                && tokens.get(i + 2).is_some_and(|t| {
+                    matches!(
+                        t.lower(),
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "had"
+                            | "has"
+                            | "have"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "should"
+                            | "must"
+                            | "might"
+                            | "may"
+                            | "can"
+                    )
+                })
+        };
+        return after_comma
+            && (tokens
+                .get(i + 1)
+                .is_some_and(|t| t.lower() == "that" || t.text == ":" || is_open_quote(t))
+                || clause());
     }
     // "S, he went on.", "He went on: \"Q\"": going on is speaking on, where
     // the sentence ends at "on" or a colon opens what was said, and a
@@ -4852,7 +4881,9 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                         && tokens[i + 1..v]
                             .iter()
                             .all(|t| t.is_word() && !t.lower().ends_with("ed"))
-                        && tokens.get(v + 1).is_some_and(|t| t.is_word() || is_open_quote(t))
+                        && tokens
+                            .get(v + 1)
+                            .is_some_and(|t| t.is_word() || is_open_quote(t) || t.text == ":")
                 })
         };
         (k + 1..clause_end.unwrap_or(n).min(n.saturating_sub(2)))

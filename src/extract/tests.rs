@@ -4547,3 +4547,39 @@ fn a_demand_of_others_after_and_is_the_speaker_s_next_act() {
         ),
     ]);
 }
+
+#[test]
+fn a_participle_after_a_comma_reports_a_pronoun_and_its_auxiliary_too() {
+    let found = run(
+        "He spoke on Monday. Jo Lee does not believe the vote should be held, arguing it is a matter for conscience.",
+    );
+    assert_eq!(
+        found,
+        vec![(
+            "Jo Lee".into(),
+            "arguing".into(),
+            "it is a matter for conscience".into()
+        )]
+    );
+    // ("noting it down": no clause, no claim.)
+    assert!(run("He spoke on Monday. Jo Lee heard the speech, noting it down.").is_empty());
+}
+
+#[test]
+fn but_and_a_speaker_s_report_with_a_colon_ends_the_claim_before() {
+    let found = run(
+        "Cardinal Tom Vale claimed Labour had \"developed\" the notion, but he said: \"We are not going to back one party.\"",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].2, "Labour had \"developed\" the notion");
+    assert_eq!(found[1].2, "We are not going to back one party");
+}
+
+#[test]
+fn a_verb_in_quotes_after_the_subject_still_gives_but_said_to_it() {
+    assert_single_claim(&[(
+        "He spoke. The Pro-Life Alliance \"congratulated\" Mr Vale on his stance, but said it did not go far enough.",
+        "Pro-Life Alliance",
+        "it did not go far enough",
+    )]);
+}
