@@ -4872,7 +4872,12 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         // "Ministers say S but critics fear T": another speaker's report,
         // set against this one, is not part of it.
         let contrasted = |i: usize| {
-            matches!(tokens[i].lower(), "but" | "whereas")
+            (matches!(tokens[i].lower(), "but" | "whereas")
+                // ("said S - though he acknowledged T", ", although critics
+                // say T": set off, a concession is another report.)
+                || matches!(tokens[i].lower(), "though" | "although")
+                    && i > 0
+                    && (tokens[i - 1].text == "," || is_dash(&tokens[i - 1])))
                 && (i + 2..n.min(i + 6)).any(|v| {
                     (cues::is_speech_verb(tokens[v].lower())
                         || matches!(tokens[v].lower(), "fear" | "fears" | "believe" | "believes"))
@@ -4918,7 +4923,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                         // of it yet.)
                         && !cues::is_cue_word(tokens[i + 1].lower())
                 {
-                    Some(if tokens[i - 1].text == "," { i - 1 } else { i })
+                    Some(if tokens[i - 1].text == "," || is_dash(&tokens[i - 1]) { i - 1 } else { i })
                 } else if tokens[i].text == ","
                     // "stressed the pledge, when he met parents": when the
                     // speaker did so, not what was said.

@@ -579,6 +579,9 @@ impl<'k> Speakers<'k> {
                             (run_end + 1..tokens.len().min(run_end + 7)).find(|&k| tokens[k].text == ",")
                         && tokens[close - 1].is_word()
                         && !tokens[close - 1].capitalized()
+                        // ("Ariel Sharon, and the Palestinian leader, Mahmoud
+                        // Abbas": the next person's post, not his.)
+                        && !matches!(tokens[run_end + 1].lower(), "and" | "or" | "but" | "nor")
                     {
                         let words: Vec<&str> = tokens[run_end + 1..close].iter().map(|t| t.text).collect();
                         self.add_role(&words, &full);
@@ -923,6 +926,14 @@ impl<'k> Speakers<'k> {
                 && let Some(body) = self.sentence_body.clone()
             {
                 return self.remember(body, true);
+            }
+            // "Palestinian officials", "Russian diplomats": a nationality is
+            // no body to speak for; the officials are the source.
+            if let [adjective] = rest
+                && is_nationality(adjective)
+                && !names_a_spokesperson(&words)
+            {
+                return self.remember(mention.to_string(), false);
             }
             if named_body {
                 let organization = rest.join(" ");
@@ -2403,6 +2414,28 @@ pub(super) fn is_description(source: &str) -> bool {
     let Some(last) = head.last() else { return false };
     let last = last.trim_end_matches('.').to_lowercase();
     head.len() >= 2 && is_post_noun(&last)
+}
+
+/// Whether a capitalized word is a nationality ("Palestinian", "Israeli",
+/// "Chinese", "British"), by its ending or, for the few irregular ones
+/// news names most, by name.
+fn is_nationality(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && word.len() > 4
+        && (["ian", "ese", "ish", "i"].iter().any(|end| lower.ends_with(end))
+            || matches!(
+                word,
+                "American"
+                    | "German"
+                    | "Mexican"
+                    | "Korean"
+                    | "Cuban"
+                    | "French"
+                    | "Dutch"
+                    | "Greek"
+                    | "Swiss"
+            ))
 }
 
 /// The letters of "the Ealing North MP", "the Salford MP": a member

@@ -4583,3 +4583,41 @@ fn a_verb_in_quotes_after_the_subject_still_gives_but_said_to_it() {
         "it did not go far enough",
     )]);
 }
+
+#[test]
+fn a_post_after_and_is_the_next_person_s_not_the_name_s_before() {
+    assert_eq!(
+        roles(
+            "Mr Vale held talks with his Israeli counterpart, Tom Roe, and the Palestinian leader, Ann Lee. Mr Roe said he was pleased."
+        ),
+        [("Tom Roe".to_string(), None)]
+    );
+}
+
+#[test]
+fn a_concession_set_off_with_another_report_ends_the_claim() {
+    let found = run(
+        "Earlier, Mr Vale said he had not seen \"the slightest step\" towards peace - though he admitted that an election was under way.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].2, "he had not seen \"the slightest step\" towards peace");
+    assert_eq!(found[1].2, "an election was under way");
+    assert_eq!(
+        run("Jo Lee said the plan was good, although critics say it is costly."),
+        vec![
+            ("Jo Lee".into(), "said".into(), "the plan was good".into()),
+            ("critics".into(), "say".into(), "it is costly".into()),
+        ]
+    );
+}
+
+#[test]
+fn officials_of_a_nationality_are_the_source_not_the_nationality() {
+    assert_single_speaker(&[
+        (
+            "Russian officials said the talks would resume.",
+            "Russian officials",
+        ),
+        ("Kremlin officials said the talks would resume.", "Kremlin"),
+    ]);
+}
