@@ -576,6 +576,23 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     }
     let start = from + usize::from(first.lower() == "the");
     let mut end = (start..tokens.len()).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
+    // "Anti-abortion group the Pro-Life Alliance", "Pressure group Liberty":
+    // what kind of body, then its name, which is the subject.
+    if start == from
+        && end == start + 1
+        && matches!(
+            tokens[end].lower(),
+            "group" | "charity" | "organisation" | "organization" | "watchdog" | "association"
+        )
+    {
+        let name = end + 1 + usize::from(tokens.get(end + 1).is_some_and(|t| t.lower() == "the"));
+        let name_end = (name..tokens.len())
+            .find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))
+            .unwrap_or(tokens.len());
+        if name_end > name {
+            return Some((from, name_end));
+        }
+    }
     // "The US government", "the government", "Kremlin officials".
     if (end > start || start > from) && INSTITUTIONS.contains(&tokens[end].lower()) {
         end += 1;

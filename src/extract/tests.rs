@@ -4621,3 +4621,17 @@ fn officials_of_a_nationality_are_the_source_not_the_nationality() {
         ("Kremlin officials said the talks would resume.", "Kremlin"),
     ]);
 }
+
+#[test]
+fn a_kind_of_body_then_its_name_opening_the_sentence_is_the_name() {
+    assert_single_speaker(&[
+        (
+            "He spoke. Pressure group Liberty welcomed the ruling, saying it was overdue.",
+            "Liberty",
+        ),
+        (
+            "He spoke. Anti-abortion group the Pro-Life Alliance \"congratulated\" Mr Vale, but said it did not go far enough.",
+            "Pro-Life Alliance",
+        ),
+    ]);
+}
