@@ -2442,6 +2442,14 @@ fn is_nationality(word: &str) -> bool {
 /// described by their seat (up to three capitalized words, none a title
 /// or a body's), which no name is, since no name takes the article.
 fn member_letters(mention: &str) -> Option<&str> {
+    // (Asked of every mention: no allocation unless it could be one.)
+    if !(mention.starts_with("the ") || mention.starts_with("The "))
+        || !["MP", "MSP", "MEP", "AM", "MLA"]
+            .iter()
+            .any(|l| mention.ends_with(l))
+    {
+        return None;
+    }
     let words: Vec<&str> = mention.split_whitespace().collect();
     let [article, place @ .., letters] = words.as_slice() else {
         return None;
