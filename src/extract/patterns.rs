@@ -4892,7 +4892,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             (matches!(tokens[i].lower(), "but" | "whereas")
                 // ("said S - though he acknowledged T", ", although critics
                 // say T": set off, a concession is another report.)
-                || matches!(tokens[i].lower(), "though" | "although")
+                || matches!(tokens[i].lower(), "though" | "although" | "while")
                     && i > 0
                     && (tokens[i - 1].text == "," || is_dash(&tokens[i - 1])))
                 && (i + 2..n.min(i + 6)).any(|v| {

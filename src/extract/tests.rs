@@ -4603,6 +4603,19 @@ fn a_concession_set_off_with_another_report_ends_the_claim() {
     assert_eq!(found[0].2, "he had not seen \"the slightest step\" towards peace");
     assert_eq!(found[1].2, "an election was under way");
     assert_eq!(
+        run(
+            "Labour say a vote for them could \"let the Tories in\", while the Tories say it means higher taxes."
+        ),
+        vec![
+            (
+                "Labour".into(),
+                "say".into(),
+                "a vote for them could \"let the Tories in\"".into()
+            ),
+            ("Tories".into(), "say".into(), "it means higher taxes".into()),
+        ]
+    );
+    assert_eq!(
         run("Jo Lee said the plan was good, although critics say it is costly."),
         vec![
             ("Jo Lee".into(), "said".into(), "the plan was good".into()),
