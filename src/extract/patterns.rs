@@ -922,7 +922,11 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
         {
             return true;
         }
-        let from = i.saturating_sub(10);
+        // (Past an aside set off by commas before "that": "A study in
+        // 2000, which was commissioned by four councils, found that".)
+        let aside_before =
+            i > 1 && tokens[i - 1].text == "," && tokens.get(i + 1).is_some_and(|t| t.lower() == "that");
+        let from = i.saturating_sub(if aside_before { 30 } else { 10 });
         return tokens[from..i]
             .iter()
             .rev()
@@ -2947,8 +2951,14 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             let start = phrase_start(tokens, open);
                             // ("Jo Lee said the man, who later fled, claimed":
                             // a report inside Lee's, not the man's own.)
+                            // ("A study in 2000, which was commissioned by
+                            // the council, found": the phrase's head speaks.)
+                            let head_end = (start + 1..open)
+                                .find(|&k| matches!(tokens[k].lower(), "in" | "by" | "from" | "on" | "for"))
+                                .unwrap_or(open);
                             start < open
-                                && plausible_speaker(&tokens[start..open])
+                                && (plausible_speaker(&tokens[start..open])
+                                    || head_end < open && plausible_speaker(&tokens[start..head_end]))
                                 && !(start..open)
                                     .any(|k| is_cue(tokens, k) && !cues::is_ambiguous_noun(tokens[k].text))
                         }

@@ -4648,3 +4648,25 @@ fn a_kind_of_body_then_its_name_opening_the_sentence_is_the_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_finding_past_an_aside_about_the_study_is_the_study_s() {
+    let found = run(
+        "He spoke. A study by the council, which was commissioned by the executive and two boards, found that a service could cover its costs. It also found that a freight line could be reinstated.",
+    );
+    assert_eq!(
+        found,
+        vec![
+            (
+                "A study by the council".into(),
+                "found".into(),
+                "a service could cover its costs".into()
+            ),
+            (
+                "A study by the council".into(),
+                "found".into(),
+                "a freight line could be reinstated".into()
+            ),
+        ]
+    );
+}
