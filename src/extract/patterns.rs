@@ -967,25 +967,9 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
             tokens
                 .get(i + 1)
                 .is_some_and(|t| matches!(t.lower(), "it" | "he" | "she" | "they" | "we" | "there"))
-                && tokens.get(i + 2).is_some_and(|t| {
-                    matches!(
-                        t.lower(),
-                        "is" | "was"
-                            | "are"
-                            | "were"
-                            | "had"
-                            | "has"
-                            | "have"
-                            | "would"
-                            | "will"
-                            | "could"
-                            | "should"
-                            | "must"
-                            | "might"
-                            | "may"
-                            | "can"
-                    )
-                })
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|t| FINITE_AUXILIARIES.contains(&t.lower()))
         };
         return after_comma
             && (tokens
@@ -1531,25 +1515,7 @@ fn according_to_inside(tokens: &[Token], a: usize, end: usize) -> Option<(usize,
                 || cues::is_cue_word(word)
                 || PRONOUNS.contains(&word)
         })
-        && matches!(
-            first,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-                | "remains"
-                | "remained"
-        )
+        && (FINITE_AUXILIARIES.contains(&first) || matches!(first, "remains" | "remained"))
     {
         return Some((close, Some(" ")));
     }
@@ -1854,6 +1820,13 @@ const LEADING: &[&str] = &[
 
 /// Words that may stand between a speaker and the cue: "has said",
 /// "is saying", "also said", "repeatedly claimed".
+/// A verb's finite auxiliaries and forms of "be" and "have": after a
+/// subject they show a clause has begun ("Saturday had been", "it is").
+const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+    "should", "must",
+];
+
 const AUXILIARIES: &[&str] = &[
     "has",
     "have",
@@ -5195,25 +5168,7 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
         let w = word(k);
         // ("said that Saturday had been ...": a day with its verb after it
         // is what the claim is about, not when it was said.)
-        let day_as_subject = || {
-            matches!(
-                word(k + 1),
-                "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "had"
-                    | "has"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "might"
-                    | "may"
-                    | "should"
-                    | "must"
-                    | "can"
-            )
-        };
+        let day_as_subject = || FINITE_AUXILIARIES.contains(&word(k + 1));
         if SINGLE.contains(&w) || DAYS.contains(&w) && !day_as_subject() {
             k += 1;
         } else if w == "on" && DAYS.contains(&word(k + 1)) {
