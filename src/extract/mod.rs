@@ -531,8 +531,7 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             })
         })
         .collect();
-    let mut nested = nested.into_iter();
-    out.retain(|_| !nested.next().unwrap_or(false));
+    drop_marked(&mut out, nested);
     // "Jo Lee said: \"Q1 'Q2. Q3'\", he said.": one quotation read twice,
     // whole after it and cut short at the inner quote before it; the
     // shorter quotation, opening where the longer one of the same speaker
@@ -552,8 +551,7 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                     .is_some_and(|&end| end > p.content.end)
         })
         .collect();
-    let mut repeated = repeated.into_iter();
-    out.retain(|_| !repeated.next().unwrap_or(false));
+    drop_marked(&mut out, repeated);
     // "Jo Lee added: \"Q,\" she said.": one claim with two cues, of which
     // the one after the quotation is its attribution (PolNeAR marks that
     // one); the role set off beside the name before it stays.
@@ -576,11 +574,13 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             out[keeper].role = out[index].role.clone();
         }
     }
-    let mut index = 0;
-    out.retain(|_| {
-        index += 1;
-        kept[index - 1] == index - 1
-    });
+    drop_marked(
+        &mut out,
+        kept.iter()
+            .enumerate()
+            .map(|(index, &keeper)| keeper != index)
+            .collect(),
+    );
     // Confidence last, when each proposal's claim and speaker are final and
     // the other proposals of its sentence are known.
     let article = confidence::Article::of(input, &out);
@@ -658,6 +658,12 @@ fn quotation_close(tokens: &[Token], from: usize) -> Option<usize> {
         open = patterns::quotation_after(open, i, token);
         (!open).then_some(token.span.start)
     })
+}
+
+/// Drops the proposals marked for it, one mark per proposal in order.
+fn drop_marked(out: &mut Vec<Proposal>, marked: Vec<bool>) {
+    let mut marked = marked.into_iter();
+    out.retain(|_| !marked.next().unwrap_or(false));
 }
 
 /// Whether a quotation left open at `from` closes in its paragraph at the

@@ -1818,8 +1818,6 @@ const LEADING: &[&str] = &[
     "separately",
 ];
 
-/// Words that may stand between a speaker and the cue: "has said",
-/// "is saying", "also said", "repeatedly claimed".
 /// A verb's finite auxiliaries and forms of "be" and "have": after a
 /// subject they show a clause has begun ("Saturday had been", "it is").
 const FINITE_AUXILIARIES: &[&str] = &[
@@ -1827,6 +1825,8 @@ const FINITE_AUXILIARIES: &[&str] = &[
     "should", "must",
 ];
 
+/// Words that may stand between a speaker and the cue: "has said",
+/// "is saying", "also said", "repeatedly claimed".
 const AUXILIARIES: &[&str] = &[
     "has",
     "have",

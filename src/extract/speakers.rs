@@ -2444,9 +2444,7 @@ fn is_nationality(word: &str) -> bool {
 fn member_letters(mention: &str) -> Option<&str> {
     // (Asked of every mention: no allocation unless it could be one.)
     if !(mention.starts_with("the ") || mention.starts_with("The "))
-        || !["MP", "MSP", "MEP", "AM", "MLA"]
-            .iter()
-            .any(|l| mention.ends_with(l))
+        || !MEMBER_LETTERS.iter().any(|l| mention.ends_with(l))
     {
         return None;
     }
@@ -2456,7 +2454,7 @@ fn member_letters(mention: &str) -> Option<&str> {
     };
     (matches!(*article, "the" | "The")
         && (1..=3).contains(&place.len())
-        && matches!(*letters, "MP" | "MSP" | "MEP" | "AM" | "MLA")
+        && MEMBER_LETTERS.contains(letters)
         && place
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) && !is_title(w) && !is_institution_word(w)))
@@ -2623,6 +2621,10 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "Association",
     "Institute",
 ];
+
+/// The letters after a member's name, of the parliaments and assemblies
+/// they sit in.
+const MEMBER_LETTERS: &[&str] = &["MP", "MSP", "MEP", "AM", "MLA"];
 
 /// Letters written after a name: not part of it.
 const POSTNOMINALS: &[&str] = &["QC", "KC", "MP", "MEP", "MSP", "AM", "MLA", "OBE", "MBE", "CBE"];
