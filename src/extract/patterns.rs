@@ -2421,8 +2421,21 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         if end <= c + 1 || !plausible_speaker(&tokens[c + 1..end]) {
                             break 'quote;
                         }
+                        // `"Q," said Jo Lee, secretary general of the
+                        // council.`: a post after the name, to the
+                        // sentence's end, is the role beside it. After a
+                        // description, a name there is the speaker, and the
+                        // description their role (`said the committee's
+                        // chairman, Labour MP Jo Lee.`).
+                        let mut speaker = (c + 1, end);
+                        if let Some((name, description)) = named_after_description(tokens, c + 1, end) {
+                            speaker = name;
+                            appositive = Some(description);
+                        } else if tokens.get(end).is_some_and(|t| t.text == ",") {
+                            appositive = trailing_post(tokens, end + 1);
+                        }
                         (
-                            Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end),
+                            Span::new(tokens[speaker.0].span.start, tokens[speaker.1 - 1].span.end),
                             "quote-cue-np",
                         )
                     };
@@ -2700,16 +2713,24 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 let aside_end = (end + 1..n)
                     .find(|&i| matches!(tokens[i].text, "," | "." | ";" | "!" | "?"))
                     .unwrap_or(n);
+                // ("..., said the firm's chief, Jo Lee.": the name.)
+                let ((from, to), appositive) = match named_after_description(tokens, c + 1, end) {
+                    Some((name, description)) => (name, Some(description)),
+                    None => (
+                        (c + 1, end),
+                        (end < n && tokens[end].text == ",")
+                            .then(|| appositive_span(tokens, end + 1, aside_end))
+                            .flatten(),
+                    ),
+                };
                 out.push(RawMatch {
-                    mention: Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end),
+                    mention: Span::new(tokens[from].span.start, tokens[to - 1].span.end),
                     cue: tokens[c].span,
                     content: Span::new(content_start, tokens[c - 1].span.start),
                     quoted,
                     pattern: "s-cue-np",
                     antecedent: None,
-                    appositive: (end < n && tokens[end].text == ",")
-                        .then(|| appositive_span(tokens, end + 1, aside_end))
-                        .flatten(),
+                    appositive,
                     left_out: None,
                 });
                 // "..., said Jo Lee, who added that S2": the relative
@@ -3859,12 +3880,75 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
             && matches!(
                 first.lower(),
                 "in" | "on" | "during" | "after" | "before" | "earlier" | "later" | "yesterday" | "today"
-            );
+            )
+        // ("said the director, Tuesday.")
+        || is_day(first.text)
+        || MONTHS.contains(&first.lower());
     (words.len() <= 14
         && !clause
         && !words.iter().all(|t| t.text.chars().all(|c| c.is_ascii_digit()))
         && !phrase.iter().any(|t| is_open_quote(t) || is_close_quote(t)))
     .then(|| Span::new(phrase[0].span.start, phrase[phrase.len() - 1].span.end))
+}
+
+/// The post set off after an inverted speaker's name, from `from` to the
+/// sentence's closing mark ("said Jo Lee, secretary general of the
+/// council."): a noun phrase that opens with a determiner or a role word,
+/// or a capitalized qualifier and then one ("Labour MP for Leeds"). Not
+/// what the speaker did or how ("said Jo Lee, her voice breaking", "...,
+/// as the crowd cheered"), nor a quotation going on after it (words only).
+fn trailing_post(tokens: &[Token], from: usize) -> Option<Span> {
+    let end = tokens.len()
+        - tokens
+            .iter()
+            .rev()
+            .take_while(|t| matches!(t.text, "." | "!" | "?"))
+            .count();
+    let words: Vec<&Token> = tokens.get(from..end)?.iter().filter(|t| t.is_word()).collect();
+    let first = words.first()?;
+    let post = matches!(first.lower(), "a" | "an" | "the")
+        || super::speakers::is_role_word(first.text)
+        || first.capitalized()
+            && words
+                .iter()
+                .take(4)
+                .skip(1)
+                .any(|w| super::speakers::is_role_word(w.text));
+    (post && end > from && tokens[from..end].iter().all(Token::is_word))
+        .then(|| appositive_span(tokens, from, end))
+        .flatten()
+}
+
+/// An inverted speaker that is a description, `start..end`, and a name
+/// set off after it that closes the sentence ("said the committee's
+/// chairman, Labour MP Jo Lee."): the name's tokens, which speak, and the
+/// description, which is their role.
+fn named_after_description(tokens: &[Token], start: usize, end: usize) -> Option<((usize, usize), Span)> {
+    let name_end = (DETERMINERS.contains(&tokens.get(start)?.lower()) && tokens.get(end)?.text == ",")
+        .then(|| name_to_end(tokens, end + 1))??;
+    Some((
+        (end + 1, name_end),
+        Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+    ))
+}
+
+/// A name alone from `from` to the sentence's closing mark: the end of
+/// its tokens, when they are one to five capitalized words (a title among
+/// them: "Labour MP Jo Lee") that could be a speaker, and no day or month
+/// ("said the minister, Tuesday.").
+fn name_to_end(tokens: &[Token], from: usize) -> Option<usize> {
+    let end = tokens.len()
+        - tokens
+            .iter()
+            .rev()
+            .take_while(|t| matches!(t.text, "." | "!" | "?"))
+            .count();
+    let name = tokens.get(from..end)?;
+    ((1..=5).contains(&name.len())
+        && name.iter().all(|t| t.is_word() && t.capitalized())
+        && !name.iter().any(|t| is_day(t.text) || MONTHS.contains(&t.lower()))
+        && plausible_speaker(name))
+    .then_some(end)
 }
 
 /// Whether the sentence opens with a described subject (a determiner and

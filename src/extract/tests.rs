@@ -4670,3 +4670,68 @@ fn a_finding_past_an_aside_about_the_study_is_the_study_s() {
         ]
     );
 }
+
+#[test]
+fn a_post_after_an_inverted_speakers_name_is_their_role() {
+    let role = |sentence: &str| roles(sentence).pop().and_then(|(_, role)| role);
+    assert_eq!(
+        role("\"Send them home,\" said Ola Nyberg, secretary general of the union."),
+        Some("secretary general of the union".to_string())
+    );
+    assert_eq!(
+        role("\"Send them home,\" said Ola Nyberg, a spokeswoman for the union."),
+        Some("spokeswoman for the union".to_string())
+    );
+    assert_eq!(
+        role("\"Send them home,\" said Ola Nyberg, Green MP for Fife."),
+        Some("Green MP for Fife".to_string())
+    );
+    // What the speaker did, or when, is no post.
+    for sentence in [
+        "\"Send them home,\" said Ola Nyberg, her voice breaking.",
+        "\"Send them home,\" said Ola Nyberg, as the crowd cheered.",
+        "\"Send them home,\" said Ola Nyberg, in a statement.",
+    ] {
+        assert_eq!(
+            roles(sentence),
+            vec![("Ola Nyberg".to_string(), None)],
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn a_name_after_an_inverted_description_is_the_speaker() {
+    assert_eq!(
+        roles("\"We carry on,\" said the choir's musical director, Ola Nyberg."),
+        vec![(
+            "Ola Nyberg".to_string(),
+            Some("choir's musical director".to_string())
+        )]
+    );
+    assert_eq!(
+        roles("\"We carry on,\" said the head of the inquiry, Green MP Ola Nyberg."),
+        vec![("Ola Nyberg".to_string(), Some("Green MP".to_string()))]
+    );
+    // A day is no name.
+    assert_eq!(
+        sources("\"We carry on,\" said the director, Tuesday."),
+        vec!["the director"]
+    );
+}
+
+#[test]
+fn a_name_after_a_description_closing_a_report_is_the_speaker() {
+    assert_eq!(
+        roles("The fund is safe and sound, said the choir's chief executive, Ola Nyberg."),
+        vec![(
+            "Ola Nyberg".to_string(),
+            Some("choir's chief executive".to_string())
+        )]
+    );
+    // A day after the speaker is when, not who.
+    assert_eq!(
+        roles("The fund is safe and sound, said the spokesman, Tuesday."),
+        vec![("the spokesman".to_string(), None)]
+    );
+}
