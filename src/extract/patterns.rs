@@ -1498,9 +1498,11 @@ fn according_to_inside(tokens: &[Token], a: usize, end: usize) -> Option<(usize,
     if last == "that" {
         return Some((close, Some(" ")));
     }
+    // ("S, and, according to X, contain few surprises": the aside set
+    // off after a conjunction, whose clause goes on after it.)
     if matches!(
         last,
-        "after" | "before" | "because" | "when" | "while" | "if" | "since" | "until" | "as"
+        "after" | "before" | "because" | "when" | "while" | "if" | "since" | "until" | "as" | "and" | "but"
     ) {
         return Some((close, Some(" ")));
     }
@@ -1515,7 +1517,11 @@ fn according_to_inside(tokens: &[Token], a: usize, end: usize) -> Option<(usize,
                 || cues::is_cue_word(word)
                 || PRONOUNS.contains(&word)
         })
-        && (FINITE_AUXILIARIES.contains(&first) || matches!(first, "remains" | "remained"))
+        // (Its verb, in any tense: "The findings, according to X,
+        // contain few surprises"; not a preposition or an article.)
+        && !rest[0].capitalized()
+        && !DETERMINERS.contains(&first)
+        && !PREPOSITIONS.contains(&first)
     {
         return Some((close, Some(" ")));
     }
@@ -2186,8 +2192,21 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     joint,
                 )),
             ),
+            // (The speaker ends at a comma that no description of them
+            // follows: "according to Jo Lee, in a move that ...".)
             None => (
-                Span::new(tokens[a + 1].span.end, end),
+                Span::new(
+                    tokens[a + 1].span.end,
+                    (a + 3..n)
+                        .take_while(|&i| tokens[i].span.start < end)
+                        .find(|&i| {
+                            tokens[i].text == ","
+                                && tokens.get(i + 1).is_some_and(|t| {
+                                    t.is_word() && !t.capitalized() && !DETERMINERS.contains(&t.lower())
+                                })
+                        })
+                        .map_or(end, |i| tokens[i].span.start),
+                ),
                 Span::new(sentence.start, tokens[a - 1].span.start),
                 None,
             ),

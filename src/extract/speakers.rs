@@ -490,7 +490,17 @@ impl<'k> Speakers<'k> {
                         .take_while(|t| t.is_word() && t.capitalized())
                         .last()
                         .is_some_and(|t| is_institution_word(t.text));
-                let full = if qualifier || joined_to_body {
+                // "including the Joint Strike Fighter": a person's name
+                // takes no article; a title would ("the Rev Jo Lee"), as
+                // would the body a capitalized post names before the name
+                // ("Chief Secretary to the Treasury Paul Boateng").
+                let determined = title.is_empty()
+                    && run_start > 0
+                    && tokens[run_start - 1].lower() == "the"
+                    && !(run_start >= 3
+                        && matches!(tokens[run_start - 2].lower(), "to" | "of" | "for")
+                        && tokens[run_start - 3].capitalized());
+                let full = if qualifier || joined_to_body || determined {
                     None
                 } else if let [honorific, first] = name.as_slice()
                     && let Some(full) = honour_key(honorific, first).and_then(|key| self.honoured.get(&key))
@@ -1055,8 +1065,21 @@ impl<'k> Speakers<'k> {
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
         {
             // "A spokesman for Michael Howard" is one person, whom "he"
-            // goes on to mean.
-            return self.remember(mention.to_string(), names_a_spokesperson(&words));
+            // goes on to mean; so is "our correspondent" or "a senior
+            // official", a short description whose head is a post. (Not
+            // "the minister", who is likely someone the article named.)
+            let described_person = !after_preposition
+                && words.len() <= 4
+                && words
+                    .first()
+                    .is_some_and(|w| matches!(*w, "A" | "a" | "An" | "an" | "Our" | "our"))
+                && words
+                    .last()
+                    .is_some_and(|w| w.starts_with(char::is_lowercase) && is_post_noun(w));
+            return self.remember(
+                mention.to_string(),
+                described_person || names_a_spokesperson(&words),
+            );
         }
         // (A possessive inside the name is `split_title`'s to read.)
         let last = tail.len().saturating_sub(1);

@@ -4735,3 +4735,60 @@ fn a_name_after_a_description_closing_a_report_is_the_speaker() {
         vec![("the spokesman".to_string(), None)]
     );
 }
+
+#[test]
+fn a_capitalized_run_after_the_is_no_person_he_may_mean() {
+    // "He" is the correspondent's, not the aircraft's after "the".
+    assert_eq!(
+        sources(
+            "Ola Nyberg said the plan was sound. Our correspondent said the worst projects included the \
+             Great Northern Express. But he added some projects were doing well."
+        ),
+        vec!["Ola Nyberg", "Our correspondent", "Our correspondent"]
+    );
+    // A post's body before the name leaves the name a person's, whom "he"
+    // means (the body's name is still read as part of it).
+    let found = sources(
+        "Ola Nyberg said the plan was sound. But Minister for the Interior Ivo Brandt attacked \
+         it. \"It will fail,\" he said.",
+    );
+    assert!(found[1].ends_with("Ivo Brandt"), "{found:?}");
+}
+
+#[test]
+fn he_after_a_described_official_means_that_official() {
+    assert_eq!(
+        sources(
+            "Ola Nyberg said the talks went well. A senior official said no deal was offered. He added that more talks were due."
+        ),
+        vec!["Ola Nyberg", "A senior official", "A senior official"]
+    );
+    // "The minister" is likely someone the article named: "he" stays theirs.
+    assert_eq!(
+        sources(
+            "Minister Ola Nyberg spoke. The minister said no deal was offered. He added that more talks were due."
+        ),
+        vec!["Ola Nyberg", "Ola Nyberg"]
+    );
+}
+
+#[test]
+fn an_according_to_aside_ends_the_speaker_at_its_comma() {
+    assert_single_claim(&[
+        (
+            "The figures follow a run of poor results, and, according to our correspondent, hold few surprises.",
+            "our correspondent",
+            "The figures follow a run of poor results, and hold few surprises",
+        ),
+        (
+            "The figures, according to our correspondent, hold few surprises.",
+            "our correspondent",
+            "The figures hold few surprises",
+        ),
+        (
+            "The council raised its fees sharply, according to Ola Nyberg, in a move that angered tenants.",
+            "Ola Nyberg",
+            "The council raised its fees sharply",
+        ),
+    ]);
+}
