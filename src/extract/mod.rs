@@ -258,7 +258,14 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 .then(|| text.trim(Span::new(first.span.end, sentence.end), ",.;: "))
             };
             if let (Some((source, mention, cue)), Some(content)) =
-                (&quoting, whole_quote(&tokens).or_else(left_open))
+                // (Its closing stop is no part of the claim, as after a
+                // cue: `"It amazes me."` is "It amazes me".)
+                (
+                    &quoting,
+                    whole_quote(&tokens)
+                        .map(|quote| text.trim(quote, ",.;: "))
+                        .or_else(left_open),
+                )
             {
                 out.push(Proposal {
                     source: source.clone(),

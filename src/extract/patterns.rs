@@ -3118,6 +3118,8 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         }))
                     }
                     (Some("last" | "this"), Some("week" | "month" | "year")) => 2,
+                    // "In 1998 the party said", "In March Jo Lee said".
+                    (Some("in"), Some(when)) if MONTHS.contains(&when) || is_year(when) => 2,
                     _ => 0,
                 };
             if time_words > 0
@@ -3126,7 +3128,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 && (tokens[np_start + time_words].capitalized()
                     || matches!(
                         tokens[np_start + time_words].lower(),
-                        "he" | "she" | "they" | "we" | "i"
+                        "he" | "she" | "they" | "we" | "i" | "the" | "a" | "an"
                     ))
             {
                 np_start += time_words;

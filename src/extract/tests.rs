@@ -1087,7 +1087,7 @@ fn short_quotations_are_speech_unless_they_look_like_a_title() {
     let found = run("“Like Leeds. Or York,” Tom Hart said. “The rents are higher.”");
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].2, "Like Leeds. Or York");
-    assert_eq!(found[1].2, "The rents are higher.");
+    assert_eq!(found[1].2, "The rents are higher");
     // A title before a cue that goes on ("suggested saving") is no claim.
     let found = run("In his book, “Be Rich Now,” Tom Hart suggested saving a tenth of every wage.");
     assert!(found.iter().all(|f| f.2 != "Be Rich Now"), "{found:?}");
@@ -2830,7 +2830,7 @@ fn a_quotation_inside_the_sentence_s_own_words_is_part_of_the_claim() {
     assert_eq!(found[0].quote, None);
     assert_eq!(
         (found[1].source.as_str(), found[1].content.text.as_str()),
-        ("Ann Roe", "We will fix it.")
+        ("Ann Roe", "We will fix it")
     );
 }
 
@@ -3300,7 +3300,7 @@ fn a_quotation_reopened_in_the_next_paragraph_goes_on_being_the_speakers() {
         vec![
             ("Rita Osei", "The ferry will stop in May"),
             ("Rita Osei", "On the other hand, I think the bridge will open"),
-            ("Rita Osei", "I hope fares will fall."),
+            ("Rita Osei", "I hope fares will fall"),
             ("The council", "the plan was costly"),
         ]
     );
@@ -3692,7 +3692,7 @@ fn a_closing_quote_set_off_by_a_space_ends_the_quotation() {
     let found = run(
         "Jo Lee said: \"The ferry is late. \"It will sail at noon. \"Nobody is to blame for it. \" A spokesman said no more.",
     );
-    assert_eq!(found[2].2, "Nobody is to blame for it.", "{found:?}");
+    assert_eq!(found[2].2, "Nobody is to blame for it", "{found:?}");
 }
 
 #[test]
@@ -3932,7 +3932,7 @@ fn a_quotation_after_reported_speech_goes_on_in_the_speakers_words() {
     let found = run("Jo Lee said the ferry plan was late. \"We would like to see a timetable.\"");
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1].0, "Jo Lee");
-    assert_eq!(found[1].2, "We would like to see a timetable.");
+    assert_eq!(found[1].2, "We would like to see a timetable");
     // (A report inside a quotation leaves the quotation its speaker.)
     let found = run(
         "Sam Reed told the radio: \"We are advised by the police. \"What they say is we need powers. \"And these powers will be limited.\"",
@@ -4791,4 +4791,42 @@ fn an_according_to_aside_ends_the_speaker_at_its_comma() {
             "The council raised its fees sharply",
         ),
     ]);
+}
+
+#[test]
+fn a_year_or_month_before_a_described_speaker_is_when() {
+    assert_single_claim(&[
+        (
+            "In 1998 the union said it would not strike again.",
+            "the union",
+            "it would not strike again",
+        ),
+        (
+            "In March the union said it would not strike again.",
+            "the union",
+            "it would not strike again",
+        ),
+        (
+            "On Monday the union said it would not strike again.",
+            "the union",
+            "it would not strike again",
+        ),
+        (
+            "In March Ola Nyberg said she would not strike again.",
+            "Ola Nyberg",
+            "she would not strike again",
+        ),
+    ]);
+}
+
+#[test]
+fn a_quotation_going_on_alone_loses_its_closing_stop() {
+    let found = run(
+        "Ola Nyberg said: \"We tried hard. \"We failed, and we know it. \"It amazes me that they left.\"",
+    );
+    assert_eq!(
+        found.last().map(|p| p.2.as_str()),
+        Some("It amazes me that they left"),
+        "{found:?}"
+    );
 }
