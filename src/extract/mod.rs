@@ -106,6 +106,10 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
     // A speaker and cue that end their sentence with a colon ("He said:"):
     // the next sentence is what they said.
     let mut introduced: Option<(String, Piece, Piece)> = None;
+    // A sentence that opens with a named person and what they did, its
+    // verb no cue ("Jo Lee repeated her calls for an inquiry."): a
+    // quotation that follows alone is theirs, as news style gives it.
+    let mut named_last: Option<(Span, Span)> = None;
     // Where a quotation opened that no sentence has closed yet: a quote of
     // several sentences is one claim, attributed where it ends.
     let mut open_quotation: Option<usize> = None;
@@ -151,6 +155,9 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
         if !(headline || title_alone) {
             speakers.learn(&tokens);
         }
+        // (The person the sentence before opened with, doing something
+        // other than speaking: see `named_subject`.)
+        let subject_before = named_last.take();
         if headline || stands_alone(&text, sentence, &tokens) {
             quoting = None;
             continue;
@@ -166,6 +173,9 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             described.entry(description).or_insert_with(|| name.to_string());
         }
         let found = match_sentence(&tokens, opened_before.is_some());
+        if found.is_empty() && opened_before.is_none() {
+            named_last = patterns::named_subject(&tokens);
+        }
         let introducer = introduced.take();
         if found.is_empty()
             && let Some((mention, cue)) = patterns::introduction(&tokens)
@@ -257,6 +267,27 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                         .any(|t| patterns::is_open_quote(t) || patterns::is_close_quote(t)))
                 .then(|| text.trim(Span::new(first.span.end, sentence.end), ",.;: "))
             };
+            if quoting.is_none()
+                && let Some((mention, verb)) = subject_before
+                && let Some(content) = whole_quote(&tokens)
+            {
+                let content = text.trim(content, ",.;: ");
+                let source = speakers.resolve(&text.slice(mention));
+                quoting = Some((source.clone(), Piece::of(&text, mention), Piece::of(&text, verb)));
+                out.push(Proposal {
+                    source,
+                    mention: Piece::of(&text, mention),
+                    cue: Piece::of(&text, verb),
+                    content: Piece::of(&text, content),
+                    quote: Some(text.slice(content)),
+                    role: None,
+                    sentence,
+                    confidence: 0.0,
+                    features: Vec::new(),
+                    pattern: "np-act-quote",
+                });
+                continue;
+            }
             if let (Some((source, mention, cue)), Some(content)) =
                 // (Its closing stop is no part of the claim, as after a
                 // cue: `"It amazes me."` is "It amazes me".)

@@ -427,7 +427,9 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
             // by 2008, every visitor would ...": a time, then the claim).
             "by" => !first.capitalized() && !main_clause_follows(),
             "and" | "compared" | "or" | "but" | "what" => true,
-            _ => false,
+            // ("denied them, saying he was not ...": the participle's own
+            // report, which it gives as a claim of its own.)
+            word => word.ends_with("ing") && cues::is_cue_word(word),
         }
     {
         return false;
@@ -2060,6 +2062,43 @@ pub(super) fn introduction(tokens: &[Token]) -> Option<(Span, Span)> {
         (
             Span::new(tokens[start].span.start, tokens[end - 1].span.end),
             tokens[c].span,
+        )
+    })
+}
+
+/// A sentence that opens with a named person and a verb in the past that
+/// is no cue ("Tory leader Michael Howard reiterated calls for ...", "But
+/// Mr Lee attacked the plan"): the name's span (a title before it
+/// included) and the verb's. A quotation alone in the next sentence is
+/// theirs. Only a name whose last words are capitalized, two of them at
+/// least ("Jo Lee", "Mr Lee"), right before the verb.
+pub(super) fn named_subject(tokens: &[Token]) -> Option<(Span, Span)> {
+    let from = usize::from(tokens.first().is_some_and(|t| matches!(t.lower(), "but" | "and")));
+    // (The verb is the first lowercase word after the name: the words
+    // before the name may be a lowercase post, "foreign affairs spokesman".)
+    let verb = (from + 1..tokens.len().min(from + 10)).find(|&i| {
+        !tokens[i].is_word()
+            || !tokens[i].capitalized() && tokens[i - 1].capitalized() && tokens[i].lower().ends_with("ed")
+    })?;
+    let v = &tokens[verb];
+    let run = tokens[from..verb]
+        .iter()
+        .rev()
+        .take_while(|t| t.capitalized())
+        .count();
+    (v.is_word()
+        && v.lower().ends_with("ed")
+        && tokens[from..verb].iter().all(Token::is_word)
+        && !is_cue(tokens, verb)
+        && run >= 2
+        && !tokens[verb - run..verb]
+            .iter()
+            .any(|t| is_day(t.text) || MONTHS.contains(&t.lower()))
+        && plausible_speaker(&tokens[from..verb]))
+    .then(|| {
+        (
+            Span::new(tokens[from].span.start, tokens[verb - 1].span.end),
+            v.span,
         )
     })
 }

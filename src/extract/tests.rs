@@ -4830,3 +4830,41 @@ fn a_quotation_going_on_alone_loses_its_closing_stop() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_quotation_alone_after_a_named_persons_act_is_theirs() {
+    assert_eq!(
+        roles(
+            "Green spokeswoman Ola Nyberg repeated her calls for an inquiry. \"Only the fullest \
+             disclosure can serve the public interest.\""
+        ),
+        vec![("Ola Nyberg".to_string(), Some("Green spokeswoman".to_string()))]
+    );
+    assert_eq!(
+        single("Ola Nyberg dismissed the report. \"It is a work of fiction from start to end.\""),
+        (
+            "Ola Nyberg".to_string(),
+            "dismissed".to_string(),
+            "It is a work of fiction from start to end".to_string()
+        )
+    );
+    // Not after a description, nor after a sentence that quotes or reports.
+    for text in [
+        "The minister dismissed the report. \"It is a work of fiction from start to end.\"",
+        "On Monday, Ola Nyberg dismissed the report. \"It is a work of fiction from start to end.\"",
+    ] {
+        assert!(run(text).is_empty(), "{text}: {:?}", run(text));
+    }
+}
+
+#[test]
+fn a_participles_report_is_no_claim_of_the_verb_before_it() {
+    assert_eq!(
+        run("Lord Vale also denied them, saying he was not leaned on in any way."),
+        vec![(
+            "Lord Vale".to_string(),
+            "saying".to_string(),
+            "he was not leaned on in any way".to_string()
+        )]
+    );
+}
