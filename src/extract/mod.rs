@@ -99,6 +99,9 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
     // Whom "his" or "her" meant where a mention opens with it ("His lawyer
     // Ann Fox"), by the proposal's index: the person "he" would be there.
     let mut possessors: FastMap<usize, String> = FastMap::new();
+    // Whom a post in a body meant ("the group's general secretary"): the
+    // person who spoke just before it was first written (`body_post`).
+    let mut body_posts: FastMap<String, String> = FastMap::new();
     // The last direct quote's speaker, for a quote sentence that follows
     // with no cue of its own ("..., the White House said. "President
     // Trump appreciated the call ...").
@@ -416,6 +419,19 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             {
                 possessors.insert(out.len(), person.clone());
             }
+            // "The Fabian Society's Jo Lee said S. The political reform
+            // group's general secretary told ...": the person who spoke
+            // last, by name (not whoever the sentence before was about:
+            // "Police are searching for Ferguson").
+            if speakers::body_post(&source)
+                && let Some(last) = out.last()
+                && speakers::is_person_name(&last.source)
+                && !speakers::is_description(&last.source)
+            {
+                body_posts
+                    .entry(source.clone())
+                    .or_insert_with(|| last.source.clone());
+            }
             // The next sentence quoted whole is likely this speaker's: after
             // a quotation, or a quotation inside the sentence, and after
             // reported speech too ("Jo Lee said the plan lacked compulsion.
@@ -514,7 +530,8 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                             .map(String::as_str)
                     });
                     speakers.member_described(&proposal.source, lede)
-                });
+                })
+                .or_else(|| body_posts.get(&proposal.source).cloned());
             if let Some(name) = name {
                 proposal.role = Some(speakers::without_determiner(&proposal.source));
                 proposal.source = name.to_string();

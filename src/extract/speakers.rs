@@ -2037,6 +2037,37 @@ pub(super) fn possessive(phrase: &str) -> Option<&str> {
     is_possessive(first).then_some(rest.trim_start())
 }
 
+/// Whether a description is a post in a body the article has just named
+/// by what kind of body it is ("The political reform group's general
+/// secretary", "the union's leader"), as news style calls the person it
+/// has just named again: "the", some words, a kind of body with its
+/// possessive, then up to three words ending in a post.
+pub(super) fn body_post(description: &str) -> bool {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let Some(owner) = words.iter().position(|w| w.ends_with("'s") || w.ends_with("’s")) else {
+        return false;
+    };
+    let body = without_possessive(&words[owner].to_lowercase()).to_string();
+    let post = &words[owner + 1..];
+    matches!(words.first(), Some(&("the" | "The")))
+        && (BODY_NOUNS.contains(&body.as_str())
+            || matches!(
+                body.as_str(),
+                "group"
+                    | "society"
+                    | "charity"
+                    | "body"
+                    | "organisation"
+                    | "organization"
+                    | "campaign"
+                    | "trust"
+            ))
+        && (1..=3).contains(&post.len())
+        && post
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_lowercase) && is_post_noun(w))
+}
+
 /// "His" or "her", in any case: whose, a person's.
 fn is_possessive(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "his" | "her")
@@ -2056,7 +2087,7 @@ pub fn guess_kind(source: &str) -> &'static str {
 
 /// Whether a source looks like one person (`guess_kind`), without telling
 /// what else it would be: speaker resolution asks this of every name.
-fn is_person_name(source: &str) -> bool {
+pub(super) fn is_person_name(source: &str) -> bool {
     // "the U.S. ambassador to Russia", "a Labour MP": a description of
     // one person.
     if written_as_description(source) && is_description(source) {

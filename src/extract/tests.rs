@@ -4868,3 +4868,33 @@ fn a_participles_report_is_no_claim_of_the_verb_before_it() {
         )]
     );
 }
+
+#[test]
+fn a_post_in_a_body_named_by_its_kind_is_the_person_who_spoke_last() {
+    assert_eq!(
+        roles(
+            "Peers are debating the rules. The Wren Society's Ola Nyberg said the change was \
+             overdue. The reform group's general secretary told the BBC the rules were out of date."
+        ),
+        vec![
+            ("Ola Nyberg".to_string(), Some("Wren Society".to_string())),
+            (
+                "Ola Nyberg".to_string(),
+                Some("reform group's general secretary".to_string())
+            ),
+        ]
+    );
+    // The person who spoke, not the one the sentence before was about.
+    assert_eq!(
+        sources(
+            "Ola Nyberg said questions must be answered. Police are searching for Ivo Brandt, who \
+             failed to return. The party's parliamentary leader argued that ministers were to blame."
+        ),
+        vec!["Ola Nyberg", "Ola Nyberg"]
+    );
+    // With no one before it, the description stays.
+    assert_eq!(
+        sources("The reform group's general secretary told the BBC the rules were out of date."),
+        vec!["The reform group's general secretary"]
+    );
+}
