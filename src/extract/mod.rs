@@ -274,24 +274,14 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 && let Some((mention, verb)) = subject_before
                 && let Some(content) = whole_quote(&tokens)
             {
-                let content = text.trim(content, ",.;: ");
                 let source = speakers.resolve(&text.slice(mention));
-                quoting = Some((source.clone(), Piece::of(&text, mention), Piece::of(&text, verb)));
-                out.push(Proposal {
-                    source,
-                    mention: Piece::of(&text, mention),
-                    cue: Piece::of(&text, verb),
-                    content: Piece::of(&text, content),
-                    quote: Some(text.slice(content)),
-                    role: None,
-                    sentence,
-                    confidence: 0.0,
-                    features: Vec::new(),
-                    pattern: "np-act-quote",
-                });
+                let speaker = (source, Piece::of(&text, mention), Piece::of(&text, verb));
+                let content = text.trim(content, ",.;: ");
+                out.push(quotation_of(&speaker, &text, content, sentence, "np-act-quote"));
+                quoting = Some(speaker);
                 continue;
             }
-            if let (Some((source, mention, cue)), Some(content)) =
+            if let (Some(speaker), Some(content)) =
                 // (Its closing stop is no part of the claim, as after a
                 // cue: `"It amazes me."` is "It amazes me".)
                 (
@@ -301,18 +291,13 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                         .or_else(left_open),
                 )
             {
-                out.push(Proposal {
-                    source: source.clone(),
-                    mention: mention.clone(),
-                    cue: cue.clone(),
-                    content: Piece::of(&text, content),
-                    quote: Some(text.slice(content)),
-                    role: None,
+                out.push(quotation_of(
+                    speaker,
+                    &text,
+                    content,
                     sentence,
-                    confidence: 0.0,
-                    features: Vec::new(),
-                    pattern: "quote-inherits-speaker",
-                });
+                    "quote-inherits-speaker",
+                ));
                 continue;
             }
             quoting = None;
@@ -719,6 +704,29 @@ fn quotation_close(tokens: &[Token], from: usize) -> Option<usize> {
 fn drop_marked(out: &mut Vec<Proposal>, marked: Vec<bool>) {
     let mut marked = marked.into_iter();
     out.retain(|_| !marked.next().unwrap_or(false));
+}
+
+/// A quotation in a sentence of its own, `content`, given to a speaker
+/// read earlier (their resolved name, the mention and the cue).
+fn quotation_of(
+    (source, mention, cue): &(String, Piece, Piece),
+    text: &Text,
+    content: Span,
+    sentence: Span,
+    pattern: &'static str,
+) -> Proposal {
+    Proposal {
+        source: source.clone(),
+        mention: mention.clone(),
+        cue: cue.clone(),
+        content: Piece::of(text, content),
+        quote: Some(text.slice(content)),
+        role: None,
+        sentence,
+        confidence: 0.0,
+        features: Vec::new(),
+        pattern,
+    }
 }
 
 /// Whether a quotation left open at `from` closes in its paragraph at the

@@ -3951,6 +3951,16 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
     .then(|| Span::new(phrase[0].span.start, phrase[phrase.len() - 1].span.end))
 }
 
+/// Where the sentence's closing marks begin (its length, if none).
+fn before_closing_marks(tokens: &[Token]) -> usize {
+    tokens.len()
+        - tokens
+            .iter()
+            .rev()
+            .take_while(|t| matches!(t.text, "." | "!" | "?"))
+            .count()
+}
+
 /// The post set off after an inverted speaker's name, from `from` to the
 /// sentence's closing mark ("said Jo Lee, secretary general of the
 /// council."): a noun phrase that opens with a determiner or a role word,
@@ -3958,12 +3968,7 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
 /// what the speaker did or how ("said Jo Lee, her voice breaking", "...,
 /// as the crowd cheered"), nor a quotation going on after it (words only).
 fn trailing_post(tokens: &[Token], from: usize) -> Option<Span> {
-    let end = tokens.len()
-        - tokens
-            .iter()
-            .rev()
-            .take_while(|t| matches!(t.text, "." | "!" | "?"))
-            .count();
+    let end = before_closing_marks(tokens);
     let words: Vec<&Token> = tokens.get(from..end)?.iter().filter(|t| t.is_word()).collect();
     let first = words.first()?;
     let post = matches!(first.lower(), "a" | "an" | "the")
@@ -3997,12 +4002,7 @@ fn named_after_description(tokens: &[Token], start: usize, end: usize) -> Option
 /// them: "Labour MP Jo Lee") that could be a speaker, and no day or month
 /// ("said the minister, Tuesday.").
 fn name_to_end(tokens: &[Token], from: usize) -> Option<usize> {
-    let end = tokens.len()
-        - tokens
-            .iter()
-            .rev()
-            .take_while(|t| matches!(t.text, "." | "!" | "?"))
-            .count();
+    let end = before_closing_marks(tokens);
     let name = tokens.get(from..end)?;
     ((1..=5).contains(&name.len())
         && name.iter().all(|t| t.is_word() && t.capitalized())
