@@ -170,6 +170,18 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             lede_opening = speakers.opening_name().map(str::to_string);
         }
         sentence_words.insert(sentence.start, tokens.iter().filter(|t| t.is_word()).count());
+        // "Gordon Brown has doubled ... The chancellor also unveiled ...":
+        // a description that opens the sentence after the lede is the
+        // lede's person, as for a description that speaks there (below).
+        if body_sentences == 2
+            && let Some(description) = speakers::opening_description(&tokens)
+            && speakers::is_definite_description(&description)
+            && let Some(person) = lede_person.as_ref().or(lede_opening.as_ref())
+        {
+            after_lede
+                .entry(speakers::description_key(&description))
+                .or_insert_with(|| person.clone());
+        }
         if let Some(description) = lede.take()
             && let Some(name) = speakers.opening_name()
         {

@@ -5053,6 +5053,12 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                     || tokens[i].lower() == "and"
                         && (matches!(tokens[i + 1].lower(), "urged" | "appealed")
                             || tokens[i + 1].lower() == "called" && matches!(tokens[i + 2].lower(), "on" | "for"))
+                    // "said S and he said T": a second report of the same
+                    // speaker's, a claim of its own.
+                    || tokens[i].lower() == "and"
+                        && matches!(tokens[i + 1].lower(), "he" | "she" | "they")
+                        && cues::is_cue_word(tokens[i + 2].lower())
+                        && !tokens[i + 2].lower().ends_with("ing")
                 {
                     Some(i)
                 } else if contrasted(i)

@@ -1700,7 +1700,7 @@ fn opens_adverbial(word: &str) -> bool {
 /// or a role, and then a lowercase word that is no part of the noun phrase
 /// (a verb, most often). Not "The minister's office" nor "The chairman of
 /// the committee", which are about something else or someone longer.
-fn opening_description(clause: &[Token]) -> Option<String> {
+pub(super) fn opening_description(clause: &[Token]) -> Option<String> {
     if clause.first().is_none_or(|t| t.lower() != "the") {
         return None;
     }

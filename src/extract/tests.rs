@@ -4898,3 +4898,21 @@ fn a_post_in_a_body_named_by_its_kind_is_the_person_who_spoke_last() {
         vec!["The reform group's general secretary"]
     );
 }
+
+#[test]
+fn a_description_opening_the_sentence_after_the_lede_is_the_ledes_person() {
+    assert_eq!(
+        roles(
+            "Ola Nyberg has doubled the grant for rail lines.\n\nThe minister also unveiled a fund \
+             for buses. Later the first savings have been made, the minister said."
+        ),
+        vec![("Ola Nyberg".to_string(), Some("minister".to_string()))]
+    );
+}
+
+#[test]
+fn and_a_pronouns_second_report_ends_the_claim_before_it() {
+    let found = run("Ola Nyberg said the plan was sound, and she told MPs the cost would fall.");
+    let claims: Vec<&str> = found.iter().map(|p| p.2.as_str()).collect();
+    assert_eq!(claims, vec!["the plan was sound", "the cost would fall"]);
+}
