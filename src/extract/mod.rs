@@ -282,27 +282,20 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                         .any(|t| patterns::is_open_quote(t) || patterns::is_close_quote(t)))
                 .then(|| text.trim(Span::new(first.span.end, sentence.end), ",.;: "))
             };
+            // The sentence quoted whole, without its closing stop (no part
+            // of the claim, as after a cue: `"It amazes me."`).
+            let whole = whole_quote(&tokens).map(|quote| text.trim(quote, ",.;: "));
             if quoting.is_none()
                 && let Some((mention, verb)) = subject_before
-                && let Some(content) = whole_quote(&tokens)
+                && let Some(content) = whole
             {
                 let source = speakers.resolve(&text.slice(mention));
                 let speaker = (source, Piece::of(&text, mention), Piece::of(&text, verb));
-                let content = text.trim(content, ",.;: ");
                 out.push(quotation_of(&speaker, &text, content, sentence, "np-act-quote"));
                 quoting = Some(speaker);
                 continue;
             }
-            if let (Some(speaker), Some(content)) =
-                // (Its closing stop is no part of the claim, as after a
-                // cue: `"It amazes me."` is "It amazes me".)
-                (
-                    &quoting,
-                    whole_quote(&tokens)
-                        .map(|quote| text.trim(quote, ",.;: "))
-                        .or_else(left_open),
-                )
-            {
+            if let (Some(speaker), Some(content)) = (&quoting, whole.or_else(left_open)) {
                 out.push(quotation_of(
                     speaker,
                     &text,

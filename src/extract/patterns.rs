@@ -2086,14 +2086,13 @@ pub(super) fn named_subject(tokens: &[Token]) -> Option<(Span, Span)> {
         .rev()
         .take_while(|t| t.capitalized())
         .count();
+    // (A word found there is the verb in "-ed"; the words before it are
+    // all words, the first one asked here.)
     (v.is_word()
-        && v.lower().ends_with("ed")
-        && tokens[from..verb].iter().all(Token::is_word)
+        && tokens[from].is_word()
         && !is_cue(tokens, verb)
         && run >= 2
-        && !tokens[verb - run..verb]
-            .iter()
-            .any(|t| is_day(t.text) || MONTHS.contains(&t.lower()))
+        && !tokens[verb - run..verb].iter().any(names_a_date)
         && plausible_speaker(&tokens[from..verb]))
     .then(|| {
         (
@@ -3942,8 +3941,7 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
                 "in" | "on" | "during" | "after" | "before" | "earlier" | "later" | "yesterday" | "today"
             )
         // ("said the director, Tuesday.")
-        || is_day(first.text)
-        || MONTHS.contains(&first.lower());
+        || names_a_date(first);
     (words.len() <= 14
         && !clause
         && !words.iter().all(|t| t.text.chars().all(|c| c.is_ascii_digit()))
@@ -4006,7 +4004,7 @@ fn name_to_end(tokens: &[Token], from: usize) -> Option<usize> {
     let name = tokens.get(from..end)?;
     ((1..=5).contains(&name.len())
         && name.iter().all(|t| t.is_word() && t.capitalized())
-        && !name.iter().any(|t| is_day(t.text) || MONTHS.contains(&t.lower()))
+        && !name.iter().any(names_a_date)
         && plausible_speaker(name))
     .then_some(end)
 }
@@ -4058,8 +4056,7 @@ fn is_opening_name(tokens: &[Token]) -> bool {
                 && !PREPOSITIONS.contains(&t.lower())
                 && !LEADING.contains(&t.lower())
                 && !INSTITUTIONS.contains(&t.lower())
-                && !is_day(t.text)
-                && !MONTHS.contains(&t.lower())
+                && !names_a_date(t)
                 && !matches!(t.lower(), "last" | "next" | "this" | "early" | "late")
         })
 }
@@ -4388,6 +4385,12 @@ const NOUN_BEFORE: &[&str] = &[
 /// Whether a word, in any case, names a day ("Wednesday", "today").
 pub(super) fn is_day(word: &str) -> bool {
     DAYS.iter().any(|day| day.eq_ignore_ascii_case(word))
+}
+
+/// Whether a word names a day or a month ("Tuesday", "March"): when, not
+/// who.
+fn names_a_date(word: &Token) -> bool {
+    is_day(word.text) || MONTHS.contains(&word.lower())
 }
 
 /// Months.
@@ -5050,15 +5053,14 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                     // "said S and called on hunts to do more", "and urged
                     // ministers to ...": a demand of others, the speaker's
                     // next act even without the comma.
-                    || tokens[i].lower() == "and"
-                        && (matches!(tokens[i + 1].lower(), "urged" | "appealed")
-                            || tokens[i + 1].lower() == "called" && matches!(tokens[i + 2].lower(), "on" | "for"))
                     // "said S and he said T": a second report of the same
                     // speaker's, a claim of its own.
                     || tokens[i].lower() == "and"
-                        && matches!(tokens[i + 1].lower(), "he" | "she" | "they")
-                        && cues::is_cue_word(tokens[i + 2].lower())
-                        && !tokens[i + 2].lower().ends_with("ing")
+                        && (matches!(tokens[i + 1].lower(), "urged" | "appealed")
+                            || tokens[i + 1].lower() == "called" && matches!(tokens[i + 2].lower(), "on" | "for")
+                            || matches!(tokens[i + 1].lower(), "he" | "she" | "they")
+                                && cues::is_cue_word(tokens[i + 2].lower())
+                                && !tokens[i + 2].lower().ends_with("ing"))
                 {
                     Some(i)
                 } else if contrasted(i)

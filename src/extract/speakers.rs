@@ -2047,12 +2047,13 @@ pub(super) fn body_post(description: &str) -> bool {
     let Some(owner) = words.iter().position(|w| w.ends_with("'s") || w.ends_with("’s")) else {
         return false;
     };
-    let body = without_possessive(&words[owner].to_lowercase()).to_string();
+    let owner_lower = words[owner].to_lowercase();
+    let body = without_possessive(&owner_lower);
     let post = &words[owner + 1..];
     matches!(words.first(), Some(&("the" | "The")))
-        && (BODY_NOUNS.contains(&body.as_str())
+        && (BODY_NOUNS.contains(&body)
             || matches!(
-                body.as_str(),
+                body,
                 "group"
                     | "society"
                     | "charity"
