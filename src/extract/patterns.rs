@@ -5020,6 +5020,10 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         // set against this one, is not part of it.
         let contrasted = |i: usize| {
             (matches!(tokens[i].lower(), "but" | "whereas")
+                // ("Jo Lee denies that S, and Ann Fox says T": a second
+                // speaker's report joined on. Not without the comma:
+                // "said that Lee and Fox told police T" is one claim.)
+                || tokens[i].lower() == "and" && i > 0 && tokens[i - 1].text == ","
                 // ("said S - though he acknowledged T", ", although critics
                 // say T": set off, a concession is another report.)
                 || matches!(tokens[i].lower(), "though" | "although" | "while")

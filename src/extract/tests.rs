@@ -4373,6 +4373,22 @@ fn another_speakers_report_set_against_a_claim_ends_it() {
             "{sentence}"
         );
     }
+    // "And" after a comma joins another speaker's report on.
+    let found = run("Jo Lee denies that the mill closed, and Ann Fox says there was no sale.");
+    assert_eq!(
+        found[0],
+        (
+            "Jo Lee".to_string(),
+            "denies".to_string(),
+            "the mill closed".to_string()
+        )
+    );
+    assert_eq!(found[1].0, "Ann Fox");
+    // Without the comma, two people who told of it are in the claim.
+    assert_eq!(
+        run("The mayor said that Lee and Fox told police the van was red.")[0].2,
+        "Lee and Fox told police the van was red"
+    );
     // "But" and no report after it: the claim goes on.
     assert_single_claim(&[(
         "Ministers say the treaty is long but the benefits are large.",
