@@ -3309,8 +3309,29 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             // source), and the name it stands for is the speaker.
             if let Some(who) = relative_before(tokens, c)
                 && let Some(antecedent) = antecedent_of(tokens, who)
-                && let Some((content, quoted)) = claim_after_cue(tokens, c, sentence.end)
+                && let Some((mut content, quoted)) = claim_after_cue(tokens, c, sentence.end)
             {
+                // "Jane Roe, who said S, left": an aside set off by commas
+                // ends at its closing comma, where the main clause's verb
+                // goes on (not at "the plan, which cost £5m, was": a
+                // clause inside the claim).
+                if !quoted
+                    && tokens[who - 1].text == ","
+                    && let Some(close) = (c + 2..tokens.len().saturating_sub(1))
+                        .take_while(|&i| {
+                            !is_open_quote(&tokens[i])
+                                && !matches!(tokens[i].lower(), "which" | "who" | "that")
+                        })
+                        .find(|&i| tokens[i].text == "," && !in_number(tokens, i))
+                    && tokens[close].span.start > content.start
+                    && tokens[close].span.start < content.end
+                    && looks_like_verb(&tokens[close + 1])
+                    && (AUXILIARIES.contains(&tokens[close + 1].lower())
+                        || !tokens[close + 1].lower().ends_with('s')
+                            && !tokens[close + 1].lower().ends_with("ly"))
+                {
+                    content.end = tokens[close].span.start;
+                }
                 out.push(RawMatch {
                     mention: tokens[who].span,
                     cue: tokens[c].span,
@@ -4575,7 +4596,19 @@ fn antecedent_of(tokens: &[Token], who: usize) -> Option<Span> {
         let start = trailing_name(tokens, 0, who)
             .map(|start| joined(0, start))
             .or_else(|| (tokens[who - 1].is_word() && !tokens[who - 1].capitalized()).then_some(who - 1))?;
-        return (start < who && plausible_speaker(&tokens[start..who])).then(|| span(start, who));
+        if start < who && plausible_speaker(&tokens[start..who]) {
+            return Some(span(start, who));
+        }
+        // "powerful teachers unions who said", "23 percent who said": a
+        // "who" right after a noun phrase stands for it, a person or a
+        // group, whatever its words. (Not the sentence's subject: in "The
+        // man who said he saw the lorry denied it" the report has no end
+        // a rule can find.)
+        return (tokens[who].lower() == "who")
+            .then(|| noun_phrase_before(tokens, who))
+            .flatten()
+            .filter(|&start| start > 0)
+            .map(|start| span(start, who));
     }
     // The comma-separated phrases before it, nearest first (at most three:
     // "Jane Roe, 57, of Leeds,"), each a candidate.
@@ -4590,7 +4623,16 @@ fn antecedent_of(tokens: &[Token], who: usize) -> Option<Span> {
         while from < end && LEADING.contains(&tokens[from].lower()) {
             from += 1;
         }
-        if from < end {
+        // "He met the voters, who": the object of a verb, not the clause
+        // it ends.
+        if from < end
+            && let Some(object) = noun_phrase_before(tokens, end)
+            && object > from
+            && looks_like_verb(&tokens[object - 1])
+            && !tokens[object - 1].lower().ends_with('s')
+        {
+            candidates.push((object, end));
+        } else if from < end {
             let words = &tokens[from..end];
             let numeric = words
                 .iter()
@@ -4615,6 +4657,45 @@ fn antecedent_of(tokens: &[Token], who: usize) -> Option<Span> {
         .find(|(from, _)| tokens[*from].capitalized() && tokens[*from].lower() != "the")
         .or(candidates.first())
         .map(|&(from, to)| span(from, to))
+}
+
+/// Where the noun phrase that ends just before `end` begins: back over
+/// lowercase words that are no verb, preposition, pronoun or conjunction,
+/// to its determiner or number ("the three unions", "23 percent") or to
+/// the first word that is none of it; at most five words.
+fn noun_phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
+    let in_phrase = |t: &Token| {
+        let word = t.lower();
+        t.is_word()
+            && !t.capitalized()
+            && !word.ends_with("ed")
+            && !word.ends_with("ly")
+            && !PREPOSITIONS.contains(&word)
+            && !AUXILIARIES.contains(&word)
+            && !PRONOUNS.contains(&word)
+            && !clause_marker(word)
+            && !cues::is_cue_word(word)
+            && !matches!(word, "and" | "or" | "but" | "nor" | "than" | "not")
+    };
+    let opens =
+        |t: &Token| DETERMINERS.contains(&t.lower()) || t.text.starts_with(|c: char| c.is_ascii_digit());
+    let head = &tokens[end.checked_sub(1)?];
+    // (A number alone, "23 who", is no phrase's head.)
+    if !in_phrase(head) || opens(head) {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > 0 && end - start < 5 {
+        let before = &tokens[start - 1];
+        if opens(before) {
+            return Some(start - 1);
+        }
+        if !in_phrase(before) {
+            break;
+        }
+        start -= 1;
+    }
+    None
 }
 
 /// What was said after the cue at `c`, and whether it is a direct quote:

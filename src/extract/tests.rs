@@ -343,6 +343,8 @@ fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
     assert_eq!(found[0].mention.text, "who");
     assert_eq!(found[0].source, "Mary Smith");
     assert_eq!(found[0].pattern, "np-who-cue-s");
+    // The aside ends at its closing comma, where the main verb goes on.
+    assert_eq!(found[0].content.text, "she would vote for the mayor");
     let found = run("The mayor won among the voters who said the roads came first.");
     assert_eq!(found[0].0, "the voters");
     assert_eq!(found[0].2, "the roads came first");
@@ -353,6 +355,25 @@ fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1].0, "Tom Lee");
     assert_eq!(found[1].2, "the accounts were audited");
+    // A "who" right after a noun phrase with a determiner or a number
+    // stands for the whole phrase, whatever its words.
+    assert_single_speaker(&[
+        (
+            "The bill was backed by the powerful dock unions who said the old law had failed them.",
+            "the powerful dock unions",
+        ),
+        (
+            "Support fell from 40 percent who said the mayor was honest in May.",
+            "40 percent",
+        ),
+        // The object of a verb before the comma, not the clause.
+        ("He met the voters, who said the roads came first.", "the voters"),
+    ]);
+    // A bare phrase after a list is no one's: "birther who pledged".
+    assert!(
+        run("He is a liar, racist, bigot and birther who pledged to ban all visitors from abroad.")
+            .is_empty()
+    );
 }
 
 #[test]
