@@ -206,9 +206,17 @@ pub fn tokens<'a>(text: &Text<'a>, span: Span) -> Vec<Token<'a>> {
 /// Words that end with a period without ending a sentence.
 fn is_abbreviation(word: &[char]) -> bool {
     // Single capital letters are initials ("Vladimir V. Putin"); dotted
-    // acronyms ("C.I.A") are abbreviations. Asked at every period: no copy
-    // of a word longer than any abbreviation.
-    if word.contains(&'.') || (word.len() == 1 && word[0].is_uppercase()) {
+    // acronyms ("C.I.A", "(U.S") are abbreviations, but not a number with
+    // a decimal point ("$1.5bn", "2.5%", "(£230.8m)"), which ends its
+    // sentence like any word. Asked at every period: no copy of a word
+    // longer than any abbreviation.
+    let word = &word[word
+        .iter()
+        .position(|c| c.is_alphanumeric())
+        .unwrap_or(word.len())..];
+    if word.contains(&'.') && word.iter().all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+        || (word.len() == 1 && word[0].is_uppercase())
+    {
         return true;
     }
     let mut lower = [0u8; 4];
@@ -337,7 +345,16 @@ fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
                 .rev()
                 .find(|&j| chars[j].is_whitespace())
                 .map_or(line.start, |j| j + 1);
-            let abbreviation = c == '.' && is_abbreviation(&chars[word_start..i]);
+            // ("No. 10" abbreviates; "\"No. Definitely not.\"" is an answer.)
+            let word = &chars[word_start..i];
+            let answer = word.len() >= 2
+                && word[word.len() - 2..]
+                    .iter()
+                    .map(char::to_ascii_lowercase)
+                    .eq(['n', 'o'])
+                && word[..word.len() - 2].iter().all(|c| !c.is_alphanumeric())
+                && next_word.is_some_and(|j| !chars[j].is_ascii_digit());
+            let abbreviation = c == '.' && !answer && is_abbreviation(word);
             // `"Is it true?" she asked.`: a question or exclamation quoted
             // with its attribution after it is one sentence.
             let attributed = matches!(c, '?' | '!')
@@ -384,9 +401,18 @@ fn detached_close_quote(chars: &[char], line: Span, from: usize) -> Option<usize
 /// or with a speaker and a cue followed by where or to whom it was said
 /// ("Jane Roe said to a crowd of about 500.").
 fn short_attribution(rest: &[char]) -> bool {
-    let end = rest
-        .iter()
-        .position(|c| matches!(c, '.' | '!' | '?' | '“' | '"'))
+    // (Not at the period of "Mrs." in "Mrs. Clinton said.")
+    let end = (0..rest.len())
+        .find(|&i| {
+            matches!(rest[i], '!' | '?' | '“' | '"')
+                || rest[i] == '.' && {
+                    let word_start = rest[..i]
+                        .iter()
+                        .rposition(|c| c.is_whitespace())
+                        .map_or(0, |j| j + 1);
+                    !is_abbreviation(&rest[word_start..i])
+                }
+        })
         .unwrap_or(rest.len());
     let clause: String = rest[..end].iter().collect();
     let words: Vec<&str> = clause
@@ -433,6 +459,48 @@ mod tests {
                 "Mr. Peskov met U.S. officials in St. Petersburg on Dec. 18.",
                 "Vladimir V. Putin called.",
                 "The C.I.A. agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_number_with_a_decimal_point_ends_its_sentence() {
+        assert_eq!(
+            split("Profits rose to $1.5bn. Sales fell 2.5%. It raised $44m (£23.8m). The firm said so."),
+            vec![
+                "Profits rose to $1.5bn.",
+                "Sales fell 2.5%.",
+                "It raised $44m (£23.8m).",
+                "The firm said so."
+            ]
+        );
+        // A dotted abbreviation after a mark or with a hyphen does not.
+        assert_eq!(
+            split("He met (U.S. officials) and Sen. Jo Lee, R-S.C. Officials agreed.").len(),
+            1
+        );
+        assert_eq!(split("\"Mr. Lee is right,\" she said.").len(), 1);
+    }
+
+    #[test]
+    fn no_is_an_answer_unless_a_number_follows() {
+        assert_eq!(
+            split("Mr Hague replied: \"No. Definitely not.\" He left No. 10 Downing Street."),
+            vec![
+                "Mr Hague replied: \"No.",
+                "Definitely not.\"",
+                "He left No. 10 Downing Street."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_question_and_its_attribution_are_one_sentence() {
+        assert_eq!(
+            split("''Did he?'' Mrs. Clinton said. ''What has he heard?'' she asked."),
+            vec![
+                "''Did he?'' Mrs. Clinton said.",
+                "''What has he heard?'' she asked."
             ]
         );
     }
