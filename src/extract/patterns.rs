@@ -2638,7 +2638,16 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 })
                 && (c + 1..tokens.len()).all(|k| !is_cue(tokens, k))
         };
+        // "S, Mr Lee said - falling short of the target": the writer's
+        // comment after a dash, as after a comma.
+        let dash_comment = past_tail.is_some_and(|k| {
+            is_dash(&tokens[k - 1])
+                && !tokens[k].capitalized()
+                && tokens[k].lower().ends_with("ing")
+                && !is_cue(tokens, k)
+        });
         let rest_is_tail = past_tail.is_none()
+            || dash_comment
             || participle_after.is_some()
             || continuation.is_some()
             || told_outlet
@@ -2851,6 +2860,28 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             let mut np_end = c;
             loop {
                 let word = |back: usize| np_end.checked_sub(back).map(|i| tokens[i].lower());
+                // "An annual survey released on Friday said", "A report
+                // published today said": the participle says which one;
+                // the noun before it speaks.
+                let participle_after_noun = || {
+                    np_end > 2
+                        // (Not a cue's past: "the latest figures showed
+                        // reported fraud was falling".)
+                        && word(1).is_some_and(|w| w.ends_with("ed") && !cues::is_speech_verb(w))
+                        && !tokens[np_end - 1].capitalized()
+                        && (np_end.saturating_sub(6)..np_end - 1)
+                            .rev()
+                            .take_while(|&i| {
+                                tokens[i].is_word()
+                                    && (!tokens[i].capitalized()
+                                        || matches!(tokens[i].lower(), "a" | "an" | "the"))
+                                    && !AUXILIARIES.contains(&tokens[i].lower())
+                                    && !clause_marker(tokens[i].lower())
+                                    && !PRONOUNS.contains(&tokens[i].lower())
+                            })
+                            .find(|&i| matches!(tokens[i].lower(), "a" | "an" | "the"))
+                            .is_some_and(|article| article + 1 < np_end - 1)
+                };
                 if np_end > 0 && AUXILIARIES.contains(&tokens[np_end - 1].lower()) {
                     np_end -= 1;
                 } else if np_end > 3
@@ -2869,7 +2900,8 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         || matches!(word(2), Some("last" | "this")) && matches!(word(1), Some("week" | "month" | "year")))
                 {
                     np_end -= 2;
-                } else if np_end > 1 && matches!(word(1), Some("yesterday" | "today" | "tonight" | "earlier"))
+                } else if participle_after_noun()
+                    || np_end > 1 && matches!(word(1), Some("yesterday" | "today" | "tonight" | "earlier"))
                     // "Mr Blair directly denied S", "she angrily insisted":
                     // an adverb after a name or a pronoun, right before the
                     // cue (not "the family said", a noun; nor in a relative
@@ -5000,6 +5032,15 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         && tokens
             .get(k)
             .is_some_and(|t| matches!(t.lower(), "himself" | "herself" | "itself" | "themselves"))
+    {
+        return None;
+    }
+    // "..., Mr Lee said - falling short of the target": the writer's
+    // comment on what was said, set off by a dash, is not the claim.
+    if tokens.get(k).is_some_and(is_dash)
+        && tokens.get(k + 1).is_some_and(|t| {
+            t.is_word() && !t.capitalized() && t.lower().ends_with("ing") && !cues::is_cue_word(t.lower())
+        })
     {
         return None;
     }

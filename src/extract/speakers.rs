@@ -1877,7 +1877,23 @@ fn without_possessive(word: &str) -> &str {
 pub(super) fn is_title(word: &str) -> bool {
     static SET: LazyLock<foldhash::HashSet<&str>> =
         LazyLock::new(|| TITLES.iter().chain(ORGANISER_POSTS).copied().collect());
-    in_lowercase(word.trim_end_matches('.'), |w| SET.contains(w))
+    let word = word.trim_end_matches('.');
+    in_lowercase(word, |w| SET.contains(w)) || in_lowercase(after_post_prefix(word), |w| SET.contains(w))
+}
+
+/// A post's word after a prefix that makes another post of it
+/// ("Vice-President", "co-chairman", "ex-minister"); else the word.
+fn after_post_prefix(word: &str) -> &str {
+    match word.split_once('-') {
+        Some((prefix, post))
+            if in_lowercase(prefix, |p| {
+                matches!(p, "vice" | "deputy" | "co" | "ex" | "acting")
+            }) =>
+        {
+            post
+        }
+        _ => word,
+    }
 }
 
 /// Whether a capitalized word makes a name an institution's ("Service",
@@ -1918,7 +1934,7 @@ fn is_post_noun(word: &str) -> bool {
             .copied()
             .collect()
     });
-    SET.contains(word)
+    SET.contains(word) || SET.contains(after_post_prefix(word))
 }
 
 /// Whether a word names a post, in any case: a role word that is not a

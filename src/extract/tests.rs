@@ -4953,3 +4953,39 @@ fn and_a_pronouns_second_report_ends_the_claim_before_it() {
     let claims: Vec<&str> = found.iter().map(|p| p.2.as_str()).collect();
     assert_eq!(claims, vec!["the plan was sound", "the cost would fall"]);
 }
+
+#[test]
+fn a_participle_after_the_speakers_noun_says_which_one() {
+    assert_single_speaker(&[
+        (
+            "An annual economic survey released on Friday said the region needed more investment.",
+            "An annual economic survey",
+        ),
+        ("A report published today said the scheme had failed.", "A report"),
+        ("The man arrested said he was innocent.", "The man"),
+    ]);
+}
+
+#[test]
+fn a_comment_after_a_dash_is_not_what_was_said() {
+    assert_single_claim(&[(
+        "The deficit would be 4.3% this year, Mr Ravi Menon said - falling short of the target.",
+        "Ravi Menon",
+        "The deficit would be 4.3% this year",
+    )]);
+}
+
+#[test]
+fn a_post_with_a_prefix_is_a_post() {
+    assert_eq!(
+        roles("Vice-President Jo Lakin said the budget was the tightest so far."),
+        [("Jo Lakin".to_string(), Some("Vice-President".to_string()))]
+    );
+    // "The Tory co-chairman" is the person the article gave the post.
+    assert_eq!(
+        sources(
+            "Tory co-chairman Ann Voss was speaking in Leeds. The Tory co-chairman said the pledges were vacuous."
+        ),
+        ["Ann Voss"]
+    );
+}
