@@ -1878,13 +1878,22 @@ pub(super) fn is_title(word: &str) -> bool {
     static SET: LazyLock<foldhash::HashSet<&str>> =
         LazyLock::new(|| TITLES.iter().chain(ORGANISER_POSTS).copied().collect());
     let word = word.trim_end_matches('.');
-    in_lowercase(word, |w| SET.contains(w)) || in_lowercase(after_post_prefix(word), |w| SET.contains(w))
+    in_lowercase(word, |w| SET.contains(w)) || {
+        // (Asked of every capitalized word: the second lookup only after a
+        // prefix.)
+        let post = after_post_prefix(word);
+        post.len() < word.len() && in_lowercase(post, |w| SET.contains(w))
+    }
 }
 
 /// A post's word after a prefix that makes another post of it
 /// ("Vice-President", "co-chairman", "ex-minister"); else the word.
 fn after_post_prefix(word: &str) -> &str {
-    match word.split_once('-') {
+    // (A prefix is at most six letters: no scan of a longer word.)
+    let Some(hyphen) = word.bytes().take(7).position(|b| b == b'-') else {
+        return word;
+    };
+    match Some((&word[..hyphen], &word[hyphen + 1..])) {
         Some((prefix, post))
             if in_lowercase(prefix, |p| {
                 matches!(p, "vice" | "deputy" | "co" | "ex" | "acting")
@@ -1934,7 +1943,10 @@ fn is_post_noun(word: &str) -> bool {
             .copied()
             .collect()
     });
-    SET.contains(word) || SET.contains(after_post_prefix(word))
+    SET.contains(word) || {
+        let post = after_post_prefix(word);
+        post.len() < word.len() && SET.contains(post)
+    }
 }
 
 /// Whether a word names a post, in any case: a role word that is not a
