@@ -2640,12 +2640,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         };
         // "S, Mr Lee said - falling short of the target": the writer's
         // comment after a dash, as after a comma.
-        let dash_comment = past_tail.is_some_and(|k| {
-            is_dash(&tokens[k - 1])
-                && !tokens[k].capitalized()
-                && tokens[k].lower().ends_with("ing")
-                && !is_cue(tokens, k)
-        });
+        let dash_comment = past_tail.is_some_and(|k| dash_comment_at(tokens, k - 1));
         let rest_is_tail = past_tail.is_none()
             || dash_comment
             || participle_after.is_some()
@@ -4691,6 +4686,15 @@ fn antecedent_of(tokens: &[Token], who: usize) -> Option<Span> {
         .map(|&(from, to)| span(from, to))
 }
 
+/// Whether a dash at `dash` sets off the writer's comment on a report:
+/// a participle that is no cue ("said - falling short of the target").
+fn dash_comment_at(tokens: &[Token], dash: usize) -> bool {
+    tokens.get(dash).is_some_and(is_dash)
+        && tokens.get(dash + 1).is_some_and(|t| {
+            t.is_word() && !t.capitalized() && t.lower().ends_with("ing") && !is_cue(tokens, dash + 1)
+        })
+}
+
 /// Where the noun phrase that ends just before `end` begins: back over
 /// lowercase words that are no verb, preposition, pronoun or conjunction,
 /// to its determiner or number ("the three unions", "23 percent") or to
@@ -5037,11 +5041,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     }
     // "..., Mr Lee said - falling short of the target": the writer's
     // comment on what was said, set off by a dash, is not the claim.
-    if tokens.get(k).is_some_and(is_dash)
-        && tokens.get(k + 1).is_some_and(|t| {
-            t.is_word() && !t.capitalized() && t.lower().ends_with("ing") && !cues::is_cue_word(t.lower())
-        })
-    {
+    if dash_comment_at(tokens, k) {
         return None;
     }
     // "Ben Carson said after the attacks.": where, when or how, not what;

@@ -1893,15 +1893,12 @@ fn after_post_prefix(word: &str) -> &str {
     let Some(hyphen) = word.bytes().take(7).position(|b| b == b'-') else {
         return word;
     };
-    match Some((&word[..hyphen], &word[hyphen + 1..])) {
-        Some((prefix, post))
-            if in_lowercase(prefix, |p| {
-                matches!(p, "vice" | "deputy" | "co" | "ex" | "acting")
-            }) =>
-        {
-            post
-        }
-        _ => word,
+    if in_lowercase(&word[..hyphen], |p| {
+        matches!(p, "vice" | "deputy" | "co" | "ex" | "acting")
+    }) {
+        &word[hyphen + 1..]
+    } else {
+        word
     }
 }
 

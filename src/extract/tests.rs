@@ -40,6 +40,14 @@ fn assert_single_claim(cases: &[(&str, &str, &str)]) {
     }
 }
 
+/// Asserts that no sentence gives a proposal.
+fn assert_no_proposal(sentences: &[&str]) {
+    for sentence in sentences {
+        let found = run(sentence);
+        assert!(found.is_empty(), "{sentence}: {found:?}");
+    }
+}
+
 /// Each proposal's speaker.
 fn sources(text: &str) -> Vec<String> {
     run(text).into_iter().map(|p| p.0).collect()
@@ -119,12 +127,10 @@ fn according_to_inside_a_sentence_leaves_the_claim_whole() {
 #[test]
 fn by_after_a_cue_is_an_agent_a_manner_or_a_margin() {
     // A passive's agent and a manner are not what was said.
-    for sentence in [
+    assert_no_proposal(&[
         "New rules were announced by the transport minister Jo Vance.",
         "Mr Lund responded by accusing the minister of hiding.",
-    ] {
-        assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
-    }
+    ]);
     // The report a manner introduces, the claim past a margin, and a
     // time before the claim are what was said.
     assert_single_claim(&[
@@ -2198,14 +2204,12 @@ fn a_finding_with_that_is_reported_whoever_found_it() {
         ),
     ]);
     // Not a finding: a noun, an intention or a negation.
-    for sentence in [
+    assert_no_proposal(&[
         "The network taped an hourlong show that aired on Thursday.",
         "The channel runs an early morning weekend show that plays old records.",
         "They hope to find that the money was spent well.",
         "Officials did not find that the rules were broken.",
-    ] {
-        assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
-    }
+    ]);
 }
 
 #[test]
@@ -2744,15 +2748,13 @@ fn he_after_a_body_s_spokesman_is_the_spokesman() {
 
 #[test]
 fn a_passive_cue_gives_the_subject_no_words() {
-    for sentence in [
+    assert_no_proposal(&[
         "The harbour master was asked why the ferry had been late.",
         "The harbour master was once asked how the strike would end.",
         "Wheelchair user Tom Vale was asked: \"Why do you want the ferry?\"",
         "The harbour master widely reported to have resigned is still in post.",
         "The harbour master is said to be furious about the ferry.",
-    ] {
-        assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
-    }
+    ]);
     // The subject's own promise is no passive.
     assert_single_claim(&[(
         "The harbour master pledged to be \"the toughest master the port has had\".",
@@ -2786,12 +2788,10 @@ fn a_letter_s_words_follow_its_addressee() {
         ),
     ]);
     // A letter that asks or demands says nothing to check.
-    for sentence in [
+    assert_no_proposal(&[
         "Harbour chief Ann Roe has written to the council asking for a new ferry.",
         "The board wrote to the crew on Tuesday demanding an apology for the \"reckless\" strike.",
-    ] {
-        assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
-    }
+    ]);
 }
 
 #[test]
@@ -4169,13 +4169,11 @@ fn reporting_participles_after_a_comma_before_that_a_colon_or_a_quote() {
         ),
     ]);
     // Nouns, and participles without "that" or a quotation, are no cues.
-    for sentence in [
+    assert_no_proposal(&[
         "The agency issued a warning that the bridge was unsafe.",
         "The board met on Monday, arguing with staff about pay.",
         "The pair left early, noting down the times of the trains.",
-    ] {
-        assert!(run(sentence).is_empty(), "{sentence}: {:?}", run(sentence));
-    }
+    ]);
 }
 
 #[test]
@@ -4886,12 +4884,10 @@ fn a_quotation_alone_after_a_named_persons_act_is_theirs() {
         )
     );
     // Not after a description, nor after a sentence that quotes or reports.
-    for text in [
+    assert_no_proposal(&[
         "The minister dismissed the report. \"It is a work of fiction from start to end.\"",
         "On Monday, Ola Nyberg dismissed the report. \"It is a work of fiction from start to end.\"",
-    ] {
-        assert!(run(text).is_empty(), "{text}: {:?}", run(text));
-    }
+    ]);
 }
 
 #[test]

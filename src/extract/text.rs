@@ -341,12 +341,8 @@ fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
                     || matches!(chars[j], '"' | '“' | '‘' | '(')
                     || chars[j] == '\'' && chars.get(j + 1) == Some(&'\'')
             });
-            let word_start = (line.start..i)
-                .rev()
-                .find(|&j| chars[j].is_whitespace())
-                .map_or(line.start, |j| j + 1);
             // ("No. 10" abbreviates; "\"No. Definitely not.\"" is an answer.)
-            let word = &chars[word_start..i];
+            let word = word_before(chars, line.start, i);
             let answer = word.len() >= 2
                 && word[word.len() - 2..]
                     .iter()
@@ -405,13 +401,7 @@ fn short_attribution(rest: &[char]) -> bool {
     let end = (0..rest.len())
         .find(|&i| {
             matches!(rest[i], '!' | '?' | '“' | '"')
-                || rest[i] == '.' && {
-                    let word_start = rest[..i]
-                        .iter()
-                        .rposition(|c| c.is_whitespace())
-                        .map_or(0, |j| j + 1);
-                    !is_abbreviation(&rest[word_start..i])
-                }
+                || rest[i] == '.' && !is_abbreviation(word_before(rest, 0, i))
         })
         .unwrap_or(rest.len());
     let clause: String = rest[..end].iter().collect();
@@ -431,6 +421,16 @@ fn short_attribution(rest: &[char]) -> bool {
         }
         None => false,
     }
+}
+
+/// The word that ends at `end` (a period's position), back to the white
+/// space before it or to `from`.
+fn word_before(chars: &[char], from: usize, end: usize) -> &[char] {
+    let start = chars[from..end]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(from, |j| from + j + 1);
+    &chars[start..end]
 }
 
 fn push_trimmed(text: &Text, span: Span, out: &mut Vec<Span>) {
