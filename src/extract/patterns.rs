@@ -4743,28 +4743,43 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     // "told reporters", "said Monday", "said in a statement"
     let mut k = skip_after_cue(tokens, c + 1);
     // "he added 1.28p per litre", "the economy added around 292,000 jobs",
-    // "added another link to the chain", "added to the uncertainty": an
-    // amount or a thing added, not words. (A claim after "added" opens as a
-    // clause, a quotation or "that".)
+    // "added another link to the chain", "added to the uncertainty", "they
+    // added an electronic element to the sound": an amount or a thing
+    // added, not words. (A claim after "added" opens as a clause, a
+    // quotation or "that".)
     let amount = |t: &Token| {
         t.text
             .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '£' | '$' | '€'))
+    };
+    // ("added 40 people had been hurt", "added an apology was not
+    // enough": a clause that opens with a number or an article; "added a
+    // caveat: \"Q\"": words after all.)
+    let no_clause = || {
+        !tokens[k..]
+            .iter()
+            .take_while(|t| t.span.start < sentence_end)
+            .any(|t| {
+                let word = t.lower();
+                t.text == ":"
+                    || is_open_quote(t)
+                    || !t.capitalized()
+                        && (word.ends_with("ed")
+                            || AUXILIARIES.contains(&word)
+                            || FINITE_AUXILIARIES.contains(&word)
+                            || matches!(word, "do" | "does" | "did"))
+            })
     };
     if k == c + 1
         && matches!(tokens[c].lower(), "added" | "adds" | "add")
         && let Some(next) = tokens.get(k)
         && (matches!(next.lower(), "another" | "to")
             || (amount(next)
+                || matches!(next.lower(), "a" | "an")
                 || matches!(
                     next.lower(),
                     "around" | "about" | "nearly" | "almost" | "roughly" | "some" | "over" | "more"
                 ) && tokens.get(k + 1).is_some_and(amount))
-                // ("added 40 people had been hurt": a clause that opens
-                // with a number.)
-                && !tokens[k..]
-                    .iter()
-                    .take_while(|t| t.span.start < sentence_end)
-                    .any(|t| !t.capitalized() && (t.lower().ends_with("ed") || AUXILIARIES.contains(&t.lower()))))
+                && no_clause())
     {
         return None;
     }

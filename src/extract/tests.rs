@@ -4320,15 +4320,28 @@ fn an_amount_or_a_thing_added_is_no_claim() {
         "In May the economy added around 150,000 jobs.",
         "Online forums added another link to the chain of rumours.",
         "The careless choice of a spokesman added to the confusion over who was in charge.",
+        "Fond of old soul records, the trio added a brass section to their usual line-up.",
     ] {
         assert_eq!(run(sentence), [], "{sentence}");
     }
     // After "added", words that open a clause are still a claim.
-    assert_single_claim(&[(
-        "Ms Lund added 40 people had been hurt in the crash.",
-        "Lund",
-        "40 people had been hurt in the crash",
-    )]);
+    assert_single_claim(&[
+        (
+            "Ms Lund added 40 people had been hurt in the crash.",
+            "Lund",
+            "40 people had been hurt in the crash",
+        ),
+        (
+            "Ms Lund added an apology was not enough.",
+            "Lund",
+            "an apology was not enough",
+        ),
+        (
+            "Ms Lund added a few of them would sue.",
+            "Lund",
+            "a few of them would sue",
+        ),
+    ]);
 }
 
 #[test]
