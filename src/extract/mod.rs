@@ -309,6 +309,12 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             continue;
         }
         quoting = None;
+        // The claims' spans, so that a report inside another's claim
+        // ("Mr Lewis reminded MPs that Ian McCartney described X as Y")
+        // leaves the next quotation to the outer speaker (unless the inner
+        // report opens that quotation: "The paper reports that Jo Lee told
+        // a magazine: \"Q\"").
+        let contents: Vec<Span> = found.iter().map(|raw| raw.content).collect();
         for raw in found {
             let mention = text.trim(raw.mention, ",.;:\"“”");
             let mut content = text.trim(raw.content, ",.;: ");
@@ -429,9 +435,15 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             // own words). Not after a relative report nested inside a
             // quotation ("\"What they say is S"), which leaves the quotation
             // its speaker.
-            if raw.quoted
-                || matches!(raw.pattern, "quote-np-cue" | "quote-cue-np")
-                || opened_before.is_none() && raw.pattern != "rel-np-cue"
+            let nested = !raw.quoted
+                && matches!(raw.pattern, "np-cue-s" | "np-who-cue-s")
+                && contents
+                    .iter()
+                    .any(|c| c.start <= raw.mention.start && raw.content.end <= c.end);
+            if !nested
+                && (raw.quoted
+                    || matches!(raw.pattern, "quote-np-cue" | "quote-cue-np")
+                    || opened_before.is_none() && raw.pattern != "rel-np-cue")
             {
                 quoting = Some((
                     source.clone(),
@@ -447,7 +459,24 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 .filter(|r| !r.is_empty());
             let mut content = Piece::of(&text, content);
             let mut quote = None;
-            if let Some((gap, joint)) = raw.left_out
+            // ("described the result as a giveaway": "the result was a
+            // giveaway".)
+            let described = matches!(
+                text.slice(raw.cue).to_lowercase().as_str(),
+                "described" | "describes"
+            );
+            let left_out = raw.left_out.or_else(|| {
+                described
+                    .then(|| {
+                        patterns::description_as_statement(
+                            &tokens,
+                            raw.cue,
+                            Span::new(content.start, content.end),
+                        )
+                    })
+                    .flatten()
+            });
+            if let Some((gap, joint)) = left_out
                 && gap.start > content.start
                 && gap.end < content.end
             {

@@ -979,6 +979,25 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
                 .is_some_and(|t| t.lower() == "that" || t.text == ":" || is_open_quote(t))
                 || clause());
     }
+    // "Mr Howard described the report as \"a whitewash\"": a description
+    // given as a verdict, what "X is Y" would say. Only with its "as"
+    // ("described the scene", "described how" tell no verdict), active
+    // ("was described as", "described by"), and a speaker before it.
+    if matches!(word, "described" | "describes") {
+        return i > 0
+            && tokens[i - 1].is_word()
+            && !after_passive_auxiliary(tokens, i)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.is_word() && !matches!(t.lower(), "as" | "by" | "how" | "what" | "in"))
+            && description_as_word(tokens, i, |t| !matches!(t.text, ";" | ":" | "." | "?" | "!"))
+                .is_some_and(|at| {
+                    at <= i + 26
+                        && tokens
+                            .get(at + 1)
+                            .is_some_and(|t| t.is_word() || is_open_quote(t))
+                });
+    }
     // "S, he went on.", "He went on: \"Q\"": going on is speaking on, where
     // the sentence ends at "on" or a colon opens what was said, and a
     // person goes on ("..., the fighting went on." is no speech).
@@ -2475,7 +2494,12 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                                         && INVERTED_TAIL.contains(&tokens[i].text)
                             })
                             .unwrap_or(n);
-                        if end <= c + 1 || !plausible_speaker(&tokens[c + 1..end]) {
+                        // ("..., Will described Trump as ...": whom a
+                        // description is of, not who gives it.)
+                        if end <= c + 1
+                            || !plausible_speaker(&tokens[c + 1..end])
+                            || matches!(tokens[c].lower(), "described" | "describes")
+                        {
                             break 'quote;
                         }
                         // `"Q," said Jo Lee, secretary general of the
@@ -4734,6 +4758,142 @@ fn noun_phrase_before(tokens: &[Token], end: usize) -> Option<usize> {
     None
 }
 
+/// Where the "as" of "described X as Y" stands, past the cue at `c` and
+/// before the clause ends: not an "as" that opens a participle ("the
+/// action taken as revealed by the report as \"too little\"").
+fn description_as_word(tokens: &[Token], c: usize, before: impl Fn(&Token) -> bool) -> Option<usize> {
+    (c + 2..tokens.len())
+        .take_while(|&j| before(&tokens[j]))
+        .find(|&j| {
+            tokens[j].lower() == "as"
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.capitalized() || !t.lower().ends_with("ed"))
+        })
+}
+
+/// What "described X as Y" at `c` says: "X as Y", from the word after the
+/// cue (its object is the claim's subject: "who described him as a
+/// brother") to where the description ends: a comma or a dash outside a
+/// quotation ("as a \"scar\", has already said", "as \"very
+/// disappointing\", but pointed to"), a clause of its own ("while Muse
+/// said", "after United had missed", "when she was", "as it meant"), or the speaker's next verb ("and
+/// said he was wearing a ski-mask").
+fn described_as(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span, bool)> {
+    let within = |t: &&Token| t.span.start < sentence_end;
+    let as_at = description_as_word(tokens, c, |t| t.span.start < sentence_end)?;
+    let mut quoted = false;
+    let mut end = as_at + 1;
+    for (j, t) in tokens
+        .iter()
+        .enumerate()
+        .skip(as_at + 1)
+        .take_while(|(_, t)| within(t))
+    {
+        if quoted && is_close_quote(t) {
+            quoted = false;
+        } else if is_open_quote(t) {
+            quoted = true;
+        } else if !quoted
+            && (matches!(t.text, "," | ";" | ":" | "." | "?" | "!" | "(")
+                || is_dash(t)
+                || matches!(
+                    t.lower(),
+                    "while" | "whereas" | "after" | "because" | "but" | "although" | "though" | "when"
+                )
+                || t.lower() == "as" && tokens.get(j + 1).is_some_and(|p| PRONOUNS.contains(&p.lower()))
+                || t.lower() == "and"
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|v| looks_like_verb(v) || cues::is_cue_word(v.lower())))
+        {
+            break;
+        }
+        end = j + 1;
+    }
+    (end > as_at + 1).then(|| {
+        (
+            Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end),
+            false,
+        )
+    })
+}
+
+/// The claim "described X as Y" makes, as a statement: the "as" to put
+/// "was" (or "were", "is", "are") in its place, "X was Y" ("Ferguson
+/// described the result as an \"absolute giveaway\"" claims the result
+/// was one). `None` where the statement would not read: a description of
+/// oneself ("described himself as a Catholic", whose "he" would be
+/// anyone's) or of someone by a pronoun ("him as a brother"), or Y a
+/// participle ("as starting euphoric"), but for
+/// "being" ("as being unfair": "was unfair").
+pub(super) fn description_as_statement(
+    tokens: &[Token],
+    cue: Span,
+    content: Span,
+) -> Option<(Span, &'static str)> {
+    let c = tokens.iter().position(|t| t.span == cue)?;
+    let inside = |t: &&Token| t.span.end <= content.end;
+    let as_at = description_as_word(tokens, c, |t| t.span.end <= content.end)?;
+    let object = &tokens[c + 1..as_at];
+    let mut after = as_at + 1;
+    if tokens.get(after).is_some_and(|t| t.lower() == "being") {
+        after += 1;
+    }
+    let description = tokens.get(after).filter(inside)?;
+    // (Nor of "him": "him was" does not read, and "he" is the speaker's
+    // word for someone else.)
+    if object.is_empty()
+        || object
+            .iter()
+            .any(|t| t.lower().ends_with("self") || t.lower().ends_with("selves"))
+        || matches!(object, [pronoun] if matches!(pronoun.lower(), "him" | "her" | "them" | "us" | "me"))
+        || description.lower().ends_with("ing")
+    {
+        return None;
+    }
+    // What X's head noun is: its last word before a preposition, a comma
+    // or a relative ("their explanations for missing the tests"), past a
+    // plural's possessive mark ("his players' first season").
+    let head_end = object
+        .iter()
+        .position(|t| {
+            !t.is_word() && !matches!(t.text, "'" | "’")
+                || PREPOSITIONS.contains(&t.lower())
+                || clause_marker(t.lower())
+        })
+        .unwrap_or(object.len());
+    let head = object[..head_end].iter().rfind(|t| t.is_word());
+    let plural = match head.map(|t| (t, t.lower())) {
+        None => false,
+        Some((
+            _,
+            "them" | "they" | "us" | "we" | "these" | "those" | "some" | "many" | "both" | "all" | "several",
+        )) => true,
+        Some((token, head)) => {
+            object[..head_end].iter().any(|t| t.lower() == "and")
+                || !token.capitalized()
+                    && head.ends_with('s')
+                    && !head.ends_with("ss")
+                    && !head.ends_with("us")
+                    && !head.ends_with("is")
+                    && !has_possessive_end(token)
+        }
+    };
+    let present =
+        tokens[c].lower() == "describes" || c > 0 && matches!(tokens[c - 1].lower(), "has" | "have");
+    let joint = match (present, plural) {
+        (false, false) => " was ",
+        (false, true) => " were ",
+        (true, false) => " is ",
+        (true, true) => " are ",
+    };
+    Some((
+        Span::new(tokens[as_at].span.start, tokens[after - 1].span.end),
+        joint,
+    ))
+}
+
 /// What was said after the cue at `c`, and whether it is a direct quote:
 /// from past what stands between ("told reporters on Monday that") to the
 /// end of the sentence, or of the quotation. `None` when too little is
@@ -4783,6 +4943,9 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         return None;
     }
+    if matches!(tokens[c].lower(), "described" | "describes") {
+        return described_as(tokens, c, sentence_end);
+    }
     // "told The Huffington Post on Thursday": the addressee is not what
     // was said.
     if matches!(tokens[c].lower(), "told" | "tells" | "telling" | "tell") {
@@ -4799,13 +4962,21 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         }
         // (A form of address opens whom the claim is about, not more of
         // the outlet: "told the BBC Mr Howard had always ...".)
+        // (Nor past "that" or "reporters", which `skip_after_cue` steps
+        // over ("told MPs that Tony Benn was wrong", "told reporters Tony
+        // Benn was"), or past members of a house, who are no outlet's name
+        // ("told MPs Tony Benn was").)
         while k < n
             && !(k > named
                 && matches!(
                     tokens[k].lower(),
                     "mr" | "mrs" | "ms" | "dr" | "sir" | "lord" | "lady"
                 ))
+            && !(k > c + 1 && matches!(tokens[k - 1].lower(), "that" | "reporters" | "journalists"))
+            && !(k > named && matches!(tokens[k - 1].text, "MPs" | "MSPs" | "MEPs" | "AMs"))
             && (tokens[k].capitalized()
+                // ("told BBC Radio 4 that": a number in the name.)
+                || k > named && tokens[k - 1].capitalized() && tokens[k].text.starts_with(|c: char| c.is_ascii_digit())
                 // ("told BBC Radio 4's World At One", "told BBC Radio
                 // Four's the World at One")
                 // ("told Sky News' Sunday with Adam Boulton": a plural's

@@ -4998,3 +4998,113 @@ fn a_post_with_a_prefix_is_a_post() {
         ["Ann Voss"]
     );
 }
+
+#[test]
+fn a_description_given_as_a_verdict_is_a_claim_of_what_it_is() {
+    // "described X as Y" claims X was Y (is, where the description
+    // stands: "describes", "has described"), to where the description ends.
+    assert_single_claim(&[
+        (
+            "Jo Lee described the ruling as \"deeply unfair\".",
+            "Jo Lee",
+            "the ruling was \"deeply unfair\"",
+        ),
+        (
+            "The union has described the new rota as a disgrace.",
+            "The union",
+            "the new rota is a disgrace",
+        ),
+        (
+            "The coach described his players' first season as \"hard\" after they had lost ten games.",
+            "The coach",
+            "his players' first season was \"hard\"",
+        ),
+        (
+            "Ms Roe described their excuses for the delay as \"feeble\", but agreed to wait.",
+            "Roe",
+            "their excuses for the delay were \"feeble\"",
+        ),
+        (
+            "Mr Vale described the report as published by the council as a whitewash.",
+            "Vale",
+            "the report as published by the council was a whitewash",
+        ),
+    ]);
+    // Of oneself, or of someone named by a pronoun, the words stay as
+    // written: "he was" would be anyone.
+    assert_single_claim(&[
+        (
+            "The mayor describes himself as a socialist.",
+            "The mayor",
+            "himself as a socialist",
+        ),
+        (
+            "Among the tributes was one from her friend, the poet Jo Lee, who described her as \"a sister\".",
+            "Jo Lee",
+            "her as \"a sister\"",
+        ),
+    ]);
+    // The speaker's next verb is a report of its own.
+    assert_eq!(
+        run("Police described the driver as tall and said he wore a red coat."),
+        [
+            (
+                "Police".to_string(),
+                "described".to_string(),
+                "the driver was tall".to_string()
+            ),
+            (
+                "Police".to_string(),
+                "said".to_string(),
+                "he wore a red coat".to_string()
+            ),
+        ]
+    );
+    // Without "as", passive, or of whom the description is: no verdict,
+    // no speaker.
+    assert_no_proposal(&[
+        "The witness described the scene in detail.",
+        "The suspect was described as tall and thin.",
+        "The plan, described by critics as a mess, was dropped.",
+    ]);
+    assert!(
+        !sources("\"It is a fine day for the fund,\" Jo Lee described Ann Roe as saying.")
+            .contains(&"Ann Roe".to_string())
+    );
+}
+
+#[test]
+fn a_report_inside_another_leaves_the_next_quotation_to_the_outer_speaker() {
+    // Ms Roe's words go on in the quotation after the sentence, not Mr
+    // Vale's, whose report is part of what she said.
+    assert_eq!(
+        sources(
+            "Ms Roe said the tax was unfair and told MPs that Tom Vale last year described it as a \
+             scandal. \"How could anyone defend it now that the figures are out?\""
+        ),
+        ["Roe", "Roe", "Tom Vale", "Roe"]
+    );
+    // But a report inside another that opens the quotation keeps it.
+    assert_eq!(
+        sources(
+            "The Herald reports that Tom Vale told a magazine: \"I will stay at the club. \
+             \"I think I will always choose the club, if it wants me.\""
+        ),
+        ["Herald", "Tom Vale", "Tom Vale"]
+    );
+}
+
+#[test]
+fn a_name_after_told_whom_and_that_opens_the_claim() {
+    // Past "that" or "reporters", capitals are whom the claim is about,
+    // not more of an outlet's name; so after members of a house.
+    assert_single_claim(&[
+        ("Ms Roe told MPs that Tom Vale was wrong.", "Roe", "Tom Vale was wrong"),
+        ("Ms Roe told MPs Tom Vale was wrong.", "Roe", "Tom Vale was wrong"),
+        ("Ms Roe told reporters Tom Vale was wrong.", "Roe", "Tom Vale was wrong"),
+        ("Ms Roe told reporters that Tom Vale was wrong.", "Roe", "Tom Vale was wrong"),
+        // A number in the outlet's name is part of it.
+        ("Ms Roe told BBC Radio 4 that the plan was dead.", "Roe", "the plan was dead"),
+        ("Ms Roe told Channel 4 News the plan was dead.", "Roe", "the plan was dead"),
+    ]);
+}
