@@ -459,11 +459,11 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 .filter(|r| !r.is_empty());
             let mut content = Piece::of(&text, content);
             let mut quote = None;
-            // ("described the result as a giveaway": "the result was a
-            // giveaway".)
+            // ("described the result as a giveaway", "called the result
+            // a \"giveaway\"": "the result was a giveaway".)
             let described = matches!(
                 text.slice(raw.cue).to_lowercase().as_str(),
-                "described" | "describes"
+                "described" | "describes" | "called" | "calls"
             );
             let left_out = raw.left_out.or_else(|| {
                 described

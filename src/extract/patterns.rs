@@ -998,6 +998,14 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
                             .is_some_and(|t| t.is_word() || is_open_quote(t))
                 });
     }
+    // "Mr Howard called the plan \"a shambles\"": a verdict in the
+    // speaker's words, after its object (see `called_quotation`).
+    if matches!(word, "called" | "calls") {
+        return i > 0
+            && tokens[i - 1].is_word()
+            && !after_passive_auxiliary(tokens, i)
+            && called_quotation(tokens, i).is_some();
+    }
     // "S, he went on.", "He went on: \"Q\"": going on is speaking on, where
     // the sentence ends at "on" or a colon opens what was said, and a
     // person goes on ("..., the fighting went on." is no speech).
@@ -4772,6 +4780,108 @@ fn description_as_word(tokens: &[Token], c: usize, before: impl Fn(&Token) -> bo
         })
 }
 
+/// Where the verdict of "called X \"Y\"" at `c` opens (its quotation, or
+/// the article before it: "called it a \"fundamental mistake\""), when
+/// its object is a short noun phrase: not "called for", "called on", a
+/// name given ("a group called \"X\"", "called a \"crisis meeting\"",
+/// "It's called Y", "a band called Sophistafunk got ..."), a call taken
+/// ("taking calls from listeners") or a quotation that describes the noun
+/// after it ("called the \"immoral\" policy", "called North Korea's
+/// \"reckless\" test").
+fn called_quotation(tokens: &[Token], c: usize) -> Option<usize> {
+    let before = tokens[c.checked_sub(1)?].lower();
+    let first = tokens.get(c + 1)?;
+    let opens_noun_phrase = first.capitalized()
+        || first.text.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            first.lower(),
+            "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "it"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "both"
+                | "such"
+        );
+    if !first.is_word()
+        || !opens_noun_phrase
+        || before.ends_with("ing")
+        || matches!(
+            before,
+            "it's" | "it’s" | "that's" | "that’s" | "what's" | "what’s"
+        )
+    {
+        return None;
+    }
+    let quote = (c + 2..tokens.len().min(c + 12)).find(|&j| is_open_quote(&tokens[j]))?;
+    // (The quotation must close, and what follows it be no noun it
+    // describes.)
+    let close = quote + 1 + tokens[quote + 1..].iter().position(is_close_quote)?;
+    if tokens.get(close + 1).is_some_and(|t| {
+        is_open_quote(t)
+            || t.is_word()
+                && !t.capitalized()
+                && !PREPOSITIONS.contains(&t.lower())
+                && !matches!(
+                    t.lower(),
+                    "and"
+                        | "but"
+                        | "or"
+                        | "as"
+                        | "because"
+                        | "when"
+                        | "while"
+                        | "last"
+                        | "yesterday"
+                        | "today"
+                )
+    }) {
+        return None;
+    }
+    let mut verdict = quote;
+    while verdict > c + 2 && matches!(tokens[verdict - 1].lower(), "a" | "an" | "the") {
+        verdict -= 1;
+    }
+    // ("called it a \"mistake\"": "it" is the object.)
+    let object = &tokens[c + 1..verdict];
+    let verb = |t: &Token| {
+        !t.capitalized()
+            && (t.lower().ends_with("ed")
+                || matches!(t.lower(), "got" | "made" | "took" | "gave" | "went" | "came"))
+    };
+    // (Nor one that ends in a preposition or a determiner, whose noun
+    // the quotation is: "an assertion of a \"claim of right\"", "called
+    // its \"infant stage\"".)
+    (object.last().is_some_and(|t| {
+        !PREPOSITIONS.contains(&t.lower())
+            && !matches!(t.lower(), "the" | "its" | "their" | "his" | "our" | "my" | "your")
+    }) && (matches!(object, [it] if it.lower() == "it")
+        || object
+            .iter()
+            .all(|t| t.is_word() && !clause_marker(t.lower()) && !verb(t) || matches!(t.text, "'" | "’"))))
+    .then_some(verdict)
+}
+
+/// What "called X \"Y\"" at `c` says: "X \"Y\"", to the quotation's close.
+fn called_as(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span, bool)> {
+    let quote = (called_quotation(tokens, c)?..tokens.len()).find(|&j| is_open_quote(&tokens[j]))?;
+    let close = (quote + 1..tokens.len()).find(|&j| is_close_quote(&tokens[j]))?;
+    (tokens[close].span.start < sentence_end)
+        .then(|| (Span::new(tokens[c + 1].span.start, tokens[close].span.end), false))
+}
+
 /// What "described X as Y" at `c` says: "X as Y", from the word after the
 /// cue (its object is the claim's subject: "who described him as a
 /// brother") to where the description ends: a comma or a dash outside a
@@ -4834,12 +4944,22 @@ pub(super) fn description_as_statement(
 ) -> Option<(Span, &'static str)> {
     let c = tokens.iter().position(|t| t.span == cue)?;
     let inside = |t: &&Token| t.span.end <= content.end;
-    let as_at = description_as_word(tokens, c, |t| t.span.end <= content.end)?;
-    let object = &tokens[c + 1..as_at];
-    let mut after = as_at + 1;
-    if tokens.get(after).is_some_and(|t| t.lower() == "being") {
-        after += 1;
-    }
+    // The object, where the description opens, and what stands between
+    // them ("as", "as being"; nothing in "called X \"Y\"").
+    let (object_end, after, gap) = if matches!(tokens[c].lower(), "called" | "calls") {
+        let verdict = called_quotation(tokens, c)?;
+        let gap = Span::new(tokens[verdict - 1].span.end, tokens[verdict].span.start);
+        (verdict, verdict, gap)
+    } else {
+        let as_at = description_as_word(tokens, c, |t| t.span.end <= content.end)?;
+        let mut after = as_at + 1;
+        if tokens.get(after).is_some_and(|t| t.lower() == "being") {
+            after += 1;
+        }
+        let gap = Span::new(tokens[as_at].span.start, tokens[after - 1].span.end);
+        (as_at, after, gap)
+    };
+    let object = &tokens[c + 1..object_end];
     let description = tokens.get(after).filter(inside)?;
     // (Nor of "him": "him was" does not read, and "he" is the speaker's
     // word for someone else.)
@@ -4860,6 +4980,10 @@ pub(super) fn description_as_statement(
         .position(|t| {
             !t.is_word() && !matches!(t.text, "'" | "’")
                 || PREPOSITIONS.contains(&t.lower())
+                || matches!(
+                    t.lower(),
+                    "between" | "against" | "across" | "around" | "behind" | "within" | "towards"
+                )
                 || clause_marker(t.lower())
         })
         .unwrap_or(object.len());
@@ -4871,8 +4995,13 @@ pub(super) fn description_as_statement(
             "them" | "they" | "us" | "we" | "these" | "those" | "some" | "many" | "both" | "all" | "several",
         )) => true,
         Some((token, head)) => {
+            // ("the Tories": a capitalized plural after "the", where a
+            // name ending in "s" takes none: "Mr Williams".)
+            let the_before = object[..head_end]
+                .first()
+                .is_some_and(|t| t.lower() == "the" && head_end > 1);
             object[..head_end].iter().any(|t| t.lower() == "and")
-                || !token.capitalized()
+                || (!token.capitalized() || the_before)
                     && head.ends_with('s')
                     && !head.ends_with("ss")
                     && !head.ends_with("us")
@@ -4880,18 +5009,15 @@ pub(super) fn description_as_statement(
                     && !has_possessive_end(token)
         }
     };
-    let present =
-        tokens[c].lower() == "describes" || c > 0 && matches!(tokens[c - 1].lower(), "has" | "have");
+    let present = matches!(tokens[c].lower(), "describes" | "calls")
+        || c > 0 && matches!(tokens[c - 1].lower(), "has" | "have");
     let joint = match (present, plural) {
         (false, false) => " was ",
         (false, true) => " were ",
         (true, false) => " is ",
         (true, true) => " are ",
     };
-    Some((
-        Span::new(tokens[as_at].span.start, tokens[after - 1].span.end),
-        joint,
-    ))
+    Some((gap, joint))
 }
 
 /// What was said after the cue at `c`, and whether it is a direct quote:
@@ -4945,6 +5071,9 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     }
     if matches!(tokens[c].lower(), "described" | "describes") {
         return described_as(tokens, c, sentence_end);
+    }
+    if matches!(tokens[c].lower(), "called" | "calls") {
+        return called_as(tokens, c, sentence_end);
     }
     // "told The Huffington Post on Thursday": the addressee is not what
     // was said.

@@ -5099,12 +5099,68 @@ fn a_name_after_told_whom_and_that_opens_the_claim() {
     // Past "that" or "reporters", capitals are whom the claim is about,
     // not more of an outlet's name; so after members of a house.
     assert_single_claim(&[
-        ("Ms Roe told MPs that Tom Vale was wrong.", "Roe", "Tom Vale was wrong"),
+        (
+            "Ms Roe told MPs that Tom Vale was wrong.",
+            "Roe",
+            "Tom Vale was wrong",
+        ),
         ("Ms Roe told MPs Tom Vale was wrong.", "Roe", "Tom Vale was wrong"),
-        ("Ms Roe told reporters Tom Vale was wrong.", "Roe", "Tom Vale was wrong"),
-        ("Ms Roe told reporters that Tom Vale was wrong.", "Roe", "Tom Vale was wrong"),
+        (
+            "Ms Roe told reporters Tom Vale was wrong.",
+            "Roe",
+            "Tom Vale was wrong",
+        ),
+        (
+            "Ms Roe told reporters that Tom Vale was wrong.",
+            "Roe",
+            "Tom Vale was wrong",
+        ),
         // A number in the outlet's name is part of it.
-        ("Ms Roe told BBC Radio 4 that the plan was dead.", "Roe", "the plan was dead"),
-        ("Ms Roe told Channel 4 News the plan was dead.", "Roe", "the plan was dead"),
+        (
+            "Ms Roe told BBC Radio 4 that the plan was dead.",
+            "Roe",
+            "the plan was dead",
+        ),
+        (
+            "Ms Roe told Channel 4 News the plan was dead.",
+            "Roe",
+            "the plan was dead",
+        ),
+    ]);
+}
+
+#[test]
+fn a_verdict_quoted_after_called_is_a_claim_of_what_it_is() {
+    // "called X \"Y\"" claims X was Y, in the speaker's words.
+    assert_single_claim(&[
+        (
+            "Jo Lee called the ruling \"deeply unfair\" on Monday.",
+            "Jo Lee",
+            "the ruling was \"deeply unfair\"",
+        ),
+        (
+            "The mayor called it a \"shameful waste\".",
+            "The mayor",
+            "it was a \"shameful waste\"",
+        ),
+        (
+            "Ms Roe calls the Greens \"the party of no\".",
+            "Roe",
+            "the Greens are \"the party of no\"",
+        ),
+        // Of a pronoun, the words as written.
+        ("Mr Vale called him \"a disgrace\".", "Vale", "him \"a disgrace\""),
+    ]);
+    // A call for something, a name given, a call taken, a quotation
+    // describing the noun after it: no verdict.
+    assert_no_proposal(&[
+        "The union called for \"an end to the strike\".",
+        "A group called \"Friends of the Park\" met on Monday.",
+        "She called a \"crisis meeting\" for Friday.",
+        "It's called \"The Ridge\" by the locals.",
+        "The host began taking calls from listeners to his \"Late Show\" programme.",
+        "He attacked what he calls the \"reckless\" plan.",
+        "Mr Fitton called her assertion of a \"claim of right\" absurd.",
+        "A band called Echo Lane got the crowd to cheer for a \"new start\".",
     ]);
 }
