@@ -461,20 +461,8 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             let mut quote = None;
             // ("described the result as a giveaway", "called the result
             // a \"giveaway\"": "the result was a giveaway".)
-            let described = matches!(
-                text.slice(raw.cue).to_lowercase().as_str(),
-                "described" | "describes" | "called" | "calls"
-            );
             let left_out = raw.left_out.or_else(|| {
-                described
-                    .then(|| {
-                        patterns::description_as_statement(
-                            &tokens,
-                            raw.cue,
-                            Span::new(content.start, content.end),
-                        )
-                    })
-                    .flatten()
+                patterns::description_as_statement(&tokens, raw.cue, Span::new(content.start, content.end))
             });
             if let Some((gap, joint)) = left_out
                 && gap.start > content.start

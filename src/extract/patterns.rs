@@ -4887,8 +4887,8 @@ fn called_as(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span, b
 /// brother") to where the description ends: a comma or a dash outside a
 /// quotation ("as a \"scar\", has already said", "as \"very
 /// disappointing\", but pointed to"), a clause of its own ("while Muse
-/// said", "after United had missed", "when she was", "as it meant"), or the speaker's next verb ("and
-/// said he was wearing a ski-mask").
+/// said", "after United had missed", "when she was", "as it meant"), or
+/// the speaker's next verb ("and said he was wearing a ski-mask").
 fn described_as(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span, bool)> {
     let within = |t: &&Token| t.span.start < sentence_end;
     let as_at = description_as_word(tokens, c, |t| t.span.start < sentence_end)?;
@@ -4929,14 +4929,15 @@ fn described_as(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span
     })
 }
 
-/// The claim "described X as Y" makes, as a statement: the "as" to put
-/// "was" (or "were", "is", "are") in its place, "X was Y" ("Ferguson
-/// described the result as an \"absolute giveaway\"" claims the result
-/// was one). `None` where the statement would not read: a description of
-/// oneself ("described himself as a Catholic", whose "he" would be
-/// anyone's) or of someone by a pronoun ("him as a brother"), or Y a
-/// participle ("as starting euphoric"), but for
-/// "being" ("as being unfair": "was unfair").
+/// The claim "described X as Y" or "called X \"Y\"" at `cue` makes, as a
+/// statement: the "as" (or the space before the verdict) to put "was" (or
+/// "were", "is", "are") in its place, "X was Y" ("Ferguson described the
+/// result as an \"absolute giveaway\"" claims the result was one). `None`
+/// for any other cue, and where the statement would not read: a
+/// description of oneself ("described himself as a Catholic", whose "he"
+/// would be anyone's) or of someone by a pronoun ("him as a brother"), or
+/// Y a participle ("as starting euphoric"), but for "being" ("as being
+/// unfair": "was unfair").
 pub(super) fn description_as_statement(
     tokens: &[Token],
     cue: Span,
@@ -4950,6 +4951,8 @@ pub(super) fn description_as_statement(
         let verdict = called_quotation(tokens, c)?;
         let gap = Span::new(tokens[verdict - 1].span.end, tokens[verdict].span.start);
         (verdict, verdict, gap)
+    } else if !matches!(tokens[c].lower(), "described" | "describes") {
+        return None;
     } else {
         let as_at = description_as_word(tokens, c, |t| t.span.end <= content.end)?;
         let mut after = as_at + 1;
