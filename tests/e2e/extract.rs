@@ -39,14 +39,7 @@ fn the_seed_article_proposes_its_speakers_as_the_sample_names_them() {
     // with the sample's source.
     let anchors = parse_csv(&env.ok(&["verify", "--format", "csv"]));
     let mut missing = Vec::new();
-    // Known gap, named in the issue note: "He called it an 'exemplary
-    // illustration ...'" has "called" as its cue, which costs more recall
-    // on PolNeAR than it gains.
-    let known_gaps = ["exemplary illustration of cooperation in the fight against terrorism"];
-    for row in anchors[1..]
-        .iter()
-        .filter(|r| !known_gaps.contains(&r[5].as_str()))
-    {
+    for row in anchors[1..].iter() {
         let (source, start, end): (&str, usize, usize) =
             (&row[1], row[3].parse().unwrap(), row[4].parse().unwrap());
         let covered = proposals.iter().any(|p| {
@@ -66,7 +59,9 @@ fn the_seed_article_proposes_its_speakers_as_the_sample_names_them() {
     // Offsets are code points into the input. A claim its attribution
     // interrupts ("The call, which the White House said was initiated by
     // Putin") spans both parts and leaves the attribution out of its text:
-    // its words are the span's, in order, and fewer.
+    // its words are the span's, in order, and fewer; a verdict reads as a
+    // statement, with a form of "be" where its "as" or its space was ("He
+    // called it an \"exemplary illustration ...\"": "it was an ...").
     let chars: Vec<char> = std::fs::read_to_string(seed_text()).unwrap().chars().collect();
     let mut joined = 0;
     for p in &proposals {
@@ -83,8 +78,10 @@ fn the_seed_article_proposes_its_speakers_as_the_sample_names_them() {
                 // quotation's end.)
                 let bare = |w: &str| w.replace(',', "");
                 let mut words = span.split_whitespace().map(bare);
+                let be = |w: &str| matches!(w, "was" | "is" | "were" | "are");
                 assert!(
-                    text.split_whitespace().all(|w| words.any(|s| s == bare(w))),
+                    text.split_whitespace()
+                        .all(|w| be(w) || words.any(|s| s == bare(w))),
                     "{text:?} is not {span:?} with words left out"
                 );
                 joined += 1;
@@ -93,7 +90,7 @@ fn the_seed_article_proposes_its_speakers_as_the_sample_names_them() {
             }
         }
     }
-    assert!(joined <= 2, "{joined} claims differ from their spans");
+    assert!(joined <= 3, "{joined} claims differ from their spans");
 }
 
 #[test]
