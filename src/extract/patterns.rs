@@ -1111,6 +1111,11 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     if !cues::is_cue_word(t.lower()) {
         return contextual_cue(tokens, i);
     }
+    // "All told, 5 million people could be eligible": in all, not words.
+    if t.lower() == "told" && i > 0 && tokens[i - 1].lower() == "all" && (i == 1 || !tokens[i - 2].is_word())
+    {
+        return false;
+    }
     // "Mutually Assured Destruction", "the North East Says No campaign":
     // a capitalized cue word after a capitalized word, inside a sentence,
     // is part of a name. (Not in a headline, whose words are all

@@ -5164,3 +5164,17 @@ fn a_verdict_quoted_after_called_is_a_claim_of_what_it_is() {
         "A band called Echo Lane got the crowd to cheer for a \"new start\".",
     ]);
 }
+
+#[test]
+fn all_told_is_in_all_not_words() {
+    assert_no_proposal(&[
+        "All told, up to 5 million people could be eligible.",
+        "The fund lost money. All told the losses came to $3 million.",
+    ]);
+    // "told" after another "all" still reports.
+    assert_single_claim(&[(
+        "They all told reporters the money was gone.",
+        "They all",
+        "the money was gone",
+    )]);
+}
