@@ -461,9 +461,9 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             let mut quote = None;
             // ("described the result as a giveaway", "called the result
             // a \"giveaway\"": "the result was a giveaway".)
-            let left_out = raw.left_out.or_else(|| {
-                patterns::description_as_statement(&tokens, raw.cue, Span::new(content.start, content.end))
-            });
+            let left_out = raw
+                .left_out
+                .or_else(|| patterns::description_as_statement(&tokens, raw.cue, content.span()));
             if let Some((gap, joint)) = left_out
                 && gap.start > content.start
                 && gap.end < content.end

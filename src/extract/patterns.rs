@@ -4786,14 +4786,15 @@ fn description_as_word(tokens: &[Token], c: usize, before: impl Fn(&Token) -> bo
 }
 
 /// Where the verdict of "called X \"Y\"" at `c` opens (its quotation, or
-/// the article before it: "called it a \"fundamental mistake\""), when
+/// the article before it: "called it a \"fundamental mistake\""), and
+/// where its quotation closes, when
 /// its object is a short noun phrase: not "called for", "called on", a
 /// name given ("a group called \"X\"", "called a \"crisis meeting\"",
 /// "It's called Y", "a band called Sophistafunk got ..."), a call taken
 /// ("taking calls from listeners") or a quotation that describes the noun
 /// after it ("called the \"immoral\" policy", "called North Korea's
 /// \"reckless\" test").
-fn called_quotation(tokens: &[Token], c: usize) -> Option<usize> {
+fn called_quotation(tokens: &[Token], c: usize) -> Option<(usize, usize)> {
     let before = tokens[c.checked_sub(1)?].lower();
     let first = tokens.get(c + 1)?;
     let opens_noun_phrase = first.capitalized()
@@ -4876,13 +4877,12 @@ fn called_quotation(tokens: &[Token], c: usize) -> Option<usize> {
         || object
             .iter()
             .all(|t| t.is_word() && !clause_marker(t.lower()) && !verb(t) || matches!(t.text, "'" | "’"))))
-    .then_some(verdict)
+    .then_some((verdict, close))
 }
 
 /// What "called X \"Y\"" at `c` says: "X \"Y\"", to the quotation's close.
 fn called_as(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span, bool)> {
-    let quote = (called_quotation(tokens, c)?..tokens.len()).find(|&j| is_open_quote(&tokens[j]))?;
-    let close = (quote + 1..tokens.len()).find(|&j| is_close_quote(&tokens[j]))?;
+    let (_, close) = called_quotation(tokens, c)?;
     (tokens[close].span.start < sentence_end)
         .then(|| (Span::new(tokens[c + 1].span.start, tokens[close].span.end), false))
 }
@@ -4895,8 +4895,8 @@ fn called_as(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span, b
 /// said", "after United had missed", "when she was", "as it meant"), or
 /// the speaker's next verb ("and said he was wearing a ski-mask").
 fn described_as(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span, bool)> {
-    let within = |t: &&Token| t.span.start < sentence_end;
-    let as_at = description_as_word(tokens, c, |t| t.span.start < sentence_end)?;
+    let within = |t: &Token| t.span.start < sentence_end;
+    let as_at = description_as_word(tokens, c, within)?;
     let mut quoted = false;
     let mut end = as_at + 1;
     for (j, t) in tokens
@@ -4949,17 +4949,17 @@ pub(super) fn description_as_statement(
     content: Span,
 ) -> Option<(Span, &'static str)> {
     let c = tokens.iter().position(|t| t.span == cue)?;
-    let inside = |t: &&Token| t.span.end <= content.end;
+    let inside = |t: &Token| t.span.end <= content.end;
     // The object, where the description opens, and what stands between
     // them ("as", "as being"; nothing in "called X \"Y\"").
     let (object_end, after, gap) = if matches!(tokens[c].lower(), "called" | "calls") {
-        let verdict = called_quotation(tokens, c)?;
+        let (verdict, _) = called_quotation(tokens, c)?;
         let gap = Span::new(tokens[verdict - 1].span.end, tokens[verdict].span.start);
         (verdict, verdict, gap)
     } else if !matches!(tokens[c].lower(), "described" | "describes") {
         return None;
     } else {
-        let as_at = description_as_word(tokens, c, |t| t.span.end <= content.end)?;
+        let as_at = description_as_word(tokens, c, inside)?;
         let mut after = as_at + 1;
         if tokens.get(after).is_some_and(|t| t.lower() == "being") {
             after += 1;
@@ -4968,7 +4968,7 @@ pub(super) fn description_as_statement(
         (as_at, after, gap)
     };
     let object = &tokens[c + 1..object_end];
-    let description = tokens.get(after).filter(inside)?;
+    let description = tokens.get(after).filter(|t| inside(t))?;
     // (Nor of "him": "him was" does not read, and "he" is the speaker's
     // word for someone else.)
     if object.is_empty()
