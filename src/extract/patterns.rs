@@ -3569,8 +3569,25 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         // a pronoun and its cue open the phrase.
                         || j == np_start + 1 && PRONOUNS.contains(&before.lower()))
             });
+            // "Everything Trump says is a lie", "all he said was that",
+            // "not much of what she claims is new": whatever was said is
+            // the subject of the verb after the cue, and what follows is
+            // the writer's verdict on it. ("Something aides argue is
+            // possible", "the files the State Department says are secret":
+            // a noun the clause describes, which the speaker does say is
+            // so.)
+            let said_as_subject = tokens
+                .get(c + 1)
+                .is_some_and(|t| matches!(t.lower(), "is" | "was" | "are" | "were"))
+                && (np_start.saturating_sub(1)..=np_start).any(|i| {
+                    matches!(
+                        tokens[i].lower(),
+                        "everything" | "all" | "anything" | "nothing" | "what" | "whatever" | "much" | "little"
+                    )
+                });
             if np_start < np_end
                 && !nested
+                && !said_as_subject
                 && (spokesman_for || plausible_speaker(&tokens[np_start..np_end]))
                 && let Some((content, quoted)) = claim_after_cue(tokens, c, sentence.end)
             {

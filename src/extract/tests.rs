@@ -5178,3 +5178,19 @@ fn all_told_is_in_all_not_words() {
         "the money was gone",
     )]);
 }
+
+#[test]
+fn everything_a_speaker_says_as_a_subject_is_no_claim_of_theirs() {
+    // The writer's verdict on whatever was said, not what was said.
+    assert_no_proposal(&[
+        "Everything Tom Vale says is a lie unless proven otherwise.",
+        "While not everything Tom Vale says is true, he is popular.",
+        "All he said was that the plan had failed.",
+    ]);
+    // A noun the clause describes: the speaker says it is so.
+    assert_single_claim(&[(
+        "It is something the aides argue is possible after the win.",
+        "the aides",
+        "is possible after the win",
+    )]);
+}
