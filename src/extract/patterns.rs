@@ -1681,6 +1681,10 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     if [
         "that", "which", "who", "what", "when", "if", "as", "but", "and", "because", "while", "so", "then",
         "also",
+        // ("Having said that, ...", "Having announced S, the judge
+        // went on": a participle opening the sentence, whose subject
+        // comes after it.)
+        "having", "being",
     ]
     .contains(&first)
     {

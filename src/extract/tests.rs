@@ -5194,3 +5194,17 @@ fn everything_a_speaker_says_as_a_subject_is_no_claim_of_theirs() {
         "is possible after the win",
     )]);
 }
+
+#[test]
+fn having_opening_a_sentence_is_no_speaker() {
+    assert_no_proposal(&[
+        "Having announced he would not resign, Tom Vale went home.",
+        "\"Having said that, the team is in much better shape.\"",
+    ]);
+    // The speaker after the participle's clause still speaks.
+    assert_single_claim(&[(
+        "Having said that, Tom Vale said the plan was dead.",
+        "Tom Vale",
+        "the plan was dead",
+    )]);
+}
