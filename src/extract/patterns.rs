@@ -5098,6 +5098,33 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         return None;
     }
+    // "have conceded six goals", "conceded a penalty close to their own
+    // line", "conceded defeat on Wednesday": what a side or a candidate
+    // gave up, not an admission. ("Conceded the goal was his fault": a
+    // clause after the noun.)
+    if k == c + 1 && matches!(tokens[c].lower(), "conceded" | "concedes" | "concede" | "conceding") {
+        let thing = (k..n.min(k + 4))
+            .take_while(|&i| tokens[i].is_word())
+            .find(|&i| CONCEDED.contains(&tokens[i].lower()));
+        let before_noun_ok = |end: usize| {
+            tokens[k..end].iter().all(|t| {
+                t.text.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        t.lower(),
+                        "a" | "an" | "the" | "another" | "two" | "three" | "four" | "five" | "six" | "late" | "early"
+                            | "first" | "second" | "last" | "crucial" | "soft" | "costly" | "further"
+                    )
+            })
+        };
+        if let Some(noun) = thing
+            && before_noun_ok(noun)
+            && tokens
+                .get(noun + 1)
+                .is_none_or(|t| !FINITE_AUXILIARIES.contains(&t.lower()) && t.lower() != "had")
+        {
+            return None;
+        }
+    }
     if matches!(tokens[c].lower(), "described" | "describes") {
         return described_as(tokens, c, sentence_end);
     }
@@ -5677,6 +5704,14 @@ fn adjunct_end(tokens: &[Token], from: usize) -> Option<usize> {
     }
     (words > 1).then_some(tokens.len())
 }
+
+/// What a side or a candidate concedes that is no admission: goals,
+/// points, a penalty, defeat.
+const CONCEDED: &[&str] = &[
+    "goal", "goals", "penalty", "penalties", "try", "tries", "point", "points", "run", "runs", "wicket",
+    "wickets", "set", "sets", "frame", "frames", "corner", "corners", "free-kick", "free-kicks", "defeat",
+    "seat", "seats", "possession", "ground", "race", "election", "game", "games", "match",
+];
 
 /// What is denied by name: "denied the claims, saying ...".
 const DENIED: &[&str] = &[

@@ -5208,3 +5208,17 @@ fn having_opening_a_sentence_is_no_speaker() {
         "the plan was dead",
     )]);
 }
+
+#[test]
+fn goals_a_penalty_or_defeat_conceded_are_no_admission() {
+    assert_no_proposal(&[
+        "The Londoners have conceded six goals in their two outings since.",
+        "Ireland conceded a penalty close to their own line, and Scotland kicked it to touch.",
+        "Jo Lee conceded defeat on Wednesday, abandoning hopes of a recount.",
+    ]);
+    // A clause after the noun, or no such noun: an admission.
+    assert_single_claim(&[
+        ("The keeper conceded the goal was his fault.", "The keeper", "the goal was his fault"),
+        ("Tom Vale conceded a mistake had been made.", "Tom Vale", "a mistake had been made"),
+    ]);
+}
