@@ -5222,3 +5222,16 @@ fn goals_a_penalty_or_defeat_conceded_are_no_admission() {
         ("Tom Vale conceded a mistake had been made.", "Tom Vale", "a mistake had been made"),
     ]);
 }
+
+#[test]
+fn a_list_items_bullet_is_no_speakers_title() {
+    let text = "Title\n\n• Tom Vale said the plan was dead.\n\n- Spokesman Ed Moe said the vote was won.\n\n* Ann Roe said the vote was lost.\n";
+    assert_eq!(
+        roles(text),
+        vec![
+            ("Tom Vale".to_string(), None),
+            ("Ed Moe".to_string(), Some("Spokesman".to_string())),
+            ("Ann Roe".to_string(), None),
+        ]
+    );
+}

@@ -282,7 +282,6 @@ fn is_boilerplate(line: &[char], previous: &[char]) -> bool {
         let lower = t.iter().collect::<String>().to_lowercase();
         MARKERS.iter().any(|m| lower.contains(m))
     }) || opening == "with reporting by"
-        || t[0] == '•'
         || (p_end > p_start && t == &previous[p_start..p_end])
 }
 
@@ -314,8 +313,8 @@ pub fn sentences(text: &Text) -> Vec<Span> {
 
 fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
     let chars = text.chars();
-    let mut start = line.start;
-    let mut i = line.start;
+    let mut start = list_item_start(chars, line);
+    let mut i = start;
     while i < line.end {
         let c = chars[i];
         if matches!(c, '.' | '!' | '?') {
@@ -431,6 +430,25 @@ fn word_before(chars: &[char], from: usize, end: usize) -> &[char] {
         .rposition(|c| c.is_whitespace())
         .map_or(from, |j| from + j + 1);
     &chars[start..end]
+}
+
+/// Where a line's words begin after a list's bullet or a quoted reply's
+/// mark ("- The Londoners have ...", "• Jo Lee said ...", "> He wrote
+/// ..."): the mark is no part of the first sentence, whose first words
+/// may name its speaker.
+fn list_item_start(chars: &[char], line: Span) -> usize {
+    let first = (line.start..line.end).find(|&j| !chars[j].is_whitespace());
+    match first {
+        Some(j)
+            if matches!(chars[j], '-' | '*' | '•' | '·' | '–' | '—' | '>' | '▪' | '◦')
+                && chars.get(j + 1).is_some_and(|c| c.is_whitespace()) =>
+        {
+            j + 1
+        }
+        // ("•Jo Lee said", ">Jo Lee said": no space after the mark.)
+        Some(j) if matches!(chars[j], '•' | '>' | '▪') => j + 1,
+        _ => line.start,
+    }
 }
 
 fn push_trimmed(text: &Text, span: Span, out: &mut Vec<Span>) {
@@ -560,6 +578,15 @@ mod tests {
         let found: Vec<String> = spans.iter().map(|s| t.slice(*s)).collect();
         assert_eq!(found, vec!["A caption.", "Peskov said so."]);
         assert_eq!(spans[1].start, text.chars().position(|c| c == 'P').unwrap());
+    }
+
+    #[test]
+    fn a_list_items_bullet_is_no_part_of_its_sentence() {
+        let text = "Key points:\n\n• Jo Lee said so.\n - The side lost.\n>He wrote.\n* Ann Roe spoke.\n  • 16x9 Image\n-5 degrees";
+        assert_eq!(
+            split(text),
+            vec!["Key points:", "Jo Lee said so.", "The side lost.", "He wrote.", "Ann Roe spoke.", "-5 degrees"]
+        );
     }
 
     #[test]
