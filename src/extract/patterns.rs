@@ -5590,9 +5590,30 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                 }
             })
             .or(clause_end)
-            .map_or(sentence_end, |i| tokens[i].span.start)
+            .or_else(|| aside_close(tokens, c, k))
+            .map_or(sentence_end, |i| {
+                // ("(Jo Lee said the plan was dead.)": not the period
+                // before the aside's close either.)
+                let i = if i > k + 1 && tokens[i].text == ")" && tokens[i - 1].text == "." {
+                    i - 1
+                } else {
+                    i
+                };
+                tokens[i].span.start
+            })
     };
     Some((Span::new(start, end), quoted))
+}
+
+/// "The vote was close (Jo Lee said the plan was dead) and it passed": a
+/// report inside brackets, opened before the cue at `c` and not closed
+/// before it, ends where they close; the index of the ")" after `from`.
+fn aside_close(tokens: &[Token], c: usize, from: usize) -> Option<usize> {
+    let open = tokens[..c].iter().rposition(|t| matches!(t.text, "(" | ")"))?;
+    if tokens[open].text != "(" {
+        return None;
+    }
+    (from..tokens.len()).find(|&i| tokens[i].text == ")")
 }
 
 /// Whether the comma at `i` separates thousands ("50,000"): digits on

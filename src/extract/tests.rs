@@ -5235,3 +5235,30 @@ fn a_list_items_bullet_is_no_speakers_title() {
         ]
     );
 }
+
+#[test]
+fn a_report_inside_brackets_ends_where_they_close() {
+    assert_single_claim(&[
+        (
+            "The vote was close. (Tom Vale said the plan was dead.) It passed.",
+            "Tom Vale",
+            "the plan was dead",
+        ),
+        (
+            "The vote was close (Tom Vale said the plan was dead) and it passed.",
+            "Tom Vale",
+            "the plan was dead",
+        ),
+        // Brackets inside the claim, or closed before the cue, stay.
+        (
+            "Tom Vale said the plan was dead (and buried).",
+            "Tom Vale",
+            "the plan was dead (and buried)",
+        ),
+        (
+            "The vote (the first since May) went ahead and Tom Vale said the plan was dead.",
+            "Tom Vale",
+            "the plan was dead",
+        ),
+    ]);
+}
