@@ -576,6 +576,23 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     if PRONOUNS.contains(&first.lower()) && first.lower() != "i" {
         return Some((from, from + 1));
     }
+    // "A US woman is suing the firm, saying S", "A group of parents has
+    // sued, saying": a description, whole, up to its verb (it had been
+    // "US", or "A" alone).
+    let finite_verb = |t: &Token| {
+        !t.capitalized()
+            && (AUXILIARIES.contains(&t.lower())
+                || FINITE_AUXILIARIES.contains(&t.lower())
+                || t.lower().ends_with("ed"))
+    };
+    if matches!(first.lower(), "a" | "an")
+        && let Some(verb) = (from + 2..tokens.len().min(from + 8))
+            .find(|&i| finite_verb(&tokens[i]) || !tokens[i].is_word() || clause_marker(tokens[i].lower()))
+        && finite_verb(&tokens[verb])
+        && tokens[from + 1..verb].iter().all(Token::is_word)
+    {
+        return Some((from, verb));
+    }
     let start = from + usize::from(first.lower() == "the");
     let mut end = (start..tokens.len()).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
     // "Anti-abortion group the Pro-Life Alliance", "Pressure group Liberty":
@@ -3613,6 +3630,12 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         }
     }
     for found in &mut out {
+        if let Some(quoted) = quoted_as_saying(tokens, found.cue) {
+            found.mention = quoted;
+            found.antecedent = None;
+            found.appositive = None;
+            continue;
+        }
         let (mention, antecedent) = speaker_core(tokens, found.mention);
         found.mention = mention;
         found.antecedent = found.antecedent.or(antecedent);
@@ -3700,6 +3723,31 @@ fn after_went_on(tokens: &[Token], i: usize) -> bool {
 
 /// The tokens `span` covers, first to one past the last: None when it does
 /// not start and end on token boundaries.
+/// "Reuters quoted one trader as saying S", "'Q,' Arab News quoted
+/// Prince Saud as saying": whom the outlet quoted speaks, not the outlet
+/// (nor "Arab News quoted Prince Saud as"). The words between "quoted"
+/// and "as", up to a comma ("quoted Wassim Bouhlel, a Nice native, as
+/// saying"); not "quoted by the paper as saying", whose subject speaks.
+fn quoted_as_saying(tokens: &[Token], cue: Span) -> Option<Span> {
+    let c = tokens.iter().position(|t| t.span == cue)?;
+    if c < 3 || !matches!(tokens[c].lower(), "saying" | "telling" | "stating") || tokens[c - 1].lower() != "as" {
+        return None;
+    }
+    let quoted = (c.saturating_sub(14)..c - 1)
+        .rev()
+        .find(|&i| matches!(tokens[i].lower(), "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"))?;
+    let end = (quoted + 1..c - 1).find(|&i| tokens[i].text == ",").unwrap_or(c - 1);
+    let words = &tokens[quoted + 1..end];
+    if words.is_empty()
+        || matches!(words[0].lower(), "by" | "in" | "on")
+        || !words.iter().all(|t| t.is_word() || matches!(t.text, "'s" | "’s" | "-"))
+        || words.iter().any(|t| clause_marker(t.lower()))
+    {
+        return None;
+    }
+    Some(Span::new(words[0].span.start, words[words.len() - 1].span.end))
+}
+
 fn span_tokens(tokens: &[Token], span: Span) -> Option<(usize, usize)> {
     let first = tokens.iter().position(|t| t.span.start == span.start)?;
     let last = tokens[first..].iter().position(|t| t.span.end == span.end)?;

@@ -5262,3 +5262,42 @@ fn a_report_inside_brackets_ends_where_they_close() {
         ),
     ]);
 }
+
+#[test]
+fn whom_an_outlet_quoted_as_saying_speaks() {
+    assert_single_claim(&[
+        ("\"We will bid,\" Reuters quoted one trader as saying.", "one trader", "We will bid"),
+        (
+            "A report in the Telegraph quoted an unnamed executive at the firm as saying the group would bid.",
+            "an unnamed executive at the firm",
+            "the group would bid",
+        ),
+        ("Reuters quoted Tom Vale as saying the group would bid.", "Tom Vale", "the group would bid"),
+        // Passive: the subject was quoted, and speaks.
+        (
+            "Tom Vale was quoted by The Australian newspaper as saying the group would bid.",
+            "Tom Vale",
+            "the group would bid",
+        ),
+    ]);
+    assert_eq!(
+        roles("\"We will bid,\" the newspaper quoted Qantas chief executive Geoff Dixon as saying."),
+        vec![("Geoff Dixon".to_string(), Some("Qantas chief executive".to_string()))]
+    );
+}
+
+#[test]
+fn a_description_opening_with_a_or_an_is_the_subject_whole() {
+    assert_single_claim(&[
+        (
+            "A US woman is suing the firm, saying its cartridges expire early.",
+            "A US woman",
+            "its cartridges expire early",
+        ),
+        (
+            "A group of parents has sued the school, saying it failed them.",
+            "A group of parents",
+            "it failed them",
+        ),
+    ]);
+}
