@@ -4587,8 +4587,30 @@ fn time_phrase_len(tokens: &[Token], k: usize) -> usize {
         "last" | "this" | "next" if period(word(k + 1)) => 2,
         "earlier" | "later" if matches!(word(k + 1), "this" | "last") && period(word(k + 2)) => 3,
         "late" | "early" if DAYS.contains(&word(k + 1)) => 2,
+        "at" if matches!(word(k + 1), "the" | "that") && word(k + 2) == "time" => 3,
         w if is_time_word(w) => 1,
-        _ => 0,
+        // "two weeks ago", "a few days ago", "18 months ago".
+        _ => {
+            let count = |w: &str| {
+                matches!(
+                    w,
+                    "a" | "an" | "one" | "two" | "three" | "four" | "five" | "six" | "several" | "some" | "few"
+                ) || w.starts_with(|c: char| c.is_ascii_digit())
+            };
+            let unit = |w: &str| {
+                matches!(
+                    w,
+                    "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "hour" | "hours"
+                        | "minutes" | "decade" | "decades"
+                )
+            };
+            let few = usize::from(word(k) == "a" && word(k + 1) == "few");
+            if count(word(k)) && unit(word(k + 1 + few)) && word(k + 2 + few) == "ago" {
+                3 + few
+            } else {
+                0
+            }
+        }
     }
 }
 
@@ -5267,6 +5289,25 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             && tokens[k..that].iter().any(|t| AUDIENCES.contains(&t.lower()))
             && tokens[k..that].iter().all(|t| t.is_word() && !clause_marker(t.lower()))
             // (Not "told the crowd that was gathered": a relative clause.)
+            && tokens.get(that + 1).is_some_and(|t| !verb_not_by_s(t) || PRONOUNS.contains(&t.lower()))
+        {
+            k = that + 1;
+        }
+        // "told the President of the European Parliament, Josep Borrell,
+        // that S", "told the chairman of the committee that S": whom,
+        // however described, before "that" (a phrase with no verb of its
+        // own).
+        // (From the cue: the outlet's name above may have taken "the
+        // President" and stopped at "of".)
+        if tokens[k - 1].lower() != "that"
+            && let Some(that) = (k..n.min(c + 16))
+                .find(|&i| tokens[i].lower() == "that" && !PREPOSITIONS.contains(&tokens[i - 1].lower()))
+            && (tokens[c + 1].capitalized()
+                || matches!(tokens[c + 1].lower(), "the" | "a" | "an" | "his" | "her" | "their"))
+            && tokens[c + 1..that].iter().all(|t| {
+                t.text == ","
+                    || t.is_word() && !clause_marker(t.lower()) && (t.capitalized() || !looks_like_verb(t))
+            })
             && tokens.get(that + 1).is_some_and(|t| !verb_not_by_s(t) || PRONOUNS.contains(&t.lower()))
         {
             k = that + 1;

@@ -5301,3 +5301,30 @@ fn a_description_opening_with_a_or_an_is_the_subject_whole() {
         ),
     ]);
 }
+
+#[test]
+fn when_it_was_said_is_no_part_of_the_claim() {
+    assert_single_claim(&[
+        ("Tom Vale warned two weeks ago that the plan would fail.", "Tom Vale", "the plan would fail"),
+        ("Tom Vale said a few days ago the plan would fail.", "Tom Vale", "the plan would fail"),
+        ("Tom Vale said 18 months ago that the plan would fail.", "Tom Vale", "the plan would fail"),
+        ("Tom Vale said at the time that the plan would fail.", "Tom Vale", "the plan would fail"),
+        ("Tom Vale claimed at the time not to know the man.", "Tom Vale", "not to know the man"),
+    ]);
+}
+
+#[test]
+fn whom_it_was_told_to_however_described_is_no_part_of_the_claim() {
+    assert_single_claim(&[
+        (
+            "Tom Vale told the President of the European Parliament, Josep Borrell, that the plan would fail.",
+            "Tom Vale",
+            "the plan would fail",
+        ),
+        ("Tom Vale told the chairman of the committee that the plan would fail.", "Tom Vale", "the plan would fail"),
+        ("Jo Lee told a jury in New York on Wednesday that the books were false.", "Jo Lee", "the books were false"),
+        ("Jo Lee told the BBC at that time that the firm had not agreed.", "Jo Lee", "the firm had not agreed"),
+        // A story's words are the claim too.
+        ("Tom Vale told the story that his father was a spy.", "Tom Vale", "his father was a spy"),
+    ]);
+}
