@@ -5624,8 +5624,25 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                             .is_some_and(|t| t.is_word() || is_open_quote(t) || t.text == ":")
                 })
         };
+        // ("said Labour would \"do anything, say anything, claim anything
+        // to cling on\"": inside a quotation the claim opened, a comma
+        // and a verb are the speaker's words, not the next act.)
+        let mut quote_depth = 0i32;
         (k + 1..clause_end.unwrap_or(n).min(n.saturating_sub(2)))
             .find_map(|i| {
+                let t = &tokens[i - 1];
+                if is_close_quote(t) && quote_depth > 0 {
+                    quote_depth -= 1;
+                } else if is_open_quote(t) {
+                    quote_depth += 1;
+                }
+                // (Only a quotation that closes before another opens:
+                // "had the feel of a 'work in progress', and urged the
+                // government to guarantee that \"an obligation ...\"" never
+                // closes its first mark.)
+                if quote_depth > 0 && quotation_closes(tokens, i) {
+                    return None;
+                }
                 // "who insists S, said: ..." ends at the main verb.
                 if tokens[i].text == ","
                     && cues::is_speech_verb(tokens[i + 1].lower())
@@ -5703,6 +5720,25 @@ fn aside_close(tokens: &[Token], c: usize, from: usize) -> Option<usize> {
         return None;
     }
     (from..tokens.len()).find(|&i| tokens[i].text == ")")
+}
+
+/// Whether a quotation open at `from` closes before another opens: the
+/// next quote mark is a closing one, or a straight one written against
+/// the word before it.
+fn quotation_closes(tokens: &[Token], from: usize) -> bool {
+    for j in from..tokens.len() {
+        let t = &tokens[j];
+        if !is_open_quote(t) && !is_close_quote(t) {
+            continue;
+        }
+        let against_word_before = j > 0 && tokens[j - 1].span.end == t.span.start;
+        return if is_open_quote(t) && is_close_quote(t) {
+            against_word_before
+        } else {
+            is_close_quote(t)
+        };
+    }
+    false
 }
 
 /// Whether the comma at `i` separates thousands ("50,000"): digits on

@@ -5328,3 +5328,22 @@ fn whom_it_was_told_to_however_described_is_no_part_of_the_claim() {
         ("Tom Vale told the story that his father was a spy.", "Tom Vale", "his father was a spy"),
     ]);
 }
+
+#[test]
+fn a_comma_and_a_verb_inside_the_claims_quotation_are_the_speakers_words() {
+    assert_single_claim(&[
+        (
+            "Mr Howard told his party that Labour would \"do anything, say anything, claim anything to cling on\".",
+            "Howard",
+            "Labour would \"do anything, say anything, claim anything to cling on\"",
+        ),
+        // Past the quotation's close, the speaker's next act.
+        ("Jo Lee said the \"plan\" was dead, and urged ministers to act.", "Jo Lee", "the \"plan\" was dead"),
+        // A quotation that never closes cuts as before.
+        (
+            "Jo Lee said the bill \"had the feel of a draft, and urged the government to act \"before it is too late\".",
+            "Jo Lee",
+            "the bill \"had the feel of a draft",
+        ),
+    ]);
+}
