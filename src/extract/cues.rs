@@ -172,6 +172,9 @@ const SPEECH: &[&str] = &[
     "threaten",
     "threatens",
     "threatened",
+    "speculate",
+    "speculates",
+    "speculated",
 ];
 
 /// Forms that are reporting verbs but far more often something else in

@@ -5195,6 +5195,15 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             return None;
         }
     }
+    // "speculated about the cost", "speculated in recent weeks about a new
+    // model", "declined to speculate on a plan": the topic, no claim.
+    if matches!(tokens[c].lower(), "speculate" | "speculates" | "speculated")
+        && (k..n.min(k + 6))
+            .take_while(|&i| tokens[i].lower() != "that")
+            .any(|i| matches!(tokens[i].lower(), "about" | "on" | "over" | "whether"))
+    {
+        return None;
+    }
     if matches!(tokens[c].lower(), "described" | "describes") {
         return described_as(tokens, c, sentence_end);
     }

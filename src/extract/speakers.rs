@@ -1035,6 +1035,13 @@ impl<'k> Speakers<'k> {
         };
         let after_preposition = [words.len() - tail.len(), joined].into_iter().any(|start| {
             start > 0 && preposition(words[start - 1])
+                // "A legal expert in the US": where someone is, with its
+                // article, names no one who speaks.
+                || start > 1
+                    && words[start - 1] == "the"
+                    && words[start - 2] == "in"
+                    && tail.len() == 1
+                    && COUNTRIES.contains(&tail[0])
                 // "a member of the Cabinet", "one of the Tories": one of a
                 // body, who holds no post in it, is no voice of it (as "the
                 // leader of the union" and "a spokesman for the Tories" are).
@@ -1068,14 +1075,21 @@ impl<'k> Speakers<'k> {
             // goes on to mean; so is "our correspondent" or "a senior
             // official", a short description whose head is a post. (Not
             // "the minister", who is likely someone the article named.)
-            let described_person = !after_preposition
-                && words.len() <= 4
+            // ("A legal expert in the US": the head before where they are.)
+            let located = words
+                .iter()
+                .position(|w| *w == "in")
+                .filter(|&at| at > 1 && words.get(at + 1) == Some(&"the"))
+                .map(|at| &words[..at]);
+            let words_of_person = located.unwrap_or(&words);
+            let described_person = (!after_preposition || located.is_some())
+                && words_of_person.len() <= 4
                 && words
                     .first()
                     .is_some_and(|w| matches!(*w, "A" | "a" | "An" | "an" | "Our" | "our"))
-                && words
-                    .last()
-                    .is_some_and(|w| w.starts_with(char::is_lowercase) && is_post_noun(w));
+                && words_of_person.last().is_some_and(|w| {
+                    w.starts_with(char::is_lowercase) && (is_post_noun(w) || matches!(*w, "expert" | "witness"))
+                });
             return self.remember(
                 mention.to_string(),
                 described_person || names_a_spokesperson(&words),
@@ -1201,7 +1215,15 @@ impl<'k> Speakers<'k> {
     /// reading than a person.
     fn evidently_person(&mut self, name: &str) -> bool {
         if written_as_description(name) {
-            return is_person_name(name);
+            // ("A legal expert in the US", "a lawyer for the firm": a
+            // person described, whom "it" does not go on to mean.)
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let head = described_head(&words);
+            return is_person_name(name)
+                || head.len() > 1
+                    && head.last().is_some_and(|w| {
+                        w.starts_with(char::is_lowercase) && (is_post_noun(w) || matches!(*w, "expert" | "witness"))
+                    });
         }
         let mut role = false;
         for word in name.split_whitespace() {

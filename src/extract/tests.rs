@@ -5347,3 +5347,36 @@ fn a_comma_and_a_verb_inside_the_claims_quotation_are_the_speakers_words() {
         ),
     ]);
 }
+
+#[test]
+fn speculated_that_is_a_claim_and_about_a_topic_none() {
+    assert_single_claim(&[
+        (
+            "Economists speculated it might allow for tax cuts in the Budget.",
+            "Economists",
+            "it might allow for tax cuts in the Budget",
+        ),
+        ("Anti-virus firms speculate that the worm is spreading.", "Anti-virus firms", "the worm is spreading"),
+    ]);
+    assert_no_proposal(&[
+        "The market speculated about the cost of rebuilding.",
+        "Fans have speculated in recent weeks about the possibility of a new player.",
+        "Tom Vale declined to speculate on a backup plan.",
+    ]);
+    // Another's speculation set against a claim is not part of it.
+    assert_eq!(
+        run("Technorati estimates that the number of blogs has passed 4.8 million, although some speculate that less than a quarter are kept up.")
+            .into_iter()
+            .map(|p| p.2)
+            .collect::<Vec<_>>(),
+        vec!["the number of blogs has passed 4.8 million", "less than a quarter are kept up"]
+    );
+}
+
+#[test]
+fn someone_in_the_us_speaks_for_themselves_not_the_country() {
+    // (Nor whom "it" goes on to mean: the airline quoted before.)
+    let text = "Delta confirmed that the attendant had left. A legal expert in the US speculated that Delta might be worried. \
+                Delta has also faced strikes. It has said it needs to cut 6,000 jobs.";
+    assert_eq!(sources(text), vec!["Delta", "A legal expert in the US", "Delta"]);
+}
