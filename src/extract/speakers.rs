@@ -1172,6 +1172,18 @@ impl<'k> Speakers<'k> {
             "Liberal Democrat" => "Liberal Democrats".to_string(),
             _ => name,
         };
+        // "The European Union estimates ... the EU said": a body's
+        // initials are the body the article named in full (and the other
+        // way round), one source.
+        let name = if person_like {
+            name
+        } else {
+            self.bodies
+                .iter()
+                .rev()
+                .find(|(body, _)| *body != name && (initials_of(body, &name) || initials_of(&name, body)))
+                .map_or(name, |(body, _)| body.clone())
+        };
         if person_like {
             self.last_person = Some(name.clone());
             self.sentence_speaker.get_or_insert_with(|| name.clone());
@@ -2270,6 +2282,30 @@ const MASTHEADS: &[&str] = &[
     "guardian",
     "observer",
 ];
+
+/// Whether `short` is written as the initials of `full`'s capitalized
+/// words ("EU" of "European Union", "WTO" of "World Trade Organisation";
+/// not of "the" or "of"): two to six capitals.
+fn initials_of(full: &str, short: &str) -> bool {
+    if !(2..=6).contains(&short.len()) || !short.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut letters = short.bytes();
+    let mut words = 0;
+    for word in full.split_whitespace() {
+        match word.bytes().next() {
+            Some(first) if first.is_ascii_uppercase() => {
+                if letters.next() != Some(first) {
+                    return false;
+                }
+                words += 1;
+            }
+            _ if matches!(word, "of" | "the" | "and" | "for") => {}
+            _ => return false,
+        }
+    }
+    words >= 2 && letters.next().is_none()
+}
 
 /// State agencies known by their initials.
 const STATE_AGENCIES: &[&str] = &[

@@ -5380,3 +5380,21 @@ fn someone_in_the_us_speaks_for_themselves_not_the_country() {
                 Delta has also faced strikes. It has said it needs to cut 6,000 jobs.";
     assert_eq!(sources(text), vec!["Delta", "A legal expert in the US", "Delta"]);
 }
+
+#[test]
+fn a_bodys_initials_are_the_body_named_in_full() {
+    let text = "Title\n\nThe European Union estimates that the trade is worth 200bn euros. Last month the EU said it will start \
+                monitoring China. The World Trade Organisation said the plan was fair. The WTO added that it would act. \
+                The UN said the plan was new.";
+    assert_eq!(
+        sources(text),
+        vec![
+            "European Union",
+            "European Union",
+            "World Trade Organisation",
+            "World Trade Organisation",
+            // (No body named in full has these initials.)
+            "UN",
+        ]
+    );
+}
