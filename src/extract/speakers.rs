@@ -874,6 +874,28 @@ impl<'k> Speakers<'k> {
                 return self.resolve(without_possessive(&issuer.join(" ")));
             }
         }
+        // "Labor Department figures", "CEA research", "the Daily Telegraph
+        // poll": findings speak for the body that published them, where
+        // its name is evidently one (initials, or two capitalized words;
+        // not "Recent data", "Latest figures", "Government figures", "a
+        // Toshiba study").
+        if let Some((last, rest)) = words.split_last()
+            // (As written: "Referee Graham Poll" is a name.)
+            && matches!(
+                *last,
+                "figures" | "data" | "statistics" | "survey" | "study" | "research" | "poll"
+            )
+        {
+            let issuer = after_article(rest);
+            let named = issuer.iter().all(|w| w.starts_with(char::is_uppercase))
+                && (issuer.len() >= 2
+                    || issuer
+                        .iter()
+                        .any(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())));
+            if named && !issuer.iter().any(|w| has_possessive(w)) {
+                return self.resolve(&issuer.join(" "));
+            }
+        }
         // "A UKIP spokesman", "Foreign Office officials": unnamed, they
         // speak for their organization.
         if let Some((last, rest)) = words.split_last()

@@ -5398,3 +5398,17 @@ fn a_bodys_initials_are_the_body_named_in_full() {
         ]
     );
 }
+
+#[test]
+fn findings_speak_for_the_body_that_published_them() {
+    assert_single_speaker(&[
+        ("According to Labor Department figures, US firms added only 146,000 jobs.", "Labor Department"),
+        ("A British Retail Consortium survey found that Christmas was the worst for 10 years.", "British Retail Consortium"),
+        ("CEA research suggests that sales will rise.", "CEA"),
+        // Not an opening adjective, a lone word or a name.
+        ("Recent data show that the economy grew.", "Recent data"),
+        ("Government figures show that the economy grew.", "Government figures"),
+        ("A Toshiba study found that users were happy.", "A Toshiba study"),
+        ("Referee Graham Poll said he applied the laws of the game.", "Graham Poll"),
+    ]);
+}
