@@ -3603,7 +3603,14 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 && (np_start.saturating_sub(1)..=np_start).any(|i| {
                     matches!(
                         tokens[i].lower(),
-                        "everything" | "all" | "anything" | "nothing" | "what" | "whatever" | "much" | "little"
+                        "everything"
+                            | "all"
+                            | "anything"
+                            | "nothing"
+                            | "what"
+                            | "whatever"
+                            | "much"
+                            | "little"
                     )
                 });
             if np_start < np_end
@@ -3730,17 +3737,27 @@ fn after_went_on(tokens: &[Token], i: usize) -> bool {
 /// saying"); not "quoted by the paper as saying", whose subject speaks.
 fn quoted_as_saying(tokens: &[Token], cue: Span) -> Option<Span> {
     let c = tokens.iter().position(|t| t.span == cue)?;
-    if c < 3 || !matches!(tokens[c].lower(), "saying" | "telling" | "stating") || tokens[c - 1].lower() != "as" {
+    if c < 3
+        || !matches!(tokens[c].lower(), "saying" | "telling" | "stating")
+        || tokens[c - 1].lower() != "as"
+    {
         return None;
     }
-    let quoted = (c.saturating_sub(14)..c - 1)
-        .rev()
-        .find(|&i| matches!(tokens[i].lower(), "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"))?;
-    let end = (quoted + 1..c - 1).find(|&i| tokens[i].text == ",").unwrap_or(c - 1);
+    let quoted = (c.saturating_sub(14)..c - 1).rev().find(|&i| {
+        matches!(
+            tokens[i].lower(),
+            "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
+        )
+    })?;
+    let end = (quoted + 1..c - 1)
+        .find(|&i| tokens[i].text == ",")
+        .unwrap_or(c - 1);
     let words = &tokens[quoted + 1..end];
     if words.is_empty()
         || matches!(words[0].lower(), "by" | "in" | "on")
-        || !words.iter().all(|t| t.is_word() || matches!(t.text, "'s" | "’s" | "-"))
+        || !words
+            .iter()
+            .all(|t| t.is_word() || matches!(t.text, "'s" | "’s" | "-"))
         || words.iter().any(|t| clause_marker(t.lower()))
     {
         return None;
@@ -4594,14 +4611,34 @@ fn time_phrase_len(tokens: &[Token], k: usize) -> usize {
             let count = |w: &str| {
                 matches!(
                     w,
-                    "a" | "an" | "one" | "two" | "three" | "four" | "five" | "six" | "several" | "some" | "few"
+                    "a" | "an"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "several"
+                        | "some"
+                        | "few"
                 ) || w.starts_with(|c: char| c.is_ascii_digit())
             };
             let unit = |w: &str| {
                 matches!(
                     w,
-                    "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "hour" | "hours"
-                        | "minutes" | "decade" | "decades"
+                    "day"
+                        | "days"
+                        | "week"
+                        | "weeks"
+                        | "month"
+                        | "months"
+                        | "year"
+                        | "years"
+                        | "hour"
+                        | "hours"
+                        | "minutes"
+                        | "decade"
+                        | "decades"
                 )
             };
             let few = usize::from(word(k) == "a" && word(k + 1) == "few");
@@ -5172,7 +5209,12 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     // line", "conceded defeat on Wednesday": what a side or a candidate
     // gave up, not an admission. ("Conceded the goal was his fault": a
     // clause after the noun.)
-    if k == c + 1 && matches!(tokens[c].lower(), "conceded" | "concedes" | "concede" | "conceding") {
+    if k == c + 1
+        && matches!(
+            tokens[c].lower(),
+            "conceded" | "concedes" | "concede" | "conceding"
+        )
+    {
         let thing = (k..n.min(k + 4))
             .take_while(|&i| tokens[i].is_word())
             .find(|&i| CONCEDED.contains(&tokens[i].lower()));
@@ -5181,8 +5223,23 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                 t.text.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(
                         t.lower(),
-                        "a" | "an" | "the" | "another" | "two" | "three" | "four" | "five" | "six" | "late" | "early"
-                            | "first" | "second" | "last" | "crucial" | "soft" | "costly" | "further"
+                        "a" | "an"
+                            | "the"
+                            | "another"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "late"
+                            | "early"
+                            | "first"
+                            | "second"
+                            | "last"
+                            | "crucial"
+                            | "soft"
+                            | "costly"
+                            | "further"
                     )
             })
         };
@@ -5312,12 +5369,17 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             && let Some(that) = (k..n.min(c + 16))
                 .find(|&i| tokens[i].lower() == "that" && !PREPOSITIONS.contains(&tokens[i - 1].lower()))
             && (tokens[c + 1].capitalized()
-                || matches!(tokens[c + 1].lower(), "the" | "a" | "an" | "his" | "her" | "their"))
+                || matches!(
+                    tokens[c + 1].lower(),
+                    "the" | "a" | "an" | "his" | "her" | "their"
+                ))
             && tokens[c + 1..that].iter().all(|t| {
                 t.text == ","
                     || t.is_word() && !clause_marker(t.lower()) && (t.capitalized() || !looks_like_verb(t))
             })
-            && tokens.get(that + 1).is_some_and(|t| !verb_not_by_s(t) || PRONOUNS.contains(&t.lower()))
+            && tokens
+                .get(that + 1)
+                .is_some_and(|t| !verb_not_by_s(t) || PRONOUNS.contains(&t.lower()))
         {
             k = that + 1;
         }
@@ -5863,9 +5925,36 @@ fn adjunct_end(tokens: &[Token], from: usize) -> Option<usize> {
 /// What a side or a candidate concedes that is no admission: goals,
 /// points, a penalty, defeat.
 const CONCEDED: &[&str] = &[
-    "goal", "goals", "penalty", "penalties", "try", "tries", "point", "points", "run", "runs", "wicket",
-    "wickets", "set", "sets", "frame", "frames", "corner", "corners", "free-kick", "free-kicks", "defeat",
-    "seat", "seats", "possession", "ground", "race", "election", "game", "games", "match",
+    "goal",
+    "goals",
+    "penalty",
+    "penalties",
+    "try",
+    "tries",
+    "point",
+    "points",
+    "run",
+    "runs",
+    "wicket",
+    "wickets",
+    "set",
+    "sets",
+    "frame",
+    "frames",
+    "corner",
+    "corners",
+    "free-kick",
+    "free-kicks",
+    "defeat",
+    "seat",
+    "seats",
+    "possession",
+    "ground",
+    "race",
+    "election",
+    "game",
+    "games",
+    "match",
 ];
 
 /// What is denied by name: "denied the claims, saying ...".

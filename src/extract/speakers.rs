@@ -1110,7 +1110,8 @@ impl<'k> Speakers<'k> {
                     .first()
                     .is_some_and(|w| matches!(*w, "A" | "a" | "An" | "an" | "Our" | "our"))
                 && words_of_person.last().is_some_and(|w| {
-                    w.starts_with(char::is_lowercase) && (is_post_noun(w) || matches!(*w, "expert" | "witness"))
+                    w.starts_with(char::is_lowercase)
+                        && (is_post_noun(w) || matches!(*w, "expert" | "witness"))
                 });
             return self.remember(
                 mention.to_string(),
@@ -1256,7 +1257,8 @@ impl<'k> Speakers<'k> {
             return is_person_name(name)
                 || head.len() > 1
                     && head.last().is_some_and(|w| {
-                        w.starts_with(char::is_lowercase) && (is_post_noun(w) || matches!(*w, "expert" | "witness"))
+                        w.starts_with(char::is_lowercase)
+                            && (is_post_noun(w) || matches!(*w, "expert" | "witness"))
                     });
         }
         let mut role = false;

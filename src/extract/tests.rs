@@ -5218,8 +5218,16 @@ fn goals_a_penalty_or_defeat_conceded_are_no_admission() {
     ]);
     // A clause after the noun, or no such noun: an admission.
     assert_single_claim(&[
-        ("The keeper conceded the goal was his fault.", "The keeper", "the goal was his fault"),
-        ("Tom Vale conceded a mistake had been made.", "Tom Vale", "a mistake had been made"),
+        (
+            "The keeper conceded the goal was his fault.",
+            "The keeper",
+            "the goal was his fault",
+        ),
+        (
+            "Tom Vale conceded a mistake had been made.",
+            "Tom Vale",
+            "a mistake had been made",
+        ),
     ]);
 }
 
@@ -5266,13 +5274,21 @@ fn a_report_inside_brackets_ends_where_they_close() {
 #[test]
 fn whom_an_outlet_quoted_as_saying_speaks() {
     assert_single_claim(&[
-        ("\"We will bid,\" Reuters quoted one trader as saying.", "one trader", "We will bid"),
+        (
+            "\"We will bid,\" Reuters quoted one trader as saying.",
+            "one trader",
+            "We will bid",
+        ),
         (
             "A report in the Telegraph quoted an unnamed executive at the firm as saying the group would bid.",
             "an unnamed executive at the firm",
             "the group would bid",
         ),
-        ("Reuters quoted Tom Vale as saying the group would bid.", "Tom Vale", "the group would bid"),
+        (
+            "Reuters quoted Tom Vale as saying the group would bid.",
+            "Tom Vale",
+            "the group would bid",
+        ),
         // Passive: the subject was quoted, and speaks.
         (
             "Tom Vale was quoted by The Australian newspaper as saying the group would bid.",
@@ -5282,7 +5298,10 @@ fn whom_an_outlet_quoted_as_saying_speaks() {
     ]);
     assert_eq!(
         roles("\"We will bid,\" the newspaper quoted Qantas chief executive Geoff Dixon as saying."),
-        vec![("Geoff Dixon".to_string(), Some("Qantas chief executive".to_string()))]
+        vec![(
+            "Geoff Dixon".to_string(),
+            Some("Qantas chief executive".to_string())
+        )]
     );
 }
 
@@ -5305,11 +5324,31 @@ fn a_description_opening_with_a_or_an_is_the_subject_whole() {
 #[test]
 fn when_it_was_said_is_no_part_of_the_claim() {
     assert_single_claim(&[
-        ("Tom Vale warned two weeks ago that the plan would fail.", "Tom Vale", "the plan would fail"),
-        ("Tom Vale said a few days ago the plan would fail.", "Tom Vale", "the plan would fail"),
-        ("Tom Vale said 18 months ago that the plan would fail.", "Tom Vale", "the plan would fail"),
-        ("Tom Vale said at the time that the plan would fail.", "Tom Vale", "the plan would fail"),
-        ("Tom Vale claimed at the time not to know the man.", "Tom Vale", "not to know the man"),
+        (
+            "Tom Vale warned two weeks ago that the plan would fail.",
+            "Tom Vale",
+            "the plan would fail",
+        ),
+        (
+            "Tom Vale said a few days ago the plan would fail.",
+            "Tom Vale",
+            "the plan would fail",
+        ),
+        (
+            "Tom Vale said 18 months ago that the plan would fail.",
+            "Tom Vale",
+            "the plan would fail",
+        ),
+        (
+            "Tom Vale said at the time that the plan would fail.",
+            "Tom Vale",
+            "the plan would fail",
+        ),
+        (
+            "Tom Vale claimed at the time not to know the man.",
+            "Tom Vale",
+            "not to know the man",
+        ),
     ]);
 }
 
@@ -5321,11 +5360,27 @@ fn whom_it_was_told_to_however_described_is_no_part_of_the_claim() {
             "Tom Vale",
             "the plan would fail",
         ),
-        ("Tom Vale told the chairman of the committee that the plan would fail.", "Tom Vale", "the plan would fail"),
-        ("Jo Lee told a jury in New York on Wednesday that the books were false.", "Jo Lee", "the books were false"),
-        ("Jo Lee told the BBC at that time that the firm had not agreed.", "Jo Lee", "the firm had not agreed"),
+        (
+            "Tom Vale told the chairman of the committee that the plan would fail.",
+            "Tom Vale",
+            "the plan would fail",
+        ),
+        (
+            "Jo Lee told a jury in New York on Wednesday that the books were false.",
+            "Jo Lee",
+            "the books were false",
+        ),
+        (
+            "Jo Lee told the BBC at that time that the firm had not agreed.",
+            "Jo Lee",
+            "the firm had not agreed",
+        ),
         // A story's words are the claim too.
-        ("Tom Vale told the story that his father was a spy.", "Tom Vale", "his father was a spy"),
+        (
+            "Tom Vale told the story that his father was a spy.",
+            "Tom Vale",
+            "his father was a spy",
+        ),
     ]);
 }
 
@@ -5338,7 +5393,11 @@ fn a_comma_and_a_verb_inside_the_claims_quotation_are_the_speakers_words() {
             "Labour would \"do anything, say anything, claim anything to cling on\"",
         ),
         // Past the quotation's close, the speaker's next act.
-        ("Jo Lee said the \"plan\" was dead, and urged ministers to act.", "Jo Lee", "the \"plan\" was dead"),
+        (
+            "Jo Lee said the \"plan\" was dead, and urged ministers to act.",
+            "Jo Lee",
+            "the \"plan\" was dead",
+        ),
         // A quotation that never closes cuts as before.
         (
             "Jo Lee said the bill \"had the feel of a draft, and urged the government to act \"before it is too late\".",
@@ -5356,7 +5415,11 @@ fn speculated_that_is_a_claim_and_about_a_topic_none() {
             "Economists",
             "it might allow for tax cuts in the Budget",
         ),
-        ("Anti-virus firms speculate that the worm is spreading.", "Anti-virus firms", "the worm is spreading"),
+        (
+            "Anti-virus firms speculate that the worm is spreading.",
+            "Anti-virus firms",
+            "the worm is spreading",
+        ),
     ]);
     assert_no_proposal(&[
         "The market speculated about the cost of rebuilding.",
@@ -5402,13 +5465,25 @@ fn a_bodys_initials_are_the_body_named_in_full() {
 #[test]
 fn findings_speak_for_the_body_that_published_them() {
     assert_single_speaker(&[
-        ("According to Labor Department figures, US firms added only 146,000 jobs.", "Labor Department"),
-        ("A British Retail Consortium survey found that Christmas was the worst for 10 years.", "British Retail Consortium"),
+        (
+            "According to Labor Department figures, US firms added only 146,000 jobs.",
+            "Labor Department",
+        ),
+        (
+            "A British Retail Consortium survey found that Christmas was the worst for 10 years.",
+            "British Retail Consortium",
+        ),
         ("CEA research suggests that sales will rise.", "CEA"),
         // Not an opening adjective, a lone word or a name.
         ("Recent data show that the economy grew.", "Recent data"),
-        ("Government figures show that the economy grew.", "Government figures"),
+        (
+            "Government figures show that the economy grew.",
+            "Government figures",
+        ),
         ("A Toshiba study found that users were happy.", "A Toshiba study"),
-        ("Referee Graham Poll said he applied the laws of the game.", "Graham Poll"),
+        (
+            "Referee Graham Poll said he applied the laws of the game.",
+            "Graham Poll",
+        ),
     ]);
 }

@@ -585,7 +585,14 @@ mod tests {
         let text = "Key points:\n\n• Jo Lee said so.\n - The side lost.\n>He wrote.\n* Ann Roe spoke.\n  • 16x9 Image\n-5 degrees";
         assert_eq!(
             split(text),
-            vec!["Key points:", "Jo Lee said so.", "The side lost.", "He wrote.", "Ann Roe spoke.", "-5 degrees"]
+            vec![
+                "Key points:",
+                "Jo Lee said so.",
+                "The side lost.",
+                "He wrote.",
+                "Ann Roe spoke.",
+                "-5 degrees"
+            ]
         );
     }
 
