@@ -1133,6 +1133,18 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
+    // "the most telling promise", "Perhaps most telling, though",
+    // "Trump's telling of the story": an adjective or a noun, not a cue.
+    if t.lower() == "telling"
+        && i > 0
+        && (matches!(
+            tokens[i - 1].lower(),
+            "most" | "more" | "very" | "particularly" | "especially" | "less" | "so" | "too" | "quite"
+        ) || super::speakers::has_possessive(tokens[i - 1].text)
+            && tokens.get(i + 1).is_some_and(|n| n.lower() == "of"))
+    {
+        return false;
+    }
     // "Mutually Assured Destruction", "the North East Says No campaign":
     // a capitalized cue word after a capitalized word, inside a sentence,
     // is part of a name. (Not in a headline, whose words are all

@@ -5487,3 +5487,17 @@ fn findings_speak_for_the_body_that_published_them() {
         ),
     ]);
 }
+
+#[test]
+fn most_telling_is_an_adjective_and_a_telling_of_a_noun() {
+    assert_no_proposal(&[
+        "The most telling promise Mrs Lee has made is that she will not overpromise.",
+        "Perhaps most telling, though, were the candidates' favourite shows.",
+        "Donald Trump's telling of a discredited story drew fire.",
+    ]);
+    assert_single_claim(&[(
+        "Jo Lee was telling reporters the plan was dead.",
+        "Jo Lee",
+        "the plan was dead",
+    )]);
+}
