@@ -3740,8 +3740,6 @@ fn after_went_on(tokens: &[Token], i: usize) -> bool {
         && matches!(tokens[i - 3].lower(), "went" | "goes" | "go" | "gone")
 }
 
-/// The tokens `span` covers, first to one past the last: None when it does
-/// not start and end on token boundaries.
 /// "Reuters quoted one trader as saying S", "'Q,' Arab News quoted
 /// Prince Saud as saying": whom the outlet quoted speaks, not the outlet
 /// (nor "Arab News quoted Prince Saud as"). The words between "quoted"
@@ -3777,6 +3775,8 @@ fn quoted_as_saying(tokens: &[Token], cue: Span) -> Option<Span> {
     Some(Span::new(words[0].span.start, words[words.len() - 1].span.end))
 }
 
+/// The tokens `span` covers, first to one past the last: None when it does
+/// not start and end on token boundaries.
 fn span_tokens(tokens: &[Token], span: Span) -> Option<(usize, usize)> {
     let first = tokens.iter().position(|t| t.span.start == span.start)?;
     let last = tokens[first..].iter().position(|t| t.span.end == span.end)?;
@@ -5711,6 +5711,9 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         // to cling on\"": inside a quotation the claim opened, a comma
         // and a verb are the speaker's words, not the next act.)
         let mut quote_depth = 0i32;
+        // (Whether the quotation closes depends only on the next quote
+        // mark: asked again only once a mark is passed.)
+        let mut closes = None;
         (k + 1..clause_end.unwrap_or(n).min(n.saturating_sub(2)))
             .find_map(|i| {
                 let t = &tokens[i - 1];
@@ -5719,11 +5722,14 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                 } else if is_open_quote(t) {
                     quote_depth += 1;
                 }
+                if is_open_quote(t) || is_close_quote(t) {
+                    closes = None;
+                }
                 // (Only a quotation that closes before another opens:
                 // "had the feel of a 'work in progress', and urged the
                 // government to guarantee that \"an obligation ...\"" never
                 // closes its first mark.)
-                if quote_depth > 0 && quotation_closes(tokens, i) {
+                if quote_depth > 0 && *closes.get_or_insert_with(|| quotation_closes(tokens, i)) {
                     return None;
                 }
                 // "who insists S, said: ..." ends at the main verb.

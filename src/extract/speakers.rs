@@ -1109,10 +1109,7 @@ impl<'k> Speakers<'k> {
                 && words
                     .first()
                     .is_some_and(|w| matches!(*w, "A" | "a" | "An" | "an" | "Our" | "our"))
-                && words_of_person.last().is_some_and(|w| {
-                    w.starts_with(char::is_lowercase)
-                        && (is_post_noun(w) || matches!(*w, "expert" | "witness"))
-                });
+                && words_of_person.last().is_some_and(|w| names_a_person(w));
             return self.remember(
                 mention.to_string(),
                 described_person || names_a_spokesperson(&words),
@@ -1254,12 +1251,7 @@ impl<'k> Speakers<'k> {
             // person described, whom "it" does not go on to mean.)
             let words: Vec<&str> = name.split_whitespace().collect();
             let head = described_head(&words);
-            return is_person_name(name)
-                || head.len() > 1
-                    && head.last().is_some_and(|w| {
-                        w.starts_with(char::is_lowercase)
-                            && (is_post_noun(w) || matches!(*w, "expert" | "witness"))
-                    });
+            return is_person_name(name) || head.len() > 1 && head.last().is_some_and(|w| names_a_person(w));
         }
         let mut role = false;
         for word in name.split_whitespace() {
@@ -2306,6 +2298,13 @@ const MASTHEADS: &[&str] = &[
     "guardian",
     "observer",
 ];
+
+/// Whether a description's head noun, as written, is a person: a post or
+/// a role in lowercase, an expert or a witness ("a senior official", "A
+/// legal expert in the US").
+fn names_a_person(word: &str) -> bool {
+    word.starts_with(char::is_lowercase) && (is_post_noun(word) || matches!(word, "expert" | "witness"))
+}
 
 /// Whether `short` is written as the initials of `full`'s capitalized
 /// words ("EU" of "European Union", "WTO" of "World Trade Organisation";
