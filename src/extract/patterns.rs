@@ -1708,12 +1708,31 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     }
     let first = words[0].lower();
     if [
-        "that", "which", "who", "what", "when", "if", "as", "but", "and", "because", "while", "so", "then",
+        "that",
+        "which",
+        "who",
+        "what",
+        "when",
+        "if",
+        "as",
+        "but",
+        "and",
+        "because",
+        "while",
+        "so",
+        "then",
         "also",
         // ("Having said that, ...", "Having announced S, the judge
         // went on": a participle opening the sentence, whose subject
         // comes after it.)
-        "having", "being",
+        "having",
+        "being",
+        // ("Keeps saying she opposed the war": a verb of going on, whose
+        // subject the sentence left out.)
+        "keeps",
+        "kept",
+        "continues",
+        "continued",
     ]
     .contains(&first)
     {
@@ -2762,6 +2781,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 .find(|&i| tokens[i].text == "," && !in_number(tokens, i) || is_close_quote(&tokens[i]))
             && comma + 1 < np_end
             && comma > 1
+            // ("In 2012, the plan failed as predicted.": "as" before the
+            // cue makes it the writer's comparison, with nobody named; not
+            // "S, Reuters quoted sources as saying.")
+            && (!matches!(tokens[np_end - 1].lower(), "as" | "than") || tokens[c].lower().ends_with("ing"))
             && plausible_speaker(&tokens[comma + 1..np_end])
         {
             let (content_start, quoted) = claim_start(tokens, sentence);
@@ -4617,6 +4640,19 @@ fn time_phrase_len(tokens: &[Token], k: usize) -> usize {
         "earlier" | "later" if matches!(word(k + 1), "this" | "last") && period(word(k + 2)) => 3,
         "late" | "early" if DAYS.contains(&word(k + 1)) => 2,
         "at" if matches!(word(k + 1), "the" | "that") && word(k + 2) == "time" => 3,
+        // ("announced that same day", "said the same evening that S")
+        "same"
+            if period(word(k + 1)) || matches!(word(k + 1), "day" | "morning" | "afternoon" | "evening") =>
+        {
+            2
+        }
+        "the"
+            if word(k + 1) == "same"
+                && (period(word(k + 2))
+                    || matches!(word(k + 2), "day" | "morning" | "afternoon" | "evening")) =>
+        {
+            3
+        }
         w if is_time_word(w) => 1,
         // "two weeks ago", "a few days ago", "18 months ago".
         _ => {
@@ -5545,6 +5581,93 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         })
     {
         k = colon + 1;
+    }
+    // "announced that same day, as mentioned above": the writer's aside
+    // to the end, nothing said; "said, as expected, that S": an aside
+    // before what was.
+    if tokens.get(k).is_some_and(|t| t.lower() == "as")
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| !t.capitalized() && t.lower().ends_with("ed"))
+    {
+        // (The aside may place what it points at: "as mentioned above",
+        // "as reported earlier".)
+        let comma = (k + 2..n.min(k + 5))
+            .take_while(|&i| tokens[i].is_word() && !tokens[i].capitalized() || tokens[i].text == ",")
+            .find(|&i| tokens[i].text == ",");
+        let ends = |i: usize| i >= n || tokens[i].span.start >= sentence_end || !tokens[i].is_word();
+        match comma {
+            Some(comma)
+                if !tokens
+                    .get(comma + 1)
+                    .is_some_and(|t| matches!(t.lower(), "and" | "but")) =>
+            {
+                k = comma + 1;
+                if tokens.get(k).is_some_and(|t| t.lower() == "that") {
+                    k += 1;
+                }
+            }
+            Some(_) => return None,
+            None if (k + 2..n.min(k + 5))
+                .find(|&i| !tokens[i].is_word() || tokens[i].capitalized())
+                .is_some_and(ends)
+                || k + 2 >= n =>
+            {
+                return None;
+            }
+            None => {}
+        }
+    }
+    // "responded to the charge", "replied with ads", "responded
+    // angrily as if insulted": what was answered, or how, not what was
+    // said. (The words may follow: "responded to Ms Roe with: \"Q\"".)
+    if matches!(
+        tokens[c].lower(),
+        "respond" | "responds" | "responded" | "responding" | "reply" | "replies" | "replied" | "replying"
+    ) && let Some(at) = (k..n.min(k + 2)).find(|&i| !tokens[i].lower().ends_with("ly"))
+        && matches!(tokens[at].lower(), "to" | "with" | "as")
+        // (Not "replied on Saturday to suggest S": an infinitive says it;
+        // "responded to reports that S" is a noun.)
+        && !(tokens[at].lower() == "to"
+            && tokens
+                .get(at + 1)
+                .is_some_and(|t| cues::is_cue_word(t.lower()) && !t.lower().ends_with('s')))
+    {
+        match colon_before_quotation(tokens, at, at + 15, |t| !is_open_quote(t) && !is_close_quote(t)) {
+            Some(colon) => k = colon + 1,
+            None if !tokens[at..]
+                .iter()
+                .take_while(|t| t.span.start < sentence_end)
+                .any(|t| t.text == ":" || is_open_quote(t)) =>
+            {
+                return None;
+            }
+            None => {}
+        }
+    }
+    // "maintained support among voters", "maintains the title", "help
+    // him maintain the image of a strong leader": what is kept up, not
+    // said; "maintained the emails were not marked", "maintains he was
+    // misled": a clause, whose verb shows before the sentence's first
+    // comma.
+    if k == c + 1
+        && matches!(tokens[c].lower(), "maintain" | "maintains" | "maintained")
+        && !tokens[k..]
+            .iter()
+            .take_while(|t| t.span.start < sentence_end && t.text != ",")
+            .any(|t| {
+                let word = t.lower();
+                t.text == ":"
+                    || is_open_quote(t)
+                    || PRONOUNS.contains(&word)
+                    || !t.capitalized()
+                        && (word.ends_with("ed")
+                            || AUXILIARIES.contains(&word)
+                            || FINITE_AUXILIARIES.contains(&word)
+                            || matches!(word, "do" | "does" | "did"))
+            })
+    {
+        return None;
     }
     // "denied the claims, saying S": what was denied is named, not said;
     // the participle that follows says it.

@@ -5501,3 +5501,83 @@ fn most_telling_is_an_adjective_and_a_telling_of_a_noun() {
         "the plan was dead",
     )]);
 }
+
+#[test]
+fn responding_to_or_with_something_says_nothing() {
+    assert_no_proposal(&[
+        "Mrs Lee responded with ads set to run on Friday in three markets.",
+        "Jo Lee responded to the minister's remarks about his record.",
+        "The club responded angrily to the fine imposed by the league.",
+        "He responded as if he had been deeply insulted.",
+        "The side replied with two late goals and a penalty.",
+        "Jo Lee responded to reports that the plan had failed.",
+    ]);
+    assert_single_claim(&[
+        (
+            "He responded that the plan was unfair.",
+            "He",
+            "the plan was unfair",
+        ),
+        // The words the answer gave.
+        (
+            "Ann Roe responded to the charge with: \"We broke no rule.\"",
+            "Ann Roe",
+            "We broke no rule",
+        ),
+    ]);
+}
+
+#[test]
+fn what_is_maintained_without_a_clause_is_kept_up_not_said() {
+    assert_no_proposal(&[
+        "Ms Vale maintained support among older voters in the north.",
+        "The reforms help Mr Lee maintain the image of a strong leader.",
+        "The firm maintains the three lines under a contract with the city.",
+    ]);
+    assert_single_claim(&[
+        (
+            "The firm maintained the accounts were never audited.",
+            "The firm",
+            "the accounts were never audited",
+        ),
+        (
+            "Jo Lee maintains he was misled by the bank.",
+            "Jo Lee",
+            "he was misled by the bank",
+        ),
+    ]);
+}
+
+#[test]
+fn as_predicted_is_the_writers_and_keeps_saying_has_no_speaker_of_its_own() {
+    assert_no_proposal(&[
+        "But in March 2019, the scheme collapsed as predicted.",
+        "In the end, the talks failed as expected.",
+        "Keeps saying she opposed the war, when there are recordings of her backing it.",
+        "Continued claiming the vote was rigged, when every count showed otherwise.",
+        // "announced that same day, as mentioned above": an aside to the end.
+        "The ministry replied with the rules Ms Roe announced that same day, as mentioned above.",
+    ]);
+    assert_single_claim(&[
+        (
+            "The plant closed, Reuters quoted sources as saying.",
+            "sources",
+            "The plant closed",
+        ),
+        (
+            "Tom Vale keeps saying the election was rigged.",
+            "Tom Vale",
+            "the election was rigged",
+        ),
+        (
+            "He said, as expected, that the plan would fail.",
+            "He",
+            "the plan would fail",
+        ),
+        (
+            "The ministry announced that same day that it would close the plant.",
+            "The ministry",
+            "it would close the plant",
+        ),
+    ]);
+}
