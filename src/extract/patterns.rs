@@ -2842,11 +2842,11 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         // comma are the claim. ("The firm, which owns it, said it would
         // close": a clause follows the cue, so no speaker does.)
         if !participle
-            && c > 3
+            && c > 1
             && tokens[c - 1].text == ","
             // ("..., told Jane Roe": whom it was said to.)
             && !matches!(tokens[c].lower(), "according" | "told" | "tells" | "tell")
-            && let Some(end) = inverted_speaker(tokens, c + 1)
+            && let Some((end, resumes)) = inverted_speaker(tokens, c + 1)
         {
             let before = &tokens[..c - 1];
             let words = before.iter().filter(|t| t.is_word()).count();
@@ -2862,17 +2862,79 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 .position(|t| t.text == ",")
                 .and_then(|comma| before.get(comma + 1))
                 .is_some_and(|t| matches!(t.lower(), "who" | "which" | "whose" | "whom"));
-            if words >= 4 && first_part >= 3 && !(relative_next && first_part <= 6) {
+            // "But in some cases, said the report, people were able to
+            // watch", "Worryingly, said the firm, gangs were using ...":
+            // an adverb or a phrase with no verb before the cue, and the
+            // clause it belongs to after the speaker, is one claim around
+            // the attribution.
+            let opener = before.iter().filter(|t| t.is_word()).collect::<Vec<_>>();
+            let adverbial = !opener.is_empty()
+                && opener.len() <= 5
+                && before.iter().all(|t| t.is_word() || t.text == ",")
+                && (opener.len() == 1 && opener[0].lower().ends_with("ly")
+                    || opener
+                        .iter()
+                        .find(|t| !matches!(t.lower(), "but" | "and" | "yet"))
+                        .is_some_and(|t| PREPOSITIONS.contains(&t.lower())))
+                // (No verb: "In the end, said Jo Lee, it failed" has none;
+                // "The plan failed, said Jo Lee" is the form below.)
+                && !opener.iter().any(|t| {
+                    AUXILIARIES.contains(&t.lower())
+                        || FINITE_AUXILIARIES.contains(&t.lower())
+                        || t.lower().ends_with("ed") && !t.capitalized()
+                });
+            // "The ministers' comments, said Jo Lee of Acme, were \"too
+            // weak\"": the attribution between the claim's subject and its
+            // verb.
+            let predicate_next = resumes.is_some_and(|comma| {
+                tokens
+                    .get(comma + 1)
+                    .is_some_and(|t| PREDICATE_OPENERS.contains(&t.lower()))
+            });
+            let comma = resumes.unwrap_or(end);
+            if (adverbial || predicate_next)
+                && comma + 1 < n
+                && tokens[comma].text == ","
+                && tokens[comma + 1].is_word()
+                && !cues::is_cue_word(tokens[comma + 1].lower())
+                && tokens[c + 1..end].iter().all(|t| t.is_word() || t.text == "-")
+            {
+                let (content_start, quoted) = claim_start(tokens, sentence);
+                if !quoted {
+                    out.push(RawMatch {
+                        mention: Span::new(tokens[c + 1].span.start, tokens[end - 1].span.end),
+                        cue: tokens[c].span,
+                        content: Span::new(content_start, sentence.end),
+                        quoted,
+                        pattern: "s-cue-np",
+                        antecedent: None,
+                        appositive: None,
+                        left_out: Some((
+                            Span::new(tokens[c - 1].span.start, tokens[comma + 1].span.start),
+                            if adverbial { ", " } else { " " },
+                        )),
+                    });
+                    break;
+                }
+            }
+            if resumes.is_none() && words >= 4 && first_part >= 3 && !(relative_next && first_part <= 6) {
                 let (content_start, quoted) = claim_start(tokens, sentence);
                 let aside_end = (end + 1..n)
                     .find(|&i| matches!(tokens[i].text, "," | "." | ";" | "!" | "?"))
                     .unwrap_or(n);
                 // ("..., said the firm's chief, Jo Lee.": the name.)
+                // ("..., said the report, the highest total to date.": what
+                // follows a body or a document goes on with the claim, and
+                // is not about the speaker.)
+                let body = tokens[c + 1..end]
+                    .iter()
+                    .rfind(|t| t.is_word())
+                    .is_some_and(|t| INVERTED_BODIES.contains(&t.lower()));
                 let ((from, to), appositive) = match named_after_description(tokens, c + 1, end) {
                     Some((name, description)) => (name, Some(description)),
                     None => (
                         (c + 1, end),
-                        (end < n && tokens[end].text == ",")
+                        (end < n && tokens[end].text == "," && !body)
                             .then(|| appositive_span(tokens, end + 1, aside_end))
                             .flatten(),
                     ),
@@ -4358,10 +4420,11 @@ fn plural_possessive(tokens: &[Token], i: usize) -> bool {
 
 /// The speaker after an inverted cue, from `start` ("..., said Jane Roe,
 /// a historian, on Monday."): where the name or description ends, when
-/// only an appositive, a time or a place follows it to the sentence's end.
-/// None where a clause follows the cue instead ("..., said it would",
-/// "..., said the plan would fail").
-fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
+/// only an appositive, a time or a place follows it to the sentence's end,
+/// or where the sentence resumes after it ("The tone, said Jo Lee, would
+/// be ...": the second value, the comma it resumes after). None where a clause follows the cue
+/// instead ("..., said it would", "..., said the plan would fail").
+fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usize>)> {
     let n = tokens.len();
     let first = tokens.get(start)?;
     if !first.is_word()
@@ -4401,7 +4464,11 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
     if phrase.is_empty() || phrase.len() > 9 {
         return None;
     }
-    let is_role = |t: &Token| SPEAKER_NOUNS.contains(&t.lower()) || is_inverted_role(t.lower());
+    let is_role = |t: &Token| {
+        SPEAKER_NOUNS.contains(&t.lower())
+            || is_inverted_role(t.lower())
+            || INVERTED_BODIES.contains(&t.lower())
+    };
     let joins = |t: &Token| matches!(t.lower(), "of" | "for" | "at" | "and" | "the" | "a" | "an");
     // Past the name, only what attaches to it ("Jo Lee of the council");
     // a lowercase word right after it is a verb ("said Lee resigned").
@@ -4438,12 +4505,20 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<usize> {
                 t.is_word() && (t.lower() == "that" || is_cue(rest, i) && !t.lower().ends_with("ing"))
             });
     // "The tone, said Mr Lee, would be ...": the sentence goes on past the
-    // name; its claim is on both sides.
-    let resumes = rest.len() > 1
-        && rest[0].text == ","
-        && rest[1].lower() != "who"
-        && CLAUSE_WORDS.contains(&rest[1].lower());
-    ((ends_here || tail_follows) && !resumes).then_some(end)
+    // name; its claim is on both sides (the caller joins them).
+    // ("..., said Jo Lee of Acme in Tokyo, were": past a place or a time.)
+    let comma = if rest.first().is_some_and(|t| INVERTED_TAIL.contains(&t.lower())) {
+        rest.iter().take(5).position(|t| !t.is_word())
+    } else {
+        Some(0)
+    };
+    let resumes = comma.filter(|&k| {
+        rest.len() > k + 1
+            && rest[k].text == ","
+            && rest[k + 1].lower() != "who"
+            && CLAUSE_WORDS.contains(&rest[k + 1].lower())
+    });
+    (ends_here || tail_follows || resumes.is_some()).then_some((end, resumes.map(|k| end + k)))
 }
 
 /// Whether a relative clause about an inverted speaker opens at `end`,
@@ -4753,6 +4828,34 @@ fn is_inverted_role(word: &str) -> bool {
     });
     SET.contains(word)
 }
+
+/// Bodies and documents that speak after an inverted cue, described
+/// rather than named: "S, said the report.", "S, says the education
+/// watchdog.", "S, said the firm." (Only there: "the report" before a cue
+/// is taken as any noun phrase is.)
+const INVERTED_BODIES: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "research",
+    "review",
+    "inquiry",
+    "watchdog",
+    "regulator",
+    "newspaper",
+    "paper",
+    "panel",
+    "think-tank",
+    "firm",
+    "bank",
+    "union",
+    "council",
+    "committee",
+    "commission",
+    "board",
+    "club",
+];
 
 /// Lowercase role nouns that head a speaker after an inverted cue ("said
 /// the spokesman", "said a senior official").

@@ -5581,3 +5581,55 @@ fn as_predicted_is_the_writers_and_keeps_saying_has_no_speaker_of_its_own() {
         ),
     ]);
 }
+
+#[test]
+fn a_report_a_watchdog_or_a_firm_speaks_after_an_inverted_cue() {
+    assert_single_claim(&[
+        (
+            "Technical standards must be agreed first, said the report.",
+            "the report",
+            "Technical standards must be agreed first",
+        ),
+        (
+            "Schools must teach more history, says the education watchdog.",
+            "the education watchdog",
+            "Schools must teach more history",
+        ),
+        (
+            "Shoppers want music rather than films on the move, says a survey.",
+            "a survey",
+            "Shoppers want music rather than films on the move",
+        ),
+    ]);
+    // What follows a body goes on with the claim: no role of the speaker.
+    assert_eq!(
+        roles("Sales rose by a third in the year to March, said the firm, the highest rise in a decade."),
+        vec![("the firm".to_string(), None)]
+    );
+}
+
+#[test]
+fn an_inverted_cue_inside_the_claim_leaves_it_whole() {
+    assert_single_claim(&[
+        (
+            "Worryingly, said the firm, gangs were using new tricks.",
+            "the firm",
+            "Worryingly, gangs were using new tricks",
+        ),
+        (
+            "In some cases, said the report, viewers saw the shows first.",
+            "the report",
+            "In some cases, viewers saw the shows first",
+        ),
+        (
+            "The new plan for the railways, said the minister, was dead on arrival.",
+            "the minister",
+            "The new plan for the railways was dead on arrival",
+        ),
+        (
+            "The ministers' comments, said Jo Lee of Acme in Tokyo, were too weak to move the market.",
+            "Jo Lee",
+            "The ministers' comments were too weak to move the market",
+        ),
+    ]);
+}
