@@ -238,7 +238,15 @@ fn described_subject(tokens: &[Token], first: usize, to: usize) -> Option<usize>
 /// speaker is the one inside it. And the cue `c` is a verb: in "the player
 /// who staked the biggest claim" it is a noun.
 fn subject_before_relative(tokens: &[Token], from: usize, to: usize, c: usize) -> Option<usize> {
-    let who = (from + 1..to).find(|&i| tokens[i].text == "who")?;
+    // ("The lawyers for two suspects being held without trial told a
+    // court S": a passive participle's clause, as "who are being held".)
+    let who = (from + 1..to).find(|&i| {
+        tokens[i].text == "who"
+            || tokens[i].lower() == "being"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| looks_like_verb(t) && !t.lower().ends_with('s'))
+    })?;
     let clause = &tokens[who + 1..to];
     let plain = !clause.is_empty()
         && clause.len() <= 12
@@ -3632,9 +3640,12 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             }
             // "Hawkins and others who oppose the law said S": the subject
             // before its relative clause speaks.
+            // (A passive participle's clause, "the lawyers for two men
+            // being held without trial", is no part of whoever speaks.)
+            let being = || (np_start..np_end).any(|i| tokens[i].lower() == "being");
             if np_start < np_end
                 && !name_only
-                && !plausible_speaker(&tokens[np_start..np_end])
+                && (!plausible_speaker(&tokens[np_start..np_end]) || being())
                 && let Some(end) = subject_before_relative(tokens, np_start, np_end, c)
             {
                 np_end = end;
@@ -5403,6 +5414,23 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             return None;
         }
     }
+    // "efforts to stop piracy have claimed a high-profile victim", "the
+    // storm claimed 12 lives": taken, not said.
+    if k == c + 1
+        && matches!(tokens[c].lower(), "claimed" | "claims" | "claim" | "claiming")
+        && (k..n.min(k + 4))
+            .take_while(|&i| tokens[i].is_word() && !clause_marker(tokens[i].lower()))
+            .any(|i| {
+                matches!(
+                    tokens[i].lower(),
+                    "victim" | "victims" | "life" | "lives" | "scalp" | "scalps"
+                )
+                // (Not "claimed the victims had been paid": a clause.)
+                && tokens.get(i + 1).is_none_or(|t| !looks_like_verb(t) || t.lower().ends_with("ly"))
+            })
+    {
+        return None;
+    }
     // "speculated about the cost", "speculated in recent weeks about a new
     // model", "declined to speculate on a plan": the topic, no claim.
     if matches!(tokens[c].lower(), "speculate" | "speculates" | "speculated")
@@ -5479,7 +5507,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
                 t.capitalized()
                     || matches!(
                         t.lower(),
-                        "the" | "his" | "her" | "their" | "its" | "party" | "fellow"
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "party" | "fellow"
                     )
                     || whose
                         && t.is_word()
@@ -6253,6 +6281,15 @@ const AUDIENCES: &[&str] = &[
     "councillors",
     "audience",
     "audiences",
+    // ("told a court the men did not want bail", "told the inquiry S")
+    "court",
+    "jury",
+    "tribunal",
+    "hearing",
+    "inquiry",
+    "committee",
+    "parliament",
+    "senate",
     "conference",
     "meeting",
     "crowd",
@@ -6314,6 +6351,42 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
         // ("said that Saturday had been ...": a day with its verb after it
         // is what the claim is about, not when it was said.)
         let day_as_subject = || FINITE_AUXILIARIES.contains(&word(k + 1));
+        // ("said her husband was ill", "warned her party was in danger":
+        // whose, the claim's first word; "told her the plan was dead",
+        // "warned her she was fired", "told her last week S": whom.)
+        let possessive = || {
+            w == "her"
+                && k > 0
+                && !matches!(
+                    tokens[k - 1].lower(),
+                    "told"
+                        | "tells"
+                        | "tell"
+                        | "telling"
+                        | "assured"
+                        | "reminded"
+                        | "informed"
+                        | "asked"
+                        | "promised"
+                        | "promises"
+                )
+                && tokens.get(k + 1).is_some_and(|t| {
+                    t.is_word()
+                        && !t.capitalized()
+                        // ("promised her repeatedly that S", "shows her
+                        // telling how ...": whom.)
+                        && !SINGLE.contains(&t.lower())
+                        && !t.lower().ends_with("ly")
+                        && !t.lower().ends_with("ing")
+                        && !DETERMINERS.contains(&t.lower())
+                        && !PRONOUNS.contains(&t.lower())
+                        && !matches!(t.lower(), "that" | "to" | "about" | "of")
+                        && !t.text.starts_with(|c: char| c.is_ascii_digit())
+                })
+        };
+        if possessive() {
+            return k;
+        }
         if SINGLE.contains(&w) || DAYS.contains(&w) && !day_as_subject() {
             k += 1;
         } else if w == "on" && DAYS.contains(&word(k + 1)) {

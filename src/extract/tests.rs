@@ -5633,3 +5633,83 @@ fn an_inverted_cue_inside_the_claim_leaves_it_whole() {
         ),
     ]);
 }
+
+#[test]
+fn a_court_or_an_inquiry_told_is_whom_not_what() {
+    assert_single_claim(&[
+        (
+            "Lawyers for the men told a court the men did not want bail.",
+            "Lawyers for the men",
+            "the men did not want bail",
+        ),
+        (
+            "Jo Lee told the inquiry the files had been destroyed.",
+            "Jo Lee",
+            "the files had been destroyed",
+        ),
+        (
+            "The minister told Parliament the plan was sound.",
+            "The minister",
+            "the plan was sound",
+        ),
+    ]);
+}
+
+#[test]
+fn a_passive_participle_after_the_subject_is_no_part_of_the_speaker() {
+    assert_single_claim(&[
+        (
+            "The legal team for two Algerian suspects being held without trial told reporters the men did not want bail.",
+            "The legal team for two Algerian suspects",
+            "the men did not want bail",
+        ),
+        (
+            "The team for two suspects being held said the men were innocent.",
+            "The team for two suspects",
+            "the men were innocent",
+        ),
+    ]);
+}
+
+#[test]
+fn claiming_a_victim_or_lives_is_taking_not_saying() {
+    assert_no_proposal(&[
+        "Efforts to stop films being shared online have claimed a high-profile victim.",
+        "The storm claimed 12 lives in the north.",
+    ]);
+    assert_single_claim(&[
+        (
+            "He claimed the victims had been paid.",
+            "He",
+            "the victims had been paid",
+        ),
+        (
+            "She claimed her life was threatened.",
+            "She",
+            "her life was threatened",
+        ),
+    ]);
+}
+
+#[test]
+fn her_before_a_noun_opens_the_claim_and_after_told_is_whom() {
+    assert_single_claim(&[
+        ("She said her husband was ill.", "She", "her husband was ill"),
+        (
+            "Jo Lee warned her party was in danger.",
+            "Jo Lee",
+            "her party was in danger",
+        ),
+        ("He told her the plan was dead.", "He", "the plan was dead"),
+        (
+            "He told her last week the plan was dead.",
+            "He",
+            "the plan was dead",
+        ),
+        (
+            "He promised her repeatedly that he would pay.",
+            "He",
+            "he would pay",
+        ),
+    ]);
+}
