@@ -344,10 +344,23 @@ impl<'k> Speakers<'k> {
             .into_iter()
             .flatten()
             .find_map(opening_body);
+        // (Not whose post opens it: in "Cosby's lawyer, Walter Phillips,
+        // said S. \"Q,\" he said." the lawyer is "he"; in "Mr Blair's
+        // speech ... He said" Mr Blair is.)
+        let owner_of_post = |clause: &[Token], i: usize| {
+            has_possessive(clause[i].text)
+                && clause
+                    .get(i + 1)
+                    .is_some_and(|next| names_a_person(next.text) || SPOKES.contains(&next.lower()))
+        };
         for t in [Some(tokens), after_opening]
             .into_iter()
             .flatten()
-            .flat_map(|clause| clause.iter().take(4))
+            .flat_map(|clause| {
+                (0..clause.len().min(4))
+                    .filter(|&i| !owner_of_post(clause, i))
+                    .map(|i| &clause[i])
+            })
             .filter(|t| t.is_word() && t.capitalized())
         {
             if let Some(full) = self.surnames.get(without_possessive(t.lower())).cloned()
@@ -520,6 +533,16 @@ impl<'k> Speakers<'k> {
                         // "Mr Blair" means.
                         Some(first_named) if is_honoured(first_named) && !is_honoured(&full) => {
                             self.plain_surnames.entry(surname).or_insert_with(|| full.clone());
+                            Some(full)
+                        }
+                        // "Everton's Weir" in a headline, then "Everton
+                        // defender David Weir": the name, not whose he is,
+                        // is what "Weir" means.
+                        Some(first_named)
+                            if first_named.split(' ').any(has_possessive)
+                                && !name.iter().any(|w| has_possessive(w)) =>
+                        {
+                            self.surnames.insert(surname, full.clone());
                             Some(full)
                         }
                         Some(first_named) => Some(first_named.clone()),

@@ -5713,3 +5713,22 @@ fn her_before_a_noun_opens_the_claim_and_after_told_is_whom() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_whose_owner_is_named_is_not_the_persons_full_name() {
+    // The headline's "Everton's Weir", then the body's full name.
+    let text = "Everton's Weir cools hopes\n\nEverton defender David Weir has played down talk of a title. \
+                Weir told BBC Radio Five Live: \"We don't want to rest on our laurels.\"";
+    assert_eq!(sources(text), vec!["David Weir"]);
+}
+
+#[test]
+fn whose_post_opens_the_sentence_is_not_the_he_of_the_next() {
+    let text = "Headline\n\nThe singer Bill Cole will not face charges. Cole's lawyer, Walter Phillips, \
+                said the decision was right. \"He looks forward to moving on,\" he said.";
+    assert_eq!(sources(text), vec!["Walter Phillips", "Walter Phillips"]);
+    // Whose speech it was is "he".
+    let text = "Headline\n\nTony Blair will speak today. Mr Blair's speech attacked the plan. \
+                \"It will fail,\" he said.";
+    assert_eq!(sources(text), vec!["Tony Blair"]);
+}
