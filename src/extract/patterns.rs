@@ -2879,7 +2879,15 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             let adverbial = !opener.is_empty()
                 && opener.len() <= 5
                 && before.iter().all(|t| t.is_word() || t.text == ",")
-                && (opener.len() == 1 && opener[0].lower().ends_with("ly")
+                // ("Locally, too, say analysts, S": adverbs only; not
+                // "Kelly, said the report, was sacked".)
+                && (opener.iter().all(|t| {
+                    is_adverb_in_ly(t.lower())
+                        || matches!(
+                            t.lower(),
+                            "too" | "also" | "however" | "meanwhile" | "instead" | "still" | "now" | "indeed" | "yet"
+                        )
+                }) && is_adverb_in_ly(opener[0].lower())
                     || opener
                         .iter()
                         .find(|t| !matches!(t.lower(), "but" | "and" | "yet"))
@@ -2919,7 +2927,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         appositive: None,
                         left_out: Some((
                             Span::new(tokens[c - 1].span.start, tokens[comma + 1].span.start),
-                            if adverbial { ", " } else { " " },
+                            if predicate_next { " " } else { ", " },
                         )),
                     });
                     break;
@@ -4497,6 +4505,16 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usi
                     .take_while(|t| !matches!(t.lower(), "of" | "for" | "at"))
                     .last()
                     .is_some_and(|t| is_role(t))
+                // ("..., say analysts.", "..., said industry experts,": a
+                // group of people, with no determiner.)
+                || {
+                    // ("say researchers at the institute")
+                    let head: Vec<&&Token> = phrase
+                        .iter()
+                        .take_while(|t| !matches!(t.lower(), "of" | "for" | "at"))
+                        .collect();
+                    head.len() <= 3 && head.last().is_some_and(|t| SPEAKER_NOUNS.contains(&t.lower()))
+                }
         }
     };
     if !named {
@@ -5331,28 +5349,16 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     // added an electronic element to the sound": an amount or a thing
     // added, not words. (A claim after "added" opens as a clause, a
     // quotation or "that".)
+    // ("Stephen Jones added four conversions": a number in words too.)
     let amount = |t: &Token| {
         t.text
             .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '£' | '$' | '€'))
+            || NUMBERS.contains(&t.lower())
     };
     // ("added 40 people had been hurt", "added an apology was not
     // enough": a clause that opens with a number or an article; "added a
     // caveat: \"Q\"": words after all.)
-    let no_clause = || {
-        !tokens[k..]
-            .iter()
-            .take_while(|t| t.span.start < sentence_end)
-            .any(|t| {
-                let word = t.lower();
-                t.text == ":"
-                    || is_open_quote(t)
-                    || !t.capitalized()
-                        && (word.ends_with("ed")
-                            || AUXILIARIES.contains(&word)
-                            || FINITE_AUXILIARIES.contains(&word)
-                            || matches!(word, "do" | "does" | "did"))
-            })
-    };
+    let no_clause = || !clause_opens(tokens, k, sentence_end);
     if k == c + 1
         && matches!(tokens[c].lower(), "added" | "adds" | "add")
         && let Some(next) = tokens.get(k)
@@ -5778,25 +5784,20 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     }
     // "maintained support among voters", "maintains the title", "help
     // him maintain the image of a strong leader": what is kept up, not
-    // said; "maintained the emails were not marked", "maintains he was
+    // said (and a threat of a thing, not of an act); "maintained the emails were not marked", "maintains he was
     // misled": a clause, whose verb shows before the sentence's first
     // comma.
-    if k == c + 1
-        && matches!(tokens[c].lower(), "maintain" | "maintains" | "maintained")
-        && !tokens[k..]
-            .iter()
-            .take_while(|t| t.span.start < sentence_end && t.text != ",")
-            .any(|t| {
-                let word = t.lower();
-                t.text == ":"
-                    || is_open_quote(t)
-                    || PRONOUNS.contains(&word)
-                    || !t.capitalized()
-                        && (word.ends_with("ed")
-                            || AUXILIARIES.contains(&word)
-                            || FINITE_AUXILIARIES.contains(&word)
-                            || matches!(word, "do" | "does" | "did"))
-            })
+    // (Past what `skip_after_cue` stepped over, "threatened further
+    // scores", but not "that".)
+    if !tokens[c + 1..k.min(n)]
+        .iter()
+        .any(|t| t.lower() == "that" || t.text == ":")
+        && (matches!(tokens[c].lower(), "maintain" | "maintains" | "maintained")
+            // "Wales twice threatened further scores": a threat is made
+            // to do something, or that something will happen.
+            || matches!(tokens[c].lower(), "threaten" | "threatens" | "threatened")
+                && tokens.get(k).is_some_and(|t| !matches!(t.lower(), "to" | "that")))
+        && !clause_opens(tokens, k, sentence_end)
     {
         return None;
     }
@@ -6192,6 +6193,79 @@ fn adjunct_end(tokens: &[Token], from: usize) -> Option<usize> {
         }
     }
     (words > 1).then_some(tokens.len())
+}
+
+/// Whether a word is an adverb by its ending ("worryingly", "locally",
+/// "reportedly"), not a name that ends as one ("Kelly", "Connolly",
+/// "Beverly", "Sally").
+fn is_adverb_in_ly(word: &str) -> bool {
+    matches!(
+        word,
+        "oddly"
+            | "sadly"
+            | "partly"
+            | "mostly"
+            | "mainly"
+            | "nearly"
+            | "surely"
+            | "fairly"
+            | "rarely"
+            | "hardly"
+            | "simply"
+            | "really"
+            | "merely"
+            | "likely"
+            | "newly"
+            | "truly"
+    ) || word.len() >= 7
+        && [
+            "ingly", "edly", "ally", "ously", "fully", "ively", "ately", "ently", "antly", "ibly", "ably",
+            "arly", "lessly",
+        ]
+        .iter()
+        .any(|end| word.ends_with(end))
+}
+
+/// Whether what follows a cue from `k` is a clause, as a claim is ("added
+/// 40 people had been hurt", "maintained he was misled", "added a caveat:
+/// \"Q\""), rather than a thing ("added four conversions as Wales
+/// maintained their start", "maintained support among voters, Fox
+/// found"): a verb of its own, a subject pronoun, a colon or a quotation
+/// before a comma or a conjunction ends the object.
+fn clause_opens(tokens: &[Token], k: usize, sentence_end: usize) -> bool {
+    tokens[k.min(tokens.len())..]
+        .iter()
+        .take_while(|t| {
+            t.span.start < sentence_end
+                && t.text != ","
+                && !matches!(
+                    t.lower(),
+                    "but"
+                        | "and"
+                        | "as"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "because"
+                        | "if"
+                        | "which"
+                        | "who"
+                )
+        })
+        .any(|t| {
+            let word = t.lower();
+            t.text == ":"
+                || is_open_quote(t)
+                || PRONOUNS.contains(&word)
+                || !t.capitalized()
+                    && (word.ends_with("ed")
+                        || FINITE_AUXILIARIES.contains(&word)
+                        || matches!(
+                            word,
+                            "is" | "was" | "were" | "are" | "has" | "have" | "had" | "do" | "does" | "did"
+                        ))
+        })
 }
 
 /// What a side or a candidate concedes that is no admission: goals,

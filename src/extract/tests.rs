@@ -5732,3 +5732,56 @@ fn whose_post_opens_the_sentence_is_not_the_he_of_the_next() {
                 \"It will fail,\" he said.";
     assert_eq!(sources(text), vec!["Tony Blair"]);
 }
+
+#[test]
+fn points_added_and_a_thing_threatened_are_no_claims() {
+    assert_no_proposal(&[
+        "Fly-half Tom Vale added four conversions as Wales kept up their start.",
+        "Wales twice threatened further scores but failed to find the pass.",
+        "Acme threatened legal action against any buyer.",
+    ]);
+    assert_single_claim(&[
+        (
+            "Trump threatened to impose a tax on imported cars.",
+            "Trump",
+            "to impose a tax on imported cars",
+        ),
+        (
+            "The union threatened strikes would follow.",
+            "The union",
+            "strikes would follow",
+        ),
+        (
+            "He added two more points were needed.",
+            "He",
+            "two more points were needed",
+        ),
+    ]);
+}
+
+#[test]
+fn a_group_without_a_determiner_speaks_after_an_inverted_cue() {
+    assert_single_claim(&[
+        (
+            "Prices will rise sharply next year, say analysts.",
+            "analysts",
+            "Prices will rise sharply next year",
+        ),
+        (
+            "Games could help children learn, say researchers at the institute.",
+            "researchers at the institute",
+            "Games could help children learn",
+        ),
+        (
+            "Locally, too, say analysts, recent events have helped the market.",
+            "analysts",
+            "Locally, too, recent events have helped the market",
+        ),
+        // A name in "-ly" is no adverb: the report's claim is about Kelly.
+        (
+            "Kelly, said the report, was sacked.",
+            "the report",
+            "Kelly was sacked",
+        ),
+    ]);
+}
