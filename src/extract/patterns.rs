@@ -2894,11 +2894,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         .is_some_and(|t| PREPOSITIONS.contains(&t.lower())))
                 // (No verb: "In the end, said Jo Lee, it failed" has none;
                 // "The plan failed, said Jo Lee" is the form below.)
-                && !opener.iter().any(|t| {
-                    AUXILIARIES.contains(&t.lower())
-                        || FINITE_AUXILIARIES.contains(&t.lower())
-                        || t.lower().ends_with("ed") && !t.capitalized()
-                });
+                && !opener.iter().any(|t| verb_of_clause(t));
             // "The ministers' comments, said Jo Lee of Acme, were \"too
             // weak\"": the attribution between the claim's subject and its
             // verb.
@@ -4441,8 +4437,9 @@ fn plural_possessive(tokens: &[Token], i: usize) -> bool {
 /// a historian, on Monday."): where the name or description ends, when
 /// only an appositive, a time or a place follows it to the sentence's end,
 /// or where the sentence resumes after it ("The tone, said Jo Lee, would
-/// be ...": the second value, the comma it resumes after). None where a clause follows the cue
-/// instead ("..., said it would", "..., said the plan would fail").
+/// be ...": the second value, the comma it resumes after). None where a
+/// clause follows the cue instead ("..., said it would", "..., said the
+/// plan would fail").
 fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usize>)> {
     let n = tokens.len();
     let first = tokens.get(start)?;
@@ -6253,19 +6250,22 @@ fn clause_opens(tokens: &[Token], k: usize, sentence_end: usize) -> bool {
                         | "who"
                 )
         })
-        .any(|t| {
-            let word = t.lower();
-            t.text == ":"
-                || is_open_quote(t)
-                || PRONOUNS.contains(&word)
-                || !t.capitalized()
-                    && (word.ends_with("ed")
-                        || FINITE_AUXILIARIES.contains(&word)
-                        || matches!(
-                            word,
-                            "is" | "was" | "were" | "are" | "has" | "have" | "had" | "do" | "does" | "did"
-                        ))
-        })
+        .any(|t| t.text == ":" || is_open_quote(t) || PRONOUNS.contains(&t.lower()) || verb_of_clause(t))
+}
+
+/// Whether a word is a clause's verb by its form: a past tense or
+/// participle in "-ed", a modal, or a form of "be", "have" or "do" (not
+/// the adverbs `AUXILIARIES` also lets stand before a cue, "further",
+/// "also").
+fn verb_of_clause(t: &Token) -> bool {
+    let word = t.lower();
+    !t.capitalized()
+        && (word.ends_with("ed")
+            || FINITE_AUXILIARIES.contains(&word)
+            || matches!(
+                word,
+                "is" | "was" | "were" | "are" | "has" | "have" | "had" | "do" | "does" | "did"
+            ))
 }
 
 /// What a side or a candidate concedes that is no admission: goals,

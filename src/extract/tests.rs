@@ -5617,6 +5617,11 @@ fn an_inverted_cue_inside_the_claim_leaves_it_whole() {
             "Worryingly, gangs were using new tricks",
         ),
         (
+            "Finally, said the minister, the plan was dead.",
+            "the minister",
+            "Finally, the plan was dead",
+        ),
+        (
             "In some cases, said the report, viewers saw the shows first.",
             "the report",
             "In some cases, viewers saw the shows first",
