@@ -1636,6 +1636,9 @@ const BODY_ENDS: &[&str] = &[
     "Network",
     "Forum",
     "Court",
+    // ("The Economist Intelligence Unit", not a person after an
+    // economist)
+    "Unit",
     // ("Shadow leader of the Commons Oliver Heald")
     "Commons",
     "Lords",
@@ -1644,6 +1647,14 @@ const BODY_ENDS: &[&str] = &[
 /// Occupations written before a name, capitalized where a sentence opens
 /// with them ("Singer George Michael", "Striker Nicolas Anelka").
 const OCCUPATIONS: &[&str] = &[
+    // ("Economist Colen Garrow said")
+    "economist",
+    "analyst",
+    "historian",
+    "lawyer",
+    "consultant",
+    "strategist",
+    "academic",
     "singer",
     "songwriter",
     "rapper",

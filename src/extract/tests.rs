@@ -5790,3 +5790,20 @@ fn a_group_without_a_determiner_speaks_after_an_inverted_cue() {
         ),
     ]);
 }
+
+#[test]
+fn an_economist_or_a_lawyer_opening_the_sentence_is_the_role() {
+    assert_eq!(
+        roles("Economist Colen Garrow said the budget would stimulate growth."),
+        vec![("Colen Garrow".to_string(), Some("Economist".to_string()))]
+    );
+    assert_eq!(
+        roles("Lawyer Louise Christian said the government should have acted sooner."),
+        vec![("Louise Christian".to_string(), Some("Lawyer".to_string()))]
+    );
+    // A body's name that opens with the word stays whole.
+    assert_single_speaker(&[(
+        "The Economist Intelligence Unit said the budget looked good.",
+        "Economist Intelligence Unit",
+    )]);
+}
