@@ -2105,7 +2105,8 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
         .iter()
         .rposition(|w| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()))
         .map_or(0, |i| i + 1);
-    let role = without_determiner(&words[start..at].join(" "));
+    // ("Acme's chief executive, Cynthia Musselman": not its comma.)
+    let role = without_determiner(words[start..at].join(" ").trim_end_matches([',', ';', ':']));
     // "Sina.com and Sohu.com", "research by the Pew": a fragment, no title.
     if let Some(last) = role.split_whitespace().last()
         && (is_function_word(&last.to_lowercase()) || matches!(last, "of" | "by" | "for" | "to"))

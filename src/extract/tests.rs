@@ -5807,3 +5807,14 @@ fn an_economist_or_a_lawyer_opening_the_sentence_is_the_role() {
         "Economist Intelligence Unit",
     )]);
 }
+
+#[test]
+fn a_post_set_off_before_the_name_is_the_role_without_its_comma() {
+    assert_eq!(
+        roles("\"We need the cards,\" Acme's chief executive, Cynthia Musselman, told the BBC."),
+        vec![(
+            "Cynthia Musselman".to_string(),
+            Some("Acme's chief executive".to_string())
+        )]
+    );
+}
