@@ -4495,23 +4495,17 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usi
         }
         // No name: a description whose head is a role ("the spokesman",
         // "a senior official for the council").
+        // ("say researchers at the institute": the head before "at".)
         None => {
-            DETERMINERS.contains(&phrase[0].lower())
-                && phrase
-                    .iter()
-                    .take_while(|t| !matches!(t.lower(), "of" | "for" | "at"))
-                    .last()
-                    .is_some_and(|t| is_role(t))
+            let head = phrase
+                .iter()
+                .take_while(|t| !matches!(t.lower(), "of" | "for" | "at"))
+                .count();
+            let last = head.checked_sub(1).map(|i| phrase[i]);
+            DETERMINERS.contains(&phrase[0].lower()) && last.is_some_and(is_role)
                 // ("..., say analysts.", "..., said industry experts,": a
                 // group of people, with no determiner.)
-                || {
-                    // ("say researchers at the institute")
-                    let head: Vec<&&Token> = phrase
-                        .iter()
-                        .take_while(|t| !matches!(t.lower(), "of" | "for" | "at"))
-                        .collect();
-                    head.len() <= 3 && head.last().is_some_and(|t| SPEAKER_NOUNS.contains(&t.lower()))
-                }
+                || head <= 3 && last.is_some_and(|t| SPEAKER_NOUNS.contains(&t.lower()))
         }
     };
     if !named {
@@ -4747,13 +4741,7 @@ fn time_phrase_len(tokens: &[Token], k: usize) -> usize {
         {
             2
         }
-        "the"
-            if word(k + 1) == "same"
-                && (period(word(k + 2))
-                    || matches!(word(k + 2), "day" | "morning" | "afternoon" | "evening")) =>
-        {
-            3
-        }
+        "the" if word(k + 1) == "same" && time_phrase_len(tokens, k + 1) == 2 => 3,
         w if is_time_word(w) => 1,
         // "two weeks ago", "a few days ago", "18 months ago".
         _ => {
@@ -5781,11 +5769,10 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     }
     // "maintained support among voters", "maintains the title", "help
     // him maintain the image of a strong leader": what is kept up, not
-    // said (and a threat of a thing, not of an act); "maintained the emails were not marked", "maintains he was
-    // misled": a clause, whose verb shows before the sentence's first
-    // comma.
-    // (Past what `skip_after_cue` stepped over, "threatened further
-    // scores", but not "that".)
+    // said (and a threat of a thing, not of an act); "maintained the
+    // emails were not marked", "maintains he was misled": a clause
+    // (`clause_opens`). Past what `skip_after_cue` stepped over,
+    // "threatened further scores", but not "that".
     if !tokens[c + 1..k.min(n)]
         .iter()
         .any(|t| t.lower() == "that" || t.text == ":")
