@@ -2967,6 +2967,19 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     quote_found = true;
                     continue 'cues;
                 }
+                // "..., said Jo Lee, adding that S2": the participle reports
+                // the same speaker; "..., said Jo Lee, but he said S2": the
+                // clause after the conjunction has a cue of its own.
+                if end + 1 < n && tokens[end].text == "," {
+                    match tokens[end + 1].text {
+                        "adding" => {
+                            quote_found = true;
+                            continue 'cues;
+                        }
+                        "but" | "yet" | "though" | "although" | "whereas" | "because" => continue 'cues,
+                        _ => {}
+                    }
+                }
                 break;
             }
         }
@@ -4223,6 +4236,12 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
                 first.lower(),
                 "in" | "on" | "during" | "after" | "before" | "earlier" | "later" | "yesterday" | "today"
             )
+        // ("said Jo Lee, with most of the gains in Asia", "..., but the
+        // test showed": a conjunction or "with" opens no post.)
+        || matches!(
+            first.text,
+            "with" | "without" | "but" | "and" | "or" | "so" | "yet" | "though" | "although" | "because" | "whereas"
+        )
         // ("said the director, Tuesday.")
         || names_a_date(first);
     (words.len() <= 14
@@ -4517,7 +4536,18 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usi
     let ends_here = rest.iter().all(|t| !t.is_word() && !is_open_quote(t));
     // ("..., say some Democrats, who recall the race": what the relative
     // clause reports is the same speaker's.)
+    // ("..., said Jo Lee, but the test showed ...", "..., said Jo Lee,
+    // adding that ...": a conjunction or a participle after the name opens
+    // what comes next, which has its own cues if any.)
+    let next_part = rest.first().is_some_and(|t| t.text == ",")
+        && rest.get(1).is_some_and(|t| {
+            matches!(
+                t.text,
+                "but" | "though" | "although" | "because" | "with" | "yet" | "whereas" | "adding"
+            )
+        });
     let tail_follows = relative_after(tokens, end)
+        || next_part
         || rest.first().is_some_and(|t| {
             matches!(t.text, "," | "." | ";" | "!" | "?" | ")") || INVERTED_TAIL.contains(&t.lower())
         }) && rest.iter().filter(|t| t.text == ",").count() <= 2

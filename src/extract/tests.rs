@@ -5832,3 +5832,61 @@ fn a_post_set_off_before_the_name_is_the_role_without_its_comma() {
         "Acme's chief executive",
     )]);
 }
+
+#[test]
+fn a_conjunction_after_an_inverted_speaker_opens_the_next_part() {
+    // What follows ", but", ", although" or ", with" is neither the
+    // speaker's post nor more of the claim before the cue.
+    for sentence in [
+        "Ticket sales rose sharply last year, said Ann Lee, although she gave no figures.",
+        "Ticket sales rose sharply last year, said Ann Lee, with most of the gains in Asia, Europe, Africa and elsewhere.",
+        "Ticket sales rose sharply last year, said Ann Lee, but prices had fallen, slowly and unevenly, in the south.",
+    ] {
+        assert_eq!(
+            extract(sentence, &HashMap::new())
+                .into_iter()
+                .map(|p| (p.source, p.role, p.content.text))
+                .collect::<Vec<_>>(),
+            vec![(
+                "Ann Lee".to_string(),
+                None,
+                "Ticket sales rose sharply last year".to_string()
+            )],
+            "{sentence}"
+        );
+    }
+    // The part after it may report again: "adding" the same speaker, a
+    // clause with a cue its own subject.
+    assert_eq!(
+        run("Ticket sales rose sharply last year, said Ann Lee, adding that prices would fall."),
+        vec![
+            (
+                "Ann Lee".to_string(),
+                "said".to_string(),
+                "Ticket sales rose sharply last year".to_string()
+            ),
+            (
+                "Ann Lee".to_string(),
+                "adding".to_string(),
+                "prices would fall".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        run(
+            "Rory Armes runs the studio. The kits had reached the studio, said Mr Armes, but he said the firm was still waiting on Sony."
+        ),
+        vec![
+            (
+                "Rory Armes".to_string(),
+                "said".to_string(),
+                "The kits had reached the studio".to_string()
+            ),
+            (
+                "Rory Armes".to_string(),
+                "said".to_string(),
+                "the firm was still waiting on Sony".to_string()
+            ),
+        ]
+    );
+}
