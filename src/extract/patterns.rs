@@ -149,11 +149,15 @@ fn opening_name_of_clause(tokens: &[Token], from: usize, to: usize) -> Option<Sp
 }
 
 /// Where the phrase that ends at `end` starts: after the last comma,
-/// semicolon, colon or closing quote mark before it.
+/// semicolon, colon or closing quote mark before it (not the apostrophe
+/// of a plural's possessive, "Sanders’ campaign").
 fn phrase_start(tokens: &[Token], end: usize) -> usize {
     (0..end)
         .rev()
-        .find(|&i| matches!(tokens[i].text, "," | ";" | ":") || is_close_quote(&tokens[i]))
+        .find(|&i| {
+            matches!(tokens[i].text, "," | ";" | ":")
+                || is_close_quote(&tokens[i]) && !plural_possessive(tokens, i)
+        })
         .map_or(0, |b| b + 1)
 }
 
@@ -422,6 +426,30 @@ pub(super) fn plausible_content(tokens: &[Token], quoted: bool) -> bool {
     if !quoted
         && match first.lower() {
             "when" | "while" | "because" => !main_clause_follows(),
+            // ("as Jo Lee suggested after she swept the South": a time,
+            // a clause of its own with nothing after it; not "said after
+            // the vote he would go", a time and then the claim.)
+            "after" | "before" | "until" => {
+                let subject = words[1..]
+                    .iter()
+                    .take(5)
+                    .take_while(|w| !looks_like_verb(w))
+                    .collect::<Vec<_>>();
+                let verb_follows = words.get(1 + subject.len()).is_some_and(|w| looks_like_verb(w));
+                // (A pronoun, "the FBI" or a name, then the verb: not "after
+                // more than 200 years", nor "after an apology Mido would".)
+                let one_subject = subject.len() <= 3
+                    && subject.iter().skip(1).all(|w| !PRONOUNS.contains(&w.lower()))
+                    && subject.windows(2).all(|pair| {
+                        !(pair[1].capitalized()
+                            && !pair[0].capitalized()
+                            && !DETERMINERS.contains(&pair[0].lower()))
+                    })
+                    && subject.first().is_some_and(|w| {
+                        PRONOUNS.contains(&w.lower()) || DETERMINERS.contains(&w.lower()) || w.capitalized()
+                    });
+                verb_follows && one_subject && !main_clause_follows()
+            }
             // ("warned that on the campaign trail he has seen S": a
             // pronoun and its verb after the phrase make it a clause.)
             "on" => {
@@ -782,6 +810,7 @@ const ADJUNCT_OPENERS: &[&str] = &[
     "and",
     "as",
     "since",
+    "until",
     "so",
     "even",
 ];
@@ -1711,7 +1740,12 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     if words.is_empty() || words.len() > 9 {
         return false;
     }
-    if tokens.iter().any(|t| is_open_quote(t) || is_close_quote(t)) {
+    // (Not the apostrophe of "Sanders’ campaign".)
+    if tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| (is_open_quote(t) || is_close_quote(t)) && !plural_possessive(tokens, i))
+    {
         return false;
     }
     let first = words[0].lower();
@@ -1807,8 +1841,17 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
         });
     // A speaker starts with a name, a pronoun, or a determiner: "has in
     // the past repeatedly" is the rest of a clause, not a speaker.
+    // ("People familiar with the talks", "people close to her": the
+    // unnamed sources of a report, not "people" at large.)
+    let sources = first == "people"
+        && words.get(1).is_some_and(|w| {
+            matches!(
+                w.lower(),
+                "familiar" | "close" | "briefed" | "with" | "involved" | "knowledgeable" | "who"
+            )
+        });
     if !share && PREPOSITIONS.contains(&first)
-        || ["i", "you", "we", "let's", "let’s", "every", "people"].contains(&first)
+        || ["i", "you", "we", "let's", "let’s", "every", "people"].contains(&first) && !sources
     {
         return false;
     }
@@ -3173,6 +3216,33 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     np_end = open;
                 }
             }
+            // "Certain broadcasters, like Fox, claim", "Fields, along with
+            // Ben Terris, say": an example or a companion set off by commas
+            // after the speaker, who is the phrase before it.
+            if np_end > 3 && tokens[np_end - 1].text == "," {
+                let companion = (np_end.saturating_sub(14)..np_end - 1)
+                    .rev()
+                    .find(|&i| !tokens[i].is_word())
+                    .filter(|&open| {
+                        let first = tokens.get(open + 1).map_or("", |t| t.text);
+                        let second = tokens.get(open + 2).map_or("", |t| t.text);
+                        tokens[open].text == ","
+                            && (matches!(first, "like" | "unlike" | "including")
+                                || matches!((first, second), ("along" | "together", "with") | ("as", "well")))
+                            && !(open + 1..np_end - 1).any(|k| is_cue(tokens, k))
+                    });
+                if let Some(open) = companion
+                    && let start = phrase_start(tokens, open)
+                    // (Past "Yet" or "But": "Yet economists, like ..., say".)
+                    && let group = (start..open)
+                        .find(|&k| !LEADING.contains(&tokens[k].lower()))
+                        .unwrap_or(open)
+                    && group < open
+                    && plausible_speaker(&tokens[group..open])
+                {
+                    np_end = open;
+                }
+            }
             if np_end > 0 && tokens[np_end - 1].text == "," {
                 let open = (0..np_end - 1).rev().find(|&i| tokens[i].text == ",");
                 // "A senior official, speaking on condition of anonymity,
@@ -4237,10 +4307,27 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
                 "in" | "on" | "during" | "after" | "before" | "earlier" | "later" | "yesterday" | "today"
             )
         // ("said Jo Lee, with most of the gains in Asia", "..., but the
-        // test showed": a conjunction or "with" opens no post.)
+        // test showed", "Economists, like their rivals, say": a
+        // conjunction, "with" or a comparison opens no post.)
         || matches!(
             first.text,
-            "with" | "without" | "but" | "and" | "or" | "so" | "yet" | "though" | "although" | "because" | "whereas"
+            "with"
+                | "without"
+                | "but"
+                | "and"
+                | "or"
+                | "so"
+                | "yet"
+                | "though"
+                | "although"
+                | "because"
+                | "whereas"
+                | "like"
+                | "unlike"
+                | "including"
+                | "along"
+                | "together"
+                | "as"
         )
         // ("said the director, Tuesday.")
         || names_a_date(first);

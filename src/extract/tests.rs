@@ -5890,3 +5890,88 @@ fn a_conjunction_after_an_inverted_speaker_opens_the_next_part() {
         ]
     );
 }
+
+#[test]
+fn a_plural_possessive_with_a_curly_apostrophe_is_part_of_the_speaker() {
+    assert_single_speaker(&[
+        (
+            "Bernie Sanders’ campaign says it raised more money in May.",
+            "Bernie Sanders’ campaign",
+        ),
+        (
+            "The workers’ union said the strike would go ahead.",
+            "The workers’ union",
+        ),
+    ]);
+}
+
+#[test]
+fn an_example_or_a_companion_set_off_after_the_speaker_is_no_speaker() {
+    for (sentence, speaker) in [
+        (
+            "Certain broadcasters, like Acme TV, claim the rules do not apply to them.",
+            "Certain broadcasters",
+        ),
+        (
+            "Yet Democratic economists, like their Republican counterparts, say taxing consumption encourages savings.",
+            "Democratic economists",
+        ),
+        (
+            "Jo Fields, along with the reporter Ben Terris, says the event was cancelled.",
+            "Jo Fields",
+        ),
+        (
+            "Former members of the band, as well as their manager, said the tour would go ahead.",
+            "Former members of the band",
+        ),
+    ] {
+        assert_eq!(roles(sentence), vec![(speaker.to_string(), None)], "{sentence}");
+    }
+}
+
+#[test]
+fn people_familiar_with_or_close_to_something_are_a_source() {
+    assert_single_speaker(&[
+        (
+            "People familiar with the talks said the deal was close.",
+            "People familiar with the talks",
+        ),
+        (
+            "People briefed on the situation say that the governor has not decided.",
+            "People briefed on the situation",
+        ),
+        (
+            "The deal was close, people close to the governor said.",
+            "people close to the governor",
+        ),
+    ]);
+    // People at large are not.
+    assert_no_proposal(&["People say the deal was close."]);
+}
+
+#[test]
+fn a_clause_of_time_after_a_cue_is_no_claim() {
+    assert_no_proposal(&[
+        "Her wins support her case, as Jo Lee suggested after she swept the contests in the South.",
+        "Jo Lee reported after the FBI appears to have left the scene.",
+    ]);
+    // A time, then what was said.
+    assert_single_claim(&[
+        (
+            "Jo Lee said after the convention he would not accept the offer.",
+            "Jo Lee",
+            "after the convention he would not accept the offer",
+        ),
+        (
+            "Jo Lee said after an apology Mido would be available again.",
+            "Jo Lee",
+            "after an apology Mido would be available again",
+        ),
+        // "Until" after the attribution goes on with the claim before it.
+        (
+            "Lenox was a juggernaut, Jo Lee said, until it went bankrupt in 1999.",
+            "Jo Lee",
+            "Lenox was a juggernaut, until it went bankrupt in 1999",
+        ),
+    ]);
+}
