@@ -4143,7 +4143,7 @@ fn opens_predicate(token: &Token) -> bool {
 /// an opening quote mark, else at the sentence's start.
 fn claim_start(tokens: &[Token], sentence: Span) -> (usize, bool) {
     match tokens.first() {
-        Some(first) if is_open_quote(first) => (first.span.end, true),
+        Some(first) if is_open_quote(first) && !scare_quote_opens(tokens) => (first.span.end, true),
         // "But S, she said.": the conjunction ties the sentence to the one
         // before; the claim is what follows it.
         Some(first) if matches!(first.lower(), "but" | "and" | "yet") => {
@@ -4155,6 +4155,27 @@ fn claim_start(tokens: &[Token], sentence: Span) -> (usize, bool) {
         }
         _ => (sentence.start, false),
     }
+}
+
+/// Whether the quote marks that open the sentence set off a few words of
+/// it, which go on after them ("\"Dubious\" assumptions could drive the
+/// cost up, the report warned"): not a quotation of what was said, which
+/// ends with its punctuation or before its speaker (`"We will win," she
+/// said`, `"We will win" she said`).
+fn scare_quote_opens(tokens: &[Token]) -> bool {
+    let Some(close) = tokens
+        .iter()
+        .skip(1)
+        .take(6)
+        .position(is_close_quote)
+        .map(|at| at + 1)
+    else {
+        return false;
+    };
+    tokens[close - 1].is_word()
+        && tokens.get(close + 1).is_some_and(|t| {
+            t.is_word() && !t.capitalized() && !PRONOUNS.contains(&t.lower()) && !cues::is_cue_word(t.lower())
+        })
 }
 
 /// Whether the commas at `open` and `close` set off a person's name after

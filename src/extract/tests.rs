@@ -5975,3 +5975,23 @@ fn a_clause_of_time_after_a_cue_is_no_claim() {
         ),
     ]);
 }
+
+#[test]
+fn quote_marks_around_the_first_words_of_a_claim_stay_in_it() {
+    assert_single_claim(&[
+        (
+            "\"Dubious\" assumptions could drive the cost up by £130m, the report warned.",
+            "the report",
+            "\"Dubious\" assumptions could drive the cost up by £130m",
+        ),
+        (
+            "\"Info cards\" will help people manage their details, said Acme.",
+            "Acme",
+            "\"Info cards\" will help people manage their details",
+        ),
+        // A quotation of what was said loses its marks, with or without a
+        // comma before its speaker.
+        ("\"We will win,\" she said.", "she", "We will win"),
+        ("\"We will win\" she said.", "she", "We will win"),
+    ]);
+}
