@@ -4375,8 +4375,18 @@ fn before_closing_marks(tokens: &[Token]) -> usize {
 /// or a capitalized qualifier and then one ("Labour MP for Leeds"). Not
 /// what the speaker did or how ("said Jo Lee, her voice breaking", "...,
 /// as the crowd cheered"), nor a quotation going on after it (words only).
+/// A second phrase about what the post names may follow it ("said Jo Lee,
+/// chief executive of Wippit, a UK-based download service.").
 fn trailing_post(tokens: &[Token], from: usize) -> Option<Span> {
-    let end = before_closing_marks(tokens);
+    let mut end = before_closing_marks(tokens);
+    if let Some(comma) = (from..end).find(|&i| tokens[i].text == ",")
+        && tokens
+            .get(comma + 1)
+            .is_some_and(|t| matches!(t.lower(), "a" | "an" | "the"))
+        && tokens[comma + 1..end].iter().all(Token::is_word)
+    {
+        end = comma;
+    }
     let words: Vec<&Token> = tokens.get(from..end)?.iter().filter(|t| t.is_word()).collect();
     let first = words.first()?;
     let post = matches!(first.lower(), "a" | "an" | "the")

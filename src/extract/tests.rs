@@ -5995,3 +5995,17 @@ fn quote_marks_around_the_first_words_of_a_claim_stay_in_it() {
         ("\"We will win\" she said.", "she", "We will win"),
     ]);
 }
+
+#[test]
+fn a_post_after_a_quotation_s_speaker_may_be_followed_by_what_it_names() {
+    assert_single_role(&[(
+        "\"Fans are moving away from albums,\" said Paul Myers, chief executive of Wippit, a UK-based download service.",
+        "Paul Myers",
+        "chief executive of Wippit",
+    )]);
+    // What the speaker did is still no post.
+    assert_eq!(
+        roles("\"Fans are moving away,\" said Paul Myers, his voice breaking, a sign of the strain."),
+        vec![("Paul Myers".to_string(), None)]
+    );
+}
