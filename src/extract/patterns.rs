@@ -5570,6 +5570,17 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         return None;
     }
+    // "The firm has also accused Gazprom, the Russian Federation and two
+    // other firms.": whom, with nothing saying of what, is no claim.
+    if k == c + 1
+        && matches!(tokens[c].lower(), "accused" | "accuses" | "accuse")
+        && tokens[k..]
+            .iter()
+            .take_while(|t| !matches!(t.text, "." | ";" | "!" | "?"))
+            .all(|t| !matches!(t.lower(), "of" | "that") && !is_open_quote(t) && !is_close_quote(t))
+    {
+        return None;
+    }
     // "speculated about the cost", "speculated in recent weeks about a new
     // model", "declined to speculate on a plan": the topic, no claim.
     if matches!(tokens[c].lower(), "speculate" | "speculates" | "speculated")

@@ -6009,3 +6009,17 @@ fn a_post_after_a_quotation_s_speaker_may_be_followed_by_what_it_names() {
         vec![("Paul Myers".to_string(), None)]
     );
 }
+
+#[test]
+fn whom_someone_accused_with_no_charge_is_no_claim() {
+    assert_no_proposal(&["In its court case, Acme has also accused Zenith, the state and two other firms."]);
+    assert_single_claim(&[
+        ("Acme accused Zenith of fraud.", "Acme", "Zenith of fraud"),
+        // "accused" as a participle after its noun: the phrase speaks.
+        (
+            "But 36 people accused in connection with the blasts said the film should not be shown.",
+            "36 people accused in connection with the blasts",
+            "the film should not be shown",
+        ),
+    ]);
+}
