@@ -1180,6 +1180,18 @@ impl<'k> Speakers<'k> {
         {
             return self.remember(full.clone(), true);
         }
+        // "Mr De Vido" after "Julio De Vido": a surname with its particle,
+        // the end of a full name the article gave.
+        if tail.len() == 2
+            && matches!(
+                tail[0],
+                "De" | "de" | "Da" | "da" | "Di" | "Del" | "Van" | "van" | "Von" | "von" | "Le" | "La" | "Du"
+            )
+            && let Some(full) = self.surnames.get(&tail[1].to_lowercase())
+            && full.ends_with(&format!(" {name}"))
+        {
+            return self.remember(full.clone(), true);
+        }
         // "The Lib Dems", "Downing Street": a run of capitals that the kind
         // guess takes for no person is no one "he" may mean, unless a
         // spokesman for it speaks ("A spokesman for the British Casino

@@ -6023,3 +6023,18 @@ fn whom_someone_accused_with_no_charge_is_no_claim() {
         ),
     ]);
 }
+
+#[test]
+fn a_surname_with_its_particle_comes_back_to_the_full_name() {
+    assert_eq!(
+        sources(
+            "Planning Minister Julio De Vido has offered help. Mr De Vido said that the state would not pay."
+        ),
+        vec!["Julio De Vido"]
+    );
+    // Without the full name, the surname stays as written.
+    assert_eq!(
+        sources("Mr De Vido said that the state would not pay."),
+        vec!["De Vido"]
+    );
+}
