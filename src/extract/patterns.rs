@@ -3014,13 +3014,12 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // the same speaker; "..., said Jo Lee, but he said S2": the
                 // clause after the conjunction has a cue of its own.
                 if end + 1 < n && tokens[end].text == "," {
-                    match tokens[end + 1].text {
-                        "adding" => {
-                            quote_found = true;
-                            continue 'cues;
-                        }
-                        "but" | "yet" | "though" | "although" | "whereas" | "because" => continue 'cues,
-                        _ => {}
+                    if tokens[end + 1].text == "adding" {
+                        quote_found = true;
+                        continue 'cues;
+                    }
+                    if NEXT_PART_OPENERS.contains(&tokens[end + 1].text) {
+                        continue 'cues;
                     }
                 }
                 break;
@@ -4652,18 +4651,15 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usi
     // time or place; no further report.
     let rest = &tokens[end..];
     let ends_here = rest.iter().all(|t| !t.is_word() && !is_open_quote(t));
+    // ("..., said Jo Lee, but the test showed ...", "..., said Jo Lee,
+    // adding that ...": a conjunction, "with" or a participle after the
+    // name opens what comes next, which has its own cues if any.)
+    let next_part = rest.first().is_some_and(|t| t.text == ",")
+        && rest
+            .get(1)
+            .is_some_and(|t| NEXT_PART_OPENERS.contains(&t.text) || matches!(t.text, "with" | "adding"));
     // ("..., say some Democrats, who recall the race": what the relative
     // clause reports is the same speaker's.)
-    // ("..., said Jo Lee, but the test showed ...", "..., said Jo Lee,
-    // adding that ...": a conjunction or a participle after the name opens
-    // what comes next, which has its own cues if any.)
-    let next_part = rest.first().is_some_and(|t| t.text == ",")
-        && rest.get(1).is_some_and(|t| {
-            matches!(
-                t.text,
-                "but" | "though" | "although" | "because" | "with" | "yet" | "whereas" | "adding"
-            )
-        });
     let tail_follows = relative_after(tokens, end)
         || next_part
         || rest.first().is_some_and(|t| {
@@ -4688,6 +4684,11 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usi
     });
     (ends_here || tail_follows || resumes.is_some()).then_some((end, resumes.map(|k| end + k)))
 }
+
+/// Conjunctions that, after an inverted speaker and a comma ("..., said Jo
+/// Lee, but ..."), open a clause of the sentence's own: no more of the
+/// claim before the cue, nor of the speaker's post.
+const NEXT_PART_OPENERS: &[&str] = &["but", "yet", "though", "although", "whereas", "because"];
 
 /// Whether a relative clause about an inverted speaker opens at `end`,
 /// after a comma or without one ("..., said Jo Lee, who added", "..., said
