@@ -2577,19 +2577,34 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     // "political scientist Jane Roe told": a lowercase title
                     // before the name; the name speaks.
                     // "Jo Lee, a trustee, said": the name, not its appositive.
-                    let speaker = appositive_name(tokens, after_close, c).or_else(|| {
-                        (after_close < c)
-                            .then_some(after_close)
-                            .filter(|&s| plausible_speaker(&tokens[s..c]))
-                            .or_else(|| {
-                                trailing_name(tokens, after_close, c)
-                                    .filter(|&s| s < c && plausible_speaker(&tokens[s..c]))
-                            })
-                            .map(|start| (start, c))
-                    });
+                    // (`"Q," Jo Lee - an adviser to the minister - told`: an
+                    // aside between dashes after the name, its role.)
+                    // (Not a name and its post set off by a comma before the
+                    // dashes: there the aside is about the post's body.)
+                    let dashed = (c > after_close + 2 && is_dash(&tokens[c - 1]))
+                        .then(|| (after_close + 1..c - 1).rev().find(|&i| is_dash(&tokens[i])))
+                        .flatten()
+                        .filter(|&open| {
+                            plausible_speaker(&tokens[after_close..open])
+                                && tokens[after_close..open].iter().all(|t| t.text != ",")
+                                && !(open + 1..c - 1).any(|k| is_cue(tokens, k))
+                        });
+                    let speaker = dashed
+                        .map(|open| (after_close, open))
+                        .or_else(|| appositive_name(tokens, after_close, c))
+                        .or_else(|| {
+                            (after_close < c)
+                                .then_some(after_close)
+                                .filter(|&s| plausible_speaker(&tokens[s..c]))
+                                .or_else(|| {
+                                    trailing_name(tokens, after_close, c)
+                                        .filter(|&s| s < c && plausible_speaker(&tokens[s..c]))
+                                })
+                                .map(|start| (start, c))
+                        });
                     let mut appositive = None;
                     let (mention, pattern) = if let Some((start, end)) = speaker {
-                        if end + 1 < c && tokens[end].text == "," {
+                        if end + 1 < c && (tokens[end].text == "," || is_dash(&tokens[end])) {
                             appositive = appositive_span(tokens, end + 1, c - 1);
                         }
                         (
@@ -3239,6 +3254,30 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     && group < open
                     && plausible_speaker(&tokens[group..open])
                 {
+                    np_end = open;
+                }
+            }
+            // "Jo Lee - a trustee of the fund - said", "Mr Schroeder - a
+            // supporter of the pact when it was set up - said": an aside
+            // between dashes after the speaker, as between commas; what it
+            // says of them is their role.
+            if np_end > 3 && is_dash(&tokens[np_end - 1]) {
+                let open = (np_end.saturating_sub(20)..np_end - 1)
+                    .rev()
+                    .take_while(|&i| {
+                        tokens[i].text != "," && !is_open_quote(&tokens[i]) && !is_close_quote(&tokens[i])
+                    })
+                    .find(|&i| is_dash(&tokens[i]));
+                if let Some(open) = open
+                    && let start = phrase_start(tokens, open)
+                    && let group = (start..open)
+                        .find(|&k| !LEADING.contains(&tokens[k].lower()))
+                        .unwrap_or(open)
+                    && group < open
+                    && plausible_speaker(&tokens[group..open])
+                    && !(open + 1..np_end - 1).any(|k| is_cue(tokens, k))
+                {
+                    appositive = appositive_span(tokens, open + 1, np_end - 1);
                     np_end = open;
                 }
             }
@@ -4291,9 +4330,27 @@ fn fronted_description(tokens: &[Token], comma: usize) -> Option<usize> {
 /// the fund"), when they read as one: a short phrase, not a relative
 /// clause ("who runs it"), a quotation or an age.
 fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
+    // ("Mr Bez - himself a former executive at Porsche - said", "Mr
+    // Hawkins - a paraplegic himself - says": the reflexive is no part of
+    // the post.)
+    let reflexive = |t: &Token| matches!(t.text, "himself" | "herself" | "itself" | "themselves");
+    if tokens.get(from).is_some_and(reflexive) {
+        return appositive_span(tokens, from + 1, to);
+    }
+    if to > from + 1 && tokens.get(to - 1).is_some_and(reflexive) {
+        return appositive_span(tokens, from, to - 1);
+    }
     let phrase = tokens.get(from..to)?;
     let words: Vec<&Token> = phrase.iter().filter(|t| t.is_word()).collect();
     let first = words.first()?;
+    // ("One correspondent - all are anonymous - wrote", "Mr Yushchenko -
+    // keen to reassure investors - said": a clause or an adjective's
+    // phrase, what they are like, not their post.)
+    if words.get(1).is_some_and(|w| {
+        matches!(w.lower(), "is" | "are" | "was" | "were" | "to") && !matches!(first.lower(), "who" | "which")
+    }) {
+        return None;
+    }
     // "Edward Leigh, who is chairman of the committee, said", "..., who
     // was also a minister,": the post after "who is" is the appositive.
     // (Only a noun phrase or a post: not "who is close to him", "who was

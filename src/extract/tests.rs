@@ -6038,3 +6038,38 @@ fn a_surname_with_its_particle_comes_back_to_the_full_name() {
         vec!["De Vido"]
     );
 }
+
+#[test]
+fn an_aside_between_dashes_after_the_speaker_is_their_role() {
+    assert_single_role(&[
+        (
+            "Jo Lee - a trustee of the fund - said exemptions were now needed.",
+            "Jo Lee",
+            "trustee of the fund",
+        ),
+        (
+            "Mr Schroeder - a staunch supporter of the pact when it was set up - said exemptions were now needed.",
+            "Schroeder",
+            "staunch supporter of the pact when it was set up",
+        ),
+        (
+            "\"We used to see hustlers do this,\" Andrei Illarionov - then economic adviser to the president - told reporters.",
+            "Andrei Illarionov",
+            "then economic adviser to the president",
+        ),
+        // A reflexive is no part of the post.
+        (
+            "Mr Bez - himself a former executive at a rival firm - said the car was cheap.",
+            "Bez",
+            "former executive at a rival firm",
+        ),
+    ]);
+    // What they are like, or a clause, is no post.
+    for sentence in [
+        "One correspondent - all are anonymous - wrote that the nights were long.",
+        "Mr Yushchenko - keen to reassure investors - said only 30 firms would be targeted.",
+    ] {
+        assert_eq!(roles(sentence).len(), 1, "{sentence}");
+        assert_eq!(roles(sentence)[0].1, None, "{sentence}");
+    }
+}
