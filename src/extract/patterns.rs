@@ -148,6 +148,17 @@ fn opening_name_of_clause(tokens: &[Token], from: usize, to: usize) -> Option<Sp
     .then(|| Span::new(tokens[from].span.start, tokens[end - 1].span.end))
 }
 
+/// Whether the phrase before an aside that opens at `open` (a comma or a
+/// dash) could be a speaker, past an opening "Yet" or "But" ("Yet
+/// economists, like their rivals, say").
+fn speaker_before_aside(tokens: &[Token], open: usize) -> bool {
+    let start = phrase_start(tokens, open);
+    let group = (start..open)
+        .find(|&k| !LEADING.contains(&tokens[k].lower()))
+        .unwrap_or(open);
+    group < open && plausible_speaker(&tokens[group..open])
+}
+
 /// Where the phrase that ends at `end` starts: after the last comma,
 /// semicolon, colon or closing quote mark before it (not the apostrophe
 /// of a plural's possessive, "Sanders’ campaign").
@@ -3246,13 +3257,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             && !(open + 1..np_end - 1).any(|k| is_cue(tokens, k))
                     });
                 if let Some(open) = companion
-                    && let start = phrase_start(tokens, open)
-                    // (Past "Yet" or "But": "Yet economists, like ..., say".)
-                    && let group = (start..open)
-                        .find(|&k| !LEADING.contains(&tokens[k].lower()))
-                        .unwrap_or(open)
-                    && group < open
-                    && plausible_speaker(&tokens[group..open])
+                    && speaker_before_aside(tokens, open)
                 {
                     np_end = open;
                 }
@@ -3269,12 +3274,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     })
                     .find(|&i| is_dash(&tokens[i]));
                 if let Some(open) = open
-                    && let start = phrase_start(tokens, open)
-                    && let group = (start..open)
-                        .find(|&k| !LEADING.contains(&tokens[k].lower()))
-                        .unwrap_or(open)
-                    && group < open
-                    && plausible_speaker(&tokens[group..open])
+                    && speaker_before_aside(tokens, open)
                     && !(open + 1..np_end - 1).any(|k| is_cue(tokens, k))
                 {
                     appositive = appositive_span(tokens, open + 1, np_end - 1);
