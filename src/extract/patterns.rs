@@ -148,10 +148,14 @@ fn opening_name_of_clause(tokens: &[Token], from: usize, to: usize) -> Option<Sp
     .then(|| Span::new(tokens[from].span.start, tokens[end - 1].span.end))
 }
 
-/// Whether the phrase before an aside that opens at `open` (a comma or a
-/// dash) could be a speaker, past an opening "Yet" or "But" ("Yet
+/// Whether the aside from `open` (a comma or a dash) to `close` is about
+/// a speaker before it: it holds no report of its own, and the phrase
+/// before it could be a speaker, past an opening "Yet" or "But" ("Yet
 /// economists, like their rivals, say").
-fn speaker_before_aside(tokens: &[Token], open: usize) -> bool {
+fn speaker_before_aside(tokens: &[Token], open: usize, close: usize) -> bool {
+    if (open + 1..close).any(|k| is_cue(tokens, k)) {
+        return false;
+    }
     let start = phrase_start(tokens, open);
     let group = (start..open)
         .find(|&k| !LEADING.contains(&tokens[k].lower()))
@@ -3254,10 +3258,9 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                         tokens[open].text == ","
                             && (matches!(first, "like" | "unlike" | "including")
                                 || matches!((first, second), ("along" | "together", "with") | ("as", "well")))
-                            && !(open + 1..np_end - 1).any(|k| is_cue(tokens, k))
                     });
                 if let Some(open) = companion
-                    && speaker_before_aside(tokens, open)
+                    && speaker_before_aside(tokens, open, np_end - 1)
                 {
                     np_end = open;
                 }
@@ -3274,8 +3277,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     })
                     .find(|&i| is_dash(&tokens[i]));
                 if let Some(open) = open
-                    && speaker_before_aside(tokens, open)
-                    && !(open + 1..np_end - 1).any(|k| is_cue(tokens, k))
+                    && speaker_before_aside(tokens, open, np_end - 1)
                 {
                     appositive = appositive_span(tokens, open + 1, np_end - 1);
                     np_end = open;
