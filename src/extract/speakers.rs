@@ -109,6 +109,11 @@ pub(super) struct Speakers<'k> {
     /// "Mr Blair contrasted A with B, which he said" are Mr Blair, whoever
     /// spoke in the sentence before.
     subject_before_pronoun: Option<String>,
+    /// The person the sentence before this one was about, when this one
+    /// opens with a description that likely means them again ("The
+    /// skipper spoke out ..."): the subject for the next sentence, unless
+    /// someone spoke in this one.
+    described_again: Option<String>,
     /// Role phrases written before or beside a name ("Home Secretary
     /// Charles Clarke", "Mike Nattrass, UKIP's deputy leader"), folded and
     /// without determiners, to the names they describe.
@@ -180,6 +185,7 @@ impl<'k> Speakers<'k> {
             last_spokes: None,
             opening_name: None,
             subject_before_pronoun: None,
+            described_again: None,
             sentence_body: None,
             last_body: None,
             sentence_group: None,
@@ -316,7 +322,8 @@ impl<'k> Speakers<'k> {
         let pronoun = self.sentence_pronoun.take();
         self.other_than = None;
         self.subject_spoke = false;
-        if let Some(subject) = self.sentence_subject.take().or(named) {
+        let described_again = self.described_again.take();
+        if let Some(subject) = self.sentence_subject.take().or(described_again).or(named) {
             self.last_subject = Some(subject);
         } else if let Some((pronoun, Some(other))) = pronoun {
             self.other_than = Some((pronoun, other));
@@ -399,7 +406,27 @@ impl<'k> Speakers<'k> {
                     .is_some_and(|(role, head)| !role_holds(&role.to_lowercase(), &head)),
             } {
                 self.sentence_subject = Some(described);
+            } else if !equates_a_name(tokens) {
+                // (Them again: a name further on, "The chancellor spoke
+                // after a meeting with Jo Lee", is no subject "he" goes on
+                // about; but "The executive pleading guilty was Jo Lee" is
+                // Jo Lee.)
+                self.described_again = self.previous_person().cloned();
             }
+        }
+        // "The 24-year-old Reds skipper spoke out ahead of the game against
+        // Bayer Leverkusen. \"Q,\" he said": a person described by their
+        // trade or age, no post the article gives anyone, is the person
+        // the article is about again; the name further on is not.
+        if self.sentence_subject.is_none()
+            && self.described_again.is_none()
+            && !equates_a_name(tokens)
+            && [Some(tokens), after_opening]
+                .into_iter()
+                .flatten()
+                .any(opens_with_described_person)
+        {
+            self.described_again = self.previous_person().cloned();
         }
         // "While saying he admired Mr Blair's leadership, he criticised
         // ...": a sentence whose subject is "he" or "she" goes on about the
@@ -1833,6 +1860,83 @@ pub(super) fn opening_description(clause: &[Token]) -> Option<String> {
         }
         let text = words_of(phrase);
         is_definite_description(&text).then_some(text)
+    })
+}
+
+/// Whether a clause opens with a person described by their trade or age,
+/// then what they did: "The 24-year-old Reds skipper spoke", "The striker
+/// insisted", "The 32-year-old has"; not "The manager of the bank", "The
+/// film's director" nor "The striker who".
+fn opens_with_described_person(clause: &[Token]) -> bool {
+    if clause.first().is_none_or(|t| t.lower() != "the") {
+        return false;
+    }
+    let aged = |w: &str| {
+        w.strip_suffix("-year-old")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // (The age, and a team's or a country's name, qualify the trade; the
+    // age alone may be the head.)
+    let qualifiers = clause[1..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.is_word() && !has_possessive(t.text) && (t.capitalized() || aged(t.lower())))
+        .count();
+    let head = (1..=1 + qualifiers).rev().find(|&i| {
+        clause.get(i).is_some_and(|t| {
+            !t.capitalized() && (OCCUPATIONS.contains(&t.lower()) || (aged(t.lower()) && i == qualifiers))
+        })
+    });
+    head.and_then(|head| clause.get(head + 1)).is_some_and(|t| {
+        t.is_word()
+            && !t.capitalized()
+            && !matches!(
+                t.lower(),
+                "of" | "for" | "to" | "at" | "in" | "from" | "and" | "or" | "on" | "with" | "who" | "whose"
+            )
+            && !is_role_word(t.text)
+            && !OCCUPATIONS.contains(&t.lower())
+    })
+}
+
+/// Whether a sentence ends by saying who someone is: "... was former
+/// senior vice president Joshua Bewlay.", "... is Jo Lee, 32.": a form of
+/// "be", then words to a name of two capitalized words or more at the end
+/// of the sentence or before a comma.
+fn equates_a_name(tokens: &[Token]) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        matches!(t.lower(), "is" | "was") && {
+            let rest = &tokens[i + 1..];
+            let end = rest.iter().position(|t| !t.is_word()).unwrap_or(rest.len());
+            let name = rest[..end].iter().rev().take_while(|t| t.capitalized()).count();
+            // (Only a post may stand between: not "is trying to end talk of
+            // a feud with Tom Bell".)
+            let between = &rest[..end - name];
+            name >= 2
+                && between.len() <= 6
+                && between.iter().all(|t| {
+                    !t.lower().ends_with("ing")
+                        && !matches!(
+                            t.lower(),
+                            "to" | "of"
+                                | "with"
+                                | "for"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "by"
+                                | "from"
+                                | "and"
+                                | "or"
+                                | "a"
+                                | "an"
+                                | "that"
+                                | "who"
+                                | "not"
+                        )
+                })
+                && rest.get(end).is_none_or(|t| matches!(t.text, "." | "," | ";"))
+        }
     })
 }
 

@@ -6073,3 +6073,52 @@ fn an_aside_between_dashes_after_the_speaker_is_their_role() {
         assert_eq!(roles(sentence)[0].1, None, "{sentence}");
     }
 }
+
+#[test]
+fn a_person_described_again_is_whom_he_means_not_a_name_further_on() {
+    // A trade, an age or a post opening the sentence is the person the
+    // article was about; the team or the person named later is not.
+    let cases = [
+        (
+            "Jo Lee won the race in Leeds on Sunday. The 24-year-old Rovers striker spoke ahead of the \
+             game against Acme United. \"We will win,\" he said.",
+            "Jo Lee",
+        ),
+        (
+            "Jo Lee won the race in Leeds on Sunday. The striker spoke ahead of the game against Acme \
+             United. \"We will win,\" he said.",
+            "Jo Lee",
+        ),
+        (
+            "Ann Gray opened the new bridge on Monday. The minister spoke after a meeting with Tom Bell. \
+             She said the bridge was safe.",
+            "Ann Gray",
+        ),
+        (
+            "Ann Gray opened the new bridge on Monday. The prime minister is trying to end talk of a feud \
+             with Tom Bell. She said the bridge was safe.",
+            "Ann Gray",
+        ),
+    ];
+    for (text, speaker) in cases {
+        assert_eq!(sources(text).last().map(String::as_str), Some(speaker), "{text}");
+    }
+    // But a sentence that says who the description is names them, and
+    // whoever speaks in the sentence is whom "he" goes on to mean.
+    assert_eq!(
+        sources(
+            "The inquiry by Ann Gray has found seven guilty. The highest ranking executive pleading \
+             guilty was former vice president Tom Bell. He said he regretted it."
+        ),
+        ["Tom Bell"]
+    );
+    assert_eq!(
+        sources(
+            "Ann Gray spoke on Monday. The minister had been saying the bridge was safe, the spokesman \
+             said. \"It is safe,\" he added."
+        )
+        .last()
+        .map(String::as_str),
+        Some("the spokesman")
+    );
+}
