@@ -1545,6 +1545,26 @@ fn noun_then_predicate(next: &Token) -> bool {
 
 /// Whether a token is a dash: hyphen, en or em dash, or the horizontal bar
 /// some papers set after a dateline ("WASHINGTON ― The ..."), standing alone.
+/// `"... consumers" said Lee Rainie, director of ...`: a quotation closed
+/// right before "said" and a name, to the sentence's end or a comma, is
+/// attributed though the comma after it is missing; not `the "experts" said
+/// Labour would lose`, where a clause follows the cue, nor a scare quote
+/// with little before it (`The "experts" said Labour.`).
+fn comma_left_out(tokens: &[Token], close: usize, c: usize) -> bool {
+    if c != close + 1
+        || !matches!(tokens[c].lower(), "said" | "says" | "added" | "adds")
+        || tokens[..close].iter().filter(|t| t.is_word()).count() < 3
+    {
+        return false;
+    }
+    let end = (c + 1..tokens.len())
+        .find(|&i| matches!(tokens[i].text, "," | "." | ";"))
+        .unwrap_or(tokens.len());
+    end > c + 1
+        && tokens[c + 1..end].iter().all(|t| t.is_word() && t.capitalized())
+        && plausible_speaker(&tokens[c + 1..end])
+}
+
 fn is_dash(token: &Token) -> bool {
     matches!(token.text, "-" | "–" | "—" | "―")
 }
@@ -2521,7 +2541,8 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 inner -= 1;
             }
             let comma_after = close + 1 < c && tokens[close + 1].text == ","
-                || (inner > 0 && matches!(tokens[inner - 1].text, "," | "?" | "!"));
+                || (inner > 0 && matches!(tokens[inner - 1].text, "," | "?" | "!"))
+                || comma_left_out(tokens, close, c);
             // (No speaker on either side: the quotation is a title or a
             // phrase, and the cue may still have a speaker before it.)
             if let (Some(open), true) = (open, comma_after) {

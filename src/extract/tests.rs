@@ -6122,3 +6122,27 @@ fn a_person_described_again_is_whom_he_means_not_a_name_further_on() {
         Some("the spokesman")
     );
 }
+
+#[test]
+fn a_quotation_before_said_and_a_name_needs_no_comma() {
+    assert_single_claim(&[
+        (
+            "\"The plan should change, and change now\" said Jo Lee, who runs the fund.",
+            "Jo Lee",
+            "The plan should change, and change now",
+        ),
+        (
+            "2004 was a \"stellar year\" said Ann Gray, director general of the trade body.",
+            "Ann Gray",
+            "2004 was a \"stellar year\"",
+        ),
+    ]);
+    // Not a scare quote with a clause after the cue, nor one alone.
+    let found = run("The so-called \"experts\" said Labour would lose.");
+    assert!(found.iter().all(|p| p.2 != "experts"), "{found:?}");
+    assert!(
+        run("The \"experts\" said Labour.")
+            .iter()
+            .all(|p| p.2 != "experts")
+    );
+}
