@@ -5560,7 +5560,8 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     let mut k = skip_after_cue(tokens, c + 1);
     // "he added 1.28p per litre", "the economy added around 292,000 jobs",
     // "added another link to the chain", "added to the uncertainty", "they
-    // added an electronic element to the sound": an amount or a thing
+    // added an electronic element to the sound", "with China adding 178
+    // million new PCs by 2010", "adding to his wins": an amount or a thing
     // added, not words. (A claim after "added" opens as a clause, a
     // quotation or "that".)
     // ("Stephen Jones added four conversions": a number in words too.)
@@ -5574,7 +5575,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     // caveat: \"Q\"": words after all.)
     let no_clause = || !clause_opens(tokens, k, sentence_end);
     if k == c + 1
-        && matches!(tokens[c].lower(), "added" | "adds" | "add")
+        && matches!(tokens[c].lower(), "added" | "adds" | "add" | "adding")
         && let Some(next) = tokens.get(k)
         && (matches!(next.lower(), "another" | "to")
             || (amount(next)

@@ -6146,3 +6146,28 @@ fn a_quotation_before_said_and_a_name_needs_no_comma() {
             .all(|p| p.2 != "experts")
     );
 }
+
+#[test]
+fn a_quantity_or_a_thing_added_to_is_no_claim() {
+    assert_no_proposal(&[
+        "Sales rose, with Acme adding 5% to its share.",
+        "Oil rose, with Brent crude adding $1.89 to $48.62 at the close.",
+        "He won Minnesota, adding to his wins earlier this year in Nevada and Ohio.",
+        "The scheme, adding one digit to a new account, does not work.",
+    ]);
+    // "it" is then whoever spoke before, not the name before "adding".
+    assert_eq!(
+        sources(
+            "The growth will come from China, the report predicted. Most new PCs will be there, with \
+             China adding 178 million new PCs by 2010, it said."
+        ),
+        ["the report", "the report"]
+    );
+    // Words added stay a claim.
+    assert_eq!(
+        run("Sales rose, Jo Lee said, adding that the firm would grow.")
+            .last()
+            .map(|p| p.2.as_str()),
+        Some("the firm would grow")
+    );
+}
