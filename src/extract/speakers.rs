@@ -360,6 +360,16 @@ impl<'k> Speakers<'k> {
                     .get(i + 1)
                     .is_some_and(|next| names_a_person(next.text) || SPOKES.contains(&next.lower()))
         };
+        // A quotation that opens the sentence holds the speaker's words:
+        // "\"Dan Brown is the best writer I've come across,\" ... he said"
+        // is no sentence about Dan Brown.
+        let quoted_until = if tokens.first().is_some_and(super::patterns::is_open_quote) {
+            (1..tokens.len())
+                .find(|&i| super::patterns::is_close_quote(&tokens[i]))
+                .unwrap_or(tokens.len())
+        } else {
+            0
+        };
         for t in [Some(tokens), after_opening]
             .into_iter()
             .flatten()
@@ -368,6 +378,7 @@ impl<'k> Speakers<'k> {
                     .filter(|&i| !owner_of_post(clause, i))
                     .map(|i| &clause[i])
             })
+            .filter(|t| t.span.start >= tokens.get(quoted_until).map_or(usize::MAX, |end| end.span.start))
             .filter(|t| t.is_word() && t.capitalized())
         {
             if let Some(full) = self.surnames.get(without_possessive(t.lower())).cloned()
@@ -663,7 +674,9 @@ impl<'k> Speakers<'k> {
                     if run_start > 0 && tokens[run_start - 1].lower() == "by" && after_by.is_none() {
                         after_by = Some(full.clone());
                     }
-                    if pronoun_at.is_none_or(|at| at > run_start) {
+                    if run_start < quoted_until {
+                        // (A name in the opening quotation: see above.)
+                    } else if pronoun_at.is_none_or(|at| at > run_start) {
                         first_named.get_or_insert(full);
                     } else {
                         named_after_pronoun.get_or_insert(full);

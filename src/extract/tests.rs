@@ -6171,3 +6171,25 @@ fn a_quantity_or_a_thing_added_to_is_no_claim() {
         Some("the firm would grow")
     );
 }
+
+#[test]
+fn a_name_in_a_quotation_that_opens_the_sentence_is_no_subject() {
+    // The quotation is the speaker's words about Tom Bell; "he" next is
+    // still the speaker.
+    for text in [
+        "Tom Bell criticised the new bridge on Monday. Jo Lee said: \"Critics are always wrong. \"Tom \
+         Bell is the best engineer I know, but he is wrong about this.\" The bridge is safe, according \
+         to the council. \"The evidence is good,\" he said.",
+        "Tom Bell criticised the new bridge on Monday. \"Tom Bell is a fine engineer, but he is \
+         wrong,\" said Jo Lee, the council leader. He said the bridge was safe.",
+    ] {
+        assert_eq!(sources(text).last().map(String::as_str), Some("Jo Lee"), "{text}");
+    }
+    // A name after the quotation still opens the sentence's clause.
+    assert_eq!(
+        sources("Jo Lee spoke first. \"We won,\" Tom Bell, the coach, said on Monday. He said it was hard.")
+            .last()
+            .map(String::as_str),
+        Some("Tom Bell")
+    );
+}
