@@ -4381,8 +4381,15 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
     if first.lower() == "who" && words.len() > 2 && matches!(words[1].lower(), "is" | "was") {
         let skip = 2 + usize::from(matches!(words[2].lower(), "also" | "now"));
         let post = words.get(skip..).unwrap_or_default();
+        // ("who is UKIP Scotland chairman", "who was also Bombardier's
+        // president": a name before the post.)
         let noun_phrase = post.first().is_some_and(|w| {
-            matches!(w.lower(), "the" | "a" | "an") || super::speakers::is_role_word(w.text)
+            matches!(w.lower(), "the" | "a" | "an")
+                || super::speakers::is_role_word(w.text)
+                || w.capitalized()
+                    && post
+                        .last()
+                        .is_some_and(|last| super::speakers::is_role_word(last.text))
         });
         let start = post.first()?.span.start;
         let at = phrase.iter().position(|t| t.span.start == start)?;

@@ -654,7 +654,18 @@ impl<'k> Speakers<'k> {
                         // Abbas": the next person's post, not his.)
                         && !matches!(tokens[run_end + 1].lower(), "and" | "or" | "but" | "nor")
                     {
-                        let words: Vec<&str> = tokens[run_end + 1..close].iter().map(|t| t.text).collect();
+                        let mut words: Vec<&str> =
+                            tokens[run_end + 1..close].iter().map(|t| t.text).collect();
+                        // ("Paul Tellier, who was also Bombardier's
+                        // president,": the post, without the clause's first
+                        // words.)
+                        if let ["who", "is" | "was", rest @ ..] = words.as_slice() {
+                            let rest = rest
+                                .strip_prefix(&["also"])
+                                .or(rest.strip_prefix(&["now"]))
+                                .unwrap_or(rest);
+                            words = rest.to_vec();
+                        }
                         self.add_role(&words, &full);
                     }
                     self.add_role(&role, &full);

@@ -6193,3 +6193,37 @@ fn a_name_in_a_quotation_that_opens_the_sentence_is_no_subject() {
         Some("Tom Bell")
     );
 }
+
+#[test]
+fn a_post_after_who_is_may_open_with_a_name() {
+    assert_single_role(&[
+        (
+            "Jo Lee, who is UKIP Scotland chairman, said the party would win.",
+            "Jo Lee",
+            "UKIP Scotland chairman",
+        ),
+        (
+            "Jo Lee, who was also Acme's president, said the firm would grow.",
+            "Jo Lee",
+            "Acme's president",
+        ),
+    ]);
+    // The role is the same where "he" speaks next.
+    assert_eq!(
+        roles("Jo Lee, who is UKIP Scotland chairman, said the party would win. He said it was certain.")
+            .last()
+            .and_then(|r| r.1.clone())
+            .as_deref(),
+        Some("UKIP Scotland chairman")
+    );
+    // Nor where the sentence that gives the post reports nothing.
+    assert_eq!(
+        roles("Jo Lee, who was also Acme's president, left the company. She said the firm would grow."),
+        [("Jo Lee".to_string(), Some("Acme's president".to_string()))]
+    );
+    // Not what they are close to.
+    assert_eq!(
+        roles("Jo Lee, who is close to the chairman, said the firm would grow."),
+        [("Jo Lee".to_string(), None)]
+    );
+}
