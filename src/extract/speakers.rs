@@ -109,10 +109,12 @@ pub(super) struct Speakers<'k> {
     /// "Mr Blair contrasted A with B, which he said" are Mr Blair, whoever
     /// spoke in the sentence before.
     subject_before_pronoun: Option<String>,
-    /// The person the sentence before this one was about, when this one
-    /// opens with a description that likely means them again ("The
-    /// skipper spoke out ..."): the subject for the next sentence, unless
-    /// someone spoke in this one.
+    /// Who the sentence is about when it opens with a description: the
+    /// person the sentence before was about, where the description likely
+    /// means them again ("The skipper spoke out ..."), else the description
+    /// itself. The subject for the next sentence unless someone spoke in
+    /// this one ("The lawyer who had represented him had said S, said Mr
+    /// Clarke. He said" is Mr Clarke).
     described_again: Option<String>,
     /// Role phrases written before or beside a name ("Home Secretary
     /// Charles Clarke", "Mike Nattrass, UKIP's deputy leader"), folded and
@@ -416,7 +418,7 @@ impl<'k> Speakers<'k> {
                     .zip(head)
                     .is_some_and(|(role, head)| !role_holds(&role.to_lowercase(), &head)),
             } {
-                self.sentence_subject = Some(described);
+                self.described_again = Some(described);
             } else if !equates_a_name(tokens) {
                 // (Them again: a name further on, "The chancellor spoke
                 // after a meeting with Jo Lee", is no subject "he" goes on
@@ -2992,6 +2994,21 @@ const ROLE_NOUNS: &[&str] = &[
     "mep",
     "mp",
     "peer",
+    // ("ITV's controller of entertainment, Claudia Rosencrantz, said")
+    "controller",
+    "prosecutor",
+    "solicitor",
+    "barrister",
+    "headteacher",
+    "headmaster",
+    "headmistress",
+    "curator",
+    "ombudsman",
+    "auditor",
+    "registrar",
+    "chairperson",
+    "consul",
+    "trustee",
 ];
 
 /// Capitalized words that are titles, not names.

@@ -6227,3 +6227,39 @@ fn a_post_after_who_is_may_open_with_a_name() {
         [("Jo Lee".to_string(), None)]
     );
 }
+
+#[test]
+fn more_posts_are_roles() {
+    assert_single_role(&[
+        (
+            "ITV's controller of entertainment, Ann Gray, said the show would return.",
+            "Ann Gray",
+            "ITV's controller of entertainment",
+        ),
+        (
+            "The men's solicitor Jo Lee said the men were innocent.",
+            "Jo Lee",
+            "men's solicitor",
+        ),
+        (
+            "The prosecutor, Jo Lee, said the men were guilty.",
+            "Jo Lee",
+            "prosecutor",
+        ),
+    ]);
+}
+
+#[test]
+fn a_description_that_opens_the_sentence_gives_way_to_its_speaker() {
+    // The lawyer opens the sentence, but Mr Lee speaks in it: "he" next
+    // is Mr Lee.
+    assert_eq!(
+        sources(
+            "Home Secretary Jo Lee spoke on Monday. The lawyer who had represented Tom Bell had said the \
+             rules were fair, said Mr Lee. He said the law was clear."
+        )
+        .last()
+        .map(String::as_str),
+        Some("Jo Lee")
+    );
+}
