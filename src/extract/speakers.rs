@@ -433,11 +433,11 @@ impl<'k> Speakers<'k> {
         // the article is about again; the name further on is not.
         if self.sentence_subject.is_none()
             && self.described_again.is_none()
-            && !equates_a_name(tokens)
             && [Some(tokens), after_opening]
                 .into_iter()
                 .flatten()
                 .any(opens_with_described_person)
+            && !equates_a_name(tokens)
         {
             self.described_again = self.previous_person().cloned();
         }
