@@ -1543,8 +1543,6 @@ fn noun_then_predicate(next: &Token) -> bool {
     ) || word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
 }
 
-/// Whether a token is a dash: hyphen, en or em dash, or the horizontal bar
-/// some papers set after a dateline ("WASHINGTON ― The ..."), standing alone.
 /// `"... consumers" said Lee Rainie, director of ...`: a quotation closed
 /// right before "said" and a name, to the sentence's end or a comma, is
 /// attributed though the comma after it is missing; not `the "experts" said
@@ -1565,6 +1563,8 @@ fn comma_left_out(tokens: &[Token], close: usize, c: usize) -> bool {
         && plausible_speaker(&tokens[c + 1..end])
 }
 
+/// Whether a token is a dash: hyphen, en or em dash, or the horizontal bar
+/// some papers set after a dateline ("WASHINGTON ― The ..."), standing alone.
 fn is_dash(token: &Token) -> bool {
     matches!(token.text, "-" | "–" | "—" | "―")
 }

@@ -372,6 +372,7 @@ impl<'k> Speakers<'k> {
         } else {
             0
         };
+        let unquoted_from = tokens.get(quoted_until).map_or(usize::MAX, |t| t.span.start);
         for t in [Some(tokens), after_opening]
             .into_iter()
             .flatten()
@@ -380,7 +381,7 @@ impl<'k> Speakers<'k> {
                     .filter(|&i| !owner_of_post(clause, i))
                     .map(|i| &clause[i])
             })
-            .filter(|t| t.span.start >= tokens.get(quoted_until).map_or(usize::MAX, |end| end.span.start))
+            .filter(|t| t.span.start >= unquoted_from)
             .filter(|t| t.is_word() && t.capitalized())
         {
             if let Some(full) = self.surnames.get(without_possessive(t.lower())).cloned()
@@ -687,12 +688,13 @@ impl<'k> Speakers<'k> {
                     if run_start > 0 && tokens[run_start - 1].lower() == "by" && after_by.is_none() {
                         after_by = Some(full.clone());
                     }
-                    if run_start < quoted_until {
-                        // (A name in the opening quotation: see above.)
-                    } else if pronoun_at.is_none_or(|at| at > run_start) {
-                        first_named.get_or_insert(full);
-                    } else {
-                        named_after_pronoun.get_or_insert(full);
+                    // (Not a name in the opening quotation: see above.)
+                    if run_start >= quoted_until {
+                        if pronoun_at.is_none_or(|at| at > run_start) {
+                            first_named.get_or_insert(full);
+                        } else {
+                            named_after_pronoun.get_or_insert(full);
+                        }
                     }
                 }
                 run.clear();
@@ -1865,17 +1867,7 @@ pub(super) fn opening_description(clause: &[Token]) -> Option<String> {
         let head = phrase
             .last()
             .is_some_and(|t| !t.capitalized() && (is_role_word(t.text) || is_title(t.text)));
-        let closed = || {
-            next.is_word()
-                && !next.capitalized()
-                && !matches!(
-                    next.lower(),
-                    "of" | "for" | "to" | "at" | "in" | "from" | "and" | "or" | "on" | "with"
-                )
-                && !has_possessive(next.text)
-                && !is_role_word(next.text)
-                && !is_title(next.text)
-        };
+        let closed = || goes_on_after_description(next) && !has_possessive(next.text);
         let plain = || {
             phrase[1..]
                 .iter()
@@ -1914,15 +1906,24 @@ fn opens_with_described_person(clause: &[Token]) -> bool {
         })
     });
     head.and_then(|head| clause.get(head + 1)).is_some_and(|t| {
-        t.is_word()
-            && !t.capitalized()
-            && !matches!(
-                t.lower(),
-                "of" | "for" | "to" | "at" | "in" | "from" | "and" | "or" | "on" | "with" | "who" | "whose"
-            )
-            && !is_role_word(t.text)
+        goes_on_after_description(t)
+            && !matches!(t.lower(), "who" | "whose")
             && !OCCUPATIONS.contains(&t.lower())
     })
+}
+
+/// Whether the word after a description's head goes on with what the
+/// person did ("The chancellor unveiled", "The striker spoke"), not with
+/// more of the description ("The chancellor of", "The party chairman").
+fn goes_on_after_description(next: &Token) -> bool {
+    next.is_word()
+        && !next.capitalized()
+        && !matches!(
+            next.lower(),
+            "of" | "for" | "to" | "at" | "in" | "from" | "and" | "or" | "on" | "with"
+        )
+        // (A role word covers the titles too.)
+        && !is_role_word(next.text)
 }
 
 /// Whether a sentence ends by saying who someone is: "... was former
