@@ -354,6 +354,19 @@ fn ends_in_s_but_no_verb(word: &str) -> bool {
         )
 }
 
+/// Whether a lowercase word is a preposition ("of", "against"): where a
+/// phrase before a name stops being its role.
+pub(super) fn is_preposition(word: &str) -> bool {
+    PREPOSITIONS.contains(&word) || matches!(word, "against" | "towards" | "toward" | "behind" | "beyond")
+}
+
+/// Whether a lowercase word before a role is a verb, "the display
+/// impressed coach Ann Lee": past or auxiliary, not an adverb in "-ly"
+/// (which "assembly member" ends like).
+pub(super) fn is_verb_before_role(token: &Token) -> bool {
+    verb_not_by_s(token) && !token.lower().ends_with("ly")
+}
+
 /// Whether a word looks like a verb by more than a final "s", which
 /// plural nouns end in too ("companies", "figures").
 fn verb_not_by_s(token: &Token) -> bool {

@@ -38,6 +38,30 @@ fn is_honoured(full: &str) -> bool {
         .is_some_and(|(first, _)| HONORIFICS.contains(&first.to_lowercase().as_str()))
 }
 
+/// Whether `name` (two words or more) gives a first name other than the
+/// one `first_named` opens with: two given names, neither an initial, an
+/// honorific, a title or a peer's style, nor the start of the other
+/// ("Alex" and "Alexander" may be one man), nor a word of the first name.
+fn another_first_name(first_named: &str, name: &[&str]) -> bool {
+    let given = |word: &str| {
+        word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && !is_title(word)
+            && !in_lowercase(word, |w| {
+                HONORIFICS.contains(&w) || matches!(w, "lord" | "lady" | "baroness" | "baron" | "rev")
+            })
+    };
+    let (Some(one), Some(other)) = (first_named.split(' ').next(), name.first()) else {
+        return false;
+    };
+    // ("Baez Silva" after "Carlos Baez Silva": a surname of two words.)
+    given(one)
+        && given(other)
+        && !one.starts_with(other)
+        && !other.starts_with(one)
+        && !first_named.split(' ').any(|w| w == *other)
+}
+
 /// Pronouns that may stand for a speaker.
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
@@ -120,6 +144,9 @@ pub(super) struct Speakers<'k> {
     /// Charles Clarke", "Mike Nattrass, UKIP's deputy leader"), folded and
     /// without determiners, to the names they describe.
     roles: FastMap<String, Vec<String>>,
+    /// The names of `roles` whose post the article wrote as held before
+    /// ("former president Ed Shaw"), by the post's key.
+    former: FastSet<(String, String)>,
     /// Single title words written before a name ("Ambassador Jon
     /// Huntsman"), lowercase, to the names they title.
     titled: FastMap<String, Vec<String>>,
@@ -195,6 +222,7 @@ impl<'k> Speakers<'k> {
             last_party: None,
             party_meant: None,
             roles: FastMap::new(),
+            former: FastSet::default(),
             titled: FastMap::new(),
             first_roles: FastMap::new(),
             people: FastMap::new(),
@@ -232,11 +260,26 @@ impl<'k> Speakers<'k> {
         };
         // The most specific role the article gives anyone decides: two
         // people with it name no one.
-        let found = [role_key(description), role_key(&head.join(" "))]
+        // "The country's new president, Ann Ray, ... the regime of former
+        // president Ed Shaw ... President Ray ... the president told": one
+        // who holds the post now, unless the description says former; a
+        // post only held before is passed over for the next way to find it.
+        let former = words.iter().any(|w| w.eq_ignore_ascii_case("former"));
+        let keys = [role_key(description), role_key(&head.join(" "))];
+        let found = keys
             .iter()
-            .find_map(|key| self.roles.get(key))
-            .or_else(|| self.titled.get(&head_alone));
-        match found.map(Vec::as_slice) {
+            .filter_map(|key| self.roles.get(key).map(|names| (Some(key), names)))
+            .chain(self.titled.get(&head_alone).map(|names| (None, names)))
+            .map(|(key, names)| {
+                names
+                    .iter()
+                    .filter(|name| {
+                        former || key.is_none_or(|key| !self.former.contains(&(key.clone(), (*name).clone())))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .find(|holders| !holders.is_empty());
+        match found.as_deref() {
             Some([only]) => Some(only),
             Some(_) => None,
             None => self.only_holder_of(&words),
@@ -586,6 +629,11 @@ impl<'k> Speakers<'k> {
                             self.surnames.insert(surname, full.clone());
                             Some(full)
                         }
+                        // "England captain Jason Robinson ... coach Andy
+                        // Robinson said": another person of that surname,
+                        // whose post is not the first one's ("Robinson"
+                        // alone still means the first).
+                        Some(first_named) if another_first_name(first_named, &name) => Some(full),
                         Some(first_named) => Some(first_named.clone()),
                     }
                 } else {
@@ -618,8 +666,17 @@ impl<'k> Speakers<'k> {
                             && !CLAUSE_OPENERS.contains(&tokens[k - 1].lower())
                             // ("the press conference hosted by election
                             // co-ordinator Alan Milburn": no role reaches
-                            // past "by".)
+                            // past "by"; "the future of manager Dan Cole"
+                            // past any preposition once a post is found,
+                            // where "head of news Jo Bell" goes on to the
+                            // post, and none right before the name, whose
+                            // object it is ("won best director for Jo
+                            // Bell"); nor past a verb, "the win impressed
+                            // coach Ann Lee".)
                             && !matches!(tokens[k - 1].lower(), "by" | "with" | "from")
+                            && !(super::patterns::is_preposition(tokens[k - 1].lower())
+                                && (k == run_start || tokens[k..run_start].iter().any(|t| is_role_word(t.text))))
+                            && !super::patterns::is_verb_before_role(&tokens[k - 1])
                         {
                             k -= 1;
                         }
@@ -736,6 +793,9 @@ impl<'k> Speakers<'k> {
         // (The key names a post, checked above, so the phrase is never a
         // form of address alone.)
         let written = without_determiner(&words.join(" "));
+        if words.iter().any(|w| w.eq_ignore_ascii_case("former")) {
+            self.former.insert((key.clone(), name.to_string()));
+        }
         self.first_roles.entry(name.to_string()).or_insert(written);
         let names = self.roles.entry(key).or_default();
         if !names.iter().any(|n| n == name) {
@@ -1583,6 +1643,8 @@ fn qualifies_role(tokens: &[Token], at: usize) -> bool {
         )
         && !super::patterns::is_time_word(word)
         && !(opens && (word.ends_with("ly") || OPENING_ADVERBS.contains(&word)))
+        // ("Said Wales coach Ann Lee: ...": the cue, not Wales's.)
+        && !(opens && super::cues::is_cue_word(word))
 }
 
 /// A capitalized run split into the title before the name and the name:
@@ -3010,6 +3072,8 @@ const ROLE_NOUNS: &[&str] = &[
     "chairperson",
     "consul",
     "trustee",
+    "coach",
+    "manager",
 ];
 
 /// Capitalized words that are titles, not names.

@@ -6263,3 +6263,96 @@ fn a_description_that_opens_the_sentence_gives_way_to_its_speaker() {
         Some("Jo Lee")
     );
 }
+
+#[test]
+fn a_coach_or_a_manager_is_a_post() {
+    assert_single_role(&[
+        (
+            "Falkland coach Sven Lind named his squad on Monday. The Falkland coach said the side was ready.",
+            "Sven Lind",
+            "Falkland coach",
+        ),
+        (
+            "Rovers manager Ian Dale was pleased. Dale said the win was deserved.",
+            "Ian Dale",
+            "Rovers manager",
+        ),
+    ]);
+}
+
+#[test]
+fn a_role_before_a_name_stops_at_a_preposition_or_a_verb() {
+    assert_single_role(&[
+        // Not "future of manager": the post is found before "of".
+        (
+            "There are doubts about the future of manager Dan Cole. Cole said he would stay.",
+            "Dan Cole",
+            "manager",
+        ),
+        // Not "display impressed coach".
+        (
+            "The display impressed coach Ann Lee. Lee said the side had grown.",
+            "Ann Lee",
+            "coach",
+        ),
+        // Where no post is found yet, the walk goes on past "of".
+        (
+            "The head of news Jo Bell said the plan had failed.",
+            "Jo Bell",
+            "head of news",
+        ),
+        // A capitalized cue that opens the sentence qualifies no post.
+        (
+            "Said Wales assistant coach Tom Hale: \"We were poor.\" Hale said the side would improve.",
+            "Tom Hale",
+            "Wales assistant coach",
+        ),
+    ]);
+    // A name that is the object of a preposition has no role before it.
+    assert_eq!(
+        roles("The film won best director for Jo Bell. Bell said the prize was a surprise."),
+        vec![("Jo Bell".to_string(), None)]
+    );
+}
+
+#[test]
+fn a_post_held_before_gives_way_to_the_one_who_holds_it_now() {
+    assert_eq!(
+        sources(
+            "The country's new president, Ann Ray, has offered an amnesty. The old regime of former \
+             president Ed Shaw had hidden the money before President Ray took office. \"People are \
+             afraid,\" the president told a meeting."
+        ),
+        vec!["Ann Ray"]
+    );
+    // "The former president" is the one who held it.
+    assert_eq!(
+        sources(
+            "The country's new president, Ann Ray, has offered an amnesty. The old regime of former \
+             president Ed Shaw had hidden the money. The former president said the charges were false."
+        ),
+        vec!["Ed Shaw"]
+    );
+}
+
+#[test]
+fn another_first_name_with_the_same_surname_is_another_person() {
+    assert_eq!(
+        roles(
+            "Falkland captain Jon Reed will miss the match. Reed said he was upset. And coach Andy Reed \
+             said: \"I am disappointed.\""
+        ),
+        vec![
+            ("Jon Reed".to_string(), None),
+            ("Andy Reed".to_string(), Some("coach".to_string()))
+        ]
+    );
+    // A surname of two words is the same person.
+    assert_eq!(
+        sources(
+            "\"Savers are angry,\" said Carlos Baez Silva, president of the savers' group. The affair \
+             has made Mr Baez Silva bitter. The courts have failed, he says."
+        ),
+        vec!["Carlos Baez Silva", "Carlos Baez Silva"]
+    );
+}
