@@ -3882,9 +3882,15 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                             | "little"
                     )
                 });
+            // "Whatever the minister says, the plan is dead", "whatever
+            // Europe says, a weak dollar helps": a concession; the writer's
+            // claim follows, not the speaker's.
+            let conceded = (np_start.saturating_sub(1)..=np_start)
+                .any(|i| matches!(tokens[i].lower(), "whatever" | "whoever"));
             if np_start < np_end
                 && !nested
                 && !said_as_subject
+                && !conceded
                 && (spokesman_for || plausible_speaker(&tokens[np_start..np_end]))
                 && let Some((content, quoted)) = claim_after_cue(tokens, c, sentence.end)
             {

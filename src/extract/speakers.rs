@@ -1599,7 +1599,12 @@ fn capitalized_tail<'a, 'w>(words: &'w [&'a str]) -> &'w [&'a str] {
 fn name_before_affiliation(words: &[&str]) -> Option<String> {
     let at = words.iter().position(|w| matches!(*w, "of" | "at"))?;
     let tail = words.len() - capitalized_tail(words).len();
-    if tail > at + 1 && !matches!(words[tail - 1], "the" | "&" | "and" | "of" | "in" | "for" | "at") {
+    // (Where the phrase ends in lowercase, "Jo Lee of Bigbank Chase bank",
+    // no name follows the place.)
+    if tail < words.len()
+        && tail > at + 1
+        && !matches!(words[tail - 1], "the" | "&" | "and" | "of" | "in" | "for" | "at")
+    {
         return None;
     }
     let run = capitalized_tail(&words[..at]);

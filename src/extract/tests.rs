@@ -3023,7 +3023,8 @@ fn whom_a_warning_was_given_and_when_are_not_what_was_said() {
 fn a_capitalized_cue_word_inside_a_name_is_no_cue() {
     assert_single_claim(&[(
         "Jo Lee of the North East Says No campaign said he was not convinced by the plan.",
-        "Jo Lee of the North East Says No campaign",
+        // (The campaign she is of is no part of her name.)
+        "Jo Lee",
         "he was not convinced by the plan",
     )]);
 }
@@ -6355,4 +6356,27 @@ fn another_first_name_with_the_same_surname_is_another_person() {
         ),
         vec!["Carlos Baez Silva", "Carlos Baez Silva"]
     );
+}
+
+#[test]
+fn whatever_someone_says_concedes_and_claims_nothing() {
+    assert_no_proposal(&[
+        "Whatever the minister says, the plan is dead.",
+        "Traders agree that whatever Europe says, a weaker dollar helps exports.",
+        "Whoever the minister says is guilty will be fired.",
+    ]);
+}
+
+#[test]
+fn a_name_of_a_body_that_ends_in_lowercase_is_the_person() {
+    assert_single_speaker(&[
+        (
+            "The comments, said Jun Tana of Bigbank Chase bank in Tokyo, were \"too weak\".",
+            "Jun Tana",
+        ),
+        (
+            "Jun Tana of Bigbank Chase bank said the comments were weak.",
+            "Jun Tana",
+        ),
+    ]);
 }
