@@ -1055,7 +1055,24 @@ impl<'k> Speakers<'k> {
                 let (body, person) = (body.clone(), *person);
                 return self.remember(body, person);
             }
-            let rest = after_article(rest);
+            // ("Senior officials", "Two Labour sources" opening a sentence,
+            // capitalized only there: how many or how senior they are is
+            // no body they speak for. Not "A Five spokesman", "Top of the
+            // Pops".)
+            let unnamed = rest
+                .iter()
+                .take_while(|w| UNNAMED_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w)))
+                .count();
+            let rest = if unnamed > 0
+                && rest[0].starts_with(char::is_uppercase)
+                && rest
+                    .get(unnamed)
+                    .is_none_or(|w| w.starts_with(char::is_uppercase))
+            {
+                &rest[unnamed..]
+            } else {
+                after_article(rest)
+            };
             // "Mr Blair's official spokesman", "a Downing Street press
             // spokesman": how senior or official the post is does not
             // change whom it speaks for.
@@ -2975,6 +2992,32 @@ const SPOKES: &[&str] = &[
     "officials",
     "source",
     "sources",
+];
+
+/// Words before officials or sources that say how many or which ones,
+/// not whom they speak for: "Senior officials said" names no body
+/// "Senior" when the sentence capitalizes it.
+const UNNAMED_MODIFIERS: &[&str] = &[
+    "some",
+    "many",
+    "several",
+    "most",
+    "few",
+    "all",
+    "both",
+    "other",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "senior",
+    "junior",
+    "top",
+    "unnamed",
+    "anonymous",
+    "local",
+    "former",
 ];
 
 /// Lowercase words that rank a spokesperson's post ("official

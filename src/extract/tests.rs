@@ -6380,3 +6380,29 @@ fn a_name_of_a_body_that_ends_in_lowercase_is_the_person() {
         ),
     ]);
 }
+
+#[test]
+fn a_verb_joined_on_before_a_subject_is_no_part_of_it() {
+    assert_eq!(
+        sources(
+            "The report said the fines should stay, but accepted many experts said they would be costly."
+        ),
+        vec!["The report", "many experts"]
+    );
+    // An adjective before the subject takes no determiner after it.
+    assert_single_speaker(&[(
+        "The talks failed, and unnamed officials said the plan was dead.",
+        "unnamed officials",
+    )]);
+}
+
+#[test]
+fn officials_capitalized_by_the_sentence_speak_for_no_body_of_that_name() {
+    assert_single_speaker(&[
+        ("Senior officials said the talks had failed.", "Senior officials"),
+        ("Some sources said the talks had failed.", "Some sources"),
+        ("Two Labour sources said the talks had failed.", "Labour"),
+        // A body's name in capitals after "A" stays its name.
+        ("A Five spokesman said the show was fine.", "Five"),
+    ]);
+}
