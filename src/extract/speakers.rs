@@ -145,8 +145,8 @@ pub(super) struct Speakers<'k> {
     /// without determiners, to the names they describe.
     roles: FastMap<String, Vec<String>>,
     /// The names of `roles` whose post the article wrote as held before
-    /// ("former president Ed Shaw"), by the post's key.
-    former: FastSet<(String, String)>,
+    /// ("former president Ed Shaw"), keyed as `roles` is.
+    former: FastMap<String, Vec<String>>,
     /// Single title words written before a name ("Ambassador Jon
     /// Huntsman"), lowercase, to the names they title.
     titled: FastMap<String, Vec<String>>,
@@ -222,7 +222,7 @@ impl<'k> Speakers<'k> {
             last_party: None,
             party_meant: None,
             roles: FastMap::new(),
-            former: FastSet::default(),
+            former: FastMap::new(),
             titled: FastMap::new(),
             first_roles: FastMap::new(),
             people: FastMap::new(),
@@ -271,11 +271,10 @@ impl<'k> Speakers<'k> {
             .filter_map(|key| self.roles.get(key).map(|names| (Some(key), names)))
             .chain(self.titled.get(&head_alone).map(|names| (None, names)))
             .map(|(key, names)| {
+                let held_before = key.and_then(|key| self.former.get(key));
                 names
                     .iter()
-                    .filter(|name| {
-                        former || key.is_none_or(|key| !self.former.contains(&(key.clone(), (*name).clone())))
-                    })
+                    .filter(|name| former || !held_before.is_some_and(|before| before.contains(name)))
                     .collect::<Vec<_>>()
             })
             .find(|holders| !holders.is_empty());
@@ -794,7 +793,10 @@ impl<'k> Speakers<'k> {
         // form of address alone.)
         let written = without_determiner(&words.join(" "));
         if words.iter().any(|w| w.eq_ignore_ascii_case("former")) {
-            self.former.insert((key.clone(), name.to_string()));
+            let before = self.former.entry(key.clone()).or_default();
+            if !before.iter().any(|n| n == name) {
+                before.push(name.to_string());
+            }
         }
         self.first_roles.entry(name.to_string()).or_insert(written);
         let names = self.roles.entry(key).or_default();
