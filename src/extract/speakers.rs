@@ -160,6 +160,13 @@ pub(super) struct Speakers<'k> {
     /// what "the agency" or "the company" may mean, each with the
     /// sentence it was last named in.
     bodies: Vec<(String, usize)>,
+    /// Names the article introduced as a company ("engineering group
+    /// Jarvis", "German telecoms firm Deutsche Telekom", "shares in
+    /// Krispy Kreme"): "the company", "the firm" or "the group" may mean
+    /// one, however much its name looks like a person's, where no body
+    /// of `bodies` fits; in the order the article introduced them, each
+    /// with the sentence it was last named in.
+    firms: Vec<(String, usize)>,
     /// The last unnamed spokesman, official or source who spoke for a
     /// body ("a Home Office spokesman"): the noun, lowercase, and the
     /// body. "The spokesman added" later is the same one.
@@ -227,6 +234,7 @@ impl<'k> Speakers<'k> {
             first_roles: FastMap::new(),
             people: FastMap::new(),
             bodies: Vec::new(),
+            firms: Vec::new(),
             sentences: 0,
         }
     }
@@ -645,6 +653,39 @@ impl<'k> Speakers<'k> {
                 if body.len() >= 2 && !qualifier && body.iter().any(|w| is_institution_word(w)) {
                     self.note_body(&body.join(" "));
                 }
+                // "The Reserve Bank of Australia", "the Department of the
+                // Environment": an institution and what it is of, one name,
+                // the one the body speaks by and that "the bank" means.
+                // (Only the words just before are read, and only after
+                // "of" or "for": this runs on every capitalized run.)
+                let joiner = |at: usize| matches!(tokens[at].text, "of" | "for");
+                if run_start >= 2
+                    && (joiner(run_start - 1) || tokens[run_start - 1].text == "the" && joiner(run_start - 2))
+                {
+                    let from = run_start.saturating_sub(10);
+                    let words: Vec<&str> = tokens[from..run_end].iter().map(|t| t.text).collect();
+                    let start = joined_name_start(&words, run_start - from);
+                    let institution = &words[start..run_start - from];
+                    if start < run_start - from && institution.iter().any(|w| is_institution_word(w)) {
+                        let joined = words[start..].join(" ");
+                        self.note_body(without_possessive(&joined));
+                    }
+                }
+                if title.is_empty() && !qualifier && introduces_firm(tokens, run_start) {
+                    let joined = run.join(" ");
+                    let firm = without_possessive(&joined);
+                    if !self.firms.iter().any(|(named, _)| named == firm) {
+                        self.firms.push((firm.to_string(), self.sentences));
+                    }
+                }
+                // ("Krispy Kreme said", after "shares in Krispy Kreme
+                // Doughnuts": the company named again, by its first word.)
+                let first = without_possessive(run[0]);
+                for (firm, named) in &mut self.firms {
+                    if firm.split(' ').next() == Some(first) {
+                        *named = self.sentences;
+                    }
+                }
                 if let Some(full) = full.filter(|f| self.is_person(f)) {
                     if let [honorific, first, _, ..] = name.as_slice()
                         && let Some(key) = honour_key(honorific, first)
@@ -994,10 +1035,11 @@ impl<'k> Speakers<'k> {
         {
             return self.remember(party.to_string(), false);
         }
-        // "The agency said": the one agency the article has named.
+        // "The agency said": the one agency the article has named. ("The
+        // Bank said", as papers write the Bank of England once named.)
         if let [article, noun] = words.as_slice()
             && article.eq_ignore_ascii_case("the")
-            && BODY_NOUNS.contains(noun)
+            && let Some(noun) = BODY_NOUNS.iter().find(|n| n.eq_ignore_ascii_case(noun))
             && let Some(body) = self.body_described(noun)
         {
             return self.remember(body, false);
@@ -1447,7 +1489,31 @@ impl<'k> Speakers<'k> {
     /// "the newspaper" means: the last that fits, named in this sentence
     /// or the two before it, else the only one that fits in the article.
     fn body_described(&self, noun: &str) -> Option<String> {
-        let mut fitting = self.bodies.iter().rev().filter(|(body, _)| body_fits(noun, body));
+        let fitting = self.bodies.iter().rev().filter(|(body, _)| body_fits(noun, body));
+        self.meant(fitting).or_else(|| {
+            // ("Shares in engineering group Jarvis ... The company said":
+            // a name the article called a company, where no organization
+            // that spoke or has an institution's word fits. Those come
+            // first: "Oil giant Shell", named in passing, is not what "the
+            // company" means in an article about Unilever. Of the names
+            // called companies, the first: the one the article is about,
+            // whom "Irish publishing group Independent News ... buying a
+            // stake in newspaper company Jagran ... the group announced"
+            // means, and no person "he" or "she" stood for.)
+            if !FIRM_NOUNS.contains(&noun) {
+                return None;
+            }
+            self.firms
+                .iter()
+                .find(|(firm, named)| named + FIRM_RECENT >= self.sentences && !self.gendered.contains(firm))
+                .map(|(firm, _)| firm.clone())
+        })
+    }
+
+    /// Of the names that fit a description, latest first, the one it
+    /// means: the last, if named in this sentence or the two before it,
+    /// else the only one.
+    fn meant<'a>(&self, mut fitting: impl Iterator<Item = &'a (String, usize)>) -> Option<String> {
         let last = fitting.next()?;
         if last.1 + 2 >= self.sentences || fitting.next().is_none() {
             Some(last.0.clone())
@@ -1512,6 +1578,66 @@ fn body_fits(noun: &str, body: &str) -> bool {
     }
 }
 
+/// The nouns "the company" is written with, which mean a company the
+/// article introduced as one (`Speakers::firms`).
+const FIRM_NOUNS: &[&str] = &["company", "firm", "group"];
+
+/// How many sentences back a company must have been named for "the
+/// company" to mean it: an article that has moved on to another story
+/// ("... Wal-Mart ... In the adverts, the company says") means another.
+const FIRM_RECENT: usize = 4;
+
+/// The lowercase nouns that introduce a company's name ("engineering group
+/// Jarvis", "carmaker Renault", "UK advertising giant WPP").
+const FIRM_INTRODUCERS: &[&str] = &[
+    "firm",
+    "group",
+    "company",
+    "giant",
+    "carmaker",
+    "maker",
+    "operator",
+    "supplier",
+    "retailer",
+    "airline",
+    "insurer",
+    "chain",
+    "manufacturer",
+    "producer",
+    "brewer",
+    "conglomerate",
+    "developer",
+    "provider",
+    "distributor",
+    "supermarket",
+    "lender",
+];
+
+/// Whether the capitalized run at `start` is a company's name by the words
+/// before it: a noun of the trade ("telecoms firm Ericsson"; not "a firm
+/// Labour pledge", where "firm" qualifies) or "shares in".
+fn introduces_firm(tokens: &[Token], start: usize) -> bool {
+    let Some(before) = start.checked_sub(1).map(|i| &tokens[i]) else {
+        return false;
+    };
+    let earlier = start.checked_sub(2).map(|i| tokens[i].lower());
+    if before.text == "in" {
+        // (Not "Shares in Anglo-Swedish drug firm AstraZeneca": the name
+        // is what a verb or a mark follows.)
+        let after = tokens[start..].iter().find(|t| !t.capitalized());
+        return earlier.is_some_and(|w| w == "shares")
+            && after.is_none_or(|t| {
+                !t.is_word()
+                    || matches!(
+                        t.lower(),
+                        "have" | "has" | "had" | "were" | "was" | "rose" | "fell"
+                    )
+            });
+    }
+    FIRM_INTRODUCERS.contains(&before.text)
+        && !(before.text == "firm" && earlier.is_some_and(|w| matches!(w, "a" | "an" | "very" | "so" | "as")))
+}
+
 /// Nouns that, after "the", stand for an organization named before.
 const BODY_NOUNS: &[&str] = &[
     "agency",
@@ -1534,6 +1660,7 @@ const BODY_NOUNS: &[&str] = &[
     "department",
     "commission",
     "committee",
+    "group",
     "club",
     "alliance",
     "league",

@@ -1450,6 +1450,71 @@ fn the_company_or_the_agency_is_the_one_the_article_named() {
 }
 
 #[test]
+fn the_company_is_the_one_the_article_introduced_as_a_company() {
+    let sources = |text: &str| -> Vec<String> { roles(text).into_iter().map(|(source, _)| source).collect() };
+    // A name that looks like a person's, called a company by the noun
+    // before it or by "shares in".
+    assert_eq!(
+        sources(
+            "Shares in shipping group Harlan Mercer have slumped. The company said its costs had doubled."
+        ),
+        ["Harlan Mercer"]
+    );
+    assert_eq!(
+        sources("Shares in Tavish Brodie have slumped. The firm said its costs had doubled."),
+        ["Tavish Brodie"]
+    );
+    // Of two, the first: the one the article is about, not the one it
+    // goes on to buy.
+    assert_eq!(
+        sources(
+            "Dutch brewing group Velmar Hanke is buying a stake in Polish brewer Orvik Salo. Orvik Salo makes a lager. The group said profits would rise."
+        ),
+        ["Velmar Hanke"]
+    );
+    // Named long ago, and not since: another story by now.
+    assert_eq!(
+        sources(
+            "Retail chain Dunmore Vale opened ten shops. Sales rose. Costs fell. Shares rose. Rents fell. Meanwhile Orvik Salo launched a beer. The company said the beer was popular."
+        ),
+        ["The company"]
+    );
+    // "Firm" that qualifies is no company's noun; nor "shares in" a
+    // nationality.
+    assert_eq!(
+        sources("Labour made a firm Greenway pledge. The company said it would wait."),
+        ["The company"]
+    );
+    assert_eq!(
+        sources(
+            "Shares in Anglo-Swedish drug firm Halvard have fallen. The company said a trial had failed."
+        ),
+        ["Halvard"]
+    );
+    // An organization that spoke comes before a name only called a
+    // company.
+    assert_eq!(
+        sources(
+            "Kivotel said sales rose by a fifth. Rival group Darrow Hines lost money. The company said prices would stay low."
+        ),
+        ["Kivotel", "Kivotel"]
+    );
+    // "The Bank", capitalized as papers write it, is the bank named before,
+    // by its whole name.
+    assert_eq!(
+        sources("The Central Bank of Valdoria raised rates. The Bank said inflation was too high."),
+        ["Central Bank of Valdoria"]
+    );
+    // Its initials are the body named in full, joined by "of" or "for".
+    assert_eq!(
+        sources(
+            "Figures from the Office for Harbour Statistics came out on Monday. The OHS said exports fell by a fifth in the year to March."
+        ),
+        ["Office for Harbour Statistics"]
+    );
+}
+
+#[test]
 fn a_document_speaks_for_whoever_issued_it() {
     let sources = |text: &str| -> Vec<String> { roles(text).into_iter().map(|(source, _)| source).collect() };
     assert_eq!(
