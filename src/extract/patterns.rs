@@ -1915,9 +1915,16 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
     // "former tech executive Carly Fiorina", "retired neurosurgeon Ben
     // Carson": after "former" and the like, any lowercase noun phrase
     // before a full name is its holder's occupation.
+    // ("said editor David Roberts", "critic Mark Kermode": an occupation,
+    // before a full name.)
     let role_before_name = words.iter().position(|w| w.capitalized()).is_some_and(|k| {
         (1..=3).contains(&k)
             && (is_inverted_role(words[k - 1].lower())
+                || super::speakers::is_occupation(words[k - 1].lower())
+                    && words.get(k + 1).is_some_and(|w| w.capitalized())
+                    // (Not "singer Gary Lightbody and drummer Jonny Quinn":
+                    // two of them, each with their own.)
+                    && !words.iter().any(|w| matches!(w.lower(), "and" | "or"))
                 || MODIFIERS.contains(&first)
                     && k >= 2
                     && words[1..k]

@@ -1924,6 +1924,21 @@ const BODY_ENDS: &[&str] = &[
     "Lords",
 ];
 
+/// Whether a lowercase word is an occupation or a post a name can follow
+/// ("editor David Roberts", "critic Mark Kermode"); not a word that only
+/// qualifies one ("former", "fellow").
+pub(super) fn is_occupation(word: &str) -> bool {
+    static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| {
+        OCCUPATIONS
+            .iter()
+            .chain(ROLE_NOUNS)
+            .copied()
+            .filter(|w| !matches!(*w, "former" | "ex" | "fellow" | "political"))
+            .collect()
+    });
+    SET.contains(word)
+}
+
 /// Occupations written before a name, capitalized where a sentence opens
 /// with them ("Singer George Michael", "Striker Nicolas Anelka").
 const OCCUPATIONS: &[&str] = &[

@@ -2081,6 +2081,31 @@ fn a_lowercase_role_before_an_inverted_speaker_is_part_of_the_speaker() {
     // The role goes to the draft's role, not the name.
     let found = roles("\"The office is committed to openness,\" said spokesman Tom Reed.");
     assert_eq!(found, vec![("Tom Reed".into(), Some("spokesman".into()))]);
+    // Any occupation before a full name ("editor", "critic", "team
+    // manager"), not only the posts a speaker is often described by.
+    assert_single_role(&[
+        (
+            "\"The songs share a formula,\" said editor Nadia Brell.",
+            "Nadia Brell",
+            "editor",
+        ),
+        (
+            "\"The film is too long,\" said critic Owen Tarrant.",
+            "Owen Tarrant",
+            "critic",
+        ),
+        (
+            "\"We are ready for the test,\" said team manager Lou Garnier.",
+            "Lou Garnier",
+            "team manager",
+        ),
+    ]);
+    // Two of them, joined: the one next to the cue, without the other's
+    // role and name for a role.
+    assert_eq!(
+        roles("\"We had to take a kicking first,\" singer Ray Dunn and drummer Ed Moyle said."),
+        vec![("Ed Moyle".into(), None)]
+    );
 }
 
 #[test]
