@@ -820,14 +820,44 @@ impl<'k> Speakers<'k> {
     }
 
     fn add_role(&mut self, words: &[&str], name: &str) {
-        // Most names come with no role: no key to fold then.
-        if !words.iter().any(|w| is_role_word(w)) {
-            return;
-        }
+        // Most names come with no role: no key to fold then. ("Keeper Tony
+        // Bullock echoed ... \"Q,\" he added": an occupation is his role
+        // too.)
+        let occupation = |w: &str| in_lowercase(w, is_occupation);
+        let words = if words.iter().any(|w| is_role_word(w)) {
+            words
+        } else {
+            // An occupation alone is the word before the name, with at
+            // most one noun that qualifies it ("film critic", "lead
+            // singer"): the walk back to a post takes verbs and clauses
+            // that no occupation stops ("will discipline striker James
+            // Beattie", "covering singer Michael Jackson", "actor Sly
+            // Lee's mother").
+            let Some((last, before)) = words.split_last() else {
+                return;
+            };
+            if !occupation(last) {
+                return;
+            }
+            let qualifier = before.last().is_some_and(|w| {
+                w.starts_with(char::is_lowercase)
+                    && !w.ends_with("ing")
+                    && !w.ends_with("ed")
+                    && !is_function_word(w)
+                    && !CLAUSE_OPENERS.contains(w)
+                    && !super::patterns::is_preposition(w)
+                    && !matches!(*w, "his" | "her" | "its" | "their" | "our" | "my" | "your")
+            });
+            &words[words.len() - 1 - usize::from(qualifier)..]
+        };
         let key = role_key(&words.join(" "));
         // A form of address is no post: "Dr" of "Dr Fox", "Harrogate Mr"
         // of "In Harrogate Mr Kennedy said".
-        if key.is_empty() || !key.split(' ').any(|w| !is_form_of_address(w) && is_post_noun(w)) {
+        if key.is_empty()
+            || !key
+                .split(' ')
+                .any(|w| !is_form_of_address(w) && (is_post_noun(w) || is_occupation(w)))
+        {
             return;
         }
         // (The key names a post, checked above, so the phrase is never a

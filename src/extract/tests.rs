@@ -2100,11 +2100,11 @@ fn a_lowercase_role_before_an_inverted_speaker_is_part_of_the_speaker() {
             "team manager",
         ),
     ]);
-    // Two of them, joined: the one next to the cue, without the other's
-    // role and name for a role.
+    // Two of them, joined: the one next to the cue, with his own role, not
+    // the other's role and name.
     assert_eq!(
         roles("\"We had to take a kicking first,\" singer Ray Dunn and drummer Ed Moyle said."),
-        vec![("Ed Moyle".into(), None)]
+        vec![("Ed Moyle".into(), Some("drummer".into()))]
     );
 }
 
@@ -6434,7 +6434,7 @@ fn another_first_name_with_the_same_surname_is_another_person() {
              said: \"I am disappointed.\""
         ),
         vec![
-            ("Jon Reed".to_string(), None),
+            ("Jon Reed".to_string(), Some("captain".to_string())),
             ("Andy Reed".to_string(), Some("coach".to_string()))
         ]
     );
@@ -6494,5 +6494,37 @@ fn officials_capitalized_by_the_sentence_speak_for_no_body_of_that_name() {
         ("Two Labour sources said the talks had failed.", "Labour"),
         // A body's name in capitals after "A" stays its name.
         ("A Five spokesman said the show was fine.", "Five"),
+    ]);
+}
+
+#[test]
+fn an_occupation_before_a_name_is_the_role_a_pronoun_carries() {
+    assert_single_role(&[
+        (
+            "Keeper Tony Brack echoed the sentiments. \"The boys are behind the boss,\" he added.",
+            "Tony Brack",
+            "Keeper",
+        ),
+        (
+            "Veteran actor Sam Oyelaran has retired. \"I have had enough,\" he said.",
+            "Sam Oyelaran",
+            "actor",
+        ),
+        (
+            "The profile of film critic Ana Lusk ran on Friday. \"It is a fair portrait,\" she said.",
+            "Ana Lusk",
+            "film critic",
+        ),
+        // The occupation and a noun before it, no verb or preposition.
+        (
+            "The festival, featuring singer Amy Dane, opened on Friday. \"I am thrilled,\" she said.",
+            "Amy Dane",
+            "singer",
+        ),
+        (
+            "The film about drummer Ed Moyle opened on Friday. \"It is a fair portrait,\" he said.",
+            "Ed Moyle",
+            "drummer",
+        ),
     ]);
 }
