@@ -120,7 +120,7 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
     // The lede's description of its speaker ("The attorney general has
     // denied ..."), which the next sentence names when it opens with a
     // full name ("Lord Goldsmith said ..."), as news style does.
-    let mut lede: Option<String> = None;
+    let mut lede: Option<(String, String)> = None;
     let mut described: FastMap<String, String> = FastMap::new();
     // The other way round: the lede names its speaker ("..., Gordon Brown
     // has said.") and the next sentence calls them by description ("The
@@ -182,8 +182,16 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 .entry(speakers::description_key(&description))
                 .or_insert_with(|| person.clone());
         }
-        if let Some(description) = lede.take()
+        // (Not a name the lede gave already: "... is to marry Jordan
+        // Bratman, the singer's agent has confirmed. Bratman, 26, proposed
+        // ..." is about whom the agent spoke of.)
+        if let Some((description, lede_sentence)) = lede.take()
             && let Some(name) = speakers.opening_name()
+            && !name.rsplit(' ').next().is_some_and(|surname| {
+                lede_sentence
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == surname)
+            })
         {
             described.entry(description).or_insert_with(|| name.to_string());
         }
@@ -396,7 +404,7 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 source = pronoun;
             }
             if body_sentences == 1 && speakers::is_description(&source) {
-                lede = Some(source.clone());
+                lede = Some((source.clone(), text.slice(sentence)));
             }
             if body_sentences == 1 && lede_person.is_none() && speakers::is_named_person(&source) {
                 lede_person = Some(source.clone());

@@ -732,6 +732,11 @@ impl<'k> Speakers<'k> {
                         while q > 0 && k - q <= 4 && qualifies_role(tokens, q - 1) {
                             q -= 1;
                         }
+                        // "Real Madrid midfielder David Beckham has ...": the
+                        // sentence opens with him, not with his club.
+                        if q == 0 && k < run_start {
+                            self.opening_name = Some(full.clone());
+                        }
                         if q < k && k - q <= 4 && role.iter().any(|w| is_role_word(w)) {
                             let qualified: Vec<&str> = tokens[q..run_start].iter().map(|t| t.text).collect();
                             // "Shadow home secretary David Davis" (the
@@ -3010,7 +3015,13 @@ pub(super) fn is_description(source: &str) -> bool {
     let head = described_head(&words);
     let Some(last) = head.last() else { return false };
     let last = last.trim_end_matches('.').to_lowercase();
-    head.len() >= 2 && is_post_noun(&last)
+    head.len() >= 2
+        && (is_post_noun(&last)
+            || is_occupation(&last)
+            // ("The double Olympic champion said", after a lede by the
+            // athlete; not a word written before a name, where "former
+            // European champion Borussia Dortmund" is a club.)
+            || matches!(last.as_str(), "champion" | "athlete" | "sprinter" | "runner"))
 }
 
 /// Whether a capitalized word is a nationality ("Palestinian", "Israeli",

@@ -6528,3 +6528,25 @@ fn an_occupation_before_a_name_is_the_role_a_pronoun_carries() {
         ),
     ]);
 }
+
+#[test]
+fn a_description_by_occupation_after_the_lede_is_the_lede_s_person() {
+    let sources = |text: &str| -> Vec<String> { roles(text).into_iter().map(|(source, _)| source).collect() };
+    assert_eq!(
+        sources(
+            "Headline\n\nLia Varga has pulled out of the championships after an injury in training. The double \
+             Olympic champion said: \"I am very disappointed that I have been forced to withdraw.\""
+        ),
+        ["Lia Varga"]
+    );
+    // The lede's description is who the next sentence opens with, unless the
+    // lede named them already: then it is whom the description spoke of.
+    assert_eq!(
+        sources(
+            "Headline\n\nPop star Ada Moss is to marry music executive Tom Brell, the singer's agent has \
+             confirmed. Brell, 26, proposed to Moss on holiday. \"No wedding plans have been set yet,\" said \
+             her agent Meg Prior."
+        ),
+        ["Meg Prior", "Meg Prior"]
+    );
+}
