@@ -1769,16 +1769,17 @@ fn capitalized_tail<'a, 'w>(words: &'w [&'a str]) -> &'w [&'a str] {
     &words[named.len() - count..]
 }
 
-/// The name of a person said to be of or at some place: the capitalized
-/// run (two words or more, past any title) right before the first "of"
-/// or "at" ("aviation analyst Mike Powell of Dresdner Kleinwort" gives
-/// "Mike Powell"). "Bank of England" and "Secretary of State" have one
+/// The name of a person said to be of, at or from some place: the
+/// capitalized run (two words or more, past any title) right before the
+/// first "of", "at" or "from" ("aviation analyst Mike Powell of Dresdner
+/// Kleinwort" gives "Mike Powell", "Jay LeBoff from Hotseat" "Jay
+/// LeBoff"). "Bank of England" and "Secretary of State" have one
 /// word there, and give none; a peer's or a royal's "of" is part of the
 /// name ("Lord Walker of Gestingthorpe"); and a role and a name after the
 /// place make that name the speaker ("National Bureau of Statistics chief
 /// Li Deshui").
 fn name_before_affiliation(words: &[&str]) -> Option<String> {
-    let at = words.iter().position(|w| matches!(*w, "of" | "at"))?;
+    let at = words.iter().position(|w| matches!(*w, "of" | "at" | "from"))?;
     let tail = words.len() - capitalized_tail(words).len();
     // (Where the phrase ends in lowercase, "Jo Lee of Bigbank Chase bank",
     // no name follows the place.)
@@ -1809,7 +1810,9 @@ fn name_before_affiliation(words: &[&str]) -> Option<String> {
                 | "Earl"
         )
     };
-    (name.len() >= 2 && !run.iter().any(peer)).then(|| name.join(" "))
+    // ("Emmanuel Ferry, from Exane BNP Paribas": the name without the
+    // comma that sets the place off.)
+    (name.len() >= 2 && !run.iter().any(peer)).then(|| name.join(" ").trim_end_matches(',').to_string())
 }
 
 /// Whether the token at `at` can qualify a lowercase role after it: a

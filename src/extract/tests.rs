@@ -2123,6 +2123,15 @@ fn where_a_person_works_is_not_the_speaker() {
             "\"Demand is weak,\" said Jo Park of the Hollis Institute.",
             "Jo Park",
         ),
+        // "From" a place too, set off by a comma or not.
+        (
+            "\"Kids love the sound,\" said Jay Lebov from Seatwise.",
+            "Jay Lebov",
+        ),
+        (
+            "\"Growth will remain,\" said Emil Ferrand, from Hollis Capital.",
+            "Emil Ferrand",
+        ),
         // A peer's "of" is part of the name.
         (
             "\"The bill is flawed,\" said Lord Ashby of Westfield.",
