@@ -465,6 +465,9 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 .appositive
                 .map(|a| speakers::without_determiner(&text.slice(text.trim(a, ",.;: "))))
                 .filter(|r| !r.is_empty());
+            if let Some(role) = &role {
+                speakers.note_described_person(&source, role);
+            }
             let mut content = Piece::of(&text, content);
             let mut quote = None;
             // ("described the result as a giveaway", "called the result

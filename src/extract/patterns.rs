@@ -2859,41 +2859,40 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             || told_outlet
             || told_addressee;
         // "S, Michael Howard has said.": the perfect's auxiliary is no
-        // part of the speaker.
-        let mut np_end = if c > 3 && matches!(tokens[c - 1].lower(), "has" | "have" | "had") {
-            c - 1
-        } else {
-            c
-        };
-        // "S, he also told his audience.", "S, she later said.": an adverb
-        // between the speaker and the cue is no part of the speaker. (A
-        // list, not every word in "-ly": "the family said".)
+        // part of the speaker. "S, he also told his audience.", "S, she
+        // later said.": nor is an adverb between the speaker and the cue (a
+        // list, not every word in "-ly": "the family said"), before the
+        // auxiliary or after it ("S, the minister has reportedly said").
+        let mut np_end = c;
+        let mut auxiliary_seen = false;
         while np_end > 2
             && tokens[np_end - 1].is_word()
             && !tokens[np_end - 1].capitalized()
-            && (matches!(
-                tokens[np_end - 1].lower(),
-                "also"
-                    | "later"
-                    | "again"
-                    | "then"
-                    | "further"
-                    | "once"
-                    | "too"
-                    | "now"
-                    | "earlier"
-                    | "reportedly"
-                    | "separately"
-                    | "previously"
-                    | "recently"
-                    | "subsequently"
-                    | "repeatedly"
-                    | "publicly"
-                    | "privately"
-                    | "finally"
-            ))
-            && tokens[np_end - 2].is_word()
+            && (!auxiliary_seen && c > 3 && matches!(tokens[np_end - 1].lower(), "has" | "have" | "had")
+                || tokens[np_end - 2].is_word()
+                    && matches!(
+                        tokens[np_end - 1].lower(),
+                        "also"
+                            | "later"
+                            | "again"
+                            | "then"
+                            | "further"
+                            | "once"
+                            | "too"
+                            | "now"
+                            | "earlier"
+                            | "reportedly"
+                            | "separately"
+                            | "previously"
+                            | "recently"
+                            | "subsequently"
+                            | "repeatedly"
+                            | "publicly"
+                            | "privately"
+                            | "finally"
+                    ))
         {
+            auxiliary_seen |= matches!(tokens[np_end - 1].lower(), "has" | "have" | "had");
             np_end -= 1;
         }
         if c > 2
@@ -4406,6 +4405,18 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
     if to > from + 1 && tokens.get(to - 1).is_some_and(reflexive) {
         return appositive_span(tokens, from, to - 1);
     }
+    // ("said Jo Lee, chief secretary to the Treasury in a statement": how
+    // it was said, after the post, is no part of it.)
+    if to > from + 4
+        && tokens[to - 3].lower() == "in"
+        && matches!(tokens[to - 2].lower(), "a" | "an")
+        && matches!(
+            tokens[to - 1].lower(),
+            "statement" | "interview" | "letter" | "speech"
+        )
+    {
+        return appositive_span(tokens, from, to - 3);
+    }
     let phrase = tokens.get(from..to)?;
     let words: Vec<&Token> = phrase.iter().filter(|t| t.is_word()).collect();
     let first = words.first()?;
@@ -4777,9 +4788,24 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usi
     if !named {
         return None;
     }
+    // ("..., says the Office for National Statistics (ONS).": the initials
+    // in brackets after the name are part of it, and what follows them is
+    // what follows the speaker.)
+    let rest_from = match tokens.get(end) {
+        Some(t) if t.text == "(" => (end + 1..n.min(end + 6))
+            .find(|&k| tokens[k].text == ")")
+            .filter(|&close| {
+                close > end + 1
+                    && tokens[end + 1..close]
+                        .iter()
+                        .all(|t| t.is_word() && t.capitalized())
+            })
+            .map_or(end, |close| close + 1),
+        _ => end,
+    };
     // What follows: the sentence's end, an appositive after a comma, or a
     // time or place; no further report.
-    let rest = &tokens[end..];
+    let rest = &tokens[rest_from..];
     let ends_here = rest.iter().all(|t| !t.is_word() && !is_open_quote(t));
     // ("..., said Jo Lee, but the test showed ...", "..., said Jo Lee,
     // adding that ...": a conjunction, "with" or a participle after the
@@ -4790,7 +4816,7 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usi
             .is_some_and(|t| NEXT_PART_OPENERS.contains(&t.text) || matches!(t.text, "with" | "adding"));
     // ("..., say some Democrats, who recall the race": what the relative
     // clause reports is the same speaker's.)
-    let tail_follows = relative_after(tokens, end)
+    let tail_follows = relative_after(tokens, rest_from)
         || next_part
         || rest.first().is_some_and(|t| {
             matches!(t.text, "," | "." | ";" | "!" | "?" | ")") || INVERTED_TAIL.contains(&t.lower())
@@ -4812,7 +4838,7 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usi
             && rest[k + 1].lower() != "who"
             && CLAUSE_WORDS.contains(&rest[k + 1].lower())
     });
-    (ends_here || tail_follows || resumes.is_some()).then_some((end, resumes.map(|k| end + k)))
+    (ends_here || tail_follows || resumes.is_some()).then_some((end, resumes.map(|k| rest_from + k)))
 }
 
 /// Conjunctions that, after an inverted speaker and a comma ("..., said Jo
@@ -5736,8 +5762,10 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         let named = k + usize::from(tokens.get(k).is_some_and(|t| t.lower() == "the"));
         // "told the paper", "told the newspaper": an outlet named by its kind.
         // (What follows is what was said: "told the paper her ...".)
-        if named > k && tokens.get(named).is_some_and(|t| OUTLETS.contains(&t.lower())) {
-            k = named + 1;
+        if named > k
+            && let Some(end) = outlet_noun_end(tokens, named)
+        {
+            k = end;
         }
         if tokens.get(named).is_some_and(Token::capitalized) {
             k = named;
@@ -5771,8 +5799,10 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         {
             k = skip_past_outlet(tokens, k + 1);
         }
-        if k > named && tokens.get(k).is_some_and(|t| OUTLETS.contains(&t.lower())) {
-            k = skip_past_outlet(tokens, k + 1);
+        if k > named
+            && let Some(end) = outlet_noun_end(tokens, k)
+        {
+            k = skip_past_outlet(tokens, end);
         }
         // "told Labour members the Tories ...", "told party activists
         // that ...", "told the conference S": an audience, which a few
@@ -6666,7 +6696,22 @@ const OUTLETS: &[&str] = &[
     "channel",
     "magazine",
     "podcast",
+    "agency",
 ];
+
+/// Where an outlet's kind, at `i`, ends: "programme", "news agency"
+/// ("told AFP news agency that S": the words after the name are still the
+/// outlet).
+fn outlet_noun_end(tokens: &[Token], i: usize) -> Option<usize> {
+    let outlet = |i: usize| tokens.get(i).is_some_and(|t| OUTLETS.contains(&t.lower()));
+    if outlet(i) {
+        Some(i + 1)
+    } else if tokens.get(i).is_some_and(|t| t.lower() == "news") && outlet(i + 1) {
+        Some(i + 2)
+    } else {
+        None
+    }
+}
 
 /// Skips what stands between a cue and what was said: "said on Monday
 /// that", "told reporters", "said in a statement", "said last week".

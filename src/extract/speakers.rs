@@ -101,6 +101,10 @@ pub(super) struct Speakers<'k> {
     /// Names "he" or "she" has stood for: persons, whom a later "it" does
     /// not mean ("Farmer Jo Lee ... He said ... But it says": not Jo Lee).
     gendered: FastSet<String>,
+    /// Names the article describes, beside them, by a post or an
+    /// occupation ("Christian Jasperneite, an economist with MM
+    /// Warburg"): persons, whom "it" does not mean.
+    described_persons: FastSet<String>,
     /// The person a previous sentence opened with, for "he"/"she".
     last_subject: Option<String>,
     /// The person the current sentence opens with, promoted to
@@ -179,6 +183,13 @@ pub(super) struct Speakers<'k> {
     /// found", "It warned"), before any speaker quoted earlier.
     sentence_body: Option<String>,
     last_body: Option<String>,
+    /// The first organization or document that speaks in the current
+    /// sentence: what "it" means later in it ("However, the Supreme Court
+    /// stated S. It added"), and in the next sentence rather than the body
+    /// the sentence opened with, which was only the start of the claim
+    /// ("The government should change the law, the TUC has said. It
+    /// said").
+    body_spoke: Option<String>,
     /// The names a sentence opens with, joined by "and" ("Lord Justice
     /// Rix and Mr Justice Forbes ruled ..."), and those of the sentence
     /// before: "They said" next is the two of them, not the last group
@@ -211,6 +222,7 @@ impl<'k> Speakers<'k> {
             recent: Vec::new(),
             addressed: FastSet::default(),
             gendered: FastSet::default(),
+            described_persons: FastSet::default(),
             last_subject: None,
             sentence_subject: None,
             subject_spoke: false,
@@ -224,6 +236,7 @@ impl<'k> Speakers<'k> {
             described_again: None,
             sentence_body: None,
             last_body: None,
+            body_spoke: None,
             sentence_group: None,
             last_group: None,
             last_party: None,
@@ -273,9 +286,21 @@ impl<'k> Speakers<'k> {
         // who holds the post now, unless the description says former; a
         // post only held before is passed over for the next way to find it.
         let former = words.iter().any(|w| w.eq_ignore_ascii_case("former"));
-        let keys = [role_key(description), role_key(&head.join(" "))];
+        // ("The Indonesian Economics Minister", after "Economics Minister
+        // Aburizal Bakrie": the nation the article's post is in.)
+        let unplaced = {
+            let rest = after_article(head);
+            let nations = rest.iter().take_while(|w| is_nationality(w)).count();
+            if nations > 0 && rest.len() > nations + 1 {
+                role_key(&rest[nations..].join(" "))
+            } else {
+                String::new()
+            }
+        };
+        let keys = [role_key(description), role_key(&head.join(" ")), unplaced];
         let found = keys
             .iter()
+            .filter(|key| !key.is_empty())
             .filter_map(|key| self.roles.get(key).map(|names| (Some(key), names)))
             .chain(self.titled.get(&head_alone).map(|names| (None, names)))
             .map(|(key, names)| {
@@ -383,7 +408,8 @@ impl<'k> Speakers<'k> {
         self.opening_name = None;
         self.subject_before_pronoun = None;
         self.sentence_speaker = None;
-        self.last_body = self.sentence_body.take();
+        let opened_with = self.sentence_body.take();
+        self.last_body = self.body_spoke.take().or(opened_with);
         self.last_group = self.sentence_group.take();
         self.sentence_group = opening_names_joined(tokens);
         // The sentence's subject: a known person's surname or full name
@@ -1012,7 +1038,12 @@ impl<'k> Speakers<'k> {
                 }
                 person
             } else if folded == "it" {
-                match self.sentence_body.clone().or_else(|| self.last_body.clone()) {
+                match self
+                    .sentence_body
+                    .clone()
+                    .or_else(|| self.body_spoke.clone())
+                    .or_else(|| self.last_body.clone())
+                {
                     // ("A letter said ... It said": the speaker quoted as "A
                     // letter sent to Jo Lee", whose words these go on.)
                     Some(body) => {
@@ -1462,6 +1493,9 @@ impl<'k> Speakers<'k> {
         if !person_like && !written_as_description(&name) && name.starts_with(char::is_uppercase) {
             self.note_body(&name);
         }
+        if !person_like && self.body_spoke.is_none() && could_be_it(&name) {
+            self.body_spoke = Some(name.clone());
+        }
         self.recent.retain(|(known, _)| *known != name);
         if self.recent.len() == RECENT_SPEAKERS {
             self.recent.remove(0);
@@ -1507,12 +1541,22 @@ impl<'k> Speakers<'k> {
             role |= is_role_word(word);
         }
         role || self.gendered.contains(name)
+            || self.described_persons.contains(name)
             || self.is_person(name)
                 && (self.first_roles.contains_key(name)
                     || name.rsplit(' ').next().is_some_and(|surname| {
                         self.addressed
                             .contains(&without_possessive(surname).to_lowercase())
                     }))
+    }
+
+    /// Notes that the article describes a name by a post beside it
+    /// ("Jo Lee, an economist with MM Warburg, said"): a person, whom a
+    /// later "it" does not mean.
+    pub(super) fn note_described_person(&mut self, name: &str, role: &str) {
+        if is_person_name(name) && names_a_post(role) && !self.described_persons.contains(name) {
+            self.described_persons.insert(name.to_string());
+        }
     }
 
     fn note_body(&mut self, name: &str) {
@@ -2311,7 +2355,9 @@ fn opening_body(clause: &[Token]) -> Option<String> {
     if article
         && after.is_word()
         && !after.capitalized()
-        && (BODY_NOUNS.contains(&after.lower()) || DOCUMENTS.contains(&after.lower()))
+        && (BODY_NOUNS.contains(&after.lower())
+            || DOCUMENTS.contains(&after.lower())
+            || GOVERNING_NOUNS.contains(&after.lower()))
         && clause
             .get(start + run + 1)
             .is_none_or(|next| !has_possessive(next.text))
@@ -2327,6 +2373,23 @@ fn opening_body(clause: &[Token]) -> Option<String> {
         );
     (named && after.is_word() && !after.capitalized() && !has_possessive(after.text)).then(|| words_of(name))
 }
+
+/// Bodies that no name need introduce, which "it" goes on to mean after a
+/// sentence opens with them ("The opposition made capital of the figures.
+/// It said ...", "The French government rejected them. It said ...").
+const GOVERNING_NOUNS: &[&str] = &[
+    "government",
+    "opposition",
+    "administration",
+    "cabinet",
+    "regime",
+    "court",
+    "board",
+    "panel",
+    "tribunal",
+    "watchdog",
+    "regulator",
+];
 
 /// The tokens' texts, a space between each.
 fn words_of(tokens: &[Token]) -> String {
