@@ -235,6 +235,9 @@ fn described_subject(tokens: &[Token], first: usize, to: usize) -> Option<usize>
                 && !tokens[end - 1].capitalized()
                 && (SPEAKER_NOUNS.contains(&head)
                     || is_inverted_role(head)
+                    // ("The Australian-born actress stopped to sign
+                    // autographs and joked")
+                    || super::speakers::is_occupation(head)
                     || INSTITUTIONS.contains(&head)
                     || EVIDENCE.contains(&head)
                     || matches!(

@@ -6677,3 +6677,48 @@ fn a_nationality_before_a_post_the_article_gave_is_the_same_post() {
                 The Ruritanian Economics Minister explained that the money was for rebuilding.";
     assert_eq!(sources(text), ["Ruritanian Economics Minister"]);
 }
+
+#[test]
+fn a_person_described_by_trade_who_did_something_and_spoke_speaks() {
+    let text = "Shivering in a long dress, the Australian-born actress stopped to sign autographs and joked: \
+                \"It's tight but I love it.\"";
+    assert_eq!(sources(text), ["the Australian-born actress"]);
+    let text = "The actress stopped to sign autographs and joked: \"It's tight but I love it.\"";
+    assert_eq!(sources(text), ["The actress"]);
+}
+
+#[test]
+fn a_person_described_by_age_is_the_one_the_article_is_about() {
+    // The article gave the age beside the name.
+    let text = "Ivo Marek, 30, and Ana Lusk, 22, won their heats. \"Bring it on,\" said the 22-year-old.";
+    assert_eq!(sources(text), ["Ana Lusk"]);
+    // The lede's person, though another was named since.
+    let text = "Ivo Marek is to star in a film set in India. Ana Lusk is the studio's preferred choice. \
+                On a visit to India, the 60-year-old actor said he hoped to start shooting next year.";
+    assert_eq!(sources(text), ["Ivo Marek"]);
+    // With no person opening the lede, whom the sentences before were about.
+    let text = "Stars lined the red carpet on Saturday. The younger stars were represented by Ana Lusk, who \
+                plays a witch. The 14-year-old said she was hoping to meet her idols.";
+    assert_eq!(sources(text), ["Ana Lusk"]);
+    // A name after the age is the name.
+    let text = "Ivo Marek is to leave the club. \"I am keen to leave,\" said the 28-year-old Teodor Vell.";
+    assert_eq!(sources(text), ["Teodor Vell"]);
+}
+
+#[test]
+fn capitals_before_a_trade_and_a_name_qualify_the_trade() {
+    // "Double Olympic" is no person whom "she" means.
+    let text = "Double Olympic champion Kelly Brace was back to her best on Saturday. \"I'll probably be \
+                entered,\" she said.";
+    assert_eq!(sources(text), ["Kelly Brace"]);
+    let text = "Acme Rovers chairman Jon Wardell spoke on Friday. He said: \"We will try to find funds.\"";
+    assert_eq!(sources(text), ["Jon Wardell"]);
+}
+
+#[test]
+fn a_time_is_no_name() {
+    // "Last October" would be the person "the 30-year-old" means.
+    let text = "Arsenal want a fair referee, said Sol Brant. Last October, Arsenal lost at home. \"It had an \
+                impact on us,\" added the 30-year-old.";
+    assert_eq!(sources(text), ["Sol Brant", "Sol Brant"]);
+}
