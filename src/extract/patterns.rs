@@ -1091,6 +1091,16 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
             && !after_passive_auxiliary(tokens, i)
             && called_quotation(tokens, i).is_some();
     }
+    // "Vince Cable branded the Tory plans as \"fantasy economics\"", "She
+    // labelled the schemes \"a pile of pants\"": a verdict in quotation
+    // marks, with "as" or without, given by an active speaker ("was
+    // branded a \"retreat\" by the Tories" names the speaker after).
+    if is_verdict_verb(word) {
+        return i > 0
+            && tokens[i - 1].is_word()
+            && !after_passive_auxiliary(tokens, i)
+            && verdict_as(tokens, i, usize::MAX).is_some();
+    }
     // "S, he went on.", "He went on: \"Q\"": going on is speaking on, where
     // the sentence ends at "on" or a colon opens what was said, and a
     // person goes on ("..., the fighting went on." is no speech).
@@ -5488,6 +5498,42 @@ fn called_as(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span, b
         .then(|| (Span::new(tokens[c + 1].span.start, tokens[close].span.end), false))
 }
 
+/// Verbs that give a verdict on their object as "called" does, with "as"
+/// or without: "branded", "labelled", "dubbed".
+fn is_verdict_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "branded" | "brands" | "labelled" | "labels" | "labeled" | "dubbed" | "dubs"
+    )
+}
+
+/// What "branded X as \"Y\"" or "branded X \"Y\"" at `c` says: "X as
+/// \"Y\"" or "X \"Y\"", only where the verdict is quoted (the speaker's
+/// words; "dubbed Robocop for his style" is a nickname).
+fn verdict_as(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(Span, bool)> {
+    let within = |t: &Token| t.span.start < sentence_end;
+    // ("some of whom dubbed him \"Minister of Discord\"": a nickname for
+    // a person, no verdict; "branded the scheme a waste and \"flawed\"":
+    // two verdicts, which no one statement joins.)
+    let nickname = matches!(tokens[c].lower(), "dubbed" | "dubs")
+        && tokens
+            .get(c + 1)
+            .is_some_and(|t| matches!(t.lower(), "him" | "her" | "them" | "me" | "us"));
+    let joined = (c + 1..tokens.len().min(c + 12))
+        .find(|&j| is_open_quote(&tokens[j]))
+        .is_some_and(|quote| matches!(tokens[quote - 1].lower(), "and" | "or"));
+    if nickname || joined {
+        return None;
+    }
+    match description_as_word(tokens, c, within) {
+        Some(as_at) if tokens.get(as_at + 1).is_some_and(is_open_quote) => {
+            described_as(tokens, c, sentence_end)
+        }
+        Some(_) => None,
+        None => called_as(tokens, c, sentence_end),
+    }
+}
+
 /// What "described X as Y" at `c` says: "X as Y", from the word after the
 /// cue (its object is the claim's subject: "who described him as a
 /// brother") to where the description ends: a comma or a dash outside a
@@ -5553,11 +5599,14 @@ pub(super) fn description_as_statement(
     let inside = |t: &Token| t.span.end <= content.end;
     // The object, where the description opens, and what stands between
     // them ("as", "as being"; nothing in "called X \"Y\"").
-    let (object_end, after, gap) = if matches!(tokens[c].lower(), "called" | "calls") {
+    let as_form = |c: usize| description_as_word(tokens, c, inside).is_some();
+    let called =
+        matches!(tokens[c].lower(), "called" | "calls") || is_verdict_verb(tokens[c].lower()) && !as_form(c);
+    let (object_end, after, gap) = if called {
         let (verdict, _) = called_quotation(tokens, c)?;
         let gap = Span::new(tokens[verdict - 1].span.end, tokens[verdict].span.start);
         (verdict, verdict, gap)
-    } else if !matches!(tokens[c].lower(), "described" | "describes") {
+    } else if !matches!(tokens[c].lower(), "described" | "describes") && !is_verdict_verb(tokens[c].lower()) {
         return None;
     } else {
         let as_at = description_as_word(tokens, c, inside)?;
@@ -5756,6 +5805,9 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     }
     if matches!(tokens[c].lower(), "called" | "calls") {
         return called_as(tokens, c, sentence_end);
+    }
+    if is_verdict_verb(tokens[c].lower()) {
+        return verdict_as(tokens, c, sentence_end);
     }
     // "told The Huffington Post on Thursday": the addressee is not what
     // was said.

@@ -6722,3 +6722,29 @@ fn a_time_is_no_name() {
                 impact on us,\" added the 30-year-old.";
     assert_eq!(sources(text), ["Sol Brant", "Sol Brant"]);
 }
+
+#[test]
+fn a_quoted_verdict_branded_or_labelled_is_a_claim() {
+    assert_single_claim(&[
+        (
+            "Treasury spokesman Ivo Marek also branded the rival plans as \"fantasy economics\".",
+            "Ivo Marek",
+            "the rival plans were \"fantasy economics\"",
+        ),
+        (
+            "Ana Lusk labelled the schemes \"a pile of pants\".",
+            "Ana Lusk",
+            "the schemes were \"a pile of pants\"",
+        ),
+    ]);
+    assert_no_proposal(&[
+        // Not quoted: the writer's words.
+        "Ana Lusk branded the plan a waste of money.",
+        // A nickname.
+        "Some of the fans dubbed him \"Minister of Discord\".",
+        // Two verdicts no one statement joins.
+        "Ana Lusk branded the scheme a waste of money and \"deeply flawed\".",
+        // Passive: the speaker comes after.
+        "The move was branded a \"humiliating retreat\" by the Tories.",
+    ]);
+}
