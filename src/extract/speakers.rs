@@ -1500,7 +1500,15 @@ impl<'k> Speakers<'k> {
         // guess takes for no person is no one "he" may mean, unless a
         // spokesman for it speaks ("A spokesman for the British Casino
         // Association"), whom "he" goes on to mean.
-        let person = tail.len() >= 2 && (self.is_person(&name) || names_a_spokesperson(&words));
+        // ("Mr Howard has said S. But he claims ...": a surname the article
+        // gave no full name for, after a form of address, is a person's.)
+        let addressed = tail.len() == 1
+            && words.len() >= 2
+            && matches!(
+                words[words.len() - 2],
+                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+            );
+        let person = addressed || tail.len() >= 2 && (self.is_person(&name) || names_a_spokesperson(&words));
         self.remember(name, person)
     }
 

@@ -6748,3 +6748,12 @@ fn a_quoted_verdict_branded_or_labelled_is_a_claim() {
         "The move was branded a \"humiliating retreat\" by the Tories.",
     ]);
 }
+
+#[test]
+fn a_surname_after_mr_is_a_person_he_may_mean() {
+    // No full name given for Mr Reddle: "he" next is still him, not the
+    // spokesman quoted before.
+    let text = "Home affairs spokesman Ivo Marek said: \"The jury is still out.\" Mr Reddle has said Britain \
+                should take its share. But he claims the system is being abused.";
+    assert_eq!(sources(text), ["Ivo Marek", "Reddle", "Reddle"]);
+}
