@@ -862,11 +862,10 @@ impl<'k> Speakers<'k> {
             }
         }
         self.sentence_named = after_by.or(first_named);
-        // (The headline may come first, read as a sentence when it is not
-        // written in title case.)
-        // (The person it opens with: "The reported feud between Tony
-        // Blair and Gordon Brown has prompted a Labour donor to ..." is
-        // about the donor.)
+        // The person the first sentence opens with, or the headline's (read
+        // as a sentence when it is not in title case): not any it names,
+        // "The reported feud between Tony Blair and Gordon Brown has
+        // prompted a Labour donor to ..." is about the donor.
         if self.sentences <= 2 && self.lede_named.is_none() {
             self.lede_named.clone_from(&self.opening_name);
         }
@@ -1059,12 +1058,10 @@ impl<'k> Speakers<'k> {
             mention
         };
         // "\"Q,\" said the 30-year-old", "The 64-year-old has denied the
-        // killing": a person the article describes by age alone means
-        // whom "he" or "she" would.
-        // The person the article gave that age, else one this sentence
-        // speaks of, else whom the article is about (an article that
-        // describes by age is mostly about one person: 38 of 44 such
-        // claims in the BBC set), else whom the sentences before were.
+        // killing": the person the article gave that age, else one this
+        // sentence speaks of, else whom the article is about (an article
+        // that describes by age is mostly about one person: 38 of 44 such
+        // claims in the BBC set), else whom "he" or "she" would mean.
         if let Some(age) = aged_description(mention)
             && let Some(person) = match self.ages.get(age) {
                 Some(holder) => holder.clone(),
