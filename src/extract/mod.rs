@@ -529,13 +529,14 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 .map(String::as_str)
                 .or_else(|| speakers.person_described(&proposal.source))
                 .or_else(|| {
-                    // Only someone the article gives no other role: "the
+                    // Only someone the article gives no other post: "the
                     // chancellor" after a lede by "shadow chancellor Oliver
-                    // Letwin" is not him.
+                    // Letwin" is not him; "the England captain" after one by
+                    // "Real Madrid midfielder David Beckham" is.
                     after_lede
                         .get(&speakers::description_key(&proposal.source))
                         .map(String::as_str)
-                        .filter(|person| speakers.role_of(person).is_none())
+                        .filter(|person| speakers.role_of(person).is_none_or(speakers::is_trade_role))
                 })
                 .map(str::to_string)
                 .or_else(|| {

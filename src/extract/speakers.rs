@@ -2073,6 +2073,16 @@ const BODY_ENDS: &[&str] = &[
     "Lords",
 ];
 
+/// Whether a role is a trade alone ("midfielder", "Real Madrid
+/// midfielder"), no post: a description by post ("the England captain")
+/// may still be the same person.
+pub(super) fn is_trade_role(role: &str) -> bool {
+    role.split_whitespace().last().is_some_and(|w| {
+        let w = w.to_lowercase();
+        OCCUPATIONS.contains(&w.as_str()) && !is_post_noun(&w)
+    })
+}
+
 /// Whether a lowercase word is an occupation or a post a name can follow
 /// ("editor David Roberts", "critic Mark Kermode"); not a word that only
 /// qualifies one ("former", "fellow").

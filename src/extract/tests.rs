@@ -6757,3 +6757,15 @@ fn a_surname_after_mr_is_a_person_he_may_mean() {
                 should take its share. But he claims the system is being abused.";
     assert_eq!(sources(text), ["Ivo Marek", "Reddle", "Reddle"]);
 }
+
+#[test]
+fn a_post_after_a_lede_by_trade_is_the_lede_s_person() {
+    // The lede gives a trade, not a post: the post described next is his.
+    let text = "Headline\n\nAcme Rovers midfielder Tom Bexley has no plans to become a manager.\n\n\"I am not \
+                interested in being a coach,\" the England captain said on television.";
+    assert_eq!(sources(text), ["Tom Bexley"]);
+    // A post the lede gave is another: the chancellor is not the shadow one.
+    let text = "Headline\n\nShadow chancellor Oliver Lettice has set out his tax plans.\n\n\"The plans do not \
+                add up,\" the chancellor said on television.";
+    assert_eq!(sources(text), ["the chancellor"]);
+}
