@@ -593,12 +593,7 @@ impl<'k> Speakers<'k> {
                 }
                 run.push(t.text);
                 // "Mr Theede": whoever has this surname is a person.
-                if i > 0
-                    && matches!(
-                        tokens[i - 1].text,
-                        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
-                    )
-                {
+                if i > 0 && addresses_a_surname(tokens[i - 1].text) {
                     let surname = without_possessive(t.lower());
                     if !self.addressed.contains(surname) {
                         self.addressed.insert(surname.to_string());
@@ -1499,12 +1494,7 @@ impl<'k> Speakers<'k> {
         // Association"), whom "he" goes on to mean.
         // ("Mr Howard has said S. But he claims ...": a surname the article
         // gave no full name for, after a form of address, is a person's.)
-        let addressed = tail.len() == 1
-            && words.len() >= 2
-            && matches!(
-                words[words.len() - 2],
-                "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
-            );
+        let addressed = tail.len() == 1 && words.len() >= 2 && addresses_a_surname(words[words.len() - 2]);
         let person = addressed || tail.len() >= 2 && (self.is_person(&name) || names_a_spokesperson(&words));
         self.remember(name, person)
     }
@@ -2268,6 +2258,12 @@ pub(super) fn opening_description(clause: &[Token]) -> Option<String> {
     })
 }
 
+/// The age "30" of "30-year-old".
+fn years_old(word: &str) -> Option<&str> {
+    word.strip_suffix("-year-old")
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The age of a mention that describes a person by it, with "the" and at
 /// most a few words of trade after it: "the 30-year-old", "The
 /// 40-year-old comic", "The 28-year-old world number one"; not "the
@@ -2277,10 +2273,7 @@ fn aged_description(mention: &str) -> Option<&str> {
     if !matches!(words.next(), Some("the" | "The")) {
         return None;
     }
-    let age = words
-        .next()?
-        .strip_suffix("-year-old")
-        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))?;
+    let age = years_old(words.next()?)?;
     // (Lowercase words or a nationality: "the 28-year-old Morientes" is
     // named.)
     let rest: Vec<&str> = words.collect();
@@ -2304,10 +2297,7 @@ fn opens_with_described_person(clause: &[Token]) -> bool {
     if clause.first().is_none_or(|t| t.lower() != "the") {
         return false;
     }
-    let aged = |w: &str| {
-        w.strip_suffix("-year-old")
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    };
+    let aged = |w: &str| years_old(w).is_some();
     // (The age, and a team's or a country's name, qualify the trade; the
     // age alone may be the head.)
     let qualifiers = clause[1..]
@@ -2709,6 +2699,15 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
     let key = role_key(&words.join(" "));
     let post = key.split(' ').any(is_post_noun);
     (!key.is_empty() && (post || !addressed)).then(|| words.join(" "))
+}
+
+/// Whether a word, as written, is a form of address before a surname
+/// ("Mr Theede", "Dr. Lee"): whoever has that surname is a person.
+fn addresses_a_surname(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+    )
 }
 
 /// Whether a word (lowercase) is a form of address, which says who is
