@@ -1101,6 +1101,17 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
             && !after_passive_auxiliary(tokens, i)
             && verdict_as(tokens, i, usize::MAX).is_some();
     }
+    // "Ms Lee pointed out that S", "Richards also points out conditions
+    // will be better", "..., pointing out that S", `"Q," he pointed out.`:
+    // pointing out is saying, with "that", a clause whose verb comes
+    // within a few words, or nothing after it (not "pointed out the
+    // window", nor "pointed to the data", nor "the point").
+    if matches!(word, "point" | "points" | "pointed" | "pointing")
+        && i > 0
+        && tokens.get(i + 1).is_some_and(|t| t.lower() == "out")
+    {
+        return pointed_out(tokens, i);
+    }
     // "S, he went on.", "He went on: \"Q\"": going on is speaking on, where
     // the sentence ends at "on" or a colon opens what was said, and a
     // person goes on ("..., the fighting went on." is no speech).
@@ -2327,6 +2338,54 @@ fn quotes_own_speaker(tokens: &[Token], from: usize) -> bool {
         && is_cue(tokens, cue)
         && (cue + 1..tokens.len().min(cue + 5))
             .any(|i| tokens[i].text == ":" && tokens.get(i + 1).is_some_and(is_open_quote))
+}
+
+/// Whether "point out" at `i` (the form of "point", "out" after it)
+/// reports what was said (see `contextual_cue`).
+fn pointed_out(tokens: &[Token], i: usize) -> bool {
+    let previous = tokens[i - 1].lower();
+    // ("a point out of ten", "the points out there": a noun.)
+    if DETERMINERS.contains(&previous) || super::speakers::has_possessive(tokens[i - 1].text) {
+        return false;
+    }
+    let Some(after) = tokens.get(i + 2) else {
+        return true;
+    };
+    if after.lower() == "that" || after.text == ":" || is_open_quote(after) {
+        // (The participle only after a comma: "..., pointing out that S",
+        // not "by pointing out that" nor "is worth pointing out that".)
+        return word_is_not_participle(tokens, i);
+    }
+    // ("As Jo Lee pointed out, S": the main clause is what was said.)
+    if after.text == "," && (0..i).rev().take(6).any(|k| tokens[k].lower() == "as") {
+        return true;
+    }
+    if matches!(after.text, "." | "!") || is_close_quote(after) {
+        return matches!(previous, "he" | "she" | "they") || tokens[i - 1].capitalized();
+    }
+    // A clause with no "that": a subject of at most five words, then its
+    // finite verb ("conditions in New York will be", "he was").
+    word_is_not_participle(tokens, i)
+        && tokens[i + 2..]
+            .iter()
+            .take(6)
+            .take_while(|t| t.is_word())
+            .enumerate()
+            .any(|(at, t)| at > 0 && FINITE_AUXILIARIES.contains(&t.lower()))
+}
+
+/// How many words the cue at `c` has: two for "pointed out", else one.
+fn cue_words(tokens: &[Token], c: usize) -> usize {
+    let point = matches!(tokens[c].lower(), "point" | "points" | "pointed" | "pointing");
+    1 + usize::from(point && tokens.get(c + 1).is_some_and(|t| t.lower() == "out"))
+}
+
+/// Whether the "-ing" form of a verb at `i`, if it is one, stands after a
+/// comma as a participle of its own (the others: `i` is no "-ing" form).
+fn word_is_not_participle(tokens: &[Token], i: usize) -> bool {
+    !tokens[i].lower().ends_with("ing")
+        || tokens[i - 1].text == ","
+        || i > 1 && is_close_quote(&tokens[i - 1]) && tokens[i - 2].text == ","
 }
 
 /// The attributions of one sentence. `in_quotation`: whether a quotation
@@ -3687,7 +3746,8 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // clause inside the claim).
                 if !quoted
                     && tokens[who - 1].text == ","
-                    && let Some(close) = (c + 2..tokens.len().saturating_sub(1))
+                    && let Some(close) = (tokens.partition_point(|t| t.span.start < content.start)
+                        ..tokens.len().saturating_sub(1))
                         .take_while(|&i| {
                             !is_open_quote(&tokens[i])
                                 && !matches!(tokens[i].lower(), "which" | "who" | "that")
@@ -4025,6 +4085,13 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 .is_none_or(|(left_out, _)| left_out.end <= tokens[end].span.end)
         {
             found.content.end = tokens[end].span.end;
+        }
+    }
+    // "pointed out": the cue is both words.
+    for found in &mut out {
+        let c = tokens.partition_point(|t| t.span.start < found.cue.start);
+        if c < n && tokens[c].span == found.cue {
+            found.cue.end = tokens[c + cue_words(tokens, c) - 1].span.end;
         }
     }
     out
@@ -6259,7 +6326,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         }) && (0..c).all(|i| tokens[i].text != "," && !is_open_quote(&tokens[i]))
             // (Not "As Jo Lee said, S" nor "As Jo Lee reported, even on
             // Friday, S": the main clause is the claim there.)
-            && tokens.get(c + 1).is_some_and(|t| t.text != ",");
+            && tokens.get(c + cue_words(tokens, c)).is_some_and(|t| t.text != ",");
         let clause_end = opening_clause
             .then(|| {
                 (k + 1..n)
@@ -6839,7 +6906,9 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
         if possessive() {
             return k;
         }
-        if SINGLE.contains(&w) || DAYS.contains(&w) && !day_as_subject() {
+        // ("pointed out that": the second word of the cue.)
+        let out_of_cue = || k > 0 && cue_words(tokens, k - 1) == 2;
+        if SINGLE.contains(&w) || DAYS.contains(&w) && !day_as_subject() || out_of_cue() {
             k += 1;
         } else if w == "on" && DAYS.contains(&word(k + 1)) {
             k += 2;

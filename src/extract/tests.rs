@@ -6769,3 +6769,49 @@ fn a_post_after_a_lede_by_trade_is_the_lede_s_person() {
                 add up,\" the chancellor said on television.";
     assert_eq!(sources(text), ["the chancellor"]);
 }
+
+#[test]
+fn pointing_out_is_saying() {
+    assert_single_claim(&[
+        (
+            "Ines Varga pointed out that the fund was empty.",
+            "Ines Varga",
+            "the fund was empty",
+        ),
+        (
+            "Ines Varga also points out conditions in Lyon will be milder.",
+            "Ines Varga",
+            "conditions in Lyon will be milder",
+        ),
+        (
+            "\"We lost the vote,\" Ines Varga pointed out.",
+            "Ines Varga",
+            "We lost the vote",
+        ),
+        (
+            "The minister spoke for an hour, pointing out that rain was likely.",
+            "The minister",
+            "rain was likely",
+        ),
+        (
+            "As Ines Varga pointed out, the fund, which is old, is empty.",
+            "Ines Varga",
+            "the fund, which is old, is empty",
+        ),
+        // The aside ends at its closing comma, as after "said that".
+        (
+            "Ines Varga, who pointed out that the fund was empty, resigned.",
+            "Ines Varga",
+            "the fund was empty",
+        ),
+    ]);
+    // The cue is both words.
+    let found = extract("Ines Varga pointed out that the fund was empty.", &HashMap::new());
+    assert_eq!(found[0].cue.text, "pointed out");
+    assert_no_proposal(&[
+        "He pointed out the window and shouted at the crowd.",
+        "It is worth pointing out that the law is old.",
+        "Ines Varga pointed to the data.",
+        "The point out of all this is simple.",
+    ]);
+}
