@@ -157,6 +157,9 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
         let title_alone = patterns::strict_title_case(&tokens) && alone_on_line(&text, sentence);
         if !(headline || title_alone) {
             speakers.learn(&tokens);
+            if body_sentences == 0 && stands_alone(&text, sentence, &tokens) {
+                speakers.learned_headline(&tokens);
+            }
         }
         // (The person the sentence before opened with, doing something
         // other than speaking: see `named_subject`.)

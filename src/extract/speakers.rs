@@ -104,6 +104,11 @@ pub(super) struct Speakers<'k> {
     /// The person the article's first sentence (or its headline) opens
     /// with: whom it is about, and whom "the 30-year-old" likely means.
     lede_named: Option<String>,
+    /// The surname (lowercase) of the full name a headline in sentence
+    /// case opens with, until the body names someone of that surname in
+    /// full: the headline's first word is capitalized by its place and may
+    /// be a trade ("Mogul Wilson backing UK rap band").
+    headline_surname: Option<String>,
     /// Ages the article gives beside names ("Jo Lee, 32,"), each with the
     /// one person of that age, or with no one where two share it.
     ages: FastMap<String, Option<String>>,
@@ -229,6 +234,7 @@ impl<'k> Speakers<'k> {
             addressed: FastSet::default(),
             gendered: FastSet::default(),
             lede_named: None,
+            headline_surname: None,
             ages: FastMap::default(),
             described_persons: FastSet::default(),
             last_subject: None,
@@ -262,6 +268,29 @@ impl<'k> Speakers<'k> {
 
     /// The full name the sentence last learned opens with ("Mike Nattrass,
     /// UKIP's deputy leader, made the comments").
+    /// Called after `learn` on a headline in sentence case: the full name
+    /// it opens with, if any, gives way to the body's full name of the
+    /// same surname (see `headline_surname`).
+    pub(super) fn learned_headline(&mut self, tokens: &[Token]) {
+        // (Two words, a trade or an epithet and a surname: not "Last Star
+        // Wars", nor "New UKIP", whose second word is a body's initials.)
+        let run = tokens
+            .iter()
+            .take_while(|t| t.is_word() && t.capitalized())
+            .count();
+        if run != 2 || !tokens[1].text.chars().any(char::is_lowercase) {
+            return;
+        }
+        let surname = tokens[run - 1].lower().to_string();
+        if self
+            .surnames
+            .get(&surname)
+            .is_some_and(|full| full.starts_with(tokens[0].text))
+        {
+            self.headline_surname = Some(surname);
+        }
+    }
+
     pub(super) fn opening_name(&self) -> Option<&str> {
         self.opening_name.as_deref()
     }
@@ -679,6 +708,25 @@ impl<'k> Speakers<'k> {
                         // Robinson said": another person of that surname,
                         // whose post is not the first one's ("Robinson"
                         // alone still means the first).
+                        // "Mogul Wilson backing UK rap band", then "Tony
+                        // Wilson, the music mogul": the body's full name
+                        // is whom the surname, and the headline, mean.
+                        // (Not "Film-maker Spike Lee" after "Spike Lee":
+                        // a trade before the same name; nor "The Mac".)
+                        Some(first_named)
+                            if self.headline_surname.as_deref() == Some(surname.as_str())
+                                && !in_lowercase(name[0], |w| {
+                                    is_occupation(w) || is_title(w) || matches!(w, "the" | "a" | "an")
+                                }) =>
+                        {
+                            let first_named = first_named.clone();
+                            if self.lede_named.as_deref() == Some(first_named.as_str()) {
+                                self.lede_named = Some(full.clone());
+                            }
+                            self.headline_surname = None;
+                            self.surnames.insert(surname, full.clone());
+                            Some(full)
+                        }
                         Some(first_named) if another_first_name(first_named, &name) => Some(full),
                         Some(first_named) => Some(first_named.clone()),
                     }
@@ -2108,6 +2156,8 @@ const OCCUPATIONS: &[&str] = &[
     "frontman",
     "dj",
     "producer",
+    "film-maker",
+    "filmmaker",
     "actor",
     "actress",
     "comedian",

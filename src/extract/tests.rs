@@ -6815,3 +6815,15 @@ fn pointing_out_is_saying() {
         "The point out of all this is simple.",
     ]);
 }
+
+#[test]
+fn a_headline_s_epithet_gives_way_to_the_body_s_full_name() {
+    // "Fuming" is capitalized only because it opens the headline.
+    let text = "Fuming Marlow hits out at referee\n\nAcme coach Denis Marlow was furious after the defeat.\n\n\
+                \"It was a disgrace,\" said Marlow.";
+    assert_eq!(sources(text), ["Denis Marlow"]);
+    // A trade before the same name is no other first name.
+    let text = "Dina Holt backs new film school\n\nFilm-maker Dina Holt has opened a school.\n\n\"It is a \
+                dream,\" said Holt.";
+    assert_eq!(sources(text), ["Dina Holt"]);
+}
