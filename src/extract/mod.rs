@@ -279,10 +279,10 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             let left_open = || {
                 let first = tokens.first().filter(|t| patterns::is_open_quote(t))?;
                 let next_opens = || {
-                    text.chars()[sentence.end..]
-                        .iter()
-                        .find(|c| !c.is_whitespace())
-                        .is_some_and(|c| matches!(c, '"' | '“'))
+                    let rest = &text.chars()[sentence.end..];
+                    rest.iter().position(|c| !c.is_whitespace()).is_some_and(|at| {
+                        matches!(rest[at], '"' | '“') || rest[at] == '\'' && rest.get(at + 1) == Some(&'\'')
+                    })
                 };
                 (tokens.len() > 4
                     && (next_opens()
@@ -773,13 +773,21 @@ fn quotation_of(
 /// better,\" Mr Lee said") is someone's report still to come.
 fn closes_unattributed(chars: &[char], from: usize) -> bool {
     let rest = &chars[from.min(chars.len())..];
-    let Some(at) = rest.iter().position(|c| matches!(c, '"' | '”' | '“' | '\n')) else {
+    // (Two apostrophes are a straight double mark in some papers' copy:
+    // `''We gave him a chance. He should be fine.''`.)
+    let closing = |j: usize| match rest[j] {
+        '"' | '”' => Some(1),
+        '\'' if rest.get(j + 1) == Some(&'\'') => Some(2),
+        _ => None,
+    };
+    let Some(at) = (0..rest.len()).find(|&j| matches!(rest[j], '“' | '\n') || closing(j).is_some()) else {
         return false;
     };
-    matches!(rest[at], '"' | '”')
-        && at > 0
-        && matches!(rest[at - 1], '.' | '!' | '?')
-        && rest.get(at + 1).is_none_or(|c| c.is_whitespace())
+    closing(at).is_some_and(|width| {
+        at > 0
+            && matches!(rest[at - 1], '.' | '!' | '?')
+            && rest.get(at + width).is_none_or(|c| c.is_whitespace())
+    })
 }
 
 /// Where a quotation still open after this sentence's tokens opened,

@@ -6827,3 +6827,30 @@ fn a_headline_s_epithet_gives_way_to_the_body_s_full_name() {
                 dream,\" said Holt.";
     assert_eq!(sources(text), ["Dina Holt"]);
 }
+
+#[test]
+fn a_quotation_in_two_apostrophes_goes_on_like_one_in_double_marks() {
+    // Some papers' copy writes '' for a straight double mark: the quoted
+    // sentences that follow the attributed one are still the speaker's.
+    let text = "''We gave Tom a chance,'' said coach Ivo Marek. ''It was a sensible precaution. He should be \
+                fine next week.''";
+    assert_eq!(
+        run(text),
+        [
+            (
+                "Ivo Marek".to_string(),
+                "said".to_string(),
+                "We gave Tom a chance".to_string()
+            ),
+            (
+                "Ivo Marek".to_string(),
+                "said".to_string(),
+                "It was a sensible precaution. He should be fine next week".to_string()
+            ),
+        ]
+    );
+    // A new paragraph opening the quotation again.
+    let text = "Headline\n\n''I heard it on Sunday,'' said Ivo Marek. ''Tom can talk to other clubs.\n\n''He has \
+                been on trial with a number of them.''";
+    assert_eq!(sources(text), ["Ivo Marek", "Ivo Marek", "Ivo Marek"]);
+}
