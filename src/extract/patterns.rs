@@ -294,7 +294,7 @@ fn subject_before_relative(tokens: &[Token], from: usize, to: usize, c: usize) -
 /// past or the third person ("criticized", "believes", "told", "spoke"),
 /// an auxiliary or a modal ("did", "would"), or an adverb before the verb
 /// ("also", "never", "recently").
-fn looks_like_verb(token: &Token) -> bool {
+pub(super) fn looks_like_verb(token: &Token) -> bool {
     let word = token.lower();
     token.is_word()
         && !token.capitalized()
@@ -1219,6 +1219,33 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     }
     // "All told, 5 million people could be eligible": in all, not words.
     if t.lower() == "told" && i > 0 && tokens[i - 1].lower() == "all" && (i == 1 || !tokens[i - 2].is_word())
+    {
+        return false;
+    }
+    // "a sequencer designed to let people write, edit and share songs",
+    // "The tool lets users write that they are happy", "helped him
+    // explain": what someone is let, made or helped to do, not a report.
+    // (Not "Let me say that S": the speaker's own words.)
+    if !t.lower().ends_with('s')
+        && !t.lower().ends_with("ed")
+        && !t.lower().ends_with("ing")
+        && !matches!(t.lower(), "said" | "told" | "wrote" | "written")
+        && let Some(causer) = (i.saturating_sub(4)..i).rev().find(|&k| {
+            matches!(
+                tokens[k].lower(),
+                "let" | "lets" | "letting" | "make" | "makes" | "made" | "making" | "help" | "helps" | "helped" | "helping"
+            )
+        })
+        && causer + 1 < i
+        // (Not "make an off-color joke about": a noun the gold counts.)
+        && !matches!(tokens[causer + 1].lower(), "a" | "an")
+        && tokens[causer + 1..i]
+            .iter()
+            .all(|w| {
+                w.is_word()
+                    && !matches!(w.lower(), "me" | "us" | "and" | "or" | "but")
+                    && !cues::is_cue_word(w.lower())
+            })
     {
         return false;
     }

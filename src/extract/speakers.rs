@@ -469,11 +469,19 @@ impl<'k> Speakers<'k> {
         // (Not whose post opens it: in "Cosby's lawyer, Walter Phillips,
         // said S. \"Q,\" he said." the lawyer is "he"; in "Mr Blair's
         // speech ... He said" Mr Blair is.)
+        // (Nor whose member, named in full, opens it: in "Bafta's Grant
+        // Dean, chair of ..., said S" Grant Dean is, not Bafta.)
         let owner_of_post = |clause: &[Token], i: usize| {
+            let capital = |k: usize| {
+                clause
+                    .get(k)
+                    .is_some_and(|t| t.is_word() && t.capitalized() && !has_possessive(t.text))
+            };
             has_possessive(clause[i].text)
-                && clause
+                && (clause
                     .get(i + 1)
                     .is_some_and(|next| names_a_person(next.text) || SPOKES.contains(&next.lower()))
+                    || capital(i + 1) && capital(i + 2) && clause.get(i + 3).is_some_and(|t| t.text == ","))
         };
         // A quotation that opens the sentence holds the speaker's words:
         // "\"Dan Brown is the best writer I've come across,\" ... he said"
@@ -2516,7 +2524,25 @@ fn opening_body(clause: &[Token]) -> Option<String> {
             words_of(name).as_str(),
             "Downing Street" | "White House" | "Kremlin" | "Pentagon" | "Whitehall" | "Elysee" | "Élysée"
         );
-    (named && after.is_word() && !after.capitalized() && !has_possessive(after.text)).then(|| words_of(name))
+    // ("The EFF, representing the reporters, has asked ...": a body's
+    // initials, two to six capitals, no person's name.)
+    let initials = matches!(name, [only] if (2..=6).contains(&only.text.len())
+        && only.text.chars().all(|c| c.is_ascii_uppercase()));
+    let after = if initials && after.text == "," {
+        // (Past an aside set off by commas.)
+        let close = (start + run + 1..clause.len().min(start + run + 12)).find(|&i| clause[i].text == ",")?;
+        clause.get(close + 1)?
+    } else {
+        after
+    };
+    // (Initials with their verb next: not "The US tycoon".)
+    let verb_after = !initials || super::patterns::looks_like_verb(after);
+    ((named || initials)
+        && verb_after
+        && after.is_word()
+        && !after.capitalized()
+        && !has_possessive(after.text))
+    .then(|| words_of(name))
 }
 
 /// Bodies that no name need introduce, which "it" goes on to mean after a

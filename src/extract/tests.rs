@@ -6854,3 +6854,38 @@ fn a_quotation_in_two_apostrophes_goes_on_like_one_in_double_marks() {
                 been on trial with a number of them.''";
     assert_eq!(sources(text), ["Ivo Marek", "Ivo Marek", "Ivo Marek"]);
 }
+
+#[test]
+fn what_someone_is_let_or_helped_to_write_is_no_report() {
+    assert_no_proposal(&[
+        "The prize went to Miniz, a sequencer designed to let people write, edit and share songs.",
+        "The tool lets users write that they are happy.",
+        "Aides helped the senator write that the plan was dead.",
+    ]);
+    // A verb of its own after "and" is still a report.
+    assert_single_claim(&[(
+        "The Lib Dems called for Ana Lusk to make statements and said chancellors had resigned.",
+        "Lib Dems",
+        "chancellors had resigned",
+    )]);
+}
+
+#[test]
+fn it_after_a_sentence_opened_by_a_body_s_initials_is_that_body() {
+    let text = "The EFF, representing the reporters, has asked the court to stop Acme. It argues that the \
+                reporters are protected.";
+    assert_eq!(sources(text), ["EFF"]);
+    // Initials before a noun describe it: the tycoon is no body.
+    let text = "The US tycoon has approached the board. It argues that the offer is fair.";
+    assert_eq!(sources(text), ["It"]);
+}
+
+#[test]
+fn whose_member_opens_a_sentence_is_no_subject() {
+    // "Bafta's" owns the person named in full after it, who is whom "he"
+    // means next; "Interactive Bafta" was learned as a name before.
+    let text = "Headline\n\nThe BBC led the field at this year's Interactive Bafta awards.\n\nBafta's Grant Dean, \
+                chair of the committee, said all the entrants had been of \"outstanding quality\". \"It has been a \
+                landmark year,\" he added.";
+    assert_eq!(sources(text), ["Grant Dean", "Grant Dean"]);
+}
