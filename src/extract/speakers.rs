@@ -1940,9 +1940,12 @@ fn name_before_affiliation(words: &[&str]) -> Option<String> {
     let tail = words.len() - capitalized_tail(words).len();
     // (Where the phrase ends in lowercase, "Jo Lee of Bigbank Chase bank",
     // no name follows the place.)
+    // (But "Nadia Thalman of the Swiss research group MiraLab": a name
+    // after a body's noun is the body's.)
     if tail < words.len()
         && tail > at + 1
         && !matches!(words[tail - 1], "the" | "&" | "and" | "of" | "in" | "for" | "at")
+        && !BODY_NOUNS.contains(&words[tail - 1])
     {
         return None;
     }

@@ -6889,3 +6889,22 @@ fn whose_member_opens_a_sentence_is_no_subject() {
                 landmark year,\" he added.";
     assert_eq!(sources(text), ["Grant Dean", "Grant Dean"]);
 }
+
+#[test]
+fn a_name_after_a_body_s_noun_is_the_body_s_not_the_speaker_s() {
+    assert_single_speaker(&[
+        (
+            "\"It works,\" said Professor Ines Varga of the Swiss research group Mirolab.",
+            "Ines Varga",
+        ),
+        (
+            "\"It works,\" said Ivo Marek from anti-virus firm Sophex.",
+            "Ivo Marek",
+        ),
+        // A role and a name after the place: that name is the speaker.
+        (
+            "\"It works,\" said National Bureau of Statistics chief Li Dena.",
+            "Li Dena",
+        ),
+    ]);
+}
