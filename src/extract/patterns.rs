@@ -2814,6 +2814,25 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     let attribution_end = (c + 1..n)
                         .find(|&i| tokens[i].span.start >= mention.end.max(tokens[c].span.end))
                         .unwrap_or(n);
+                    // (`"Q1," Mr Lee said, referring to the first entries,
+                    // "Q2"`: a participle's phrase after the attribution is
+                    // part of it; not a reporting one, "adding", whose
+                    // quotation is its own.)
+                    let attribution_end = if tokens.get(attribution_end).is_some_and(|t| t.text == ",")
+                        && tokens.get(attribution_end + 1).is_some_and(|t| {
+                            t.is_word()
+                                && !t.capitalized()
+                                && t.lower().ends_with("ing")
+                                && !cues::is_cue_word(t.lower())
+                                && !contextual_cue(tokens, attribution_end + 1)
+                        }) {
+                        (attribution_end + 2..n.min(attribution_end + 20))
+                            .take_while(|&i| !is_open_quote(&tokens[i]) && !is_close_quote(&tokens[i]))
+                            .find(|&i| tokens[i].text == "," && tokens.get(i + 1).is_some_and(is_open_quote))
+                            .unwrap_or(attribution_end)
+                    } else {
+                        attribution_end
+                    };
                     if attribution_end + 2 < n
                         && tokens[attribution_end].text == ","
                         && is_open_quote(&tokens[attribution_end + 1])
@@ -5908,7 +5927,11 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     if matches!(tokens[c].lower(), "told" | "tells" | "telling" | "tell") {
         // "told the BBC News website", "told BBC One's Breakfast with
         // Frost programme": the outlet, however it is named.
-        let named = k + usize::from(tokens.get(k).is_some_and(|t| t.lower() == "the"));
+        // (Not past "that" or "reporters", which `skip_after_cue` steps
+        // over: "told reporters that the Paris Club was ..." is what was
+        // said, not the outlet.)
+        let past_whom = k > c + 1 && matches!(tokens[k - 1].lower(), "that" | "reporters" | "journalists");
+        let named = k + usize::from(!past_whom && tokens.get(k).is_some_and(|t| t.lower() == "the"));
         // "told the paper", "told the newspaper": an outlet named by its kind.
         // (What follows is what was said: "told the paper her ...".)
         if named > k
@@ -5916,7 +5939,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         {
             k = end;
         }
-        if tokens.get(named).is_some_and(Token::capitalized) {
+        if !past_whom && tokens.get(named).is_some_and(Token::capitalized) {
             k = named;
         }
         // (A form of address opens whom the claim is about, not more of
@@ -6937,6 +6960,8 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
         let out_of_cue = || k > 0 && cue_words(tokens, k - 1) == 2;
         if SINGLE.contains(&w) || DAYS.contains(&w) && !day_as_subject() || out_of_cue() {
             k += 1;
+        } else if let Some(end) = (w == "to").then(|| addressee_end(tokens, k + 1)).flatten() {
+            k = end;
         } else if w == "on" && DAYS.contains(&word(k + 1)) {
             k += 2;
         } else if let time @ 2.. = time_phrase_len(tokens, k) {
@@ -6957,6 +6982,59 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
             return k;
         }
     }
+}
+
+/// Where whom it was said to ends, after a cue's "to" ("admitted to
+/// jurors he was", "said to reporters that", "confided to Jo Lee that"):
+/// one to three words, a plural, an object pronoun or a name (and "the"),
+/// then "that" or a pronoun and its verb. None for "said to be", "agreed
+/// to pay", "admitted to lying".
+fn addressee_end(tokens: &[Token], from: usize) -> Option<usize> {
+    let whom = |t: &Token| {
+        t.is_word()
+            && (t.capitalized()
+                || matches!(t.lower(), "the" | "him" | "her" | "them" | "me" | "us")
+                || t.lower().ends_with('s') && !t.lower().ends_with("ss") && !t.lower().ends_with("ing"))
+            && !PRONOUNS.contains(&t.lower())
+            && !cues::is_cue_word(t.lower())
+            // ("responded to accusations that S", "to concerns that S":
+            // what was answered, whose "that" is its own.)
+            && !matches!(
+                t.lower(),
+                "accusations"
+                    | "allegations"
+                    | "concerns"
+                    | "suggestions"
+                    | "questions"
+                    | "fears"
+                    | "rumours"
+                    | "rumors"
+                    | "criticisms"
+                    | "complaints"
+                    | "assertions"
+                    | "statements"
+                    | "comments"
+                    | "demands"
+                    | "calls"
+                    | "warnings"
+                    | "reports"
+                    | "charges"
+                    | "news"
+            )
+    };
+    let run = tokens[from.min(tokens.len())..]
+        .iter()
+        .take(3)
+        .take_while(|t| whom(t))
+        .count();
+    (1..=run).rev().map(|len| from + len).find(|&end| {
+        tokens[end - 1].lower() != "the"
+            && tokens.get(end).is_some_and(|t| {
+                t.lower() == "that"
+                    || matches!(t.lower(), "he" | "she" | "they" | "it" | "we" | "i")
+                        && tokens.get(end + 1).is_some_and(looks_like_verb)
+            })
+    })
 }
 
 /// The first colon in `from..to`, when a quotation opens right after it

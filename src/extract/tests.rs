@@ -6908,3 +6908,50 @@ fn a_name_after_a_body_s_noun_is_the_body_s_not_the_speaker_s() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_after_told_reporters_that_is_what_was_said() {
+    assert_single_claim(&[
+        (
+            "Ivo Marek told reporters that the Acme Club was expected to pay.",
+            "Ivo Marek",
+            "the Acme Club was expected to pay",
+        ),
+        (
+            "Ivo Marek told him that the Authority could act.",
+            "Ivo Marek",
+            "the Authority could act",
+        ),
+        // An outlet right after the cue is still whom it was told.
+        (
+            "Ivo Marek told the Daily Post that the club was expected to pay.",
+            "Ivo Marek",
+            "the club was expected to pay",
+        ),
+    ]);
+}
+
+#[test]
+fn whom_something_was_said_to_is_no_part_of_it() {
+    assert_single_claim(&[
+        (
+            "Ana Lusk admitted to jurors he was willing to commit fraud.",
+            "Ana Lusk",
+            "he was willing to commit fraud",
+        ),
+        (
+            "Ana Lusk said to reporters that the plan was dead.",
+            "Ana Lusk",
+            "the plan was dead",
+        ),
+    ]);
+}
+
+#[test]
+fn a_quotation_interrupted_by_its_speaker_and_a_participle_is_one_claim() {
+    assert_single_claim(&[(
+        "\"At that point,\" Mr Lusk said, referring to the first false entries, \"I knew it was wrong.\"",
+        "Lusk",
+        "At that point, I knew it was wrong",
+    )]);
+}
