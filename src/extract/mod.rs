@@ -406,6 +406,14 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             {
                 source = pronoun;
             }
+            // ("Gordon Brown's decision was sensible, Mr Balls told the
+            // BBC. He said ...": Mr Balls.)
+            let claim_opens = text.chars()[sentence.start..content.start.max(sentence.start)]
+                .iter()
+                .all(|c| c.is_whitespace() || patterns::OPEN_QUOTES.contains(*c));
+            if claim_opens && mention.start >= content.end && !speakers::is_description(&source) {
+                speakers.spoke_after_claim(&source);
+            }
             if body_sentences == 1 && speakers::is_description(&source) {
                 lede = Some((source.clone(), text.slice(sentence)));
             }

@@ -455,13 +455,35 @@ impl<'k> Speakers<'k> {
         // whose "Dem" an earlier "Lib Dem leaders" made a surname.)
         // After an opening phrase and its comma, the first words of the
         // clause ("In Wednesday's Budget, Mr Brown doubled ...").
+        // (Or a phrase before a name in full and its verb: "Formerly one of
+        // Mr Brown's closest aides, Ed Balls hinted ...".)
+        let fronted_name = |clause: &[Token]| {
+            clause.len() > 2
+                && clause[..2]
+                    .iter()
+                    .all(|t| t.is_word() && t.capitalized() && !has_possessive(t.text))
+                && super::patterns::looks_like_verb(&clause[2])
+        };
         let after_opening = tokens
-            .first()
-            .filter(|t| opens_adverbial(t.lower()))
-            .and_then(|_| {
-                let comma = tokens.iter().take(9).position(|t| t.text == ",")?;
-                Some(&tokens[comma + 1..])
-            });
+            .iter()
+            .take(16)
+            .position(|t| t.text == ",")
+            .map(|comma| &tokens[comma + 1..])
+            .filter(|clause| {
+                tokens.first().is_some_and(|t| opens_adverbial(t.lower())) || fronted_name(clause)
+            })
+            .filter(|clause| tokens.len() - clause.len() <= 9 || fronted_name(clause));
+        // Where that name starts: the sentence's subject once learned below.
+        // (Not in a quotation that runs across sentences, whose marks the
+        // sentence holds an odd number of: "... If the teenage Michael
+        // Howard were applying today, Gordon Brown would love me.\"")
+        let marks = tokens
+            .iter()
+            .filter(|t| super::patterns::is_open_quote(t) || super::patterns::is_close_quote(t))
+            .count();
+        let fronted_at = after_opening
+            .filter(|clause| marks % 2 == 0 && fronted_name(clause))
+            .map(|clause| tokens.len() - clause.len());
         self.sentence_body = [Some(tokens), after_opening]
             .into_iter()
             .flatten()
@@ -477,10 +499,19 @@ impl<'k> Speakers<'k> {
                     .get(k)
                     .is_some_and(|t| t.is_word() && t.capitalized() && !has_possessive(t.text))
             };
+            // (Or a post a few describing words on, plural too, in any
+            // case: "But Mr Brown's former advisor Ed Balls said",
+            // "Argentina's President, Nestor Kirchner, said".)
+            let post = |t: &Token| {
+                let word = t.lower();
+                names_a_person(word)
+                    || SPOKES.contains(&word)
+                    || names_a_person(word.strip_suffix('s').unwrap_or(""))
+            };
             has_possessive(clause[i].text)
-                && (clause
-                    .get(i + 1)
-                    .is_some_and(|next| names_a_person(next.text) || SPOKES.contains(&next.lower()))
+                && ((i + 1..clause.len().min(i + 4))
+                    .take_while(|&k| clause[k].is_word() && !has_possessive(clause[k].text))
+                    .any(|k| post(&clause[k]))
                     || capital(i + 1) && capital(i + 2) && clause.get(i + 3).is_some_and(|t| t.text == ","))
         };
         // A quotation that opens the sentence holds the speaker's words:
@@ -881,6 +912,9 @@ impl<'k> Speakers<'k> {
                     }
                     if run_start == 0 || (run_start == 1 && tokens[0].lower() == "but") {
                         self.opening_name = Some(full.clone());
+                    }
+                    if fronted_at == Some(run_start) && run_start >= quoted_until {
+                        self.sentence_subject = Some(full.clone());
                     }
                     // "Jo Lee, 32, said": whom "the 32-year-old" means.
                     if let [comma, age, after, ..] = &tokens[run_end.min(tokens.len())..]
@@ -1566,6 +1600,17 @@ impl<'k> Speakers<'k> {
     /// The person "he" or "she" gave words to first is the sentence's
     /// subject, for "he" and "she" in the next one, over a name among its
     /// first words, which may open the claim.
+    /// The person named as the speaker after the claim that opened the
+    /// sentence ("Gordon Brown's decision was sensible, Mr Balls told the
+    /// BBC"): the sentence's subject, whom "he" next means, not a name
+    /// the claim opened with.
+    pub(super) fn spoke_after_claim(&mut self, person: &str) {
+        if !self.subject_spoke && self.is_person(person) {
+            self.sentence_subject = Some(person.to_string());
+            self.subject_spoke = true;
+        }
+    }
+
     fn note_subject_spoke(&mut self, person: &str) {
         if !self.subject_spoke {
             self.sentence_subject = Some(person.to_string());

@@ -6955,3 +6955,37 @@ fn a_quotation_interrupted_by_its_speaker_and_a_participle_is_one_claim() {
         "At that point, I knew it was wrong",
     )]);
 }
+
+#[test]
+fn the_speaker_after_a_claim_that_opens_the_sentence_is_its_subject() {
+    // "Gordon Brown's decision" opens the claim, not the sentence's
+    // subject: "he" next is the one who told the BBC.
+    let text = "Headline\n\nChancellor Dena Cole will meet her rule.\n\nIvo Marek hinted at a giveaway. Dena \
+                Cole's decision was sensible, Mr Marek told the BBC. Commenting on rates, he said it was not the \
+                bank's job.";
+    assert_eq!(sources(text), ["Ivo Marek", "Ivo Marek"]);
+}
+
+#[test]
+fn a_name_after_a_fronted_phrase_is_the_sentence_s_subject() {
+    let text = "Headline\n\nChancellor Dena Cole will win, according to her adviser.\n\nFormerly one of Ms Cole's \
+                closest aides, Ivo Marek hinted at a giveaway. He said he hoped more would be done.";
+    assert_eq!(sources(text)[1], "Ivo Marek");
+    // Not inside a quotation that runs on from the sentence before.
+    let text = "Headline\n\nIvo Marek spoke last.\n\n\"I come from an ordinary family. If the young Ivo Marek were \
+                applying today, Dena Cole would love me.\" And he stressed his party's plans.";
+    assert_eq!(
+        run(text).iter().filter(|p| p.0 == "Dena Cole").count(),
+        0,
+        "{:?}",
+        run(text)
+    );
+}
+
+#[test]
+fn whose_post_opens_a_sentence_is_no_subject_a_few_words_on() {
+    // "Ms Cole's former adviser": the adviser is the subject, not Ms Cole.
+    let text = "Headline\n\nDena Cole has set out her plans.\n\nBut Ms Cole's former adviser Ivo Marek, now a \
+                candidate, said the plans were sound. He added: \"I see no need for changes.\"";
+    assert_eq!(sources(text), ["Ivo Marek", "Ivo Marek"]);
+}
