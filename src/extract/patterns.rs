@@ -5876,6 +5876,24 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             return None;
         }
     }
+    // "Wolf Brother tells the story of Torak", "The film tells the tale
+    // of a forbidden love": a plot, no claim. (PolNeAR's gold counts a
+    // few, "told the story of an older supporter"; not "tells the story
+    // of how he wooed her", an account of what happened, nor "told the
+    // story that his father was a spy".)
+    if k == c + 1
+        && matches!(tokens[c].lower(), "tells" | "tell" | "told" | "telling")
+        && tokens.get(k).is_some_and(|t| DETERMINERS.contains(&t.lower()))
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.lower(), "story" | "stories" | "tale" | "tales"))
+        && tokens.get(k + 2).is_some_and(|t| t.lower() == "of")
+        && tokens
+            .get(k + 3)
+            .is_some_and(|t| !matches!(t.lower(), "how" | "why" | "what"))
+    {
+        return None;
+    }
     // "efforts to stop piracy have claimed a high-profile victim", "the
     // storm claimed 12 lives": taken, not said.
     if k == c + 1

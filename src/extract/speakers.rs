@@ -2114,9 +2114,16 @@ fn qualifiers_before_name(name: &[&str]) -> usize {
         .iter()
         .rposition(|w| body_word(w))
         .map_or(0, |k| k + 1);
+    // (An adjective before an occupation qualifies too: "Controversial
+    // DJ Howard Stern".)
+    let occupation = |word: &str| in_lowercase(word, |l| OCCUPATIONS.contains(&l));
     while name.len() - cut > 2 && {
         let word = name[cut];
-        NAME_QUALIFIERS.contains(&word)
+        name.len() - cut > 3
+            && occupation(name[cut + 1])
+            && !occupation(word)
+            && word.ends_with(|c: char| c.is_lowercase())
+            || NAME_QUALIFIERS.contains(&word)
             || COUNTRIES.contains(&word)
             || super::patterns::is_day(word)
             || in_lowercase(word, |l| {

@@ -6989,3 +6989,24 @@ fn whose_post_opens_a_sentence_is_no_subject_a_few_words_on() {
                 candidate, said the plans were sound. He added: \"I see no need for changes.\"";
     assert_eq!(sources(text), ["Ivo Marek", "Ivo Marek"]);
 }
+
+#[test]
+fn an_adjective_before_an_occupation_is_no_part_of_the_name() {
+    let text = "Headline\n\nControversial DJ Ivo Marek has been dropped by four stations. Marek announced that he \
+                was leaving.";
+    assert_eq!(sources(text), ["Ivo Marek"]);
+}
+
+#[test]
+fn a_plot_told_is_no_claim() {
+    assert_no_proposal(&[
+        "The film tells the story of two boys who run away from home.",
+        "Wasp tells the tale of a young mother on the breadline.",
+    ]);
+    // An account of what happened still is.
+    assert_single_claim(&[(
+        "She regularly tells the story of how he wooed her into the job.",
+        "She",
+        "the story of how he wooed her into the job",
+    )]);
+}
