@@ -1106,10 +1106,7 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
     // pointing out is saying, with "that", a clause whose verb comes
     // within a few words, or nothing after it (not "pointed out the
     // window", nor "pointed to the data", nor "the point").
-    if matches!(word, "point" | "points" | "pointed" | "pointing")
-        && i > 0
-        && tokens.get(i + 1).is_some_and(|t| t.lower() == "out")
-    {
+    if i > 0 && cue_words(tokens, i) == 2 {
         return pointed_out(tokens, i);
     }
     // "S, he went on.", "He went on: \"Q\"": going on is speaking on, where
@@ -2381,7 +2378,7 @@ fn pointed_out(tokens: &[Token], i: usize) -> bool {
     if after.lower() == "that" || after.text == ":" || is_open_quote(after) {
         // (The participle only after a comma: "..., pointing out that S",
         // not "by pointing out that" nor "is worth pointing out that".)
-        return word_is_not_participle(tokens, i);
+        return no_ing_form_or_set_off(tokens, i);
     }
     // ("As Jo Lee pointed out, S": the main clause is what was said.)
     if after.text == "," && (0..i).rev().take(6).any(|k| tokens[k].lower() == "as") {
@@ -2392,7 +2389,7 @@ fn pointed_out(tokens: &[Token], i: usize) -> bool {
     }
     // A clause with no "that": a subject of at most five words, then its
     // finite verb ("conditions in New York will be", "he was").
-    word_is_not_participle(tokens, i)
+    no_ing_form_or_set_off(tokens, i)
         && tokens[i + 2..]
             .iter()
             .take(6)
@@ -2407,9 +2404,10 @@ fn cue_words(tokens: &[Token], c: usize) -> usize {
     1 + usize::from(point && tokens.get(c + 1).is_some_and(|t| t.lower() == "out"))
 }
 
-/// Whether the "-ing" form of a verb at `i`, if it is one, stands after a
-/// comma as a participle of its own (the others: `i` is no "-ing" form).
-fn word_is_not_participle(tokens: &[Token], i: usize) -> bool {
+/// Whether the word at `i` is no "-ing" form, or one set off by a comma
+/// as a participle of its own (", pointing out that S"; not "worth
+/// pointing out that").
+fn no_ing_form_or_set_off(tokens: &[Token], i: usize) -> bool {
     !tokens[i].lower().ends_with("ing")
         || tokens[i - 1].text == ","
         || i > 1 && is_close_quote(&tokens[i - 1]) && tokens[i - 2].text == ","

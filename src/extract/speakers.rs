@@ -266,8 +266,6 @@ impl<'k> Speakers<'k> {
         }
     }
 
-    /// The full name the sentence last learned opens with ("Mike Nattrass,
-    /// UKIP's deputy leader, made the comments").
     /// Called after `learn` on a headline in sentence case: the full name
     /// it opens with, if any, gives way to the body's full name of the
     /// same surname (see `headline_surname`).
@@ -291,6 +289,8 @@ impl<'k> Speakers<'k> {
         }
     }
 
+    /// The full name the sentence last learned opens with ("Mike Nattrass,
+    /// UKIP's deputy leader, made the comments").
     pub(super) fn opening_name(&self) -> Option<&str> {
         self.opening_name.as_deref()
     }
@@ -477,12 +477,14 @@ impl<'k> Speakers<'k> {
         // (Not in a quotation that runs across sentences, whose marks the
         // sentence holds an odd number of: "... If the teenage Michael
         // Howard were applying today, Gordon Brown would love me.\"")
-        let marks = tokens
-            .iter()
-            .filter(|t| super::patterns::is_open_quote(t) || super::patterns::is_close_quote(t))
-            .count();
+        let marks = || {
+            tokens
+                .iter()
+                .filter(|t| super::patterns::is_open_quote(t) || super::patterns::is_close_quote(t))
+                .count()
+        };
         let fronted_at = after_opening
-            .filter(|clause| marks % 2 == 0 && fronted_name(clause))
+            .filter(|clause| fronted_name(clause) && marks() % 2 == 0)
             .map(|clause| tokens.len() - clause.len());
         self.sentence_body = [Some(tokens), after_opening]
             .into_iter()
@@ -1597,9 +1599,6 @@ impl<'k> Speakers<'k> {
             .or_else(|| self.known_without_honorific.get(folded))
     }
 
-    /// The person "he" or "she" gave words to first is the sentence's
-    /// subject, for "he" and "she" in the next one, over a name among its
-    /// first words, which may open the claim.
     /// The person named as the speaker after the claim that opened the
     /// sentence ("Gordon Brown's decision was sensible, Mr Balls told the
     /// BBC"): the sentence's subject, whom "he" next means, not a name
@@ -1611,6 +1610,9 @@ impl<'k> Speakers<'k> {
         }
     }
 
+    /// The person "he" or "she" gave words to first is the sentence's
+    /// subject, for "he" and "she" in the next one, over a name among its
+    /// first words, which may open the claim.
     fn note_subject_spoke(&mut self, person: &str) {
         if !self.subject_spoke {
             self.sentence_subject = Some(person.to_string());
