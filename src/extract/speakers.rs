@@ -2557,7 +2557,17 @@ fn opening_body(clause: &[Token]) -> Option<String> {
         })
     };
     let run = (start..start + 8).take_while(|&i| name_word(i)).count();
-    let after = clause.get(start + run)?;
+    let mut after = clause.get(start + run)?;
+    // ("The American Film Institute (AFI) hailed ...": past the initials
+    // in brackets.)
+    if after.text == "("
+        && clause.get(start + run + 2).is_some_and(|t| t.text == ")")
+        && clause
+            .get(start + run + 1)
+            .is_some_and(|t| t.text.len() >= 2 && t.text.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        after = clause.get(start + run + 3)?;
+    }
     // (Not one of two: "The Greens and Lib Dems tabled ...".)
     if matches!(after.lower(), "and" | "or") {
         return None;

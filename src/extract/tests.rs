@@ -7010,3 +7010,10 @@ fn a_plot_told_is_no_claim() {
         "the story of how he wooed her into the job",
     )]);
 }
+
+#[test]
+fn it_after_a_body_named_with_its_initials_in_brackets_is_that_body() {
+    let text = "Film critics have named the year's best films. The Acme Film Institute (AFI) hailed the epic. It \
+                claimed both directors \"tossed convention out\".";
+    assert_eq!(sources(text), ["Acme Film Institute"]);
+}
