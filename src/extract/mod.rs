@@ -373,6 +373,13 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                     .collect();
                 cues::opens_setting(&next_word)
             };
+            // Whether the claim opens the sentence, past white space and
+            // quote marks (None when it began in an earlier sentence).
+            let claim_opens = text.chars().get(sentence.start..content.start).map(|before| {
+                before
+                    .iter()
+                    .all(|c| c.is_whitespace() || patterns::OPEN_QUOTES.contains(*c))
+            });
             let spoken = raw.quoted
                 && matches!(text.chars().get(content.end), Some(',' | '.' | '?' | '!'))
                 && (matches!(
@@ -381,12 +388,7 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 ) || setting_follows()
                     // (A quotation that opens the sentence: 'In his book
                     // “Be Rich,” he suggested to readers ...' names one.)
-                    && text
-                        .chars()
-                        .get(sentence.start..content.start)
-                        .is_some_and(|before| {
-                            before.iter().all(|c| c.is_whitespace() || patterns::OPEN_QUOTES.contains(*c))
-                        }));
+                    && claim_opens == Some(true));
             if !names_someone
                 && !spoken
                 && !plausible_content(&content_tokens(&text, &tokens, content), raw.quoted)
@@ -408,10 +410,10 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             }
             // ("Gordon Brown's decision was sensible, Mr Balls told the
             // BBC. He said ...": Mr Balls.)
-            let claim_opens = text.chars()[sentence.start..content.start.max(sentence.start)]
-                .iter()
-                .all(|c| c.is_whitespace() || patterns::OPEN_QUOTES.contains(*c));
-            if claim_opens && mention.start >= content.end && !speakers::is_description(&source) {
+            if claim_opens.unwrap_or(true)
+                && mention.start >= content.end
+                && !speakers::is_description(&source)
+            {
                 speakers.spoke_after_claim(&source);
             }
             if body_sentences == 1 && speakers::is_description(&source) {

@@ -1046,8 +1046,7 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
             | "announcing"
             | "confirming"
     ) {
-        let after_comma = i > 1
-            && (tokens[i - 1].text == "," || is_close_quote(&tokens[i - 1]) && tokens[i - 2].text == ",");
+        let after_comma = i > 1 && set_off_by_comma(tokens, i);
         // (Or a pronoun and its auxiliary: "..., arguing it is a matter
         // for conscience", "insisting they were innocent".)
         let clause = || {
@@ -2408,9 +2407,13 @@ fn cue_words(tokens: &[Token], c: usize) -> usize {
 /// as a participle of its own (", pointing out that S"; not "worth
 /// pointing out that").
 fn no_ing_form_or_set_off(tokens: &[Token], i: usize) -> bool {
-    !tokens[i].lower().ends_with("ing")
-        || tokens[i - 1].text == ","
-        || i > 1 && is_close_quote(&tokens[i - 1]) && tokens[i - 2].text == ","
+    !tokens[i].lower().ends_with("ing") || set_off_by_comma(tokens, i)
+}
+
+/// Whether a comma, or a comma and a closing quote mark (`,"`), stands
+/// right before the word at `i` (`i` > 0).
+fn set_off_by_comma(tokens: &[Token], i: usize) -> bool {
+    tokens[i - 1].text == "," || i > 1 && is_close_quote(&tokens[i - 1]) && tokens[i - 2].text == ","
 }
 
 /// The attributions of one sentence. `in_quotation`: whether a quotation
