@@ -683,6 +683,31 @@ fn opening_subject(tokens: &[Token]) -> Option<(usize, usize)> {
     if (end > start || start > from) && INSTITUTIONS.contains(&tokens[end].lower()) {
         end += 1;
     }
+    // "Children's charities have reacted with alarm, saying S", "US
+    // officials reacted, saying", "The unions have reacted, saying": a
+    // plural noun in lowercase after the capitalized words (or after
+    // "the"), its verb next, is the subject's head (it had been
+    // "Children", "US", or no one).
+    else if (end > start || start > from)
+        && let Some(noun_end) = (end..tokens.len().min(end + 2))
+            .take_while(|&k| tokens[k].is_word() && !tokens[k].capitalized())
+            .map(|k| k + 1)
+            .find(|&k| {
+                tokens.get(k).is_some_and(finite_verb) && {
+                    let noun = tokens[k - 1].lower();
+                    noun.len() > 3
+                        && noun.ends_with('s')
+                        && !noun.ends_with("ss")
+                        && !ends_in_s_but_no_verb(noun)
+                }
+            })
+        && tokens[end..noun_end - 1].iter().all(|t| {
+            super::speakers::has_possessive(t.text)
+                || !looks_like_verb(t) && !PREPOSITIONS.contains(&t.lower()) && !clause_marker(t.lower())
+        })
+    {
+        return Some((from, noun_end));
+    }
     // "the Florida senator took a heckler in stride", "the Dutch midfield
     // player admires ...": a capitalized adjective before lowercase words
     // that end in a post or a role is that description, whole (it had been

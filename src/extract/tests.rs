@@ -7017,3 +7017,27 @@ fn it_after_a_body_named_with_its_initials_in_brackets_is_that_body() {
                 claimed both directors \"tossed convention out\".";
     assert_eq!(sources(text), ["Acme Film Institute"]);
 }
+
+#[test]
+fn a_plural_noun_after_capitals_is_the_head_of_a_participles_subject() {
+    assert_single_speaker(&[
+        (
+            "Children's charities have reacted with alarm, saying the policy is cruel.",
+            "Children's charities",
+        ),
+        (
+            "Aid agencies reacted with anger, saying the plan would fail.",
+            "Aid agencies",
+        ),
+        (
+            "The unions have reacted with alarm, saying the policy is cruel.",
+            "The unions",
+        ),
+        (
+            "Britain's teachers denied the charge, saying they had no choice.",
+            "Britain's teachers",
+        ),
+    ]);
+    // A capitalized subject with its verb next stays as it was.
+    assert_single_speaker(&[("Acme denied the charge, saying it had no choice.", "Acme")]);
+}
