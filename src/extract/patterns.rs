@@ -1351,6 +1351,11 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
+    // "claimed the top spot", "claiming salaries for ...": what was won
+    // or asked for, not words.
+    if matches!(t.lower(), "claim" | "claims" | "claimed" | "claiming") && claims_a_thing(tokens, i + 1) {
+        return false;
+    }
     // "Republican claims –", "Fifth Amendment claims": a plural noun
     // unless what follows starts a clause.
     // (But `"Q," Conway notes.` and "S, Frank notes, S": a name or a
@@ -6647,6 +6652,111 @@ const MORE_CLAUSE_WORDS: &[&str] = &[
     "whom", "whose", "because", "when", "where", "if", "whether", "but", "be", "been", "not", "there", "i",
     "you",
 ];
+
+/// "claimed the top spot", "claim a draw at Anfield", "claimed his third
+/// victory", "claiming salaries for ...": "claim" meaning to win or to ask
+/// for, its object a noun phrase from `from` whose head is such a thing
+/// and ends the phrase (at a preposition, a conjunction, a mark or the
+/// sentence's end). Not a clause: "claimed the title was his" goes on
+/// past its noun. (Not what is said, either: "claimed responsibility for
+/// the attack", "claimed credit for it", and "claimed victory" bare, a
+/// side declaring it has won, are assertions a checker checks.)
+fn claims_a_thing(tokens: &[Token], from: usize) -> bool {
+    const THINGS: &[&str] = &[
+        "spot",
+        "place",
+        "title",
+        "titles",
+        "crown",
+        "cup",
+        "trophy",
+        "award",
+        "awards",
+        "prize",
+        "prizes",
+        "medal",
+        "medals",
+        "gold",
+        "silver",
+        "bronze",
+        "win",
+        "wins",
+        "victory",
+        "victories",
+        "draw",
+        "point",
+        "points",
+        "lead",
+        "set",
+        "sets",
+        "break",
+        "frame",
+        "frames",
+        "goal",
+        "goals",
+        "wicket",
+        "wickets",
+        "record",
+        "records",
+        "seat",
+        "seats",
+        "scalp",
+        "double",
+        "treble",
+        "championship",
+        "honours",
+        "pole",
+        "salary",
+        "salaries",
+        "expenses",
+        "benefit",
+        "benefits",
+        "asylum",
+        "compensation",
+        "damages",
+        "refund",
+        "refunds",
+        "allowance",
+        "allowances",
+        "ownership",
+        "control",
+        "lives",
+        "life",
+        "residency",
+        "sovereignty",
+        "territory",
+        "throne",
+        "jackpot",
+    ];
+    let stop = |t: &Token| {
+        !t.is_word()
+            || PREPOSITIONS.contains(&t.lower())
+            || matches!(t.lower(), "and" | "but" | "while" | "ahead" | "as")
+    };
+    let Some(end) = (from..tokens.len().min(from + 6))
+        .find(|&k| stop(&tokens[k]))
+        .or_else(|| (tokens.len() <= from + 6).then_some(tokens.len()))
+    else {
+        return false;
+    };
+    // (An event, "the men's 800m", is won as well.)
+    let head = |word: &str| {
+        THINGS.contains(&word)
+            || word.chars().any(|c| c.is_ascii_digit()) && word.ends_with('m') && word.len() > 2
+    };
+    // (Not a clause with its subject and verb before the noun: "claiming
+    // he needed a break"; nor "claimed no responsibility for it", which
+    // says they bear none.)
+    let clause_inside = (from..end).any(|k| {
+        let word = tokens[k].lower();
+        FINITE_AUXILIARIES.contains(&word)
+            || matches!(word, "that" | "no")
+            || PRONOUNS.contains(&word)
+            || k > from && word.ends_with("ed") && !DETERMINERS.contains(&tokens[k - 1].lower())
+    });
+    let declared = end == from + 1 && matches!(tokens[from].lower(), "victory" | "victories");
+    end > from && head(tokens[end - 1].lower()) && !clause_inside && !declared
+}
 
 /// Whether `word` opens or carries a clause (see [`MORE_CLAUSE_WORDS`]).
 fn clause_marker(word: &str) -> bool {

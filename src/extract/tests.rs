@@ -7041,3 +7041,39 @@ fn a_plural_noun_after_capitals_is_the_head_of_a_participles_subject() {
     // A capitalized subject with its verb next stays as it was.
     assert_single_speaker(&[("Acme denied the charge, saying it had no choice.", "Acme")]);
 }
+
+#[test]
+fn a_thing_won_or_asked_for_is_no_claim() {
+    assert_no_proposal(&[
+        "Rebels claimed their third victory in the town.",
+        "Officials are accused of claiming salaries for workers who do not exist.",
+        "Kenya's Jo Lee claimed the men's 800m at the meeting.",
+        "Ivo Marek claimed the first set.",
+        "The storm claimed the lives of 30 people.",
+    ]);
+    // A clause after "claim" is one, a noun of the list in it or not; so
+    // is a deed owned or a win declared.
+    assert_single_claim(&[
+        (
+            "The group claimed responsibility for the attack.",
+            "The group",
+            "responsibility for the attack",
+        ),
+        (
+            "Rebels claimed victory in the town.",
+            "Rebels",
+            "victory in the town",
+        ),
+        ("Jo Lee claimed the title was his.", "Jo Lee", "the title was his"),
+        (
+            "Ivo Marek left the club claiming he needed a break from football.",
+            "Ivo Marek",
+            "he needed a break from football",
+        ),
+        (
+            "Providers have long claimed no responsibility for the content they carry.",
+            "Providers",
+            "no responsibility for the content they carry",
+        ),
+    ]);
+}
