@@ -1071,7 +1071,8 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
             | "announcing"
             | "confirming"
     ) {
-        let after_comma = i > 1 && set_off_by_comma(tokens, i);
+        // ("Jo Lee began by arguing that S": after a deed's "by" too.)
+        let after_comma = i > 1 && (set_off_by_comma(tokens, i) || manner_of_deed(tokens, i));
         // (Or a pronoun and its auxiliary: "..., arguing it is a matter
         // for conscience", "insisting they were innocent".)
         let clause = || {
@@ -1556,8 +1557,10 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
                 | "don’t"
                 | "won’t"
         );
-        // ("He went on to say S": what he said next.)
-        if infinitive_or_gerund && !after_went_on(tokens, i) {
+        // ("He went on to say S": what he said next; "Jo Lee hit back by
+        // saying S": the manner of a deed that is no report itself, as
+        // "responded" is, in whose report "by saying" is.)
+        if infinitive_or_gerund && !after_went_on(tokens, i) && !manner_of_deed(tokens, i) {
             return false;
         }
         // "her lead in pledged delegates", "153 pledged delegates": after
@@ -1583,6 +1586,55 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     true
+}
+
+/// A cue's form, as far as whether it is its base form matters: the word
+/// itself when it is neither a past ("-ed", "said", "told", "wrote"), a
+/// third person's "-s" nor a participle ("-ing"); else "".
+fn cues_base_form(word: &str) -> &str {
+    let inflected = word.ends_with("ed")
+        || word.ends_with("ing")
+        || word.ends_with('s') && !word.ends_with("ss")
+        || matches!(
+            word,
+            "said" | "told" | "wrote" | "spoke" | "thought" | "felt" | "knew"
+        );
+    if inflected { "" } else { word }
+}
+
+/// "Jo Lee hit back by saying S", "She began by arguing S": a gerund of
+/// saying after "by", the verb before it no cue of its own, and a clause
+/// after it ("that", a colon, a quotation, or a finite verb within a few
+/// words: not "request a film by saying the actor's name", nor "crowned
+/// the day by claiming victory in the race", a win).
+fn manner_of_deed(tokens: &[Token], i: usize) -> bool {
+    let clause_follows = || {
+        tokens
+            .get(i + 1)
+            .is_some_and(|t| t.lower() == "that" || t.text == ":" || is_open_quote(t))
+            || (i + 1..tokens.len().min(i + 10))
+                .take_while(|&k| tokens[k].is_word())
+                .any(|k| {
+                    let word = tokens[k].lower();
+                    FINITE_AUXILIARIES.contains(&word) || word.ends_with("ed") && !tokens[k].capitalized()
+                })
+    };
+    i >= 2
+        && tokens[i - 1].lower() == "by"
+        && matches!(
+            tokens[i].lower(),
+            "saying"
+                | "arguing"
+                | "claiming"
+                | "insisting"
+                | "suggesting"
+                | "declaring"
+                | "stating"
+                | "warning"
+        )
+        && tokens[i - 2].is_word()
+        && !is_cue(tokens, i - 2)
+        && clause_follows()
 }
 
 /// Whether the word after a plural noun that doubles as a cue ("claims",
@@ -2664,7 +2716,10 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         // inside the quote.)
         let after_comma = tokens[c.saturating_sub(1)].text == ","
             || c > 2 && is_close_quote(&tokens[c - 1]) && tokens[c - 2].text == ",";
-        let participle = c > 1 && c + 2 < n && after_comma && tokens[c].lower().ends_with("ing");
+        let participle = c > 1
+            && c + 2 < n
+            && (after_comma || tokens[c - 1].lower() == "by")
+            && tokens[c].lower().ends_with("ing");
         if quote_found && relative_before(tokens, c).is_none() && !participle {
             continue;
         }
@@ -3264,13 +3319,29 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     .map(|(start, end)| (from + start, from + end))
                     .filter(|&(start, end)| end + 1 < c && plausible_speaker(&tokens[start..end]))
             };
+            // ("Jo Lee hit back by saying S": the subject of the deed, its
+            // verb active and the clause whole between them; not "her
+            // rival, Jo Lee, has soared in the polls by saying", whose
+            // subject is set off, "the candidate who launched his campaign
+            // by declaring", or "hostility is justified by arguing".)
+            let by_deed = tokens[c - 1].lower() == "by";
+            let deed_of = |end: usize| {
+                tokens[end..c - 1].iter().all(|t| {
+                    t.text != ","
+                        && !matches!(
+                            t.lower(),
+                            "who" | "which" | "that" | "whose" | "while" | "when" | "because" | "as"
+                        )
+                }) && !after_passive_auxiliary(tokens, c - 2)
+            };
             let speaker = if quote_found {
-                out.last().map(|m| m.mention)
+                out.last().map(|m| m.mention).filter(|_| !by_deed)
             } else {
                 (clause > 0)
                     .then(|| subject_of(clause))
                     .flatten()
                     .or_else(|| subject_of(0))
+                    .filter(|&(_, end)| !by_deed || deed_of(end))
                     .map(|(start, end)| Span::new(tokens[start].span.start, tokens[end - 1].span.end))
             };
             if !not_speech
@@ -3807,6 +3878,16 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // (", but said S": only a subject its verb follows; "France
                 // coach Jo Lee believes ..., but claims" is not France's.)
                 && !(by_but && !clause_and && !verb_after_subject(tokens, subject_end))
+                // ("The broadcasters could cancel the debate and explain
+                // their reasons": a base form that the subject's modal
+                // governs is something that may be said, not a report.)
+                && !(tokens[c].lower() == cues_base_form(tokens[c].lower())
+                    && tokens[subject_end..c.min(subject_end + 3)].iter().any(|t| {
+                        matches!(
+                            t.lower(),
+                            "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
+                        )
+                    }))
             {
                 (np_start, np_end) = whole_earlier_mention(&out, tokens, c, subject_start, subject_end);
             }

@@ -7077,3 +7077,28 @@ fn a_thing_won_or_asked_for_is_no_claim() {
         ),
     ]);
 }
+
+#[test]
+fn saying_after_a_deeds_by_reports_the_deeds_subject() {
+    assert_single_claim(&[
+        (
+            "Jack Straw hit back by saying Tory attitudes had kept the party out of power.",
+            "Jack Straw",
+            "Tory attitudes had kept the party out of power",
+        ),
+        (
+            "Ivo Marek began by arguing that the plan was sound.",
+            "Ivo Marek",
+            "the plan was sound",
+        ),
+    ]);
+    // Not a thing named, a win, a passive deed, or a subject set off or
+    // inside a relative clause.
+    assert_no_proposal(&[
+        "Users can request a film by saying the actor's name.",
+        "Jo Lee crowned the day by claiming victory in the women's race.",
+        "Hostility is often justified by arguing that the old ways are best.",
+        "Her rival, Ivo Marek, has soared in the polls by saying that the system is rigged.",
+        "It is a riposte to the candidate who launched his campaign by declaring that migrants were criminals.",
+    ]);
+}
