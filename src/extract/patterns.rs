@@ -1180,9 +1180,10 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
         }
         // "asked whether", "asked, “...", "asked him why", "asked Mr. Lee how",
         // and `"...?" she asked`.
-        let after_a_question = tokens[..i]
-            .windows(2)
-            .any(|w| w[0].text == "?" && is_close_quote(&w[1]));
+        // (`"...?," he asked`: the comma some writers add after it.)
+        let after_a_question = tokens[..i].windows(3).any(|w| {
+            w[0].text == "?" && (is_close_quote(&w[1]) || w[1].text == "," && is_close_quote(&w[2]))
+        }) || i >= 2 && tokens[i - 2].text == "?" && is_close_quote(&tokens[i - 1]);
         // "How was it right that S, the Lib Dem leader asked.": a sentence
         // that opens as a question, and the speaker after a comma closing
         // it, with nothing after the cue.
@@ -3175,10 +3176,17 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         {
             let before = &tokens[..c - 1];
             let words = before.iter().filter(|t| t.is_word()).count();
-            let first_part = before
-                .iter()
-                .take_while(|t| t.text != ",")
-                .filter(|t| t.is_word())
+            // ("Security, stability and prosperity would be ...": a list's
+            // commas are inside its first part.)
+            let list_comma = |k: usize| {
+                before[k].text == ","
+                    && (k + 1..before.len().min(k + 5))
+                        .take_while(|&j| before[j].is_word() || before[j].text == ",")
+                        .any(|j| matches!(before[j].lower(), "and" | "or") && j > k + 1)
+            };
+            let first_part = (0..before.len())
+                .take_while(|&k| before[k].text != "," || list_comma(k))
+                .filter(|&k| before[k].is_word())
                 .count();
             // "Jo Lee, who runs the fund, said S": the name before the
             // relative clause is the subject, and S follows the cue.

@@ -7102,3 +7102,23 @@ fn saying_after_a_deeds_by_reports_the_deeds_subject() {
         "It is a riposte to the candidate who launched his campaign by declaring that migrants were criminals.",
     ]);
 }
+
+#[test]
+fn a_list_opening_the_claim_before_said_np_is_no_aside() {
+    assert_single_claim(&[(
+        "Jobs, homes and schools would be the key themes in July, said Ivo Marek.",
+        "Ivo Marek",
+        "Jobs, homes and schools would be the key themes in July",
+    )]);
+    // A word set off alone is still no claim.
+    assert_no_proposal(&["Yes, said Ivo Marek."]);
+}
+
+#[test]
+fn a_question_closed_with_a_comma_is_what_was_asked() {
+    assert_single_claim(&[(
+        "\"Isn't the plan a trick?,\" Ivo Marek asked.",
+        "Ivo Marek",
+        "Isn't the plan a trick?",
+    )]);
+}
