@@ -1131,8 +1131,16 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
     // pointing out is saying, with "that", a clause whose verb comes
     // within a few words, or nothing after it (not "pointed out the
     // window", nor "pointed to the data", nor "the point").
-    if i > 0 && cue_words(tokens, i) == 2 {
+    if i > 0 && cue_words(tokens, i) == 2 && tokens[i + 1].lower() == "out" {
         return pointed_out(tokens, i);
+    }
+    // "Jo Lee made it clear he would stay", "has made clear that S",
+    // "made it plain that S": making clear is saying, with "that", a
+    // colon, a quotation or a clause whose verb comes within a few words
+    // (not "made it clear to the public", "was made clear", "wants to
+    // make it clear").
+    if i > 0 && cue_words(tokens, i) > 1 && tokens[i + 1].lower() != "out" {
+        return made_clear(tokens, i);
     }
     // "S, he went on.", "He went on: \"Q\"": going on is speaking on, where
     // the sentence ends at "on" or a colon opens what was said, and a
@@ -2480,10 +2488,66 @@ fn pointed_out(tokens: &[Token], i: usize) -> bool {
             .any(|(at, t)| at > 0 && FINITE_AUXILIARIES.contains(&t.lower()))
 }
 
-/// How many words the cue at `c` has: two for "pointed out", else one.
+/// Whether "made (it) clear" at `i` (the form of "make", the rest after
+/// it) reports what was said (see `contextual_cue`).
+fn made_clear(tokens: &[Token], i: usize) -> bool {
+    let previous = tokens[i - 1].lower();
+    let base = tokens[i].lower() == "make";
+    if after_passive_auxiliary(tokens, i)
+        || base
+            && matches!(
+                previous,
+                "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
+            )
+        || !no_ing_form_or_set_off(tokens, i)
+    {
+        return false;
+    }
+    let Some(after) = tokens.get(i + cue_words(tokens, i)) else {
+        return false;
+    };
+    if after.lower() == "that" || after.text == ":" || is_open_quote(after) {
+        return true;
+    }
+    // ("made it clear to reporters that S": to whom, then what.)
+    let from = i + cue_words(tokens, i);
+    if after.lower() == "to" {
+        return (from + 1..tokens.len().min(from + 6))
+            .take_while(|&k| tokens[k].is_word())
+            .any(|k| tokens[k].lower() == "that");
+    }
+    // A clause with no "that": a subject of at most five words, then its
+    // verb ("he would stay", "the plan failed"; "the comment hit a nerve"
+    // is past the reach of a word list).
+    tokens[from..]
+        .iter()
+        .take(6)
+        .take_while(|t| t.is_word())
+        .enumerate()
+        .any(|(at, t)| {
+            at > 0
+                && !t.capitalized()
+                && (FINITE_AUXILIARIES.contains(&t.lower()) || t.lower().ends_with("ed"))
+        })
+        && !matches!(
+            after.lower(),
+            "for" | "in" | "on" | "at" | "with" | "how" | "what" | "why" | "who" | "which" | "where" | "when"
+        )
+}
+
+/// How many words the cue at `c` has: two for "pointed out" and "made
+/// clear", three for "made it clear" (or "plain"), else one.
 fn cue_words(tokens: &[Token], c: usize) -> usize {
-    let point = matches!(tokens[c].lower(), "point" | "points" | "pointed" | "pointing");
-    1 + usize::from(point && tokens.get(c + 1).is_some_and(|t| t.lower() == "out"))
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower());
+    match tokens[c].lower() {
+        "point" | "points" | "pointed" | "pointing" if word(c + 1) == "out" => 2,
+        "make" | "makes" | "made" | "making" => match (word(c + 1), word(c + 2)) {
+            ("clear" | "plain", _) => 2,
+            ("it", "clear" | "plain") => 3,
+            _ => 1,
+        },
+        _ => 1,
+    }
 }
 
 /// Whether the word at `i` is no "-ing" form, or one set off by a comma
@@ -4253,7 +4317,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
             found.content.end = tokens[end].span.end;
         }
     }
-    // "pointed out": the cue is both words.
+    // "pointed out", "made it clear": the cue is all its words.
     for found in &mut out {
         let c = tokens.partition_point(|t| t.span.start < found.cue.start);
         if c < n && tokens[c].span == found.cue {
@@ -7200,7 +7264,7 @@ fn skip_after_cue(tokens: &[Token], mut k: usize) -> usize {
             return k;
         }
         // ("pointed out that": the second word of the cue.)
-        let out_of_cue = || k > 0 && cue_words(tokens, k - 1) == 2;
+        let out_of_cue = || (1..=2).any(|back| k >= back && cue_words(tokens, k - back) > back);
         if SINGLE.contains(&w) || DAYS.contains(&w) && !day_as_subject() || out_of_cue() {
             k += 1;
         } else if let Some(end) = (w == "to").then(|| addressee_end(tokens, k + 1)).flatten() {

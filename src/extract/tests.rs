@@ -7122,3 +7122,36 @@ fn a_question_closed_with_a_comma_is_what_was_asked() {
         "Isn't the plan a trick?",
     )]);
 }
+
+#[test]
+fn making_it_clear_is_saying() {
+    assert_single_claim(&[
+        (
+            "Coach Ivo Marek has made it clear he will pick his squad on form.",
+            "Ivo Marek",
+            "he will pick his squad on form",
+        ),
+        (
+            "Jo Lee made clear that she would stay.",
+            "Jo Lee",
+            "she would stay",
+        ),
+        (
+            "Jo Lee made it plain the plan failed.",
+            "Jo Lee",
+            "the plan failed",
+        ),
+        (
+            "Jo Lee made it clear to reporters that she would stay.",
+            "Jo Lee",
+            "she would stay",
+        ),
+    ]);
+    assert_no_proposal(&[
+        "It was made clear that she would stay.",
+        "Jo Lee wants to make it clear that she would stay.",
+        "The report made clear the scale of the problem.",
+        "Jo Lee made it clear to the public.",
+        "The shootings make clear how much more work we have to do.",
+    ]);
+}
