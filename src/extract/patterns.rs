@@ -6124,6 +6124,28 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     if is_verdict_verb(tokens[c].lower()) {
         return verdict_as(tokens, c, sentence_end);
     }
+    // "warned Bath they have until next week", "assured MPs they would be
+    // consulted": whom the warning or the promise was to, named before
+    // the clause's pronoun subject, is not what was said.
+    if matches!(
+        tokens[c].lower(),
+        "warned"
+            | "warns"
+            | "warning"
+            | "assured"
+            | "assures"
+            | "reminded"
+            | "reminds"
+            | "promised"
+            | "promises"
+    ) && let Some(subject) = (k + 1..n.min(k + 4)).find(|&i| {
+        matches!(tokens[i].lower(), "he" | "she" | "they" | "it" | "we")
+            && tokens.get(i + 1).is_some_and(|t| t.is_word() && !t.capitalized())
+    }) && tokens[k..subject].iter().all(|t| {
+        t.is_word() && (t.capitalized() || t.lower().ends_with('s') && !DETERMINERS.contains(&t.lower()))
+    }) {
+        k = subject;
+    }
     // "told The Huffington Post on Thursday": the addressee is not what
     // was said.
     if matches!(tokens[c].lower(), "told" | "tells" | "telling" | "tell") {

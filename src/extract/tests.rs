@@ -7155,3 +7155,21 @@ fn making_it_clear_is_saying() {
         "The shootings make clear how much more work we have to do.",
     ]);
 }
+
+#[test]
+fn whom_a_warning_was_to_before_its_pronoun_subject_is_no_claim() {
+    assert_single_claim(&[
+        (
+            "Jo Lee has warned Acme they have until next week to improve their offer.",
+            "Jo Lee",
+            "they have until next week to improve their offer",
+        ),
+        (
+            "Jo Lee assured voters she would not raise taxes.",
+            "Jo Lee",
+            "she would not raise taxes",
+        ),
+        // A name that is the clause's subject stays in it.
+        ("Jo Lee warned Labour would lose.", "Jo Lee", "Labour would lose"),
+    ]);
+}
