@@ -1131,16 +1131,17 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
     // pointing out is saying, with "that", a clause whose verb comes
     // within a few words, or nothing after it (not "pointed out the
     // window", nor "pointed to the data", nor "the point").
-    if i > 0 && cue_words(tokens, i) == 2 && tokens[i + 1].lower() == "out" {
-        return pointed_out(tokens, i);
-    }
     // "Jo Lee made it clear he would stay", "has made clear that S",
     // "made it plain that S": making clear is saying, with "that", a
     // colon, a quotation or a clause whose verb comes within a few words
     // (not "made it clear to the public", "was made clear", "wants to
     // make it clear").
-    if i > 0 && cue_words(tokens, i) > 1 && tokens[i + 1].lower() != "out" {
-        return made_clear(tokens, i);
+    if i > 0 && cue_words(tokens, i) > 1 {
+        return if tokens[i + 1].lower() == "out" {
+            pointed_out(tokens, i)
+        } else {
+            made_clear(tokens, i)
+        };
     }
     // "S, he went on.", "He went on: \"Q\"": going on is speaking on, where
     // the sentence ends at "on" or a colon opens what was said, and a
@@ -1597,18 +1598,17 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     true
 }
 
-/// A cue's form, as far as whether it is its base form matters: the word
-/// itself when it is neither a past ("-ed", "said", "told", "wrote"), a
-/// third person's "-s" nor a participle ("-ing"); else "".
-fn cues_base_form(word: &str) -> &str {
-    let inflected = word.ends_with("ed")
+/// Whether a cue word is its verb's base form ("explain", "say"): neither
+/// a past ("-ed", "said", "told", "wrote"), a third person's "-s" nor a
+/// participle ("-ing").
+fn is_base_form(word: &str) -> bool {
+    !(word.ends_with("ed")
         || word.ends_with("ing")
         || word.ends_with('s') && !word.ends_with("ss")
         || matches!(
             word,
             "said" | "told" | "wrote" | "spoke" | "thought" | "felt" | "knew"
-        );
-    if inflected { "" } else { word }
+        ))
 }
 
 /// "Jo Lee hit back by saying S", "She began by arguing S": a gerund of
@@ -2503,14 +2503,14 @@ fn made_clear(tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
-    let Some(after) = tokens.get(i + cue_words(tokens, i)) else {
+    let from = i + cue_words(tokens, i);
+    let Some(after) = tokens.get(from) else {
         return false;
     };
     if after.lower() == "that" || after.text == ":" || is_open_quote(after) {
         return true;
     }
     // ("made it clear to reporters that S": to whom, then what.)
-    let from = i + cue_words(tokens, i);
     if after.lower() == "to" {
         return (from + 1..tokens.len().min(from + 6))
             .take_while(|&k| tokens[k].is_word())
@@ -3953,7 +3953,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // ("The broadcasters could cancel the debate and explain
                 // their reasons": a base form that the subject's modal
                 // governs is something that may be said, not a report.)
-                && !(tokens[c].lower() == cues_base_form(tokens[c].lower())
+                && !(is_base_form(tokens[c].lower())
                     && tokens[subject_end..c.min(subject_end + 3)].iter().any(|t| {
                         matches!(
                             t.lower(),
