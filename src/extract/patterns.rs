@@ -6078,23 +6078,6 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         return None;
     }
-    // "efforts to stop piracy have claimed a high-profile victim", "the
-    // storm claimed 12 lives": taken, not said.
-    if k == c + 1
-        && matches!(tokens[c].lower(), "claimed" | "claims" | "claim" | "claiming")
-        && (k..n.min(k + 4))
-            .take_while(|&i| tokens[i].is_word() && !clause_marker(tokens[i].lower()))
-            .any(|i| {
-                matches!(
-                    tokens[i].lower(),
-                    "victim" | "victims" | "life" | "lives" | "scalp" | "scalps"
-                )
-                // (Not "claimed the victims had been paid": a clause.)
-                && tokens.get(i + 1).is_none_or(|t| !looks_like_verb(t) || t.lower().ends_with("ly"))
-            })
-    {
-        return None;
-    }
     // "The firm has also accused Gazprom, the Russian Federation and two
     // other firms.": whom, with nothing saying of what, is no claim.
     if k == c + 1
@@ -6829,8 +6812,9 @@ const MORE_CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// "claimed the top spot", "claim a draw at Anfield", "claimed his third
-/// victory", "claiming salaries for ...": "claim" meaning to win or to ask
-/// for, its object a noun phrase from `from` whose head is such a thing
+/// victory", "claiming salaries for ...", "the storm claimed 12 lives",
+/// "have claimed a high-profile victim": "claim" meaning to win, to ask
+/// for or to take, its object a noun phrase from `from` whose head is such a thing
 /// and ends the phrase (at a preposition, a conjunction, a mark or the
 /// sentence's end). Not a clause: "claimed the title was his" goes on
 /// past its noun. (Not what is said, either: "claimed responsibility for
@@ -6876,6 +6860,9 @@ fn claims_a_thing(tokens: &[Token], from: usize) -> bool {
         "seat",
         "seats",
         "scalp",
+        "scalps",
+        "victim",
+        "victims",
         "double",
         "treble",
         "championship",
