@@ -335,15 +335,8 @@ pub(super) fn looks_like_verb(token: &Token) -> bool {
                     | "didn’t"
                     | "never"
                     | "do"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "should"
-                    | "must"
-            ))
+            )
+            || is_modal(word))
 }
 
 /// Words whose final "s" makes no verb: possessives and other function
@@ -1535,38 +1528,31 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     // "by saying", "to say", "will say": not something said here.
     if i > 0 {
         let previous = tokens[i - 1].lower();
-        let infinitive_or_gerund = matches!(
-            previous,
-            "to" | "by"
-                | "without"
-                | "for"
-                | "of"
-                | "about"
-                | "before"
-                | "after"
-                | "while"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "not"
-                | "never"
-                | "didn't"
-                | "doesn't"
-                | "don't"
-                | "won't"
-                | "wouldn't"
-                | "cannot"
-                | "can't"
-                | "didn’t"
-                | "doesn’t"
-                | "don’t"
-                | "won’t"
-        );
+        let infinitive_or_gerund = is_modal(previous)
+            || matches!(
+                previous,
+                "to" | "by"
+                    | "without"
+                    | "for"
+                    | "of"
+                    | "about"
+                    | "before"
+                    | "after"
+                    | "while"
+                    | "not"
+                    | "never"
+                    | "didn't"
+                    | "doesn't"
+                    | "don't"
+                    | "won't"
+                    | "wouldn't"
+                    | "cannot"
+                    | "can't"
+                    | "didn’t"
+                    | "doesn’t"
+                    | "don’t"
+                    | "won’t"
+            );
         // ("He went on to say S": what he said next; "Jo Lee hit back by
         // saying S": the manner of a deed that is no report itself, as
         // "responded" is, in whose report "by saying" is.)
@@ -1609,6 +1595,15 @@ fn is_base_form(word: &str) -> bool {
             word,
             "said" | "told" | "wrote" | "spoke" | "thought" | "felt" | "knew"
         ))
+}
+
+/// Whether `word` (lowercase) is a modal verb, whose base form after it
+/// says what may be done or said, not what was.
+fn is_modal(word: &str) -> bool {
+    matches!(
+        word,
+        "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
+    )
 }
 
 /// "Jo Lee hit back by saying S", "She began by arguing S": a gerund of
@@ -1682,16 +1677,9 @@ fn noun_then_predicate(next: &Token) -> bool {
             | "have"
             | "had"
             | "been"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
             | "which"
-    ) || word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
+    ) || is_modal(word)
+        || word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
 }
 
 /// `"... consumers" said Lee Rainie, director of ...`: a quotation closed
@@ -2494,11 +2482,7 @@ fn made_clear(tokens: &[Token], i: usize) -> bool {
     let previous = tokens[i - 1].lower();
     let base = tokens[i].lower() == "make";
     if after_passive_auxiliary(tokens, i)
-        || base
-            && matches!(
-                previous,
-                "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
-            )
+        || base && (previous == "to" || is_modal(previous))
         || !no_ing_form_or_set_off(tokens, i)
     {
         return false;
@@ -3954,12 +3938,7 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                 // their reasons": a base form that the subject's modal
                 // governs is something that may be said, not a report.)
                 && !(is_base_form(tokens[c].lower())
-                    && tokens[subject_end..c.min(subject_end + 3)].iter().any(|t| {
-                        matches!(
-                            t.lower(),
-                            "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
-                        )
-                    }))
+                    && tokens[subject_end..c.min(subject_end + 3)].iter().any(|t| is_modal(t.lower())))
             {
                 (np_start, np_end) = whole_earlier_mention(&out, tokens, c, subject_start, subject_end);
             }
