@@ -656,14 +656,30 @@ impl<'k> Speakers<'k> {
                         || super::patterns::is_open_quote(&tokens[i - 1]))
                         && !matches!(t.lower(), "the" | "a" | "an")
             };
-            let capitalized = t.is_word() && t.capitalized() && !(opens() && is_function_word(t.lower()));
+            // ("Henri de Bodinat": a surname's particle between capitals
+            // is part of the name.)
+            let particle = || {
+                !run.is_empty()
+                    && is_name_particle(t.text)
+                    && tokens[i + 1..]
+                        .iter()
+                        .find(|n| !is_name_particle(n.text))
+                        .is_some_and(|n| n.is_word() && n.capitalized())
+                    && tokens[i + 1..]
+                        .iter()
+                        .take_while(|n| is_name_particle(n.text))
+                        .count()
+                        < 2
+            };
+            let capitalized =
+                t.is_word() && (t.capitalized() && !(opens() && is_function_word(t.lower())) || particle());
             if capitalized {
                 if run.is_empty() {
                     run_start = i;
                 }
                 run.push(t.text);
                 // "Mr Theede": whoever has this surname is a person.
-                if i > 0 && addresses_a_surname(tokens[i - 1].text) {
+                if i > 0 && t.capitalized() && addresses_a_surname(tokens[i - 1].text) {
                     let surname = without_possessive(t.lower());
                     if !self.addressed.contains(surname) {
                         self.addressed.insert(surname.to_string());
@@ -726,6 +742,16 @@ impl<'k> Speakers<'k> {
                     match self.surnames.get(&surname) {
                         None => {
                             self.surnames.insert(surname, full.clone());
+                            // ("President Lula" after "Luiz Inacio Lula da
+                            // Silva": the name before the particle, after
+                            // a first name, is the surname it went by.)
+                            if let Some(at) = name.iter().position(|w| is_name_particle(w))
+                                && at >= 2
+                            {
+                                self.surnames
+                                    .entry(name[at - 1].to_lowercase())
+                                    .or_insert_with(|| full.clone());
+                            }
                             Some(full)
                         }
                         // "Tony Blair" after "Sir Ian Blair": another
@@ -1570,13 +1596,14 @@ impl<'k> Speakers<'k> {
         }
         // "Mr De Vido" after "Julio De Vido": a surname with its particle,
         // the end of a full name the article gave.
-        if tail.len() == 2
-            && matches!(
-                tail[0],
-                "De" | "de" | "Da" | "da" | "Di" | "Del" | "Van" | "van" | "Von" | "von" | "Le" | "La" | "Du"
-            )
-            && let Some(full) = self.surnames.get(&tail[1].to_lowercase())
-            && full.ends_with(&format!(" {name}"))
+        // ("Bin Laden", "Mr von der Leyen" too.)
+        if let Some((surname, particles)) = tail.split_last()
+            && (1..=2).contains(&particles.len())
+            && particles.iter().all(|w| is_name_particle(&w.to_lowercase()))
+            && let Some(full) = self.surnames.get(&surname.to_lowercase())
+            && full
+                .to_lowercase()
+                .ends_with(&format!(" {}", name.to_lowercase()))
         {
             return self.remember(full.clone(), true);
         }
@@ -1962,15 +1989,57 @@ pub(super) fn joined_name_start(words: &[&str], tail: usize) -> usize {
 
 /// The words at the end of `words` that start with a capital.
 /// A number last after a capitalized word is part of the name
-/// ("Transport 2000", "Charter 88").
+/// ("Transport 2000", "Charter 88"), and so is a surname's particle
+/// between capitals ("Henri de Bodinat", "Ursula von der Leyen").
 fn capitalized_tail<'a, 'w>(words: &'w [&'a str]) -> &'w [&'a str] {
     let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let number = words.len() >= 2
         && words[words.len() - 1].chars().all(|c| c.is_ascii_digit())
         && capitalized(words[words.len() - 2]);
     let named = &words[..words.len() - usize::from(number)];
-    let count = named.iter().rev().take_while(|w| capitalized(w)).count();
-    &words[named.len() - count..]
+    let mut start = named.len() - named.iter().rev().take_while(|w| capitalized(w)).count();
+    while start < named.len() {
+        let particles = named[..start]
+            .iter()
+            .rev()
+            .take_while(|w| is_name_particle(w))
+            .count();
+        if particles == 0 || particles > 2 || start == particles || !capitalized(named[start - particles - 1])
+        {
+            break;
+        }
+        start -= particles;
+        start -= named[..start].iter().rev().take_while(|w| capitalized(w)).count();
+    }
+    &words[start..]
+}
+
+/// A lowercase word that joins a surname to the name before it: "de" in
+/// "Henri de Bodinat", "van" in "Mark van Bommel", "von der" in "Ursula
+/// von der Leyen", "bin" in "Osama bin Laden".
+pub(super) fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "du"
+            | "des"
+            | "del"
+            | "della"
+            | "da"
+            | "di"
+            | "dos"
+            | "das"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+    )
 }
 
 /// The name of a person said to be of, at or from some place: the
@@ -2976,8 +3045,15 @@ pub(super) fn is_person_name(source: &str) -> bool {
     let party = words
         .iter()
         .all(|w| NAME_QUALIFIERS.contains(&without_possessive(w)));
-    let name_like = (2..=4).contains(&words.len())
-        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    // ("Henri de Bodinat": a surname's particle inside is no lowercase
+    // word of a phrase.)
+    let inner_particle = |i: usize| i > 0 && i + 1 < words.len() && is_name_particle(words[i]);
+    let particles = (0..words.len()).filter(|&i| inner_particle(i)).count();
+    let name_like = (2..=4).contains(&(words.len() - particles))
+        && words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| w.starts_with(char::is_uppercase) || inner_particle(i))
         // ("Last October, Arsenal lost": a time.)
         && !matches!(
             words[0],

@@ -7173,3 +7173,36 @@ fn whom_a_warning_was_to_before_its_pronoun_subject_is_no_claim() {
         ("Jo Lee warned Labour would lose.", "Jo Lee", "Labour would lose"),
     ]);
 }
+
+#[test]
+fn a_surnames_particle_is_part_of_the_name() {
+    assert_single_speaker(&[
+        (
+            "\"Growth will slow,\" said Anne de Vasselot, head of research at Brightway.",
+            "Anne de Vasselot",
+        ),
+        (
+            "Pieter van der Berg said the deal was fair.",
+            "Pieter van der Berg",
+        ),
+    ]);
+    assert_single_role(&[(
+        "\"Growth will slow,\" said Anne de Vasselot, head of research at Brightway.",
+        "Anne de Vasselot",
+        "head of research at Brightway",
+    )]);
+    // Later mentions, with the particle or the name before it after a
+    // first name, are the person named in full.
+    assert_eq!(
+        sources(
+            "Pieter van der Berg, an adviser to the bank, said the deal was fair. \
+             Mr van der Berg added that it was late. \
+             \"It is late,\" he said."
+        ),
+        vec!["Pieter van der Berg"; 3]
+    );
+    assert_eq!(
+        sources("Maria Clara Nunes da Costa said the plan was fair. Nunes added that it was late."),
+        vec!["Maria Clara Nunes da Costa"; 2]
+    );
+}
