@@ -4706,6 +4706,17 @@ fn appositive_span(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
     {
         return appositive_span(tokens, from, to - 3);
     }
+    // ("said Jo Lee, the firm's general manager said at the launch": a
+    // verb of saying again, the writer's slip, ends the post.)
+    if let Some(k) = (from + 2..to).find(|&k| {
+        matches!(
+            tokens[k].text,
+            "said" | "says" | "told" | "tells" | "added" | "adds"
+        ) && tokens[k - 1].is_word()
+            && !matches!(tokens[from].lower(), "who" | "which")
+    }) {
+        return appositive_span(tokens, from, k);
+    }
     let phrase = tokens.get(from..to)?;
     let words: Vec<&Token> = phrase.iter().filter(|t| t.is_word()).collect();
     let first = words.first()?;

@@ -7206,3 +7206,26 @@ fn a_surnames_particle_is_part_of_the_name() {
         vec!["Maria Clara Nunes da Costa"; 2]
     );
 }
+
+#[test]
+fn a_verb_of_saying_ends_the_post_after_the_name() {
+    // The writer's slip, "said" twice: the post stops at the second.
+    assert_single_role(&[
+        (
+            "\"Sales are up,\" said Ann Marsh, the firm's sales director said at the launch.",
+            "Ann Marsh",
+            "firm's sales director",
+        ),
+        (
+            "\"Prices will fall,\" said Joe Bloggs, a wheat farmer from Kent told reporters.",
+            "Joe Bloggs",
+            "wheat farmer from Kent",
+        ),
+        // (A name that holds the word stays whole.)
+        (
+            "Jo Reed, spokesman for North East Says No, said the rival campaign was rattled.",
+            "Jo Reed",
+            "spokesman for North East Says No",
+        ),
+    ]);
+}
