@@ -116,6 +116,13 @@ pub(super) struct Speakers<'k> {
     /// occupation ("Christian Jasperneite, an economist with MM
     /// Warburg"): persons, whom "it" does not mean.
     described_persons: FastSet<String>,
+    /// The firm a sentence opened with as its subject ("Market leader
+    /// Nintendo is releasing a console that it says ...", "Shares in
+    /// American Express surged after it said"), for "it": the current
+    /// sentence's, and, where nothing else explains an "it", the last one
+    /// an earlier sentence opened with.
+    sentence_firm: Option<String>,
+    last_firm: Option<String>,
     /// The person a previous sentence opened with, for "he"/"she".
     last_subject: Option<String>,
     /// The person the current sentence opens with, promoted to
@@ -237,6 +244,8 @@ impl<'k> Speakers<'k> {
             headline_surname: None,
             ages: FastMap::default(),
             described_persons: FastSet::default(),
+            sentence_firm: None,
+            last_firm: None,
             last_subject: None,
             sentence_subject: None,
             subject_spoke: false,
@@ -449,6 +458,10 @@ impl<'k> Speakers<'k> {
         self.last_body = self.body_spoke.take().or(opened_with);
         self.last_group = self.sentence_group.take();
         self.sentence_group = opening_names_joined(tokens);
+        if let Some(thing) = self.sentence_firm.take() {
+            self.last_firm = Some(thing);
+        }
+        self.sentence_firm = opening_firm(tokens);
         // The sentence's subject: a known person's surname or full name
         // among its first words ("Putin, whose country ...").
         // (A person's: "Lib Dem Sir Archy Kirkwood" opens with a party,
@@ -1213,6 +1226,7 @@ impl<'k> Speakers<'k> {
                 match self
                     .sentence_body
                     .clone()
+                    .or_else(|| self.sentence_firm.clone())
                     .or_else(|| self.body_spoke.clone())
                     .or_else(|| self.last_body.clone())
                 {
@@ -1230,9 +1244,11 @@ impl<'k> Speakers<'k> {
                             .map(|(name, _)| name.clone());
                         Some(quoted.unwrap_or_else(|| self.resolve(&body)))
                     }
-                    None => self.recent_speaker(|speakers, name, _| {
-                        !speakers.evidently_person(name) && could_be_it(name)
-                    }),
+                    None => self
+                        .recent_speaker(|speakers, name, _| {
+                            !speakers.evidently_person(name) && could_be_it(name)
+                        })
+                        .or_else(|| self.last_firm.clone()),
                 }
             } else if folded == "they" {
                 // The names the sentence before opened with, else not the
@@ -2680,6 +2696,67 @@ fn opening_body(clause: &[Token]) -> Option<String> {
         && !has_possessive(after.text))
     .then(|| words_of(name))
 }
+
+/// The firm a sentence opens with as its subject: a name of one to three
+/// capitalized words after "Shares in" or after a firm's trade ("Market
+/// leader Nintendo, however, is releasing", "German investment bank
+/// Deutsche Bank has challenged", "Shares in American Express surged"),
+/// a verb or an aside set off by commas next. (A name alone is no firm
+/// for sure: the capital of a sentence's first word is its place's.)
+fn opening_firm(tokens: &[Token]) -> Option<String> {
+    let shares = tokens.len() > 2
+        && matches!(tokens[0].text, "Shares" | "Stock")
+        && matches!(tokens[1].lower(), "in" | "of");
+    let mut at = if shares { 2 } else { 0 };
+    // (The trade: an optional capitalized word, then lowercase words, the
+    // last a firm's noun.)
+    let lead = usize::from(tokens.get(at).is_some_and(|t| t.is_word() && t.capitalized()));
+    let lowercase = tokens[at + lead..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.is_word() && !t.capitalized())
+        .count();
+    let trade = lowercase > 0 && TRADE_NOUNS.contains(&tokens[at + lead + lowercase - 1].lower());
+    if trade {
+        at += lead + lowercase;
+    } else if !shares {
+        return None;
+    }
+    let run = tokens[at..]
+        .iter()
+        .take_while(|t| t.is_word() && t.capitalized() && !has_possessive(t.text))
+        .count();
+    let next = tokens.get(at + run)?;
+    let verb = next.is_word() && !next.capitalized() && super::patterns::looks_like_verb(next);
+    ((1..=3).contains(&run) && (verb || next.text == ",")).then(|| words_of(&tokens[at..at + run]))
+}
+
+/// Nouns of a firm's trade, which a firm's name follows ("software maker
+/// Oracle", "budget airline Virgin Blue").
+const TRADE_NOUNS: &[&str] = &[
+    "leader",
+    "giant",
+    "maker",
+    "firm",
+    "group",
+    "company",
+    "carrier",
+    "airline",
+    "bank",
+    "lender",
+    "insurer",
+    "retailer",
+    "operator",
+    "manufacturer",
+    "developer",
+    "publisher",
+    "broadcaster",
+    "chain",
+    "supplier",
+    "producer",
+    "conglomerate",
+    "network",
+];
 
 /// Bodies that no name need introduce, which "it" goes on to mean after a
 /// sentence opens with them ("The opposition made capital of the figures.

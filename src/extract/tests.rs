@@ -7229,3 +7229,31 @@ fn a_verb_of_saying_ends_the_post_after_the_name() {
         ),
     ]);
 }
+
+#[test]
+fn it_is_the_firm_a_sentence_opens_with_after_its_trade() {
+    // After "Shares in" or a firm's trade, the name is a firm's, which
+    // "it" in the same sentence, or later where nothing else explains it,
+    // means.
+    assert_eq!(
+        sources("Budget airline SkyHop, however, is launching a route that it says will pay within a year."),
+        vec!["SkyHop"]
+    );
+    assert_eq!(
+        sources("Shares in Acme Tools surged 9% after it said sales had doubled."),
+        vec!["Acme Tools"]
+    );
+    assert_eq!(
+        sources(
+            "German software maker Zentrix has sued two rivals. \
+             In a filing on Monday, it said both had copied its code."
+        ),
+        vec!["Zentrix"]
+    );
+    // (A name alone opening a sentence may be any word its place
+    // capitalized: no firm.)
+    assert_eq!(
+        sources("Falling sales hit the group. Last month it said it needed more money."),
+        vec!["it"]
+    );
+}
