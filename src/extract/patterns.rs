@@ -1355,6 +1355,11 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
+    // ("..., adding pay-TV channels later", "adding captioning for its
+    // broadcasts": a thing added, with no verb of a clause said after it.)
+    if t.lower() == "adding" && !clause_after(tokens, i + 1) {
+        return false;
+    }
     // "claimed the top spot", "claiming salaries for ...": what was won
     // or asked for, not words.
     if matches!(t.lower(), "claim" | "claims" | "claimed" | "claiming") && claims_a_thing(tokens, i + 1) {
@@ -6800,6 +6805,73 @@ const MORE_CLAUSE_WORDS: &[&str] = &[
     "whom", "whose", "because", "when", "where", "if", "whether", "but", "be", "been", "not", "there", "i",
     "you",
 ];
+
+/// Whether what follows `from` to the sentence's end (or a quotation's
+/// close) is a clause: "that", a colon or a quotation in it ("adding in a
+/// letter: \"Q\""), or a finite verb (an auxiliary or a modal, a past form, a contraction,
+/// or a verb in "-s" after a pronoun or a capitalized word: "Labour
+/// wants"). "pay-TV channels later" has none.
+fn clause_after(tokens: &[Token], from: usize) -> bool {
+    if tokens
+        .get(from)
+        .is_none_or(|t| t.lower() == "that" || t.text == ":" || is_open_quote(t))
+    {
+        return true;
+    }
+    tokens[from..]
+        .iter()
+        .enumerate()
+        // (A mark that may open a quotation opens one here: nothing said
+        // has come before it to close.)
+        .take_while(|(_, t)| {
+            !matches!(t.text, "." | ";" | "?" | "!") && (is_open_quote(t) || !is_close_quote(t))
+        })
+        .any(|(k, t)| {
+            let word = t.lower();
+            // (A past form after a word that is no determiner: "adding
+            // prices rose", not "adding paid stations", "the revised
+            // figures".)
+            let past = k > 0 && !DETERMINERS.contains(&tokens[from + k - 1].lower());
+            let subject = k > 0 && {
+                let before = &tokens[from + k - 1];
+                before.is_word() && (before.capitalized() || PRONOUNS.contains(&before.lower()))
+            };
+            is_open_quote(t)
+                || t.text == ":"
+                || t.is_word()
+                    && !t.capitalized()
+                    && (FINITE_AUXILIARIES.contains(&word)
+                        || past
+                            && (word.len() > 3 && word.ends_with("ed")
+                                || matches!(
+                                    word,
+                                    "said"
+                                        | "told"
+                                        | "rose"
+                                        | "fell"
+                                        | "grew"
+                                        | "sold"
+                                        | "paid"
+                                        | "made"
+                                        | "took"
+                                        | "came"
+                                        | "went"
+                                        | "got"
+                                        | "saw"
+                                        | "knew"
+                                        | "thought"
+                                        | "felt"
+                                        | "kept"
+                                        | "became"
+                                        | "did"
+                                        | "does"
+                                        | "do"
+                                ))
+                        || word.contains('\'')
+                        || word.contains('’')
+                        || subject && word.ends_with('s') && !word.ends_with("ss"))
+        })
+}
 
 /// "claimed the top spot", "claim a draw at Anfield", "claimed his third
 /// victory", "claiming salaries for ...", "the storm claimed 12 lives",

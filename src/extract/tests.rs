@@ -7257,3 +7257,28 @@ fn it_is_the_firm_a_sentence_opens_with_after_its_trade() {
         vec!["it"]
     );
 }
+
+#[test]
+fn adding_a_thing_is_no_report() {
+    assert_no_proposal(&[
+        "Digital radio will launch as a free service, adding paid stations later.",
+        "Radio Five has revamped its breakfast show, adding traffic news, interviews and banter.",
+    ]);
+    // A clause after "adding" is one, however it opens.
+    assert_single_claim(&[
+        (
+            "Jo Lee praised the plan, adding prices rose too fast last year.",
+            "Jo Lee",
+            "prices rose too fast last year",
+        ),
+        (
+            "Jo Lee praised the plan, adding Labour wants it too.",
+            "Jo Lee",
+            "Labour wants it too",
+        ),
+    ]);
+    assert_single_speaker(&[(
+        "Jo Lee urged the board to act, adding in a letter: \"We cannot wait.\"",
+        "Jo Lee",
+    )]);
+}
