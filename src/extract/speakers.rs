@@ -2961,6 +2961,23 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
         .iter()
         .rposition(|w| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()))
         .map_or(0, |i| i + 1);
+    // ("the report by telecoms giant BT", "Recent figures from the UK's
+    // regulator Ofcom": the post starts after the document's "by" or
+    // "from".)
+    let start = words[start..at]
+        .iter()
+        .rposition(|w| matches!(*w, "by" | "from"))
+        .filter(|&k| {
+            words[start..start + k].iter().any(|w| {
+                let w = w.to_lowercase();
+                DOCUMENTS.contains(&w.as_str())
+                    || matches!(
+                        w.as_str(),
+                        "figures" | "data" | "study" | "survey" | "research" | "poll" | "analysis"
+                    )
+            })
+        })
+        .map_or(start, |k| start + k + 1);
     // ("Acme's chief executive, Cynthia Musselman": not its comma.)
     let role = without_determiner(words[start..at].join(" ").trim_end_matches([',', ';', ':']));
     // "Sina.com and Sohu.com", "research by the Pew": a fragment, no title.

@@ -7282,3 +7282,19 @@ fn adding_a_thing_is_no_report() {
         "Jo Lee",
     )]);
 }
+
+#[test]
+fn the_post_after_a_documents_by_or_from_is_the_role() {
+    assert_single_role(&[
+        (
+            "A report by telecoms firm Telnor says two million homes will stay offline.",
+            "Telnor",
+            "telecoms firm",
+        ),
+        (
+            "Recent figures from the country's regulator Ofreg showed the service was popular.",
+            "Ofreg",
+            "country's regulator",
+        ),
+    ]);
+}
