@@ -302,41 +302,49 @@ pub(super) fn looks_like_verb(token: &Token) -> bool {
             || word.ends_with('s') && !word.ends_with("ss") && !ends_in_s_but_no_verb(word)
             || word.ends_with("ly")
             || AUXILIARIES.contains(&word)
-            || matches!(
-                word,
-                "said"
-                    | "told"
-                    | "wrote"
-                    | "spoke"
-                    | "gave"
-                    | "made"
-                    | "took"
-                    | "went"
-                    | "came"
-                    | "met"
-                    | "led"
-                    | "won"
-                    | "lost"
-                    | "held"
-                    | "left"
-                    | "sent"
-                    | "put"
-                    | "got"
-                    | "saw"
-                    | "knew"
-                    | "thought"
-                    | "felt"
-                    | "kept"
-                    | "brought"
-                    | "began"
-                    | "became"
-                    | "did"
-                    | "didn't"
-                    | "didn’t"
-                    | "never"
-                    | "do"
-            )
+            || is_irregular_past(word)
+            || matches!(word, "didn't" | "didn’t" | "never" | "do")
             || is_modal(word))
+}
+
+/// Whether a lowercase word is the past form of a common verb that does
+/// not end in "-ed" ("said", "took", "rose").
+fn is_irregular_past(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "told"
+            | "wrote"
+            | "spoke"
+            | "gave"
+            | "made"
+            | "took"
+            | "went"
+            | "came"
+            | "met"
+            | "led"
+            | "won"
+            | "lost"
+            | "held"
+            | "left"
+            | "sent"
+            | "put"
+            | "got"
+            | "saw"
+            | "knew"
+            | "thought"
+            | "felt"
+            | "kept"
+            | "brought"
+            | "began"
+            | "became"
+            | "did"
+            | "rose"
+            | "fell"
+            | "grew"
+            | "sold"
+            | "paid"
+    )
 }
 
 /// Words whose final "s" makes no verb: possessives and other function
@@ -6843,30 +6851,8 @@ fn clause_after(tokens: &[Token], from: usize) -> bool {
                     && (FINITE_AUXILIARIES.contains(&word)
                         || past
                             && (word.len() > 3 && word.ends_with("ed")
-                                || matches!(
-                                    word,
-                                    "said"
-                                        | "told"
-                                        | "rose"
-                                        | "fell"
-                                        | "grew"
-                                        | "sold"
-                                        | "paid"
-                                        | "made"
-                                        | "took"
-                                        | "came"
-                                        | "went"
-                                        | "got"
-                                        | "saw"
-                                        | "knew"
-                                        | "thought"
-                                        | "felt"
-                                        | "kept"
-                                        | "became"
-                                        | "did"
-                                        | "does"
-                                        | "do"
-                                ))
+                                || is_irregular_past(word)
+                                || matches!(word, "does" | "do"))
                         || word.contains('\'')
                         || word.contains('’')
                         || subject && word.ends_with('s') && !word.ends_with("ss"))
