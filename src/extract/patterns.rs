@@ -6820,10 +6820,8 @@ const MORE_CLAUSE_WORDS: &[&str] = &[
 /// or a verb in "-s" after a pronoun or a capitalized word: "Labour
 /// wants"). "pay-TV channels later" has none.
 fn clause_after(tokens: &[Token], from: usize) -> bool {
-    if tokens
-        .get(from)
-        .is_none_or(|t| t.lower() == "that" || t.text == ":" || is_open_quote(t))
-    {
+    // (A colon or a quotation, next or later, is read below.)
+    if tokens.get(from).is_none_or(|t| t.lower() == "that") {
         return true;
     }
     tokens[from..]

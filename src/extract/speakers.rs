@@ -458,8 +458,8 @@ impl<'k> Speakers<'k> {
         self.last_body = self.body_spoke.take().or(opened_with);
         self.last_group = self.sentence_group.take();
         self.sentence_group = opening_names_joined(tokens);
-        if let Some(thing) = self.sentence_firm.take() {
-            self.last_firm = Some(thing);
+        if let Some(firm) = self.sentence_firm.take() {
+            self.last_firm = Some(firm);
         }
         self.sentence_firm = opening_firm(tokens);
         // The sentence's subject: a known person's surname or full name
