@@ -820,8 +820,14 @@ fn post_then_holder(tokens: &[Token], end: usize) -> Option<usize> {
         .filter(|(prefix, _)| matches!(*prefix, "co" | "vice" | "deputy" | "acting"))
         .map_or(post, |(_, noun)| noun);
     let name_end = (post_end..tokens.len()).find(|&i| !(tokens[i].is_word() && tokens[i].capitalized()))?;
+    // ("Ireland captain Jo Lee", "US economist Jo Lee": an occupation is
+    // a post too.)
+    // (Not past a verb: "also introduced fellow guitarist Jo Lee".)
     (post_end > end
-        && super::speakers::is_role_word(post)
+        && (super::speakers::is_role_word(post) || super::speakers::is_occupation(post))
+        && !tokens[end..post_end]
+            .iter()
+            .any(|t| t.lower().ends_with("ed") || is_irregular_past(t.lower()))
         && name_end >= post_end + 2
         && tokens[name_end].is_word())
     .then_some(name_end)
@@ -1541,7 +1547,12 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     // "by saying", "to say", "will say": not something said here.
     if i > 0 {
         let previous = tokens[i - 1].lower();
-        let infinitive_or_gerund = is_modal(previous)
+        // ("Theresa May said", "May wrote on his website": a modal with a
+        // capital before a form no modal takes is a name.)
+        let cue = t.lower();
+        let name_as_modal = tokens[i - 1].capitalized()
+            && (cue.ends_with("ed") || cue.ends_with('s') || is_irregular_past(cue));
+        let infinitive_or_gerund = is_modal(previous) && !name_as_modal
             || matches!(
                 previous,
                 "to" | "by"
@@ -2096,34 +2107,45 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
         return false;
     }
     // Verbs inside the phrase mean it is a clause ("the official who was").
-    if words.iter().any(|w| {
-        matches!(
-            w.lower(),
-            "is" | "was"
-                | "were"
-                | "are"
-                | "be"
-                | "been"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "did"
-                | "does"
-                | "do"
-                | "not"
-                | "who"
-                | "which"
-                | "that"
-        )
+    if words.iter().enumerate().any(|(k, w)| {
+        !modal_in_name(w, k.checked_sub(1).map(|b| words[b]), words.get(k + 1).copied())
+            && matches!(
+                w.lower(),
+                "is" | "was"
+                    | "were"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "not"
+                    | "who"
+                    | "which"
+                    | "that"
+            )
     }) {
         return false;
     }
     true
+}
+
+/// Whether a modal with a capital, between the words `before` and
+/// `after` it, is part of a name: "Will Young", "Theresa May", "Can
+/// Dundar" (beside another capitalized word; "May" alone may be a month).
+fn modal_in_name(word: &Token, before: Option<&Token>, after: Option<&Token>) -> bool {
+    let capital = |t: Option<&Token>| t.is_some_and(|t| t.is_word() && t.capitalized());
+    word.capitalized()
+        && matches!(word.lower(), "will" | "may" | "can")
+        && (capital(before) || capital(after))
 }
 
 /// Words that may stand before a speaker: "But Flynn said", "where
@@ -2908,7 +2930,16 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
                     let mut appositive = None;
                     let (mention, pattern) = if let Some((start, end)) = speaker {
                         if end + 1 < c && (tokens[end].text == "," || is_dash(&tokens[end])) {
-                            appositive = appositive_span(tokens, end + 1, c - 1);
+                            // (The aside's closing comma or dash, if any; an
+                            // aside of its own between dashes, about the
+                            // post's body, "executive director of Korea Bank -
+                            // one of its creditors -", is no part of the post.)
+                            let closing = tokens[c - 1].text == "," || is_dash(&tokens[c - 1]);
+                            let to = (is_dash(&tokens[c - 1]))
+                                .then(|| (end + 2..c - 1).rev().find(|&i| is_dash(&tokens[i])))
+                                .flatten()
+                                .unwrap_or(c - usize::from(closing));
+                            appositive = appositive_span(tokens, end + 1, to);
                         }
                         (
                             Span::new(tokens[start].span.start, tokens[end - 1].span.end),
@@ -4990,22 +5021,36 @@ fn appositive_name(tokens: &[Token], from: usize, c: usize) -> Option<(usize, us
     } else {
         from
     };
-    if c < from + 4 || tokens[c - 1].text != "," || !tokens[from].capitalized() {
+    if c < from + 4 || !tokens[from].capitalized() {
         return None;
     }
-    let comma = (from + 1..c - 1).find(|&i| tokens[i].text == ",")?;
+    // (`"Q," Jo Lee, senior fellow at the institute told`: the comma that
+    // closes the aside may be left out, where the aside opens in lowercase
+    // and holds no clause.)
+    let closed = tokens[c - 1].text == ",";
+    let end = c - usize::from(closed);
+    let comma = (from + 1..end).find(|&i| tokens[i].text == ",")?;
     let name = &tokens[from..comma];
     let words = name.iter().filter(|t| t.is_word()).count();
-    let aside = &tokens[comma + 1..c - 1];
+    let aside = &tokens[comma + 1..end];
     let aside_words = aside.iter().filter(|t| t.is_word()).count();
+    let unclosed_aside = || {
+        aside.first().is_some_and(|t| t.is_word() && !t.capitalized())
+            && aside.iter().all(|t| {
+                t.text != ","
+                    && !clause_marker(t.lower())
+                    && !(t.is_word() && !t.capitalized() && t.lower().len() > 4 && t.lower().ends_with("ed"))
+            })
+    };
     (words <= 5
         && name
             .iter()
             .filter(|t| t.is_word())
-            .all(|t| t.capitalized() || matches!(t.lower(), "of" | "de" | "van" | "von"))
+            .all(|t| t.capitalized() || t.text == "of" || super::speakers::is_name_particle(t.text))
         && plausible_speaker(name)
         && (1..=20).contains(&aside_words)
-        && !(comma + 1..c - 1).any(|i| {
+        && (closed || unclosed_aside())
+        && !(comma + 1..end).any(|i| {
             (is_open_quote(&tokens[i]) || is_close_quote(&tokens[i])) && !plural_possessive(tokens, i)
         }))
     .then_some((from, comma))
@@ -5060,8 +5105,9 @@ fn inverted_speaker(tokens: &[Token], start: usize) -> Option<(usize, Option<usi
         }
         // ("didn't", "won’t": a verb, so a clause.)
         let negated = t.lower().ends_with("n't") || t.lower().ends_with("n’t");
-        if !t.is_word() || negated || CLAUSE_WORDS.contains(&t.lower()) || INVERTED_TAIL.contains(&t.lower())
-        {
+        let clause_word = CLAUSE_WORDS.contains(&t.lower())
+            && !modal_in_name(t, end.checked_sub(1).map(|b| &tokens[b]), tokens.get(end + 1));
+        if !t.is_word() || negated || clause_word || INVERTED_TAIL.contains(&t.lower()) {
             break;
         }
         end += 1;
@@ -6403,6 +6449,21 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         .is_some_and(|t| matches!(t.lower(), "as" | "while" | "when"))
         && let Some(colon) = colon_before_quotation(tokens, k + 1, k + 25, |t| {
             !is_open_quote(t) && !is_close_quote(t) && !cues::is_cue_word(t.lower())
+        })
+    {
+        k = colon + 1;
+    }
+    // "said after the 4-0 win: \"Q\"", "said before the vote: \"Q\"": when
+    // it was said, before a quotation, is not what was said either. (A
+    // clause of its own stops it: "said after all that he was wrong:".)
+    if tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower(), "after" | "before" | "during"))
+        && let Some(colon) = colon_before_quotation(tokens, k + 1, k + 12, |t| {
+            !is_open_quote(t)
+                && !is_close_quote(t)
+                && !clause_marker(t.lower())
+                && !cues::is_cue_word(t.lower())
         })
     {
         k = colon + 1;

@@ -2346,6 +2346,8 @@ const OCCUPATIONS: &[&str] = &[
     "wing",
     "fly-half",
     "scrum-half",
+    "hooker",
+    "prop",
     "flanker",
     "full-back",
     "skipper",

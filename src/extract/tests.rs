@@ -7304,3 +7304,73 @@ fn the_post_after_a_documents_by_or_from_is_the_role() {
         ),
     ]);
 }
+
+#[test]
+fn when_it_was_said_before_a_colon_and_a_quotation_is_not_the_claim() {
+    assert_single_claim(&[
+        (
+            "Coach Ray Dunmore said after the 3-1 win: \"We worked hard for this one.\"",
+            "Ray Dunmore",
+            "We worked hard for this one",
+        ),
+        (
+            "Jo Lee told reporters before Tuesday's vote: \"The bill will pass.\"",
+            "Jo Lee",
+            "The bill will pass",
+        ),
+        (
+            "Jo Lee said during the debate: \"The bill will pass.\"",
+            "Jo Lee",
+            "The bill will pass",
+        ),
+    ]);
+}
+
+#[test]
+fn a_modal_with_a_capital_beside_a_name_is_part_of_it() {
+    assert_single_speaker(&[
+        ("Singer Will Rowe said the tour was off.", "Will Rowe"),
+        ("The tour was off, said Will Rowe.", "Will Rowe"),
+        ("The vote would go ahead, said Karen May.", "Karen May"),
+        ("Karen May told MPs the vote would go ahead.", "Karen May"),
+        // A month is still when: the board speaks.
+        ("The board in May said the service would stop.", "The board"),
+    ]);
+    // "May said": no modal takes "said", so a name the article gave.
+    assert_eq!(
+        sources("Guitarist Ray May has said the band will tour in spring. May said: \"We are ready.\""),
+        ["Ray May", "Ray May"]
+    );
+}
+
+#[test]
+fn a_name_and_its_post_after_a_quotation_without_the_closing_comma() {
+    assert_single_role(&[
+        (
+            "\"We will not cut flights,\" Jo Lamb, a Skyway spokesman told reporters.",
+            "Jo Lamb",
+            "Skyway spokesman",
+        ),
+        (
+            "\"What we propose is a civic commons,\" Ray Dunmore, senior fellow at the institute told the BBC.",
+            "Ray Dunmore",
+            "senior fellow at the institute",
+        ),
+    ]);
+}
+
+#[test]
+fn an_occupation_before_a_name_after_a_country_is_the_post() {
+    // The subject of "echoed ... but admitted" is the whole, not the
+    // country alone.
+    assert_single_role(&[(
+        "Erinland hooker Sean Byrne echoed the coach's comments but admitted the game had been hard.",
+        "Sean Byrne",
+        "Erinland hooker",
+    )]);
+    // Not past a verb: the sentence's subject recalled.
+    assert_single_speaker(&[(
+        "Eric Lane, alongside Jo King, also introduced fellow guitarist Ray Guy and recalled seeing him play.",
+        "Eric Lane",
+    )]);
+}
