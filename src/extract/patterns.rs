@@ -910,7 +910,16 @@ pub(super) fn whole_quote(tokens: &[Token]) -> Option<Span> {
     let first = tokens.first()?;
     let last = tokens.iter().rposition(|t| !matches!(t.text, "." | "!" | "?"))?;
     // (A word between the marks: a lone mark before stops is none.)
-    (last > 1 && is_open_quote(first) && is_close_quote(&tokens[last]) && tokens.len() > 4)
+    // ('"Q," he continued, adding that ... "dozens"': a quotation closed
+    // after a comma and followed by the writer's lowercase words ends
+    // there; the sentence is no quotation whole.)
+    let resumed = (2..last).any(|i| {
+        is_close_quote(&tokens[i])
+            && matches!(tokens[i - 1].text, "," | "?" | "!")
+            && tokens[i + 1].is_word()
+            && !tokens[i + 1].capitalized()
+    });
+    (last > 1 && is_open_quote(first) && is_close_quote(&tokens[last]) && tokens.len() > 4 && !resumed)
         .then(|| Span::new(tokens[1].span.start, tokens[last - 1].span.end))
 }
 
@@ -994,6 +1003,19 @@ const EVIDENCE: &[&str] = &[
 /// "she asked whether ..." and `asked, "..."`.
 fn contextual_cue(tokens: &[Token], i: usize) -> bool {
     let word = tokens[i].lower();
+    // '"Q," he continued', '"Q," Jo Lee went on': a speaker just after a
+    // quotation that a comma closes, then "continued", speaks on.
+    if matches!(word, "continued" | "continues") {
+        let speaker = (1..=2).find(|&back| {
+            i > back + 1
+                && is_close_quote(&tokens[i - back - 1])
+                && matches!(tokens[i - back - 2].text, "," | "?" | "!")
+                && tokens[i - back..i].iter().all(|t| t.is_word())
+                && (back == 1 && PRONOUNS.contains(&tokens[i - 1].lower())
+                    || tokens[i - back..i].iter().all(Token::capitalized))
+        });
+        return speaker.is_some();
+    }
     if matches!(
         word,
         "show" | "shows" | "showed" | "found" | "finds" | "find" | "estimates" | "estimated"
@@ -6062,6 +6084,41 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         return None;
     }
+    // "admitted to a \"sense of frustration\" about the allegations",
+    // "confessed to the killing", "charged to the net": after an admission
+    // or a charge, "to" and a noun, no clause after it (a quoted phrase is
+    // no clause either), is what was owned up to or where one ran, not
+    // words. (Whom it was said to, before a clause, was skipped above.
+    // Other cues go on to what was said: "wrote to his followers, \"Q\"",
+    // "disclosed to the department its work".)
+    if matches!(
+        tokens[c].lower(),
+        "admitted"
+            | "admits"
+            | "admit"
+            | "admitting"
+            | "confessed"
+            | "confesses"
+            | "confess"
+            | "charged"
+            | "charges"
+    ) && tokens.get(k).is_some_and(|t| t.lower() == "to")
+        && tokens.get(k + 1).is_some_and(|t| {
+            DETERMINERS.contains(&t.lower()) || matches!(t.lower(), "his" | "her" | "their" | "its")
+        })
+        && !tokens[k + 1..]
+            .iter()
+            .take_while(|t| {
+                t.span.start < sentence_end
+                    && t.text != ","
+                    && !matches!(t.lower(), "which" | "who" | "but" | "and")
+            })
+            .any(|t| {
+                t.text == ":" || t.lower() == "that" || PRONOUNS.contains(&t.lower()) || verb_of_clause(t)
+            })
+    {
+        return None;
+    }
     // "have conceded six goals", "conceded a penalty close to their own
     // line", "conceded defeat on Wednesday": what a side or a candidate
     // gave up, not an admission. ("Conceded the goal was his fault": a
@@ -6433,10 +6490,13 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         k = colon + 1;
     }
     // "said of Mr Smith's honour: \"Q\"": of what, before a quotation, is
-    // not what was said.
-    if tokens.get(k).is_some_and(|t| t.lower() == "of")
+    // not what was said; nor is to whom ("said to a crowd of 500: \"Q\"").
+    // (Not "vowed to fight back, saying: \"Q\"": an infinitive, which a
+    // comma ends, is what was vowed.)
+    let to = tokens.get(k).is_some_and(|t| t.lower() == "to");
+    if tokens.get(k).is_some_and(|t| matches!(t.lower(), "of" | "to"))
         && let Some(colon) = colon_before_quotation(tokens, k + 1, k + 10, |t| {
-            !is_open_quote(t) && !is_close_quote(t) && !clause_marker(t.lower())
+            !(is_open_quote(t) || is_close_quote(t) || clause_marker(t.lower()) || to && t.text == ",")
         })
     {
         k = colon + 1;

@@ -1317,10 +1317,7 @@ impl<'k> Speakers<'k> {
         // Toshiba study").
         if let Some((last, rest)) = words.split_last()
             // (As written: "Referee Graham Poll" is a name.)
-            && matches!(
-                *last,
-                "figures" | "data" | "statistics" | "survey" | "study" | "research" | "poll"
-            )
+            && FINDINGS.contains(last)
         {
             let issuer = after_article(rest);
             let named = issuer.iter().all(|w| w.starts_with(char::is_uppercase))
@@ -1330,6 +1327,43 @@ impl<'k> Speakers<'k> {
                         .any(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())));
             if named && !issuer.iter().any(|w| has_possessive(w)) {
                 return self.resolve(&issuer.join(" "));
+            }
+        }
+        // "figures revealed by the Electoral Commission on Wednesday", "a
+        // study by the Pew Center": findings speak for the named body that
+        // made or published them (to the end of its capitalized name).
+        if let Some(by) = words.iter().position(|w| *w == "by")
+            && let Some(noun) = words[..by]
+                .iter()
+                .position(|w| FINDINGS.contains(&w.to_lowercase().as_str()))
+            && words[noun + 1..by]
+                .iter()
+                .all(|w| w.len() > 4 && w.ends_with("ed") && !w.starts_with(char::is_uppercase))
+            && by - noun <= 2
+        {
+            // (A name joins its capitals with "for", "of", "the", "&" and,
+            // in a body's name that ends in what it is, "and": "the Society
+            // for Consumer Research", "the Pew Internet and American Life
+            // Project"; not "Earthlink and Webroot", two of them.)
+            let body = after_article(&words[by + 1..]);
+            let capital = |w: &&&str| w.starts_with(char::is_uppercase);
+            let joins = |k: usize, w: &str| {
+                matches!(w, "for" | "of" | "the" | "&")
+                    || w == "and"
+                        && body[k + 1..].iter().take_while(capital).last().is_some_and(|w| {
+                            BODY_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
+                                || matches!(*w, "Project" | "Society" | "Centre" | "Center" | "Trust")
+                        })
+            };
+            let mut named = body.iter().take_while(capital).count();
+            while named > 0
+                && body.get(named).is_some_and(|w| joins(named, w))
+                && body.get(named + 1).is_some_and(|w| capital(&w))
+            {
+                named += 1 + body[named + 1..].iter().take_while(capital).count();
+            }
+            if named >= 1 {
+                return self.resolve(&body[..named].join(" "));
             }
         }
         // "A UKIP spokesman", "Foreign Office officials": unnamed, they
@@ -2972,11 +3006,7 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
         .filter(|&k| {
             words[start..start + k].iter().any(|w| {
                 let w = w.to_lowercase();
-                DOCUMENTS.contains(&w.as_str())
-                    || matches!(
-                        w.as_str(),
-                        "figures" | "data" | "study" | "survey" | "research" | "poll" | "analysis"
-                    )
+                DOCUMENTS.contains(&w.as_str()) || FINDINGS.contains(&w.as_str())
             })
         })
         .map_or(start, |k| start + k + 1);
@@ -3748,6 +3778,19 @@ const ORGANIZATION_WORDS: &[&str] = &[
 /// The letters after a member's name, of the parliaments and assemblies
 /// they sit in.
 const MEMBER_LETTERS: &[&str] = &["MP", "MSP", "MEP", "AM", "MLA"];
+
+/// Findings, which speak for whoever made or published them ("Labor
+/// Department figures", "research by the Pew Center").
+const FINDINGS: &[&str] = &[
+    "figures",
+    "data",
+    "statistics",
+    "survey",
+    "study",
+    "research",
+    "poll",
+    "analysis",
+];
 
 /// Letters written after a name: not part of it.
 const POSTNOMINALS: &[&str] = &["QC", "KC", "MP", "MEP", "MSP", "AM", "MLA", "OBE", "MBE", "CBE"];

@@ -7374,3 +7374,68 @@ fn an_occupation_before_a_name_after_a_country_is_the_post() {
         "Eric Lane",
     )]);
 }
+
+#[test]
+fn findings_made_by_a_named_body_speak_for_it() {
+    assert_single_speaker(&[(
+        "Labour's campaign cost £1.7m, according to figures revealed by the Harbour Commission on Wednesday.",
+        "Harbour Commission",
+    )]);
+}
+
+#[test]
+fn to_and_a_noun_after_admitted_is_what_was_owned_up_to() {
+    assert_no_proposal(&[
+        "He admitted to a \"sense of frustration\" about the allegations.",
+        "Jo Lee confessed to the killing of his partner in 2003.",
+    ]);
+    // Whom it was said to, before "that" or a colon and a quotation, is
+    // not the claim either.
+    assert_single_claim(&[
+        (
+            "Jo Lee said to the crowd that the vote would be close.",
+            "Jo Lee",
+            "the vote would be close",
+        ),
+        (
+            "Jo Lee said to a crowd of 500: \"We will win.\"",
+            "Jo Lee",
+            "We will win",
+        ),
+    ]);
+}
+
+#[test]
+fn continued_after_a_quotation_and_its_speaker_is_a_cue() {
+    let found = run(
+        "\"We trust this business,\" Jo Lee said. \"We will defend it by law,\" she continued, adding that any review would be short.",
+    );
+    let claims: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(
+        claims,
+        [
+            "We trust this business",
+            "We will defend it by law",
+            "any review would be short"
+        ],
+        "{found:?}"
+    );
+    assert!(found.iter().all(|f| f.0 == "Jo Lee"), "{found:?}");
+    assert_no_proposal(&["The talks continued for hours, and the plan failed."]);
+}
+
+#[test]
+fn an_infinitive_before_saying_and_a_quotation_is_what_was_vowed() {
+    let found = run("Jo Lee vowed to fight back, saying: \"We have nothing to fear.\"");
+    let claims: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(claims, ["to fight back", "We have nothing to fear"], "{found:?}");
+}
+
+#[test]
+fn to_and_a_noun_after_other_cues_leads_on_to_what_was_said() {
+    assert_single_claim(&[(
+        "Jo Lee wrote to his 20,000 followers, \"It is time to end her career.\"",
+        "Jo Lee",
+        "It is time to end her career",
+    )]);
+}
