@@ -1003,8 +1003,8 @@ const EVIDENCE: &[&str] = &[
 /// "she asked whether ..." and `asked, "..."`.
 fn contextual_cue(tokens: &[Token], i: usize) -> bool {
     let word = tokens[i].lower();
-    // '"Q," he continued', '"Q," Jo Lee went on': a speaker just after a
-    // quotation that a comma closes, then "continued", speaks on.
+    // '"Q," he continued', '"Q," Jo Lee continued': a speaker just after
+    // a quotation that a comma closes, then "continued", speaks on.
     if matches!(word, "continued" | "continues") {
         let speaker = (1..=2).find(|&back| {
             i > back + 1
