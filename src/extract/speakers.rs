@@ -3519,6 +3519,26 @@ const THING_ENDS: &[&str] = &[
     "Initiative",
     "Budget",
     "Manifesto",
+    // Events: "this year's Berlin Film Festival will ...", then "Festival
+    // director Dieter Kosslick says ... he told": no "he" means a festival.
+    "Festival",
+    "Awards",
+    "Prize",
+    "Prix",
+    "Games",
+    "Olympics",
+    "Championship",
+    "Championships",
+    "Cup",
+    "Trophy",
+    "Tournament",
+    "Open",
+    "Final",
+    "Show",
+    "Fair",
+    "Expo",
+    "Exhibition",
+    "Marathon",
     // ("Constitutional Affairs", "Home Affairs": a department's brief.)
     "Affairs",
 ];

@@ -7439,3 +7439,25 @@ fn to_and_a_noun_after_other_cues_leads_on_to_what_was_said() {
         "It is time to end her career",
     )]);
 }
+
+#[test]
+fn he_never_means_an_event_named_before_the_speaker() {
+    // The event's last word, capitalized before the post, had read as the
+    // surname of a person named after it; "he" is whoever spoke since.
+    for (event, person) in [
+        ("this year's Harbour Film Festival", "Festival director Ari Vance"),
+        ("next month's Northern Cup", "Cup organiser Ari Vance"),
+        ("next year's Coastal Open", "Open director Ari Vance"),
+    ] {
+        let text = format!(
+            "Organisers say {event} will be the biggest yet. {person} says the entry is strong. \
+             \"We have many new names,\" he told reporters."
+        );
+        let found = sources(&text);
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("Ari Vance"),
+            "{text}: {found:?}"
+        );
+    }
+}
