@@ -539,13 +539,28 @@ impl<'k> Speakers<'k> {
         } else {
             0
         };
+        // ("Speaking in Buenos Aires, Mr De Vido later denied": a name
+        // after "in" is where, never who; not even once an earlier "the
+        // province of Buenos Aires" made it look like a person's.)
+        let in_place = |clause: &[Token], i: usize| {
+            let run = clause[..i]
+                .iter()
+                .rev()
+                .take_while(|t| t.is_word() && t.capitalized())
+                .count();
+            i > run
+                && matches!(
+                    clause[i - run - 1].lower(),
+                    "in" | "at" | "from" | "near" | "outside" | "inside" | "across" | "around" | "throughout"
+                )
+        };
         let unquoted_from = tokens.get(quoted_until).map_or(usize::MAX, |t| t.span.start);
         for t in [Some(tokens), after_opening]
             .into_iter()
             .flatten()
             .flat_map(|clause| {
                 (0..clause.len().min(4))
-                    .filter(|&i| !owner_of_post(clause, i))
+                    .filter(|&i| !owner_of_post(clause, i) && !in_place(clause, i))
                     .map(|i| &clause[i])
             })
             .filter(|t| t.span.start >= unquoted_from)
@@ -2480,16 +2495,42 @@ pub(super) fn opening_description(clause: &[Token]) -> Option<String> {
         let head = phrase
             .last()
             .is_some_and(|t| !t.capitalized() && (is_role_word(t.text) || is_title(t.text)));
+        // Or a post capitalized as many papers write it, the words before
+        // it too ("The Planning Minister didn't rule out ..."), read as
+        // "the planning minister" (see `resolve_mention`); only a post one
+        // person holds, not "The Scottish Executive".
+        let capitalized_post = !head
+            && phrase.last().is_some_and(|t| {
+                matches!(
+                    t.text,
+                    "Minister" | "Secretary" | "Chancellor" | "President" | "Premier" | "Governor" | "Mayor"
+                )
+            })
+            && phrase[1..].iter().all(|t| t.capitalized());
         let closed = || goes_on_after_description(next) && !has_possessive(next.text);
         let plain = || {
             phrase[1..]
                 .iter()
                 .all(|t| !matches!(t.lower(), "the" | "a" | "an") && !has_possessive(t.text))
         };
-        if !(head && closed() && plain()) {
+        if !((head || capitalized_post) && closed() && plain()) {
             return None;
         }
-        let text = words_of(phrase);
+        let text = if capitalized_post {
+            let lowered: Vec<String> = phrase
+                .iter()
+                .map(|t| {
+                    if t.text.chars().all(|c| !c.is_lowercase()) {
+                        t.text.to_string()
+                    } else {
+                        t.text.to_lowercase()
+                    }
+                })
+                .collect();
+            lowered.join(" ")
+        } else {
+            words_of(phrase)
+        };
         is_definite_description(&text).then_some(text)
     })
 }

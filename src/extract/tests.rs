@@ -7461,3 +7461,27 @@ fn he_never_means_an_event_named_before_the_speaker() {
         );
     }
 }
+
+#[test]
+fn a_name_after_in_opening_the_sentence_is_a_place_not_its_subject() {
+    // "Santa Vela" read first as a person's name (nothing says it is a
+    // place); after "in" it is still no one "she" could mean.
+    let found = sources(
+        "The firm, which serves the province of Santa Vela, wants a rise. Finance Minister Ana \
+         De Ruiz has offered help. Speaking in Santa Vela, Ms De Ruiz later denied the \
+         possibility of any increase. She added that the future would be decided soon.",
+    );
+    assert_eq!(found, ["Ana De Ruiz", "Ana De Ruiz"]);
+}
+
+#[test]
+fn a_capitalized_post_opening_a_sentence_is_the_person_he_goes_on_about() {
+    // The firm spoke last; "The Transport Minister" opens the next
+    // sentence and is whom "he" means after it.
+    let found = sources(
+        "Transport Minister Karl Otten has offered help. However, Delta Rail told a newspaper it \
+         would not accept any change. The Transport Minister did not rule out a new contract. Yet \
+         he added that he did not like to guess.",
+    );
+    assert_eq!(found.last().map(String::as_str), Some("Karl Otten"), "{found:?}");
+}
