@@ -6284,10 +6284,28 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         {
             k = skip_past_outlet(tokens, k + 1);
         }
+        // "told a newspaper it would ...": an outlet named by its kind
+        // alone, after "a", when a clause follows.
+        if !past_whom
+            && tokens.get(k).is_some_and(|t| matches!(t.lower(), "a" | "an"))
+            && let Some(end) = outlet_noun_end(tokens, k + 1)
+            && tokens.get(end).is_some_and(|t| opens_clause_after_whom(t))
+        {
+            k = end;
+        }
         if k > named
             && let Some(end) = outlet_noun_end(tokens, k)
         {
             k = skip_past_outlet(tokens, end);
+            // "told the Argentine newspaper Clarin it would not ...": the
+            // outlet's own name after its kind, where a clause follows.
+            let name = tokens[k.min(n)..]
+                .iter()
+                .take_while(|t| t.is_word() && t.capitalized())
+                .count();
+            if (1..=3).contains(&name) && tokens.get(k + name).is_some_and(|t| opens_clause_after_whom(t)) {
+                k += name;
+            }
         }
         // "told Labour members the Tories ...", "told party activists
         // that ...", "told the conference S": an audience, which a few
@@ -7357,6 +7375,16 @@ const OUTLETS: &[&str] = &[
 /// Where an outlet's kind, at `i`, ends: "programme", "news agency"
 /// ("told AFP news agency that S": the words after the name are still the
 /// outlet).
+/// Whether a word after whom something was told opens what was told: a
+/// subject pronoun or "that" ("told a newspaper it would", "told the paper
+/// El Pais that").
+fn opens_clause_after_whom(t: &Token) -> bool {
+    matches!(
+        t.lower(),
+        "it" | "he" | "she" | "they" | "we" | "i" | "there" | "that"
+    )
+}
+
 fn outlet_noun_end(tokens: &[Token], i: usize) -> Option<usize> {
     let outlet = |i: usize| tokens.get(i).is_some_and(|t| OUTLETS.contains(&t.lower()));
     if outlet(i) {

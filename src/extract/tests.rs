@@ -7485,3 +7485,19 @@ fn a_capitalized_post_opening_a_sentence_is_the_person_he_goes_on_about() {
     );
     assert_eq!(found.last().map(String::as_str), Some("Karl Otten"), "{found:?}");
 }
+
+#[test]
+fn an_outlet_named_by_its_kind_and_its_name_is_to_whom_not_what() {
+    assert_single_claim(&[
+        (
+            "Delta Rail told the Danish newspaper Politiken it would not accept any change.",
+            "Delta Rail",
+            "it would not accept any change",
+        ),
+        (
+            "Delta Rail told a newspaper it would not accept any change.",
+            "Delta Rail",
+            "it would not accept any change",
+        ),
+    ]);
+}
