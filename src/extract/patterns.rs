@@ -2634,14 +2634,38 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         && let Some(comma) = (2..n).find(|&i| tokens[i].text == ",")
         && !quotes_own_speaker(tokens, comma + 1)
     {
+        // "According to Pat Ferguson, President of AMBO, work will begin
+        // ...": a name's post set off after it is their role, not the
+        // claim's first words.
+        let named = tokens[2..comma].iter().all(|t| t.is_word() && t.capitalized());
+        let post = named
+            .then(|| (comma + 2..n.min(comma + 14)).find(|&i| tokens[i].text == ","))
+            .flatten()
+            // (A post in it: not "According to Jo Lee, sales, which fell
+            // ...". And a clause after it: not "According to Jo Lee, the
+            // minister, who left, was wrong", whose minister is claimed
+            // about.)
+            .filter(|&close| {
+                tokens[comma + 1..close]
+                    .iter()
+                    .any(|t| super::speakers::is_role_word(t.text))
+                    && tokens.get(close + 1).is_some_and(|t| {
+                        !matches!(t.lower(), "who" | "which" | "whose" | "whom") && !looks_like_verb(t)
+                    })
+            })
+            .and_then(|close| Some((close, appositive_span(tokens, comma + 1, close)?)));
+        let (content_from, appositive) = match post {
+            Some((close, span)) => (tokens[close].span.end, Some(span)),
+            None => (tokens[comma].span.end, None),
+        };
         out.push(RawMatch {
             mention: Span::new(tokens[2].span.start, tokens[comma].span.start),
             cue: Span::new(tokens[0].span.start, tokens[1].span.end),
-            content: Span::new(tokens[comma].span.end, sentence.end),
+            content: Span::new(content_from, sentence.end),
             quoted: false,
             pattern: "according-to-np-s",
             antecedent: None,
-            appositive: None,
+            appositive,
             left_out: None,
         });
         return out;

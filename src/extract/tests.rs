@@ -7501,3 +7501,30 @@ fn an_outlet_named_by_its_kind_and_its_name_is_to_whom_not_what() {
         ),
     ]);
 }
+
+#[test]
+fn a_post_after_according_to_a_name_is_their_role_not_the_claim() {
+    assert_single_role(&[(
+        "According to Ann Tovey, president of the builder, work will begin in May.",
+        "Ann Tovey",
+        "president of the builder",
+    )]);
+    assert_single_claim(&[
+        (
+            "According to Ann Tovey, president of the builder, work will begin in May.",
+            "Ann Tovey",
+            "work will begin in May",
+        ),
+        // Not what is said of a post-holder, nor a thing's aside.
+        (
+            "According to Ann Tovey, the minister, who left last year, was wrong.",
+            "Ann Tovey",
+            "the minister, who left last year, was wrong",
+        ),
+        (
+            "According to Ann Tovey, sales, which fell last year, will rise.",
+            "Ann Tovey",
+            "sales, which fell last year, will rise",
+        ),
+    ]);
+}
