@@ -1067,7 +1067,20 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
         // 2000, which was commissioned by four councils, found that".)
         let aside_before =
             i > 1 && tokens[i - 1].text == "," && tokens.get(i + 1).is_some_and(|t| t.lower() == "that");
-        let from = i.saturating_sub(if aside_before { 30 } else { 10 });
+        // (A parenthesis counts for nothing: "New research from the Royal
+        // Academy of Dance (RAD) has found fewer children ...".)
+        let reach = if aside_before { 30 } else { 10 };
+        let mut from = i;
+        let (mut counted, mut depth) = (0, 0usize);
+        while from > 0 && counted < reach {
+            from -= 1;
+            match tokens[from].text {
+                ")" => depth += 1,
+                "(" => depth = depth.saturating_sub(1),
+                _ if depth == 0 => counted += 1,
+                _ => {}
+            }
+        }
         return tokens[from..i]
             .iter()
             .rev()

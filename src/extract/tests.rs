@@ -7528,3 +7528,13 @@ fn a_post_after_according_to_a_name_is_their_role_not_the_claim() {
         ),
     ]);
 }
+
+#[test]
+fn a_parenthesis_between_the_evidence_and_found_counts_for_nothing() {
+    assert_single_claim(&[(
+        "New research from the Northern Institute of Ballet Teaching (NIBT) has found fewer \
+         children are attending classes.",
+        "Northern Institute of Ballet Teaching",
+        "fewer children are attending classes",
+    )]);
+}
