@@ -307,6 +307,15 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 continue;
             }
             if let (Some(speaker), Some(content)) = (&quoting, whole.or_else(left_open)) {
+                // ("Her lawyers said: \"Q. \"Q2\"": whose lawyers, as for the
+                // claim that introduced them.)
+                if let Some(person) = out
+                    .iter()
+                    .rposition(|p| p.mention.start == speaker.1.start)
+                    .and_then(|at| possessors.get(&at))
+                {
+                    possessors.insert(out.len(), person.clone());
+                }
                 out.push(quotation_of(
                     speaker,
                     &text,

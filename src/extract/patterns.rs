@@ -4993,12 +4993,24 @@ fn sentence_subject_before_aside(tokens: &[Token], open: usize, close: usize, c:
     open > start
         && (0..start).all(|i| !tokens[i].is_word() && !is_open_quote(&tokens[i]))
         && (0..open).all(|i| tokens[i].text != ",")
-        && DETERMINERS.contains(&tokens[start].lower())
+        && (DETERMINERS.contains(&tokens[start].lower()) || owned_thing(&tokens[start..open]))
         && plausible_speaker(&tokens[start..open])
         && close > open + 1
         && aside_first.is_some_and(|t| !t.capitalized() && !PREPOSITIONS.contains(&t.lower()))
         && (open + 1..close).all(|i| tokens[i].text != "," && tokens[i].lower() != "by" && !is_cue(tokens, i))
         && (close + 1..c).all(|i| !is_form_of_be(tokens[i].lower()))
+}
+
+/// Whether a phrase is a thing of a named owner, the name's possessive
+/// then lowercase words: "Ms Clarkson's legal action" (which, like "The
+/// book", speaks through an aside: "..., filed in Los Angeles Superior
+/// Court, also accuses").
+fn owned_thing(phrase: &[Token]) -> bool {
+    phrase.iter().position(has_possessive_end).is_some_and(|k| {
+        k + 1 < phrase.len()
+            && phrase[..=k].iter().all(|t| t.is_word() && t.capitalized())
+            && phrase[k + 1..].iter().all(|t| t.is_word() && !t.capitalized())
+    })
 }
 
 /// Whether a word is a form of "be" that makes a passive or a predicate:

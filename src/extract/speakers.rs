@@ -1315,14 +1315,46 @@ impl<'k> Speakers<'k> {
         }
         // "The White House readout", "a Pentagon statement", "Ms Vell's
         // letter": a document speaks for whoever issued it, named before it.
+        // ("Ms Clarkson's legal action", "his written statement": the
+        // kind of document after whose it is.)
+        let legal_action = |last: &str, rest: &[&str]| last == "action" && rest.last() == Some(&"legal");
         if let Some((last, rest)) = words.split_last()
-            && DOCUMENTS.contains(&last.to_lowercase().as_str())
+            && (DOCUMENTS.contains(&last.to_lowercase().as_str()) || legal_action(last, rest))
         {
             let issuer = after_article(rest);
+            // ("Her lawsuit": whose is the person "she" means, below.)
+            if let [owner] = issuer
+                && is_possessive(owner)
+            {
+                return self.resolve(if owner.eq_ignore_ascii_case("her") {
+                    "she"
+                } else {
+                    "he"
+                });
+            }
+            let issuer = match issuer.iter().rposition(|w| has_possessive(w)) {
+                Some(owner)
+                    if owner + 1 < issuer.len()
+                        && issuer.len() - owner <= 3
+                        && issuer[owner + 1..]
+                            .iter()
+                            .all(|w| w.starts_with(char::is_lowercase)) =>
+                {
+                    &issuer[..=owner]
+                }
+                _ => issuer,
+            };
             // "Wednesday's statement" was issued by no one called Wednesday.
             let dated = matches!(issuer, [day] if super::patterns::is_day(without_possessive(day)));
             if !issuer.is_empty() && !dated && issuer.iter().all(|w| w.starts_with(char::is_uppercase)) {
-                return self.resolve(without_possessive(&issuer.join(" ")));
+                let issuer = without_possessive(&issuer.join(" ")).to_string();
+                // ("The Bank's latest inflation report": the bank, as "the
+                // Bank" means it.)
+                let body = BODY_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(&issuer));
+                if body && after_article(rest).len() < rest.len() {
+                    return self.resolve(&format!("the {issuer}"));
+                }
+                return self.resolve(&issuer);
             }
         }
         // "Labor Department figures", "CEA research", "the Daily Telegraph
@@ -3815,6 +3847,9 @@ const DOCUMENTS: &[&str] = &[
     "e-mail",
     "email",
     "book",
+    "lawsuit",
+    "complaint",
+    "writ",
 ];
 
 /// Words that make a capitalized run an organization's name.
@@ -4045,6 +4080,18 @@ const FUNCTION_WORDS: &[&str] = &[
     "meanwhile",
     "however",
     "both",
+    // ("Now Apple has won the right to ...": an opening adverb is no
+    // first name.)
+    "now",
+    "still",
+    "also",
+    "instead",
+    "indeed",
+    "recently",
+    "currently",
+    "finally",
+    "already",
+    "perhaps",
 ];
 
 #[cfg(test)]

@@ -7538,3 +7538,49 @@ fn a_parenthesis_between_the_evidence_and_found_counts_for_nothing() {
         "fewer children are attending classes",
     )]);
 }
+
+#[test]
+fn a_quotation_going_on_keeps_whose_the_unnamed_speaker_is() {
+    let found = sources(
+        "Ann Tovey is seeking damages. Her lawyers said in a statement: \"The family had hoped \
+         for a resolution. \"However, the family understands that justice takes time.\"",
+    );
+    assert_eq!(found, ["Ann Tovey's lawyers", "Ann Tovey's lawyers"]);
+}
+
+#[test]
+fn a_named_owners_thing_speaks_for_the_owner_past_an_aside() {
+    // The thing's kind may be qualified ("legal action", "annual report"),
+    // and "her lawsuit" is whose "she" would mean.
+    assert_eq!(
+        sources(
+            "Ann Tovey is seeking damages. Ms Tovey's legal action, filed in Port Vela District \
+             Court, also accuses Mr Hale of negligence."
+        ),
+        ["Ann Tovey"]
+    );
+    assert_eq!(
+        sources("Ann Tovey sued the club. Her lawsuit said the club had lied to her."),
+        ["Ann Tovey"]
+    );
+    assert_eq!(
+        sources(
+            "The Bank of Northland held rates. The Bank's latest inflation report noted that \
+             spending was weaker."
+        ),
+        ["Bank of Northland"]
+    );
+}
+
+#[test]
+fn an_opening_adverb_is_no_first_name() {
+    // "Now Orbis" had been learned as a person's name, which "Orbis's"
+    // then meant.
+    assert_eq!(
+        sources(
+            "Now Orbis has won the right to see the records. Orbis's statement said staff had \
+             stolen secrets."
+        ),
+        ["Orbis"]
+    );
+}
