@@ -7584,3 +7584,24 @@ fn an_opening_adverb_is_no_first_name() {
         ["Orbis"]
     );
 }
+
+#[test]
+fn members_investors_and_their_like_told_are_an_audience_not_the_claim() {
+    assert_single_claim(&[
+        (
+            "Jo Lee told prospective Labour MPs on Thursday that public meetings could help.",
+            "Jo Lee",
+            "public meetings could help",
+        ),
+        (
+            "Jo Lee told investors the firm will have to shed jobs.",
+            "Jo Lee",
+            "the firm will have to shed jobs",
+        ),
+        (
+            "The firm told shocked shareholders that its reserves were smaller.",
+            "The firm",
+            "its reserves were smaller",
+        ),
+    ]);
+}
