@@ -574,8 +574,13 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 })
                 .or_else(|| body_posts.get(&proposal.source).cloned());
             if let Some(name) = name {
-                proposal.role = Some(speakers::without_determiner(&proposal.source));
-                proposal.source = name.to_string();
+                let role = speakers::without_determiner(&proposal.source);
+                // (The post is theirs in the claims after, where the
+                // article names them without it: "..., the shadow
+                // chancellor said. Oliver Letwin said ...".)
+                shown_roles.entry(name.clone()).or_insert_with(|| role.clone());
+                proposal.role = Some(role);
+                proposal.source = name;
                 continue;
             }
         }

@@ -387,7 +387,7 @@ fn is_age(token: &Token) -> bool {
 /// report"): a noun, not a verb ("... at the market say").
 fn after_determiner(tokens: &[Token], c: usize) -> bool {
     c > 0 && {
-        let before = tokens[c - 1].lower();
+        let before = c.checked_sub(1).map_or("", |b| tokens[b].lower());
         DETERMINERS.contains(&before)
             || before.ends_with("est")
             || matches!(before, "new" | "first" | "own" | "recent" | "initial" | "final")
@@ -3208,7 +3208,34 @@ pub(super) fn match_sentence(tokens: &[Token], in_quotation: bool) -> Vec<RawMat
         // "S, Mr Lee said - falling short of the target": the writer's
         // comment after a dash, as after a comma.
         let dash_comment = past_tail.is_some_and(|k| dash_comment_at(tokens, k - 1));
+        // "S, the shadow chancellor said as the conference began.", "...
+        // said when asked about it", "... said after talks ended": when it
+        // was said, a clause of its own to the end, is no claim.
+        // (Not after a passive or a negation: "they aren't admitted until
+        // they are vetted".)
+        let before = c.checked_sub(1).map_or("", |b| tokens[b].lower());
+        let time_clause = !(is_form_of_be(before)
+            || before.ends_with("n't")
+            || matches!(before, "not" | "never"))
+            && tokens
+                .get(c + 1)
+                .is_some_and(|t| matches!(t.lower(), "as" | "when" | "while" | "before" | "after" | "until"))
+            && tokens.get(c + 2).is_some_and(|t| {
+                t.is_word()
+                    && !matches!(
+                        t.lower(),
+                        "much" | "well" | "follows" | "if" | "though" | "part" | "a" | "an" | "such" | "many"
+                    )
+            })
+            && (c + 1..n).all(|k| {
+                !is_open_quote(&tokens[k])
+                    && !is_close_quote(&tokens[k])
+                    && !matches!(tokens[k].text, ":" | ";" | ",")
+                    && tokens[k].lower() != "that"
+                    && (k == c + 2 || !is_cue(tokens, k))
+            });
         let rest_is_tail = past_tail.is_none()
+            || time_clause
             || dash_comment
             || participle_after.is_some()
             || continuation.is_some()

@@ -7605,3 +7605,36 @@ fn members_investors_and_their_like_told_are_an_audience_not_the_claim() {
         ),
     ]);
 }
+
+#[test]
+fn a_post_a_description_showed_is_the_role_in_the_claims_after() {
+    // The lede's description is the person the next sentence opens with;
+    // the article gives no role beside the name.
+    let text = "Taxes must fall, Tories insist\n\nA change of direction is needed, the shadow \
+                chancellor said on Friday.\n\nAnn Tovey said the country could not compete \
+                without tax cuts. Ms Tovey said the plan was costed.";
+    let roles: Vec<(String, Option<String>)> = extract(text, &HashMap::new())
+        .into_iter()
+        .map(|p| (p.source, p.role))
+        .collect();
+    let expected = ("Ann Tovey".to_string(), Some("shadow chancellor".to_string()));
+    assert_eq!(roles, [expected.clone(), expected.clone(), expected]);
+}
+
+#[test]
+fn when_it_was_said_after_the_cue_is_no_claim() {
+    assert_single_claim(&[
+        (
+            "A change of direction is needed, the shadow chancellor said as the conference began.",
+            "the shadow chancellor",
+            "A change of direction is needed",
+        ),
+        (
+            "The plan will fail, Jo Lee said after the talks ended.",
+            "Jo Lee",
+            "The plan will fail",
+        ),
+    ]);
+    // A passive is no cue: nothing is proposed.
+    assert_no_proposal(&["Here, far from the war, they aren't admitted until they are vetted."]);
+}
