@@ -6160,6 +6160,45 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     {
         return None;
     }
+    // "Federer added the Dubai Championship trophy to his long list - but
+    // not before he was given a test", "Barry Everitt added the conversion
+    // to become ...": a thing added to something, or no verb of a clause
+    // at all, and no quotation or colon to come ("added the words: \"Q\""). (Not
+    // "It added its bid ... was being considered", "added his party's
+    // priorities ... would be funded", whose clause opens with a long
+    // subject.)
+    if k == c + 1
+        && matches!(tokens[c].lower(), "added" | "adds" | "add" | "adding")
+        && tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.lower(), "the" | "his" | "her" | "their" | "its"))
+    {
+        let end = tokens[k..]
+            .iter()
+            .position(|t| t.span.start >= sentence_end)
+            .map_or(n, |at| k + at);
+        let rest = &tokens[k..end];
+        let finite = |t: &Token| FINITE_AUXILIARIES.contains(&t.lower());
+        let quoted = rest.iter().any(|t| is_open_quote(t) || t.text == ":");
+        let added_to = rest.iter().position(|t| t.lower() == "to").is_some_and(|at| {
+            !rest[..at].iter().any(finite)
+                && rest.get(at + 1).is_some_and(|t| {
+                    matches!(
+                        t.lower(),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "my" | "our"
+                    )
+                })
+        });
+        // (A past form before any comma may be the clause's verb: "She
+        // added the targets intended to ensure ...".)
+        let past_form = rest
+            .iter()
+            .take_while(|t| t.text != ",")
+            .any(|t| t.is_word() && !t.capitalized() && t.text.len() > 4 && t.text.ends_with("ed"));
+        if !quoted && (added_to || !rest.iter().any(finite) && !past_form) {
+            return None;
+        }
+    }
     // "admitted to a \"sense of frustration\" about the allegations",
     // "confessed to the killing", "charged to the net": after an admission
     // or a charge, "to" and a noun, no clause after it (a quoted phrase is

@@ -7638,3 +7638,24 @@ fn when_it_was_said_after_the_cue_is_no_claim() {
     // A passive is no cue: nothing is proposed.
     assert_no_proposal(&["Here, far from the war, they aren't admitted until they are vetted."]);
 }
+
+#[test]
+fn a_thing_added_to_something_is_no_claim() {
+    assert_no_proposal(&[
+        "Jo Lee added the Harbour Cup trophy to her long list of wins - but not before she was tested.",
+        "Jo Lee added the conversion to become the first player to reach 1,000 points.",
+    ]);
+    // A clause after a long subject, or a quotation, is still what was said.
+    assert_single_claim(&[
+        (
+            "Acme added its bid for a stake in the bank, was being considered by regulators.",
+            "Acme",
+            "its bid for a stake in the bank, was being considered by regulators",
+        ),
+        (
+            "Jo Lee added the targets intended to ensure no-one waits more than a year.",
+            "Jo Lee",
+            "the targets intended to ensure no-one waits more than a year",
+        ),
+    ]);
+}
