@@ -853,6 +853,25 @@ impl<'k> Speakers<'k> {
                         self.note_body(without_possessive(&joined));
                     }
                 }
+                // ("the Interactive Media in Retail Group": "in" inside a
+                // body's name, between a run that is no institution and
+                // one that ends as one; not "the Bank of England in
+                // London".)
+                if run_start >= 3
+                    && tokens[run_start - 1].text == "in"
+                    && run.last().is_some_and(|w| is_institution_word(w))
+                    && !is_institution_word(tokens[run_start - 2].text)
+                {
+                    let before = tokens[..run_start - 1]
+                        .iter()
+                        .rev()
+                        .take_while(|t| t.is_word() && t.capitalized())
+                        .count();
+                    let from = run_start - 1 - before;
+                    if (1..=4).contains(&before) && from >= 1 && tokens[from - 1].lower() == "the" {
+                        self.note_body(&words_of(&tokens[from..run_end]));
+                    }
+                }
                 if title.is_empty() && !qualifier && introduces_firm(tokens, run_start) {
                     let joined = run.join(" ");
                     let firm = without_possessive(&joined);
@@ -1306,9 +1325,33 @@ impl<'k> Speakers<'k> {
         }
         // "The agency said": the one agency the article has named. ("The
         // Bank said", as papers write the Bank of England once named.)
-        if let [article, noun] = words.as_slice()
-            && article.eq_ignore_ascii_case("the")
-            && let Some(noun) = BODY_NOUNS.iter().find(|n| n.eq_ignore_ascii_case(noun))
+        // ("The net firm estimates", "the software company said": a
+        // word of its trade before the noun; not "the rival firm", "the
+        // parent company", another one.)
+        let noun_at = match words.as_slice() {
+            [_, _] => Some(1),
+            [_, trade, _]
+                if trade.chars().all(char::is_lowercase)
+                    && !matches!(
+                        *trade,
+                        "rival"
+                            | "parent"
+                            | "other"
+                            | "new"
+                            | "former"
+                            | "same"
+                            | "sister"
+                            | "holding"
+                            | "merged"
+                    ) =>
+            {
+                Some(2)
+            }
+            _ => None,
+        };
+        if let Some(at) = noun_at
+            && words[0].eq_ignore_ascii_case("the")
+            && let Some(noun) = BODY_NOUNS.iter().find(|n| n.eq_ignore_ascii_case(words[at]))
             && let Some(body) = self.body_described(noun)
         {
             return self.remember(body, false);
@@ -1919,9 +1962,9 @@ fn body_fits(noun: &str, body: &str) -> bool {
     let words: Vec<&str> = body.split_whitespace().collect();
     // A name, not a phrase a speaker was left as ("Officials in Cojedes
     // state", "Yukos lawyers now").
-    let a_name = words
-        .iter()
-        .all(|w| w.starts_with(|c: char| !c.is_lowercase()) || matches!(*w, "of" | "and" | "for" | "the"));
+    let a_name = words.iter().all(|w| {
+        w.starts_with(|c: char| !c.is_lowercase()) || matches!(*w, "of" | "and" | "for" | "the" | "in")
+    });
     if !a_name {
         return false;
     }
@@ -1974,6 +2017,12 @@ const FIRM_INTRODUCERS: &[&str] = &[
     "distributor",
     "supermarket",
     "lender",
+    // ("Internet portal Lycos", "record label EMI")
+    "portal",
+    "publisher",
+    "broadcaster",
+    "studio",
+    "label",
 ];
 
 /// Whether the capitalized run at `start` is a company's name by the words

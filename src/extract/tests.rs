@@ -7659,3 +7659,22 @@ fn a_thing_added_to_something_is_no_claim() {
         ),
     ]);
 }
+
+#[test]
+fn the_firm_or_group_described_with_its_trade_is_the_one_named() {
+    assert_eq!(
+        sources(
+            "Internet portal Zentio has made a new tool. The net firm estimates that spammers \
+             could end up paying."
+        ),
+        ["Zentio"]
+    );
+    // "in" inside a body's name: the whole name is the group.
+    assert_eq!(
+        sources(
+            "Figures were collected by the Digital Media in Retail Group on Monday. Most will buy \
+             online this year, reports the industry group."
+        ),
+        ["Digital Media in Retail Group"]
+    );
+}
