@@ -823,12 +823,27 @@ fn post_then_holder(tokens: &[Token], end: usize) -> Option<usize> {
     // ("Ireland captain Jo Lee", "US economist Jo Lee": an occupation is
     // a post too.)
     // (Not past a verb: "also introduced fellow guitarist Jo Lee".)
+    // ("Finnish security firm F-Secure issued ... but said": a firm's
+    // kind before its name, of one word as firms' names often are.)
+    let firm = matches!(
+        post,
+        "firm"
+            | "company"
+            | "group"
+            | "giant"
+            | "maker"
+            | "carmaker"
+            | "retailer"
+            | "airline"
+            | "insurer"
+            | "bank"
+    );
     (post_end > end
-        && (super::speakers::is_role_word(post) || super::speakers::is_occupation(post))
+        && (firm || super::speakers::is_role_word(post) || super::speakers::is_occupation(post))
         && !tokens[end..post_end]
             .iter()
             .any(|t| t.lower().ends_with("ed") || is_irregular_past(t.lower()))
-        && name_end >= post_end + 2
+        && name_end >= post_end + if firm { 1 } else { 2 }
         && tokens[name_end].is_word())
     .then_some(name_end)
 }

@@ -7678,3 +7678,17 @@ fn the_firm_or_group_described_with_its_trade_is_the_one_named() {
         ["Digital Media in Retail Group"]
     );
 }
+
+#[test]
+fn a_firm_named_after_its_kind_acts_and_says() {
+    assert_single_speaker(&[
+        (
+            "Finnish security firm Valkea issued a warning about the worm but said that it does no damage.",
+            "Valkea",
+        ),
+        (
+            "Dutch firm Brouwer cut its forecast and warned that earnings may slide.",
+            "Brouwer",
+        ),
+    ]);
+}
