@@ -515,6 +515,15 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
                 }
             } else if raw.quoted {
                 quote = Some(content.text.clone());
+            } else {
+                // ("conceded that Rochus \"played just too good,\" and
+                // added": the comma inside the closing quote mark belongs to
+                // the sentence, not to the claim's words.)
+                if let Some(inside) = content.text.strip_suffix(['"', '”'])
+                    && let Some(words) = inside.strip_suffix([',', ';'])
+                {
+                    content.text = format!("{words}{}", &content.text[inside.len()..]);
+                }
             }
             out.push(Proposal {
                 source,

@@ -2788,7 +2788,8 @@ fn a_second_cue_of_the_same_speaker_ends_the_first_claim() {
         ),
         (
             "Ms Fenwick said the offer was \"fair,\" adding that it would pass.",
-            vec![("said", "the offer was \"fair,\""), ("adding", "it would pass")],
+            // (The comma inside the closing mark is the sentence's.)
+            vec![("said", "the offer was \"fair\""), ("adding", "it would pass")],
         ),
         (
             "Ms Fenwick denied the plan was dead - or dying - but said it needed money.",
@@ -7691,4 +7692,15 @@ fn a_firm_named_after_its_kind_acts_and_says() {
             "Brouwer",
         ),
     ]);
+}
+
+#[test]
+fn a_comma_inside_a_closing_quote_mark_is_no_part_of_the_claim() {
+    let found = run("Jo Lee conceded that her rival \"played just too well,\" and added: \"We were poor.\"");
+    let claims: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(
+        claims,
+        ["her rival \"played just too well\"", "We were poor"],
+        "{found:?}"
+    );
 }
