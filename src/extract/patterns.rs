@@ -928,12 +928,8 @@ pub(super) fn whole_quote(tokens: &[Token]) -> Option<Span> {
     // ('"Q," he continued, adding that ... "dozens"': a quotation closed
     // after a comma and followed by the writer's lowercase words ends
     // there; the sentence is no quotation whole.)
-    let resumed = (2..last).any(|i| {
-        is_close_quote(&tokens[i])
-            && matches!(tokens[i - 1].text, "," | "?" | "!")
-            && tokens[i + 1].is_word()
-            && !tokens[i + 1].capitalized()
-    });
+    let resumed = (2..last)
+        .any(|i| closes_as_speech(tokens, i) && tokens[i + 1].is_word() && !tokens[i + 1].capitalized());
     (last > 1 && is_open_quote(first) && is_close_quote(&tokens[last]) && tokens.len() > 4 && !resumed)
         .then(|| Span::new(tokens[1].span.start, tokens[last - 1].span.end))
 }
@@ -963,6 +959,13 @@ pub(super) struct RawMatch {
 pub(super) fn is_open_quote(t: &Token) -> bool {
     t.text.len() <= 3
         && ((t.text.chars().count() == 1 && OPEN_QUOTES.contains(t.text)) || t.text == "''" || t.text == "``")
+}
+
+/// Whether the token at `i` is a quote mark that closes a quotation as
+/// speech ends: after a comma, a question mark or an exclamation mark
+/// (`"Q," he continued`, `"Q?" she answered`).
+fn closes_as_speech(tokens: &[Token], i: usize) -> bool {
+    i > 0 && is_close_quote(&tokens[i]) && matches!(tokens[i - 1].text, "," | "?" | "!")
 }
 
 pub(super) fn is_close_quote(t: &Token) -> bool {
@@ -1023,8 +1026,7 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
     if matches!(word, "continued" | "continues") {
         let speaker = (1..=2).find(|&back| {
             i > back + 1
-                && is_close_quote(&tokens[i - back - 1])
-                && matches!(tokens[i - back - 2].text, "," | "?" | "!")
+                && closes_as_speech(tokens, i - back - 1)
                 && tokens[i - back..i].iter().all(|t| t.is_word())
                 && (back == 1 && PRONOUNS.contains(&tokens[i - 1].lower())
                     || tokens[i - back..i].iter().all(Token::capitalized))
@@ -1220,10 +1222,7 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
     // quotation closed with a comma or a question mark, an answer reports it.
     if matches!(word, "answered" | "answers") {
         return (i.saturating_sub(6)..i).any(|j| {
-            j > 0
-                && is_close_quote(&tokens[j])
-                && matches!(tokens[j - 1].text, "," | "?" | "!")
-                && tokens[j + 1..i].iter().all(|t| t.is_word() || t.text == ".")
+            closes_as_speech(tokens, j) && tokens[j + 1..i].iter().all(|t| t.is_word() || t.text == ".")
         });
     }
     if matches!(word, "asked" | "asks") {
