@@ -6637,40 +6637,48 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         k = colon + 1;
     }
     // "said of Mr Smith's honour: \"Q\"": of what, before a quotation, is
-    // not what was said; nor is to whom ("said to a crowd of 500: \"Q\"").
-    // (Not "vowed to fight back, saying: \"Q\"": an infinitive, which a
-    // comma ends, is what was vowed.)
-    let to = tokens.get(k).is_some_and(|t| t.lower() == "to");
-    if tokens.get(k).is_some_and(|t| matches!(t.lower(), "of" | "to"))
-        && let Some(colon) = colon_before_quotation(tokens, k + 1, k + 10, |t| {
-            !(is_open_quote(t) || is_close_quote(t) || clause_marker(t.lower()) || to && t.text == ",")
-        })
-    {
-        k = colon + 1;
-    }
-    // "remarks as we walk by shelf after shelf of vellum: \"Q\"": while
-    // what happens, before a quotation, is not what was said. (Not before
-    // "that": "said as much ... that" is a claim of its own.)
-    if tokens
-        .get(k)
-        .is_some_and(|t| matches!(t.lower(), "as" | "while" | "when"))
-        && let Some(colon) = colon_before_quotation(tokens, k + 1, k + 25, |t| {
-            !is_open_quote(t) && !is_close_quote(t) && !cues::is_cue_word(t.lower())
-        })
-    {
-        k = colon + 1;
-    }
-    // "said after the 4-0 win: \"Q\"", "said before the vote: \"Q\"": when
-    // it was said, before a quotation, is not what was said either. (A
-    // clause of its own stops it: "said after all that he was wrong:".)
-    if tokens
-        .get(k)
-        .is_some_and(|t| matches!(t.lower(), "after" | "before" | "during"))
-        && let Some(colon) = colon_before_quotation(tokens, k + 1, k + 12, |t| {
-            !is_open_quote(t)
-                && !is_close_quote(t)
-                && !clause_marker(t.lower())
-                && !cues::is_cue_word(t.lower())
+    // not what was said; nor is to whom ("said to a crowd of 500: \"Q\"");
+    // nor while what happens ("remarks as we walk by shelf after shelf of
+    // vellum: \"Q\""), nor when ("said after the 4-0 win: \"Q\""). What
+    // stops each, with how far it reaches: a clause of its own ("said
+    // after all that he was wrong:"; not after "as", "while" or "when",
+    // whose clause it is), another cue (not after "of" or "to"), and after
+    // "to" a comma ("vowed to fight back, saying: \"Q\"": an infinitive,
+    // which a comma ends, is what was vowed).
+    let adjunct = tokens.get(k).and_then(|t| match t.lower() {
+        "of" => Some(ColonAdjunct {
+            reach: 10,
+            clause_stops: true,
+            cue_stops: false,
+            comma_stops: false,
+        }),
+        "to" => Some(ColonAdjunct {
+            reach: 10,
+            clause_stops: true,
+            cue_stops: false,
+            comma_stops: true,
+        }),
+        "as" | "while" | "when" => Some(ColonAdjunct {
+            reach: 25,
+            clause_stops: false,
+            cue_stops: true,
+            comma_stops: false,
+        }),
+        "after" | "before" | "during" => Some(ColonAdjunct {
+            reach: 12,
+            clause_stops: true,
+            cue_stops: true,
+            comma_stops: false,
+        }),
+        _ => None,
+    });
+    if let Some(adjunct) = adjunct
+        && let Some(colon) = colon_before_quotation(tokens, k + 1, k + adjunct.reach, |t| {
+            !(is_open_quote(t)
+                || is_close_quote(t)
+                || adjunct.clause_stops && clause_marker(t.lower())
+                || adjunct.cue_stops && cues::is_cue_word(t.lower())
+                || adjunct.comma_stops && t.text == ",")
         })
     {
         k = colon + 1;
@@ -7689,6 +7697,15 @@ fn addressee_end(tokens: &[Token], from: usize) -> Option<usize> {
                         && tokens.get(end + 1).is_some_and(looks_like_verb)
             })
     })
+}
+
+/// An adjunct between a cue and a colon that opens a quotation ("said of
+/// ...:", "said after ...:"): how far it may reach, and what ends it.
+struct ColonAdjunct {
+    reach: usize,
+    clause_stops: bool,
+    cue_stops: bool,
+    comma_stops: bool,
 }
 
 /// The first colon in `from..to`, when a quotation opens right after it
