@@ -7110,9 +7110,9 @@ fn clause_after(tokens: &[Token], from: usize) -> bool {
         })
         .any(|(k, t)| {
             let word = t.lower();
-            // (A past form after a word that is no determiner: "adding
-            // prices rose", not "adding paid stations", "the revised
-            // figures".)
+            // (A past form, or "does" or "do", after a word that is no
+            // determiner: "adding prices rose", "adding it does", not
+            // "adding paid stations", "the revised figures", "a do".)
             let past = k > 0 && !DETERMINERS.contains(&tokens[from + k - 1].lower());
             let subject = k > 0 && {
                 let before = &tokens[from + k - 1];
