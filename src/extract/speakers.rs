@@ -1154,16 +1154,7 @@ impl<'k> Speakers<'k> {
             // it goes.)
             && post.chars().any(char::is_lowercase)
         {
-            let post: Vec<String> = post
-                .split_whitespace()
-                .map(|w| {
-                    if w.chars().all(|c| !c.is_lowercase()) {
-                        w.to_string()
-                    } else {
-                        w.to_lowercase()
-                    }
-                })
-                .collect();
+            let post: Vec<String> = post.split_whitespace().map(lowercase_but_acronym).collect();
             return self.resolve_mention(&format!("the {}", post.join(" ")));
         }
         // "The Usdaw trade union", "the GMB union": a union's name, then
@@ -2598,22 +2589,24 @@ pub(super) fn opening_description(clause: &[Token]) -> Option<String> {
             return None;
         }
         let text = if capitalized_post {
-            let lowered: Vec<String> = phrase
-                .iter()
-                .map(|t| {
-                    if t.text.chars().all(|c| !c.is_lowercase()) {
-                        t.text.to_string()
-                    } else {
-                        t.text.to_lowercase()
-                    }
-                })
-                .collect();
+            let lowered: Vec<String> = phrase.iter().map(|t| lowercase_but_acronym(t.text)).collect();
             lowered.join(" ")
         } else {
             words_of(phrase)
         };
         is_definite_description(&text).then_some(text)
     })
+}
+
+/// A word of a capitalized post in lowercase, as a description is
+/// written ("The Planning Minister" is "the planning minister"); an
+/// acronym as it is ("The MEP").
+fn lowercase_but_acronym(word: &str) -> String {
+    if word.chars().all(|c| !c.is_lowercase()) {
+        word.to_string()
+    } else {
+        word.to_lowercase()
+    }
 }
 
 /// The age "30" of "30-year-old".
