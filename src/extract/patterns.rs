@@ -1289,7 +1289,17 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
                 .skip(1)
                 .any(|t| matches!(t.lower(), "whether" | "if"))
         };
+        // "asked of the Iraq war: \"Q\"": of what, then the question
+        // quoted after a colon.
+        let asked_of = || {
+            tokens.get(k).is_some_and(|t| t.lower() == "of")
+                && colon_before_quotation(tokens, k + 1, k + 10, |t| {
+                    !is_open_quote(t) && !is_close_quote(t) && !clause_marker(t.lower())
+                })
+                .is_some()
+        };
         return after_a_question
+            || asked_of()
             || question(tokens.get(k))
             || (tokens
                 .get(k)

@@ -7704,3 +7704,12 @@ fn a_comma_inside_a_closing_quote_mark_is_no_part_of_the_claim() {
         "{found:?}"
     );
 }
+
+#[test]
+fn asked_of_a_thing_then_a_quoted_question_is_the_question() {
+    assert_single_claim(&[(
+        "Jo Lee, from Leeds, asked of the harbour plan: \"Who will pay for it?\"",
+        "Jo Lee",
+        "Who will pay for it?",
+    )]);
+}
