@@ -387,7 +387,7 @@ fn is_age(token: &Token) -> bool {
 /// report"): a noun, not a verb ("... at the market say").
 fn after_determiner(tokens: &[Token], c: usize) -> bool {
     c > 0 && {
-        let before = c.checked_sub(1).map_or("", |b| tokens[b].lower());
+        let before = tokens[c - 1].lower();
         DETERMINERS.contains(&before)
             || before.ends_with("est")
             || matches!(before, "new" | "first" | "own" | "recent" | "initial" | "final")
@@ -1291,13 +1291,8 @@ fn contextual_cue(tokens: &[Token], i: usize) -> bool {
         };
         // "asked of the Iraq war: \"Q\"": of what, then the question
         // quoted after a colon.
-        let asked_of = || {
-            tokens.get(k).is_some_and(|t| t.lower() == "of")
-                && colon_before_quotation(tokens, k + 1, k + 10, |t| {
-                    !is_open_quote(t) && !is_close_quote(t) && !clause_marker(t.lower())
-                })
-                .is_some()
-        };
+        let asked_of =
+            || tokens.get(k).is_some_and(|t| t.lower() == "of") && colon_after_adjunct(tokens, k).is_some();
         return after_a_question
             || asked_of()
             || question(tokens.get(k))
@@ -6655,42 +6650,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
     // whose clause it is), another cue (not after "of" or "to"), and after
     // "to" a comma ("vowed to fight back, saying: \"Q\"": an infinitive,
     // which a comma ends, is what was vowed).
-    let adjunct = tokens.get(k).and_then(|t| match t.lower() {
-        "of" => Some(ColonAdjunct {
-            reach: 10,
-            clause_stops: true,
-            cue_stops: false,
-            comma_stops: false,
-        }),
-        "to" => Some(ColonAdjunct {
-            reach: 10,
-            clause_stops: true,
-            cue_stops: false,
-            comma_stops: true,
-        }),
-        "as" | "while" | "when" => Some(ColonAdjunct {
-            reach: 25,
-            clause_stops: false,
-            cue_stops: true,
-            comma_stops: false,
-        }),
-        "after" | "before" | "during" => Some(ColonAdjunct {
-            reach: 12,
-            clause_stops: true,
-            cue_stops: true,
-            comma_stops: false,
-        }),
-        _ => None,
-    });
-    if let Some(adjunct) = adjunct
-        && let Some(colon) = colon_before_quotation(tokens, k + 1, k + adjunct.reach, |t| {
-            !(is_open_quote(t)
-                || is_close_quote(t)
-                || adjunct.clause_stops && clause_marker(t.lower())
-                || adjunct.cue_stops && cues::is_cue_word(t.lower())
-                || adjunct.comma_stops && t.text == ",")
-        })
-    {
+    if let Some(colon) = colon_after_adjunct(tokens, k) {
         k = colon + 1;
     }
     // "announced that same day, as mentioned above": the writer's aside
@@ -7533,9 +7493,6 @@ const OUTLETS: &[&str] = &[
     "agency",
 ];
 
-/// Where an outlet's kind, at `i`, ends: "programme", "news agency"
-/// ("told AFP news agency that S": the words after the name are still the
-/// outlet).
 /// Whether a word after whom something was told opens what was told: a
 /// subject pronoun or "that" ("told a newspaper it would", "told the paper
 /// El Pais that").
@@ -7546,6 +7503,9 @@ fn opens_clause_after_whom(t: &Token) -> bool {
     )
 }
 
+/// Where an outlet's kind, at `i`, ends: "programme", "news agency"
+/// ("told AFP news agency that S": the words after the name are still the
+/// outlet).
 fn outlet_noun_end(tokens: &[Token], i: usize) -> Option<usize> {
     let outlet = |i: usize| tokens.get(i).is_some_and(|t| OUTLETS.contains(&t.lower()));
     if outlet(i) {
@@ -7706,6 +7666,47 @@ fn addressee_end(tokens: &[Token], from: usize) -> Option<usize> {
                     || matches!(t.lower(), "he" | "she" | "they" | "it" | "we" | "i")
                         && tokens.get(end + 1).is_some_and(looks_like_verb)
             })
+    })
+}
+
+/// The colon that opens a quotation after an adjunct opening at `k`,
+/// between a cue and the quotation ("said of ...:", "said to ...:",
+/// "remarks as ...:", "said after ...:"), if the adjunct reaches it: see
+/// `claim_after_cue`.
+fn colon_after_adjunct(tokens: &[Token], k: usize) -> Option<usize> {
+    let adjunct = match tokens.get(k)?.lower() {
+        "of" => ColonAdjunct {
+            reach: 10,
+            clause_stops: true,
+            cue_stops: false,
+            comma_stops: false,
+        },
+        "to" => ColonAdjunct {
+            reach: 10,
+            clause_stops: true,
+            cue_stops: false,
+            comma_stops: true,
+        },
+        "as" | "while" | "when" => ColonAdjunct {
+            reach: 25,
+            clause_stops: false,
+            cue_stops: true,
+            comma_stops: false,
+        },
+        "after" | "before" | "during" => ColonAdjunct {
+            reach: 12,
+            clause_stops: true,
+            cue_stops: true,
+            comma_stops: false,
+        },
+        _ => return None,
+    };
+    colon_before_quotation(tokens, k + 1, k + adjunct.reach, |t| {
+        !(is_open_quote(t)
+            || is_close_quote(t)
+            || adjunct.clause_stops && clause_marker(t.lower())
+            || adjunct.cue_stops && cues::is_cue_word(t.lower())
+            || adjunct.comma_stops && t.text == ",")
     })
 }
 
