@@ -11,8 +11,8 @@ use super::cues;
 use super::speakers::PRONOUNS;
 use super::text::{Span, Token};
 
+/// The marks that open a quotation (`is_open_quote` matches the same).
 pub(super) const OPEN_QUOTES: &str = "\"“‘«„";
-const CLOSE_QUOTES: &str = "\"”’»“";
 /// Conjunctions that open a subordinate clause, whose subject may be the
 /// speaker of a cue right after it.
 const SUBORDINATORS: &[&str] = &[
@@ -928,9 +928,11 @@ pub(super) fn whole_quote(tokens: &[Token]) -> Option<Span> {
     // ('"Q," he continued, adding that ... "dozens"': a quotation closed
     // after a comma and followed by the writer's lowercase words ends
     // there; the sentence is no quotation whole.)
-    let resumed = (2..last)
-        .any(|i| closes_as_speech(tokens, i) && tokens[i + 1].is_word() && !tokens[i + 1].capitalized());
-    (last > 1 && is_open_quote(first) && is_close_quote(&tokens[last]) && tokens.len() > 4 && !resumed)
+    // (Asked last: most sentences open with no quote mark.)
+    let resumed = || {
+        (2..last).any(|i| closes_as_speech(tokens, i) && tokens[i + 1].is_word() && !tokens[i + 1].capitalized())
+    };
+    (last > 1 && is_open_quote(first) && is_close_quote(&tokens[last]) && tokens.len() > 4 && !resumed())
         .then(|| Span::new(tokens[1].span.start, tokens[last - 1].span.end))
 }
 
@@ -955,10 +957,20 @@ pub(super) struct RawMatch {
 }
 
 // (A quote mark is at most three bytes: longer tokens, most of them, are
-// answered without counting their characters.)
+// answered without reading their characters. These two are asked of every
+// token many times over: the mark is matched as a character, not searched
+// for in a string.)
 pub(super) fn is_open_quote(t: &Token) -> bool {
     t.text.len() <= 3
-        && ((t.text.chars().count() == 1 && OPEN_QUOTES.contains(t.text)) || t.text == "''" || t.text == "``")
+        && (only_char(t.text).is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«' | '„'))
+            || t.text == "''"
+            || t.text == "``")
+}
+
+/// The one character `text` is, if it is one.
+fn only_char(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    chars.next().filter(|_| chars.next().is_none())
 }
 
 /// Whether the token at `i` is a quote mark that closes a quotation as
@@ -969,7 +981,8 @@ fn closes_as_speech(tokens: &[Token], i: usize) -> bool {
 }
 
 pub(super) fn is_close_quote(t: &Token) -> bool {
-    t.text.len() <= 3 && ((t.text.chars().count() == 1 && CLOSE_QUOTES.contains(t.text)) || t.text == "''")
+    t.text.len() <= 3
+        && (only_char(t.text).is_some_and(|c| matches!(c, '"' | '”' | '’' | '»' | '“')) || t.text == "''")
 }
 
 /// Nouns for evidence that "shows" or "found" something: with one of
