@@ -82,6 +82,34 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// Where the first of `marks` (one to three ASCII characters) stands
+    /// from `from` up to `to`, as a code point. Searched in the input's
+    /// bytes (an ASCII byte is always its own character in UTF-8), with
+    /// memchr's vectorised search: sentences are split by reading every
+    /// character of the article for a line break or a full stop.
+    fn find_ascii(&self, from: usize, to: usize, marks: &[u8]) -> Option<usize> {
+        let to = to.min(self.chars.len());
+        if from >= to {
+            return None;
+        }
+        let (start, end) = match &self.offsets {
+            None => (from, to),
+            Some(offsets) => (offsets[from], offsets[to]),
+        };
+        let bytes = &self.input.as_bytes()[start..end];
+        let at = match marks {
+            [a] => memchr::memchr(*a, bytes),
+            [a, b] => memchr::memchr2(*a, *b, bytes),
+            [a, b, c] => memchr::memchr3(*a, *b, *c, bytes),
+            _ => unreachable!("one to three marks"),
+        }? + start;
+        Some(match &self.offsets {
+            None => at,
+            // (The code point that starts at that byte.)
+            Some(offsets) => offsets.partition_point(|&o| o < at),
+        })
+    }
+
     /// The characters.
     pub fn chars(&self) -> &[char] {
         &self.chars
@@ -346,10 +374,7 @@ pub fn sentences(text: &Text) -> Vec<Span> {
     let mut line_start = 0;
     let mut previous_line: &[char] = &[];
     while line_start < chars.len() {
-        let line_end = chars[line_start..]
-            .iter()
-            .position(|c| *c == '\n')
-            .map_or(chars.len(), |p| line_start + p);
+        let line_end = text.find_ascii(line_start, chars.len(), b"\n").unwrap_or(chars.len());
         let line = &chars[line_start..line_end];
         if !is_boilerplate(line, previous_line) {
             split_line(text, Span::new(line_start, line_end), &mut out);
@@ -366,52 +391,51 @@ fn split_line(text: &Text, line: Span, out: &mut Vec<Span>) {
     let chars = text.chars();
     let mut start = list_item_start(chars, line);
     let mut i = start;
-    while i < line.end {
+    while let Some(at) = text.find_ascii(i, line.end, b".!?") {
+        i = at;
         let c = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut end = i + 1;
-            while end < line.end && matches!(chars[end], '"' | '”' | '’' | '\'' | ')') {
-                end += 1;
-            }
-            // `... of the community. " A spokesman said`: a closing mark
-            // set off by a space on both sides, as some copy has it, still
-            // closes the quotation (a straight one where the line has an
-            // odd number of them before it); taken for an opening one, it
-            // had put the sentences after it inside the quotation.
-            if end == i + 1 {
-                end = detached_close_quote(chars, line, end).unwrap_or(end);
-            }
-            let next_word = (end..line.end).find(|&j| !chars[j].is_whitespace());
-            let at_space = end < line.end && chars[end].is_whitespace();
-            // (`''` opens a quotation in some papers' style: `said. ''So
-            // ...`. A single quote mark may be a quote within a quote.)
-            let starts_sentence = next_word.is_some_and(|j| {
-                chars[j].is_uppercase()
-                    || chars[j].is_ascii_digit()
-                    || matches!(chars[j], '"' | '“' | '‘' | '(')
-                    || chars[j] == '\'' && chars.get(j + 1) == Some(&'\'')
-            });
-            // ("No. 10" abbreviates; "\"No. Definitely not.\"" is an answer.)
-            let word = word_before(chars, line.start, i);
-            let answer = word.len() >= 2
-                && word[word.len() - 2..]
-                    .iter()
-                    .map(char::to_ascii_lowercase)
-                    .eq(['n', 'o'])
-                && word[..word.len() - 2].iter().all(|c| !c.is_alphanumeric())
-                && next_word.is_some_and(|j| !chars[j].is_ascii_digit());
-            let abbreviation = c == '.' && !answer && is_abbreviation(word);
-            // `"Is it true?" she asked.`: a question or exclamation quoted
-            // with its attribution after it is one sentence.
-            let attributed = matches!(c, '?' | '!')
-                && end > i + 1
-                && next_word.is_some_and(|j| short_attribution(&chars[j..line.end]));
-            if at_space && starts_sentence && !abbreviation && !attributed {
-                push_trimmed(text, Span::new(start, end), out);
-                start = end;
-                i = end;
-                continue;
-            }
+        let mut end = i + 1;
+        while end < line.end && matches!(chars[end], '"' | '”' | '’' | '\'' | ')') {
+            end += 1;
+        }
+        // `... of the community. " A spokesman said`: a closing mark
+        // set off by a space on both sides, as some copy has it, still
+        // closes the quotation (a straight one where the line has an
+        // odd number of them before it); taken for an opening one, it
+        // had put the sentences after it inside the quotation.
+        if end == i + 1 {
+            end = detached_close_quote(chars, line, end).unwrap_or(end);
+        }
+        let next_word = (end..line.end).find(|&j| !chars[j].is_whitespace());
+        let at_space = end < line.end && chars[end].is_whitespace();
+        // (`''` opens a quotation in some papers' style: `said. ''So
+        // ...`. A single quote mark may be a quote within a quote.)
+        let starts_sentence = next_word.is_some_and(|j| {
+            chars[j].is_uppercase()
+                || chars[j].is_ascii_digit()
+                || matches!(chars[j], '"' | '“' | '‘' | '(')
+                || chars[j] == '\'' && chars.get(j + 1) == Some(&'\'')
+        });
+        // ("No. 10" abbreviates; "\"No. Definitely not.\"" is an answer.)
+        let word = word_before(chars, line.start, i);
+        let answer = word.len() >= 2
+            && word[word.len() - 2..]
+                .iter()
+                .map(char::to_ascii_lowercase)
+                .eq(['n', 'o'])
+            && word[..word.len() - 2].iter().all(|c| !c.is_alphanumeric())
+            && next_word.is_some_and(|j| !chars[j].is_ascii_digit());
+        let abbreviation = c == '.' && !answer && is_abbreviation(word);
+        // `"Is it true?" she asked.`: a question or exclamation quoted
+        // with its attribution after it is one sentence.
+        let attributed = matches!(c, '?' | '!')
+            && end > i + 1
+            && next_word.is_some_and(|j| short_attribution(&chars[j..line.end]));
+        if at_space && starts_sentence && !abbreviation && !attributed {
+            push_trimmed(text, Span::new(start, end), out);
+            start = end;
+            i = end;
+            continue;
         }
         i += 1;
     }
