@@ -340,7 +340,15 @@ mod tests {
 
     #[test]
     fn words_are_counted_as_white_space_splits_them() {
-        for text in ["", " ", "one", "  two  words ", "a\u{a0}b\tc\nd", "“Q,” he said", "x\u{2003}y z"] {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "a\u{a0}b\tc\nd",
+            "“Q,” he said",
+            "x\u{2003}y z",
+        ] {
             assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
         }
     }

@@ -1,5 +1,7 @@
 //! Reporting verbs in all their forms, and multi-word cues.
 
+use super::wordset::WordSet;
+
 /// Every form of the reporting verbs claimtrack recognises, lowercase.
 const SPEECH: &[&str] = &[
     "say",
@@ -216,29 +218,15 @@ pub fn is_speech_verb(word: &str) -> bool {
 }
 
 /// Whether the extractor takes a word, given in lowercase (`Token::lower`),
-/// as a cue. Asked of most words of every sentence: a hash set, behind a
-/// test of the word's length that turns most words away unhashed. (No
+/// as a cue. Asked of most words of every sentence: a `WordSet`, whose
+/// test of the word's length and ends turns most words away unhashed. (No
 /// assertion that the word is lowercase: some letters, such as the
 /// mathematical capitals, have no lowercase form and stay uppercase.)
 pub fn is_cue_word(lowercase: &str) -> bool {
-    struct Cues {
-        words: foldhash::HashSet<&'static str>,
-        lengths: std::ops::RangeInclusive<usize>,
-    }
-    static CUES: std::sync::LazyLock<Cues> = std::sync::LazyLock::new(|| {
-        let words: foldhash::HashSet<&'static str> = SPEECH
-            .iter()
-            .copied()
-            .filter(|w| !LOW_PRECISION.contains(w))
-            .collect();
-        let shortest = words.iter().map(|w| w.len()).min().unwrap_or(0);
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        Cues {
-            words,
-            lengths: shortest..=longest,
-        }
+    static CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+        WordSet::new(SPEECH.iter().copied().filter(|w| !LOW_PRECISION.contains(w)))
     });
-    CUES.lengths.contains(&lowercase.len()) && CUES.words.contains(lowercase)
+    CUES.contains(lowercase)
 }
 
 /// Forms that usually report speech only when used as verbs; as nouns

@@ -9,6 +9,7 @@ pub mod evaluate;
 mod patterns;
 mod speakers;
 pub mod text;
+mod wordset;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -10,6 +10,7 @@
 use super::cues;
 use super::speakers::PRONOUNS;
 use super::text::{Span, Token};
+use super::wordset::WordSet;
 
 /// The marks that open a quotation (`is_open_quote` matches the same).
 pub(super) const OPEN_QUOTES: &str = "\"“‘«„";
@@ -930,7 +931,8 @@ pub(super) fn whole_quote(tokens: &[Token]) -> Option<Span> {
     // there; the sentence is no quotation whole.)
     // (Asked last: most sentences open with no quote mark.)
     let resumed = || {
-        (2..last).any(|i| closes_as_speech(tokens, i) && tokens[i + 1].is_word() && !tokens[i + 1].capitalized())
+        (2..last)
+            .any(|i| closes_as_speech(tokens, i) && tokens[i + 1].is_word() && !tokens[i + 1].capitalized())
     };
     (last > 1 && is_open_quote(first) && is_close_quote(&tokens[last]) && tokens.len() > 4 && !resumed())
         .then(|| Span::new(tokens[1].span.start, tokens[last - 1].span.end))
@@ -1108,15 +1110,9 @@ const CONTEXTUAL: &[&str] = &[
 ];
 
 fn is_contextual_word(lowercase: &str) -> bool {
-    // (Most words are turned away by their length alone, as in
-    // `cues::is_cue_word`.)
-    type Words = (foldhash::HashSet<&'static str>, std::ops::RangeInclusive<usize>);
-    static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
-        let shortest = CONTEXTUAL.iter().map(|w| w.len()).min().unwrap_or(0);
-        let longest = CONTEXTUAL.iter().map(|w| w.len()).max().unwrap_or(0);
-        (CONTEXTUAL.iter().copied().collect(), shortest..=longest)
-    });
-    WORDS.1.contains(&lowercase.len()) && WORDS.0.contains(lowercase)
+    static WORDS: std::sync::LazyLock<WordSet> =
+        std::sync::LazyLock::new(|| WordSet::new(CONTEXTUAL.iter().copied()));
+    WORDS.contains(lowercase)
 }
 
 fn contextual_cue_of(tokens: &[Token], i: usize) -> bool {

@@ -10,6 +10,7 @@ use foldhash::HashMapExt;
 use foldhash::{HashMap as FastMap, HashSet as FastSet};
 
 use super::text::Token;
+use super::wordset::WordSet;
 
 /// Honorifics written before a full name that news text also leaves out
 /// ("Sir Menzies Campbell", "Menzies Campbell"). Peerages are not among
@@ -2966,8 +2967,8 @@ fn without_possessive(word: &str) -> &str {
 /// Whether a word is a title, in any case, with or without a period
 /// ("Sen.", "PRESIDENT"); no allocation, as this runs on every name.
 pub(super) fn is_title(word: &str) -> bool {
-    static SET: LazyLock<foldhash::HashSet<&str>> =
-        LazyLock::new(|| TITLES.iter().chain(ORGANISER_POSTS).copied().collect());
+    static SET: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(TITLES.iter().chain(ORGANISER_POSTS).copied()));
     let word = word.trim_end_matches('.');
     in_lowercase(word, |w| SET.contains(w)) || {
         // (Asked of every capitalized word: the second lookup only after a
@@ -2996,8 +2997,8 @@ fn after_post_prefix(word: &str) -> &str {
 /// Whether a capitalized word makes a name an institution's ("Service",
 /// "Party", "Bank"): a set, since every name an article writes asks.
 fn is_institution_word(word: &str) -> bool {
-    static SET: LazyLock<foldhash::HashSet<&str>> =
-        LazyLock::new(|| ORGANIZATION_WORDS.iter().chain(GROUP_WORDS).copied().collect());
+    static SET: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(ORGANIZATION_WORDS.iter().chain(GROUP_WORDS).copied()));
     SET.contains(word)
 }
 
@@ -3023,14 +3024,8 @@ pub(super) fn names_a_post(role: &str) -> bool {
 /// ("spokesman", "lawyer"): one set for the checks that ask it of every
 /// name and role phrase.
 fn is_post_noun(word: &str) -> bool {
-    static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| {
-        TITLES
-            .iter()
-            .chain(ORGANISER_POSTS)
-            .chain(ROLE_NOUNS)
-            .copied()
-            .collect()
-    });
+    static SET: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(TITLES.iter().chain(ORGANISER_POSTS).chain(ROLE_NOUNS).copied()));
     SET.contains(word) || {
         let post = after_post_prefix(word);
         post.len() < word.len() && SET.contains(post)
@@ -3056,7 +3051,7 @@ pub(super) fn is_honorific(word: &str) -> bool {
 
 /// Whether a word names a role, in any case.
 pub(super) fn is_role_word(word: &str) -> bool {
-    static SET: LazyLock<foldhash::HashSet<&str>> = LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ROLE_NOUNS.iter().copied()));
     is_title(word) || in_lowercase(word, |w| SET.contains(w))
 }
 
@@ -4084,8 +4079,7 @@ const OPENING_ADVERBS: &[&str] = &["instead", "still", "also", "now"];
 /// Whether a lowercase word is one of `FUNCTION_WORDS`: a set, since
 /// every capitalized word that opens a sentence asks.
 fn is_function_word(word: &str) -> bool {
-    static SET: LazyLock<foldhash::HashSet<&str>> =
-        LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FUNCTION_WORDS.iter().copied()));
     SET.contains(word)
 }
 

@@ -374,7 +374,9 @@ pub fn sentences(text: &Text) -> Vec<Span> {
     let mut line_start = 0;
     let mut previous_line: &[char] = &[];
     while line_start < chars.len() {
-        let line_end = text.find_ascii(line_start, chars.len(), b"\n").unwrap_or(chars.len());
+        let line_end = text
+            .find_ascii(line_start, chars.len(), b"\n")
+            .unwrap_or(chars.len());
         let line = &chars[line_start..line_end];
         if !is_boilerplate(line, previous_line) {
             split_line(text, Span::new(line_start, line_end), &mut out);
