@@ -2970,11 +2970,11 @@ pub(super) fn is_title(word: &str) -> bool {
     static SET: LazyLock<WordSet> =
         LazyLock::new(|| WordSet::new(TITLES.iter().chain(ORGANISER_POSTS).copied()));
     let word = word.trim_end_matches('.');
-    in_lowercase(word, |w| SET.contains(w)) || {
-        // (Asked of every capitalized word: the second lookup only after a
-        // prefix.)
+    // (Asked of every capitalized word: lowercased only where the set may
+    // hold it; the second lookup only after a prefix.)
+    SET.may_contain(word) && in_lowercase(word, |w| SET.contains(w)) || {
         let post = after_post_prefix(word);
-        post.len() < word.len() && in_lowercase(post, |w| SET.contains(w))
+        post.len() < word.len() && SET.may_contain(post) && in_lowercase(post, |w| SET.contains(w))
     }
 }
 
@@ -3052,7 +3052,7 @@ pub(super) fn is_honorific(word: &str) -> bool {
 /// Whether a word names a role, in any case.
 pub(super) fn is_role_word(word: &str) -> bool {
     static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ROLE_NOUNS.iter().copied()));
-    is_title(word) || in_lowercase(word, |w| SET.contains(w))
+    is_title(word) || SET.may_contain(word) && in_lowercase(word, |w| SET.contains(w))
 }
 
 /// `test` of a short ASCII word in lowercase, made on the stack: titles

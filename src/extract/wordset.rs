@@ -38,13 +38,20 @@ impl WordSet {
     /// Whether `word` is one of the words.
     #[inline]
     pub(super) fn contains(&self, word: &str) -> bool {
+        self.may_contain(word) && self.words.contains(word)
+    }
+
+    /// Whether `word`, or its ASCII lowercase, may be one of the words:
+    /// false only where neither is (an ASCII letter's case changes none
+    /// of the bits read), so that a word can be turned away before it is
+    /// lowercased.
+    #[inline]
+    pub(super) fn may_contain(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-            return self.words.contains(word);
+            return self.lengths.contains(&0);
         };
-        self.lengths.contains(&bytes.len())
-            && self.ends[usize::from(first & 31)] & (1 << (last & 31)) != 0
-            && self.words.contains(word)
+        self.lengths.contains(&bytes.len()) && self.ends[usize::from(first & 31)] & (1 << (last & 31)) != 0
     }
 }
 
@@ -67,5 +74,12 @@ mod tests {
         }
         assert!(!WordSet::new([]).contains("said"));
         assert!(WordSet::new([""]).contains(""));
+        assert!(!WordSet::new(["said"]).contains(""));
+        // Before lowercasing: a member in capitals may be one.
+        for word in ["SAID", "Told", "CO-CHAIR", "MP", "X"] {
+            assert!(set.may_contain(word), "{word}");
+        }
+        // (Ends no member has: s to x, m to s.)
+        assert!(!set.may_contain("Sax") && !set.may_contain("MAPS"));
     }
 }
