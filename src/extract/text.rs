@@ -1,6 +1,8 @@
 //! The article as characters: code-point offsets (what PolNeAR and the
 //! `--format json` output use), scraper clean-up, sentences and tokens.
 
+use std::borrow::Cow;
+
 /// A span of code points, end-exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Span {
@@ -41,6 +43,10 @@ pub struct Text<'a> {
     /// Where each code point starts in `input`, and where the text ends;
     /// `None` for an ASCII text, where a code point is a byte.
     offsets: Option<Vec<usize>>,
+    /// `input` with its ASCII letters in lowercase, byte for byte where
+    /// `input` has them: a token's lowercase form is read from it, not
+    /// made a string of its own (a fifth of all tokens are capitalized).
+    lowercase: String,
 }
 
 impl<'a> Text<'a> {
@@ -67,6 +73,7 @@ impl<'a> Text<'a> {
             input: text,
             chars,
             offsets,
+            lowercase: text.to_ascii_lowercase(),
         }
     }
 
@@ -110,6 +117,16 @@ impl<'a> Text<'a> {
         })
     }
 
+    /// The lowercase copy's text of a span (see `lowercase`).
+    fn lowercase_source(&self, span: Span) -> &str {
+        let end = span.end.min(self.chars.len());
+        let start = span.start.min(end);
+        match &self.offsets {
+            None => &self.lowercase[start..end],
+            Some(offsets) => &self.lowercase[offsets[start]..offsets[end]],
+        }
+    }
+
     /// The characters.
     pub fn chars(&self) -> &[char] {
         &self.chars
@@ -144,8 +161,9 @@ pub struct Token<'a> {
     /// Its text, as the input writes it.
     pub text: &'a str,
     /// Its text in lowercase, made once (the patterns compare it many
-    /// times per token), when it differs from the text.
-    lowercase: Option<String>,
+    /// times per token), when it differs from the text: read from the
+    /// text's lowercase copy for an ASCII word, made for any other.
+    lowercase: Option<Cow<'a, str>>,
     /// Whether it opens with a letter or digit, and with an uppercase
     /// letter: asked of every token by every pattern, so read once.
     word: bool,
@@ -171,7 +189,7 @@ impl Token<'_> {
 
 /// Splits a span into tokens: words (letters, digits, inner apostrophes,
 /// hyphens and periods, as in "U.S." or "don't") and single punctuation marks.
-pub fn tokens<'a>(text: &Text<'a>, span: Span) -> Vec<Token<'a>> {
+pub fn tokens<'t>(text: &'t Text<'_>, span: Span) -> Vec<Token<'t>> {
     // One pass over the span's characters, each classed once: an ASCII
     // character by a table, any other by its Unicode properties. (This runs
     // on every character of the article; classing each character again for
@@ -222,9 +240,9 @@ pub fn tokens<'a>(text: &Text<'a>, span: Span) -> Vec<Token<'a>> {
             span,
             lowercase: upper.then(|| {
                 if word_text.is_ascii() {
-                    word_text.to_ascii_lowercase()
+                    Cow::Borrowed(text.lowercase_source(span))
                 } else {
-                    word_text.to_lowercase()
+                    Cow::Owned(word_text.to_lowercase())
                 }
             }),
             word,
