@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use super::Proposal;
 use super::speakers::PRONOUNS;
+use super::text::Lowercase;
 
 /// The fitted weights: one `feature<TAB>weight` per line; `bias` is the
 /// intercept. A feature the file does not name weighs nothing.
@@ -178,7 +179,7 @@ pub(super) fn describe(
         out.add(&["quoted&pattern=", pattern]);
     }
     let mention: Vec<&str> = proposal.mention.text.split_whitespace().collect();
-    let first = mention.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let first = mention.first().map(|w| w.lowercase()).unwrap_or_default();
     let kind = if mention.len() == 1 && PRONOUNS.contains(&first.as_str()) {
         "pronoun"
     } else if matches!(first.as_str(), "who" | "which") {
@@ -203,13 +204,13 @@ pub(super) fn describe(
     {
         out.add(&["mention_odd_marks"]);
     }
-    let cue = proposal.cue.text.to_lowercase();
+    let cue = proposal.cue.text.lowercase();
     out.add(&["cue=", &cue]);
     out.add(&["cue=", &cue, "&quoted=", truth(proposal.quote.is_some())]);
     let content_opening = proposal.content.text.split_whitespace().next();
     let content_words = count_words(&proposal.content.text);
     let content_first = content_opening
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).lowercase())
         .unwrap_or_default();
     out.add(&["content_first=", &content_first]);
     let first_kind = match content_opening {
@@ -296,6 +297,16 @@ pub(super) fn describe(
 fn count_words(text: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
+    // (An ASCII text byte by byte, with no decoding: its white space is
+    // the space and tab to carriage return.)
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+            words += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        return words;
+    }
     for c in text.chars() {
         let space = c.is_whitespace();
         words += usize::from(!space && !in_word);
@@ -346,6 +357,7 @@ mod tests {
             "one",
             "  two  words ",
             "a\u{a0}b\tc\nd",
+            "a\x0bb\x0cc\rd\x1ce f",
             "“Q,” he said",
             "x\u{2003}y z",
         ] {

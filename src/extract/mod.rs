@@ -716,7 +716,11 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
 /// The tokens of `content`: the sentence's own where it lies inside the
 /// sentence (tokenizing every claim again was 4% of the
 /// extraction), else its own (a quotation that opened sentences before).
-fn content_tokens<'t, 'a>(text: &'a Text<'_>, sentence: &'t [Token<'a>], content: Span) -> Cow<'t, [Token<'a>]> {
+fn content_tokens<'t, 'a>(
+    text: &'a Text<'_>,
+    sentence: &'t [Token<'a>],
+    content: Span,
+) -> Cow<'t, [Token<'a>]> {
     let inside = sentence
         .first()
         .zip(sentence.last())

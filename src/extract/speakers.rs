@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use foldhash::HashMapExt;
 use foldhash::{HashMap as FastMap, HashSet as FastSet};
 
-use super::text::Token;
+use super::text::{Lowercase, Token};
 use super::wordset::WordSet;
 
 /// Honorifics written before a full name that news text also leaves out
@@ -29,14 +29,14 @@ fn without_honorific(folded: &str) -> Option<&str> {
 /// if the first word is an honorific.
 fn honour_key(honorific: &str, first: &str) -> Option<String> {
     HONORIFICS
-        .contains(&honorific.to_lowercase().as_str())
-        .then(|| format!("{} {}", honorific.to_lowercase(), first.to_lowercase()))
+        .contains(&honorific.lowercase().as_str())
+        .then(|| format!("{} {}", honorific.lowercase(), first.lowercase()))
 }
 
 /// Whether a full name opens with an honorific: "Sir Ian Blair".
 fn is_honoured(full: &str) -> bool {
     full.split_once(' ')
-        .is_some_and(|(first, _)| HONORIFICS.contains(&first.to_lowercase().as_str()))
+        .is_some_and(|(first, _)| HONORIFICS.contains(&first.lowercase().as_str()))
 }
 
 /// Whether `name` (two words or more) gives a first name other than the
@@ -370,7 +370,7 @@ impl<'k> Speakers<'k> {
     /// article about George Galloway leaves "the Glasgow Kelvin MP"
     /// unresolved) and the lede's person holds no other.
     pub(super) fn member_described(&self, description: &str, lede: Option<&str>) -> Option<String> {
-        let letters = member_letters(description)?.to_lowercase();
+        let letters = member_letters(description)?.lowercase();
         let lede = lede?;
         let holds = |key: &str| key.rsplit(' ').next() == Some(letters.as_str());
         let others = self
@@ -412,7 +412,7 @@ impl<'k> Speakers<'k> {
                     && !self
                         .first_roles
                         .get(&names[0])
-                        .is_some_and(|written| written.to_lowercase().contains("former")) =>
+                        .is_some_and(|written| written.lowercase().contains("former")) =>
             {
                 Some(&names[0])
             }
@@ -591,7 +591,7 @@ impl<'k> Speakers<'k> {
             // chancellor" of an article about Gordon Brown).
             let head = described_head(&described.split_whitespace().collect::<Vec<_>>())
                 .last()
-                .map(|w| w.to_lowercase());
+                .map(|w| w.lowercase());
             if let Some(person) = self.person_described(&described) {
                 self.sentence_subject = Some(person.to_string());
             } else if match self.previous_person() {
@@ -600,7 +600,7 @@ impl<'k> Speakers<'k> {
                     .first_roles
                     .get(last)
                     .zip(head)
-                    .is_some_and(|(role, head)| !role_holds(&role.to_lowercase(), &head)),
+                    .is_some_and(|(role, head)| !role_holds(&role.lowercase(), &head)),
             } {
                 self.described_again = Some(described);
             } else if !equates_a_name(tokens) {
@@ -767,7 +767,7 @@ impl<'k> Speakers<'k> {
                     Some(full.clone())
                 } else if name.len() >= 2 {
                     let full = name.join(" ");
-                    let surname = name[name.len() - 1].to_lowercase();
+                    let surname = name[name.len() - 1].lowercase();
                     match self.surnames.get(&surname) {
                         None => {
                             self.surnames.insert(surname, full.clone());
@@ -778,7 +778,7 @@ impl<'k> Speakers<'k> {
                                 && at >= 2
                             {
                                 self.surnames
-                                    .entry(name[at - 1].to_lowercase())
+                                    .entry(name[at - 1].lowercase())
                                     .or_insert_with(|| full.clone());
                             }
                             Some(full)
@@ -828,7 +828,7 @@ impl<'k> Speakers<'k> {
                     }
                 } else {
                     name.first()
-                        .and_then(|surname| self.surnames.get(&surname.to_lowercase()).cloned())
+                        .and_then(|surname| self.surnames.get(&surname.lowercase()).cloned())
                 };
                 // "Russia's Federal Security Service": past the possessive.
                 let owned = run.iter().rposition(|w| has_possessive(w));
@@ -981,7 +981,7 @@ impl<'k> Speakers<'k> {
                     if let [title] = title.as_slice()
                         && is_role_word(title)
                     {
-                        let names = self.titled.entry(title.to_lowercase()).or_default();
+                        let names = self.titled.entry(title.lowercase()).or_default();
                         if !names.contains(&full) {
                             names.push(full.clone());
                         }
@@ -1259,13 +1259,13 @@ impl<'k> Speakers<'k> {
                     // ("A letter said ... It said": the speaker quoted as "A
                     // letter sent to Jo Lee", whose words these go on.)
                     Some(body) => {
-                        let written = body.to_lowercase();
+                        let written = body.lowercase();
                         let quoted = self
                             .recent
                             .iter()
                             .rev()
                             .find(|(name, _)| {
-                                name.len() > written.len() && name.to_lowercase().starts_with(&written)
+                                name.len() > written.len() && name.lowercase().starts_with(&written)
                             })
                             .map(|(name, _)| name.clone());
                         Some(quoted.unwrap_or_else(|| self.resolve(&body)))
@@ -1354,7 +1354,7 @@ impl<'k> Speakers<'k> {
         // kind of document after whose it is.)
         let legal_action = |last: &str, rest: &[&str]| last == "action" && rest.last() == Some(&"legal");
         if let Some((last, rest)) = words.split_last()
-            && (DOCUMENTS.contains(&last.to_lowercase().as_str()) || legal_action(last, rest))
+            && (DOCUMENTS.contains(&last.lowercase().as_str()) || legal_action(last, rest))
         {
             let issuer = after_article(rest);
             // ("Her lawsuit": whose is the person "she" means, below.)
@@ -1417,7 +1417,7 @@ impl<'k> Speakers<'k> {
         if let Some(by) = words.iter().position(|w| *w == "by")
             && let Some(noun) = words[..by]
                 .iter()
-                .position(|w| FINDINGS.contains(&w.to_lowercase().as_str()))
+                .position(|w| FINDINGS.contains(&w.lowercase().as_str()))
             && words[noun + 1..by]
                 .iter()
                 .all(|w| w.len() > 4 && w.ends_with("ed") && !w.starts_with(char::is_uppercase))
@@ -1451,7 +1451,7 @@ impl<'k> Speakers<'k> {
         // "A UKIP spokesman", "Foreign Office officials": unnamed, they
         // speak for their organization.
         if let Some((last, rest)) = words.split_last()
-            && SPOKES.contains(&last.to_lowercase().as_str())
+            && SPOKES.contains(&last.lowercase().as_str())
         {
             // "His spokesman": he speaks for the person "he" would be.
             if let [pronoun] = rest
@@ -1620,7 +1620,7 @@ impl<'k> Speakers<'k> {
         // phrase itself names the speaker.
         let preposition = |word: &str| {
             matches!(
-                word.to_lowercase().as_str(),
+                word.lowercase().as_str(),
                 "to" | "of" | "for" | "from" | "in" | "at" | "on" | "with"
             )
         };
@@ -1709,20 +1709,20 @@ impl<'k> Speakers<'k> {
             return self.remember(known.clone(), person);
         }
         if tail.len() == 1
-            && let Some(full) = self.surnames.get(&name.to_lowercase())
+            && let Some(full) = self.surnames.get(&name.lowercase())
         {
             // ("Mr Blair": not the knight of that surname.)
             let addressed = words
                 .iter()
                 .any(|w| matches!(*w, "Mr" | "Mrs" | "Ms" | "Miss" | "Mr." | "Mrs." | "Ms."));
-            let full = match self.plain_surnames.get(&name.to_lowercase()) {
+            let full = match self.plain_surnames.get(&name.lowercase()) {
                 Some(plain) if addressed && is_honoured(full) => plain,
                 _ => full,
             };
             return self.remember(full.clone(), true);
         }
         if tail.len() == 2
-            && let Some(full) = self.honoured.get(&name.to_lowercase())
+            && let Some(full) = self.honoured.get(&name.lowercase())
         {
             return self.remember(full.clone(), true);
         }
@@ -1731,11 +1731,9 @@ impl<'k> Speakers<'k> {
         // ("Bin Laden", "Mr von der Leyen" too.)
         if let Some((surname, particles)) = tail.split_last()
             && (1..=2).contains(&particles.len())
-            && particles.iter().all(|w| is_name_particle(&w.to_lowercase()))
-            && let Some(full) = self.surnames.get(&surname.to_lowercase())
-            && full
-                .to_lowercase()
-                .ends_with(&format!(" {}", name.to_lowercase()))
+            && particles.iter().all(|w| is_name_particle(&w.lowercase()))
+            && let Some(full) = self.surnames.get(&surname.lowercase())
+            && full.lowercase().ends_with(&format!(" {}", name.lowercase()))
         {
             return self.remember(full.clone(), true);
         }
@@ -1864,8 +1862,7 @@ impl<'k> Speakers<'k> {
             || self.is_person(name)
                 && (self.first_roles.contains_key(name)
                     || name.rsplit(' ').next().is_some_and(|surname| {
-                        self.addressed
-                            .contains(&without_possessive(surname).to_lowercase())
+                        self.addressed.contains(&without_possessive(surname).lowercase())
                     }))
     }
 
@@ -2254,6 +2251,17 @@ fn qualifies_role(tokens: &[Token], at: usize) -> bool {
 /// "Tory MP Michael Mates" is ("Tory MP", "Michael Mates"); letters after
 /// a name ("Philippe Sands QC") go, and so does a possessive ending.
 fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
+    // One word, as most runs are (a sentence's first word, a surname): a
+    // title alone, or a name; what the steps below make of it, without
+    // their vectors.
+    if let [word] = run {
+        let name = without_possessive(word);
+        return if is_title(name) {
+            (vec![*word], Vec::new())
+        } else {
+            (Vec::new(), vec![name])
+        };
+    }
     // A title last of all is letters after a name, or the run is no name.
     // ("Chief Executive Maeve Sherlock": "Executive" is a title after
     // "Chief", where "the Scottish Executive" is a name.)
@@ -2293,7 +2301,7 @@ fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     // at a sentence's start or as a party's or a body's name, is no part of
     // it where a person's name of two words or more is left.
     let qualifiers = qualifiers_before_name(&name);
-    let mut name = name.split_off(qualifiers);
+    name.drain(..qualifiers);
     while qualifiers > 0 && name.len() > 2 && name.last().is_some_and(|w| POSTNOMINALS.contains(w)) {
         name.pop();
     }
@@ -2388,7 +2396,7 @@ const BODY_ENDS: &[&str] = &[
 /// may still be the same person.
 pub(super) fn is_trade_role(role: &str) -> bool {
     role.split_whitespace().last().is_some_and(|w| {
-        let w = w.to_lowercase();
+        let w = w.lowercase();
         OCCUPATIONS.contains(&w.as_str()) && !is_post_noun(&w)
     })
 }
@@ -2606,7 +2614,7 @@ fn lowercase_but_acronym(word: &str) -> String {
     if word.chars().all(|c| !c.is_lowercase()) {
         word.to_string()
     } else {
-        word.to_lowercase()
+        word.lowercase()
     }
 }
 
@@ -2633,7 +2641,7 @@ fn aged_description(mention: &str) -> Option<&str> {
         && rest.iter().all(|w| {
             !has_possessive(w)
                 && !matches!(*w, "of" | "for" | "at" | "with" | "and")
-                && !is_post_noun(&w.to_lowercase())
+                && !is_post_noun(&w.lowercase())
                 && (w.starts_with(char::is_lowercase)
                     || is_nationality(w)
                     || w.ends_with("man") && w.len() > 5)
@@ -3014,7 +3022,7 @@ pub(super) fn names_a_post(role: &str) -> bool {
     };
     role.split_whitespace().next().is_some_and(|first| {
         !matches!(
-            first.to_lowercase().as_str(),
+            first.lowercase().as_str(),
             "of" | "from" | "for" | "on" | "in" | "at" | "with" | "to" | "by"
         )
     }) && role.split_whitespace().any(post)
@@ -3089,7 +3097,7 @@ fn role_key(phrase: &str) -> String {
 pub(super) fn without_determiner(phrase: &str) -> String {
     phrase
         .split_whitespace()
-        .skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "but" | "and"))
+        .skip_while(|w| matches!(w.lowercase().as_str(), "the" | "a" | "an" | "but" | "and"))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -3105,7 +3113,7 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
     // the title "Prime Minister", not the clause before it.
     let start = words[..at]
         .iter()
-        .rposition(|w| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()))
+        .rposition(|w| CLAUSE_OPENERS.contains(&w.lowercase().as_str()))
         .map_or(0, |i| i + 1);
     // ("the report by telecoms giant BT", "Recent figures from the UK's
     // regulator Ofcom": the post starts after the document's "by" or
@@ -3115,7 +3123,7 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
         .rposition(|w| matches!(*w, "by" | "from"))
         .filter(|&k| {
             words[start..start + k].iter().any(|w| {
-                let w = w.to_lowercase();
+                let w = w.lowercase();
                 DOCUMENTS.contains(&w.as_str()) || FINDINGS.contains(&w.as_str())
             })
         })
@@ -3124,7 +3132,7 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
     let role = without_determiner(words[start..at].join(" ").trim_end_matches([',', ';', ':']));
     // "Sina.com and Sohu.com", "research by the Pew": a fragment, no title.
     if let Some(last) = role.split_whitespace().last()
-        && (is_function_word(&last.to_lowercase()) || matches!(last, "of" | "by" | "for" | "to"))
+        && (is_function_word(&last.lowercase()) || matches!(last, "of" | "by" | "for" | "to"))
     {
         return None;
     }
@@ -3135,7 +3143,7 @@ pub(super) fn role_in(mention: &str, source: &str) -> Option<String> {
     let written = words.len();
     while words
         .last()
-        .is_some_and(|w| is_form_of_address(&w.trim_end_matches('.').to_lowercase()))
+        .is_some_and(|w| is_form_of_address(&w.trim_end_matches('.').lowercase()))
     {
         words.pop();
     }
@@ -3181,7 +3189,7 @@ pub(super) fn body_post(description: &str) -> bool {
     let Some(owner) = words.iter().position(|w| w.ends_with("'s") || w.ends_with("’s")) else {
         return false;
     };
-    let owner_lower = words[owner].to_lowercase();
+    let owner_lower = words[owner].lowercase();
     let body = without_possessive(&owner_lower);
     let post = &words[owner + 1..];
     matches!(words.first(), Some(&("the" | "The")))
@@ -3205,7 +3213,7 @@ pub(super) fn body_post(description: &str) -> bool {
 
 /// "His" or "her", in any case: whose, a person's.
 fn is_possessive(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "his" | "her")
+    matches!(word.lowercase().as_str(), "his" | "her")
 }
 
 /// A guess at what kind of source a name is, for a reviewer to correct:
@@ -3310,7 +3318,7 @@ pub(super) fn is_person_name(source: &str) -> bool {
 fn body_kind(words: &[&str]) -> &'static str {
     let lower: Vec<String> = words
         .iter()
-        .map(|w| without_possessive(w.trim_matches(|c: char| !c.is_alphanumeric())).to_lowercase())
+        .map(|w| without_possessive(w.trim_matches(|c: char| !c.is_alphanumeric())).lowercase())
         .collect();
     let head = described_head(words).len().min(lower.len());
     let Some(noun) = lower[..head].last() else {
@@ -3663,7 +3671,7 @@ pub(super) fn is_description(source: &str) -> bool {
     let words: Vec<&str> = source.split_whitespace().collect();
     let head = described_head(&words);
     let Some(last) = head.last() else { return false };
-    let last = last.trim_end_matches('.').to_lowercase();
+    let last = last.trim_end_matches('.').lowercase();
     head.len() >= 2
         && (is_post_noun(&last)
             || is_occupation(&last)
@@ -3677,7 +3685,7 @@ pub(super) fn is_description(source: &str) -> bool {
 /// "Chinese", "British"), by its ending or, for the few irregular ones
 /// news names most, by name.
 fn is_nationality(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = word.lowercase();
     word.starts_with(char::is_uppercase)
         && word.len() > 4
         && (["ian", "ese", "ish", "i"].iter().any(|end| lower.ends_with(end))
@@ -3731,7 +3739,7 @@ pub(super) fn is_definite_description(source: &str) -> bool {
     let mut words = source.split_whitespace();
     words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
         && is_description(source)
-        && !words.any(|w| SPOKES.contains(&w.to_lowercase().as_str()))
+        && !words.any(|w| SPOKES.contains(&w.lowercase().as_str()))
 }
 
 /// A description as a lookup key: "The chancellor" and "the chancellor"
