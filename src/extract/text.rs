@@ -725,6 +725,32 @@ mod tests {
     }
 
     #[test]
+    fn tokens_of_a_text_beyond_ascii_are_lowercased_as_their_own_text() {
+        // An ASCII word's lowercase form is read from the text's lowercase
+        // copy at its own bytes, after characters of two and three bytes.
+        let t = Text::new("Zoë — “ÉLAN” told The BBC, Ünal’s O’Neill and McDONALD’S.");
+        for token in tokens(&t, Span::new(0, t.chars().len())) {
+            assert_eq!(token.lower(), token.text.to_lowercase(), "{token:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_of_a_text_beyond_ascii_end_at_their_own_stops() {
+        // Stops found in the input's bytes, counted back in characters.
+        assert_eq!(
+            split("Zoë Ünal said “no.” Then É. Lee left! Did he? Yes\nÇa va. Fin"),
+            vec![
+                "Zoë Ünal said “no.”",
+                "Then É. Lee left!",
+                "Did he?",
+                "Yes",
+                "Ça va.",
+                "Fin"
+            ]
+        );
+    }
+
+    #[test]
     fn tokens_of_a_text_beyond_ascii_read_their_own_characters() {
         // Spans count code points; each token's text is read from the
         // input's bytes, which the characters before it outnumber.
