@@ -388,7 +388,7 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             let claim_opens = text.chars().get(sentence.start..content.start).map(|before| {
                 before
                     .iter()
-                    .all(|c| c.is_whitespace() || patterns::OPEN_QUOTES.contains(*c))
+                    .all(|c| c.is_whitespace() || patterns::opens_quotation(*c))
             });
             let spoken = raw.quoted
                 && matches!(text.chars().get(content.end), Some(',' | '.' | '?' | '!'))

@@ -9,11 +9,9 @@
 
 use super::cues;
 use super::speakers::PRONOUNS;
-use super::text::{Span, Token};
+use super::text::{Span, Token, capitalized_run};
 use super::wordset::WordSet;
 
-/// The marks that open a quotation (`is_open_quote` matches the same).
-pub(super) const OPEN_QUOTES: &str = "\"“‘«„";
 /// Conjunctions that open a subordinate clause, whose subject may be the
 /// speaker of a cue right after it.
 const SUBORDINATORS: &[&str] = &[
@@ -963,10 +961,12 @@ pub(super) struct RawMatch {
 // token many times over: the mark is matched as a character, not searched
 // for in a string.)
 pub(super) fn is_open_quote(t: &Token) -> bool {
-    t.text.len() <= 3
-        && (only_char(t.text).is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«' | '„'))
-            || t.text == "''"
-            || t.text == "``")
+    t.text.len() <= 3 && (only_char(t.text).is_some_and(opens_quotation) || t.text == "''" || t.text == "``")
+}
+
+/// Whether a character is a mark that opens a quotation.
+pub(super) fn opens_quotation(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '«' | '„')
 }
 
 /// The one character `text` is, if it is one.
@@ -1550,10 +1550,7 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     // ...": a name after the verb, and a verb after the name, as a
     // clause opens (not "the claims Mr Brown denied", nor "remarks").
     let name_then_verb = || {
-        let run = tokens[i + 1..]
-            .iter()
-            .take_while(|t| t.is_word() && t.capitalized())
-            .count();
+        let run = capitalized_run(&tokens[i + 1..]);
         // (Its subject just before it: a pronoun, a name, or a noun after
         // its determiner; not "played down reports Mr Blair was ...".)
         let subject = i > 0
@@ -6529,10 +6526,7 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
             k = skip_past_outlet(tokens, end);
             // "told the Argentine newspaper Clarin it would not ...": the
             // outlet's own name after its kind, where a clause follows.
-            let name = tokens[k.min(n)..]
-                .iter()
-                .take_while(|t| t.is_word() && t.capitalized())
-                .count();
+            let name = capitalized_run(&tokens[k.min(n)..]);
             if (1..=3).contains(&name) && tokens.get(k + name).is_some_and(|t| opens_clause_after_whom(t)) {
                 k += name;
             }

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use foldhash::HashMapExt;
 use foldhash::{HashMap as FastMap, HashSet as FastSet};
 
-use super::text::{Lowercase, Token};
+use super::text::{Lowercase, Token, capitalized_run, capitalized_run_back};
 use super::wordset::WordSet;
 
 /// Honorifics written before a full name that news text also leaves out
@@ -282,10 +282,7 @@ impl<'k> Speakers<'k> {
     pub(super) fn learned_headline(&mut self, tokens: &[Token]) {
         // (Two words, a trade or an epithet and a surname: not "Last Star
         // Wars", nor "New UKIP", whose second word is a body's initials.)
-        let run = tokens
-            .iter()
-            .take_while(|t| t.is_word() && t.capitalized())
-            .count();
+        let run = capitalized_run(tokens);
         if run != 2 || !tokens[1].text.chars().any(char::is_lowercase) {
             return;
         }
@@ -544,11 +541,7 @@ impl<'k> Speakers<'k> {
         // after "in" is where, never who; not even once an earlier "the
         // province of Buenos Aires" made it look like a person's.)
         let in_place = |clause: &[Token], i: usize| {
-            let run = clause[..i]
-                .iter()
-                .rev()
-                .take_while(|t| t.is_word() && t.capitalized())
-                .count();
+            let run = capitalized_run_back(&clause[..i]);
             i > run
                 && matches!(
                     clause[i - run - 1].lower(),
@@ -644,10 +637,7 @@ impl<'k> Speakers<'k> {
             .flatten()
             .find_map(|clause| {
                 let from = usize::from(clause.first().is_some_and(|t| matches!(t.lower(), "and" | "but")));
-                let run = clause[from..]
-                    .iter()
-                    .take_while(|t| t.is_word() && t.capitalized())
-                    .count();
+                let run = capitalized_run(&clause[from..]);
                 let last = clause.get(from + run.checked_sub(1)?)?;
                 let next = clause.get(from + run)?;
                 (run <= 4 && !has_possessive(last.text) && next.is_word() && !next.capitalized())
@@ -863,11 +853,7 @@ impl<'k> Speakers<'k> {
                     && run.last().is_some_and(|w| is_institution_word(w))
                     && !is_institution_word(tokens[run_start - 2].text)
                 {
-                    let before = tokens[..run_start - 1]
-                        .iter()
-                        .rev()
-                        .take_while(|t| t.is_word() && t.capitalized())
-                        .count();
+                    let before = capitalized_run_back(&tokens[..run_start - 1]);
                     let from = run_start - 1 - before;
                     if (1..=4).contains(&before) && from >= 1 && tokens[from - 1].lower() == "the" {
                         self.note_body(&words_of(&tokens[from..run_end]));

@@ -83,11 +83,18 @@ impl<'a> Text<'a> {
     // it a call.)
     #[inline(always)]
     pub fn source(&self, span: Span) -> &'a str {
+        &self.input[self.byte_range(span)]
+    }
+
+    /// Where a span lies in the input's bytes (and in `lowercase`'s, the
+    /// same), clipped to the text.
+    #[inline(always)]
+    fn byte_range(&self, span: Span) -> std::ops::Range<usize> {
         let end = span.end.min(self.chars.len());
         let start = span.start.min(end);
         match &self.offsets {
-            None => &self.input[start..end],
-            Some(offsets) => &self.input[offsets[start]..offsets[end]],
+            None => start..end,
+            Some(offsets) => offsets[start]..offsets[end],
         }
     }
 
@@ -97,15 +104,9 @@ impl<'a> Text<'a> {
     /// memchr's vectorised search: sentences are split by reading every
     /// character of the article for a line break or a full stop.
     fn find_ascii(&self, from: usize, to: usize, marks: &[u8]) -> Option<usize> {
-        let to = to.min(self.chars.len());
-        if from >= to {
-            return None;
-        }
-        let (start, end) = match &self.offsets {
-            None => (from, to),
-            Some(offsets) => (offsets[from], offsets[to]),
-        };
-        let bytes = &self.input.as_bytes()[start..end];
+        let range = self.byte_range(Span::new(from, to));
+        let start = range.start;
+        let bytes = &self.input.as_bytes()[range];
         let at = match marks {
             [a] => memchr::memchr(*a, bytes),
             [a, b] => memchr::memchr2(*a, *b, bytes),
@@ -121,12 +122,7 @@ impl<'a> Text<'a> {
 
     /// The lowercase copy's text of a span (see `lowercase`).
     fn lowercase_source(&self, span: Span) -> &str {
-        let end = span.end.min(self.chars.len());
-        let start = span.start.min(end);
-        match &self.offsets {
-            None => &self.lowercase[start..end],
-            Some(offsets) => &self.lowercase[offsets[start]..offsets[end]],
-        }
+        &self.lowercase[self.byte_range(span)]
     }
 
     /// The characters.
@@ -271,6 +267,24 @@ pub fn tokens<'t>(text: &'t Text<'_>, span: Span) -> Vec<Token<'t>> {
         });
     }
     out
+}
+
+/// How many capitalized words open `tokens`: a run of capitals, as names
+/// are written.
+pub fn capitalized_run(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .take_while(|t| t.is_word() && t.capitalized())
+        .count()
+}
+
+/// How many capitalized words end `tokens`.
+pub fn capitalized_run_back(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word() && t.capitalized())
+        .count()
 }
 
 /// A character's classes, as `tokens` reads them.
