@@ -6601,6 +6601,24 @@ fn claim_after_cue(tokens: &[Token], c: usize, sentence_end: usize) -> Option<(S
         {
             k = that + 1;
         }
+        // "tells the commissioner: \"Q\"", "told the inquiry's chairman:
+        // \"Q\"": whom, however described, before a colon and the
+        // quotation (a phrase with no verb of its own).
+        if !tokens.get(k).is_some_and(is_open_quote)
+            && let Some(colon) = (k..n.min(k + 8)).find(|&i| tokens[i].text == ":")
+            && colon > k
+            && tokens.get(colon + 1).is_some_and(is_open_quote)
+            && (tokens[k].capitalized()
+                || DETERMINERS.contains(&tokens[k].lower())
+                || has_possessive_end(&tokens[k]))
+            && tokens[k..colon].iter().all(|t| {
+                t.is_word()
+                    && !clause_marker(t.lower())
+                    && (t.capitalized() || has_possessive_end(t) || !looks_like_verb(t))
+            })
+        {
+            k = colon + 1;
+        }
     }
     // "wrote to the watchdog saying: Q", "has written to two men telling
     // them S", "wrote to Mr Lee that S", "wrote to Mr Lee: Q": the

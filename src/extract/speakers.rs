@@ -102,6 +102,12 @@ pub(super) struct Speakers<'k> {
     /// Names "he" or "she" has stood for: persons, whom a later "it" does
     /// not mean ("Farmer Jo Lee ... He said ... But it says": not Jo Lee).
     gendered: FastSet<String>,
+    /// Whether a person is a man or a woman, where the article has shown
+    /// it: "Mr Lee", "Ms Lee", "his mother", or the "he" or "she" that
+    /// A later "she" does not mean a man ("Michelle, a mother of twins,
+    /// said ... \"Q,\" she said": not the Mr Johnson quoted before).
+    /// `None` where the article shows both (a "Mrs Lee" taken for Mr Lee).
+    genders: FastMap<String, Option<Gender>>,
     /// The person the article's first sentence (or its headline) opens
     /// with: whom it is about, and whom "the 30-year-old" likely means.
     lede_named: Option<String>,
@@ -241,6 +247,7 @@ impl<'k> Speakers<'k> {
             recent: Vec::new(),
             addressed: FastSet::default(),
             gendered: FastSet::default(),
+            genders: FastMap::default(),
             lede_named: None,
             headline_surname: None,
             ages: FastMap::default(),
@@ -1108,6 +1115,11 @@ impl<'k> Speakers<'k> {
     /// The source a mention refers to.
     pub(super) fn resolve(&mut self, mention: &str) -> String {
         let source = self.resolve_mention(mention);
+        if let Some(gender) = gender_shown(mention, &source)
+            .or_else(|| self.role_of(&source).and_then(|role| gender_shown(role, &source)))
+        {
+            self.show_gender(&source, gender);
+        }
         // "A spokesman for the Home Office", "Andrew Hogg, spokesman for
         // the Medical Foundation", "a Labour source": whom "the spokesman"
         // or "the source" later means (see `last_spokes`).
@@ -1221,12 +1233,40 @@ impl<'k> Speakers<'k> {
                     Some((pronoun, other)) if *pronoun != folded => Some(other.clone()),
                     _ => None,
                 };
+                let gender = if folded == "he" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
                 let person = self
                     .sentence_speaker
                     .clone()
                     .or_else(|| self.subject_before_pronoun.clone())
                     .or(other)
                     .or_else(|| self.previous_person().cloned());
+                // (A man is no "she", nor a woman "he": then the person
+                // last quoted who may be, or no one.)
+                let person = match person {
+                    Some(person) if self.gender_of(&person).is_some_and(|g| g != gender) => {
+                        let shown = [
+                            self.sentence_speaker.as_ref(),
+                            self.subject_before_pronoun.as_ref(),
+                            self.previous_person(),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .find(|p| self.gender_of(p) == Some(gender))
+                        .cloned();
+                        shown.or_else(|| {
+                            self.recent_speaker(|speakers, name, person| {
+                                speakers.gender_of(name).map_or(person, |g| g == gender)
+                            })
+                        })
+                    }
+                    person => person,
+                };
+                // (Whom a pronoun was taken to mean shows no gender: taken
+                // wrongly, it would turn the next right one away.)
                 if let Some(person) = &person {
                     self.note_subject_spoke(person);
                     if !self.gendered.contains(person) {
@@ -1439,11 +1479,16 @@ impl<'k> Speakers<'k> {
         if let Some((last, rest)) = words.split_last()
             && SPOKES.contains(&last.lowercase().as_str())
         {
-            // "His spokesman": he speaks for the person "he" would be.
+            // "His spokesman": he speaks for the person "he" would be;
+            // "her spokesman" for whom "she" would be.
             if let [pronoun] = rest
                 && is_possessive(pronoun)
             {
-                return self.resolve("he");
+                return self.resolve(if pronoun.eq_ignore_ascii_case("her") {
+                    "she"
+                } else {
+                    "he"
+                });
             }
             // "The spokesman added", after "said a Home Office spokesman":
             // the one the article quoted, for the same body.
@@ -1859,6 +1904,24 @@ impl<'k> Speakers<'k> {
         if is_person_name(name) && names_a_post(role) && !self.described_persons.contains(name) {
             self.described_persons.insert(name.to_string());
         }
+        // ("Michelle, a mother of twins, said")
+        if let Some(gender) = gender_shown(role, name) {
+            self.show_gender(name, gender);
+        }
+    }
+
+    fn show_gender(&mut self, name: &str, gender: Gender) {
+        match self.genders.get_mut(name) {
+            None => {
+                self.genders.insert(name.to_string(), Some(gender));
+            }
+            Some(shown) if *shown != Some(gender) => *shown = None,
+            Some(_) => {}
+        }
+    }
+
+    fn gender_of(&self, name: &str) -> Option<Gender> {
+        self.genders.get(name).copied().flatten()
     }
 
     fn note_body(&mut self, name: &str) {
@@ -2236,6 +2299,74 @@ fn qualifies_role(tokens: &[Token], at: usize) -> bool {
 /// A capitalized run split into the title before the name and the name:
 /// "Tory MP Michael Mates" is ("Tory MP", "Michael Mates"); letters after
 /// a name ("Philippe Sands QC") go, and so does a possessive ending.
+/// A person's gender, as "he" and "she" tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a mention shows its source to have: a form of address
+/// before the source's last name ("Mr Lee", "Ms Lee said"; not "Mr Lee's
+/// daughter Jo"), or a word of kinship or a woman's trade that heads it
+/// ("his mother Jo Lee", "Mr Lee's daughter Jo", "the mother-of-nine").
+/// Not a spokesman's or a chairman's: a post spoken of as a man's or a
+/// woman's by habit more than by who holds it.
+fn gender_shown(mention: &str, source: &str) -> Option<Gender> {
+    // (Most mentions are one word, "he" or a surname: no address and no
+    // kin before a name.)
+    if !mention.contains(' ') {
+        return kin_gender(mention.split('-').next().unwrap_or(mention));
+    }
+    let mut words = mention.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        if has_possessive(word) || word.ends_with('\'') {
+            continue;
+        }
+        let address = match word.trim_end_matches('.') {
+            "Mr" | "Sir" | "Lord" => Some(Gender::Male),
+            "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" => Some(Gender::Female),
+            _ => None,
+        };
+        if let Some(gender) = address {
+            if words
+                .peek()
+                .is_some_and(|next| !has_possessive(next) && source.split_whitespace().any(|w| w == *next))
+            {
+                return Some(gender);
+            }
+            continue;
+        }
+        // (In lowercase: "Big Brother" is a show.)
+        let head = word
+            .split('-')
+            .next()
+            .unwrap_or(word)
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !head.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        if let Some(gender) = kin_gender(head) {
+            return Some(gender);
+        }
+    }
+    None
+}
+
+/// Words that say a person is a woman or a man.
+fn kin_gender(word: &str) -> Option<Gender> {
+    match word {
+        "mother" | "wife" | "daughter" | "sister" | "widow" | "grandmother" | "girlfriend" | "aunt"
+        | "niece" | "actress" | "businesswoman" | "congresswoman" | "chairwoman" | "sportswoman"
+        | "queen" | "princess" | "duchess" | "countess" => Some(Gender::Female),
+        "father" | "husband" | "son" | "brother" | "widower" | "grandfather" | "boyfriend" | "uncle"
+        | "nephew" | "businessman" | "congressman" | "sportsman" | "king" | "prince" | "duke" | "earl" => {
+            Some(Gender::Male)
+        }
+        _ => None,
+    }
+}
+
 fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     // One word, as most runs are (a sentence's first word, a surname): a
     // title alone, or a name; what the steps below make of it, without

@@ -1528,6 +1528,50 @@ fn a_document_speaks_for_whoever_issued_it() {
 }
 
 #[test]
+fn a_number_with_thousands_is_one_word_of_a_speaker_phrase() {
+    assert_single_claim(&[(
+        "Nearly half of the 2,000 voters asked said the tax was unfair.",
+        "Nearly half of the 2,000 voters asked",
+        "the tax was unfair",
+    )]);
+}
+
+#[test]
+fn she_does_not_mean_a_man_nor_he_a_woman() {
+    // A man by his form of address; the woman by her kin or her trade,
+    // set off beside her name or before it.
+    assert_eq!(
+        sources(
+            "Mr Dray told the inquiry the fund was safe. Marta, a mother of three, said the fund had lost her savings. \"No one answers my letters,\" she said."
+        ),
+        ["Dray", "Marta", "Marta"]
+    );
+    assert_eq!(
+        sources(
+            "Mr Dray told the inquiry the fund was safe. His sister Ana Dray said the fund was broke. \"He knew it all along,\" she said."
+        ),
+        ["Dray", "Ana Dray", "Ana Dray"]
+    );
+    // With no woman quoted, "she" stays for the checker to fill in.
+    assert_eq!(
+        sources("Mr Dray told the inquiry the fund was safe. \"No one answers my letters,\" she said."),
+        ["Dray", "she"]
+    );
+    // A kin word in a name is no kin ("Big Brother" is a show).
+    assert_eq!(
+        sources("Big Brother said the vote was fair. \"The count was checked twice,\" she said."),
+        ["Big Brother", "Big Brother"]
+    );
+    // "Her spokesman" speaks for whom "she" means.
+    assert_eq!(
+        sources(
+            "Ms Vell said the fund was broke. Mr Dray said the fund was safe. Her spokesman said the audit would show it."
+        ),
+        ["Vell", "Dray", "Vell"]
+    );
+}
+
+#[test]
 fn his_spokesman_speaks_for_him() {
     let sources = |text: &str| -> Vec<String> { roles(text).into_iter().map(|(source, _)| source).collect() };
     assert_eq!(
@@ -5461,6 +5505,22 @@ fn when_it_was_said_is_no_part_of_the_claim() {
             "Tom Vale claimed at the time not to know the man.",
             "Tom Vale",
             "not to know the man",
+        ),
+    ]);
+}
+
+#[test]
+fn whom_it_was_told_to_before_a_colon_and_a_quotation_is_no_part_of_the_claim() {
+    assert_single_claim(&[
+        (
+            "Tom Vale tells the inspector: \"The plan will fail in the spring.\"",
+            "Tom Vale",
+            "The plan will fail in the spring",
+        ),
+        (
+            "Tom Vale told the council's new auditor: \"The plan will fail in the spring.\"",
+            "Tom Vale",
+            "The plan will fail in the spring",
         ),
     ]);
 }

@@ -232,8 +232,11 @@ pub fn tokens<'t>(text: &'t Text<'_>, span: Span) -> Vec<Token<'t>> {
                 let class = class_of(chars[i]);
                 // An apostrophe, hyphen or period inside a word ("don't",
                 // "U.S") when a letter or digit follows.
+                // And a comma between thousands ("1,000 adults"), which
+                // would otherwise end a speaker phrase at "000".
                 let joins = class & ALNUM != 0
-                    || class & INNER != 0 && chars.get(i + 1).is_some_and(|&n| class_of(n) & ALNUM != 0);
+                    || class & INNER != 0 && chars.get(i + 1).is_some_and(|&n| class_of(n) & ALNUM != 0)
+                    || chars[i] == ',' && thousands_follow(chars, i);
                 if !joins {
                     break;
                 }
@@ -267,6 +270,16 @@ pub fn tokens<'t>(text: &'t Text<'_>, span: Span) -> Vec<Token<'t>> {
         });
     }
     out
+}
+
+/// Whether the comma at `comma` separates thousands: a digit before it,
+/// three after it and no fourth ("1,000", "£5,000,000"; not "1998,2004").
+fn thousands_follow(chars: &[char], comma: usize) -> bool {
+    comma > 0
+        && chars[comma - 1].is_ascii_digit()
+        && chars.len() > comma + 3
+        && chars[comma + 1..comma + 4].iter().all(char::is_ascii_digit)
+        && !chars.get(comma + 4).is_some_and(char::is_ascii_digit)
 }
 
 /// How many capitalized words open `tokens`: a run of capitals, as names
@@ -735,6 +748,38 @@ mod tests {
         assert_eq!(
             words,
             vec!["The", "U.S.", "president's", "aide", "didn't", "say", "."]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_a_number_s_thousands_whole() {
+        let t = Text::new("Of 1,000 adults, 2,500,000 said so; in 1998,2004 and 3,40 not.");
+        let words: Vec<&str> = tokens(&t, Span::new(0, t.chars().len()))
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                "Of",
+                "1,000",
+                "adults",
+                ",",
+                "2,500,000",
+                "said",
+                "so",
+                ";",
+                "in",
+                "1998",
+                ",",
+                "2004",
+                "and",
+                "3",
+                ",",
+                "40",
+                "not",
+                "."
+            ]
         );
     }
 
