@@ -738,15 +738,19 @@ mod tests {
         );
     }
 
+    /// The tokens of a whole text, as written.
+    fn words_of<'t>(t: &'t Text<'_>) -> Vec<&'t str> {
+        tokens(t, Span::new(0, t.chars().len()))
+            .into_iter()
+            .map(|w| w.text)
+            .collect()
+    }
+
     #[test]
     fn tokens_keep_dotted_acronyms_and_apostrophes() {
         let t = Text::new("The U.S. president's aide didn't say.");
-        let words: Vec<&str> = tokens(&t, Span::new(0, t.chars().len()))
-            .into_iter()
-            .map(|w| w.text)
-            .collect();
         assert_eq!(
-            words,
+            words_of(&t),
             vec!["The", "U.S.", "president's", "aide", "didn't", "say", "."]
         );
     }
@@ -754,12 +758,8 @@ mod tests {
     #[test]
     fn tokens_keep_a_number_s_thousands_whole() {
         let t = Text::new("Of 1,000 adults, 2,500,000 said so; in 1998,2004 and 3,40 not.");
-        let words: Vec<&str> = tokens(&t, Span::new(0, t.chars().len()))
-            .into_iter()
-            .map(|w| w.text)
-            .collect();
         assert_eq!(
-            words,
+            words_of(&t),
             vec![
                 "Of",
                 "1,000",
