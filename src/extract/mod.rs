@@ -555,6 +555,22 @@ fn extract_with(input: &str, known: &HashMap<String, String>, explained: bool) -
             proposal.source = format!("{person}'s {rest}");
             continue;
         }
+        // ("But a spokeswoman for MTV said ... MTV spokeswoman Jeannie
+        // Kedas said": the body's spokeswoman, whom the article names.)
+        if proposal.mention.text.ends_with(&proposal.source)
+            && proposal.mention.text.len() > proposal.source.len()
+            && speakers::is_description(&proposal.mention.text)
+            && let Some(name) = described
+                .get(&proposal.mention.text)
+                .map(String::as_str)
+                .or_else(|| speakers.person_described(&proposal.mention.text))
+            // (Named with that body: not "Spokesman Alan Jones" of another.)
+            && speakers.role_of(name).is_some_and(|role| role.contains(proposal.source.as_str()))
+        {
+            proposal.role = Some(speakers::without_determiner(&proposal.mention.text));
+            proposal.source = name.to_string();
+            continue;
+        }
         if speakers::is_description(&proposal.source) {
             let name = described
                 .get(&proposal.source)

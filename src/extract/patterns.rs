@@ -1637,11 +1637,26 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     }
     // "The club charged a $100,000 fee", "charged more than that": a price;
     // "an executive charged with fraud": the accused. (Not "prosecutors
-    // charged the officer with murder", the prosecutors' charge.)
+    // charged the officer with murder", the prosecutors' charge.) "Charged
+    // over the line", "charged down the wing": a run.
     if matches!(t.lower(), "charged" | "charges" | "charging" | "charge") {
         let next = tokens.get(i + 1).map(|n| n.lower());
         let with_later = tokens[i + 1..].iter().take(8).any(|w| w.lower() == "with");
         if next == Some("with")
+            || next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "over"
+                        | "through"
+                        | "down"
+                        | "across"
+                        | "towards"
+                        | "toward"
+                        | "forward"
+                        | "upfield"
+                        | "past"
+                )
+            })
             || next.is_some_and(|n| {
                 matches!(n, "a" | "an" | "more" | "less" | "about" | "nearly" | "almost")
                     || n.starts_with(|c: char| c.is_ascii_digit() || c == '$')
@@ -1751,6 +1766,39 @@ fn is_cue(tokens: &[Token], i: usize) -> bool {
     // other sense, or an act rather than words.
     if tokens.get(i + 1).is_some_and(|n| matches!(n.lower(), "into")) {
         return false;
+    }
+    // ("responded quickly by slotting over a penalty", "replied by
+    // scoring": an answer in deeds; "responded by saying" is in words.)
+    if matches!(
+        t.lower(),
+        "responded"
+            | "responds"
+            | "respond"
+            | "replied"
+            | "replies"
+            | "reply"
+            | "reacted"
+            | "reacts"
+            | "answered"
+    ) {
+        let by = (i + 1..tokens.len().min(i + 4))
+            .find(|&k| !(tokens[k].is_word() && tokens[k].lower().ends_with("ly")))
+            .filter(|&k| tokens[k].lower() == "by");
+        // (Any form of a verb of saying is words: "by explaining".)
+        let of_saying = |gerund: &str| {
+            let stem = gerund.strip_suffix("ing").unwrap_or(gerund);
+            cues::is_cue_word(gerund)
+                || ["ed", "es", "s"]
+                    .iter()
+                    .any(|end| cues::is_cue_word(&format!("{stem}{end}")))
+        };
+        if let Some(by) = by
+            && tokens
+                .get(by + 1)
+                .is_some_and(|g| g.is_word() && g.lower().ends_with("ing") && !of_saying(g.lower()))
+        {
+            return false;
+        }
     }
     true
 }
@@ -2094,6 +2142,11 @@ fn plausible_speaker(tokens: &[Token]) -> bool {
         return false;
     }
     let first = words[0].lower();
+    // ("A speech by Jo Lee drew a crowd, suggesting S": an article alone,
+    // its noun taken for a cue, speaks for no one.)
+    if words.len() == 1 && matches!(first, "a" | "an" | "the") {
+        return false;
+    }
     if [
         "that",
         "which",
@@ -4848,7 +4901,14 @@ fn post_then_name(tokens: &[Token], open: usize, close: usize) -> bool {
         && name
             .iter()
             .all(|t| t.is_word() && t.capitalized() || t.text == "-")
-        && last >= first + 2
+        // (Or one after a form of address: "A spokesman for DLF Builders,
+        // Dr Vancheshwar, told".)
+        && (last >= first + 2
+            || last == first + 1
+                && first > 0
+                && super::speakers::in_lowercase(words[first - 1].text.trim_end_matches('.'), |w| {
+                    super::speakers::is_form_of_address(w)
+                }))
         && words[first..last]
             .iter()
             .all(|t| !super::speakers::is_role_word(t.text))
@@ -5693,6 +5753,8 @@ const INVERTED_TAIL: &[&str] = &[
     "tonight",
     "earlier",
     "later",
+    "afterwards",
+    "afterward",
     "last",
     "this",
     "when",

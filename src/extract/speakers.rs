@@ -1681,7 +1681,14 @@ impl<'k> Speakers<'k> {
             && let [article, noun, "for", ..] = words.as_slice()
             && matches!(*article, "A" | "a" | "The" | "the" | "An" | "an")
             && names_a_spokesperson(&[noun])
-            && tail.iter().any(|w| is_institution_word(without_possessive(w)))
+            // ("A spokesman for Ofcom": or one word that is no one's name
+            // in the article.)
+            && (tail.iter().any(|w| is_institution_word(without_possessive(w)))
+                || words.len() == 4
+                    && tail[0].starts_with(char::is_uppercase)
+                    && !self.surnames.contains_key(tail[0].lowercase().as_str())
+                    && !self.addressed.contains(tail[0].lowercase().as_str())
+                    && !is_person_name(tail[0]))
             && !tail.iter().any(|w| is_title(w))
         {
             let body = without_possessive(&after_article(&tail).join(" ")).to_string();
@@ -3182,7 +3189,7 @@ pub(super) fn is_role_word(word: &str) -> bool {
 
 /// `test` of a short ASCII word in lowercase, made on the stack: titles
 /// and role nouns are ASCII and short, and asked of every capitalized word.
-fn in_lowercase(word: &str, test: impl FnOnce(&str) -> bool) -> bool {
+pub(super) fn in_lowercase(word: &str, test: impl FnOnce(&str) -> bool) -> bool {
     let mut buffer = [0u8; 16];
     if word.len() > buffer.len() || !word.is_ascii() {
         return false;
@@ -3285,7 +3292,7 @@ fn addresses_a_surname(word: &str) -> bool {
 
 /// Whether a word (lowercase) is a form of address, which says who is
 /// meant but holds no post: "Mr", "Dr".
-fn is_form_of_address(word: &str) -> bool {
+pub(super) fn is_form_of_address(word: &str) -> bool {
     matches!(word, "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "professor")
 }
 

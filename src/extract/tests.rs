@@ -445,6 +445,30 @@ fn participles_describing_a_noun_or_another_sense_are_not_cues() {
     assert!(run("She extended her lead in pledged delegates to 300 after the vote in Ohio.").is_empty());
     assert!(run("The count stood at 153 pledged delegates for the senator on Tuesday.").is_empty());
     assert!(run("The governor charged into the debate against his rival from the coast.").is_empty());
+    // A run, and an answer in deeds.
+    assert_no_proposal(&[
+        "Another winger charged over the line for a late try.",
+        "Vale responded quickly by slotting over a penalty from the touchline.",
+        "The city replied by building a second bridge across the bay.",
+    ]);
+    // An answer in words is one.
+    assert_single_claim(&[(
+        "Tom Vale responded by saying the bridge was safe.",
+        "Tom Vale",
+        "the bridge was safe",
+    )]);
+}
+
+#[test]
+fn an_article_alone_is_no_speaker() {
+    assert_no_proposal(&[
+        "A speech on the budget by Jo Vale drew a large crowd, suggesting that voters care about tax.",
+    ]);
+}
+
+#[test]
+fn when_after_an_inverted_speaker_is_no_part_of_the_name() {
+    assert_single_speaker(&[("\"We cannot win them all,\" said Jo Vale afterwards.", "Jo Vale")]);
 }
 
 #[test]
@@ -763,6 +787,10 @@ mod speakers_a_checker_would_accept {
             "A spokeswoman for the Harbour Board said costs were down. \"We are pleased,\" said the spokeswoman.",
         );
         assert_eq!(found, ["Harbour Board", "Harbour Board"]);
+        // A body of one word no person of the article has for a name.
+        let found =
+            sources("\"We are pleased,\" said a spokeswoman for Harbourco. Jo Reed said costs were up.");
+        assert_eq!(found, ["Harbourco", "Jo Reed"]);
         // An unnamed spokesman is one person, whom "he" goes on to mean.
         let found = sources(
             "Mary Holt said the ferry was late. The harbour spokesman said it would run. He added that fares would fall.",
@@ -3436,6 +3464,11 @@ fn a_post_before_a_name_set_off_by_commas_is_the_name_speaking() {
             "Oskar Lindqvist".into(),
             Some("director of the Harbour Trust".into())
         )]
+    );
+    // A surname after a form of address is a name too.
+    assert_eq!(
+        roles("A spokesman for Harbour Holdings, Dr Lindqvist, said the bridge will reopen."),
+        vec![("Lindqvist".into(), Some("spokesman for Harbour Holdings".into()))]
     );
     // A name, then where they work: the name still speaks.
     assert_eq!(
