@@ -7645,6 +7645,9 @@ const AUDIENCES: &[&str] = &[
     "congress",
     "convention",
     "summit",
+    // ("told the nation he was resigning")
+    "nation",
+    "country",
 ];
 
 /// Nouns after an outlet's name: "told the BBC News website".

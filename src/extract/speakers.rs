@@ -555,6 +555,13 @@ impl<'k> Speakers<'k> {
                     "in" | "at" | "from" | "near" | "outside" | "inside" | "across" | "around" | "throughout"
                 )
         };
+        // ("Real Madrid director of sport Emilio Butragueno praised ...":
+        // capitals before a post in lowercase are whose post it is.)
+        let qualifies_post = |clause: &[Token], i: usize| {
+            clause.get(i + capitalized_run(&clause[i..])).is_some_and(|t| {
+                t.is_word() && !t.capitalized() && (is_occupation(t.lower()) || is_role_word(t.text))
+            })
+        };
         let unquoted_from = tokens.get(quoted_until).map_or(usize::MAX, |t| t.span.start);
         for t in [Some(tokens), after_opening]
             .into_iter()
@@ -562,12 +569,14 @@ impl<'k> Speakers<'k> {
             .flat_map(|clause| {
                 (0..clause.len().min(4))
                     .filter(|&i| !owner_of_post(clause, i) && !in_place(clause, i))
-                    .map(|i| &clause[i])
+                    .map(move |i| (clause, i))
             })
-            .filter(|t| t.span.start >= unquoted_from)
-            .filter(|t| t.is_word() && t.capitalized())
+            .filter(|(clause, i)| clause[*i].span.start >= unquoted_from)
+            .filter(|(clause, i)| clause[*i].is_word() && clause[*i].capitalized())
         {
-            if let Some(full) = self.surnames.get(without_possessive(t.lower())).cloned()
+            let (clause, i) = t;
+            if let Some(full) = self.surnames.get(without_possessive(clause[i].lower())).cloned()
+                && !qualifies_post(clause, i)
                 && self.is_person(&full)
             {
                 self.sentence_subject = Some(full);
@@ -752,9 +761,22 @@ impl<'k> Speakers<'k> {
                     t.is_word()
                         && !t.capitalized()
                         && (is_occupation(t.lower()) || is_post_noun(t.lower()) || t.lower() == "champion")
-                }) && tokens
-                    .get(run_end + 1)
-                    .is_some_and(|t| t.is_word() && t.capitalized());
+                }) && {
+                    // ("Real Madrid director of sport Emilio Butragueno":
+                    // what the post is of, in lowercase, between.)
+                    let mut next = run_end + 1;
+                    if tokens
+                        .get(next)
+                        .is_some_and(|t| matches!(t.lower(), "of" | "for"))
+                    {
+                        next += 1 + tokens[(next + 1).min(tokens.len())..]
+                            .iter()
+                            .take(3)
+                            .take_while(|t| t.is_word() && !t.capitalized())
+                            .count();
+                    }
+                    tokens.get(next).is_some_and(|t| t.is_word() && t.capitalized())
+                };
                 let full = if qualifier || joined_to_body || determined || before_trade {
                     None
                 } else if let [honorific, first] = name.as_slice()
@@ -1094,7 +1116,11 @@ impl<'k> Speakers<'k> {
                 before.push(name.to_string());
             }
         }
-        self.first_roles.entry(name.to_string()).or_insert(written);
+        // ("Hollywood star Tom Hanks": "star" alone tells a reader
+        // nothing, though "the star" may mean him.)
+        if !written.eq_ignore_ascii_case("star") {
+            self.first_roles.entry(name.to_string()).or_insert(written);
+        }
         let names = self.roles.entry(key).or_default();
         if !names.iter().any(|n| n == name) {
             names.push(name.to_string());
@@ -2552,6 +2578,8 @@ const OCCUPATIONS: &[&str] = &[
     "strategist",
     "academic",
     "singer",
+    // ("The pop star said", after "Singer George Michael")
+    "star",
     "songwriter",
     "rapper",
     "guitarist",

@@ -5543,6 +5543,47 @@ fn when_it_was_said_is_no_part_of_the_claim() {
 }
 
 #[test]
+fn capitals_before_a_post_are_whose_post_it_is_not_who_speaks() {
+    assert_eq!(
+        sources(
+            "Jo Reed said the match would go on. Harbour City director of football Tom Vale praised the fans. \"They were calm,\" he said."
+        ),
+        ["Jo Reed", "Tom Vale"]
+    );
+}
+
+#[test]
+fn the_star_is_the_performer_the_article_is_about() {
+    assert_eq!(
+        sources(
+            "Singer Jo Vale said a film about his life was next. The pop star said it would be a quiet affair."
+        ),
+        ["Jo Vale", "Jo Vale"]
+    );
+    // "Star" alone is no role to show.
+    assert_eq!(
+        roles("Hollywood star Jo Vale was in London for the premiere. \"It is cold,\" said Vale."),
+        vec![("Jo Vale".into(), None)]
+    );
+}
+
+#[test]
+fn the_nation_told_is_no_part_of_the_claim() {
+    assert_single_claim(&[
+        (
+            "Tom Vale told the nation he was resigning.",
+            "Tom Vale",
+            "he was resigning",
+        ),
+        (
+            "Tom Vale told the country that the plan would fail.",
+            "Tom Vale",
+            "the plan would fail",
+        ),
+    ]);
+}
+
+#[test]
 fn whom_it_was_told_to_before_a_colon_and_a_quotation_is_no_part_of_the_claim() {
     assert_single_claim(&[
         (
