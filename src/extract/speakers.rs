@@ -103,8 +103,8 @@ pub(super) struct Speakers<'k> {
     /// not mean ("Farmer Jo Lee ... He said ... But it says": not Jo Lee).
     gendered: FastSet<String>,
     /// Whether a person is a man or a woman, where the article has shown
-    /// it: "Mr Lee", "Ms Lee", "his mother", or the "he" or "she" that
-    /// A later "she" does not mean a man ("Michelle, a mother of twins,
+    /// it: "Mr Lee", "Ms Lee", "his mother Jo Lee". A later "she" does not
+    /// mean a man ("Michelle, a mother of twins,
     /// said ... \"Q,\" she said": not the Mr Johnson quoted before).
     /// `None` where the article shows both (a "Mrs Lee" taken for Mr Lee).
     genders: FastMap<String, Option<Gender>>,
@@ -2329,9 +2329,6 @@ fn qualifies_role(tokens: &[Token], at: usize) -> bool {
         && !(opens && super::cues::is_cue_word(word))
 }
 
-/// A capitalized run split into the title before the name and the name:
-/// "Tory MP Michael Mates" is ("Tory MP", "Michael Mates"); letters after
-/// a name ("Philippe Sands QC") go, and so does a possessive ending.
 /// A person's gender, as "he" and "she" tell it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -2400,6 +2397,9 @@ fn kin_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// A capitalized run split into the title before the name and the name:
+/// "Tory MP Michael Mates" is ("Tory MP", "Michael Mates"); letters after
+/// a name ("Philippe Sands QC") go, and so does a possessive ending.
 fn split_title<'a>(run: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     // One word, as most runs are (a sentence's first word, a surname): a
     // title alone, or a name; what the steps below make of it, without
